@@ -1,0 +1,194 @@
+"""The shape of the endpoint catalog.
+
+Every product module in :mod:`zscaler.catalog` exports one :class:`Product`. Each
+resource lists its operations; each operation is one HTTP request. Client methods,
+simulator routes, CLI commands and the reference docs are all derived from these
+records, so adding an endpoint means adding an :func:`op` line.
+
+Conventions an operation relies on (the binder in :mod:`zscaler.binding` applies them):
+
+* ``params`` is the Python parameter list exactly as it would be written in a ``def``
+  (``"group_id, query_params=None"``, ``"key_type, **kwargs"``). It becomes the real
+  method signature, so ``inspect.signature`` shows it.
+* A parameter whose name appears as ``{name}`` in the path fills that path segment.
+* ``query_params`` is a dict merged into the query string (product rules convert keys).
+* ``**kwargs`` is the request body for POST/PUT/PATCH and extra query keys for GET/DELETE.
+* ``microtenant_id`` (ZPA) goes to the ``microtenantId`` query key.
+* Any other named parameter goes to the body for POST/PUT/PATCH and to the query for
+  GET/DELETE, under its camelCase name, unless ``query``/``wire`` say otherwise, or it
+  *is* the whole body (``body="arg"``).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+#: Result shapes an operation can declare.
+RESULT_SHAPES = frozenset(
+    {
+        "list",  # paged item list, each wrapped in the model
+        "object",  # one model built from the body
+        "none",  # success carries no value (deletes)
+        "raw",  # decoded JSON body as-is
+        "raw_list",  # the item list of the body, unwrapped dicts
+        "status_code",  # the HTTP status code as an int
+        "bytes",  # the undecoded body (downloads)
+        "list_of_one",  # a one-element list wrapping a model built from the whole body
+    }
+)
+
+WRITE_VERBS = frozenset({"POST", "PUT", "PATCH"})
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter of a generated method."""
+
+    name: str
+    kind: str  # positional_or_keyword | keyword_only | var_keyword | var_positional
+    required: bool
+    default: Any = None
+
+
+def parse_params(text: str) -> tuple[Param, ...]:
+    """Parse a ``def`` parameter list (``"a, b=None, **kwargs"``) into :class:`Param` records."""
+    if not text.strip():
+        return ()
+    fn = ast.parse(f"def _f({text}): pass").body[0]
+    assert isinstance(fn, ast.FunctionDef)
+    a = fn.args
+    out: list[Param] = []
+    positional = a.posonlyargs + a.args
+    defaults = [None] * (len(positional) - len(a.defaults)) + list(a.defaults)
+    for arg, d in zip(positional, defaults):
+        out.append(Param(arg.arg, "positional_or_keyword", d is None, None if d is None else ast.literal_eval(d)))
+    if a.vararg:
+        out.append(Param(a.vararg.arg, "var_positional", False))
+    for arg, d in zip(a.kwonlyargs, a.kw_defaults):
+        out.append(Param(arg.arg, "keyword_only", d is None, None if d is None else ast.literal_eval(d)))
+    if a.kwarg:
+        out.append(Param(a.kwarg.arg, "var_keyword", False))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Op:
+    """One public method and the single request it sends."""
+
+    name: str
+    verb: str
+    path: str  # full template from the API root, product prefix included
+    params: tuple[Param, ...] = ()
+    result: str = "object"
+    model: str | None = None
+    body: str | None = None  # name of the argument that is the whole body
+    query: tuple[str, ...] = ()  # named arguments sent as query keys
+    wire: Mapping[str, str] = field(default_factory=dict)  # argument/kwarg -> wire key
+    maps: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # argument value maps
+    body_defaults: Mapping[str, Any] = field(default_factory=dict)  # wire key -> default when not given
+    field_path: str | None = None  # for result="raw" : dotted field of the body to return
+    paging: str | None = None  # overrides the product paging style
+    hook: Callable[..., Any] | None = None  # special behaviour, see zscaler.binding.Call
+    doc: str = ""
+    raw_body: bool = False  # body sent as bytes/text, not JSON
+
+    @property
+    def collection(self) -> str:
+        """The path with a trailing ``/{placeholder}`` removed (where items live)."""
+        head, _, last = self.path.rpartition("/")
+        return head if last.startswith("{") and last.endswith("}") else self.path
+
+    def placeholders(self) -> list[str]:
+        import re
+
+        return re.findall(r"{(\w+)}", self.path)
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A resource attribute of a product service (``client.zpa.segment_groups``)."""
+
+    attribute: str
+    ops: tuple[Op, ...]
+    model: str | None = None
+    id_field: str = "id"
+    id_lists: Mapping[str, str] = field(default_factory=dict)  # kwarg -> wire key of [{"id": ...}]
+    required: tuple[str, ...] = ()  # wire keys the simulator requires on create
+    aliases: Mapping[str, str] = field(default_factory=dict)  # extra method name -> op name
+    doc: str = ""
+
+    def op(self, name: str) -> Op:
+        name = self.aliases.get(name, name)
+        for o in self.ops:
+            if o.name == name:
+                return o
+        raise KeyError(name)
+
+
+@dataclass(frozen=True)
+class Product:
+    """One product's catalog."""
+
+    name: str  # zpa, zia, ...
+    prefix: str  # OneAPI path prefix removed for legacy hosts ("/zpa")
+    paging: str  # default paging style: zpa | zia | zcc | zdx | ziam | flat | zcell | easm | none
+    resources: tuple[Resource, ...]
+    body_case: str = "camel"  # camel | none | zcc
+    int_ids: bool = False  # numeric ids in id lists are sent as integers
+    id_style: str = "int"  # simulator ids: int | zpa (long numeric strings) | uuid
+    aliases: Mapping[str, str] = field(default_factory=dict)  # extra attribute -> attribute
+
+    def resource(self, attribute: str) -> Resource:
+        attribute = self.aliases.get(attribute, attribute)
+        for r in self.resources:
+            if r.attribute == attribute:
+                return r
+        raise AttributeError(attribute)
+
+    def ops(self):
+        for r in self.resources:
+            for o in r.ops:
+                yield r, o
+
+
+def op(
+    name: str,
+    verb: str,
+    path: str,
+    params: str = "",
+    result: str = "object",
+    model: str | None = None,
+    **extra: Any,
+) -> Op:
+    """Shorthand used by the catalog modules."""
+    verb = verb.upper()
+    if result not in RESULT_SHAPES:
+        raise ValueError(f"op {name}: result {result!r} is not one of {sorted(RESULT_SHAPES)}")
+    return Op(name=name, verb=verb, path=path, params=parse_params(params), result=result, model=model, **extra)
+
+
+def crud(
+    base: str,
+    path: str,
+    model: str,
+    *,
+    list_name: str,
+    get_name: str,
+    add_name: str,
+    update_name: str,
+    delete_name: str,
+    id_arg: str,
+    microtenant: bool = False,
+) -> tuple[Op, ...]:
+    """The common five operations of a collection resource."""
+    item = f"{base}{path}/{{{id_arg}}}"
+    delete_params = f"{id_arg}, microtenant_id=None" if microtenant else id_arg
+    return (
+        op(list_name, "GET", base + path, "query_params=None", "list", model),
+        op(get_name, "GET", item, f"{id_arg}, query_params=None", "object", model),
+        op(add_name, "POST", base + path, "**kwargs", "object", model),
+        op(update_name, "PUT", item, f"{id_arg}, **kwargs", "object", model),
+        op(delete_name, "DELETE", item, delete_params, "none"),
+    )
