@@ -1,0 +1,309 @@
+"""Configuration of the OneAPI client: sources, aliases, types and validation.
+
+Sources, lowest priority first: built-in defaults, ``~/.zscaler/zscaler.yaml``,
+``./zscaler.yaml``, ``ZSCALER_*`` environment variables, the dict given to the constructor.
+Keys are the official camelCase names; snake_case spellings are accepted as aliases.
+Environment values are converted to the key's type. Anything invalid raises
+:class:`~zscaler.errors.ConfigurationError` naming the key and what is accepted.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from .errors import ConfigurationError
+
+log = logging.getLogger("zscaler.config")
+
+
+# ------------------------------------------------------------------ value parsers
+
+def _str(key: str, v: Any) -> str:
+    if isinstance(v, bool) or not isinstance(v, (str, int)):
+        raise ConfigurationError(f"config key '{key}' must be a string, got {type(v).__name__}")
+    return str(v)
+
+
+def _bool(key: str, v: Any) -> bool:
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, str) and v.strip().lower() in ("true", "1", "yes", "on"):
+        return True
+    if isinstance(v, str) and v.strip().lower() in ("false", "0", "no", "off", ""):
+        return False
+    if isinstance(v, int) and v in (0, 1):
+        return bool(v)
+    raise ConfigurationError(f"config key '{key}' must be a boolean (true/false), got {v!r}")
+
+
+def _number(key: str, v: Any, *, integer: bool = False, minimum: float = 0, maximum: float | None = None) -> Any:
+    if isinstance(v, bool):
+        raise ConfigurationError(f"config key '{key}' must be a number, got {v!r}")
+    try:
+        n = (int(v) if integer else float(v)) if isinstance(v, str) else v
+        if integer and isinstance(n, float) and n.is_integer():
+            n = int(n)
+    except ValueError:
+        n = None
+    kind = "a whole number" if integer else "a number"
+    if not isinstance(n, (int, float)) or (integer and not isinstance(n, int)):
+        raise ConfigurationError(f"config key '{key}' must be {kind}, got {v!r}")
+    if n < minimum or (maximum is not None and n > maximum):
+        rng = f">= {minimum}" if maximum is None else f"between {minimum} and {maximum}"
+        raise ConfigurationError(f"config key '{key}' must be {kind} {rng}, got {v!r}")
+    return n
+
+
+def _int(minimum: int = 0, maximum: int | None = None) -> Callable[[str, Any], int]:
+    return lambda k, v: _number(k, v, integer=True, minimum=minimum, maximum=maximum)
+
+
+def _seconds(k: str, v: Any) -> float:
+    return _number(k, v)
+
+
+def _url(key: str, v: Any) -> str:
+    s = _str(key, v).rstrip("/")
+    if not re.match(r"^https?://[^/\s]+", s):
+        raise ConfigurationError(f"config key '{key}' must be an http(s) URL such as https://host[:port][/path], got {s!r}")
+    return s
+
+
+def _any(key: str, v: Any) -> Any:
+    return v
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str  # dotted camelCase path: "rateLimit.maxRetries"
+    parse: Callable[[str, Any], Any]
+    env: tuple[str, ...] = ()  # environment variables, first set wins
+    default: Any = None
+    secret: bool = False
+    doc: str = ""
+
+
+KEYS: tuple[Key, ...] = (
+    Key("clientId", _str, ("ZSCALER_CLIENT_ID",), doc="ZIdentity API client id"),
+    Key("clientSecret", _str, ("ZSCALER_CLIENT_SECRET",), secret=True, doc="API client secret"),
+    Key("privateKey", _str, ("ZSCALER_PRIVATE_KEY", "ZSCALER_CLIENT_PRIVATEKEY"), secret=True,
+        doc="private key for JWT client assertion: PEM (PKCS#8 or PKCS#1) text, JWK JSON, or a file path"),
+    Key("vanityDomain", _str, ("ZSCALER_VANITY_DOMAIN",), doc="tenant vanity name (token host prefix)"),
+    Key("cloud", _str, ("ZSCALER_CLOUD",), doc="production (default), beta, gov, govus or another cloud name"),
+    Key("customerId", _str, ("ZSCALER_CUSTOMER_ID", "ZPA_CUSTOMER_ID"), doc="ZPA tenant id"),
+    Key("microtenantId", _str, ("ZSCALER_MICROTENANT_ID", "ZPA_MICROTENANT_ID"), doc="default ZPA microtenant"),
+    Key("partnerId", _str, ("ZSCALER_PARTNER_ID",), doc="sent as x-partner-id"),
+    Key("userAgent", _str, ("ZSCALER_USER_AGENT", "ZSCALER_CLIENT_USERAGENT"), doc="appended to User-Agent"),
+    Key("sandboxToken", _str, ("ZSCALER_SANDBOX_TOKEN",), secret=True, doc="ZIA Cloud Sandbox token"),
+    Key("sandboxCloud", _str, ("ZSCALER_SANDBOX_CLOUD",), doc="ZIA Cloud Sandbox cloud name"),
+    Key("zcellCustomerId", _str, ("ZSCALER_ZCELL_CUSTOMER_ID", "ZCELL_CUSTOMER_ID"), doc="ZCell customer id"),
+    Key("requestTimeout", _seconds, ("ZSCALER_REQUEST_TIMEOUT",), 0,
+        doc="seconds; per attempt and total budget of one call; 0 = no limit"),
+    Key("connectionTimeout", _seconds, ("ZSCALER_CONNECTION_TIMEOUT",), 30, doc="seconds to establish a connection"),
+    Key("apiBaseUrl", _url, ("ZSCALER_API_BASE_URL",), doc="override of the OneAPI gateway URL"),
+    Key("tokenUrl", _url, ("ZSCALER_TOKEN_URL",), doc="override of the ZIdentity token endpoint URL"),
+    Key("sandboxBaseUrl", _url, ("ZSCALER_SANDBOX_BASE_URL",), doc="override of the Cloud Sandbox host URL"),
+    Key("rateLimit.maxRetries", _int(0, 100), ("ZSCALER_RATE_LIMIT_MAX_RETRIES",), 2,
+        doc="extra attempts after the first (429, 503, 504, connection errors, 401 refresh, edit lock)"),
+    Key("rateLimit.maxRetrySeconds", _seconds, ("ZSCALER_RATE_LIMIT_MAX_RETRY_SECONDS",), 120,
+        doc="total seconds one call may spend waiting between retries; beyond it the call fails"),
+    Key("rateLimit.backoffBase", _seconds, ("ZSCALER_RATE_LIMIT_BACKOFF_BASE",), 0.5,
+        doc="first backoff wait in seconds (doubles per attempt, with jitter)"),
+    Key("rateLimit.backoffMax", _seconds, ("ZSCALER_RATE_LIMIT_BACKOFF_MAX",), 30, doc="largest single backoff wait"),
+    Key("rateLimit.editLockBase", _seconds, ("ZSCALER_RATE_LIMIT_EDIT_LOCK_BASE",), 5,
+        doc="first wait on a ZIA 409 edit lock (doubles, capped at 60)"),
+    Key("cache.enabled", _bool, ("ZSCALER_CACHE_ENABLED", "ZSCALER_CLIENT_CACHE_ENABLED"), False, doc="GET cache"),
+    Key("cache.defaultTtl", _seconds, ("ZSCALER_CACHE_DEFAULT_TTL", "ZSCALER_CLIENT_CACHE_DEFAULTTTL"), 300,
+        doc="cache time to live, seconds"),
+    Key("cache.defaultTti", _seconds, ("ZSCALER_CACHE_DEFAULT_TTI", "ZSCALER_CLIENT_CACHE_DEFAULTTTI"), 300,
+        doc="cache time to idle, seconds"),
+    Key("logging.enabled", _bool, ("ZSCALER_SDK_LOG", "ZSCALER_LOGGING_ENABLED"), False, doc="log requests"),
+    Key("logging.verbose", _bool, ("ZSCALER_SDK_VERBOSE",), False, doc="DEBUG level (bodies, redacted)"),
+    Key("proxy.host", _str, ("ZSCALER_PROXY_HOST", "ZSCALER_CLIENT_PROXY_HOST")),
+    Key("proxy.port", _int(1, 65535), ("ZSCALER_PROXY_PORT", "ZSCALER_CLIENT_PROXY_PORT")),
+    Key("proxy.username", _str, ("ZSCALER_PROXY_USERNAME", "ZSCALER_CLIENT_PROXY_USERNAME")),
+    Key("proxy.password", _str, ("ZSCALER_PROXY_PASSWORD", "ZSCALER_CLIENT_PROXY_PASSWORD"), secret=True),
+    # constructor-only keys (objects, not text)
+    Key("sslContext", _any, doc="TLS verification: None (system CAs), False, a CA bundle path or an ssl.SSLContext"),
+    Key("raiseException", _bool, (), False, doc="accepted for compatibility; see Result.unwrap()"),
+    Key("requestExecutor", _any), Key("httpClient", _any), Key("cacheManager", _any),
+    Key("service", _str, (), "zia", doc="accepted for compatibility"),
+    Key("disableHttpsCheck", _bool, ("ZSCALER_TESTING_TESTINGDISABLEHTTPSCHECK",), False,
+        doc="documented by the official SDK; here it really disables TLS verification"),
+)
+KEY_BY_NAME = {k.name: k for k in KEYS}
+_GROUPS = {k.name.split(".")[0] for k in KEYS if "." in k.name}
+_CONSTRUCTOR_ONLY = {"sslContext", "requestExecutor", "httpClient", "cacheManager"}
+
+
+def _camel(s: str) -> str:
+    parts = [p for p in s.split("_") if p]
+    return parts[0] + "".join(p[:1].upper() + p[1:] for p in parts[1:]) if parts else s
+
+
+def _alias_table() -> dict[str, str]:
+    """snake_case and lower-case spellings -> canonical dotted names."""
+    out: dict[str, str] = {}
+    for k in KEYS:
+        segs = k.name.split(".")
+        snake = ".".join(re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", s).lower() for s in segs)
+        out[snake] = k.name
+        out[k.name.lower()] = k.name
+        out[k.name] = k.name
+    return out
+
+
+_ALIASES = _alias_table()
+
+
+def _canonical(path: str) -> str | None:
+    return _ALIASES.get(path) or _ALIASES.get(path.lower()) or _ALIASES.get(".".join(_camel(p) for p in path.split(".")))
+
+
+def _flatten(d: Mapping[str, Any], source: str, prefix: str = "") -> dict[str, Any]:
+    """Nested dict -> {canonical dotted key: value}; unknown keys raise, naming the key and source."""
+    out: dict[str, Any] = {}
+    for raw_key, value in d.items():
+        if not isinstance(raw_key, str):
+            raise ConfigurationError(f"{source}: configuration keys must be strings, got {raw_key!r}")
+        if not prefix and isinstance(value, Mapping) and _camel(raw_key) in _GROUPS:
+            out.update(_flatten(value, source, _camel(raw_key) + "."))
+            continue
+        name = _canonical(prefix + raw_key)
+        if name is None:
+            known = ", ".join(k.name for k in KEYS)
+            raise ConfigurationError(f"{source}: unknown configuration key '{prefix + raw_key}'. Known keys: {known}")
+        out[name] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The validated configuration of one client. ``repr`` never shows a secret."""
+
+    values: Mapping[str, Any]
+    sources: Mapping[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.values.get(key, KEY_BY_NAME[key].default if key in KEY_BY_NAME else None)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        v = self.values.get(key)
+        return default if v is None else v
+
+    def __repr__(self) -> str:
+        shown = {k: ("***" if KEY_BY_NAME[k].secret else v) for k, v in self.values.items() if k in KEY_BY_NAME}
+        return f"Settings({shown!r})"
+
+    def as_official_dict(self) -> dict[str, Any]:
+        """``get_config()`` shape of the official SDK: ``{"client": {...}}`` with nested groups."""
+        client: dict[str, Any] = {}
+        for k in KEYS:
+            if k.name in _CONSTRUCTOR_ONLY and k.name not in self.values:
+                continue
+            v = self[k.name]
+            if v is None:
+                continue
+            node = client
+            *heads, last = k.name.split(".")
+            for h in heads:
+                node = node.setdefault(h, {})
+            node[last] = v
+        return {"client": client}
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text()) or {}
+    except yaml.YAMLError as e:
+        raise ConfigurationError(f"{path}: not valid YAML ({e.__class__.__name__})") from None
+    section = (data.get("zscaler") or {}).get("client") if isinstance(data, dict) else None
+    if section is None:
+        return {}
+    if not isinstance(section, dict):
+        raise ConfigurationError(f"{path}: 'zscaler.client' must be a mapping")
+    if "sslContext" in section:
+        log.warning("%s: sslContext is ignored in YAML files; pass it to the constructor", path)
+        section = {k: v for k, v in section.items() if k != "sslContext"}
+    return section
+
+
+def env_values(environ: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """{key: (env var name, raw value)} for every set variable (first listed name wins)."""
+    out: dict[str, tuple[str, str]] = {}
+    for k in KEYS:
+        for name in k.env:
+            v = environ.get(name)
+            if v not in (None, ""):
+                out[k.name] = (name, v)
+                break
+    return out
+
+
+def load_settings(
+    config: Mapping[str, Any] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    home: Path | None = None,
+) -> Settings:
+    """Merge every source, convert types and validate. Raises ConfigurationError."""
+    environ = os.environ if environ is None else environ
+    merged: dict[str, Any] = {}
+    sources: dict[str, str] = {}
+    home_file = (home or Path.home()) / ".zscaler" / "zscaler.yaml"
+    cwd_file = (cwd or Path.cwd()) / "zscaler.yaml"
+    for path in (home_file, cwd_file):
+        if path.is_file():
+            if path == cwd_file:
+                log.warning("applying configuration from %s; make sure this file is trusted", path)
+            for k, v in _flatten(_read_yaml(path), str(path)).items():
+                merged[k], sources[k] = v, str(path)
+    for k, (name, v) in env_values(environ).items():
+        merged[k], sources[k] = v, f"environment variable {name}"
+    if config:
+        if not isinstance(config, Mapping):
+            raise ConfigurationError(f"the client configuration must be a dict, got {type(config).__name__}")
+        for k, v in _flatten(config, "config").items():
+            merged[k], sources[k] = v, "config"
+    values: dict[str, Any] = {}
+    for k, v in merged.items():
+        if v is None or (isinstance(v, str) and v.strip() == "" and k != "cloud"):
+            continue  # empty strings are "not set", as in the official SDK
+        key = KEY_BY_NAME[k]
+        where = sources[k]
+        try:
+            values[k] = key.parse(k, v)
+        except ConfigurationError as e:
+            raise ConfigurationError(f"{e} (from {where})") from None
+    _validate(values)
+    return Settings(values, sources)
+
+
+def _validate(v: dict[str, Any]) -> None:
+    errors: list[str] = []
+    if "proxy.host" not in v and any(k.startswith("proxy.") for k in v):
+        errors.append("proxy: 'host' is required when a proxy is configured")
+    if ("proxy.username" in v) != ("proxy.password" in v):
+        errors.append("proxy: give both 'username' and 'password', or neither")
+    if "cloud" in v and not str(v["cloud"]).strip():
+        errors.append("cloud: must not be blank; omit it for production or use beta, gov, govus, ...")
+    sandbox_only = "sandboxToken" in v and "clientId" not in v
+    if not sandbox_only:
+        if "clientId" not in v:
+            errors.append("clientId: missing; set it in the config or ZSCALER_CLIENT_ID (the ZIdentity API client id)")
+        elif "{clientid}" in v["clientId"].lower():
+            errors.append("clientId: contains the placeholder value {clientId}; replace it with your API client id")
+        if "clientSecret" not in v and "privateKey" not in v:
+            errors.append("clientSecret/privateKey: one is required (ZSCALER_CLIENT_SECRET or ZSCALER_PRIVATE_KEY)")
+        if "vanityDomain" not in v and "tokenUrl" not in v:
+            errors.append("vanityDomain: missing; set your ZIdentity vanity domain (ZSCALER_VANITY_DOMAIN)")
+    if errors:
+        raise ConfigurationError("invalid Zscaler configuration:\n  " + "\n  ".join(errors))

@@ -1,0 +1,4 @@
+"""Compatibility path of the official SDK."""
+from . import HTTPError
+
+__all__ = ["HTTPError"]

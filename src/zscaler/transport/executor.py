@@ -1,0 +1,178 @@
+"""The request executor: base URLs, default headers and the pipeline, for one client."""
+
+from __future__ import annotations
+
+import json
+import platform
+import sys
+import threading
+from typing import Any, Callable, Mapping, Sequence
+
+import httpx
+
+from .. import __version__
+from ..auth import CredentialProvider, NoCredentials
+from ..errors import HTTPError, ResponseFormatError, ZscalerAPIError, api_error
+from .pipeline import AuthLayer, CacheLayer, HttpLayer, Layer, LoggingLayer, Request, RetryLayer, RetryPolicy, compose
+from .urls import product_of
+
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def user_agent(extra: str | None = None) -> str:
+    ua = (f"zscaler-sdk-python/{__version__} python/{platform.python_version()} "
+          f"{platform.system()}/{platform.release()}")
+    return f"{ua} {extra}" if extra else ua
+
+
+class RequestExecutor:
+    """Owns the pipeline of one client. Thread-safe; one connection pool, reused across calls.
+
+    ``base_url`` is the OneAPI gateway, or for a legacy client the product's legacy host, in
+    which case ``strip_prefix`` (``/zia``) is removed from every catalog path first.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        provider: CredentialProvider | None = None,
+        strip_prefix: str | None = None,
+        sandbox_base_url: str | None = None,
+        sandbox_token: str | None = None,
+        partner_id: str | None = None,
+        user_agent_extra: str | None = None,
+        retry: RetryPolicy | None = None,
+        cache: CacheLayer | None = None,
+        timeout: float | None = None,
+        connect_timeout: float = 30.0,
+        verify: Any = True,
+        proxy: str | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        http_client_factory: Callable[[], httpx.Client] | None = None,
+        custom_headers_on_api_calls: bool = True,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.provider = provider or NoCredentials()
+        self.strip_prefix = strip_prefix
+        self.sandbox_base_url = sandbox_base_url
+        self._sandbox_token = sandbox_token
+        self.custom_headers: dict[str, str] = {}
+        self._custom_on_api = custom_headers_on_api_calls
+        headers = {"User-Agent": user_agent(user_agent_extra), "Accept": "application/json",
+                   "Content-Type": "application/json"}
+        if partner_id:
+            headers["x-partner-id"] = partner_id
+        headers.update(default_headers or {})
+        self.default_headers = headers
+        self.retry_policy = retry or RetryPolicy()
+        self.cache = cache
+        self.written: set[str] = set()
+        self.last_product: str | None = None
+        self._lock = threading.Lock()
+        timeout_cfg = httpx.Timeout(timeout or None, connect=connect_timeout or None)
+        self.http = HttpLayer(http_client_factory or (lambda: httpx.Client(
+            timeout=timeout_cfg, verify=verify, proxy=proxy, trust_env=proxy is None,
+            limits=httpx.Limits(max_connections=64, max_keepalive_connections=16))))
+        layers: list[Layer] = []
+        if cache is not None:
+            layers.append(cache)
+        layers += [RetryLayer(self.retry_policy), AuthLayer(self.provider), LoggingLayer()]
+        self._send = compose(layers, self.http)
+
+    # -- URLs
+    def url_for(self, path: str) -> tuple[str, bool]:
+        """(absolute URL, is sandbox) of a catalog path."""
+        if path.startswith("http://") or path.startswith("https://"):
+            return path, False
+        if path.startswith("/zscsb"):
+            if not self.sandbox_base_url:
+                raise ValueError("sandboxCloud (or sandboxBaseUrl) is required for Cloud Sandbox calls")
+            return self.sandbox_base_url.rstrip("/") + path, True
+        if self.strip_prefix and path.startswith(self.strip_prefix):
+            path = path[len(self.strip_prefix):]
+        return self.base_url + path, False
+
+    def headers_for(self, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+        h = dict(self.default_headers)
+        if self._custom_on_api:
+            h.update(self.custom_headers)
+        if extra:
+            h.update(extra)
+        return h
+
+    # -- sending
+    def send(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Sequence[tuple[str, str]] = (),
+        body: Any = None,
+        raw_body: bytes | str | None = None,
+        headers: Mapping[str, str] | None = None,
+        resource_path: str | None = None,
+        stream: bool = False,
+    ) -> httpx.Response:
+        """Send one request through the pipeline; raise a typed error for an error status."""
+        method = method.upper()
+        url, sandbox = self.url_for(path)
+        product = "zia" if sandbox else product_of(path)
+        params = list(params)
+        hdrs = self.headers_for(headers)
+        if sandbox:
+            if not self._sandbox_token:
+                raise ValueError("sandboxToken is required for Cloud Sandbox calls (config key sandboxToken)")
+            params.append(("api_token", self._sandbox_token))
+        content: bytes | None
+        if raw_body is not None:
+            content = raw_body.encode() if isinstance(raw_body, str) else raw_body
+        elif body is not None:
+            content = json.dumps(body, separators=(",", ":")).encode()
+        else:
+            content = None
+            if method in ("GET", "DELETE", "HEAD"):
+                hdrs.pop("Content-Type", None)
+        req = Request(method, url, tuple(params), hdrs, content, "zscsb" if sandbox else product,
+                      resource_path=self.url_for(resource_path)[0] if resource_path else None,
+                      authenticate=not sandbox, stream=stream)
+        with self._lock:
+            self.last_product = product
+            if method in WRITE_METHODS and product:
+                self.written.add(product)
+        resp = self._send(req)
+        if resp.status_code >= 400:
+            if stream:
+                resp.read()
+            raise api_error(resp.status_code, _decode_error_body(resp), method=method, url=str(resp.request.url),
+                            headers=resp.headers, service_type=product)
+        return resp
+
+    def close(self) -> None:
+        self.http.close()
+
+
+def _decode_error_body(resp: httpx.Response) -> Any:
+    try:
+        return resp.json()
+    except ValueError:
+        text = resp.text.strip()
+        return text[:500] if text else None
+
+
+def decode(resp: httpx.Response) -> Any:
+    """The body of a success answer: JSON, text, or None for an empty body."""
+    if resp.status_code == 204 or not resp.content:
+        return None
+    ctype = resp.headers.get("content-type", "")
+    if "json" in ctype or resp.content[:1] in (b"{", b"["):
+        try:
+            return json.loads(resp.content)
+        except ValueError:
+            raise ResponseFormatError(resp.status_code, "the body is not valid JSON although the API promises JSON",
+                                      method=resp.request.method, url=str(resp.request.url),
+                                      response_headers=resp.headers) from None
+    return resp.text
+
+
+__all__ = ["RequestExecutor", "decode", "user_agent", "ZscalerAPIError", "HTTPError"]

@@ -1,0 +1,294 @@
+"""The request pipeline: a short chain of layers around one httpx client.
+
+``cache -> retry/rate limit -> auth -> logging -> http``. Each layer is a callable
+``layer(request, next) -> httpx.Response`` and can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import random
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any, Callable, Mapping, Sequence
+
+import httpx
+
+from ..auth import CredentialProvider
+from ..errors import RetryBudgetExceeded, TransportError, safe_url
+from .redact import redact_headers, redact_json_text
+
+log = logging.getLogger("zscaler.transport")
+
+IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    url: str
+    params: Sequence[tuple[str, str]] = ()
+    headers: Mapping[str, str] = field(default_factory=dict)
+    content: bytes | None = None
+    product: str | None = None
+    resource_path: str | None = None  # concrete collection path, for cache invalidation
+    authenticate: bool = True
+    timeout: float | None = None
+    stream: bool = False
+
+    @property
+    def idempotent(self) -> bool:
+        return self.method in IDEMPOTENT
+
+    def with_headers(self, extra: Mapping[str, str]) -> "Request":
+        return replace(self, headers={**self.headers, **extra})
+
+
+Handler = Callable[[Request], httpx.Response]
+Layer = Callable[[Request, Handler], httpx.Response]
+
+
+def compose(layers: Sequence[Layer], last: Handler) -> Handler:
+    handler = last
+    for layer in reversed(layers):
+        handler = (lambda lay, nxt: (lambda req: lay(req, nxt)))(layer, handler)
+    return handler
+
+
+# ------------------------------------------------------------------ HTTP
+
+class HttpLayer:
+    """Sends with one pooled httpx.Client, created on first use and reused until closed."""
+
+    def __init__(self, client_factory: Callable[[], httpx.Client]) -> None:
+        self._factory = client_factory
+        self._client: httpx.Client | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def client(self) -> httpx.Client:
+        c = self._client
+        if c is None or c.is_closed:
+            with self._lock:
+                c = self._client
+                if c is None or c.is_closed:
+                    c = self._client = self._factory()
+        return c
+
+    def __call__(self, req: Request) -> httpx.Response:
+        kwargs: dict[str, Any] = {"params": list(req.params) or None, "headers": dict(req.headers), "content": req.content}
+        if req.timeout is not None:
+            kwargs["timeout"] = req.timeout
+        if req.stream:
+            r = self.client.build_request(req.method, req.url, **{k: v for k, v in kwargs.items() if k != "timeout"})
+            return self.client.send(r, stream=True)
+        return self.client.request(req.method, req.url, **kwargs)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+
+
+# ------------------------------------------------------------------ auth
+
+class AuthLayer:
+    """Adds the credential headers; on a 401 drops the credential and retries once with a fresh one."""
+
+    def __init__(self, provider: CredentialProvider) -> None:
+        self.provider = provider
+
+    def __call__(self, req: Request, nxt: Handler) -> httpx.Response:
+        if not req.authenticate:
+            return nxt(req)
+        used = dict(self.provider.headers())
+        resp = nxt(req.with_headers(used))
+        if resp.status_code == 401 and self.provider.invalidate(used):
+            log.info("HTTP 401 on %s %s: refreshing credentials and retrying once", req.method, safe_url(req.url))
+            resp.close()
+            resp = nxt(req.with_headers(self.provider.headers()))
+        return resp
+
+
+# ------------------------------------------------------------------ retry
+
+@dataclass
+class RetryPolicy:
+    max_retries: int = 2
+    max_wait_total: float = 120.0
+    backoff_base: float = 0.5
+    backoff_max: float = 30.0
+    edit_lock_base: float = 5.0
+    total_timeout: float = 0.0  # 0 = none
+    sleep: Callable[[float], None] = time.sleep
+    jitter: Callable[[], float] = random.random
+
+    def backoff(self, attempt: int) -> float:
+        """Capped exponential backoff with full jitter between half and all of the step."""
+        step = min(self.backoff_max, self.backoff_base * (2 ** attempt))
+        return step * (0.5 + 0.5 * self.jitter())
+
+
+def header_wait(headers: Mapping[str, str], now: float | None = None) -> float | None:
+    """Seconds to wait before retrying, from whichever rate-limit header the product sends."""
+    h = {k.lower(): v for k, v in headers.items()}
+    ra = h.get("retry-after")
+    if ra is not None:
+        s = ra.strip().rstrip("sS").strip()
+        try:
+            return max(0.0, float(s))
+        except ValueError:
+            parsed = email.utils.parsedate_to_datetime(ra) if ra else None
+            if parsed is not None:
+                return max(0.0, parsed.timestamp() - (time.time() if now is None else now))
+    for name in ("x-ratelimit-reset", "ratelimit-reset", "x-rate-limit-retry-after-seconds"):
+        v = h.get(name)
+        if v is not None:
+            try:
+                return max(0.0, float(v.split(",")[0].strip()))
+            except ValueError:
+                continue
+    return None
+
+
+class RetryLayer:
+    """Retries 429 (any method), 503/504 and dropped connections (idempotent methods, or
+    connection failures before the request was sent), and the ZIA/ZTW edit lock.
+
+    The total time spent waiting is capped; a wait that would exceed the cap fails the call
+    with :class:`RetryBudgetExceeded` instead of sleeping.
+    """
+
+    def __init__(self, policy: RetryPolicy) -> None:
+        self.policy = policy
+
+    def __call__(self, req: Request, nxt: Handler) -> httpx.Response:
+        p = self.policy
+        waited = 0.0
+        attempt = 0
+        started = time.monotonic()
+        while True:
+            reason: str
+            resp: httpx.Response | None = None
+            try:
+                resp = nxt(req)
+            except httpx.TransportError as e:
+                unsent = isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+                if attempt >= p.max_retries or not (unsent or req.idempotent):
+                    kind = "timed out" if isinstance(e, httpx.TimeoutException) else "failed"
+                    tries = f" after {attempt + 1} attempts" if attempt else ""
+                    raise TransportError(f"request {kind}{tries}: {type(e).__name__}", method=req.method,
+                                         url=req.url, cause=e) from None
+                wait, reason = p.backoff(attempt), type(e).__name__
+            else:
+                status = resp.status_code
+                if status == 429:
+                    hw = header_wait(resp.headers)
+                    wait, reason = (p.backoff(attempt) if hw is None else hw), "HTTP 429"
+                elif status in (503, 504) and req.idempotent:
+                    hw = header_wait(resp.headers)
+                    wait, reason = (p.backoff(attempt) if hw is None else hw), f"HTTP {status}"
+                elif status == 409 and req.product in ("zia", "ztw") and b"EDIT_LOCK_NOT_AVAILABLE" in resp.content:
+                    wait, reason = min(60.0, p.edit_lock_base * (2 ** attempt)), "ZIA edit lock"
+                else:
+                    return resp
+                if attempt >= p.max_retries:
+                    return resp
+            if waited + wait > p.max_wait_total:
+                if resp is not None:
+                    resp.close()
+                raise RetryBudgetExceeded(
+                    f"{reason} on {req.method} {safe_url(req.url)}: the next retry would wait {wait:.1f}s, "
+                    f"beyond the retry budget (rateLimit.maxRetrySeconds={p.max_wait_total:g}s, "
+                    f"{waited:.1f}s already waited)", method=req.method, url=req.url)
+            if p.total_timeout and time.monotonic() - started + wait > p.total_timeout:
+                raise RetryBudgetExceeded(
+                    f"{reason} on {req.method} {safe_url(req.url)}: retrying would exceed requestTimeout="
+                    f"{p.total_timeout:g}s", method=req.method, url=req.url)
+            if resp is not None:
+                resp.close()
+            log.info("%s on %s %s: retry %d/%d in %.2fs", reason, req.method, safe_url(req.url), attempt + 1,
+                     p.max_retries, wait)
+            if wait > 0:
+                p.sleep(wait)
+            waited += wait
+            attempt += 1
+
+
+# ------------------------------------------------------------------ logging
+
+class LoggingLayer:
+    """Logs each attempt: INFO one line, DEBUG headers and bodies — always redacted."""
+
+    def __call__(self, req: Request, nxt: Handler) -> httpx.Response:
+        if not log.isEnabledFor(logging.INFO):
+            return nxt(req)
+        url = safe_url(str(httpx.URL(req.url, params=list(req.params) or None)))
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug("request %s %s headers=%s body=%s", req.method, url, redact_headers(req.headers),
+                      redact_json_text(req.content) if req.content and req.product != "zscsb" else "-")
+        t0 = time.perf_counter()
+        try:
+            resp = nxt(req)
+        except httpx.HTTPError as e:
+            log.info("%s %s -> %s after %.0fms", req.method, url, type(e).__name__, (time.perf_counter() - t0) * 1e3)
+            raise
+        log.info("%s %s -> %d in %.0fms", req.method, url, resp.status_code, (time.perf_counter() - t0) * 1e3)
+        if log.isEnabledFor(logging.DEBUG) and not req.stream:
+            log.debug("response %d headers=%s body=%s", resp.status_code, redact_headers(resp.headers),
+                      redact_json_text(resp.content))
+        return resp
+
+
+# ------------------------------------------------------------------ cache
+
+class CacheLayer:
+    """GET cache with time-to-live and time-to-idle; a write under a resource path drops
+    every cached GET below that path. Thread-safe."""
+
+    def __init__(self, ttl: float = 300.0, tti: float = 300.0, clock: Callable[[], float] = time.monotonic,
+                 identity: str = "") -> None:
+        self.ttl, self.tti, self.clock, self.identity = ttl, tti, clock, identity
+        self._entries: dict[tuple, tuple[httpx.Response, float, float, str]] = {}
+        self._lock = threading.Lock()
+        self.hits = 0
+
+    def _key(self, req: Request) -> tuple:
+        return (self.identity, req.url, tuple(sorted(req.params)))
+
+    def __call__(self, req: Request, nxt: Handler) -> httpx.Response:
+        if req.method != "GET" or req.stream or "/zscsb" in req.url:
+            resp = nxt(req)
+            if req.method != "GET" and resp.status_code < 400:
+                self.invalidate(req.resource_path or httpx.URL(req.url).path)
+            return resp
+        key = self._key(req)
+        now = self.clock()
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is not None:
+                resp, dies, idle, path = hit
+                if now < dies and now < idle:
+                    self._entries[key] = (resp, dies, now + self.tti, path)
+                    self.hits += 1
+                    return resp
+                del self._entries[key]
+        resp = nxt(req)
+        if resp.status_code < 300:
+            resp.read()
+            with self._lock:
+                self._entries[key] = (resp, now + self.ttl, now + self.tti, httpx.URL(req.url).path)
+        return resp
+
+    def invalidate(self, path_prefix: str) -> None:
+        prefix = httpx.URL(path_prefix).path if "://" in path_prefix else path_prefix
+        with self._lock:
+            for k in [k for k, v in self._entries.items() if v[3].startswith(prefix) or prefix.startswith(v[3])]:
+                del self._entries[k]
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()

@@ -1,0 +1,94 @@
+"""Clouds and base URLs: where each request goes."""
+
+from __future__ import annotations
+
+from ..errors import ConfigurationError
+
+PRODUCTION = "production"
+GOV_AUTH = {"gov": "zidentitygov.net", "govus": "zidentitygov.us"}
+GOV_API = {"gov": "https://api.zscalergov.net", "govus": "https://api.zscalergov.us"}
+
+#: Product path prefixes of the OneAPI gateway, in the order product detection tries them.
+PRODUCT_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("/ziam/admin/api/v1", "zid"),
+    ("/zscsb", "zia"),
+    ("/zia/", "zia"),
+    ("/ztw/", "ztw"),
+    ("/zcell/config/api/v1", "zcell"),
+    ("/zcc/", "zcc"),
+    ("/zdx/", "zdx"),
+    ("/bi/", "zbi"),
+    ("/zwa/", "zwa"),
+    ("/ztb/", "ztb"),
+    ("/zpa/", "zpa"),
+    ("/easm/", "zeasm"),
+    ("/zins", "zins"),
+    ("/zms", "zms"),
+    ("/aiguard/", "aiguard"),
+)
+
+ZPA_LEGACY_BASES = {
+    "PRODUCTION": "https://config.private.zscaler.com",
+    "ZPATWO": "https://config.zpatwo.net",
+    "BETA": "https://config.zpabeta.net",
+    "GOV": "https://config.zpagov.net",
+    "GOVUS": "https://config.zpagov.us",
+    "PREVIEW": "https://config.zpapreview.net",
+    "QA": "https://config.qa.zpath.net",
+    "QA2": "https://pdx2-zpa-config.qa2.zpath.net",
+    "DEV": "https://public-api.dev.zpath.net",
+}
+
+
+def product_of(path: str) -> str | None:
+    """The product a gateway path belongs to (``/zpa/mgmtconfig/...`` -> ``zpa``)."""
+    for prefix, product in PRODUCT_PREFIXES:
+        if path.startswith(prefix) or path == prefix.rstrip("/"):
+            return product
+    return None
+
+
+def oneapi_token_url(vanity: str | None, cloud: str | None) -> str:
+    c = (cloud or PRODUCTION).strip().lower()
+    if not vanity:
+        raise ConfigurationError("vanityDomain: required to build the token URL (or set tokenUrl)")
+    if c == PRODUCTION:
+        return f"https://{vanity}.zslogin.net/oauth2/v1/token"
+    if c in GOV_AUTH:
+        return f"https://{vanity}.{GOV_AUTH[c]}/oauth2/v1/token"
+    return f"https://{vanity}.zslogin{c}.net/oauth2/v1/token"
+
+
+def oneapi_base_url(cloud: str | None) -> str:
+    c = (cloud or PRODUCTION).strip().lower()
+    if c == PRODUCTION:
+        return "https://api.zsapi.net"
+    return GOV_API.get(c) or f"https://api.{c}.zsapi.net"
+
+
+def sandbox_base_url(sandbox_cloud: str | None) -> str:
+    if not sandbox_cloud:
+        raise ConfigurationError("sandboxCloud: required for Cloud Sandbox calls (for example zscalerbeta)")
+    return f"https://csbapi.{sandbox_cloud.strip().lower()}.net"
+
+
+def legacy_base_url(product: str, cloud: str) -> str:
+    """Host of a legacy (pre-OneAPI) product API."""
+    c = cloud.strip()
+    if product == "zia":
+        return "https://admin.zspreview.net" if c.lower() == "zspreview" else f"https://zsapi.{c}.net"
+    if product == "ztw":
+        return f"https://connector.{c}.net"
+    if product == "zpa":
+        try:
+            return ZPA_LEGACY_BASES[c.upper()]
+        except KeyError:
+            raise ConfigurationError(
+                f"cloud: '{cloud}' is not a ZPA cloud; accepted: {', '.join(ZPA_LEGACY_BASES)}") from None
+    if product == "zcc":
+        return "https://mobile6.zscalerten.net" if c.lower() == "zscalerten" else f"https://api-mobile.{c}.net"
+    if product == "zdx":
+        return f"https://api.{c}.net"
+    if product == "zwa":
+        return f"https://api.{c}.zsworkflow.net"
+    raise ConfigurationError(f"no legacy API for product '{product}'")
