@@ -7,9 +7,8 @@ attributes (``client.zpa.segment_groups``) are generated from the catalog.
 from __future__ import annotations
 
 import logging
-import os
 import threading
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from . import catalog
 from .auth.oneapi import OneAPITokenProvider
@@ -205,4 +204,160 @@ class Client:
 
 ZscalerClient = Client
 
-__all__ = ["Client", "ZscalerClient", "ProductService", "ConfigurationError"]
+
+# ---------------------------------------------------------------------------------- legacy
+
+_COMMON_LEGACY_KEYS = {"partnerId": "ZSCALER_PARTNER_ID", "timeout": None, "override_url": None, "logging": None,
+                       "cache": None, "failSafe": None, "session_safety_margin": "ZIA_SESSION_SAFETY_MARGIN",
+                       "use_session_validation": None, "requestExecutor": None, "sandboxToken": None,
+                       "sandboxCloud": None, "maxRetries": None}
+
+
+class _Legacy:
+    """What differs between the legacy products: config keys, login flow, defaults."""
+
+    def __init__(self, product: str, keys: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
+                 provider: Callable[..., Any], provider_args: Mapping[str, str], defaults: Mapping[str, str] = {},
+                 logs_out: bool = False) -> None:
+        self.product, self.keys, self.required = product, keys, required
+        self.provider, self.provider_args, self.defaults, self.logs_out = provider, provider_args, defaults, logs_out
+
+
+def _legacy_specs() -> dict[str, _Legacy]:
+    from .auth import legacy as L
+
+    zia_keys = lambda p: {"username": (f"{p}_USERNAME",), "password": (f"{p}_PASSWORD",),  # noqa: E731
+                          "api_key": (f"{p}_API_KEY",), "cloud": (f"{p}_CLOUD",)}
+    zia_args = {"username": "username", "password": "password", "api_key": "api_key"}
+    return {
+        "zia": _Legacy("zia", zia_keys("ZIA"), ("username", "password", "api_key", "cloud"), L.ZIASession, zia_args,
+                       logs_out=True),
+        "ztw": _Legacy("ztw", zia_keys("ZTW"), ("username", "password", "api_key", "cloud"), L.ZTWSession, zia_args,
+                       logs_out=True),
+        "zpa": _Legacy("zpa", {"clientId": ("ZPA_CLIENT_ID",), "clientSecret": ("ZPA_CLIENT_SECRET",),
+                               "customerId": ("ZPA_CUSTOMER_ID",), "microtenantId": ("ZPA_MICROTENANT_ID",),
+                               "cloud": ("ZSCALER_CLOUD", "ZPA_CLOUD")},
+                       ("clientId", "clientSecret", "customerId"), L.ZPASignin,
+                       {"client_id": "clientId", "client_secret": "clientSecret"}, {"cloud": "PRODUCTION"}),
+        "zcc": _Legacy("zcc", {"api_key": ("ZCC_CLIENT_ID", "api_key"), "secret_key": ("ZCC_CLIENT_SECRET", "secret_key"),
+                               "cloud": ("ZCC_CLOUD",)}, ("api_key", "secret_key"), L.ZCCLogin,
+                       {"api_key": "api_key", "secret_key": "secret_key"}, {"cloud": "zscaler"}),
+        "zdx": _Legacy("zdx", {"key_id": ("ZDX_CLIENT_ID",), "key_secret": ("ZDX_CLIENT_SECRET",), "cloud": ("ZDX_CLOUD",)},
+                       ("key_id", "key_secret"), L.ZDXToken, {"key_id": "key_id", "key_secret": "key_secret"},
+                       {"cloud": "zdxcloud"}),
+        "zwa": _Legacy("zwa", {"key_id": ("ZWA_CLIENT_ID",), "key_secret": ("ZWA_CLIENT_SECRET",), "cloud": ("ZWA_CLOUD",)},
+                       ("key_id", "key_secret"), L.ZWAToken, {"key_id": "key_id", "key_secret": "key_secret"},
+                       {"cloud": "us1"}),
+    }
+
+
+class LegacyClient(Client):
+    """Base of the legacy clients: one product, its own login, its own host.
+
+    Logs in at construction (so wrong credentials fail at once), renews the credential
+    before it lapses, and for ZIA/ZTW logs out on exit, which activates staged changes.
+    """
+
+    _product = ""
+
+    def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:  # noqa: C901
+        import os
+
+        from .transport.urls import legacy_base_url
+
+        spec = _legacy_specs()[self._product]
+        given = {**(config or {}), **kwargs}
+        unknown = sorted(set(given) - set(spec.keys) - set(_COMMON_LEGACY_KEYS))
+        if unknown:
+            known = ", ".join(sorted(set(spec.keys) | set(_COMMON_LEGACY_KEYS)))
+            raise ConfigurationError(f"{type(self).__name__}: unknown configuration key '{unknown[0]}'. Known keys: {known}")
+        values: dict[str, Any] = dict(spec.defaults)
+        for key, envs in spec.keys.items():
+            v = given.get(key)
+            if v in (None, ""):
+                v = next((os.environ[e] for e in envs if os.environ.get(e)), None)
+            if v not in (None, ""):
+                values[key] = v
+        missing = [k for k in spec.required if not values.get(k)]
+        if missing:
+            envs = " / ".join(spec.keys[missing[0]])
+            raise ConfigurationError(f"{type(self).__name__}: '{missing[0]}' is required (config key or {envs})")
+        log_cfg = given.get("logging") or {}
+        setup_logging(bool(log_cfg.get("enabled")) or os.environ.get("ZSCALER_SDK_LOG", "").lower() == "true",
+                      bool(log_cfg.get("verbose")) or os.environ.get("ZSCALER_SDK_VERBOSE", "").lower() == "true")
+        override = given.get("override_url") or os.environ.get(f"{self._product.upper()}_OVERRIDE_URL")
+        base = str(override).rstrip("/") if override else legacy_base_url(self._product, str(values.get("cloud", "")))
+        partner = given.get("partnerId") or os.environ.get("ZSCALER_PARTNER_ID")
+        timeout = float(given.get("timeout") or 240)
+        self._legacy_values = values
+        self._config_values = {"customerId": values.get("customerId"), "microtenantId": values.get("microtenantId")}
+        ua = user_agent()
+        provider_kw = {arg: values[key] for arg, key in spec.provider_args.items()}
+        if self._product in ("zia", "ztw") and given.get("session_safety_margin") is not None:
+            provider_kw["safety_margin"] = float(given["session_safety_margin"])
+        provider = spec.provider(base_url=base, http=lambda: self._executor.http.client, user_agent=ua,
+                                 partner_id=partner, **provider_kw)
+        cache_on = os.environ.get("ZSCALER_CLIENT_CACHE_ENABLED", "").lower() == "true"
+        self._executor = RequestExecutor(
+            base_url=base, provider=provider, strip_prefix=catalog.load(self._product).prefix, partner_id=partner,
+            retry=RetryPolicy(max_retries=int(given.get("maxRetries", 4))), timeout=timeout,
+            cache=CacheLayer(ttl=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTL", 3600)),
+                             tti=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTI", 1800))) if cache_on else None)
+        self._services = {}
+        self._lock = threading.Lock()
+        self._logs_out = spec.logs_out
+        provider.headers()  # log in now: wrong credentials fail at construction
+
+    def _service(self, prop: str) -> ProductService:
+        if PRODUCT_PROPERTIES[prop] != self._product:
+            raise RuntimeError(f"{type(self).__name__} serves only '{self._product}'; '{prop}' needs a OneAPI "
+                               f"ZscalerClient or the legacy client of that product")
+        return super()._service(prop)
+
+    def get_config(self) -> dict[str, Any]:
+        return {"client": dict(self._legacy_values)}
+
+    def activate_written(self) -> dict[str, BaseException | None]:
+        self._executor.written.clear()
+        return {}
+
+    def logout(self) -> bool:
+        """End the session (ZIA/ZTW: this activates staged changes). True when the server confirmed."""
+        return bool(self._executor.provider.logout()) if self._logs_out else False
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            self.logout()
+        finally:
+            self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base={self._executor.base_url!r}>"
+
+
+class LegacyZIAClient(LegacyClient):
+    _product = "zia"
+
+
+class LegacyZTWClient(LegacyClient):
+    _product = "ztw"
+
+
+class LegacyZPAClient(LegacyClient):
+    _product = "zpa"
+
+
+class LegacyZCCClient(LegacyClient):
+    _product = "zcc"
+
+
+class LegacyZDXClient(LegacyClient):
+    _product = "zdx"
+
+
+class LegacyZWAClient(LegacyClient):
+    _product = "zwa"
+
+
+__all__ = ["Client", "ZscalerClient", "ProductService", "LegacyClient", "LegacyZIAClient", "LegacyZTWClient",
+           "LegacyZPAClient", "LegacyZCCClient", "LegacyZDXClient", "LegacyZWAClient"]
