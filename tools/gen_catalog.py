@@ -232,6 +232,7 @@ class Gaps:
         self.inline_query: dict[str, list[str]] = defaultdict(list)
         self.irregular: dict[str, list[str]] = defaultdict(list)
         self.decorators: dict[str, Counter] = defaultdict(Counter)
+        self.flags: dict[str, list[str]] = defaultdict(list)
         self.aliases: list[str] = []
         self.hook_methods: dict[str, set] = defaultdict(set)
 
@@ -577,8 +578,6 @@ class ProductGen:
                         consumed.add(arg)
                     if camel(arg) != wkey and arg != wkey:
                         wire[arg] = wkey
-                    elif self.body_case == "none" and arg != camel(arg) and kind == "param":
-                        wire[arg] = wkey
                     if default is not None:
                         try:
                             body_defaults[wkey] = ast.literal_eval(default)
@@ -593,7 +592,8 @@ class ProductGen:
         for rn in body_rule.get("renames") or []:
             if rn["from"] in ("microtenant_id",):
                 continue
-            wire[rn["from"]] = rn["to"]
+            if camel(rn["from"]) != rn["to"]:
+                wire[rn["from"]] = rn["to"]
         for kr in m.get("key_renames") or []:
             f, t = kr["from"], kr["to"]
             if f in ("microtenant_id",) or f != f.lower() or f in wire:
@@ -629,8 +629,8 @@ class ProductGen:
         # -- enabled flag
         flag = shared.get("enabled_flag")
         if flag and m["name"] in flag.get("applies_to", []):
-            wire[flag["kwarg"]] = flag["wire"]
-            maps[flag["kwarg"]] = self.table("ENABLED_STATE", {True: flag["true"], False: flag["false"]})
+            gaps.flags[p].append(f"`{qual}`: `{flag['kwarg']}=True/False` -> `{flag['wire']}: "
+                                 f"\"{flag['true']}\"/\"{flag['false']}\"`")
 
         # -- named params without a wire destination given by the inventory
         refd = set(consumed) | set(wire) | set(query)
@@ -649,8 +649,6 @@ class ProductGen:
                     gaps.hook(p, qual, f"uses `{x}` locally (not sent)")
                     rec.hooked = True
                 continue
-            if self.body_case == "none" and verb in WRITE and x != camel(x):
-                wire[x] = x
 
         # -- header slips and headers
         if main.get("note"):
@@ -1011,6 +1009,9 @@ def render_gaps(gaps: Gaps, products) -> str:
     section("Constant query keys written into the path", gaps.inline_query,
             "Constant query parameters the method always sends; the catalog path carries them as a literal "
             "`?key=value` suffix (as the official SDK writes them).")
+    section("Enabled flag (ZIA/ZTW rules)", gaps.flags,
+            "These methods turn a boolean `enabled` keyword into a state string under another key. The records "
+            "have no way to map a `**kwargs` value, so the binder needs a hook or a product convention for it.")
     section("Other irregularities", gaps.irregular)
     if any(gaps.decorators.get(p) for p in products):
         out.append("## Argument decorators (product conventions for the binder)")

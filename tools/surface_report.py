@@ -49,6 +49,7 @@ class ProductReport:
     missing_methods: list[str] = field(default_factory=list)
     mismatches: list[str] = field(default_factory=list)
     extensions: list[str] = field(default_factory=list)
+    binding_errors: list[str] = field(default_factory=list)
 
     @property
     def percent(self) -> float:
@@ -169,7 +170,8 @@ def report(product: str, inventory: Path = INVENTORY, use_binding: bool = True) 
         if resource_class is not None:
             try:
                 cls = resource_class(product, attr)
-            except Exception:
+            except Exception as e:  # report it, then judge the catalog records
+                rep.binding_errors.append(f"{attr}: {type(e).__name__}: {e}")
                 cls = None
         if cat_res is None and cls is None:
             rep.missing_resources.append(attr)
@@ -208,7 +210,8 @@ def render(rep: ProductReport) -> str:
         f"methods {rep.methods_matching}/{rep.methods_total} matching ({rep.percent:.1f}%) [source: {rep.source}]"
     ]
     for title, items in (("missing resources", rep.missing_resources), ("missing methods", rep.missing_methods),
-                         ("signature mismatches", rep.mismatches), ("compatible extensions", rep.extensions)):
+                         ("signature mismatches", rep.mismatches), ("compatible extensions", rep.extensions),
+                         ("binding errors (catalog records used instead)", rep.binding_errors)):
         if items:
             lines.append(f"  {title} ({len(items)}):")
             lines.extend(f"    {x}" for x in items)

@@ -1,0 +1,196 @@
+"""ZCC (Client Connector) catalog.
+
+Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+"""
+
+from __future__ import annotations
+
+from .spec import Product, Resource, op
+
+BASE = "/zcc/papi/public/v1"
+
+
+RESOURCES = (
+    Resource(
+        "admin_user",
+        (
+            op("get_admin_user_sync_info", "GET", BASE + "/getAdminUsersSyncInfo", "", "object", "AdminUserSyncInfo",
+               doc="Get admin user sync info."),
+            op("list_admin_roles", "GET", BASE + "/getAdminRoles", "query_params=None", "list", "AdminRoles",
+               doc="List admin roles."),
+            op("list_admin_users", "GET", BASE + "/getAdminUsers", "query_params=None", "list", "AdminUser",
+               doc="List admin users."),
+            op("sync_zia_zdx_admin_users", "POST", BASE + "/syncZiaZdxAdminUsers", "", "list",
+               doc="Sync ZIA ZDX admin users."),
+            op("sync_zpa_admin_users", "POST", BASE + "/syncZpaAdminUsers", "", "list", doc="Sync ZPA admin users."),
+        ),
+        model="AdminUserSyncInfo",
+    ),
+    Resource(
+        "application_profiles",
+        (
+            op("get_application_profile", "GET", BASE + "/application-profiles/{profile_id}", "profile_id", "object",
+               "ApplicationProfile", doc="Get application profile."),
+            op("get_application_profiles", "GET", BASE + "/application-profiles", "query_params=None", "list",
+               "ApplicationProfile", doc="Get application profiles."),
+            op("update_application_profile", "PATCH", BASE + "/application-profiles/{profile_id}",
+               "profile_id, **kwargs", "object", "ApplicationProfile", doc="Update application profile."),
+        ),
+        model="ApplicationProfile",
+    ),
+    Resource(
+        "company",
+        (
+            op("get_company_info", "GET", BASE + "/getCompanyInfo", "", "list", "CompanyInfo", doc="Get company info."),
+        ),
+        model="CompanyInfo",
+    ),
+    Resource(
+        "custom_ip_base_apps",
+        (
+            op("get_custom_ip_base_app", "GET", BASE + "/custom-ip-based-apps/{app_id}", "app_id", "object",
+               "CustomIpBaseApps", doc="Get custom IP base app."),
+            op("get_custom_ip_base_apps", "GET", BASE + "/custom-ip-based-apps", "", "list", "CustomIpBaseApps",
+               doc="Get custom IP base apps."),
+        ),
+        model="CustomIpBaseApps",
+    ),
+    Resource(
+        "devices",
+        (
+            op("download_devices", "GET", BASE + "/downloadDevices", "query_params=None, filename=None", "bytes",
+               doc="Download devices."),
+            op("download_disable_reasons", "GET", BASE + "/downloadDisableReasons", "query_params=None, filename=None",
+               "bytes", doc="Download disable reasons."),
+            op("download_service_status", "GET", BASE + "/downloadServiceStatus", "query_params=None, filename=None",
+               "bytes", doc="Download service status."),
+            op("force_remove_devices", "POST", BASE + "/forceRemoveDevices", "query_params=None, **kwargs", "list",
+               "ForceRemoveDevices", doc="Force remove devices."),
+            op("get_device_cleanup_info", "GET", BASE + "/getDeviceCleanupInfo", "", "raw_list",
+               doc="Get device cleanup info."),
+            op("get_device_details", "GET", BASE + "/getDeviceDetails", "query_params=None", "object", "DeviceDetails",
+               doc="Get device details."),
+            op("list_devices", "GET", BASE + "/getDevices", "query_params=None", "raw_list", doc="List devices."),
+            op("remove_devices", "POST", BASE + "/removeDevices", "query_params=None, **kwargs", "list",
+               "ForceRemoveDevices", doc="Remove devices."),
+            op("remove_machine_tunnel", "POST", BASE + "/removeMachineTunnel", "query_params=None, **kwargs", "raw",
+               doc="Remove machine tunnel."),
+            op("update_device_cleanup_info", "PUT", BASE + "/setDeviceCleanupInfo", "**kwargs", "object",
+               "SetDeviceCleanupInfo", doc="Update device cleanup info."),
+        ),
+        model="ForceRemoveDevices",
+    ),
+    Resource(
+        "entitlements",
+        (
+            op("get_zdx_group_entitlements", "GET", BASE + "/getZdxGroupEntitlements", "query_params=None", "list",
+               "ZdxGroupEntitlements", doc="Get ZDX group entitlements."),
+            op("get_zpa_group_entitlements", "GET", BASE + "/getZpaGroupEntitlements", "query_params=None", "list",
+               "ZpaGroupEntitlements", doc="Get ZPA group entitlements."),
+            op("update_zdx_group_entitlement", "PUT", BASE + "/updateZdxGroupEntitlement", "", "object",
+               "ZdxGroupEntitlements", doc="Update ZDX group entitlement."),
+            op("update_zpa_group_entitlement", "PUT", BASE + "/updateZpaGroupEntitlement", "", "object",
+               "ZpaGroupEntitlements", doc="Update ZPA group entitlement."),
+        ),
+        model="ZdxGroupEntitlements",
+    ),
+    Resource(
+        "fail_open_policy",
+        (
+            op("list_by_company", "GET", BASE + "/webFailOpenPolicy/listByCompany", "query_params=None", "list",
+               "FailOpenPolicy", doc="List by company."),
+            op("update_failopen_policy", "PUT", BASE + "/webFailOpenPolicy/edit", "**kwargs", "object",
+               "FailOpenPolicy", doc="Update failopen policy."),
+        ),
+        model="FailOpenPolicy",
+    ),
+    Resource(
+        "forwarding_profile",
+        (
+            op("delete_forwarding_profile", "DELETE", BASE + "/webForwardingProfile/{profile_id}/delete", "profile_id",
+               "none", doc="Delete forwarding profile."),
+            op("list_by_company", "GET", BASE + "/webForwardingProfile/listByCompany", "query_params=None", "list",
+               "ForwardingProfile", doc="List by company."),
+            op("update_forwarding_profile", "POST", BASE + "/webForwardingProfile/edit", "**kwargs", "object",
+               "ForwardingProfile", doc="Update forwarding profile."),
+        ),
+        model="ForwardingProfile",
+    ),
+    Resource(
+        "predefined_ip_based_apps",
+        (
+            op("get_predefined_ip_based_app", "GET", BASE + "/predefined-ip-based-apps/{app_id}", "app_id", "object",
+               "PredefinedIPBasedApps", doc="Get predefined IP based app."),
+            op("get_predefined_ip_based_apps", "GET", BASE + "/predefined-ip-based-apps", "", "list",
+               "PredefinedIPBasedApps", doc="Get predefined IP based apps."),
+        ),
+        model="PredefinedIPBasedApps",
+    ),
+    Resource(
+        "process_based_apps",
+        (
+            op("get_process_based_app", "GET", BASE + "/process-based-apps/{app_id}", "app_id", "object",
+               "ProcessBasedApps", doc="Get process based app."),
+            op("get_process_based_apps", "GET", BASE + "/process-based-apps", "", "list", "ProcessBasedApps",
+               doc="Get process based apps."),
+        ),
+        model="ProcessBasedApps",
+    ),
+    Resource(
+        "secrets",
+        (
+            op("get_otp", "GET", BASE + "/getOtp", "query_params=None", "object", "OtpResponse",
+               wire={"device_id": "udid"}, doc="Get OTP."),
+            op("get_passwords", "GET", BASE + "/getPasswords", "query_params=None", "object", "Passwords",
+               doc="Get passwords."),
+        ),
+        model="OtpResponse",
+    ),
+    Resource(
+        "trusted_networks",
+        (
+            op("add_trusted_network", "POST", BASE + "/webTrustedNetwork/create", "**kwargs", "object",
+               "TrustedNetworks", doc="Add trusted network."),
+            op("delete_trusted_network", "DELETE", BASE + "/webTrustedNetwork/{network_id}/delete", "network_id",
+               "none", doc="Delete trusted network."),
+            op("list_by_company", "GET", BASE + "/webTrustedNetwork/listByCompany", "query_params=None", "list",
+               "TrustedNetworks", doc="List by company."),
+            op("update_trusted_network", "PUT", BASE + "/webTrustedNetwork/edit", "**kwargs", "object",
+               "TrustedNetworks", doc="Update trusted network."),
+        ),
+        model="TrustedNetworks",
+    ),
+    Resource(
+        "web_app_service",
+        (
+            op("list_by_company", "GET", BASE + "/webAppService/listByCompany", "query_params=None", "list",
+               "WebAppService", doc="List by company."),
+        ),
+        model="WebAppService",
+    ),
+    Resource(
+        "web_policy",
+        (
+            op("activate_web_policy", "PUT", BASE + "/web/policy/activate", "**kwargs", "object", "WebPolicy",
+               doc="Activate web policy."),
+            op("delete_web_policy", "DELETE", BASE + "/web/policy/{policy_id}/delete", "policy_id", "none",
+               doc="Delete web policy."),
+            op("list_by_company", "GET", BASE + "/web/policy/listByCompany", "query_params=None", "raw_list",
+               doc="List by company."),
+            op("web_policy_edit", "PUT", BASE + "/web/policy/edit", "**kwargs", "object", "WebPolicy",
+               doc="Web policy edit."),
+        ),
+        model="WebPolicy",
+    ),
+    Resource(
+        "web_privacy",
+        (
+            op("get_web_privacy", "GET", BASE + "/getWebPrivacyInfo", "", "raw", doc="Get web privacy."),
+            op("set_web_privacy_info", "PUT", BASE + "/setWebPrivacyInfo", "**kwargs", "object", "WebPrivacy",
+               doc="Set web privacy info."),
+        ),
+        model="WebPrivacy",
+    ),
+)
+
+PRODUCT = Product("zcc", "/zcc", "zcc", RESOURCES, body_case="zcc")

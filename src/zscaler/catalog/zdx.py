@@ -1,0 +1,152 @@
+"""ZDX (Digital Experience) catalog.
+
+Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+"""
+
+from __future__ import annotations
+
+from .spec import Product, Resource, op
+
+BASE = "/zdx/v1"
+
+
+RESOURCES = (
+    Resource(
+        "admin",
+        (
+            op("list_departments", "GET", BASE + "/administration/departments", "query_params=None", "list",
+               "Administration", doc="List departments."),
+            op("list_locations", "GET", BASE + "/administration/locations", "query_params=None", "list",
+               "Administration", doc="List locations."),
+        ),
+        model="Administration",
+    ),
+    Resource(
+        "alerts",
+        (
+            op("get_alert", "GET", BASE + "/alerts/{alert_id}", "alert_id", "object", "AlertDetails", doc="Get alert."),
+            op("list_affected_devices", "GET", BASE + "/alerts/{alert_id}/affected_devices",
+               "alert_id, query_params=None", "list_of_one", "AffectedDevices", doc="List affected devices."),
+            op("list_historical", "GET", BASE + "/alerts/historical", "query_params=None", "list_of_one", "Alerts",
+               doc="List historical."),
+            op("list_ongoing", "GET", BASE + "/alerts/ongoing", "query_params=None", "list_of_one", "Alerts",
+               doc="List ongoing."),
+        ),
+        model="Alerts",
+    ),
+    Resource(
+        "apps",
+        (
+            op("get_app", "GET", BASE + "/apps/{app_id}", "app_id, query_params=None", "list_of_one",
+               "ApplicationScore", doc="Get app."),
+            op("get_app_metrics", "GET", BASE + "/apps/{app_id}/metrics", "app_id, query_params=None", "list",
+               "ApplicationMetrics", doc="Get app metrics."),
+            op("get_app_score", "GET", BASE + "/apps/{app_id}/score", "app_id, query_params=None", "list_of_one",
+               "ApplicationScoreTrend", doc="Get app score."),
+            op("get_app_user", "GET", BASE + "/apps/{app_id}/users/{user_id}", "app_id, user_id, query_params=None",
+               "list_of_one", "ApplicationUserDetails", doc="Get app user."),
+            op("list_app_users", "GET", BASE + "/apps/{app_id}/users", "app_id, query_params=None", "list_of_one",
+               "ApplicationActiveUsers", doc="List app users."),
+            op("list_apps", "GET", BASE + "/apps", "query_params=None", "list", "ActiveApplications", doc="List apps."),
+        ),
+        model="ApplicationScore",
+    ),
+    Resource(
+        "devices",
+        (
+            op("get_call_quality_metrics", "GET", BASE + "/devices/{device_id}/apps/{app_id}/call-quality-metrics",
+               "device_id, app_id, query_params=None", "list", "CallQualityMetrics", doc="Get call quality metrics."),
+            op("get_cloudpath", "GET",
+               BASE + "/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}/cloudpath",
+               "device_id, app_id, probe_id, query_params=None", "list", "DeviceCloudPathProbesHopData",
+               doc="Get cloudpath."),
+            op("get_cloudpath_probe", "GET", BASE + "/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}",
+               "device_id, app_id, probe_id, query_params=None", "list", "DeviceCloudPathProbesMetric",
+               doc="Get cloudpath probe."),
+            op("get_device", "GET", BASE + "/devices/{device_id}", "device_id, query_params=None", "list_of_one",
+               "DeviceModelInfo", doc="Get device."),
+            op("get_device_app", "GET", BASE + "/devices/{device_id}/apps/{app_id}",
+               "device_id, app_id, query_params=None", "list_of_one", "DeviceAppScoreTrend", doc="Get device app."),
+            op("get_device_apps", "GET", BASE + "/devices/{device_id}/apps", "device_id, query_params=None",
+               "list_of_one", "DeviceActiveApplications", doc="Get device apps."),
+            op("get_events", "GET", BASE + "/devices/{device_id}/events", "device_id, query_params=None", "list",
+               "DeviceEvents", doc="Get events."),
+            op("get_health_metrics", "GET", BASE + "/devices/{device_id}/health-metrics",
+               "device_id, query_params=None", "list", "DeviceHealthMetrics", doc="Get health metrics."),
+            op("get_web_probe", "GET", BASE + "/devices/{device_id}/apps/{app_id}/web-probes/{probe_id}",
+               "device_id, app_id, probe_id, query_params=None", "list", "DeviceWebProbePageFetch",
+               doc="Get web probe."),
+            op("get_web_probes", "GET", BASE + "/devices/{device_id}/apps/{app_id}/web-probes",
+               "device_id, app_id, query_params=None", "list", "DeviceAppWebProbes", doc="Get web probes."),
+            op("list_cloudpath_probes", "GET", BASE + "/devices/{device_id}/apps/{app_id}/cloudpath-probes",
+               "device_id, app_id, query_params=None", "list", "DeviceAppCloudPathProbes", doc="List cloudpath probes."),
+            op("list_devices", "GET", BASE + "/devices", "query_params=None", "list_of_one", "Devices",
+               doc="List devices."),
+            op("list_geolocations", "GET", BASE + "/active_geo", "query_params=None", "list", "DeviceActiveGeo",
+               doc="List geolocations."),
+        ),
+        model="DeviceCloudPathProbesMetric",
+    ),
+    Resource(
+        "inventory",
+        (
+            op("list_software_keys", "GET", BASE + "/inventory/software/{software_key}",
+               "software_key, query_params=None", "raw", doc="List software keys."),
+            op("list_softwares", "GET", BASE + "/inventory/software", "query_params=None", "raw", doc="List softwares."),
+        ),
+    ),
+    Resource(
+        "snapshot",
+        (
+            op("share_snapshot", "POST", BASE + "/snapshot/alert", "**kwargs", "object", "Snapshot",
+               doc="Share snapshot."),
+        ),
+        model="Snapshot",
+    ),
+    Resource(
+        "troubleshooting",
+        (
+            op("delete_analysis", "DELETE", BASE + "/analysis/{analysis_id}", "analysis_id", "none",
+               doc="Delete analysis."),
+            op("delete_deeptrace", "DELETE", BASE + "/devices/{device_id}/deeptraces/{trace_id}", "device_id, trace_id",
+               "none", doc="Delete deeptrace."),
+            op("get_analysis", "GET", BASE + "/analysis/{analysis_id}", "analysis_id", "list", doc="Get analysis."),
+            op("get_deeptrace", "GET", BASE + "/devices/{device_id}/deeptraces/{trace_id}", "device_id, trace_id",
+               "list_of_one", "DeviceDeepTraces", doc="Get deeptrace."),
+            op("get_deeptrace_cloudpath", "GET", BASE + "/devices/{device_id}/deeptraces/{trace_id}/cloudpath",
+               "device_id, trace_id", "list_of_one", "DeepTraceCloudPath", doc="Get deeptrace cloudpath."),
+            op("get_deeptrace_cloudpath_metrics", "GET",
+               BASE + "/devices/{device_id}/deeptraces/{trace_id}/cloudpath-metrics", "device_id, trace_id",
+               "list_of_one", "DeepTraceCloudPathMetric", doc="Get deeptrace cloudpath metrics."),
+            op("get_deeptrace_events", "GET", BASE + "/devices/{device_id}/deeptraces/{trace_id}/events",
+               "device_id, trace_id", "list_of_one", "DeepTraceEvents", doc="Get deeptrace events."),
+            op("get_deeptrace_health_metrics", "GET",
+               BASE + "/devices/{device_id}/deeptraces/{trace_id}/health-metrics", "device_id, trace_id", "list_of_one",
+               "DeepTraceHealthMetrics", doc="Get deeptrace health metrics."),
+            op("get_deeptrace_webprobe_metrics", "GET",
+               BASE + "/devices/{device_id}/deeptraces/{trace_id}/webprobe-metrics", "device_id, trace_id",
+               "list_of_one", "DeepTraceWebProbeMetrics", doc="Get deeptrace webprobe metrics."),
+            op("list_deeptraces", "GET", BASE + "/devices/{device_id}/deeptraces", "device_id", "list",
+               "DeviceDeepTraces", doc="List deeptraces."),
+            op("list_top_processes", "GET", BASE + "/devices/{device_id}/deeptraces/{trace_id}/top-processes",
+               "device_id, trace_id", "list_of_one", "DeviceTopProcesses", doc="List top processes."),
+            op("start_analysis", "POST", BASE + "/analysis", "**kwargs", "object", "DeviceApplicationAnalysis",
+               doc="Start analysis."),
+            op("start_deeptrace", "POST", BASE + "/devices/{device_id}/deeptraces", "device_id, **kwargs", "object",
+               "TraceDetails", doc="Start deeptrace."),
+        ),
+        model="DeviceDeepTraces",
+    ),
+    Resource(
+        "users",
+        (
+            op("get_user", "GET", BASE + "/users/{user_id}", "user_id, query_params=None", "list_of_one",
+               "UserDeviceDetails", doc="Get user."),
+            op("list_users", "GET", BASE + "/users", "query_params=None", "list_of_one", "ActiveUsers",
+               doc="List users."),
+        ),
+        model="UserDeviceDetails",
+    ),
+)
+
+PRODUCT = Product("zdx", "/zdx", "zdx", RESOURCES, body_case="none")
