@@ -1,0 +1,198 @@
+"""``Simulator``: the engine served over real HTTP on loopback, with ready client configs."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import Any, Iterable
+
+from .engine import Engine
+from .httpserver import HTTPServer
+
+LEGACY_PRODUCTS = ("zia", "ztw", "zpa", "zcc", "zdx", "zwa")
+
+
+class Simulator(Engine):
+    """An embedded Zscaler cloud.
+
+    ``with Simulator() as sim:`` starts an HTTP server on 127.0.0.1 on a free port (in a
+    background thread running an asyncio loop) and stops it on exit. ``start()`` and
+    ``stop()`` do the same without ``with``; a restarted simulator listens on the same port.
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        db: str | None = None,
+        products: Iterable[Any] | None = None,
+        catalogs: Iterable[str] | bool = True,
+        token_lifetime: int = 3600,
+        session_idle_timeout: float = 1800.0,
+        rate_limits: dict[str, float] | None = None,
+        public_key: str | bytes | None = None,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        customer_id: str | None = None,
+        vanity_domain: str | None = None,
+        sandbox_token: str | None = None,
+        legacy_credentials: dict[str, dict[str, str]] | None = None,
+        record_limit: int | None = 100_000,
+    ):
+        super().__init__(
+            db=db, products=products, catalogs=catalogs, token_lifetime=token_lifetime,
+            session_idle_timeout=session_idle_timeout, rate_limits=rate_limits, public_key=public_key,
+            client_id=client_id, client_secret=client_secret, customer_id=customer_id,
+            vanity_domain=vanity_domain, sandbox_token=sandbox_token,
+            legacy_credentials=legacy_credentials, record_limit=record_limit,
+        )
+        self.host = host
+        self.port = int(port)
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._http: HTTPServer | None = None
+
+    # -- lifecycle -------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        host = self.host
+        if host in ("0.0.0.0", ""):
+            host = "127.0.0.1"
+        elif host == "::":
+            host = "::1"
+        if ":" in host:
+            host = f"[{host}]"
+        return f"http://{host}:{self.port}"
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> "Simulator":
+        if self.running:
+            return self
+        if self.store.db is None and self._db_path:
+            from .store import Store
+
+            self.store = Store(self._db_path)
+        ready = threading.Event()
+        error: list[BaseException] = []
+        loop = asyncio.new_event_loop()
+        http = HTTPServer(self.handle)
+
+        def run():
+            asyncio.set_event_loop(loop)
+            try:
+                host, port = loop.run_until_complete(http.listen(self.host, self.port))
+                self.port = port
+            except BaseException as exc:  # bind errors go back to the caller
+                error.append(exc)
+                ready.set()
+                loop.close()
+                return
+            ready.set()
+            try:
+                loop.run_forever()
+            finally:
+                loop.run_until_complete(http.close())
+                pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+                for t in pending:
+                    t.cancel()
+                if pending:
+                    loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+                loop.close()
+
+        thread = threading.Thread(target=run, name=f"zscaler-simulator:{self.port}", daemon=True)
+        thread.start()
+        ready.wait()
+        if error:
+            thread.join()
+            raise error[0]
+        self._thread, self._loop, self._http = thread, loop, http
+        self._base_url = self.url
+        return self
+
+    def stop(self) -> None:
+        """Stop serving (state stays in memory; with a database it is already on disk)."""
+        thread, loop = self._thread, self._loop
+        if thread is None or loop is None:
+            return
+        try:
+            loop.call_soon_threadsafe(loop.stop)
+        except RuntimeError:  # loop already closed
+            pass
+        thread.join(10)
+        self._thread = self._loop = self._http = None
+
+    def close(self) -> None:
+        """Stop and release the database."""
+        self.stop()
+        with self.lock:
+            self.store.close()
+
+    def __enter__(self) -> "Simulator":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "running" if self.running else "stopped"
+        return f"<Simulator {self.url if self.port else '(not started)'} {state}>"
+
+    # -- client configs --------------------------------------------------------------
+    def oneapi_config(self, **overrides: Any) -> dict[str, Any]:
+        """A ``ZscalerClient`` config pointing every base URL at the simulator.
+
+        ``overrides`` are merged over the defaults; an override of ``None`` removes the key
+        (``clientSecret=None, privateKey=sim.private_key_pem`` for JWT authentication).
+        """
+        cfg: dict[str, Any] = {
+            "clientId": self.client_id,
+            "clientSecret": self.client_secret,
+            "vanityDomain": self.vanity_domain,
+            "customerId": self.customer_id,
+            "apiBaseUrl": self.url,
+            "tokenUrl": self.url + "/oauth2/v1/token",
+            "sandboxBaseUrl": self.url,
+            "sandboxToken": self.sandbox_token,
+            "sandboxCloud": "zscalerbeta",
+        }
+        return _merge(cfg, overrides)
+
+    def legacy_config(self, product: str, **overrides: Any) -> dict[str, Any]:
+        """The config of one legacy client (``zia``, ``ztw``, ``zpa``, ``zcc``, ``zdx``, ``zwa``)."""
+        product = product.lower()
+        override_url = f"{self.url}/_legacy/{product}"
+        if product in ("zia", "ztw"):
+            c = self.legacy_credentials[product]
+            cfg = {"username": c["username"], "password": c["password"], "api_key": c["api_key"], "cloud": "zscaler"}
+        elif product == "zpa":
+            cfg = {"clientId": self.client_id, "clientSecret": self.client_secret, "customerId": self.customer_id,
+                   "cloud": "PRODUCTION"}
+        elif product == "zcc":
+            c = self.legacy_credentials["zcc"]
+            cfg = {"api_key": c["api_key"], "secret_key": c["secret_key"], "cloud": "zscaler"}
+        elif product in ("zdx", "zwa"):
+            c = self.legacy_credentials[product]
+            cfg = {"key_id": c["key_id"], "key_secret": c["key_secret"],
+                   "cloud": "zdxcloud" if product == "zdx" else "us1"}
+        else:
+            raise ValueError(f"no legacy client for {product!r}; one of {', '.join(LEGACY_PRODUCTS)}")
+        cfg["override_url"] = override_url
+        return _merge(cfg, overrides)
+
+    def info(self) -> dict:
+        out = super().info()
+        out["url"] = self.url
+        return out
+
+
+def _merge(cfg: dict, overrides: dict) -> dict:
+    for k, v in overrides.items():
+        if v is None:
+            cfg.pop(k, None)
+        else:
+            cfg[k] = v
+    return cfg
