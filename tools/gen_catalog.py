@@ -86,6 +86,9 @@ BASES = {
     "zcell": [("BASE", "/zcell/config/api/v1")],
 }
 
+#: Methods with alternative paths: the one their default arguments use.
+PREFERRED_PATHS = {"ztw.activate.activate": "/ecAdminActivateStatus/activate"}
+
 #: Names used in the README seeds that the official SDK does not have: product -> resource -> alias -> real name.
 SEED_ALIASES = {"ztw": {"ip_destination_groups": {"add_group": "add_ip_destination_group"}}}
 
@@ -196,6 +199,20 @@ class Raw:
         return hash(self.text)
 
 
+def _split_string(arg: str, room: int) -> list[str]:
+    """Split a long double-quoted literal into adjacent literals of at most ``room`` characters."""
+    text = json.loads(arg)
+    pieces, cur = [], ""
+    for part in re.split(r"(?<=, )", text):
+        if cur and len(json.dumps(cur + part)) > room:
+            pieces.append(cur)
+            cur = part
+        else:
+            cur += part
+    pieces.append(cur)
+    return [json.dumps(x) for x in pieces]
+
+
 def call(fn: str, args: list[str], indent: int, width: int = WIDTH) -> str:
     """Format ``fn(arg, arg, ...)`` at ``indent``, wrapping arguments greedily."""
     pad = " " * indent
@@ -207,14 +224,25 @@ def call(fn: str, args: list[str], indent: int, width: int = WIDTH) -> str:
     first = True
     for i, a in enumerate(args):
         piece = a + ("," if i < len(args) - 1 else ")")
-        if first:
+        if first and len(cur) + len(piece) <= width:
             cur += piece
-            first = False
-        elif len(cur) + 1 + len(piece) <= width:
+        elif not first and len(cur) + 1 + len(piece) <= width:
             cur += " " + piece
+        elif a.startswith('"') and len(cont) + len(piece) > width:
+            parts = _split_string(a, width - len(cont) - 2)
+            if not first:
+                lines.append(cur)
+                cur = cont
+            for j, part in enumerate(parts):
+                end = piece[len(a):] if j == len(parts) - 1 else ""
+                lines.append((cur if j == 0 else cont) + part + end)
+            cur = None
         else:
             lines.append(cur)
             cur = cont + piece
+        first = False
+        if cur is None:
+            cur = lines.pop()
     lines.append(cur)
     return "\n".join(lines)
 
@@ -319,14 +347,34 @@ class ProductGen:
             self.gaps.path_fixes.append(f"`{qual}`: `{path}` -> `{fixed}`")
         return fixed
 
-    def choose_endpoint(self, m):
+    def choose_endpoint(self, m, qual):
         eps = m["endpoints"]
+        pnames = {x["name"] for x in m["parameters"]}
         direct = [e for e in eps if not e.get("via")] or eps
+        preferred = PREFERRED_PATHS.get(qual)
+        if preferred:
+            for e in direct:
+                if e["path"].endswith(preferred):
+                    return e
+        if m["name"].startswith("delete_"):
+            deletes = [e for e in direct if e["methods"][0] == "DELETE"]
+            if deletes:
+                return deletes[0]
         writes = [e for e in direct if e["methods"][0] in WRITE]
-        if writes:
-            return writes[0]
-        deletes = [e for e in direct if e["methods"][0] == "DELETE"]
-        return (deletes or direct)[0]
+        cands = writes or [e for e in direct if e["methods"][0] == "DELETE"] or direct
+
+        def bound_query(e):  # prefer the variant whose inline query values are parameters
+            vals = [str(v).strip("{}") for v in (e.get("inline_query") or {}).values()]
+            return sum(v in pnames for v in vals) - sum(v not in pnames for v in vals) * 2
+
+        first = cands[0]
+        same = [e for e in cands if (e["methods"][0], e["path"]) == (first["methods"][0], first["path"])]
+        return max(same, key=bound_query)
+
+    def others_of(self, m, main):
+        """Endpoints besides the main one, not counting variants of the same request."""
+        return [e for e in m["endpoints"] if e is not main
+                and not (not e.get("via") and (e["methods"][0], e["path"]) == (main["methods"][0], main["path"]))]
 
     def result_of(self, m, qual):
         r = m["result"]
@@ -374,7 +422,7 @@ class ProductGen:
         has_kwargs = any(x["kind"] == "var_keyword" for x in m["parameters"])
         br = rbr.get(m["name"], {}) or {}
         body_rule = br.get("body") if isinstance(br.get("body"), dict) else {}
-        main = self.choose_endpoint(m)
+        main = self.choose_endpoint(m, qual)
         verb = main["methods"][0]
         if len(main["methods"]) > 1:
             gaps.irregular[p].append(f"`{qual}`: endpoint lists verbs {main['methods']}; `{verb}` used")
@@ -394,7 +442,7 @@ class ProductGen:
                 query.append(name)
 
         # -- extra requests
-        others = [e for e in m["endpoints"] if e is not main]
+        others = self.others_of(m, main)
         if others:
             descr = []
             for e in others:
@@ -535,6 +583,12 @@ class ProductGen:
             consumed.add(body_arg)
             ex["body"] = body_arg
         srcs = body_rule.get("source") or []
+        if verb not in WRITE and srcs and srcs != ["empty_object"]:
+            if srcs == ["kwargs"] and has_kwargs:
+                ex["body"] = "kwargs"
+            else:
+                gaps.hook(p, qual, f"sends a JSON body with {verb}, built from `{', '.join(srcs)}`")
+                rec.hooked = True
         if any(s.startswith("local:") or s == "list" or s.startswith("call:") or s == "conditional" or s == "merge"
                or s.startswith("fetched_model") for s in srcs):
             note = {"list": "sends a bare JSON array"}.get(srcs[0], f"builds its body from `{', '.join(srcs)}`")
@@ -673,7 +727,7 @@ class ProductGen:
             ex["wire"] = wire
         if maps:
             ex["maps"] = maps
-        if body_defaults:
+        if body_defaults and verb in WRITE:
             ex["body_defaults"] = body_defaults
         if field_path:
             ex["field_path"] = field_path
@@ -793,7 +847,15 @@ class ProductGen:
             for a, real in aliases.items():
                 self.gaps.aliases.append(f"`{self.p}.{attr}.{a}` -> `{real}`")
         for k in kw:
-            out.append(f"        {k},")
+            line = f"        {k},"
+            name, _, value = k.partition("=")
+            if len(line) > WIDTH and value.startswith("{") and value.endswith("}"):
+                items = ast.literal_eval(value)
+                out.append(f"        {name}={{")
+                out.extend(f"            {pyrepr(a)}: {pyrepr(b)}," for a, b in items.items())
+                out.append("        },")
+            else:
+                out.append(line)
         out.append("    ),")
         return "\n".join(out)
 

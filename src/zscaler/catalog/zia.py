@@ -1273,8 +1273,9 @@ RESOURCES = (
         (
             op("add_pac_file", "POST", BASE + "/pacFiles", "**kwargs", "object", "PacFiles", doc="Add PAC file."),
             op("clone_pac_file", "POST", BASE + "/pacFiles/{pac_id}/version/{pac_version}",
-               "pac_id, pac_version, pac_content, pac_version_status, pac_verification_status='VERIFY_NOERR', pac_commit_message='', delete_version=None",
-               "object", "PacFiles", query=("delete_version",), doc="Clone PAC file."),
+               "pac_id, pac_version, pac_content, pac_version_status, pac_verification_status='VERIFY_NOERR', "
+               "pac_commit_message='', delete_version=None", "object", "PacFiles", query=("delete_version",),
+               doc="Clone PAC file."),
             op("delete_pac_file", "DELETE", BASE + "/pacFiles/{pac_id}", "pac_id", "none", doc="Delete PAC file."),
             op("get_pac_file", "GET", BASE + "/pacFiles/{pac_id}/version", "pac_id, query_params=None", "list",
                "PacFiles", doc="Get PAC file."),
@@ -1284,7 +1285,7 @@ RESOURCES = (
                doc="List PAC files."),
             op("update_pac_file", "PUT", BASE + "/pacFiles/{pac_id}/version/{pac_version}/action/{pac_version_action}",
                "pac_id, pac_version, pac_version_action, new_lkg_ver=None, **kwargs", "object", "PacFiles",
-               doc="Update PAC file."),
+               query=("new_lkg_ver",), wire={"new_lkg_ver": "newLKGVer"}, doc="Update PAC file."),
             op("validate_pac_file", "POST", BASE + "/pacFiles/validate", "pac_file_content", "object",
                "PacFileValidationResponse", doc="Validate PAC file."),
         ),
@@ -1798,8 +1799,8 @@ RESOURCES = (
         (
             op("add_vzen_cluster", "POST", BASE + "/virtualZenClusters", "**kwargs", "object", "VZENClusters",
                doc="Add vzen cluster."),
-            op("delete_vzen_cluster", "PUT", BASE + "/virtualZenClusters/{cluster_id}", "cluster_id", "none",
-               body_defaults={"virtualZenNodes": []}, doc="Delete vzen cluster."),
+            op("delete_vzen_cluster", "DELETE", BASE + "/virtualZenClusters/{cluster_id}", "cluster_id", "none",
+               doc="Delete vzen cluster."),
             op("get_vzen_cluster", "GET", BASE + "/virtualZenClusters/{cluster_id}", "cluster_id", "object",
                "VZENClusters", doc="Get vzen cluster."),
             op("list_vzen_clusters", "GET", BASE + "/virtualZenClusters", "query_params=None", "list", "VZENClusters",

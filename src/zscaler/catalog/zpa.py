@@ -626,8 +626,8 @@ RESOURCES = (
         "lss",
         (
             op("add_lss_config", "POST", V2 + "/lssConfig",
-               "lss_host, lss_port, name, source_log_type, app_connector_group_ids=None, enabled=True, source_log_format='csv', use_tls=False, **kwargs",
-               "object", "LSSResourceModel",
+               "lss_host, lss_port, name, source_log_type, app_connector_group_ids=None, enabled=True, "
+               "source_log_format='csv', use_tls=False, **kwargs", "object", "LSSResourceModel",
                wire={"filter_status_codes": "filter", "log_stream_content": "format", "policy_name": "name"},
                doc="Add LSS config."),
             op("delete_lss_config", "DELETE", V2 + "/lssConfig/{lss_config_id}", "lss_config_id", "none",
@@ -642,8 +642,9 @@ RESOURCES = (
             op("list_configs", "GET", V2 + "/lssConfig", "query_params=None", "list", "LSSResourceModel",
                doc="List configs."),
             op("update_lss_config", "PUT", V2 + "/lssConfig/{lss_config_id}",
-               "lss_config_id, lss_host=None, lss_port=None, name=None, source_log_type=None, app_connector_group_ids=None, enabled=None, source_log_format='csv', use_tls=None, **kwargs",
-               "object", "LSSResourceModel",
+               "lss_config_id, lss_host=None, lss_port=None, name=None, source_log_type=None, "
+               "app_connector_group_ids=None, enabled=None, source_log_format='csv', use_tls=None, **kwargs", "object",
+               "LSSResourceModel",
                wire={"filter_status_codes": "filter", "log_stream_content": "format", "policy_name": "name"},
                doc="Update LSS config."),
         ),
@@ -825,7 +826,11 @@ RESOURCES = (
         ),
         model="PolicySetControllerV2",
         required=("name",),
-        id_lists={"app_server_group_ids": "appServerGroups", "app_connector_group_ids": "PolicySetControllers", "service_edge_group_ids": "serviceEdgeGroups"},
+        id_lists={
+            "app_server_group_ids": "appServerGroups",
+            "app_connector_group_ids": "PolicySetControllers",
+            "service_edge_group_ids": "serviceEdgeGroups",
+        },
     ),
     Resource(
         "policy_group",

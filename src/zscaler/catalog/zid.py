@@ -1,0 +1,96 @@
+"""ZIdentity catalog.
+
+Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+"""
+
+from __future__ import annotations
+
+from .spec import Product, Resource, op
+
+BASE = "/ziam/admin/api/v1"
+
+
+RESOURCES = (
+    Resource(
+        "api_client",
+        (
+            op("add_api_client", "POST", BASE + "/api-clients", "**kwargs", "object", "APIClientRecords",
+               doc="Add API client."),
+            op("add_api_client_secret", "POST", BASE + "/api-clients/{client_id}/secrets", "client_id, **kwargs",
+               "object", "APIClientSecrets", doc="Add API client secret."),
+            op("delete_api_client", "DELETE", BASE + "/api-clients/{client_id}", "client_id", "none",
+               doc="Delete API client."),
+            op("delete_api_client_secret", "DELETE", BASE + "/api-clients/{client_id}/secrets/{secret_id}",
+               "client_id, secret_id", "none", doc="Delete API client secret."),
+            op("get_api_client", "GET", BASE + "/api-clients/{client_id}", "client_id", "object", "APIClientRecords",
+               doc="Get API client."),
+            op("get_api_client_secret", "GET", BASE + "/api-clients/{client_id}/secrets", "client_id", "object",
+               "APIClientSecrets", doc="Get API client secret."),
+            op("list_api_clients", "GET", BASE + "/api-clients", "query_params=None", "object", "APIClients",
+               doc="List API clients."),
+            op("update_api_client", "PUT", BASE + "/api-clients/{client_id}", "client_id, **kwargs", "object",
+               "APIClientRecords", doc="Update API client."),
+        ),
+        model="APIClientRecords",
+        required=("name",),
+    ),
+    Resource(
+        "groups",
+        (
+            op("add_group", "POST", BASE + "/groups", "**kwargs", "object", "GroupRecord", doc="Add group."),
+            op("add_user_to_group", "POST", BASE + "/groups/{group_id}/users/{user_id}", "group_id, user_id, **kwargs",
+               "object", "GroupRecord", doc="Add user to group."),
+            op("add_users_to_group", "POST", BASE + "/groups/{group_id}/users", "group_id, **kwargs", "object",
+               "GroupRecord", doc="Add users to group."),
+            op("delete_group", "DELETE", BASE + "/groups/{group_id}", "group_id", "none", doc="Delete group."),
+            op("get_group", "GET", BASE + "/groups/{group_id}", "group_id", "object", "GroupRecord", doc="Get group."),
+            op("list_group_users_details", "GET", BASE + "/groups/{group_id}/users", "group_id, query_params=None",
+               "object", "Groups", doc="List group users details."),
+            op("list_groups", "GET", BASE + "/groups", "query_params=None", "object", "Groups", doc="List groups."),
+            op("remove_user_from_group", "DELETE", BASE + "/groups/{group_id}/users/{user_id}", "group_id, user_id",
+               "none", doc="Remove user from group."),
+            op("replace_users_groups", "PUT", BASE + "/groups/{group_id}/users", "group_id, **kwargs", "object",
+               "GroupRecord", doc="Replace users groups."),
+            op("update_group", "PUT", BASE + "/groups/{group_id}", "group_id, **kwargs", "object", "GroupRecord",
+               doc="Update group."),
+        ),
+        model="GroupRecord",
+        required=("name",),
+    ),
+    Resource(
+        "resource_servers",
+        (
+            op("get_resource_server", "GET", BASE + "/resource-servers/{resource_id}", "resource_id", "object",
+               "ResourceServersRecord", doc="Get resource server."),
+            op("list_resource_servers", "GET", BASE + "/resource-servers", "query_params=None", "object",
+               "ResourceServers", doc="List resource servers."),
+        ),
+        model="ResourceServersRecord",
+    ),
+    Resource(
+        "user_entitlement",
+        (
+            op("get_admin_entitlement", "GET", BASE + "/users/{user_id}/admin-entitlements", "user_id", "object",
+               "Entitlements", doc="Get admin entitlement."),
+            op("get_service_entitlement", "GET", BASE + "/users/{user_id}/service-entitlements", "user_id", "object",
+               "Service", doc="Get service entitlement."),
+        ),
+        model="Entitlements",
+    ),
+    Resource(
+        "users",
+        (
+            op("add_user", "POST", BASE + "/users", "**kwargs", "object", "UserRecord", doc="Add user."),
+            op("delete_user", "DELETE", BASE + "/users/{user_id}", "user_id", "none", doc="Delete user."),
+            op("get_user", "GET", BASE + "/users/{user_id}", "user_id", "object", "UserRecord", doc="Get user."),
+            op("list_user_group_details", "GET", BASE + "/users/{user_id}/groups", "user_id, query_params=None", "list",
+               "UserRecord", doc="List user group details."),
+            op("list_users", "GET", BASE + "/users", "query_params=None", "object", "Users", doc="List users."),
+            op("update_user", "PUT", BASE + "/users/{user_id}", "user_id, **kwargs", "object", "UserRecord",
+               doc="Update user."),
+        ),
+        model="UserRecord",
+    ),
+)
+
+PRODUCT = Product("zid", "/ziam", "ziam", RESOURCES, id_style="uuid")

@@ -1,0 +1,55 @@
+"""ZWA (Workflow Automation) catalog.
+
+Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+"""
+
+from __future__ import annotations
+
+from .spec import Product, Resource, op
+
+BASE = "/zwa/dlp/v1"
+
+
+RESOURCES = (
+    Resource(
+        "audit_logs",
+        (
+            op("audit_logs", "POST", BASE + "/customer/audit",
+               "query_params=None, fields=None, time_range=None, **kwargs", "object", "AuditLogs", doc="Audit logs."),
+        ),
+        model="AuditLogs",
+    ),
+    Resource(
+        "dlp_incidents",
+        (
+            op("assign_labels", "POST", BASE + "/incidents/{incident_id}/labels", "incident_id, labels=None", "object",
+               "IncidentDLPDetails", doc="Assign labels."),
+            op("change_history", "GET", BASE + "/incidents/{incident_id}/change-history",
+               "incident_id, query_params=None", "list_of_one", "ChangeHistory", doc="Change history."),
+            op("dlp_incident_search", "POST", BASE + "/incidents/search",
+               "query_params=None, fields=None, time_range=None, **kwargs", "object", "IncidentSearch",
+               doc="DLP incident search."),
+            op("get_generated_tickets", "GET", BASE + "/incidents/{incident_id}/tickets", "incident_id", "list_of_one",
+               "GeneratedTickets", doc="Get generated tickets."),
+            op("get_incident_details", "GET", BASE + "/incidents/{incident_id}", "incident_id, query_params=None",
+               "list_of_one", "IncidentDLPDetails", doc="Get incident details."),
+            op("get_incident_evidence", "GET", BASE + "/incidents/{incident_id}/evidence", "incident_id", "object",
+               "IncidentEvidence", doc="Get incident evidence."),
+            op("get_incident_transactions", "GET", BASE + "/incidents/transactions/{transaction_id}",
+               "transaction_id, query_params=None", "list_of_one", "IncidentDLPDetails",
+               doc="Get incident transactions."),
+            op("get_incident_triggers", "GET", BASE + "/incidents/{incident_id}/triggers", "incident_id", "object",
+               "IncidentTrigger", doc="Get incident triggers."),
+            op("incident_close", "POST", BASE + "/incidents/{incident_id}/close",
+               "incident_id, resolution_label=None, resolution_code=None, notes=None", "object", "IncidentDLPDetails",
+               doc="Incident close."),
+            op("incident_group_search", "POST", BASE + "/incidents/{incident_id}/incident-groups/search",
+               "incident_id, incident_group_ids=None", "object", "IncidentGroupSearch", doc="Incident group search."),
+            op("incident_notes", "POST", BASE + "/incidents/{incident_id}/notes", "incident_id, notes=None", "object",
+               "IncidentDLPDetails", doc="Incident notes."),
+        ),
+        model="IncidentDLPDetails",
+    ),
+)
+
+PRODUCT = Product("zwa", "/zwa", "flat", RESOURCES, id_style="uuid")
