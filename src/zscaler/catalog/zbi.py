@@ -1,0 +1,59 @@
+"""Business Insights catalog.
+
+Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+"""
+
+from __future__ import annotations
+
+from .spec import Product, Resource, op
+
+BASE = "/bi/api/v1"
+
+
+RESOURCES = (
+    Resource(
+        "custom_apps",
+        (
+            op("create_custom_app", "POST", BASE + "/customapps", "**kwargs", "object", "CustomApp",
+               doc="Create custom app."),
+            op("delete_custom_app", "DELETE", BASE + "/customapps/{app_id}", "app_id", "status_code",
+               doc="Delete custom app."),
+            op("get_custom_app", "GET", BASE + "/customapps", "app_id", "object", "CustomApp", wire={"app_id": "id"},
+               doc="Get custom app."),
+            op("list_custom_apps", "GET", BASE + "/customapps", "query_params=None", "list", "CustomApp",
+               doc="List custom apps."),
+            op("update_custom_app", "PUT", BASE + "/customapps/{app_id}", "app_id, **kwargs", "object", "CustomApp",
+               doc="Update custom app."),
+        ),
+        model="CustomApp",
+        required=("name",),
+    ),
+    Resource(
+        "report_configs",
+        (
+            op("create_report_config", "POST", BASE + "/reports/{report_type}", "report_type='customapps', **kwargs",
+               "object", "ReportConfig", doc="Create report config."),
+            op("delete_report_config", "DELETE", BASE + "/reports/{report_type}/{config_id}",
+               "config_id, report_type='customapps'", "status_code", doc="Delete report config."),
+            op("get_report_config", "GET", BASE + "/reports/{report_type}", "config_id, report_type='customapps'",
+               "object", "ReportConfig", wire={"config_id": "id"}, doc="Get report config."),
+            op("list_report_configs", "GET", BASE + "/reports/{report_type}",
+               "report_type='customapps', query_params=None", "list", "ReportConfig", doc="List report configs."),
+            op("update_report_config", "PUT", BASE + "/reports/{report_type}/{config_id}",
+               "config_id, report_type='customapps', **kwargs", "object", "ReportConfig", doc="Update report config."),
+        ),
+        model="ReportConfig",
+        required=("name",),
+    ),
+    Resource(
+        "reports",
+        (
+            op("download_report", "POST", BASE + "/report/download",
+               "file_name, report_type, sub_type='CustomDataFeed', compression=None, save_path=None", "bytes",
+               query=("compression",), doc="Download report."),
+            op("list_reports", "GET", BASE + "/report/all", "query_params=None", "raw_list", doc="List reports."),
+        ),
+    ),
+)
+
+PRODUCT = Product("zbi", "/bi", "none", RESOURCES)

@@ -1,0 +1,49 @@
+"""EASM (External Attack Surface Management) catalog.
+
+Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+"""
+
+from __future__ import annotations
+
+from .spec import Product, Resource, op
+
+BASE = "/easm/easm-ui/v1"
+
+
+RESOURCES = (
+    Resource(
+        "findings",
+        (
+            op("get_finding_details", "GET", BASE + "/organizations/{org_id}/findings/{finding_id}/details",
+               "org_id, finding_id", "object", "FindingDetails", doc="Get finding details."),
+            op("get_finding_evidence", "GET", BASE + "/organizations/{org_id}/findings/{finding_id}/evidence",
+               "org_id, finding_id", "object", "CommonFindings", doc="Get finding evidence."),
+            op("get_finding_scan_output", "GET", BASE + "/organizations/{org_id}/findings/{finding_id}/scan-output",
+               "org_id, finding_id", "object", "CommonFindings", doc="Get finding scan output."),
+            op("list_findings", "GET", BASE + "/organizations/{org_id}/findings", "org_id", "object", "Findings",
+               doc="List findings."),
+        ),
+        model="CommonFindings",
+    ),
+    Resource(
+        "lookalike_domains",
+        (
+            op("get_lookalike_domain", "GET",
+               BASE + "/organizations/{org_id}/lookalike-domains/{lookalike_raw}/details", "org_id, lookalike_raw",
+               "object", "LookalikeDomainDetails", doc="Get lookalike domain."),
+            op("list_lookalike_domains", "GET", BASE + "/organizations/{org_id}/lookalike-domains", "org_id", "object",
+               "LookALikeDomains", doc="List lookalike domains."),
+        ),
+        model="LookalikeDomainDetails",
+    ),
+    Resource(
+        "organizations",
+        (
+            op("list_organizations", "GET", BASE + "/organizations", "", "object", "Organizations",
+               doc="List organizations."),
+        ),
+        model="Organizations",
+    ),
+)
+
+PRODUCT = Product("zeasm", "/easm", "easm", RESOURCES, body_case="none", id_style="uuid")
