@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from . import catalog
 from .auth.oneapi import OneAPITokenProvider
@@ -17,6 +17,11 @@ from .errors import ConfigurationError, ZscalerError
 from .transport.executor import RequestExecutor, user_agent
 from .transport.pipeline import CacheLayer, RetryPolicy
 from .transport.urls import oneapi_base_url, oneapi_token_url, sandbox_base_url
+
+if TYPE_CHECKING:  # pragma: no cover - IDE completion comes from the generated stubs
+    from ._stubs import (AIGUARDService, ZBIService, ZCCService, ZCELLService, ZDXService, ZEASMService,
+                         ZIAService, ZIDService, ZINSService, ZMSService, ZPAService, ZTBService, ZTWService,
+                         ZWAService)
 
 log = logging.getLogger("zscaler.client")
 
@@ -85,6 +90,26 @@ class Client:
     pool serve every thread. Use it as a context manager to close the pool on exit and to
     activate the ZIA/ZTW changes it made.
     """
+
+    if TYPE_CHECKING:
+        zpa: ZPAService
+        zia: ZIAService
+        zcc: ZCCService
+        zdx: ZDXService
+        ztw: ZTWService
+        zwa: ZWAService
+        zid: ZIDService
+        zidentity: ZIDService
+        zins: ZINSService
+        zinsights: ZINSService
+        zms: ZMSService
+        zmicroseg: ZMSService
+        zbi: ZBIService
+        zeasm: ZEASMService
+        ztb: ZTBService
+        aiguard: AIGUARDService
+        zguard: AIGUARDService
+        zcell: ZCELLService
 
     def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
         merged = {**(config or {}), **kwargs}

@@ -1,0 +1,33 @@
+"""Shared fixtures: one simulator for the session, reset before each test."""
+
+from __future__ import annotations
+
+import pytest
+
+from zscaler.simulator import Simulator
+
+from helpers import FAST_RETRY
+
+
+@pytest.fixture(scope="session")
+def simulator():
+    with Simulator() as s:
+        yield s
+
+
+@pytest.fixture
+def sim(simulator):
+    simulator.reset()
+    simulator.clear_faults()
+    simulator.clear_requests()
+    yield simulator
+    simulator.clear_faults()
+
+
+@pytest.fixture
+def client(sim):
+    from zscaler import ZscalerClient
+
+    c = ZscalerClient(sim.oneapi_config(**FAST_RETRY))
+    yield c
+    c.close()

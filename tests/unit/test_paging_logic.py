@@ -1,0 +1,48 @@
+"""Paging rules that need a misbehaving server: tested on the pure response object."""
+
+from zscaler.model import ZscalerObject
+from zscaler.response import STYLES, ZscalerAPIResponse
+
+
+def make(first, pages, style, params=None):
+    calls = []
+
+    def fetch(p):
+        calls.append(dict(p))
+        return pages[len(calls) - 1], None
+
+    return ZscalerAPIResponse(None, first, paging=STYLES[style], params=params or {}, fetch=fetch,
+                              wrap=ZscalerObject), calls
+
+
+def test_endpoint_ignoring_page_does_not_loop_forever():
+    page = [{"id": i} for i in range(100)]
+    resp, calls = make(page, [page, page, page], "zia", {"pageSize": 100})
+    items = list(resp.iter_all())
+    assert len(items) == 100 and len(calls) == 1
+
+
+def test_zia_short_page_stops_without_extra_request():
+    resp, calls = make([{"id": i} for i in range(100)], [[{"id": 100}]], "zia", {"pageSize": 100})
+    assert len(list(resp.iter_all())) == 101 and len(calls) == 1 and calls[0]["page"] == 2
+
+
+def test_zia_without_page_size_stops_on_empty_page():
+    resp, calls = make([{"id": 1}], [[{"id": 2}], []], "zia")
+    assert [o.id for o in resp.iter_all()] == [1, 2] and len(calls) == 2
+
+
+def test_zdx_cursor():
+    resp, calls = make({"items": [{"id": 1}], "next_offset": "abc"}, [{"items": [{"id": 2}], "next_offset": None}], "zdx")
+    assert [o.id for o in resp.iter_all()] == [1, 2] and calls == [{"offset": "abc"}]
+
+
+def test_ziam_next_link():
+    first = {"records": [{"id": "a"}], "next_link": "https://x.zslogin.net/admin/api/v1/groups?offset=100&limit=100"}
+    resp, calls = make(first, [{"records": [{"id": "b"}]}], "ziam")
+    assert [o.id for o in resp.iter_all()] == ["a", "b"] and calls == [{"offset": "100", "limit": "100"}]
+
+
+def test_flat_products_have_one_page():
+    resp, calls = make([{"id": 1}], [], "flat")
+    assert not resp.has_next() and list(resp.iter_all())[0].id == 1
