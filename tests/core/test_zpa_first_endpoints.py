@@ -135,3 +135,11 @@ def test_microtenant_from_config_and_per_call(sim):
         c.zpa.segment_groups.add_group(name="x", microtenant_id="555")
         last = api_requests(sim)[-1]
         assert last.query["microtenantId"] == ["555"] and last.json()["microtenantId"] == "555"
+
+
+def test_none_is_sent_as_null_and_not_given_is_left_out(client, sim):
+    from zscaler import NOT_GIVEN
+
+    g = client.zpa.segment_groups.add_group(name="n", description="d").unwrap()
+    client.zpa.segment_groups.update_group(g.id, description=None, enabled=NOT_GIVEN).unwrap()
+    assert api_requests(sim, "/segmentGroup")[-1].json() == {"description": None}
