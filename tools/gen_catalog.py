@@ -89,6 +89,26 @@ BASES = {
 #: Methods with alternative paths: the one their default arguments use.
 PREFERRED_PATHS = {"ztw.activate.activate": "/ecAdminActivateStatus/activate"}
 
+#: Facts the inventory states only in prose notes (body-rules.json ``notes``), by method.
+MANUAL = {
+    "ztw.admin_roles.add_role": {"body_defaults": {"roleType": "EDGE_CONNECTOR_ADMIN"}},
+    "ztw.admin_users.change_password": {"wire": {"username": "userName"}},
+    "zia.pac_files.validate_pac_file": {"body": "pac_file_content", "raw_body": True,
+                                        "hook": "sends the PAC text dedented, leading CR/LF stripped"},
+    "zia.policy_export.policy_export": {"body": "policy_types", "hook": "sends `[]` when no policy types are given"},
+    "zpa.service_edge_schedule.add_service_edge_schedule": {"body": "schedule"},
+    "zpa.service_edge_schedule.update_service_edge_schedule": {"body": "schedule"},
+    "zpa.pra_console.add_bulk_console": {"body": "consoles",
+                                         "hook": "sends a bare array, each entry completed with defaults and kwargs"},
+    "ztb.site.create_cloud_site": {"body": "body", "hook": "merges `**kwargs` into the `body` model"},
+    "ztb.site.update_site": {"body": "body", "hook": "merges `**kwargs` into the `body` model"},
+    "ztb.site2site_vpn.create_s2s_connections": {"body": "connection"},
+    "ztb.site2site_vpn.update_s2s_connections": {"body": "connection"},
+}
+
+#: Conditional bodies the standard shaping already reproduces (``{"labels": ...}`` or ``{}`` when None).
+PLAIN_BODIES = {"zwa.dlp_incidents.assign_labels", "zwa.dlp_incidents.incident_notes"}
+
 #: Names used in the README seeds that the official SDK does not have: product -> resource -> alias -> real name.
 SEED_ALIASES = {"ztw": {"ip_destination_groups": {"add_group": "add_ip_destination_group"}}}
 
@@ -574,11 +594,19 @@ class ProductGen:
 
         # -- whole-body argument
         for src in body_rule.get("source") or []:
-            mm = re.fullmatch(r"param:(\w+)(?:\.request_format)?", src)
+            mm = re.fullmatch(r"param:(\w+)(?:\.request_format(?:\(\))?)?", src)
             if mm and mm.group(1) in pnames:
                 body_arg = mm.group(1)
         if not body_arg and main.get("body_arg") in pnames:
             body_arg = main["body_arg"]
+        notes = " ".join(br.get("notes") or [])
+        free = [x for x in pnames if x not in SPECIAL_PARAMS and x not in re.findall(r"{(\w+)}", path)]
+        chunked = "chunker" in ((m.get("body_handling") or {}).get("helpers") or [])
+        if not body_arg and verb in WRITE and ("bare JSON array" in notes or chunked) and len(free) == 1:
+            body_arg = free[0]
+            if chunked:
+                gaps.hook(p, qual, "splits the array into chunks of 100, one request each")
+                rec.hooked = True
         if body_arg:
             consumed.add(body_arg)
             ex["body"] = body_arg
@@ -594,7 +622,7 @@ class ProductGen:
             note = {"list": "sends a bare JSON array"}.get(srcs[0], f"builds its body from `{', '.join(srcs)}`")
             if any(s.startswith("call:file") for s in srcs):
                 note = "reads the file and sends its bytes"
-            if not (body_arg and srcs == [f"param:{body_arg}"]):
+            if not (body_arg and srcs == [f"param:{body_arg}"]) and qual not in PLAIN_BODIES:
                 gaps.hook(p, qual, note)
                 rec.hooked = True
         if body_rule.get("graphql_variables") is not None or (body_rule.get("literal_keys") or {}).get("query") == "<GraphQL document text>":
@@ -721,6 +749,17 @@ class ProductGen:
             if name != "synchronized":
                 gaps.decorators[p][name] += 1
 
+        manual = MANUAL.get(qual, {})
+        for k, v in manual.items():
+            if k == "wire":
+                wire.update(v)
+            elif k == "body_defaults":
+                body_defaults.update(v)
+            elif k == "hook":
+                gaps.hook(p, qual, v)
+                rec.hooked = True
+            else:
+                ex[k] = v
         if query:
             ex["query"] = tuple(query)
         if wire:

@@ -138,7 +138,7 @@ RESOURCES = (
     Resource(
         "site",
         (
-            op("create_cloud_site", "POST", V2 + "/Site/cloudSite/", "body=None, **kwargs", "none",
+            op("create_cloud_site", "POST", V2 + "/Site/cloudSite/", "body=None, **kwargs", "none", body="body",
                doc="Create cloud site."),
             op("create_site", "POST", V2 + "/Site/", "**kwargs", "object", "Site", doc="Create site."),
             op("delete_site", "DELETE", V2 + "/Site/{site_id}", "site_id", "none", doc="Delete site."),
@@ -159,7 +159,8 @@ RESOURCES = (
             op("list_sites", "GET", V2 + "/Site/", "query_params=None", "list", "Site", doc="List sites."),
             op("update_app_segments", "POST", V2 + "/Site/app_segments/{site_id}", "site_id", "none",
                doc="Update app segments."),
-            op("update_site", "PUT", V2 + "/Site/{site_id}", "site_id, body=None, **kwargs", "none", doc="Update site."),
+            op("update_site", "PUT", V2 + "/Site/{site_id}", "site_id, body=None, **kwargs", "none", body="body",
+               doc="Update site."),
             op("update_site_template", "PUT", V2 + "/Site/{site_id}/template/{template_id}", "site_id, template_id",
                "none", doc="Update site template."),
             op("update_static_ips_mapping", "PUT", V2 + "/Site/{site_id}/static_ips_mapping", "site_id, enabled",
@@ -171,7 +172,7 @@ RESOURCES = (
         "site2site_vpn",
         (
             op("create_s2s_connections", "POST", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id, connection",
-               "object", "S2SConnection", doc="Create site-to-site connections."),
+               "object", "S2SConnection", body="connection", doc="Create site-to-site connections."),
             op("delete_s2s_connections", "DELETE", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id, gateway_ids",
                "none", doc="Delete site-to-site connections."),
             op("get_s2s_connections", "GET", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id", "object",
@@ -183,7 +184,7 @@ RESOURCES = (
             op("list_s2s_hubs", "GET", V3 + "/CloudGateway/s2s_hubs", "query_params=None", "list", "S2SHubItem",
                doc="List site-to-site hubs."),
             op("update_s2s_connections", "PUT", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id, connection",
-               "object", "S2SConnection", doc="Update site-to-site connections."),
+               "object", "S2SConnection", body="connection", doc="Update site-to-site connections."),
         ),
         model="S2SConnection",
     ),

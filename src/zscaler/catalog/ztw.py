@@ -123,7 +123,7 @@ RESOURCES = (
         (
             op("add_role", "POST", BASE + "/adminRoles",
                "name, policy_access='NONE', report_access='NONE', username_access='NONE', dashboard_access='NONE', "
-               "**kwargs", "object", "AdminRoles", doc="Add role."),
+               "**kwargs", "object", "AdminRoles", body_defaults={"roleType": "EDGE_CONNECTOR_ADMIN"}, doc="Add role."),
             op("delete_role", "DELETE", BASE + "/adminRoles/{role_id}", "role_id", "none", doc="Delete role."),
             op("list_roles", "GET", BASE + "/adminRoles", "query_params=None", "list", "AdminRoles", doc="List roles."),
             op("update_role", "PUT", BASE + "/adminRoles/{role_id}", "role_id, **kwargs", "object", "AdminRoles",
@@ -138,7 +138,7 @@ RESOURCES = (
             op("add_admin", "POST", BASE + "/adminUsers", "user_name, login_name, role, email, password, **kwargs",
                "object", "AdminUsers", doc="Add admin."),
             op("change_password", "POST", BASE + "/passwordChange", "username, old_password, new_password, **kwargs",
-               "raw", doc="Change password."),
+               "raw", wire={"username": "userName"}, doc="Change password."),
             op("delete_admin", "DELETE", BASE + "/adminUsers/{admin_id}", "admin_id", "none", doc="Delete admin."),
             op("get_admin", "GET", BASE + "/adminUsers/{admin_id}", "admin_id", "object", "AdminUsers",
                doc="Get admin."),
