@@ -70,6 +70,7 @@ BASES = {
         ("CBI", "/zpa/cbiconfig/cbi/api/customers/{customerId}"),
         ("USERCONFIG", "/zpa/userconfig/v1/customers/{customerId}"),
         ("WAAP_PRA", "/zpa/waap-pra-config/v1/admin/customers/{customerId}"),
+        ("PROV", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}"),  # carried over
     ],
     "zia": [("BASE", "/zia/api/v1"), ("SANDBOX", "/zscsb")],
     "zcc": [("BASE", "/zcc/papi/public/v1")],
@@ -127,12 +128,14 @@ LOCAL_PARAM_NAMES = {"filename", "save_path", "file_path", "headers", "output_fi
 ACRONYMS = {
     "zpa": "ZPA", "zia": "ZIA", "zcc": "ZCC", "zdx": "ZDX", "ztw": "ZTW", "zwa": "ZWA", "ip": "IP", "ips": "IPS",
     "url": "URL", "urls": "URLs", "dlp": "DLP", "id": "ID", "ids": "IDs", "ssl": "SSL", "dns": "DNS", "vpn": "VPN",
-    "gre": "GRE", "api": "API", "pac": "PAC", "scim": "SCIM", "saml": "SAML", "idp": "IdP", "lss": "LSS", "pra": "PRA",
-    "cbi": "CBI", "sso": "SSO", "nss": "NSS", "atp": "ATP", "casb": "CASB", "otp": "OTP", "vip": "VIP", "vips": "VIPs",
-    "ipv6": "IPv6", "sim": "SIM", "sims": "SIMs", "llm": "LLM", "s2s": "site-to-site", "ba": "browser access",
-    "c2c": "cloud-to-cloud", "ir": "IR", "tld": "TLD", "csv": "CSV", "md5": "MD5", "oauth2": "OAuth2", "zcomponent": "zcomponent",
-    "ztb": "ZTB", "v2": "(v2)", "lite": "(lite)", "edl": "EDL", "sni": "SNI", "fqdn": "FQDN", "ec": "EC", "vm": "VM",
-    "vms": "VMs", "dc": "DC", "dcs": "DCs", "http": "HTTP", "iot": "IoT", "saas": "SaaS", "totp": "TOTP", "zms": "ZMS", "eusa": "EUSA", "sg": "SG", "cidr": "CIDR", "pcap": "PCAP",
+    "gre": "GRE", "api": "API", "pac": "PAC", "scim": "SCIM", "saml": "SAML", "idp": "IdP", "lss": "LSS",
+    "pra": "PRA", "cbi": "CBI", "sso": "SSO", "nss": "NSS", "atp": "ATP", "casb": "CASB", "otp": "OTP",
+    "vip": "VIP", "vips": "VIPs", "ipv6": "IPv6", "sim": "SIM", "sims": "SIMs", "llm": "LLM", "s2s": "site-to-site",
+    "ba": "browser access", "c2c": "cloud-to-cloud", "ir": "IR", "tld": "TLD", "csv": "CSV", "md5": "MD5",
+    "oauth2": "OAuth2", "zcomponent": "zcomponent", "ztb": "ZTB", "v2": "(v2)", "lite": "(lite)", "edl": "EDL",
+    "sni": "SNI", "fqdn": "FQDN", "ec": "EC", "vm": "VM", "vms": "VMs", "dc": "DC", "dcs": "DCs", "http": "HTTP",
+    "iot": "IoT", "saas": "SaaS", "totp": "TOTP", "zms": "ZMS", "eusa": "EUSA", "sg": "SG", "cidr": "CIDR",
+    "pcap": "PCAP",
 }
 
 
@@ -281,6 +284,7 @@ class Gaps:
         self.irregular: dict[str, list[str]] = defaultdict(list)
         self.decorators: dict[str, Counter] = defaultdict(Counter)
         self.flags: dict[str, list[str]] = defaultdict(list)
+        self.counts: dict[str, tuple[int, int]] = {}
         self.aliases: list[str] = []
         self.hook_methods: dict[str, set] = defaultdict(set)
 
@@ -324,10 +328,12 @@ class ProductGen:
 
     # ---- constants
 
-    def table(self, name: str, value: dict) -> Raw:
+    def table(self, name: str, value: dict, owner: str = "") -> Raw:
         key = json.dumps(value, sort_keys=True, default=str)
         if key in self.table_by_content:
             return Raw(self.table_by_content[key])
+        if owner and (name in self.tables or (self.carried and name in self.carried["tables"])):
+            name = f"{owner.upper()}_{name}"
         base, n = name, 2
         while name in self.tables or (self.carried and name in self.carried["tables"]):
             name = f"{base}_{n}"
@@ -447,6 +453,10 @@ class ProductGen:
         if len(main["methods"]) > 1:
             gaps.irregular[p].append(f"`{qual}`: endpoint lists verbs {main['methods']}; `{verb}` used")
         path = self.fix_path(main["path"], qual)
+        if not path.startswith(PRODUCT_SETTINGS[p][0] + "/"):
+            gaps.irregular[p].append(f"`{qual}`: `{path}` is outside the product prefix (sandbox host "
+                                     "`csbapi.<sandboxCloud>.net`, query `api_token=<sandboxToken>`)"
+                                     if path.startswith("/zscsb") else f"`{qual}`: `{path}` is outside the product prefix")
         result, model, field_path = self.result_of(m, qual)
         rec = OpRec(m["name"], verb, path, params, result, model)
         ex = rec.extra
@@ -510,7 +520,7 @@ class ProductGen:
                 if fn:
                     table = value_maps.get(fn)
                     if isinstance(table, dict) and table:
-                        maps[ph] = self.table(const_name(fn, ph), table)
+                        maps[ph] = self.table(const_name(fn, ph), table, res["attribute"])
                     else:
                         gaps.irregular[p].append(f"`{qual}`: placeholder `{{{ph}}}` goes through `{fn}` (no literal table)")
                 if ph in fallbacks:
@@ -625,7 +635,8 @@ class ProductGen:
             if not (body_arg and srcs == [f"param:{body_arg}"]) and qual not in PLAIN_BODIES:
                 gaps.hook(p, qual, note)
                 rec.hooked = True
-        if body_rule.get("graphql_variables") is not None or (body_rule.get("literal_keys") or {}).get("query") == "<GraphQL document text>":
+        literal_query = (body_rule.get("literal_keys") or {}).get("query")
+        if body_rule.get("graphql_variables") is not None or literal_query == "<GraphQL document text>":
             op_name = (body_rule.get("literal_keys") or {}).get("operationName")
             gql = m.get("graphql") or {}
             gql = (gql[0] if gql else {}) if isinstance(gql, list) else gql
@@ -843,6 +854,15 @@ class ProductGen:
                 if o.name.startswith("get_") and o.path.endswith("}"):
                     score[o.model] += 0.25
         model = score.most_common(1)[0][0] if score else None
+        il = self.id_lists(res, rbr, shared)
+        il_map = self.tables.get(il.text, {}) if isinstance(il, Raw) else (il or {})
+        for o in ops:
+            w = o.extra.get("wire")
+            if w:
+                for k in [k for k, v in w.items() if il_map.get(k) == v]:
+                    del w[k]
+                if not w:
+                    del o.extra["wire"]
         crud_txt, rest = self.crud(ops, model)
         out = ["    Resource(", f"        {json.dumps(attr)},"]
         body_lines = []
@@ -877,7 +897,6 @@ class ProductGen:
                        and "**kwargs" in o.params and o.model == model]
             if creates and "name" in keys and self.body_case != "none":
                 kw.append('required=("name",)')
-        il = self.id_lists(res, rbr, shared)
         if il:
             kw.append(f"id_lists={pyrepr(il)}")
         aliases = SEED_ALIASES.get(self.p, {}).get(attr)
@@ -967,6 +986,7 @@ class ProductGen:
         p = self.p
         prefix, paging, body_case, int_ids, id_style = PRODUCT_SETTINGS[p]
         res_txt = [self.resource(r) for r in self.inv["resources"]]
+        self.gaps.counts[p] = (len(self.inv["resources"]), sum(len(r["methods"]) for r in self.inv["resources"]))
         self.gaps.irregular[p].extend(f"duplicate verb+path (as in the official SDK): {d}" for d in self.dups)
         used = "\n".join(res_txt)
         lines = [f'"""{TITLES[p]} catalog.', "",
@@ -1091,6 +1111,13 @@ def render_gaps(gaps: Gaps, products) -> str:
             out.extend(f"- {x}" for x in items)
             out.append("")
 
+    out.append("| product | resources | methods | need a hook | unbound placeholders | config fallbacks |")
+    out.append("|---|---:|---:|---:|---:|---:|")
+    for p in products:
+        r, m = gaps.counts.get(p, (0, 0))
+        out.append(f"| {p} | {r} | {m} | {len(gaps.hooks.get(p, []))} | {len(set(gaps.placeholders.get(p, [])))} | "
+                   f"{len(set(gaps.fallbacks.get(p, [])))} |")
+    out.append("")
     section("Needs a hook", gaps.hooks,
             "Methods that send more than their main request (preliminary GETs through other methods, alternative "
             "paths), compute path values, or build bodies the records cannot describe.")

@@ -19,7 +19,7 @@ WAAP_PRA = "/zpa/waap-pra-config/v1/admin/customers/{customerId}"
 KEY_TYPES = {"connector": "CONNECTOR_GRP", "service_edge": "SERVICE_EDGE_GRP"}
 PROV = V1 + "/associationType/{key_type}"
 
-KEY_TYPES_2 = {
+OAUTH2_USER_CODE_KEY_TYPES = {
     "connector": "CONNECTOR_GRP",
     "service_edge": "SERVICE_EDGE_GRP",
     "assistant_group": "NP_ASSISTANT_GRP",
@@ -183,7 +183,7 @@ RESOURCES = (
         "app_segments_ba",
         (
             op("add_segment_ba", "POST", V1 + "/application", "**kwargs", "object", "ApplicationSegments",
-               wire={"clientless_app_ids": "clientlessApps"}, doc="Add segment browser access."),
+               doc="Add segment browser access."),
             op("delete_segment_ba", "DELETE", V1 + "/application/{segment_id}",
                "segment_id, force_delete=False, microtenant_id=None", "none", doc="Delete segment browser access."),
             op("get_segment_ba", "GET", V1 + "/application/{segment_id}", "segment_id, query_params=None", "object",
@@ -273,9 +273,9 @@ RESOURCES = (
         "application_segment",
         (
             op("add_segment", "POST", V1 + "/application", "**kwargs", "object", "ApplicationSegments",
-               wire={"clientless_app_ids": "clientlessApps"}, doc="Add segment."),
+               doc="Add segment."),
             op("add_segment_provision", "POST", V1 + "/application/provision", "**kwargs", "object",
-               "ApplicationSegments", wire={"clientless_app_ids": "clientlessApps"}, doc="Add segment provision."),
+               "ApplicationSegments", doc="Add segment provision."),
             op("app_segment_move", "POST", V1 + "/application/{application_id}/move", "application_id, **kwargs", "raw",
                doc="App segment move."),
             op("app_segment_share", "PUT", V1 + "/application/{application_id}/share", "application_id, **kwargs",
@@ -703,11 +703,10 @@ RESOURCES = (
     Resource(
         "oauth2_user_code",
         (
-            op("add_provisioning_key", "POST", V1 + "/associationType/{key_type}/usercodes/status",
-               "key_type, **kwargs", "object", "OAuth2UserCode", maps={"key_type": KEY_TYPES_2},
-               doc="Add provisioning key."),
-            op("verify_oauth2_user_code", "POST", V1 + "/associationType/{key_type}/usercodes", "key_type, **kwargs",
-               "object", "OAuth2UserCode", maps={"key_type": KEY_TYPES_2}, doc="Verify OAuth2 user code."),
+            op("add_provisioning_key", "POST", PROV + "/usercodes/status", "key_type, **kwargs", "object",
+               "OAuth2UserCode", maps={"key_type": OAUTH2_USER_CODE_KEY_TYPES}, doc="Add provisioning key."),
+            op("verify_oauth2_user_code", "POST", PROV + "/usercodes", "key_type, **kwargs", "object", "OAuth2UserCode",
+               maps={"key_type": OAUTH2_USER_CODE_KEY_TYPES}, doc="Verify OAuth2 user code."),
         ),
         model="OAuth2UserCode",
     ),
