@@ -749,16 +749,7 @@ class Engine:
         id_field = (res.id_field if res is not None else None) or "id"
         action = route.inline_query.get("action", "")
         if action in ("ADD_TO_LIST", "REMOVE_FROM_LIST"):
-            new = dict(cur)
-            for k, v in body.items():
-                old = cur.get(k)
-                if isinstance(v, list) and isinstance(old, list):
-                    if action == "ADD_TO_LIST":
-                        new[k] = old + [x for x in v if x not in old]
-                    else:
-                        new[k] = [x for x in old if x not in v]
-                elif action == "ADD_TO_LIST" or k not in cur:
-                    new[k] = v
+            new = _list_action(cur, body, action)
         elif ctx.req.method == "PATCH":
             new = dict(cur)
             new.update(body)
@@ -796,7 +787,10 @@ class Engine:
         if body is None:
             body = {}
         cur = self.store.singletons.get(key)
-        if ctx.req.method == "PATCH" and isinstance(cur, dict) and isinstance(body, dict):
+        action = route.inline_query.get("action", "")
+        if action in ("ADD_TO_LIST", "REMOVE_FROM_LIST") and isinstance(body, dict):
+            body = _list_action(cur if isinstance(cur, dict) else {}, body, action)
+        elif ctx.req.method == "PATCH" and isinstance(cur, dict) and isinstance(body, dict):
             body = {**cur, **body}
         stored = self.store.put_singleton(key, body)
         if route.product == "zpa":
@@ -808,7 +802,13 @@ class Engine:
         return Response(204)
 
     def _k_action(self, ctx, route, params):
-        ctx.json()  # reject invalid JSON like the real API would
+        body = ctx.json()  # reject invalid JSON like the real API would
+        if route.inline_query.get("action") in ("ADD_TO_LIST", "REMOVE_FROM_LIST") and isinstance(body, dict):
+            key = self._singleton_key(route, params)
+            cur = self.store.singletons.get(key)
+            stored = self.store.put_singleton(
+                key, _list_action(cur if isinstance(cur, dict) else {}, body, route.inline_query["action"]))
+            return Response(200, _dumps(stored))
         if route.result in ("none", "status_code"):
             return Response(204)
         if route.result in ("list", "raw_list"):
@@ -1137,6 +1137,21 @@ def _cookie(header: str, name: str) -> str | None:
         if k == name:
             return v.strip()
     return None
+
+
+def _list_action(cur: dict, body: dict, action: str) -> dict:
+    """``?action=ADD_TO_LIST`` / ``REMOVE_FROM_LIST``: merge list fields instead of replacing them."""
+    new = dict(cur)
+    for k, v in body.items():
+        old = cur.get(k)
+        if isinstance(v, list) and isinstance(old, list):
+            if action == "ADD_TO_LIST":
+                new[k] = old + [x for x in v if x not in old]
+            else:
+                new[k] = [x for x in old if x not in v]
+        elif action == "ADD_TO_LIST" or k not in cur:
+            new[k] = v
+    return new
 
 
 def _mt_of(obj: dict) -> str | None:

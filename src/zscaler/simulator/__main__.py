@@ -1,0 +1,72 @@
+"""``python -m zscaler.simulator``: run the simulated Zscaler cloud until interrupted."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import threading
+
+from .core import Simulator
+
+
+def _rate(text: str) -> tuple[str, float]:
+    product, sep, value = text.partition("=")
+    if not sep:
+        raise argparse.ArgumentTypeError("use PRODUCT=PER_SECOND, e.g. zia=20")
+    return product.strip(), float(value)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m zscaler.simulator",
+        description="Run the embedded Zscaler cloud simulator (OneAPI, legacy APIs, control API under /_sim/).",
+    )
+    ap.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")
+    ap.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 picks a free one)")
+    ap.add_argument("--db", metavar="PATH", help="SQLite file: state survives restarts (default: in memory)")
+    ap.add_argument("--token-lifetime", type=int, default=3600, help="seconds a token stays valid")
+    ap.add_argument("--rate-limit", type=_rate, action="append", default=[], metavar="PRODUCT=N",
+                    help="limit a product to N requests per second (repeatable)")
+    ap.add_argument("--json", action="store_true", help="print one JSON line with the URL and configs instead of text")
+    args = ap.parse_args(argv)
+
+    sim = Simulator(args.host, args.port, db=args.db, token_lifetime=args.token_lifetime,
+                    rate_limits=dict(args.rate_limit), record_limit=10_000)
+    sim.start()
+    if args.json:
+        print(json.dumps({"url": sim.url, "oneapi": sim.oneapi_config(),
+                          "legacy": {p: sim.legacy_config(p) for p in ("zia", "ztw", "zpa", "zcc", "zdx", "zwa")}}))
+    else:
+        cfg = sim.oneapi_config()
+        print(f"Zscaler simulator listening on {sim.url}")
+        print(f"  products:      {', '.join(sorted(sim.products)) or '(no catalogs installed)'}")
+        print(f"  state:         {args.db or 'in memory'}")
+        print("  OneAPI config (ZscalerClient):")
+        for k, v in cfg.items():
+            print(f"    {k}: {v}")
+        print("  legacy clients: override_url = <url>/_legacy/<product>; credentials:")
+        for p in ("zia", "ztw", "zpa", "zcc", "zdx", "zwa"):
+            c = sim.legacy_config(p)
+            c.pop("override_url")
+            print(f"    {p}: " + ", ".join(f"{k}={v}" for k, v in c.items()))
+        print(f"  control API:   {sim.url}/_sim/ (reset, seed, state, requests, faults, expire-tokens)")
+    sys.stdout.flush()
+
+    done = threading.Event()
+
+    def stop(signum, frame):
+        done.set()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    while not done.wait(0.5):
+        if not sim.running:
+            break
+    sim.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
