@@ -185,16 +185,22 @@ def shape(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Call:
     write = op.verb in WRITE_VERBS
     body_fields: dict[str, Any] = {}
 
+    names = {p.name for p in op.params}
+    for name, key in {**product.fallbacks, **op.fallbacks}.items():
+        if name in names and args.get(name) in (None, ""):
+            args[name] = api._config_value(key)
     for p in op.params:
         if p.kind in ("var_keyword", "var_positional") or p.name in _SPECIAL or p.name in placeholders:
             continue
         value = args.get(p.name, p.default)
-        if p.name == op.body:
+        if p.name == op.body or p.name in op.local:
             continue
         if value is None or value is NOT_GIVEN:
             continue
         value = _mapped(op, p.name, value)
-        if p.name in op.query or not write:
+        if p.name in op.headers:
+            call.headers[op.wire.get(p.name, p.name)] = str(value)
+        elif p.name in op.query or not write:
             query[op.wire.get(p.name, p.name)] = value
         else:
             body_fields[p.name] = value
@@ -244,6 +250,9 @@ def _shape_body(op: Op, resource: Resource, product: Product, fields: dict[str, 
             continue
         if k in resource.id_lists:
             renamed[resource.id_lists[k]] = _id_list(v, product.int_ids)
+        elif k in resource.id_refs:
+            ref = _id_list(v if isinstance(v, dict) else {"id": v}, product.int_ids) if v is not None else None
+            renamed[resource.id_refs[k]] = ref
         elif k in op.wire:
             renamed[op.wire[k]] = convert_keys(v, product.body_case)
         else:
@@ -393,7 +402,7 @@ def _doc(op: Op) -> str:
     lines = [op.doc or op.name.replace("_", " ").capitalize() + ".", "", f"``{op.verb} {op.path}``", "",
              f"Returns ``(result, response, error)``; result: {op.result}" + (f" of {op.model}" if op.model else "")]
     for name, table in op.maps.items():
-        lines.append(f"``{name}`` accepts: {', '.join(table)}")
+        lines.append(f"``{name}`` accepts: {', '.join(map(str, table))}")
     return "\n".join(lines)
 
 

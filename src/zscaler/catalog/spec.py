@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Mapping
 
 #: Result shapes an operation can declare.
@@ -52,6 +53,7 @@ class Param:
     default: Any = None
 
 
+@lru_cache(maxsize=None)
 def parse_params(text: str) -> tuple[Param, ...]:
     """Parse a ``def`` parameter list (``"a, b=None, **kwargs"``) into :class:`Param` records."""
     if not text.strip():
@@ -93,6 +95,9 @@ class Op:
     hook: Callable[..., Any] | None = None  # special behaviour, see zscaler.binding.Call
     doc: str = ""
     raw_body: bool = False  # body sent as bytes/text, not JSON
+    fallbacks: Mapping[str, str] = field(default_factory=dict)  # argument -> config key used when not given
+    local: tuple[str, ...] = ()  # arguments used by the hook only, never sent (file names, save paths)
+    headers: tuple[str, ...] = ()  # arguments sent as HTTP headers
 
     @property
     def collection(self) -> str:
@@ -115,6 +120,7 @@ class Resource:
     model: str | None = None
     id_field: str = "id"
     id_lists: Mapping[str, str] = field(default_factory=dict)  # kwarg -> wire key of [{"id": ...}]
+    id_refs: Mapping[str, str] = field(default_factory=dict)  # kwarg -> wire key of a single {"id": ...}
     required: tuple[str, ...] = ()  # wire keys the simulator requires on create
     aliases: Mapping[str, str] = field(default_factory=dict)  # extra method name -> op name
     doc: str = ""
@@ -139,6 +145,7 @@ class Product:
     int_ids: bool = False  # numeric ids in id lists are sent as integers
     id_style: str = "int"  # simulator ids: int | zpa (long numeric strings) | uuid
     aliases: Mapping[str, str] = field(default_factory=dict)  # extra attribute -> attribute
+    fallbacks: Mapping[str, str] = field(default_factory=dict)  # argument -> config key, for every op having it
 
     def resource(self, attribute: str) -> Resource:
         attribute = self.aliases.get(attribute, attribute)

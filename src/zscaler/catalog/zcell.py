@@ -151,4 +151,4 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zcell", "/zcell/config/api/v1", "zcell", RESOURCES)
+PRODUCT = Product("zcell", "/zcell/config/api/v1", "zcell", RESOURCES, fallbacks={"id": "zcellCustomerId"})

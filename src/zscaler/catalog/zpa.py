@@ -1323,4 +1323,4 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zpa", "/zpa", "zpa", RESOURCES, id_style="zpa")
+PRODUCT = Product("zpa", "/zpa", "zpa", RESOURCES, id_style="zpa", fallbacks={"customer_id": "customerId"})
