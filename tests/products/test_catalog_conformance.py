@@ -1,0 +1,147 @@
+"""Every resource of the seven core products, exercised through the client against the simulator.
+
+For collection resources: create, read back, list, update, delete, and a 404 after delete.
+For every other operation: the call goes out with the catalog's verb and path, reaches a
+simulated route (never the 501 "not simulated" answer), and the binder raises nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from zscaler import catalog
+from zscaler.catalog.spec import WRITE_VERBS
+from zscaler.errors import ZscalerAPIError
+
+CORE = ("zpa", "zia", "ztw", "zcc", "zdx", "zwa", "zid")
+
+
+#: resources whose special behaviour (a hook) is not written yet; strict, so a fix is noticed
+KNOWN_GAPS = {
+    "zia.sandbox": "submit_file must stream the file named by file_path (hook pending, issue 7)",
+    "zia.intermediate_certificates": "upload_cert sends a multipart file (hook pending, issue 7)",
+    "zia.endpoint_dlp_resource_groups": "create answers a list; result shape to confirm (issue 7)",
+    "zdx.troubleshooting": "create answers a list; result shape to confirm (issue 8)",
+}
+
+
+def _resources():
+    for product in CORE:
+        for res in catalog.load(product).resources:
+            key = f"{product}.{res.attribute}"
+            marks = [pytest.mark.xfail(reason=KNOWN_GAPS[key], strict=True)] if key in KNOWN_GAPS else []
+            yield pytest.param(product, res.attribute, id=key, marks=marks)
+
+
+def _dummy(op, name, ids):
+    if name in op.maps:
+        return next(iter(op.maps[name]))
+    if name in ids:
+        return ids[name]
+    if name == op.body:
+        return b"conformance" if op.raw_body else {"name": "conformance"}
+    if name == "name":
+        return "conformance"
+    if name.endswith("_ids"):
+        return ["1"]
+    if name in ("enabled", "force", "force_delete"):
+        return False
+    if name.startswith("file") or name.endswith("_path") or name in ("filename", "output_file", "save_path"):
+        return None
+    return "1"
+
+
+def _args(op, ids):
+    if "__item__" in ids and op.path != op.collection:
+        ids = {**ids, op.placeholders()[-1]: ids["__item__"]}
+    args, kwargs = [], {}
+    for p in op.params:
+        if p.kind == "var_keyword":
+            if op.verb in WRITE_VERBS:
+                named = {q.name for q in op.params}
+                kwargs.update({k: v for k, v in (("name", "conformance"), ("description", "conformance test"))
+                               if k not in named})
+            continue
+        if p.kind == "var_positional":
+            continue
+        if p.required:
+            args.append(_dummy(op, p.name, ids))
+        elif op.verb in WRITE_VERBS and p.name in ("name", "max_usage") and p.default is None:
+            kwargs[p.name] = "conformance" if p.name == "name" else 2
+    return args, kwargs
+
+
+def _crud(res):
+    by_kind = {}
+    for op in res.ops:
+        item = op.path != op.collection
+        kind = {("POST", False): "create", ("GET", True): "get", ("PUT", True): "update", ("PATCH", True): "update",
+                ("DELETE", True): "delete"}.get((op.verb, item))
+        if op.verb == "GET" and not item and op.result == "list":
+            kind = "list"
+        if kind and kind not in by_kind:
+            by_kind[kind] = op
+    return by_kind
+
+
+def _call(client, product, res, op, ids, **extra):
+    args, kwargs = _args(op, ids)
+    kwargs.update(extra)
+    method = getattr(getattr(getattr(client, product), res.attribute), op.name)
+    return method(*args, **kwargs)
+
+
+@pytest.mark.parametrize("product,attribute", list(_resources()))
+def test_resource_operations(client, sim, product, attribute):
+    res = catalog.load(product).resource(attribute)
+    crud = _crud(res)
+    ids: dict[str, str] = {}
+    done = set()
+    create = crud.get("create")
+    if create is not None and create.collection == getattr(crud.get("get"), "collection", None):
+        created, _, err = _call(client, product, res, create, ids)
+        assert err is None, f"{create.name}: {err}"
+        done.add(create.name)
+        if isinstance(created, list):
+            created = created[0] if created else None
+        obj_id = created.get(res.id_field) if hasattr(created, "get") else None
+        if obj_id is not None:
+            get = crud["get"]
+            ids["__item__"] = str(obj_id)
+            got, _, err = _call(client, product, res, get, ids)
+            assert err is None and str(got.get(res.id_field)) == str(obj_id), f"{get.name}: {err}"
+            done.add(get.name)
+            if "list" in crud and crud["list"].collection == create.collection:
+                items, _, err = _call(client, product, res, crud["list"], ids)
+                assert err is None and any(str(i.get(res.id_field)) == str(obj_id) for i in items), crud["list"].name
+                done.add(crud["list"].name)
+            upd = crud.get("update")
+            if upd is not None and any(p.kind == "var_keyword" for p in upd.params):
+                _, _, err = _call(client, product, res, upd, ids, description="updated")
+                assert err is None, f"{upd.name}: {err}"
+                done.add(upd.name)
+                assert _call(client, product, res, get, ids).result.description == "updated"
+            if "delete" in crud:
+                _, resp, err = _call(client, product, res, crud["delete"], ids)
+                assert err is None, f"{crud['delete'].name}: {err}"
+                done.add(crud["delete"].name)
+                _, _, err = _call(client, product, res, get, ids)
+                assert err is not None and err.status_code == 404
+    for op in res.ops:
+        if op.name in done:
+            continue
+        sim.clear_requests()
+        try:
+            _, _, err = _call(client, product, res, op, ids)
+        except (ValueError, TypeError) as e:  # a hook refusing dummy arguments is fine; a binder crash is not
+            assert "required" in str(e) or "accepted" in str(e), f"{op.name}: {e!r}"
+            continue
+        if isinstance(err, ZscalerAPIError):
+            assert err.status_code != 501, f"{op.name}: {op.verb} {op.path} is not simulated"
+        sent = [r for r in sim.requests if not r.path.startswith("/_sim") and "/oauth2/" not in r.path]
+        assert sent, f"{op.name}: nothing was sent"
+        pattern = "^" + re.sub(r"\\{\w+\\}", "[^/]*", re.escape(op.path.split("?")[0])) + "$"
+        assert any(r.method == op.verb and re.match(pattern, r.path) for r in sent), (
+            f"{op.name}: expected {op.verb} {op.path}, sent {[(r.method, r.path) for r in sent]}")
