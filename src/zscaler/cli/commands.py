@@ -1,0 +1,435 @@
+"""The product / resource / operation command tree, generated lazily from the catalog.
+
+``zscaler <product> <resource> <operation> [--option value ...]``: a product's catalog is
+imported only when a command of that product (or its help, or its completion) is asked for.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from typing import Any
+
+import click
+
+from . import exits
+from .params import AUTO, JSON, LIST, QUERY_PAIR, KeyValue, flatten_lists, read_json_arg, value_type
+
+#: short descriptions shown by ``zscaler --help`` without importing any catalog
+PRODUCT_TITLES = {
+    "zpa": "Zscaler Private Access",
+    "zia": "Zscaler Internet Access",
+    "zcc": "Zscaler Client Connector",
+    "zdx": "Zscaler Digital Experience",
+    "ztw": "Zscaler Cloud & Branch Connector (ZTW)",
+    "zwa": "Zscaler Workflow Automation",
+    "zid": "ZIdentity",
+    "zins": "Z-Insights (GraphQL analytics)",
+    "zms": "Zscaler Microsegmentation",
+    "zbi": "Zscaler Business Insights",
+    "zeasm": "Zscaler External Attack Surface Management",
+    "ztb": "Zero Trust Branch",
+    "aiguard": "AI Guard",
+    "zcell": "Zscaler Cellular (ZCell)",
+}
+CONFIG_PLACEHOLDERS = ("customerId", "zcellCustomerId")
+PAGE_SIZE_KEYS = {"zpa": "page_size", "zia": "page_size", "zcc": "page_size", "zdx": "limit", "ziam": "limit",
+                  "zcell": "size", "easm": "page_size"}
+TOTAL_KEYS = ("totalCount", "totalElements", "totalRecord", "total_results", "results_total")
+
+
+def kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+def snake(name: str) -> str:
+    return name.replace("-", "_")
+
+
+# ------------------------------------------------------------------ naming
+
+def op_names(resource: Any) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``(listed, hidden)``: command name -> Op. Listed names are the first word of the method
+    when unique within the resource, else the whole method name in kebab-case; every full
+    kebab-case method name (and each alias) is accepted as a hidden name."""
+    ops = resource.ops
+    firsts = Counter(o.name.split("_")[0] for o in ops)
+    full = {kebab(o.name) for o in ops}
+    listed: dict[str, Any] = {}
+    hidden: dict[str, Any] = {}
+    for o in ops:
+        first = o.name.split("_")[0]
+        short = first if firsts[first] == 1 and (first == o.name or first not in full) else kebab(o.name)
+        listed[short] = o
+        if short != kebab(o.name):
+            hidden[kebab(o.name)] = o
+    for alias, target in resource.aliases.items():
+        try:
+            hidden.setdefault(kebab(alias), resource.op(target))
+        except KeyError:
+            continue
+    return listed, hidden
+
+
+# ------------------------------------------------------------------ operation command
+
+class OpSpec:
+    """What the generated command needs to turn options back into a method call."""
+
+    def __init__(self, product: Any, resource: Any, op: Any) -> None:
+        self.product, self.resource, self.op = product, resource, op
+        self.args: dict[str, tuple[str, bool]] = {}  # dest -> (method argument, multiple)
+        self.fields: dict[str, tuple[str, bool]] = {}  # dest -> (kwargs key, multiple)
+        self.var_kw = any(p.kind == "var_keyword" for p in op.params)
+        self.has_query = any(p.name == "query_params" for p in op.params)
+        self.body_arg = op.body
+
+
+def _where(op: Any, name: str, product: Any, resource: Any) -> str:
+    from ..catalog.spec import WRITE_VERBS
+    from ..model import to_wire
+
+    wire = op.wire.get(name) or resource.id_lists.get(name) or resource.id_refs.get(name) or to_wire(name)
+    if name in op.placeholders():
+        return "fills {" + name + "} in the path"
+    if name == op.body:
+        return "the whole request body"
+    if name in op.local:
+        return "used locally, not sent"
+    if name in op.headers:
+        return f"sent as header {op.wire.get(name, name)}"
+    if name in op.query or op.verb not in WRITE_VERBS:
+        return f"query key {wire}"
+    return f"body field {wire}"
+
+
+def _help(op: Any, name: str, product: Any, resource: Any, required: bool, extra: list | None = None) -> str:
+    parts = [_where(op, name, product, resource), *(extra or [])]
+    fb = {**product.fallbacks, **op.fallbacks}.get(name)
+    if fb:
+        parts.append(f"default: the config value {fb}")
+    table = op.maps.get(name)
+    if table:
+        parts.append("one of " + ", ".join(map(str, table)))
+    return "; ".join(parts) + "."
+
+
+def _doc(product: Any, resource: Any, op: Any) -> str:
+    summary = op.doc or op.name.replace("_", " ").capitalize() + "."
+    params = ", ".join(p.name if p.kind == "positional_or_keyword" else ("**" + p.name if p.kind == "var_keyword"
+                                                                      else p.name) for p in op.params)
+    result = op.result + (f" of {op.model}" if op.model else "")
+    return (f"{summary}\n\n\b\n{op.verb} {op.path}\nPython: client.{product.name}.{resource.attribute}."
+            f"{op.name}({params})\nResult: {result}")
+
+
+def build_op_command(product: Any, resource: Any, op: Any, name: str) -> click.Command:
+    from ..catalog.spec import WRITE_VERBS
+    from ..model import to_attr
+
+    spec = OpSpec(product, resource, op)
+    params: list[click.Parameter] = []
+    taken: set[str] = set()
+    placeholders = [p for p in op.placeholders() if p not in CONFIG_PLACEHOLDERS]
+    fallbacks = {**product.fallbacks, **op.fallbacks}
+
+    def add_option(arg: str, *, kind: str, required: bool, default: Any, help_text: str,
+                   id_list: bool = False, maps: Any = None) -> None:
+        flag = "--" + kebab(arg)
+        if flag in taken:
+            return
+        taken.add(flag)
+        dest = ("a_" if kind == "arg" else "f_") + arg
+        ctype, is_flag, multiple = value_type(arg, default, maps, id_list)
+        if arg == op.body:
+            ctype, is_flag, multiple = JSON, False, False
+        if is_flag:
+            opt = click.Option([f"{flag}/--no-{kebab(arg)}", dest], default=None, help=help_text)
+        else:
+            metavar = "[" + "|".join(map(str, maps)) + "]" if maps else ctype.name.upper()
+            extra_kw: dict[str, Any] = {} if required else {"default": None}  # click >= 8.2: None is a default
+            opt = click.Option([flag, dest], type=ctype, required=required, multiple=multiple,
+                               help=help_text, metavar=metavar, **extra_kw)
+        params.append(opt)
+        (spec.args if kind == "arg" else spec.fields)[dest] = (arg, multiple)
+
+    for p in op.params:
+        if p.kind == "var_keyword" or p.name == "query_params" or p.kind == "var_positional":
+            continue
+        required = (p.required or p.name in placeholders) and p.name not in fallbacks and p.name != op.body
+        add_option(p.name, kind="arg", required=required, default=p.default, maps=op.maps.get(p.name),
+                   help_text=_help(op, p.name, product, resource, required))
+
+    if spec.var_kw:
+        write = op.verb in WRITE_VERBS
+        documented: dict[str, Any] = {}
+        for k in op.wire:
+            documented.setdefault(k, None)
+        if write:
+            for k in resource.id_lists:
+                documented.setdefault(k, None)
+            for k in resource.id_refs:
+                documented.setdefault(k, None)
+            for wire_key in resource.required:
+                documented.setdefault(to_attr(wire_key), None)
+            for wire_key, v in op.body_defaults.items():
+                documented[to_attr(wire_key)] = v
+        names = {p.name for p in op.params}
+        for k, default in documented.items():
+            if k in names:
+                continue
+            extra = []
+            if write and op.verb == "POST" and _wire_name(op, k) in resource.required:
+                extra.append("required by the API on create")
+            if default is not None:
+                extra.append(f"default {str(default).lower() if isinstance(default, bool) else default}")
+            if k in resource.id_lists:
+                extra.append("ids, comma-separated or repeated")
+            add_option(k, kind="field", required=False, default=default, id_list=k in resource.id_lists,
+                       maps=op.maps.get(k), help_text=_help(op, k, product, resource, False, extra))
+        params.append(click.Option(["--set", "c_set"], type=KeyValue(), multiple=True, metavar="KEY=VALUE",
+                                   help=("Any other body field" if write else "Any other query key")
+                                   + " (snake_case or camelCase); VALUE is parsed as JSON when it parses. Repeatable."))
+    if spec.var_kw or op.body:
+        params.append(click.Option(["--json", "c_json"], metavar="JSON|@FILE",
+                                   help="The request body as JSON text, @file.json or @- (stdin); options given "
+                                        "on the command line override its keys."))
+    params.append(click.Option(
+        ["--query", "c_query"], multiple=True, metavar="KEY=VALUE|EXPR" if spec.has_query else "EXPR",
+        help=("KEY=VALUE adds a query parameter (query_params; repeatable). " if spec.has_query else "")
+        + "Anything else is a JMESPath expression over the JSON output (wire keys), e.g. '[?enabled].name'."))
+    params.append(click.Option(["--jmespath", "c_jmespath"], metavar="EXPR",
+                               help="JMESPath expression over the JSON output (same as a non KEY=VALUE --query)."))
+    if op.result == "list":
+        params.append(click.Option(["--all", "c_all"], is_flag=True, default=False,
+                                   help="Follow every page (progress bar on stderr when it is a terminal)."))
+        size_key = PAGE_SIZE_KEYS.get(op.paging or product.paging)
+        if size_key and spec.has_query and "--page-size" not in taken:
+            params.append(click.Option(["--page-size", "c_page_size"], type=click.IntRange(1), metavar="N",
+                                       help=f"Items per page (query key {size_key})."))
+            spec.size_key = size_key  # type: ignore[attr-defined]
+    params.append(click.Option(["-o", "--output", "c_output"], type=click.Choice(["json", "yaml", "csv", "table"]),
+                               help="Output format (default: table on a terminal, json otherwise)."))
+
+    def callback(**values: Any) -> None:
+        run_op(spec, values)
+
+    short = op.doc or op.name.replace("_", " ").capitalize()
+    return click.Command(name, params=params, callback=callback, help=_doc(product, resource, op),
+                         short_help=short.rstrip(".") + f" ({op.verb})", no_args_is_help=False)
+
+
+def _wire_name(op: Any, k: str) -> str:
+    from ..model import to_wire
+
+    return op.wire.get(k) or to_wire(k)
+
+
+# ------------------------------------------------------------------ running an operation
+
+def _collect_call(spec: OpSpec, values: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    op = spec.op
+    call: dict[str, Any] = {}
+    for dest, (arg, multiple) in spec.args.items():
+        v = values.get(dest)
+        if v is None or (multiple and not v):
+            continue
+        call[arg] = flatten_lists(v) if multiple else v
+
+    expression = values.get("c_jmespath")
+    query: dict[str, Any] = {}
+    for q in values.get("c_query") or ():
+        if spec.has_query and QUERY_PAIR.match(q):
+            k, _, v = q.partition("=")
+            if k in query:
+                query[k] = (query[k] if isinstance(query[k], list) else [query[k]]) + [v]
+            else:
+                query[k] = v
+        elif expression:
+            raise click.BadParameter(f"only one JMESPath expression may be given (got {expression!r} and {q!r})",
+                                     param_hint="--query")
+        else:
+            expression = q
+    if values.get("c_page_size"):
+        query[getattr(spec, "size_key", "page_size")] = values["c_page_size"]
+    if query:
+        call["query_params"] = query
+
+    body: dict[str, Any] = {}
+    raw_json = values.get("c_json")
+    if raw_json is not None:
+        data = read_json_arg(raw_json)
+        if op.body:
+            call.setdefault(op.body, data)
+        elif not isinstance(data, dict):
+            raise click.BadParameter("must be a JSON object (the fields of the request)", param_hint="--json")
+        else:
+            body.update(data)
+    for k, v in values.get("c_set") or ():
+        body[k] = v
+    for dest, (key, multiple) in spec.fields.items():
+        v = values.get(dest)
+        if v is None or (multiple and not v):
+            continue
+        body[key] = flatten_lists(v) if multiple else v
+    if body:
+        names = {p.name for p in op.params}
+        for k in list(body):
+            if k in names and k not in ("kwargs", "query_params"):
+                call.setdefault(k, body.pop(k))
+        if spec.var_kw:
+            call.update({k: v for k, v in body.items() if k not in call})
+        elif body:
+            raise click.BadParameter(f"{op.name} takes no extra fields: {', '.join(body)}", param_hint="--json")
+    return call, expression
+
+
+def _total(resp: Any) -> int | None:
+    body = resp.get_body() if resp is not None else None
+    if isinstance(body, dict):
+        for k in TOTAL_KEYS:
+            try:
+                if body.get(k) is not None:
+                    return int(body[k])
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
+    from .main import state_of
+    from .output import Progress, default_format, iter_with_progress, render, search, to_plain
+    from .session import LegacyMismatch
+
+    ctx = click.get_current_context()
+    st = state_of(ctx)
+    product, resource, op = spec.product, spec.resource, spec.op
+    call, expression = _collect_call(spec, values)
+    expression = expression or st.query
+    fmt = values.get("c_output") or st.output or default_format()
+    try:
+        client = st.session.client(product.name)
+        if st.session.sim:
+            params = {k: call[k] for k in op.placeholders() if k in call}
+            st.session.seed(product.name, resource.attribute, params)
+        api = getattr(getattr(client, product.name), resource.attribute)
+        result = getattr(api, op.name)(**call)
+        if result.error is not None:
+            raise result.error
+        value, resp = result.result, result.response
+        if values.get("c_all") and resp is not None and op.result == "list":
+            progress = Progress(f"{product.name} {kebab(resource.attribute)}", _total(resp))
+            value = list(iter_with_progress(resp.iter_all(), progress))
+        elif op.result == "list" and resp is not None and resp.has_next() and fmt == "table":
+            click.echo("(more pages: add --all to fetch every page)", err=True)
+    except click.ClickException:
+        raise
+    except LegacyMismatch as e:
+        raise click.UsageError(str(e)) from None
+    except Exception as e:  # noqa: BLE001 - every failure becomes an exit code and a message
+        fail(ctx, e, st.session.debug)
+        return
+    finally:
+        try:
+            st.session.close()
+        except Exception as e:  # noqa: BLE001
+            click.echo(f"Warning: closing the session failed: {e}", err=True)
+
+    if isinstance(value, (bytes, bytearray)) and not expression:
+        out = click.get_binary_stream("stdout")
+        out.write(bytes(value))
+        out.flush()
+        return
+    data = to_plain(value)
+    if expression:
+        try:
+            data = search(expression, data)
+        except Exception as e:  # noqa: BLE001 - jmespath raises its own ParseError types
+            raise click.BadParameter(f"invalid JMESPath expression {expression!r}: {e}", param_hint="--query") from None
+    if data is None and (not expression or op.result == "none"):
+        if fmt == "table":
+            status = resp.get_status() if resp is not None else ""
+            click.echo(f"OK: {op.name} ({op.verb}{' HTTP ' + str(status) if status else ''})", err=True)
+        return
+    text = render(data, fmt, color=st.color(), id_field=resource.id_field)
+    if text:
+        click.echo(text)
+
+
+def fail(ctx: click.Context, e: BaseException, debug: bool = False) -> None:
+    code, hint = exits.classify(e)
+    if debug:
+        import traceback
+
+        traceback.print_exception(type(e), e, e.__traceback__, file=sys.stderr)
+    label = {exits.AUTH: "Authentication error", exits.TRANSPORT: "Connection error", exits.API: "API error",
+             exits.USAGE: "Invalid value"}.get(code, "Error")
+    click.echo(f"{label}: {e}", err=True)
+    if hint:
+        click.echo(f"  hint: {hint}", err=True)
+    ctx.exit(code)
+
+
+# ------------------------------------------------------------------ groups
+
+class ResourceGroup(click.Group):
+    """``zscaler zpa segment-groups``: the operations of one resource."""
+
+    def __init__(self, product_name: str, attribute: str, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.product_name = product_name
+        self.attribute = attribute
+        self._names: tuple[dict, dict] | None = None
+
+    def _load(self) -> tuple[Any, Any, dict, dict]:
+        from .. import catalog
+
+        product = catalog.load(self.product_name)
+        resource = product.resource(self.attribute)
+        if self._names is None:
+            self._names = op_names(resource)
+        return product, resource, self._names[0], self._names[1]
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(self._load()[2])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        product, resource, listed, hidden = self._load()
+        key = kebab(name)
+        op = listed.get(key) or hidden.get(key)
+        if op is None:
+            return None
+        cmd = build_op_command(product, resource, op, key)
+        cmd.hidden = key not in listed
+        return cmd
+
+
+class ProductGroup(click.Group):
+    """``zscaler zpa``: the resources of one product (its catalog loads on first use)."""
+
+    def __init__(self, product_name: str, **kw: Any) -> None:
+        super().__init__(**kw)
+        self.product_name = product_name
+
+    def _product(self) -> Any:
+        from .. import catalog
+
+        return catalog.load(self.product_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(kebab(r.attribute) for r in self._product().resources)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        product = self._product()
+        try:
+            resource = product.resource(snake(name))
+        except AttributeError:
+            return None
+        listed, _ = op_names(resource)
+        summary = (resource.doc.strip().splitlines()[0] if resource.doc.strip() else
+                   f"{resource.attribute.replace('_', ' ').capitalize()}: {', '.join(sorted(listed))}")
+        return ResourceGroup(self.product_name, resource.attribute, name=kebab(resource.attribute),
+                             help=(resource.doc or f"Operations on {self.product_name}.{resource.attribute} "
+                                   f"(client.{self.product_name}.{resource.attribute}).")
+                             + "\n\nRun an operation with --help to see its options.",
+                             short_help=summary[:90])

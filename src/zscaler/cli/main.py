@@ -1,0 +1,198 @@
+"""The ``zscaler`` command: root options, the lazy product groups, ``demo`` and ``sim``.
+
+Nothing product-specific is imported until a product command is asked for, so
+``zscaler --help`` and shell completion of the first word stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+
+from .. import __version__
+from . import exits
+from .commands import PRODUCT_TITLES, ProductGroup
+from .session import LEGACY_PRODUCTS, PROFILE_ENV, ProfileError, Session
+
+#: hidden extra product names (the client's property aliases)
+PRODUCT_ALIASES = {"zidentity": "zid", "zinsights": "zins", "zmicroseg": "zms", "zguard": "aiguard"}
+OUTPUT_ENV = "ZSCALER_OUTPUT"
+
+
+@dataclass
+class State:
+    """Root options, shared with every sub-command through ``ctx.obj``."""
+
+    session: Session = field(default_factory=Session)
+    output: str | None = None
+    query: str | None = None
+    no_color: bool = False
+
+    def color(self) -> bool:
+        if self.no_color or os.environ.get("NO_COLOR"):
+            return False
+        try:
+            return sys.stdout.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+
+def state_of(ctx: click.Context) -> State:
+    root = ctx.find_root()
+    if not isinstance(root.obj, State):
+        root.obj = State()
+    return root.obj
+
+
+def _products() -> list[str]:
+    from ..catalog import PRODUCTS
+
+    return list(PRODUCTS)
+
+
+class RootGroup(click.Group):
+    """Products first (generated from the catalog), then the built-in commands."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return _products() + sorted(super().list_commands(ctx))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        builtin = super().get_command(ctx, name)
+        if builtin is not None:
+            return builtin
+        product = PRODUCT_ALIASES.get(name, name)
+        if product in _products():
+            title = PRODUCT_TITLES.get(product, product.upper())
+            return ProductGroup(product, name=name, hidden=name != product,
+                                help=f"{title}: resources of the '{product}' catalog (client.{product}.<resource>).",
+                                short_help=title)
+        return None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        products, builtins = [], []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is None or cmd.hidden:
+                continue
+            row = (name, cmd.get_short_help_str(limit=formatter.width - 24))
+            (products if isinstance(cmd, ProductGroup) else builtins).append(row)
+        with formatter.section("Products"):
+            formatter.write_dl(products)
+        if builtins:
+            with formatter.section("Commands"):
+                formatter.write_dl(builtins)
+
+
+EPILOG = """\b
+Examples:
+  zscaler demo                                   a tour against the embedded simulator
+  zscaler --sim zpa segment-groups list          any command, against a seeded simulator
+  zscaler zpa segment-groups list --all -o json  every page, as JSON
+  zscaler --profile prod zia rule-labels list --query '[].name'
+
+Credentials come from the same places as the SDK's: ZSCALER_* environment variables,
+./zscaler.yaml and ~/.zscaler/zscaler.yaml (zscaler.client), or a named profile
+(zscaler.profiles.NAME). Exit codes: 0 ok, 2 usage, 3 API error, 4 authentication,
+5 connection. See docs/cli.md.
+"""
+
+
+@click.group(cls=RootGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"],
+                                                            "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="zscaler", message="%(prog)s %(version)s")
+@click.option("--profile", envvar=PROFILE_ENV, metavar="NAME",
+              help=f"Use zscaler.profiles.NAME of ./zscaler.yaml or ~/.zscaler/zscaler.yaml (env {PROFILE_ENV}).")
+@click.option("--legacy", type=click.Choice(LEGACY_PRODUCTS), metavar="PRODUCT",
+              help="Use the legacy client of PRODUCT (" + "|".join(LEGACY_PRODUCTS) + "), keys from its environment "
+                   "variables (ZIA_USERNAME, ZPA_CLIENT_ID, ...).")
+@click.option("--sim", is_flag=True, help="Run against an embedded simulator seeded with a few objects of the resource.")
+@click.option("--sim-seed", type=click.IntRange(0), default=5, show_default=True, metavar="N",
+              help="With --sim: how many objects of the resource to seed.")
+@click.option("-o", "--output", type=click.Choice(["json", "yaml", "csv", "table"]), envvar=OUTPUT_ENV,
+              help=f"Output format (default: table on a terminal, json otherwise; env {OUTPUT_ENV}).")
+@click.option("--query", metavar="EXPR", help="JMESPath expression over the JSON output (wire keys).")
+@click.option("--no-color", is_flag=True, help="No colors (also when NO_COLOR is set).")
+@click.option("--no-activate", is_flag=True,
+              help="Do not activate ZIA/ZTW changes when the command ends (they stay staged).")
+@click.option("--debug", is_flag=True, help="Log every request (redacted) and show tracebacks.")
+@click.pass_context
+def cli(ctx: click.Context, profile: str | None, legacy: str | None, sim: bool, sim_seed: int, output: str | None,
+        query: str | None, no_color: bool, no_activate: bool, debug: bool) -> None:
+    """The Zscaler command line: every SDK method as `zscaler <product> <resource> <operation>`.
+
+    Commands are generated from the SDK's catalog: resources are the client attributes in
+    kebab-case (segment_groups -> segment-groups), operations the method's first word when it is
+    unique (list, get, add, update, delete), else the whole method name (get-provisioning-key-by-zcomponent).
+    """
+    st = state_of(ctx)
+    st.output, st.query, st.no_color = output, query, no_color
+    s = st.session
+    s.profile, s.legacy, s.sim, s.sim_seed, s.activate, s.debug = profile, legacy, sim, sim_seed, not no_activate, debug
+    if profile and not sim:
+        try:
+            from .session import load_profile
+
+            load_profile(profile)  # fail early, as a usage error, when the profile does not exist
+        except ProfileError as e:
+            raise click.BadParameter(str(e), param_hint="--profile") from None
+        except Exception as e:  # noqa: BLE001 - unreadable YAML
+            raise click.BadParameter(str(e), param_hint="--profile") from None
+    ctx.call_on_close(s.close)
+
+
+@cli.command("demo")
+@click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary.")
+@click.option("--no-color", "no_color_local", is_flag=True, help="No colors.")
+@click.pass_context
+def demo_command(ctx: click.Context, quiet: bool, no_color_local: bool) -> None:
+    """A tour of the SDK against an embedded simulator (no tenant, no credentials, no network)."""
+    from .demo import run_demo
+
+    st = state_of(ctx)
+    color = st.color() and not no_color_local
+    code = run_demo(quiet=quiet, color=color)
+    ctx.exit(code)
+
+
+@cli.command("sim", context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--host", help="Address to bind (default 127.0.0.1, loopback only).")
+@click.option("--port", type=int, help="Port (default 8080; 0 picks a free one).")
+@click.option("--db", metavar="PATH", help="SQLite file: state survives restarts (default: in memory).")
+@click.pass_context
+def sim_command(ctx: click.Context, host: str | None, port: int | None, db: str | None) -> None:
+    """Run the simulator until interrupted (same as `python -m zscaler.simulator`).
+
+    Other options (--token-lifetime, --rate-limit zia=20, --json) are passed through.
+    """
+    from ..simulator.__main__ import main as sim_main
+
+    argv: list[str] = []
+    if host is not None:
+        argv += ["--host", host]
+    if port is not None:
+        argv += ["--port", str(port)]
+    if db is not None:
+        argv += ["--db", db]
+    argv += list(ctx.args)
+    try:
+        code = sim_main(argv)
+    except SystemExit as e:  # argparse usage errors
+        code = e.code if isinstance(e.code, int) else exits.USAGE
+    ctx.exit(code or 0)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point (``zscaler``)."""
+    try:
+        cli.main(args=argv, prog_name="zscaler", complete_var="_ZSCALER_COMPLETE")
+    except KeyboardInterrupt:  # pragma: no cover - interactive
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
