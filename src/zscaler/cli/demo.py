@@ -254,7 +254,7 @@ def _rate_limit(tour: Tour, sim: Any, client: Any) -> str:
     before = len(_api_requests(sim, "/segmentGroup", "GET"))
     try:
         tour.code("client.zpa.segment_groups.list_groups()   # logger 'zscaler.transport' at INFO:")
-        groups, _, err = client.zpa.segment_groups.list_groups()
+        groups, resp, err = client.zpa.segment_groups.list_groups()
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
@@ -263,7 +263,7 @@ def _rate_limit(tour: Tour, sim: Any, client: Any) -> str:
         tour.info(tour.style(line.replace(sim.url, ""), dim=True))
     tour.info("answers: " + ", ".join(f"HTTP {r.status}" for r in sent))
     check(err is None, f"the call failed: {err}")
-    check(groups, "the listing came back empty")
+    check(resp.get_status() == 200 and isinstance(groups, list), "the listing did not return its page")
     check([r.status for r in sent] == [429, 429, 200], f"expected 429, 429, 200; got {[r.status for r in sent]}")
     check(fault.remaining == 0, "the fault was not used up")
     check(len(handler.lines) == 2, f"expected two retry log lines, got {len(handler.lines)}")
