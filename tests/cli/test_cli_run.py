@@ -176,3 +176,11 @@ def test_sim_flag_runs_against_a_seeded_embedded_simulator(invoke):
     assert [k["name"] for k in _json(r)] == ["provisioning-000000", "provisioning-000001", "provisioning-000002"]
     r = invoke("--sim", "--legacy", "zpa", "zpa", "segment-groups", "list")
     assert len(_json(r)) == 5
+
+
+def test_legacy_profile_holds_legacy_keys(invoke, sim, isolated):
+    (isolated / "zscaler.yaml").write_text(yaml.safe_dump({"zscaler": {"profiles": {"zpa-legacy": sim.legacy_config("zpa")}}}))
+    sim.seed("zpa", "segment_groups", 3)
+    r = invoke("--profile", "zpa-legacy", "--legacy", "zpa", "zpa", "segment-groups", "list", "--query", "[].name")
+    assert _json(r) == ["segment_groups-000000", "segment_groups-000001", "segment_groups-000002"]
+    assert any(r.path == "/_legacy/zpa/signin" for r in sim.requests)

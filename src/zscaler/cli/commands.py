@@ -372,6 +372,15 @@ def fail(ctx: click.Context, e: BaseException, debug: bool = False) -> None:
 
 # ------------------------------------------------------------------ groups
 
+def _ops_summary(names: list[str], limit: int = 48) -> str:
+    shown: list[str] = []
+    for n in names:
+        if shown and len(", ".join(shown + [n])) > limit:
+            return ", ".join(shown) + f", … ({len(names)} operations)"
+        shown.append(n)
+    return ", ".join(shown)
+
+
 class ResourceGroup(click.Group):
     """``zscaler zpa segment-groups``: the operations of one resource."""
 
@@ -426,10 +435,9 @@ class ProductGroup(click.Group):
         except AttributeError:
             return None
         listed, _ = op_names(resource)
-        summary = (resource.doc.strip().splitlines()[0] if resource.doc.strip() else
-                   f"{resource.attribute.replace('_', ' ').capitalize()}: {', '.join(sorted(listed))}")
+        summary = resource.doc.strip().splitlines()[0] if resource.doc.strip() else _ops_summary(sorted(listed))
         return ResourceGroup(self.product_name, resource.attribute, name=kebab(resource.attribute),
                              help=(resource.doc or f"Operations on {self.product_name}.{resource.attribute} "
                                    f"(client.{self.product_name}.{resource.attribute}).")
                              + "\n\nRun an operation with --help to see its options.",
-                             short_help=summary[:90])
+                             short_help=summary)
