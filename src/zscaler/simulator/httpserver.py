@@ -215,7 +215,10 @@ class HTTPProtocol(asyncio.Protocol):
                 self.transport.pause_reading()
                 self.server.loop.create_task(self._slow(resp, keep))
                 return
-            self.transport.write(render(resp, keep))
+            data = render(resp, keep)
+            if req.method == "HEAD":  # headers only (Content-Length still tells the size)
+                data = data[: data.index(b"\r\n\r\n") + 4]
+            self.transport.write(data)
             if not keep:
                 self.transport.close()
                 self.busy = True
