@@ -184,3 +184,11 @@ def test_legacy_profile_holds_legacy_keys(invoke, sim, isolated):
     r = invoke("--profile", "zpa-legacy", "--legacy", "zpa", "zpa", "segment-groups", "list", "--query", "[].name")
     assert _json(r) == ["segment_groups-000000", "segment_groups-000001", "segment_groups-000002"]
     assert any(r.path == "/_legacy/zpa/signin" for r in sim.requests)
+
+
+def test_table_notes_more_pages_on_stderr(invoke, sim, env_for):
+    sim.seed("zpa", "segment_groups", 25)
+    r = invoke("zpa", "segment-groups", "list", "-o", "table", env=env_for())
+    assert "add --all" in r.stderr and "add --all" not in r.stdout
+    r = invoke("zpa", "segment-groups", "list", "-o", "table", "--page-size", "30", env=env_for())
+    assert "add --all" not in r.stderr

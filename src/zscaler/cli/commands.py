@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from . import exits
-from .params import AUTO, JSON, LIST, QUERY_PAIR, KeyValue, flatten_lists, read_json_arg, value_type
+from .params import JSON, QUERY_PAIR, KeyValue, flatten_lists, read_json_arg, value_type
 
 #: short descriptions shown by ``zscaler --help`` without importing any catalog
 PRODUCT_TITLES = {
@@ -35,6 +35,7 @@ PRODUCT_TITLES = {
 CONFIG_PLACEHOLDERS = ("customerId", "zcellCustomerId")
 PAGE_SIZE_KEYS = {"zpa": "page_size", "zia": "page_size", "zcc": "page_size", "zdx": "limit", "ziam": "limit",
                   "zcell": "size", "easm": "page_size"}
+RESERVED = {"--query", "--json", "--set", "--all", "--output", "--jmespath", "--help"}
 TOTAL_KEYS = ("totalCount", "totalElements", "totalRecord", "total_results", "results_total")
 
 
@@ -136,6 +137,8 @@ def build_op_command(product: Any, resource: Any, op: Any, name: str) -> click.C
     def add_option(arg: str, *, kind: str, required: bool, default: Any, help_text: str,
                    id_list: bool = False, maps: Any = None) -> None:
         flag = "--" + kebab(arg)
+        if flag in RESERVED:  # a catalog parameter named like one of the CLI's own options
+            flag = "--param-" + kebab(arg)
         if flag in taken:
             return
         taken.add(flag)
@@ -144,7 +147,7 @@ def build_op_command(product: Any, resource: Any, op: Any, name: str) -> click.C
         if arg == op.body:
             ctype, is_flag, multiple = JSON, False, False
         if is_flag:
-            opt = click.Option([f"{flag}/--no-{kebab(arg)}", dest], default=None, help=help_text)
+            opt = click.Option([f"{flag}/--no-{flag[2:]}", dest], default=None, help=help_text)
         else:
             metavar = "[" + "|".join(map(str, maps)) + "]" if maps else ctype.name.upper()
             extra_kw: dict[str, Any] = {} if required else {"default": None}  # click >= 8.2: None is a default
@@ -306,6 +309,7 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
     product, resource, op = spec.product, spec.resource, spec.op
     call, expression = _collect_call(spec, values)
     expression = expression or st.query
+    more = False
     fmt = values.get("c_output") or st.output or default_format()
     try:
         client = st.session.client(product.name)
@@ -316,12 +320,13 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
         result = getattr(api, op.name)(**call)
         if result.error is not None:
             raise result.error
-        value, resp = result.result, result.response
+        value: Any = result.result
+        resp = result.response
         if values.get("c_all") and resp is not None and op.result == "list":
             progress = Progress(f"{product.name} {kebab(resource.attribute)}", _total(resp))
             value = list(iter_with_progress(resp.iter_all(), progress))
         elif op.result == "list" and resp is not None and resp.has_next() and fmt == "table":
-            click.echo("(more pages: add --all to fetch every page)", err=True)
+            more = _probably_more(spec, resp, value)
     except click.ClickException:
         raise
     except LegacyMismatch as e:
@@ -336,7 +341,7 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
             click.echo(f"Warning: closing the session failed: {e}", err=True)
 
     if isinstance(value, (bytes, bytearray)) and not expression:
-        out = click.get_binary_stream("stdout")
+        out: Any = click.get_binary_stream("stdout")  # type: ignore[operator]
         out.write(bytes(value))
         out.flush()
         return
@@ -354,6 +359,20 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
     text = render(data, fmt, color=st.color(), id_field=resource.id_field)
     if text:
         click.echo(text)
+    if more:
+        click.echo("(more pages: add --all to fetch every page)", err=True)
+
+
+def _probably_more(spec: OpSpec, resp: Any, items: Any) -> bool:
+    """Whether a first page is (likely) not everything: a known total above it, or a full default page."""
+    from ..response import PAGE_LIMITS
+
+    n = len(items) if isinstance(items, list) else 0
+    total = _total(resp)
+    if total is not None:
+        return total > n
+    default = PAGE_LIMITS.get(spec.op.paging or spec.product.paging, (20, None))[0]
+    return n >= default
 
 
 def fail(ctx: click.Context, e: BaseException, debug: bool = False) -> None:

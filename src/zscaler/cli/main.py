@@ -73,7 +73,8 @@ class RootGroup(click.Group):
         return None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        products, builtins = [], []
+        products: list[tuple[str, str]] = []
+        builtins: list[tuple[str, str]] = []
         for name in self.list_commands(ctx):
             cmd = self.get_command(ctx, name)
             if cmd is None or cmd.hidden:
@@ -192,6 +193,11 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:  # pragma: no cover - interactive
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except BrokenPipeError:  # pragma: no cover - `zscaler ... | head`
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at interpreter exit
+        finally:
+            sys.exit(0)
 
 
 if __name__ == "__main__":  # pragma: no cover

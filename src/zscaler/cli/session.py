@@ -114,8 +114,6 @@ class Session:
                 raise LegacyMismatch(f"--legacy {self.legacy} serves only '{self.legacy}' commands, not '{product}'")
             cls = {"zia": oc.LegacyZIAClient, "ztw": oc.LegacyZTWClient, "zpa": oc.LegacyZPAClient,
                    "zcc": oc.LegacyZCCClient, "zdx": oc.LegacyZDXClient, "zwa": oc.LegacyZWAClient}[self.legacy]
-            if self.debug:
-                cfg.setdefault("logging", {"enabled": True, "verbose": True})
             self._client = cls(cfg)
         else:
             from ..oneapi_client import ZscalerClient
