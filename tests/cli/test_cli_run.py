@@ -168,7 +168,8 @@ def test_legacy_client_from_env(invoke, sim):
 
 
 def test_sim_flag_runs_against_a_seeded_embedded_simulator(invoke):
-    r = invoke("--sim", "--sim-seed", "3", "zpa", "provisioning", "list", "--key-type", "connector")
+    real_tenant = {"ZSCALER_PRIVATE_KEY": "not-a-key", "ZSCALER_MICROTENANT_ID": "77", "ZSCALER_CLIENT_ID": "real"}
+    r = invoke("--sim", "--sim-seed", "3", "zpa", "provisioning", "list", "--key-type", "connector", env=real_tenant)
     assert [k["name"] for k in _json(r)] == ["provisioning-000000", "provisioning-000001", "provisioning-000002"]
     r = invoke("--sim", "--legacy", "zpa", "zpa", "segment-groups", "list")
     assert len(_json(r)) == 5

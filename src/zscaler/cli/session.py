@@ -97,7 +97,11 @@ class Session:
             cfg.update(load_profile(self.profile))
         if self.sim:
             sim = self.start_simulator()
-            cfg = sim.oneapi_config() if not self.legacy else sim.legacy_config(self.legacy)
+            if self.legacy:
+                cfg = sim.legacy_config(self.legacy)
+            else:
+                # None masks what the environment or a YAML file may hold for this machine's real tenant
+                cfg = {"privateKey": None, "microtenantId": None, "cloud": None, **sim.oneapi_config()}
         if self.debug:
             cfg.setdefault("logging", {"enabled": True, "verbose": True})
         return cfg
