@@ -177,6 +177,7 @@ class Engine:
         for p in self.products.values():
             build_routes(p, self.router)
         self._add_builtin_routes()
+        self._add_behaviors()
 
         # credentials issued
         self.tokens: dict[str, _auth.Credential] = {}
@@ -194,6 +195,7 @@ class Engine:
         self._requests: collections.deque = collections.deque(maxlen=record_limit)
         self._request_ids = itertools.count(1)
         self._base_url = ""
+        self._run_reset_hooks()  # seed data of product behaviours (must be idempotent: SQLite state survives)
 
     # ------------------------------------------------------------------------------
     # public state API
@@ -213,6 +215,7 @@ class Engine:
             self.activations.update({p: 0 for p in ACTIVATED_PRODUCTS})
             self.rate_limits = dict(self._configured_rate_limits)
             self._windows.clear()
+            self._run_reset_hooks()
 
     def state(self) -> dict:
         """A JSON-ready copy of everything stored, plus activation status."""
@@ -878,6 +881,52 @@ class Engine:
                 if str(o.get("zcomponentId")) == want and self._visible(ctx, o):
                     return Response(200, _dumps(o))
         return self._err(ctx, 404, f"no provisioning key for zcomponent {want}")
+
+    # ------------------------------------------------------------------------------
+    # product behaviours (zscaler.simulator.behaviors)
+    # ------------------------------------------------------------------------------
+    def default(self, ctx: Ctx, route: Route, params: dict) -> Response:
+        """The generic meaning of ``route`` (list, get, create ...), for behaviours to delegate to."""
+        kind = route.kind if route.kind != "handler" else "action"
+        return getattr(self, "_k_" + kind)(ctx, route, params)
+
+    def json_response(self, status: int, obj: Any, headers: list | None = None) -> Response:
+        return _json_response(status, obj, headers)
+
+    def error(self, ctx: Ctx, status: int, message: str, code: str | None = None) -> Response:
+        """An error answer in the product's real envelope."""
+        return self._err(ctx, status, message, code)
+
+    def collection_key(self, route: Route, params: dict) -> str:
+        return self._coll_key(route, params)
+
+    def _add_behaviors(self) -> None:
+        from .behaviors import behaviors, reset_hooks
+
+        shape = lambda t: re.sub(r"{\w+}", "{}", t)  # noqa: E731
+        existing: dict[tuple[str, str], Route] = {}
+        for r in self.router.routes:
+            existing.setdefault((r.verb, shape(r.template)), r)
+        for b in behaviors(set(self.products)):
+            names = re.findall(r"{(\w+)}", b.template)
+            base = existing.get((b.verb, shape(b.template)))
+            if base is not None:
+                rename = dict(zip(base.names, names))
+                coll = base.coll_template
+                if coll:
+                    coll = re.sub(r"{(\w+)}", lambda m: "{" + rename.get(m.group(1), m.group(1)) + "}", coll)
+                route = Route(product=b.product, verb=b.verb, template=b.template, kind=base.kind, names=names,
+                              resource=base.resource, op=base.op, coll_template=coll, paging=base.paging,
+                              result=base.result, handler=b.handler, no_pending=b.no_pending or base.no_pending)
+            else:
+                route = Route(product=b.product, verb=b.verb, template=b.template, kind="handler", names=names,
+                              handler=b.handler, no_pending=b.no_pending)
+            self.router.add(route, first=True)
+        self._reset_hooks = reset_hooks(set(self.products))
+
+    def _run_reset_hooks(self) -> None:
+        for fn in getattr(self, "_reset_hooks", ()):
+            fn(self)
 
     def _add_builtin_routes(self) -> None:
         zpa_v1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}"
