@@ -342,12 +342,12 @@ def _render(call: Call) -> str:
 
 def invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
     call = shape(api, op, args)  # argument errors raise here, before anything is sent
-    if op.hook is not None:
-        op.hook(call)
-    if call.result is not NOT_GIVEN:
-        return Result(call.result, None, None)
     executor = api._executor
     try:
+        if op.hook is not None:
+            op.hook(call)  # ValueError/TypeError for bad arguments raise; API errors become the error slot
+        if call.result is not NOT_GIVEN:
+            return Result(call.result, None, None)
         resp = executor.send(call.verb, _render(call), params=_query_pairs(call.query), body=call.body,
                              raw_body=call.raw_body, headers=call.headers or None,
                              resource_path=_collection(call), stream=op.result == "bytes" and False)
