@@ -90,11 +90,22 @@ def test_http10_and_connection_close(zsim):
     assert data.startswith(b"HTTP/1.1 200") and b"Connection: close" in data
 
 
-def test_chunked_request_bodies_are_refused_clearly(zsim):
+def test_chunked_request_bodies_are_decoded(zsim):
+    zsim.clear_requests()
     with socket.create_connection((zsim.host, zsim.port), timeout=5) as s:
-        s.sendall(b"POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
+        s.sendall(b"POST /zia/api/v1/chunky HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  b"3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\n\r\n")
         data = s.recv(65536)
-    assert data.startswith(b"HTTP/1.1 411")
+    assert data.startswith(b"HTTP/1.1 ")
+    got = [r for r in zsim.requests if r.path.endswith("/chunky")]
+    assert got and got[0].body == b"abcdefg"
+
+
+def test_bad_chunk_size_is_refused(zsim):
+    with socket.create_connection((zsim.host, zsim.port), timeout=5) as s:
+        s.sendall(b"POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n")
+        data = s.recv(65536)
+    assert data.startswith(b"HTTP/1.1 400") and b"chunk size" in data
 
 
 def test_concurrent_clients(zsim):

@@ -1,6 +1,6 @@
 """A small HTTP/1.1 server on asyncio Protocols.
 
-Only what the simulator needs: request line + headers, ``Content-Length`` bodies,
+Only what the simulator needs: request line + headers, ``Content-Length`` and chunked bodies,
 keep-alive and pipelining, and a few deliberate misbehaviours used by fault rules
 (close without answering, cut a body short, answer late). It is written for speed:
 the common path parses and answers a request inside ``data_received`` without creating
@@ -170,8 +170,15 @@ class HTTPProtocol(asyncio.Protocol):
             else:
                 headers[key] = value
         if "chunked" in headers.get("transfer-encoding", "").lower():
-            self._fail(411, "chunked request bodies are not supported; send Content-Length")
-            return None
+            got = self._chunked_body(end + 4)
+            if got is None:
+                return None
+            body, total = got
+            del buf[:total]
+            path, _, query = target.partition("?")
+            if "%" in path:
+                path = unquote(path)
+            return Request(method.upper(), target, path, query, version, headers, header_list, body, self.peer)
         cl = headers.get("content-length")
         length = 0
         if cl:
@@ -192,6 +199,35 @@ class HTTPProtocol(asyncio.Protocol):
         if "%" in path:
             path = unquote(path)
         return Request(method.upper(), target, path, query, version, headers, header_list, body, self.peer)
+
+    def _chunked_body(self, pos: int):
+        """Decode a chunked body starting at ``pos``: ``(body, end)``, or None while incomplete."""
+        buf = self.buf
+        parts = []
+        size_total = 0
+        while True:
+            eol = buf.find(b"\r\n", pos)
+            if eol < 0:
+                return None
+            try:
+                size = int(bytes(buf[pos:eol]).split(b";")[0].strip() or b"x", 16)
+            except ValueError:
+                self._fail(400, "bad chunk size")
+                return None
+            size_total += size
+            if size_total > MAX_BODY:
+                self._fail(413, "body too large")
+                return None
+            start = eol + 2
+            if size == 0:
+                trailer_end = buf.find(b"\r\n\r\n", eol)  # optional trailers end with an empty line
+                if trailer_end < 0:
+                    return None
+                return b"".join(parts), trailer_end + 4
+            if len(buf) < start + size + 2:
+                return None
+            parts.append(bytes(buf[start:start + size]))
+            pos = start + size + 2
 
     def _keep_alive(self, req: Request) -> bool:
         conn = req.headers.get("connection", "").lower()

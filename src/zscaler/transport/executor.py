@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import sys
 import threading
@@ -109,12 +110,16 @@ class RequestExecutor:
         *,
         params: Sequence[tuple[str, str]] = (),
         body: Any = None,
-        raw_body: bytes | str | None = None,
+        raw_body: Any = None,
         headers: Mapping[str, str] | None = None,
         resource_path: str | None = None,
         stream: bool = False,
     ) -> httpx.Response:
-        """Send one request through the pipeline; raise a typed error for an error status."""
+        """Send one request through the pipeline; raise a typed error for an error status.
+
+        ``raw_body`` is sent as-is: bytes, text, a binary file object (streamed in chunks from its
+        current position, rewound for a retry) or an iterable of bytes (streamed; never retried).
+        """
         method = method.upper()
         url, sandbox = self.url_for(path)
         product = "zia" if sandbox else product_of(path)
@@ -124,9 +129,17 @@ class RequestExecutor:
             if not self._sandbox_token:
                 raise ValueError("sandboxToken is required for Cloud Sandbox calls (config key sandboxToken)")
             params.append(("api_token", self._sandbox_token))
-        content: bytes | None
+        content: Any
+        start: int | None = None
         if raw_body is not None:
             content = raw_body.encode() if isinstance(raw_body, str) else raw_body
+            if hasattr(content, "read"):
+                if "b" not in getattr(content, "mode", "b"):
+                    raise TypeError("a file body must be opened in binary mode ('rb')")
+                start = content.tell() if content.seekable() else None
+                size = _remaining_size(content, start)
+                if size is not None:
+                    hdrs["Content-Length"] = str(size)  # a known length: no chunked encoding
         elif body is not None:
             content = json.dumps(body, separators=(",", ":")).encode()
         else:
@@ -135,7 +148,7 @@ class RequestExecutor:
                 hdrs.pop("Content-Type", None)
         req = Request(method, url, tuple(params), hdrs, content, "zscsb" if sandbox else product,
                       resource_path=self.url_for(resource_path)[0] if resource_path else None,
-                      authenticate=not sandbox, stream=stream)
+                      authenticate=not sandbox, stream=stream, content_start=start)
         with self._lock:
             self.last_product = product
             if method in WRITE_METHODS and product:
@@ -150,6 +163,17 @@ class RequestExecutor:
 
     def close(self) -> None:
         self.http.close()
+
+
+def _remaining_size(f: Any, start: int | None) -> int | None:
+    if start is None:
+        return None
+    try:
+        return os.fstat(f.fileno()).st_size - start
+    except (AttributeError, OSError, ValueError):
+        end = f.seek(0, os.SEEK_END)
+        f.seek(start)
+        return end - start
 
 
 def _decode_error_body(resp: httpx.Response) -> Any:

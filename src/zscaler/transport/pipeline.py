@@ -12,7 +12,7 @@ import random
 import threading
 import time
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import httpx
 
@@ -31,19 +31,50 @@ class Request:
     url: str
     params: Sequence[tuple[str, str]] = ()
     headers: Mapping[str, str] = field(default_factory=dict)
-    content: bytes | None = None
+    content: Any = None  # bytes, a binary file object (streamed from its position) or an iterable of bytes
     product: str | None = None
     resource_path: str | None = None  # concrete collection path, for cache invalidation
     authenticate: bool = True
     timeout: float | None = None
     stream: bool = False
 
+    content_start: int | None = None  # position of a seekable file body, so a retry can resend it
+
     @property
     def idempotent(self) -> bool:
         return self.method in IDEMPOTENT
 
+    @property
+    def replayable(self) -> bool:
+        """Whether the body can be sent again (bytes, nothing, or a seekable file)."""
+        c = self.content
+        return c is None or isinstance(c, bytes) or self.content_start is not None
+
+    @property
+    def streamed(self) -> bool:
+        return self.content is not None and not isinstance(self.content, bytes)
+
+    def body_for_send(self) -> Any:
+        """What httpx gets as ``content``: bytes as they are, a file read in chunks from its start."""
+        c = self.content
+        if c is None or isinstance(c, bytes):
+            return c
+        if hasattr(c, "read"):
+            return _file_chunks(c, self.content_start)
+        return c
+
     def with_headers(self, extra: Mapping[str, str]) -> "Request":
         return replace(self, headers={**self.headers, **extra})
+
+
+def _file_chunks(f: Any, start: int | None, size: int = 65536) -> Iterator[bytes]:
+    if start is not None:
+        f.seek(start)
+    while True:
+        chunk = f.read(size)
+        if not chunk:
+            return
+        yield chunk
 
 
 Handler = Callable[[Request], httpx.Response]
@@ -78,7 +109,8 @@ class HttpLayer:
         return c
 
     def __call__(self, req: Request) -> httpx.Response:
-        kwargs: dict[str, Any] = {"params": list(req.params) or None, "headers": dict(req.headers), "content": req.content}
+        kwargs: dict[str, Any] = {"params": list(req.params) or None, "headers": dict(req.headers),
+                                  "content": req.body_for_send()}
         if req.timeout is not None:
             kwargs["timeout"] = req.timeout
         if req.stream:
@@ -106,7 +138,7 @@ class AuthLayer:
             return nxt(req)
         used = dict(self.provider.headers())
         resp = nxt(req.with_headers(used))
-        if resp.status_code == 401 and self.provider.invalidate(used):
+        if resp.status_code == 401 and req.replayable and self.provider.invalidate(used):
             log.info("HTTP 401 on %s %s: refreshing credentials and retrying once", req.method, safe_url(req.url))
             resp.close()
             resp = nxt(req.with_headers(self.provider.headers()))
@@ -177,7 +209,7 @@ class RetryLayer:
                 resp = nxt(req)
             except httpx.TransportError as e:
                 unsent = isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
-                if attempt >= p.max_retries or not (unsent or req.idempotent):
+                if attempt >= p.max_retries or not (unsent or req.idempotent) or not req.replayable:
                     kind = "timed out" if isinstance(e, httpx.TimeoutException) else "failed"
                     tries = f" after {attempt + 1} attempts" if attempt else ""
                     raise TransportError(f"request {kind}{tries}: {type(e).__name__}", method=req.method,
@@ -195,7 +227,7 @@ class RetryLayer:
                     wait, reason = min(60.0, p.edit_lock_base * (2 ** attempt)), "ZIA edit lock"
                 else:
                     return resp
-                if attempt >= p.max_retries:
+                if attempt >= p.max_retries or not req.replayable:
                     return resp
             if waited + wait > p.max_wait_total:
                 if resp is not None:
@@ -229,6 +261,7 @@ class LoggingLayer:
         url = safe_url(str(httpx.URL(req.url, params=list(req.params) or None)))
         if log.isEnabledFor(logging.DEBUG):
             log.debug("request %s %s headers=%s body=%s", req.method, url, redact_headers(req.headers),
+                      "<stream>" if req.streamed else
                       redact_json_text(req.content) if req.content and req.product != "zscsb" else "-")
         t0 = time.perf_counter()
         try:
