@@ -289,7 +289,9 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
     else:
         response = ZscalerAPIResponse(resp, body, service_type=product.name)
         if kind == "object":
-            if isinstance(body, dict):
+            if type(body) is dict:
+                value = cls.adopt(body)
+            elif isinstance(body, dict):
                 value = cls(body)
             elif body is None and op.verb in ("PUT", "PATCH"):
                 ident = next((v for k, v in call.args.items() if k.endswith("_id") and k != "microtenant_id"), None)

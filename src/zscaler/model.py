@@ -130,10 +130,11 @@ def is_secret_key(key: str) -> bool:
 
 
 def _wrap(value: Any) -> Any:
+    """Nested records are views into the parent's data (changes write through)."""
     if isinstance(value, dict):
-        return ZscalerObject(value)
+        return ZscalerObject.adopt(value)
     if isinstance(value, list) and any(isinstance(v, dict) for v in value):
-        return [ZscalerObject(v) if isinstance(v, dict) else v for v in value]
+        return [ZscalerObject.adopt(v) if isinstance(v, dict) else v for v in value]
     return value
 
 
@@ -153,6 +154,18 @@ class ZscalerObject:
             data[to_wire(k)] = v
         object.__setattr__(self, "_data", data)
         object.__setattr__(self, "_keys", None)
+
+    @classmethod
+    def adopt(cls, data: dict[str, Any]) -> "ZscalerObject":
+        """A live view over ``data`` without copying it (decoded answers, nested records).
+
+        Setting an attribute writes into ``data``, so a change to a nested record
+        (``rule.conditions[0].operator = "OR"``) is part of the parent's ``request_format()``.
+        """
+        o = _new(cls)
+        _set_data(o, data)
+        _set_keys(o, None)
+        return o
 
     # -- key resolution
     def _key_map(self) -> dict[str, str]:
@@ -236,6 +249,17 @@ class ZscalerObject:
         return f"{type(self).__name__}({_masked(self.as_dict())!r})"
 
     __str__ = __repr__
+
+
+_new = object.__new__
+_set_data = ZscalerObject._data.__set__  # type: ignore[attr-defined]  # slot descriptors: no __setattr__
+_set_keys = ZscalerObject._keys.__set__  # type: ignore[attr-defined]
+
+
+def wrap_items(items: list, cls: type[ZscalerObject]) -> list:
+    """Wrap every dict of a decoded page in ``cls`` (no copies); other values pass through."""
+    adopt = cls.adopt
+    return [adopt(i) if type(i) is dict else (cls(i) if isinstance(i, Mapping) else i) for i in items]
 
 
 def _snake(value: Any) -> Any:

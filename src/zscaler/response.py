@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 from urllib.parse import parse_qsl, urlsplit
 
 from .errors import ResponseFormatError, ZscalerError
-from .model import ZscalerObject
+from .model import ZscalerObject, wrap_items
 
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
@@ -169,10 +169,10 @@ STYLES["zcc"] = PageNumberPaging()
 
 
 def _fingerprint(items: list) -> tuple:
+    """What identifies a page: its length and first and last items, compared by value."""
     if not items:
         return (0,)
-    return (len(items), json.dumps(items[0], sort_keys=True, default=str),
-            json.dumps(items[-1], sort_keys=True, default=str))
+    return (len(items), items[0], items[-1])
 
 
 #: Fetches one page: params -> (decoded body, httpx response). Raises ZscalerError on failure.
@@ -202,8 +202,11 @@ class ZscalerAPIResponse:
         self.service_type = service_type
         self._state = self._paging.start(self._params)
         self._items = self._paging.items(body) if paging is not None else ([] if body is None else _as_list(body))
-        self._state.fingerprint = _fingerprint(self._items)
-        self._next_params = self._paging.advance(self._state, body, self._items, self._params) if fetch else None
+        if fetch is not None:
+            self._state.fingerprint = _fingerprint(self._items)
+            self._next_params = self._paging.advance(self._state, body, self._items, self._params)
+        else:
+            self._next_params = None
 
     # -- the official accessors
     def get_body(self) -> Any:
@@ -252,7 +255,11 @@ class ZscalerAPIResponse:
 
     def _wrap_items(self, items: list) -> list:
         w = self._wrap
-        return [w(i) if isinstance(i, dict) else i for i in items] if w else items
+        if not w:
+            return items
+        if isinstance(w, type) and issubclass(w, ZscalerObject):
+            return wrap_items(items, w)
+        return [w(i) if isinstance(i, dict) else i for i in items]
 
     def iter_all(self) -> Iterator[Any]:
         """Every item of this page and of every later page, fetched lazily (flat memory)."""
@@ -291,5 +298,4 @@ def _as_list(body: Any) -> list:
     return []
 
 
-def wrap_items(items: list, cls: type[ZscalerObject]) -> list:
-    return [cls(i) if isinstance(i, dict) else i for i in items]
+

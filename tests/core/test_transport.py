@@ -251,3 +251,14 @@ def test_pool_is_reused_without_context_manager(client, sim):
 def test_unknown_resource_is_named(client):
     with pytest.raises(AttributeError, match="zpa has no resource 'segment_groupz'"):
         client.zpa.segment_groupz
+
+
+def test_requests_carry_compression_and_our_headers(client, sim):
+    client.zpa.segment_groups.list_groups()
+    from helpers import api_requests
+
+    req = api_requests(sim, "/segmentGroup")[-1]
+    headers = req.headers
+    assert "gzip" in headers.get("accept-encoding", "")
+    assert headers["authorization"].startswith("Bearer ")
+    assert headers["user-agent"].startswith("zscaler-sdk-python")

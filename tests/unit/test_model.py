@@ -60,3 +60,25 @@ def test_convert_keys_styles():
 
 def test_not_given_is_falsy_singleton():
     assert not NOT_GIVEN and repr(NOT_GIVEN) == "NOT_GIVEN" and type(NOT_GIVEN)() is NOT_GIVEN
+
+
+def test_nested_changes_write_through_to_the_parent():
+    from zscaler.model import ZscalerObject
+
+    rule = ZscalerObject({"name": "r", "conditions": [{"operator": "AND", "operands": []}], "owner": {"id": "1"}})
+    rule.conditions[0].operator = "OR"
+    rule.owner.id = "2"
+    assert rule.request_format()["conditions"][0]["operator"] == "OR"
+    assert rule.request_format()["owner"] == {"id": "2"}
+
+
+def test_constructor_copies_but_adopt_is_a_view():
+    from zscaler.model import ZscalerObject, wrap_items
+
+    mine = {"name": "a"}
+    ZscalerObject(mine).name = "b"
+    assert mine == {"name": "a"}  # a caller's dict is never changed
+    decoded = [{"name": "a"}, {"name": "b"}, "x"]
+    wrapped = wrap_items(decoded, ZscalerObject)
+    assert [w.name for w in wrapped[:2]] == ["a", "b"] and wrapped[2] == "x"
+    assert wrapped[0]._data is decoded[0]

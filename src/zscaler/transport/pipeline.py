@@ -109,14 +109,25 @@ class HttpLayer:
         return c
 
     def __call__(self, req: Request) -> httpx.Response:
-        kwargs: dict[str, Any] = {"params": list(req.params) or None, "headers": dict(req.headers),
-                                  "content": req.body_for_send()}
-        if req.timeout is not None:
-            kwargs["timeout"] = req.timeout
+        client = self.client
+        url = httpx.URL(req.url, params=list(req.params)) if req.params else httpx.URL(req.url)
+        timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
+        headers = httpx.Headers(client.headers)  # httpx defaults (Accept-Encoding ...) under ours
+        headers.update(req.headers)
+        request = httpx.Request(req.method, url, headers=headers, content=req.body_for_send(),
+                                extensions={"timeout": timeout.as_dict()})
         if req.stream:
-            r = self.client.build_request(req.method, req.url, **{k: v for k, v in kwargs.items() if k != "timeout"})
-            return self.client.send(r, stream=True)
-        return self.client.request(req.method, req.url, **kwargs)
+            return client.send(request, stream=True)
+        # Straight to the pooled transport (proxy mounts honoured): skips httpx.Client's per-request
+        # URL merging, auth/redirect machinery and cookie-jar bookkeeping. Credentials, the legacy
+        # session cookie included, travel as explicit headers, so no cookie jar is needed.
+        resp = client._transport_for_url(url).handle_request(request)
+        resp.request = request
+        try:
+            resp.read()
+        finally:
+            resp.close()
+        return resp
 
     def close(self) -> None:
         with self._lock:
