@@ -23,7 +23,6 @@ KNOWN_GAPS = {
     "zia.sandbox": "submit_file must stream the file named by file_path (hook pending, issue 7)",
     "zia.intermediate_certificates": "upload_cert sends a multipart file (hook pending, issue 7)",
     "zia.endpoint_dlp_resource_groups": "create answers a list; result shape to confirm (issue 7)",
-    "zdx.troubleshooting": "create answers a list; result shape to confirm (issue 8)",
 }
 
 

@@ -5,6 +5,7 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
+from . import zdx_hooks
 from .spec import Product, Resource, op
 
 BASE = "/zdx/v1"
@@ -99,7 +100,9 @@ RESOURCES = (
         "snapshot",
         (
             op("share_snapshot", "POST", BASE + "/snapshot/alert", "**kwargs", "object", "Snapshot",
-               doc="Share snapshot."),
+               hook=zdx_hooks.snapshot_body,
+               doc="Share a snapshot of an alert: ``name``, ``alert_id``, ``expiry`` (hours from now), "
+                   "``obfuscation``."),
         ),
         model="Snapshot",
     ),
@@ -110,7 +113,10 @@ RESOURCES = (
                doc="Delete analysis."),
             op("delete_deeptrace", "DELETE", BASE + "/devices/{device_id}/deeptraces/{trace_id}", "device_id, trace_id",
                "none", doc="Delete deeptrace."),
-            op("get_analysis", "GET", BASE + "/analysis/{analysis_id}", "analysis_id", "list", doc="Get analysis."),
+            # the official SDK declares a list but reads items from a body that has none (always []);
+            # the API answers one analysis record (status and result)
+            op("get_analysis", "GET", BASE + "/analysis/{analysis_id}", "analysis_id", "object",
+               doc="Get the status and result of a score analysis."),
             op("get_deeptrace", "GET", BASE + "/devices/{device_id}/deeptraces/{trace_id}", "device_id, trace_id",
                "list_of_one", "DeviceDeepTraces", doc="Get deeptrace."),
             op("get_deeptrace_cloudpath", "GET", BASE + "/devices/{device_id}/deeptraces/{trace_id}/cloudpath",

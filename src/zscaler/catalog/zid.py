@@ -5,6 +5,7 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
+from . import zid_hooks
 from .spec import Product, Resource, op
 
 BASE = "/ziam/admin/api/v1"
@@ -26,8 +27,8 @@ RESOURCES = (
                doc="Get API client."),
             op("get_api_client_secret", "GET", BASE + "/api-clients/{client_id}/secrets", "client_id", "object",
                "APIClientSecrets", doc="Get API client secret."),
-            op("list_api_clients", "GET", BASE + "/api-clients", "query_params=None", "object", "APIClients",
-               doc="List API clients."),
+            op("list_api_clients", "GET", BASE + "/api-clients", "query_params=None", "list", "APIClientRecords",
+               hook=zid_hooks.records_page("APIClients"), doc="List API clients (a page envelope; see list_users)."),
             op("update_api_client", "PUT", BASE + "/api-clients/{client_id}", "client_id, **kwargs", "object",
                "APIClientRecords", doc="Update API client."),
         ),
@@ -37,20 +38,24 @@ RESOURCES = (
     Resource(
         "groups",
         (
+            op("list_groups", "GET", BASE + "/groups", "query_params=None", "list", "GroupRecord",
+               hook=zid_hooks.records_page("Groups"), doc="List groups (a page envelope; see list_users)."),
             op("add_group", "POST", BASE + "/groups", "**kwargs", "object", "GroupRecord", doc="Add group."),
             op("add_user_to_group", "POST", BASE + "/groups/{group_id}/users/{user_id}", "group_id, user_id, **kwargs",
                "object", "GroupRecord", doc="Add user to group."),
             op("add_users_to_group", "POST", BASE + "/groups/{group_id}/users", "group_id, **kwargs", "object",
-               "GroupRecord", doc="Add users to group."),
+               "GroupRecord", hook=zid_hooks.id_list_body,
+               doc="Add users to a group: ``id=[user ids]`` is sent as ``[{\"id\": ...}]``."),
             op("delete_group", "DELETE", BASE + "/groups/{group_id}", "group_id", "none", doc="Delete group."),
             op("get_group", "GET", BASE + "/groups/{group_id}", "group_id", "object", "GroupRecord", doc="Get group."),
             op("list_group_users_details", "GET", BASE + "/groups/{group_id}/users", "group_id, query_params=None",
-               "object", "Groups", doc="List group users details."),
-            op("list_groups", "GET", BASE + "/groups", "query_params=None", "object", "Groups", doc="List groups."),
+               "list", "UserRecord", hook=zid_hooks.records_page("Groups"),
+               doc="List the users of a group (a page envelope; see list_users)."),
             op("remove_user_from_group", "DELETE", BASE + "/groups/{group_id}/users/{user_id}", "group_id, user_id",
                "none", doc="Remove user from group."),
             op("replace_users_groups", "PUT", BASE + "/groups/{group_id}/users", "group_id, **kwargs", "object",
-               "GroupRecord", doc="Replace users groups."),
+               "GroupRecord", hook=zid_hooks.id_list_body,
+               doc="Replace the users of a group: ``id=[user ids]`` is sent as ``[{\"id\": ...}]``."),
             op("update_group", "PUT", BASE + "/groups/{group_id}", "group_id, **kwargs", "object", "GroupRecord",
                doc="Update group."),
         ),
@@ -62,8 +67,9 @@ RESOURCES = (
         (
             op("get_resource_server", "GET", BASE + "/resource-servers/{resource_id}", "resource_id", "object",
                "ResourceServersRecord", doc="Get resource server."),
-            op("list_resource_servers", "GET", BASE + "/resource-servers", "query_params=None", "object",
-               "ResourceServers", doc="List resource servers."),
+            op("list_resource_servers", "GET", BASE + "/resource-servers", "query_params=None", "list",
+               "ResourceServersRecord", hook=zid_hooks.records_page("ResourceServers"),
+               doc="List resource servers (a page envelope; see list_users)."),
         ),
         model="ResourceServersRecord",
     ),
@@ -80,12 +86,15 @@ RESOURCES = (
     Resource(
         "users",
         (
+            op("list_users", "GET", BASE + "/users", "query_params=None", "list", "UserRecord",
+               hook=zid_hooks.records_page("Users"),
+               doc="List users. The result is the page envelope (``records``, ``results_total``, ``next_link``) "
+                   "and also the list of its records; ``resp.has_next()``/``resp.next()`` follow ``next_link``."),
             op("add_user", "POST", BASE + "/users", "**kwargs", "object", "UserRecord", doc="Add user."),
             op("delete_user", "DELETE", BASE + "/users/{user_id}", "user_id", "none", doc="Delete user."),
             op("get_user", "GET", BASE + "/users/{user_id}", "user_id", "object", "UserRecord", doc="Get user."),
             op("list_user_group_details", "GET", BASE + "/users/{user_id}/groups", "user_id, query_params=None", "list",
                "UserRecord", doc="List user group details."),
-            op("list_users", "GET", BASE + "/users", "query_params=None", "object", "Users", doc="List users."),
             op("update_user", "PUT", BASE + "/users/{user_id}", "user_id, **kwargs", "object", "UserRecord",
                doc="Update user."),
         ),

@@ -1,0 +1,116 @@
+"""ZIdentity behaviours of the simulator: group membership.
+
+Members of a group live in the collection ``/ziam/admin/api/v1/groups/<gid>/users`` (one copy
+of the user record each), so the generic list of that path pages like every ZIdentity
+listing. Adding accepts one user (``POST .../users/{user_id}``) or a bare array
+``[{"id": ...}]``; ``PUT .../users`` replaces the membership; ``GET /users/{user_id}/groups``
+is computed from the memberships.
+"""
+
+from __future__ import annotations
+
+from .. import wire
+from . import behavior
+
+V1 = "/ziam/admin/api/v1"
+GROUPS = V1 + "/groups"
+USERS = V1 + "/users"
+
+
+def _members_key(group_id: str) -> str:
+    return f"{GROUPS}/{group_id}/users"
+
+
+def _group(engine, group_id: str) -> dict | None:
+    coll = engine.store.collection(GROUPS)
+    return coll.items.get(str(group_id)) if coll is not None else None
+
+
+def _member(engine, user_id: str) -> dict:
+    coll = engine.store.collection(USERS)
+    user = coll.items.get(str(user_id)) if coll is not None else None
+    return dict(user) if user is not None else {"id": user_id}
+
+
+def _ids(engine, ctx) -> list[str] | None:
+    """User ids of a membership body: ``[{"id": ...}]``, ``["id", ...]`` or ``{"id": [...]}``."""
+    body = ctx.json()
+    if isinstance(body, dict):
+        body = body.get("id") or body.get("ids") or body.get("userIds")
+    if not isinstance(body, list):
+        return None
+    out = []
+    for entry in body:
+        oid = entry.get("id") if isinstance(entry, dict) else entry
+        if oid in (None, ""):
+            return None
+        out.append(str(oid))
+    return out
+
+
+def _page(engine, ctx, items: list) -> object:
+    host = ctx.req.headers.get("host")
+    return engine.json_response(200, wire.paginate("ziam", items, ctx.query, f"http://{host}", ctx.req.path))
+
+
+@behavior("zid", "POST", GROUPS + "/{group_id}/users/{user_id}")
+def add_member(engine, ctx, route, params):
+    gid, uid = params["group_id"], params["user_id"]
+    group = _group(engine, gid)
+    if group is None:
+        return engine.error(ctx, 404, f"group {gid} not found")
+    engine.store.insert(_members_key(gid), str(uid), _member(engine, uid), "zid")
+    return engine.json_response(200, group)
+
+
+@behavior("zid", "POST", GROUPS + "/{group_id}/users")
+def add_members(engine, ctx, route, params):
+    gid = params["group_id"]
+    group = _group(engine, gid)
+    if group is None:
+        return engine.error(ctx, 404, f"group {gid} not found")
+    ids = _ids(engine, ctx)
+    if ids is None:
+        return engine.error(ctx, 400, 'body must be an array of {"id": "<user id>"}')
+    for uid in ids:
+        engine.store.insert(_members_key(gid), uid, _member(engine, uid), "zid")
+    return engine.json_response(200, group)
+
+
+@behavior("zid", "PUT", GROUPS + "/{group_id}/users")
+def replace_members(engine, ctx, route, params):
+    gid = params["group_id"]
+    group = _group(engine, gid)
+    if group is None:
+        return engine.error(ctx, 404, f"group {gid} not found")
+    ids = _ids(engine, ctx)
+    if ids is None:
+        return engine.error(ctx, 400, 'body must be an array of {"id": "<user id>"}')
+    key = _members_key(gid)
+    coll = engine.store.collection(key)
+    for old in list(coll.items) if coll is not None else []:
+        if old not in ids:
+            engine.store.delete(key, old)
+    for uid in ids:
+        engine.store.insert(key, uid, _member(engine, uid), "zid")
+    return engine.json_response(200, group)
+
+
+@behavior("zid", "GET", GROUPS + "/{group_id}/users")
+def list_members(engine, ctx, route, params):
+    if _group(engine, params["group_id"]) is None:
+        return engine.error(ctx, 404, f"group {params['group_id']} not found")
+    return engine.default(ctx, route, params)
+
+
+@behavior("zid", "GET", USERS + "/{user_id}/groups")
+def list_user_groups(engine, ctx, route, params):
+    uid = params["user_id"]
+    groups = engine.store.collection(GROUPS)
+    found = []
+    for gid, group in (groups.items.items() if groups is not None else ()):
+        members = engine.store.collection(_members_key(gid))
+        if members is not None and uid in members.items:
+            found.append(group)
+    return _page(engine, ctx, found)
+
