@@ -5,7 +5,11 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
+from . import zwa_hooks
 from .spec import Product, Resource, op
+
+#: the search bodies always carry both keys (empty when not given), as the API requires
+SEARCH_DEFAULTS = {"fields": [], "timeRange": {}}
 
 BASE = "/zwa/dlp/v1"
 
@@ -15,7 +19,10 @@ RESOURCES = (
         "audit_logs",
         (
             op("audit_logs", "POST", BASE + "/customer/audit",
-               "query_params=None, fields=None, time_range=None, **kwargs", "object", "AuditLogs", doc="Audit logs."),
+               "query_params=None, fields=None, time_range=None, **kwargs", "object", "AuditLogs",
+               body_defaults=SEARCH_DEFAULTS,
+               doc="Search the audit log: ``time_range={\"startTime\": ..., \"endTime\": ...}``, ``fields``; "
+                   "``query_params`` ``page``, ``page_size``, ``page_id``."),
         ),
         model="AuditLogs",
     ),
@@ -28,7 +35,9 @@ RESOURCES = (
                "incident_id, query_params=None", "list_of_one", "ChangeHistory", doc="Change history."),
             op("dlp_incident_search", "POST", BASE + "/incidents/search",
                "query_params=None, fields=None, time_range=None, **kwargs", "object", "IncidentSearch",
-               doc="DLP incident search."),
+               body_defaults=SEARCH_DEFAULTS,
+               doc="Search DLP incidents: ``time_range``, ``fields``; ``query_params`` ``page``, ``page_size``, "
+                   "``page_id``. The answer's ``cursor`` tells the pages."),
             op("get_generated_tickets", "GET", BASE + "/incidents/{incident_id}/tickets", "incident_id", "list_of_one",
                "GeneratedTickets", doc="Get generated tickets."),
             op("get_incident_details", "GET", BASE + "/incidents/{incident_id}", "incident_id, query_params=None",
@@ -44,7 +53,8 @@ RESOURCES = (
                "incident_id, resolution_label=None, resolution_code=None, notes=None", "object", "IncidentDLPDetails",
                doc="Incident close."),
             op("incident_group_search", "POST", BASE + "/incidents/{incident_id}/incident-groups/search",
-               "incident_id, incident_group_ids=None", "object", "IncidentGroupSearch", doc="Incident group search."),
+               "incident_id, incident_group_ids=None", "object", "IncidentGroupSearch", hook=zwa_hooks.group_ids_list,
+               doc="Incident group search."),
             op("incident_notes", "POST", BASE + "/incidents/{incident_id}/notes", "incident_id, notes=None", "object",
                "IncidentDLPDetails", doc="Incident notes."),
         ),

@@ -1,0 +1,102 @@
+"""ZDX behaviours of the simulator.
+
+* Time window: ``from``/``to`` are epoch seconds (the client turns ``since=<hours>`` into them);
+  a request giving only one of them, a non-integer, or ``from`` after ``to`` answers 400, as
+  ZDX does. Items are not filtered by time (simulated records carry no samples).
+* Device, user and alert listings answer ZDX's own envelopes (``{"devices": [...],
+  "next_offset": "20"}``), paged by ``limit`` (default 10) and the ``offset`` cursor; the next
+  offset is ``null`` on the last page. Seed them at their paths, e.g.
+  ``sim.seed("zdx", "devices", 25, path="/zdx/v1/devices")``.
+* Ongoing alerts are the alerts without ``ended_on``; historical ones have it.
+"""
+
+from __future__ import annotations
+
+from .. import wire
+from . import behavior
+
+V1 = "/zdx/v1"
+
+
+def window_error(engine, ctx):
+    """The 400 answer for a bad ``from``/``to`` pair, or None when the window is fine."""
+    raw = {k: ctx.q(k) for k in ("from", "to")}
+    given = {k: v for k, v in raw.items() if v not in (None, "")}
+    if not given:
+        return None
+    if len(given) == 1:
+        missing = "to" if "from" in given else "from"
+        return engine.error(ctx, 400, f"'{missing}' is required with '{next(iter(given))}' (epoch seconds)")
+    try:
+        start, end = int(given["from"]), int(given["to"])
+    except ValueError:
+        return engine.error(ctx, 400, "'from' and 'to' must be epoch seconds")
+    if start > end:
+        return engine.error(ctx, 400, "'from' must not be after 'to'")
+    return None
+
+
+def _envelope(engine, ctx, collection: str, key: str, keep=None):
+    bad = window_error(engine, ctx)
+    if bad is not None:
+        return bad
+    coll = engine.store.collection(collection)
+    items = coll.values() if coll is not None else []
+    if keep is not None:
+        items = [o for o in items if keep(o)]
+    try:
+        page = wire.paginate("zdx", items, ctx.query, "", ctx.req.path)
+    except wire.PagingError as exc:
+        return engine.error(ctx, 400, str(exc))
+    return engine.json_response(200, {key: page["items"], "next_offset": page["next_offset"]})
+
+
+@behavior("zdx", "GET", V1 + "/devices")
+def list_devices(engine, ctx, route, params):
+    return _envelope(engine, ctx, V1 + "/devices", "devices")
+
+
+@behavior("zdx", "GET", V1 + "/users")
+def list_users(engine, ctx, route, params):
+    return _envelope(engine, ctx, V1 + "/users", "users")
+
+
+@behavior("zdx", "GET", V1 + "/alerts/ongoing")
+def ongoing_alerts(engine, ctx, route, params):
+    return _envelope(engine, ctx, V1 + "/alerts", "alerts", keep=lambda o: not o.get("ended_on"))
+
+
+@behavior("zdx", "GET", V1 + "/alerts/historical")
+def historical_alerts(engine, ctx, route, params):
+    return _envelope(engine, ctx, V1 + "/alerts", "alerts", keep=lambda o: bool(o.get("ended_on")))
+
+
+@behavior("zdx", "GET", V1 + "/alerts/{alert_id}/affected_devices")
+def affected_devices(engine, ctx, route, params):
+    return _envelope(engine, ctx, f"{V1}/alerts/{params['alert_id']}/affected_devices", "devices")
+
+
+def _windowed(template: str) -> None:
+    """A generic listing that checks the time window first."""
+
+    @behavior("zdx", "GET", template)
+    def handler(engine, ctx, route, params):
+        bad = window_error(engine, ctx)
+        return bad if bad is not None else engine.default(ctx, route, params)
+
+
+for _t in ("/apps", "/administration/departments", "/administration/locations", "/active_geo",
+           "/apps/{app_id}/metrics", "/devices/{device_id}/events", "/devices/{device_id}/health-metrics"):
+    _windowed(V1 + _t)
+
+
+@behavior("zdx", "POST", V1 + "/snapshot/alert")
+def share_snapshot(engine, ctx, route, params):
+    """A shared snapshot: the request's fields plus an id, a share URL and ``status``."""
+    body = ctx.json()
+    if not isinstance(body, dict) or not body.get("alert_id"):
+        return engine.error(ctx, 400, "alert_id is required")
+    sid = str(engine.store.new_ids("zdx", "int")[0])
+    host = ctx.req.headers.get("host", "zdx.simulator")
+    snap = {**body, "id": sid, "url": f"http://{host}/zdx/snapshots/{sid}", "status": "active"}
+    return engine.json_response(200, snap)
