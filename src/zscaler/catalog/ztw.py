@@ -5,6 +5,8 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
+from . import ztw_hooks
+from .hooks import enabled_to_state
 from .spec import Product, Resource, op
 
 BASE = "/ztw/api/v1"
@@ -113,7 +115,8 @@ RESOURCES = (
         "activate",
         (
             op("activate", "PUT", BASE + "/ecAdminActivateStatus/activate", "force=False, **kwargs", "object",
-               "Activation", doc="Activate."),
+               "Activation", local=("force",), hook=ztw_hooks.forced_activate,
+               doc="Activate the staged configuration (``force=True``: forced activation)."),
             op("get_status", "GET", BASE + "/ecAdminActivateStatus", "", "object", "Activation", doc="Get status."),
         ),
         model="Activation",
@@ -125,7 +128,8 @@ RESOURCES = (
                "name, policy_access='NONE', report_access='NONE', username_access='NONE', dashboard_access='NONE', "
                "**kwargs", "object", "AdminRoles", body_defaults={"roleType": "EDGE_CONNECTOR_ADMIN"}, doc="Add role."),
             op("delete_role", "DELETE", BASE + "/adminRoles/{role_id}", "role_id", "none", doc="Delete role."),
-            op("list_roles", "GET", BASE + "/adminRoles", "query_params=None", "list", "AdminRoles", doc="List roles."),
+            op("list_roles", "GET", BASE + "/adminRoles", "query_params=None", "list", "AdminRoles",
+               hook=ztw_hooks.client_search, doc="List roles."),
             op("update_role", "PUT", BASE + "/adminRoles/{role_id}", "role_id, **kwargs", "object", "AdminRoles",
                doc="Update role."),
         ),
@@ -195,9 +199,9 @@ RESOURCES = (
                doc="Add gateway."),
             op("delete_gateway", "DELETE", BASE + "/gateways/{gateway_id}", "gateway_id", "none", doc="Delete gateway."),
             op("list_gateway_lite", "GET", BASE + "/gateways/lite", "query_params=None", "list", "ForwardingGateways",
-               doc="List gateway (lite view)."),
+               hook=ztw_hooks.client_search, doc="List gateway (lite view)."),
             op("list_gateways", "GET", BASE + "/gateways", "query_params=None", "list", "ForwardingGateways",
-               doc="List gateways."),
+               hook=ztw_hooks.client_search, doc="List gateways."),
         ),
         model="ForwardingGateways",
         required=("name",),
@@ -206,12 +210,13 @@ RESOURCES = (
         "forwarding_rules",
         (
             op("add_rule", "POST", BASE + "/ecRules/ecRdr", "**kwargs", "object", "ForwardingControlRule",
-               doc="Add rule."),
+               hook=enabled_to_state, doc="Add rule (``enabled=True|False`` is sent as ``state``)."),
             op("delete_rule", "DELETE", BASE + "/ecRules/ecRdr/{rule_id}", "rule_id", "none", doc="Delete rule."),
             op("list_rules", "GET", BASE + "/ecRules/ecRdr", "query_params=None", "list", "ForwardingControlRule",
-               doc="List rules."),
+               hook=ztw_hooks.client_search, doc="List rules."),
             op("update_rule", "PUT", BASE + "/ecRules/ecRdr/{rule_id}", "rule_id, **kwargs", "object",
-               "ForwardingControlRule", doc="Update rule."),
+               "ForwardingControlRule", hook=enabled_to_state,
+               doc="Update rule (``enabled=True|False`` is sent as ``state``)."),
         ),
         model="ForwardingControlRule",
         required=("name",),
@@ -245,7 +250,7 @@ RESOURCES = (
             op("list_ip_groups", "GET", BASE + "/ipGroups", "query_params=None", "list", "IPGroups",
                doc="List IP groups."),
             op("list_ip_groups_lite", "GET", BASE + "/ipGroups/lite", "query_params=None", "list", "IPGroups",
-               doc="List IP groups (lite view)."),
+               hook=ztw_hooks.client_search, doc="List IP groups (lite view)."),
         ),
         model="IPGroups",
         required=("name",),
@@ -260,7 +265,7 @@ RESOURCES = (
             op("list_ip_source_groups", "GET", BASE + "/ipSourceGroups", "query_params=None", "list", "IPSourceGroup",
                doc="List IP source groups."),
             op("list_ip_source_groups_lite", "GET", BASE + "/ipSourceGroups/lite", "query_params=None", "list",
-               "IPSourceGroup", doc="List IP source groups (lite view)."),
+               "IPSourceGroup", hook=ztw_hooks.client_search, doc="List IP source groups (lite view)."),
         ),
         model="IPSourceGroup",
         required=("name",),
@@ -281,7 +286,8 @@ RESOURCES = (
         "location_template",
         (
             op("add_location_template", "POST", BASE + "/locationTemplate", "name, template=None, **kwargs", "object",
-               "LocationTemplate", wire={"description": "desc"}, doc="Add location template."),
+               "LocationTemplate", wire={"description": "desc"}, hook=ztw_hooks.location_template,
+               doc="Add location template."),
             op("delete_location_template", "DELETE", BASE + "/locationTemplate/{template_id}", "template_id", "none",
                doc="Delete location template."),
             op("list_location_templates", "GET", BASE + "/locationTemplate", "query_params=None", "list",
@@ -289,7 +295,8 @@ RESOURCES = (
             op("list_template_lite", "GET", BASE + "/locationTemplate/lite", "query_params=None", "list",
                "LocationTemplate", doc="List template (lite view)."),
             op("update_location_template", "PUT", BASE + "/locationTemplate/{template_id}", "template_id, **kwargs",
-               "object", "LocationTemplate", wire={"description": "desc"}, doc="Update location template."),
+               "object", "LocationTemplate", wire={"description": "desc"},
+               hook=ztw_hooks.location_template, doc="Update location template."),
         ),
         model="LocationTemplate",
         required=("name",),

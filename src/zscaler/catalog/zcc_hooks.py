@@ -1,0 +1,141 @@
+"""ZCC (Client Connector) hooks: what the catalog conventions cannot express.
+
+Each function is ``hook(call)`` (see :class:`zscaler.binding.Call`) named by an ``op(..., hook=...)``
+record in :mod:`zscaler.catalog.zcc`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Mapping
+
+from ..model import convert_keys, model_class
+from .hooks import chain
+
+#: Operating systems and registration states as the ZCC API numbers them.
+OS_TYPES = {"ios": 1, "android": 2, "windows": 3, "macos": 4, "linux": 5}
+REGISTRATION_TYPES = {"all": 0, "registered": 1, "removal_pending": 3, "unregistered": 4, "removed": 5,
+                      "quarantined": 6}
+
+# wire key after the case rules -> (wire key sent, table, argument name for messages)
+_CODED = {
+    "osType": ("osType", OS_TYPES, "os_type"),
+    "osTypes": ("osTypes", OS_TYPES, "os_types"),
+    "deviceType": ("deviceType", OS_TYPES, "device_type"),
+    "device_type": ("deviceType", OS_TYPES, "device_type"),  # kept snake by the ZCC body rule
+    "registrationType": ("registrationType", REGISTRATION_TYPES, "registration_type"),
+    "registrationTypes": ("registrationTypes", REGISTRATION_TYPES, "registration_types"),
+}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _code(value: Any, table: Mapping[str, int], name: str) -> str:
+    if isinstance(value, bool):
+        raise ValueError(f"{name}: {value!r} is not accepted; accepted values: {', '.join(table)}")
+    if isinstance(value, int) and value in table.values():
+        return str(value)
+    text = str(value).strip()
+    if text.isdigit() and int(text) in table.values():
+        return text
+    key = text.lower().replace(" ", "_")
+    if key in table:
+        return str(table[key])
+    raise ValueError(f"{name}: {value!r} is not accepted; accepted values: {', '.join(table)}")
+
+
+def _codes(value: Any, table: Mapping[str, int], name: str) -> str:
+    if isinstance(value, str) and "," in value:
+        value = [v for v in value.split(",") if v.strip()]
+    if isinstance(value, (list, tuple, set)):
+        return ",".join(_code(v, table, name) for v in value)
+    return _code(value, table, name)
+
+
+def _map_params(target: dict) -> None:
+    for key in [k for k in target if k in _CODED]:
+        wire, table, name = _CODED[key]
+        value = target.pop(key)
+        target[wire] = value if value is None else _codes(value, table, name)
+    for key, name in (("startDate", "start_date"), ("endDate", "end_date")):
+        value = target.get(key)
+        if value is not None and not (isinstance(value, str) and _DATE.match(value)):
+            raise ValueError(f"{name}: {value!r} is not a date; use 'YYYY-MM-DD' (optionally followed by a time)")
+    if "timeZone" in target:
+        target["Time-Zone"] = target.pop("timeZone")
+
+
+def zcc_params(call: Any) -> None:
+    """OS, device and registration type names become the API's numeric codes (``os_type='windows'``
+    -> ``osType=3``; plural forms are comma-joined), dates are checked and ``time_zone`` is sent as
+    ``Time-Zone``. Applies to the query and, for methods that send one, the body."""
+    _map_params(call.query)
+    if isinstance(call.body, dict):
+        _map_params(call.body)
+
+
+def policy_id_in_body(call: Any) -> None:
+    """Application profile updates repeat the path id in the body as ``policyId`` (an integer)."""
+    pid = call.args.get("profile_id")
+    if isinstance(call.body, dict) and pid not in (None, ""):
+        call.body["policyId"] = int(pid) if str(pid).isdigit() else pid
+
+
+def camel_body(call: Any) -> None:
+    """Methods whose body follows the generic camelCase rule, without the ZCC snake_case exceptions."""
+    call.body = convert_keys(dict(call.args.get("kwargs") or {}), "camel")
+
+
+def time_zone_header(call: Any) -> None:
+    """``Time-Zone`` travels as an HTTP header, not a query key."""
+    tz = call.query.pop("Time-Zone", None)
+    if tz not in (None, ""):
+        call.headers["Time-Zone"] = str(tz)
+
+
+def save_to(arg: str) -> Callable[[Any], None]:
+    """Downloads: when ``arg`` names a file, the bytes are written there and the file name is the result."""
+
+    def hook(call: Any) -> None:
+        target = call.args.get(arg)
+        if not target:
+            return
+
+        def after(data: Any, response: Any) -> Any:
+            with open(target, "wb") as f:
+                f.write(data or b"")
+            return target
+
+        call.after = after
+
+    hook.__name__ = f"save_to({arg})"
+    return hook
+
+
+def envelope(key: str) -> Callable[[Any], None]:
+    """Lists the API answers as ``{"<key>": [...], "totalCount": n}``: the items are read from ``key``."""
+
+    def hook(call: Any) -> None:
+        cls = model_class(call.op.model)
+
+        def after(items: Any, response: Any) -> Any:
+            body = response.get_body() if response is not None else None
+            if isinstance(body, dict):
+                return [cls(i) if isinstance(i, dict) else i for i in (body.get(key) or [])]
+            return items
+
+        call.after = after
+
+    hook.__name__ = f"envelope({key})"
+    return hook
+
+
+def downloads(*extra: Callable[[Any], None]) -> Callable[[Any], None]:
+    return chain(zcc_params, *extra, save_to("filename"))
+
+
+
+def device_id_as_udid(call: Any) -> None:
+    """``get_otp(query_params={"device_id": ...})``: the device id is sent as ``udid``."""
+    if "deviceId" in call.query:
+        value = call.query.pop("deviceId")
+        call.query.setdefault("udid", value)

@@ -1,0 +1,54 @@
+"""ZTW (Cloud & Branch Connector) hooks: what the catalog conventions cannot express.
+
+Each function is ``hook(call)`` (see :class:`zscaler.binding.Call`) named by an ``op(..., hook=...)``
+record in :mod:`zscaler.catalog.ztw`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import ZscalerObject, convert_keys
+
+BASE = "/ztw/api/v1"
+
+
+def forced_activate(call: Any) -> None:
+    """``activate(force=True)`` uses ``/ecAdminActivateStatus/forcedActivate``; ``force`` itself is not sent."""
+    force = call.args.get("force", False)
+    if not isinstance(force, bool):
+        raise TypeError(f"force must be True or False, got {force!r}")
+    if force:
+        call.path = BASE + "/ecAdminActivateStatus/forcedActivate"
+
+
+def _name_matches(item: Any, needle: str) -> bool:
+    get = item.get if hasattr(item, "get") else (lambda k: None)
+    return needle in str(get("name") or "").lower()
+
+
+def client_search(call: Any) -> None:
+    """ZTW lists the API does not filter: ``search`` is taken out of the query and applied to the
+    returned items here (case-insensitive substring of ``name``)."""
+    term = call.query.pop("search", None)
+    if term in (None, ""):
+        return
+    needle = str(term).strip().lower()
+    call.after = lambda items, response: [i for i in items if _name_matches(i, needle)]
+
+
+def location_template(call: Any) -> None:
+    """Location templates: ``template`` (a dict with snake or camel keys, or a model) is sent
+    camelCased under ``template``; keyword arguments given as ``None`` are left out."""
+    body = call.body
+    if not isinstance(body, dict):
+        return
+    template = call.args.get("template", (call.args.get("kwargs") or {}).get("template"))
+    if template is not None:
+        if isinstance(template, ZscalerObject):
+            template = template.request_format()
+        if not isinstance(template, dict):
+            raise TypeError(f"template must be a dict or a LocationTemplate model, got {type(template).__name__}")
+        body["template"] = convert_keys(template, "camel")
+    for key in [k for k, v in body.items() if v is None]:
+        del body[key]
