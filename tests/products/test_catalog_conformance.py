@@ -20,8 +20,6 @@ CORE = ("zpa", "zia", "ztw", "zcc", "zdx", "zwa", "zid")
 
 #: resources whose special behaviour (a hook) is not written yet; strict, so a fix is noticed
 KNOWN_GAPS = {
-    "zia.sandbox": "submit_file must stream the file named by file_path (hook pending, issue 7)",
-    "zia.intermediate_certificates": "upload_cert sends a multipart file (hook pending, issue 7)",
     "zia.endpoint_dlp_resource_groups": "create answers a list; result shape to confirm (issue 7)",
 }
 

@@ -1,0 +1,174 @@
+"""ZIA behaviours of the simulator: URL lookup and review, recommended VIPs, DC exclusions,
+rule ordering, and a few predefined objects (URL categories, datacenters).
+
+URL list actions (``?action=ADD_TO_LIST`` / ``REMOVE_FROM_LIST``) are generic engine behaviour.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlsplit
+
+from . import behavior, on_reset
+
+V1 = "/zia/api/v1"
+LOOKUP_LIMIT = 100  # URLs per urlLookup / review request, as the API enforces
+CATEGORIES = V1 + "/urlCategories"
+DATACENTERS = V1 + "/datacenters"
+
+#: predefined URL categories (id, super category, sample domains the lookup classifies)
+PREDEFINED = (
+    ("NEWS_AND_MEDIA", "NEWS_AND_MEDIA", ("news.example.com", "cnn.com", "bbc.co.uk")),
+    ("PROFESSIONAL_SERVICES", "BUSINESS_AND_ECONOMY", ("zscaler.com", "example.com")),
+    ("SOCIAL_NETWORKING", "INTERNET_COMMUNICATION", ("facebook.com", "linkedin.com", "x.com")),
+    ("WEB_SEARCH", "INFORMATION_TECHNOLOGY", ("google.com", "bing.com")),
+    ("OTHER_ADULT_MATERIAL", "ADULT_MATERIAL", ()),
+    ("MISCELLANEOUS_OR_UNKNOWN", "USER_DEFINED", ()),
+)
+SECURITY_WORDS = {"malware": "MALWARE_SITE", "phish": "PHISHING", "botnet": "BOTNET"}
+
+#: rule collections whose new rules get the next ``order`` (and default ``rank`` 7) when none is given
+RULES = ("firewallFilteringRules", "firewallDnsRules", "firewallIpsRules", "urlFilteringRules", "sslInspectionRules",
+         "sandboxRules", "fileTypeRules", "forwardingRules", "dnatRules", "bandwidthControlRules", "casbDlpRules",
+         "casbMalwareRules", "trafficCaptureRules", "webDlpRules")
+
+
+@on_reset("zia")
+def seed_predefined(engine) -> None:
+    """Predefined URL categories and two datacenters, as every tenant has them."""
+    for cid, group, urls in PREDEFINED:
+        engine.store.insert(CATEGORIES, cid, {
+            "id": cid, "configuredName": cid.replace("_", " ").title(), "superCategory": group,
+            "urls": [], "dbCategorizedUrls": list(urls), "customCategory": False, "editable": True,
+            "type": "URL_CATEGORY", "urlType": "EXACT", "val": len(cid)})
+    for dcid, name, city in ((1001, "SJC4", "San Jose"), (1002, "FRA4", "Frankfurt")):
+        engine.store.insert(DATACENTERS, str(dcid), {"id": dcid, "name": name, "city": city, "provider": "Zscaler"})
+
+
+def _host(url: str) -> str:
+    url = url.strip().lower()
+    return (urlsplit(url if "//" in url else "//" + url).hostname or url).rstrip(".")
+
+
+def _classify(engine, url: str) -> dict:
+    host = _host(url)
+    coll = engine.store.collection(CATEGORIES)
+    found = []
+    for cat in coll.values() if coll is not None else []:
+        listed = {_host(u) for u in (cat.get("urls") or []) + (cat.get("dbCategorizedUrls") or []) if isinstance(u, str)}
+        if host in listed or any(host.endswith("." + d.lstrip(".")) for d in listed):
+            found.append(str(cat.get("id")))
+    alerts = [v for k, v in SECURITY_WORDS.items() if k in host]
+    return {"url": url, "urlClassifications": found or ["MISCELLANEOUS_OR_UNKNOWN"],
+            "urlClassificationsWithSecurityAlert": alerts}
+
+
+def _url_array(engine, ctx):
+    body = ctx.json()
+    if not isinstance(body, list) or not all(isinstance(u, str) for u in body):
+        return None, engine.error(ctx, 400, "request body must be a JSON array of URL strings", "INVALID_INPUT_ARGUMENT")
+    if len(body) > LOOKUP_LIMIT:
+        return None, engine.error(ctx, 400, f"at most {LOOKUP_LIMIT} URLs per request, got {len(body)}",
+                                  "INVALID_INPUT_ARGUMENT")
+    return body, None
+
+
+@behavior("zia", "POST", V1 + "/urlLookup", no_pending=True)
+def url_lookup(engine, ctx, route, params):
+    """One classification per URL: custom and predefined categories listing the host, else MISCELLANEOUS."""
+    urls, err = _url_array(engine, ctx)
+    return err or engine.json_response(200, [_classify(engine, u) for u in urls])
+
+
+@behavior("zia", "POST", CATEGORIES + "/review/domains", no_pending=True)
+def review_domains(engine, ctx, route, params):
+    """The custom categories each domain is already listed in (empty list when none)."""
+    urls, err = _url_array(engine, ctx)
+    if err:
+        return err
+    out = []
+    for u in urls:
+        cats = [c for c in _classify(engine, u)["urlClassifications"] if c.startswith("CUSTOM_")]
+        if cats:
+            out.append({"url": u, "urlCategories": cats})
+    return engine.json_response(200, out)
+
+
+@behavior("zia", "PUT", CATEGORIES + "/review/domains")
+def review_domains_put(engine, ctx, route, params):
+    urls, err = _url_array(engine, ctx)
+    return err or engine.json_response(200, [])
+
+
+@behavior("zia", "POST", CATEGORIES)
+def create_url_category(engine, ctx, route, params):
+    """Custom URL categories get ids ``CUSTOM_01``, ``CUSTOM_02`` ... (the real id scheme)."""
+    resp = engine.default(ctx, route, params)
+    if resp.status >= 400:
+        return resp
+    obj = json.loads(resp.body)
+    coll = engine.store.collection(CATEGORIES)
+    used = {str(k) for k in coll.items} if coll is not None else set()
+    n = 1
+    while f"CUSTOM_{n:02d}" in used:
+        n += 1
+    engine.store.delete(CATEGORIES, str(obj["id"]))
+    obj.update(id=f"CUSTOM_{n:02d}", editable=True)
+    obj.setdefault("urls", [])
+    engine.store.insert(CATEGORIES, obj["id"], obj, "zia")
+    return engine.json_response(200, obj)
+
+
+@behavior("zia", "GET", V1 + "/vips/recommendedList", no_pending=True)
+def recommended_vips(engine, ctx, route, params):
+    """Five VIPs in three datacenters, closest first, for any ``sourceIp``."""
+    vips = [(1, "165.225.0.10", "SJC4", "San Jose", "US"), (2, "165.225.0.11", "SJC4", "San Jose", "US"),
+            (3, "165.225.8.10", "LAX1", "Los Angeles", "US"), (4, "165.225.8.11", "LAX1", "Los Angeles", "US"),
+            (5, "165.225.16.10", "FRA4", "Frankfurt", "DE")]
+    return engine.json_response(200, [
+        {"id": 1000 + i, "virtualIp": ip, "privateServiceEdge": False, "datacenter": dc, "city": city,
+         "countryCode": cc, "region": cc, "latitude": 37.0, "longitude": -121.0} for i, ip, dc, city, cc in vips])
+
+
+def _dc_exclusion(engine, ctx, route, params, create: bool):
+    body = ctx.json()
+    if not isinstance(body, list) or len(body) != 1 or not isinstance(body[0], dict):
+        return engine.error(ctx, 400, "body must be a one-element JSON array of exclusions", "INVALID_INPUT_ARGUMENT")
+    item = dict(body[0])
+    missing = [k for k in ("dcid", "startTime", "endTime") if item.get(k) is None]
+    if missing:
+        return engine.error(ctx, 400, f"{', '.join(missing)} required", "INVALID_INPUT_ARGUMENT")
+    key = engine.collection_key(route, params)
+    oid = str(item["dcid"])
+    coll = engine.store.collection(key)
+    if not create and (coll is None or oid not in coll.items):
+        return engine.error(ctx, 404, f"no DC exclusion for dcid {oid}")
+    item.setdefault("expired", False)
+    engine.store.insert(key, oid, item, None)
+    return engine.json_response(200, [item])
+
+
+@behavior("zia", "POST", V1 + "/dcExclusions")
+def add_dc_exclusion(engine, ctx, route, params):
+    """DC exclusions are sent and answered as one-element arrays, keyed by ``dcid``."""
+    return _dc_exclusion(engine, ctx, route, params, True)
+
+
+@behavior("zia", "PUT", V1 + "/dcExclusions")
+def update_dc_exclusion(engine, ctx, route, params):
+    return _dc_exclusion(engine, ctx, route, params, False)
+
+
+def _ordered_create(engine, ctx, route, params):
+    body = ctx.json()
+    if isinstance(body, dict) and body.get("order") is None:
+        coll = engine.store.collection(engine.collection_key(route, params))
+        orders = [o.get("order") for o in (coll.values() if coll is not None else ()) if isinstance(o.get("order"), int)]
+        body["order"] = max(orders, default=0) + 1
+        body.setdefault("rank", 7)
+        ctx._json = body  # the generic create reads the adjusted body
+    return engine.default(ctx, route, params)
+
+
+for _coll in RULES:
+    behavior("zia", "POST", f"{V1}/{_coll}")(_ordered_create)
