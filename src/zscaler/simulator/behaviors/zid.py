@@ -5,6 +5,10 @@ of the user record each), so the generic list of that path pages like every ZIde
 listing. Adding accepts one user (``POST .../users/{user_id}``) or a bare array
 ``[{"id": ...}]``; ``PUT .../users`` replaces the membership; ``GET /users/{user_id}/groups``
 is computed from the memberships.
+
+Listings of users and groups honour ZIdentity filters: ``<field>[like]=text`` (case-insensitive
+substring, ``loginName[like]=jdoe``), ``<field>=value`` for the record fields ``loginName``,
+``displayName``, ``primaryEmail``, ``name``, ``status``, and ``excludeDynamicGroups=true``.
 """
 
 from __future__ import annotations
@@ -46,6 +50,24 @@ def _ids(engine, ctx) -> list[str] | None:
             return None
         out.append(str(oid))
     return out
+
+
+FILTER_FIELDS = ("loginName", "displayName", "primaryEmail", "name", "status", "source")
+
+
+def _filtered(ctx, items: list) -> list:
+    for key, values in ctx.query.items():
+        value = str(values[-1]).lower()
+        if key.endswith("[like]"):
+            field = key[:-6]
+            items = [o for o in items if value in str(o.get(field) or "").lower()]
+        elif key in FILTER_FIELDS:
+            items = [o for o in items if str(o.get(key) or "").lower() == value]
+        elif key == "excludeDynamicGroups" and value == "true":
+            items = [o for o in items if not o.get("isDynamicGroup") and not o.get("dynamicGroup")]
+        elif key == "search":
+            items = [o for o in items if value in str(o.get("name") or o.get("loginName") or "").lower()]
+    return items
 
 
 def _page(engine, ctx, items: list) -> object:
@@ -98,9 +120,11 @@ def replace_members(engine, ctx, route, params):
 
 @behavior("zid", "GET", GROUPS + "/{group_id}/users")
 def list_members(engine, ctx, route, params):
-    if _group(engine, params["group_id"]) is None:
-        return engine.error(ctx, 404, f"group {params['group_id']} not found")
-    return engine.default(ctx, route, params)
+    gid = params["group_id"]
+    if _group(engine, gid) is None:
+        return engine.error(ctx, 404, f"group {gid} not found")
+    members = engine.store.collection(_members_key(gid))
+    return _page(engine, ctx, _filtered(ctx, members.values() if members is not None else []))
 
 
 @behavior("zid", "GET", USERS + "/{user_id}/groups")
@@ -114,3 +138,16 @@ def list_user_groups(engine, ctx, route, params):
             found.append(group)
     return _page(engine, ctx, found)
 
+
+
+def _listing(collection: str):
+    @behavior("zid", "GET", collection)
+    def handler(engine, ctx, route, params):
+        coll = engine.store.collection(collection)
+        return _page(engine, ctx, _filtered(ctx, coll.values() if coll is not None else []))
+
+    return handler
+
+
+list_users = _listing(USERS)
+list_groups = _listing(GROUPS)
