@@ -1,25 +1,419 @@
-"""ZPA behaviours of the simulator."""
+"""ZPA behaviours of the simulator.
+
+* Provisioning keys get their secret ``provisioningKey`` value and ``usageCount`` "0" on
+  create; ``maxUsage`` must be at least 1 and can not drop below ``usageCount``; an update
+  keeps the fields it does not name. Enrolment is modelled by :func:`enroll` (Python only:
+  connectors and service edges enrol outside the public API): it spends one use of a key and
+  adds the connector / service edge to the key's group; a disabled key, or one whose
+  ``usageCount`` reached ``maxUsage``, is refused.
+* Policy sets: ``GET policySet/policyType/{type}`` answers one stable set per policy type
+  (fixed id, made on first use) with its ``rules`` in order. Rules created through v1 or v2
+  live in one place per set and get the next ``ruleOrder``; a rule update keeps its order;
+  ``.../rule/{id}/reorder/{order}`` moves one rule and ``.../reorder`` (a JSON array of rule
+  ids) sets the order of the listed rules, the others following in their current order.
+* Application segments: ``segmentGroupId`` and ``serverGroups`` must name existing groups
+  (400 in the ZPA envelope otherwise); the two port-range forms (``tcpPortRanges`` flat list,
+  ``tcpPortRange`` objects) are both stored, each derived from the other when only one is
+  sent; a segment group answers its segments under ``applications``.
+* The predefined enrollment certificates Root, Client, Connector and Service Edge exist in
+  every tenant (fixed ids; stored when the certificates are first read, so a reset state
+  stays empty).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import secrets
+from typing import Any
 
+from .. import wire
+from ..httpserver import Response
 from . import behavior
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
+V2 = "/zpa/mgmtconfig/v2/admin/customers/{customerId}"
 PROV = V1 + "/associationType/{key_type}/provisioningKey"
+RULES = V1 + "/policySet/{policy_set_id}/rule"
 
+#: Policy types the simulator knows; each has a fixed policy-set id.
+POLICY_TYPES = ("ACCESS_POLICY", "CAPABILITIES_POLICY", "CLIENT_FORWARDING_POLICY",
+                "CLIENTLESS_SESSION_PROTECTION_POLICY", "CREDENTIAL_POLICY", "PRIVILEGED_PORTAL_POLICY",
+                "VPN_TUNNEL_POLICY", "INSPECTION_POLICY", "ISOLATION_POLICY", "REDIRECTION_POLICY", "SIEM_POLICY",
+                "TIMEOUT_POLICY", "USER_PORTAL", "BYPASS_POLICY", "GLOBAL_POLICY")
+POLICY_SET_BASE = 72058304855000001
+SET_IDS = {t: str(POLICY_SET_BASE + i) for i, t in enumerate(POLICY_TYPES)}
+SET_TYPES = {v: k for k, v in SET_IDS.items()}
+
+ENROLLMENT_CERTS = ("Root", "Client", "Connector", "Service Edge")
+ENROLLMENT_CERT_BASE = 72058304855100001
+
+
+def _path(template: str, **values: str) -> str:
+    for k, v in values.items():
+        template = template.replace("{" + k + "}", str(v))
+    return template
+
+
+def _coll(engine, customer_id: str, template: str, **values: str):
+    return engine.store.collection(_path(template, customerId=customer_id, **values))
+
+
+def _obj(resp) -> Any:
+    return json.loads(resp.body) if resp.body else None
+
+
+# ------------------------------------------------------------------ provisioning keys
 
 @behavior("zpa", "POST", PROV)
 def create_provisioning_key(engine, ctx, route, params):
     """A new key gets its secret ``provisioningKey`` value and ``usageCount`` 0, as the cloud does."""
+    body = ctx.json()
+    if isinstance(body, dict) and body.get("maxUsage") not in (None, ""):
+        try:
+            ok = int(body["maxUsage"]) >= 1
+        except (TypeError, ValueError):
+            ok = False
+        if not ok:
+            return engine.error(ctx, 400, f"maxUsage must be a whole number of at least 1, got {body['maxUsage']!r}",
+                                "invalid.input.maxUsage")
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
         return resp
-    obj = json.loads(resp.body)
+    obj = _obj(resp)
     obj.setdefault("usageCount", "0")
     obj["provisioningKey"] = f"{obj['id']}|{ctx.req.headers.get('host', 'sim')}|{secrets.token_urlsafe(24)}"
+    _name_refs(engine, params["customerId"], obj)
     key = engine.collection_key(route, params)
     engine.store.update(key, str(obj["id"]), obj)
     return engine.json_response(200, obj)
+
+
+def _name_refs(engine, cid: str, obj: dict) -> None:
+    """``zcomponentName`` / ``enrollmentCertName`` when the referenced group / certificate exists."""
+    group_tpl = V1 + ("/appConnectorGroup" if obj.get("associationType", "CONNECTOR_GRP") == "CONNECTOR_GRP"
+                      else "/serviceEdgeGroup")
+    for ref, tpl, name_key in (("zcomponentId", group_tpl, "zcomponentName"),
+                               ("enrollmentCertId", V2 + "/enrollmentCert", "enrollmentCertName")):
+        coll = _coll(engine, cid, tpl)
+        item = coll.items.get(str(obj.get(ref))) if coll is not None else None
+        if item is not None:
+            obj[name_key] = item.get("name")
+
+
+@behavior("zpa", "PUT", PROV + "/{key_id}")
+def update_provisioning_key(engine, ctx, route, params):
+    """An update keeps what it does not name (usage count, secret value ...); maxUsage >= usageCount."""
+    key = engine.collection_key(route, params)
+    coll = engine.store.collection(key)
+    cur = coll.items.get(params["key_id"]) if coll is not None else None
+    if cur is None or not engine._visible(ctx, cur):
+        return engine.error(ctx, 404, f"resource with id {params['key_id']} not found at {ctx.req.path}")
+    body = ctx.json() or {}
+    if not isinstance(body, dict):
+        return engine.error(ctx, 400, "request body must be a JSON object")
+    new = {**cur, **body, "id": cur["id"], "usageCount": cur.get("usageCount", "0"),
+           "provisioningKey": cur.get("provisioningKey")}
+    try:
+        if int(new.get("maxUsage") or 0) < int(new["usageCount"]):
+            return engine.error(ctx, 400, f"maxUsage {new['maxUsage']} is below the usage count {new['usageCount']}",
+                                "invalid.input.maxUsage")
+    except (TypeError, ValueError):
+        return engine.error(ctx, 400, f"maxUsage must be a whole number, got {new.get('maxUsage')!r}")
+    new.update(wire.server_fields("zpa", False))
+    _name_refs(engine, params["customerId"], new)
+    engine.store.update(key, params["key_id"], new)
+    return Response(204)
+
+
+def enroll(engine, provisioning_key: str, name: str | None = None) -> dict:
+    """Enrol one connector (or service edge) with ``provisioning_key`` (its secret value or its id).
+
+    Spends one use of the key and adds the component to the key's group (``zcomponentId``):
+    ``/connector`` for CONNECTOR_GRP keys, ``/serviceEdge`` for SERVICE_EDGE_GRP keys. Returns
+    the new component. Raises ``ValueError`` for an unknown or disabled key, or one whose
+    ``usageCount`` reached ``maxUsage``.
+    """
+    with engine.lock:
+        found = None
+        for coll_key, coll in engine.store.collections.items():
+            if not coll_key.endswith("/provisioningKey") or "/associationType/" not in coll_key:
+                continue
+            for oid, obj in coll.items.items():
+                if provisioning_key in (obj.get("provisioningKey"), oid):
+                    found = coll_key, oid, obj
+        if found is None:
+            raise ValueError("enroll: no provisioning key with that value or id")
+        coll_key, oid, obj = found
+        if obj.get("enabled") is False:
+            raise ValueError(f"enroll: provisioning key {oid} is disabled")
+        used, limit = int(obj.get("usageCount") or 0), int(obj.get("maxUsage") or 0)
+        if used >= limit:
+            raise ValueError(f"enroll: provisioning key {oid} is used up ({used} of {limit})")
+        engine.store.update(coll_key, oid, {**obj, "usageCount": str(used + 1)})
+        base = coll_key.split("/associationType/")[0]
+        edge = "/SERVICE_EDGE_GRP/" in coll_key
+        comp_id = engine.store.new_ids("zpa", "zpa")[0]
+        comp = {"id": comp_id, "name": name or f"{'edge' if edge else 'connector'}-{comp_id}", "enabled": True,
+                ("serviceEdgeGroupId" if edge else "appConnectorGroupId"): obj.get("zcomponentId"),
+                "provisioningKeyId": oid, "enrollmentCert": {"id": obj.get("enrollmentCertId")},
+                **wire.server_fields("zpa", True)}
+        if obj.get("microtenantId"):
+            comp["microtenantId"] = obj["microtenantId"]
+        engine.store.insert(base + ("/serviceEdge" if edge else "/connector"), str(comp_id), comp, "zpa")
+        return dict(comp)
+
+
+# ------------------------------------------------------------------ enrollment certificates
+
+def _ensure_enrollment_certs(engine, cid: str) -> None:
+    """The four predefined certificates of every tenant, made on first use (fixed ids: idempotent)."""
+    key = _path(V2 + "/enrollmentCert", customerId=cid)
+    coll = engine.store.collection(key)
+    for i, name in enumerate(ENROLLMENT_CERTS):
+        oid = str(ENROLLMENT_CERT_BASE + i)
+        if coll is None or oid not in coll.items:
+            engine.store.insert(key, oid, {"id": oid, "name": name, "description": f"{name} certificate",
+                                           "allowSigning": True, "readOnly": True, "creationTime": "0",
+                                           "modifiedTime": "0"})
+
+
+@behavior("zpa", "GET", V2 + "/enrollmentCert")
+def list_enrollment_certs(engine, ctx, route, params):
+    _ensure_enrollment_certs(engine, params["customerId"])
+    return engine.default(ctx, route, params)
+
+
+@behavior("zpa", "GET", V1 + "/enrollmentCert/{cert_id}")
+def get_enrollment_cert(engine, ctx, route, params):
+    _ensure_enrollment_certs(engine, params["customerId"])
+    return engine.default(ctx, route, params)
+
+
+# ------------------------------------------------------------------ policy sets and rules
+
+def _set_of(ctx, engine, cid: str, psid: str) -> dict:
+    ptype = SET_TYPES[psid]
+    coll = _coll(engine, cid, RULES, policy_set_id=psid)
+    rules = [dict(r) for r in (engine._visible_all(ctx, coll) if coll is not None else [])]
+    return {"id": psid, "name": ptype.replace("_", " ").title(), "policyType": ptype, "enabled": True,
+            "sorted": True, "description": f"{ptype} policy set", "creationTime": "0", "modifiedTime": "0",
+            "rules": rules}
+
+
+@behavior("zpa", "GET", V1 + "/policySet/policyType/{policy_type}")
+def get_policy_set(engine, ctx, route, params):
+    ptype = params["policy_type"]
+    if ptype not in SET_IDS:
+        return engine.error(ctx, 400, f"invalid policy type {ptype}; one of {', '.join(POLICY_TYPES)}",
+                            "invalid.policy.type")
+    return engine.json_response(200, _set_of(ctx, engine, params["customerId"], SET_IDS[ptype]))
+
+
+def _unknown_set(engine, ctx, psid: str):
+    return engine.error(ctx, 404, f"policy set {psid} not found", "resource.not.found")
+
+
+def _rules_route(route):
+    """The route with its items in the one rule collection of the set (v1 and v2 share it)."""
+    return dataclasses.replace(route, coll_template=RULES)
+
+
+def _renumber(engine, key: str, order: list[str]) -> None:
+    """Store the rules of a set in ``order`` (their list order) with ruleOrder 1..n."""
+    for i, oid in enumerate(order, 1):
+        obj = engine.store.delete(key, oid)
+        obj["ruleOrder"] = str(i)
+        engine.store.insert(key, oid, obj)
+
+
+def _create_rule(engine, ctx, route, params):
+    psid = params["policy_set_id"]
+    if psid not in SET_TYPES:
+        return _unknown_set(engine, ctx, psid)
+    resp = engine.default(ctx, _rules_route(route), params)
+    if resp.status >= 400:
+        return resp
+    obj = _obj(resp)
+    key = _path(RULES, **params)
+    obj["ruleOrder"] = str(len(engine.store.collection(key)))
+    obj["policySetId"] = psid
+    obj["policyType"] = SET_TYPES[psid]
+    engine.store.update(key, str(obj["id"]), obj)
+    return engine.json_response(201, obj)
+
+
+def _update_rule(engine, ctx, route, params):
+    psid = params["policy_set_id"]
+    if psid not in SET_TYPES:
+        return _unknown_set(engine, ctx, psid)
+    key = _path(RULES, **params)
+    coll = engine.store.collection(key)
+    cur = coll.items.get(params["rule_id"]) if coll is not None else None
+    kept = {k: cur[k] for k in ("ruleOrder", "policySetId", "policyType") if cur is not None and k in cur}
+    resp = engine.default(ctx, _rules_route(route), params)
+    if resp.status < 400 and kept:
+        engine.store.update(key, params["rule_id"], {**coll.items[params["rule_id"]], **kept})
+    return resp
+
+
+for _base in (V1, V2):
+    behavior("zpa", "POST", _base + "/policySet/{policy_set_id}/rule")(_create_rule)
+    behavior("zpa", "PUT", _base + "/policySet/{policy_set_id}/rule/{rule_id}")(_update_rule)
+
+
+@behavior("zpa", "DELETE", RULES + "/{rule_id}")
+def delete_rule(engine, ctx, route, params):
+    resp = engine.default(ctx, route, params)
+    if resp.status < 400:
+        key = _path(RULES, **params)
+        coll = engine.store.collection(key)
+        _renumber(engine, key, list(coll.items) if coll is not None else [])
+    return resp
+
+
+@behavior("zpa", "PUT", RULES + "/{rule_id}/reorder/{rule_order}")
+def reorder_rule(engine, ctx, route, params):
+    psid = params["policy_set_id"]
+    if psid not in SET_TYPES:
+        return _unknown_set(engine, ctx, psid)
+    key = _path(RULES, **params)
+    coll = engine.store.collection(key)
+    order = list(coll.items) if coll is not None else []
+    rid = params["rule_id"]
+    if rid not in order or not engine._visible(ctx, coll.items[rid]):
+        return engine.error(ctx, 404, f"rule {rid} not found in policy set {psid}", "resource.not.found")
+    try:
+        pos = int(params["rule_order"])
+    except ValueError:
+        pos = 0
+    if not 1 <= pos <= len(order):
+        return engine.error(ctx, 400, f"rule order {params['rule_order']} is outside 1..{len(order)}",
+                            "invalid.rule.order")
+    order.remove(rid)
+    order.insert(pos - 1, rid)
+    _renumber(engine, key, order)
+    return Response(204)
+
+
+@behavior("zpa", "PUT", V1 + "/policySet/{policy_set_id}/reorder")
+def bulk_reorder(engine, ctx, route, params):
+    psid = params["policy_set_id"]
+    if psid not in SET_TYPES:
+        return _unknown_set(engine, ctx, psid)
+    ids = ctx.json()
+    if not isinstance(ids, list) or not all(isinstance(i, (str, int)) for i in ids):
+        return engine.error(ctx, 400, "the body must be a JSON array of rule ids", "invalid.input")
+    ids = [str(i) for i in ids]
+    key = _path(RULES, **params)
+    coll = engine.store.collection(key)
+    current = list(coll.items) if coll is not None else []
+    unknown = [i for i in ids if i not in current]
+    if unknown or len(set(ids)) != len(ids):
+        what = f"unknown rule ids {', '.join(unknown)}" if unknown else "a rule id is listed twice"
+        return engine.error(ctx, 400, f"bulk reorder of policy set {psid}: {what}", "invalid.input")
+    _renumber(engine, key, ids + [i for i in current if i not in ids])
+    return Response(204)
+
+
+@behavior("zpa", "GET", V1 + "/policySet/rules/policyType/{policy_type}")
+def list_rules(engine, ctx, route, params):
+    ptype = params["policy_type"]
+    if ptype not in SET_IDS:
+        return engine.error(ctx, 400, f"invalid policy type {ptype}", "invalid.policy.type")
+    return engine.default(ctx, _rules_route(route), {**params, "policy_set_id": SET_IDS[ptype]})
+
+
+@behavior("zpa", "GET", V1 + "/policySet/rules/policyType/{policy_type}/count")
+def rule_count(engine, ctx, route, params):
+    ptype = params["policy_type"]
+    if ptype not in SET_IDS:
+        return engine.error(ctx, 400, f"invalid policy type {ptype}", "invalid.policy.type")
+    coll = _coll(engine, params["customerId"], RULES, policy_set_id=SET_IDS[ptype])
+    return engine.json_response(200, {"count": str(len(engine._visible_all(ctx, coll)) if coll else 0)})
+
+
+# ------------------------------------------------------------------ application segments
+
+def _flat(ranges: list) -> list[str]:
+    return [str(x) for r in ranges if isinstance(r, dict) for x in (r.get("from"), r.get("to", r.get("from")))]
+
+
+def _objects(flat: list) -> list[dict]:
+    return [{"from": str(flat[i]), "to": str(flat[i + 1])} for i in range(0, len(flat) - 1, 2)]
+
+
+def _check_segment(engine, ctx, cid: str, body: dict):
+    """400 for a segment group / server group id that does not exist; the two port forms agree."""
+    sg = body.get("segmentGroupId")
+    if sg not in (None, ""):
+        coll = _coll(engine, cid, V1 + "/segmentGroup")
+        group = coll.items.get(str(sg)) if coll is not None else None
+        if group is None:
+            return engine.error(ctx, 400, f"segment group {sg} does not exist", "resource.not.found")
+        body["segmentGroupName"] = group.get("name")
+    for ref in body.get("serverGroups") or ():
+        gid = ref.get("id") if isinstance(ref, dict) else ref
+        coll = _coll(engine, cid, V1 + "/serverGroup")
+        if coll is None or str(gid) not in coll.items:
+            return engine.error(ctx, 400, f"server group {gid} does not exist", "resource.not.found")
+    for proto in ("tcp", "udp"):
+        flat, objs = body.get(f"{proto}PortRanges"), body.get(f"{proto}PortRange")
+        if objs and not flat:
+            body[f"{proto}PortRanges"] = _flat(objs)
+        elif flat and not objs:
+            body[f"{proto}PortRange"] = _objects(flat)
+    return None
+
+
+@behavior("zpa", "POST", V1 + "/application")
+def create_segment(engine, ctx, route, params):
+    body = ctx.json()  # parsed once per request: the checked, completed body is what the create stores
+    if isinstance(body, dict):
+        err = _check_segment(engine, ctx, params["customerId"], body)
+        if err is not None:
+            return err
+    resp = engine.default(ctx, route, params)
+    return engine.json_response(201, _obj(resp)) if resp.status == 200 else resp
+
+
+@behavior("zpa", "PUT", V1 + "/application/{segment_id}")
+def update_segment(engine, ctx, route, params):
+    body = ctx.json()
+    if isinstance(body, dict):
+        err = _check_segment(engine, ctx, params["customerId"], body)
+        if err is not None:
+            return err
+    return engine.default(ctx, route, params)
+
+
+def _applications(engine, ctx, cid: str, group_id: str) -> list[dict]:
+    coll = _coll(engine, cid, V1 + "/application")
+    apps = engine._visible_all(ctx, coll) if coll is not None else []
+    return [{"id": a["id"], "name": a.get("name"), "domainNames": a.get("domainNames", []),
+             "enabled": a.get("enabled", True)} for a in apps if str(a.get("segmentGroupId")) == str(group_id)]
+
+
+@behavior("zpa", "GET", V1 + "/segmentGroup/{group_id}")  # applications: only when the group has some
+def get_segment_group(engine, ctx, route, params):
+    resp = engine.default(ctx, route, params)
+    if resp.status >= 400:
+        return resp
+    obj = _obj(resp)
+    apps = _applications(engine, ctx, params["customerId"], obj["id"])
+    if apps:
+        obj["applications"] = apps
+    return engine.json_response(200, obj)
+
+
+@behavior("zpa", "GET", V1 + "/segmentGroup")
+def list_segment_groups(engine, ctx, route, params):
+    resp = engine.default(ctx, route, params)
+    if resp.status >= 400:
+        return resp
+    page = _obj(resp)
+    for g in page.get("list") or ():
+        apps = _applications(engine, ctx, params["customerId"], g["id"])
+        if apps:
+            g["applications"] = apps
+    return engine.json_response(200, page)
