@@ -11,7 +11,6 @@ import calendar
 import mimetypes
 import os
 import textwrap
-import weakref
 from datetime import datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
@@ -171,27 +170,52 @@ def blacklist(mode: str) -> Callable[[Any], None]:
 
 # ------------------------------------------------------------------ files
 
-def _open(path: Any, name: str):
+def _checked_path(path: Any, name: str) -> str:
     if path is None or path == "":
         raise ValueError(f"{name} is required: the path of the file to send")
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"{name} must be a file path (accepted: str, os.PathLike), got {type(path).__name__}")
     if not os.path.isfile(path):
         raise ValueError(f"{name}: no such file: {os.fspath(path)!r}")
-    return open(path, "rb")
+    return os.fspath(path)
 
 
-def _close_after(call: Any, handle: Any) -> None:
-    """Close ``handle`` after the answer; an error answer never reaches ``after``, so the handle is
-    also closed when the call is dropped (right after the method returns)."""
-    previous = call.after
+class _StreamedFile:
+    """A binary file read by the transport in chunks; closed when read to the end, reopened if a
+    retry rewinds it, and closed by ``after`` at the latest."""
 
-    def after(value: Any, response: Any) -> Any:
-        handle.close()
-        return previous(value, response) if previous else value
+    mode = "rb"
 
-    call.after = after
-    weakref.finalize(call, handle.close)
+    def __init__(self, path: Any) -> None:
+        self.name = os.fspath(path)
+        self._f = open(self.name, "rb")
+
+    def _file(self):
+        if self._f.closed:
+            self._f = open(self.name, "rb")
+        return self._f
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._file().read(size)
+        if not data or size < 0:
+            self._f.close()
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._file().seek(offset, whence)
+
+    def tell(self) -> int:
+        return 0 if self._f.closed else self._f.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    @property
+    def closed(self) -> bool:
+        return self._f.closed
+
+    def close(self) -> None:
+        self._f.close()
 
 
 def sandbox_submit(call: Any) -> None:
@@ -200,7 +224,7 @@ def sandbox_submit(call: Any) -> None:
     ``/submit`` takes ``force=1|0`` and ``application/octet-stream``; ``/discan`` takes the
     content type guessed from the file name. The token goes as ``api_token`` (added by the transport).
     """
-    handle = _open(call.args.get("file_path"), "file_path")
+    handle = _StreamedFile(_checked_path(call.args.get("file_path"), "file_path"))
     call.raw_body = handle
     if call.path.endswith("/submit"):
         call.query["force"] = 1 if call.args.get("force") else 0
@@ -208,7 +232,12 @@ def sandbox_submit(call: Any) -> None:
     else:
         guessed = mimetypes.guess_type(str(call.args["file_path"]))[0]
         call.headers["Content-Type"] = guessed or "application/octet-stream"
-    _close_after(call, handle)
+
+    def after(value: Any, response: Any) -> Any:
+        handle.close()
+        return value
+
+    call.after = after
 
 
 def upload_cert(call: Any) -> None:
@@ -218,7 +247,7 @@ def upload_cert(call: Any) -> None:
     """
     path, stream = call.args.get("file_path"), call.args.get("file_input_stream")
     if path is not None:
-        with _open(path, "file_path") as f:
+        with open(_checked_path(path, "file_path"), "rb") as f:
             data = f.read()
     elif stream is not None:
         data = stream.read() if hasattr(stream, "read") else stream

@@ -172,3 +172,26 @@ def _ordered_create(engine, ctx, route, params):
 
 for _coll in RULES:
     behavior("zia", "POST", f"{V1}/{_coll}")(_ordered_create)
+
+
+@behavior("zia", "POST", V1 + "/intermediateCaCertificate/uploadCert/{cert_id}")
+def upload_cert(engine, ctx, route, params):
+    """A multipart upload with one ``fileUpload`` part: the PEM is kept on the certificate."""
+    ctype = ctx.req.headers.get("content-type", "")
+    if not ctype.startswith("multipart/form-data") or "boundary=" not in ctype:
+        return engine.error(ctx, 400, "expected multipart/form-data with a fileUpload part", "INVALID_INPUT_ARGUMENT")
+    boundary = ctype.split("boundary=", 1)[1].strip().strip('"').encode()
+    for part in ctx.req.body.split(b"--" + boundary)[1:-1]:
+        head, _, content = part.partition(b"\r\n\r\n")
+        if b'name="fileUpload"' in head:
+            break
+    else:
+        return engine.error(ctx, 400, "the fileUpload part is missing", "INVALID_INPUT_ARGUMENT")
+    key = V1 + "/intermediateCaCertificate"
+    coll = engine.store.collection(key)
+    cert = coll.items.get(params["cert_id"]) if coll is not None else None
+    if cert is None:
+        return engine.error(ctx, 404, f"no intermediate CA certificate {params['cert_id']}")
+    updated = {**cert, "certificate": content[:-2].decode("utf-8", "replace"), "status": "CERT_UPLOADED"}
+    engine.store.update(key, params["cert_id"], updated)
+    return engine.json_response(200, updated)
