@@ -164,12 +164,14 @@ class ZscalerObject:
         """
         o = _new(cls)
         _set_data(o, data)
-        _set_keys(o, None)
         return o
 
     # -- key resolution
     def _key_map(self) -> dict[str, str]:
-        km = self._keys
+        try:
+            km = self._keys
+        except AttributeError:  # adopt() leaves the slot unset: cheaper than writing None
+            km = None
         if km is None or len(km) < len(self._data):
             km = {}
             for k in self._data:
@@ -253,13 +255,20 @@ class ZscalerObject:
 
 _new = object.__new__
 _set_data = ZscalerObject._data.__set__  # type: ignore[attr-defined]  # slot descriptors: no __setattr__
-_set_keys = ZscalerObject._keys.__set__  # type: ignore[attr-defined]
 
 
 def wrap_items(items: list, cls: type[ZscalerObject]) -> list:
     """Wrap every dict of a decoded page in ``cls`` (no copies); other values pass through."""
-    adopt = cls.adopt
-    return [adopt(i) if type(i) is dict else (cls(i) if isinstance(i, Mapping) else i) for i in items]
+    out = []
+    append = out.append
+    for i in items:
+        if type(i) is dict:
+            o = _new(cls)
+            _set_data(o, i)
+            append(o)
+        else:
+            append(cls(i) if isinstance(i, Mapping) else i)
+    return out
 
 
 def _snake(value: Any) -> Any:

@@ -18,6 +18,7 @@ import httpx
 
 from ..auth import CredentialProvider
 from ..errors import RetryBudgetExceeded, TransportError, safe_url
+from . import fasthttp
 from .redact import redact_headers, redact_json_text
 
 log = logging.getLogger("zscaler.transport")
@@ -110,23 +111,21 @@ class HttpLayer:
 
     def __call__(self, req: Request) -> httpx.Response:
         client = self.client
-        url = httpx.URL(req.url, params=list(req.params)) if req.params else httpx.URL(req.url)
         timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
+        if not req.stream and (req.content is None or isinstance(req.content, bytes)):
+            pool = fasthttp.pool_for(client, req.url)
+            if pool is not None:
+                # buffered answers go straight to the client's pool: see transport/fasthttp.py
+                return fasthttp.send(pool, req.method, req.url, req.params, dict(req.headers), req.content,
+                                     timeout.as_dict())  # type: ignore[return-value]
+        url = httpx.URL(req.url, params=list(req.params)) if req.params else httpx.URL(req.url)
         headers = httpx.Headers(client.headers)  # httpx defaults (Accept-Encoding ...) under ours
         headers.update(req.headers)
         request = httpx.Request(req.method, url, headers=headers, content=req.body_for_send(),
                                 extensions={"timeout": timeout.as_dict()})
         if req.stream:
             return client.send(request, stream=True)
-        # Straight to the pooled transport (proxy mounts honoured): skips httpx.Client's per-request
-        # URL merging, auth/redirect machinery and cookie-jar bookkeeping. Credentials, the legacy
-        # session cookie included, travel as explicit headers, so no cookie jar is needed.
-        resp = client._transport_for_url(url).handle_request(request)
-        resp.request = request
-        try:
-            resp.read()
-        finally:
-            resp.close()
+        resp = client.send(request)
         return resp
 
     def close(self) -> None:
