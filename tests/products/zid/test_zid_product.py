@@ -156,3 +156,18 @@ def test_rate_limited_retries_stay_fast(sim):
         sim.fault(path=GROUPS, status=503, times=1)
         _, _, err = client.zid.groups.list_groups()
         assert err is None
+
+
+def test_identity_host_next_link_is_followed_on_the_gateway(client, sim):
+    """Real next_link values point at the identity host without the /ziam prefix; only their query counts."""
+    sim.seed("zid", "users", 3)
+    first = sim.items(USERS)[:2]
+    sim.fault(path=USERS, method="GET", status=200, times=1, body={
+        "records": first, "results_total": 3, "pageOffset": 0, "pageSize": 2,
+        "next_link": "https://acme.zslogin.net/admin/api/v1/users?offset=2&limit=2", "prev_link": None})
+    users, resp, err = client.zid.users.list_users(query_params={"limit": 2})
+    assert err is None and len(users) == 2 and resp.has_next()
+    more, _, err = resp.next()
+    assert err is None and [u.name for u in more] == ["users-000002"] and not resp.has_next()
+    follow = api_requests(sim, USERS)[-1]
+    assert follow.path == USERS and follow.query == {"limit": ["2"], "offset": ["2"]}

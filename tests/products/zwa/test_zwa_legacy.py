@@ -103,3 +103,12 @@ def test_readme_legacy_zwa_example(sim, capsys):
     main()
     out = capsys.readouterr().out
     assert "Error" not in out and TX in out and "'severity': 'HIGH'" in out
+
+
+@pytest.mark.xfail(strict=True, reason="core: a 429 on the legacy login is not retried yet (auth/legacy.py; "
+                                       "diff proposed in the issue 8 ZDX/ZWA/ZID report)")
+def test_rate_limited_login_is_retried(sim):
+    sim.fault(path=LOGIN, status=429, times=1)  # ZWA's RateLimit-Reset: 0
+    with LegacyZWAClient(sim.legacy_config("zwa")) as client:
+        assert client.zwa.dlp_incidents.dlp_incident_search().error is None
+    assert [r.status for r in _logins(sim)] == [429, 200]
