@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping
 
-from ..model import convert_keys, model_class
+from ..model import convert_keys, model_class, to_wire
 from .hooks import chain
 
 #: Operating systems and registration states as the ZCC API numbers them.
@@ -139,3 +139,62 @@ def device_id_as_udid(call: Any) -> None:
     if "deviceId" in call.query:
         value = call.query.pop("deviceId")
         call.query.setdefault("udid", value)
+
+
+# ------------------------------------------------------------------ model-driven keys (web policy, forwarding profile)
+
+_PASSWORDS = {"disable_password": "disablePassword", "logout_password": "logoutPassword",
+              "uninstall_password": "uninstallPassword"}
+_TIMEOUTS = {"dtls_timeout": "DTLSTimeout", "tls_timeout": "TLSTimeout",
+             "latency_based_server_mt_enablement": "latencyBasedServerMTEnablement"}
+#: wire keys the API's models declare where the case rules say otherwise: {"keys": {...}, nested wire key: spec}
+WEB_POLICY_KEYS: dict = {
+    "iosPolicy": {"keys": _PASSWORDS},
+    "macPolicy": {"keys": _PASSWORDS},
+    "linuxPolicy": {"keys": {**_PASSWORDS, "install_ssl_certs": "installCerts"}},
+    "policyExtension": {"keys": {"exit_password": "exitPassword",
+                                 "truncate_large_udpdns_response": "truncateLargeUDPDNSResponse",
+                                 "purge_kerberos_preferred_dc_cache": "purgeKerberosPreferredDCCache"}},
+    "disasterRecovery": {"keys": {"enable_zia_dr": "enableZiaDR"}},
+}
+FORWARDING_PROFILE_KEYS: dict = {
+    "keys": {"enable_lwf_driver": "enableLWFDriver", "enable_split_vpn_tn": "enableSplitVpnTN",
+             "enable_all_default_adapters_tn": "enableAllDefaultAdaptersTN"},
+    "forwardingProfileActions": {
+        "keys": {**_TIMEOUTS, "udp_timeout": "UDPTimeout", "allow_tls_fallback": "allowTLSFallback"},
+        "systemProxyData": {"keys": {"bypass_proxy_for_private_ip": "bypassProxyForPrivateIP", "enable_pac": "enablePAC",
+                                     "pac_url": "pacURL", "perform_gp_update": "performGPUpdate"}},
+    },
+    "forwardingProfileZpaActions": {"keys": _TIMEOUTS},
+    "unifiedTunnel": {"keys": {**_TIMEOUTS, "allow_tls_fallback": "allowTLSFallback", "action_type_zia": "actionTypeZIA",
+                               "action_type_zpa": "actionTypeZPA"}},
+}
+
+
+def _remodel(value: Any, spec: Mapping) -> Any:
+    if isinstance(value, list):
+        return [_remodel(v, spec) for v in value]
+    if not isinstance(value, dict):
+        return value
+    renames: dict[str, str] = {}
+    for snake, wire in (spec.get("keys") or {}).items():
+        for spelled in (snake, to_wire(snake)):
+            if spelled != wire:
+                renames[spelled] = wire
+    out = {}
+    for k, v in value.items():
+        k = renames.get(k, k)
+        out[k] = _remodel(v, spec[k]) if k in spec and k != "keys" else v
+    return out
+
+
+def model_keys(spec: Mapping) -> Callable[[Any], None]:
+    """Bodies built by the API's model field map: nested blocks use the model's own wire keys
+    (``linux_policy={"install_ssl_certs": ...}`` is sent as ``linuxPolicy.installCerts``)."""
+
+    def hook(call: Any) -> None:
+        if isinstance(call.body, dict):
+            call.body = _remodel(call.body, spec)
+
+    hook.__name__ = "model_keys"
+    return hook

@@ -161,3 +161,34 @@ def test_remove_machine_tunnel_body_is_plain_camel_case(client, sim):
     assert err is None and out["devicesRemoved"] == 2
     assert _last(sim, "POST", BASE + "/removeMachineTunnel").json() == {"hostNames": ["h1", "h2"],
                                                                        "installSslCerts": True}
+
+
+def test_web_policy_blocks_use_the_model_wire_keys(client, sim):
+    client.zcc.web_policy.web_policy_edit(
+        name="Linux", device_type=5, logout_password="top",
+        linux_policy={"install_ssl_certs": 1, "disable_password": "d", "logout_password": "l"},
+        policy_extension={"exit_password": "e", "truncate_large_udpdns_response": 1},
+        disaster_recovery={"enable_zia_dr": True}, windows_policy={"install_ssl_certs": 1}).unwrap()
+    body = _last(sim, "PUT", BASE + "/web/policy/edit").json()
+    assert body["logout_password"] == "top" and body["device_type"] == 5  # top level: the ZCC snake keys
+    assert body["linuxPolicy"] == {"installCerts": 1, "disablePassword": "d", "logoutPassword": "l"}
+    assert body["policyExtension"] == {"exitPassword": "e", "truncateLargeUDPDNSResponse": 1}
+    assert body["disasterRecovery"] == {"enableZiaDR": True}
+    assert body["windowsPolicy"] == {"install_ssl_certs": 1}  # no model override in this block
+    policies, _, _ = client.zcc.web_policy.list_by_company(query_params={"search": "Linux", "device_type": "linux"})
+    assert {p.name for p in policies} == {"Linux", "Linux default"}
+
+
+def test_forwarding_profile_keys_and_lifecycle(client, sim):
+    out, _, err = client.zcc.forwarding_profile.update_forwarding_profile(
+        name="FP", enable_lwf_driver=1, forwarding_profile_actions=[
+            {"network_type": 1, "dtls_timeout": 9, "system_proxy_data": {"pac_url": "http://p", "enable_pac": 1}}])
+    assert err is None
+    body = _last(sim, "POST", BASE + "/webForwardingProfile/edit").json()
+    assert body == {"name": "FP", "enableLWFDriver": 1, "forwardingProfileActions": [
+        {"networkType": 1, "DTLSTimeout": 9, "systemProxyData": {"pacURL": "http://p", "enablePAC": 1}}]}
+    assert out.success == "true"
+    profiles, _, _ = client.zcc.forwarding_profile.list_by_company(query_params={"search": "fp"})
+    assert [p.name for p in profiles] == ["FP"]
+    client.zcc.forwarding_profile.delete_forwarding_profile(out.id).unwrap()
+    assert client.zcc.forwarding_profile.list_by_company(query_params={"search": "fp"})[0] == []

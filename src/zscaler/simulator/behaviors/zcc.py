@@ -338,6 +338,9 @@ def _new_id(engine) -> int:
 def _edit(engine, ctx, path: str, create: bool) -> Response:
     """Store the body in ``path``: an existing ``id`` updates (merge), no id creates."""
     body = _body(ctx)
+    if "device_type" in body:  # policy bodies carry device_type; the API lists it as deviceType
+        dt = body.pop("device_type")
+        body["deviceType"] = int(dt) if str(dt).isdigit() else dt
     key = BASE + path
     coll = engine.store.collection(key)
     oid = body.get("id")
