@@ -157,3 +157,11 @@ def test_deeptrace_and_analysis_round_trip(client, sim):
     assert err is None
     analysis, _, err = client.zdx.troubleshooting.get_analysis(started.id)
     assert err is None and analysis.device_id == "d1" and analysis.t1 == 2
+
+
+def test_software_inventory_envelope(client, sim):
+    sim.seed("zdx", "inventory", 12, path="/zdx/v1/inventory/software", software_key="chrome")
+    body, _, err = client.zdx.inventory.list_softwares(query_params={"limit": 10})
+    assert err is None and len(body["software"]) == 10 and body["next_offset"] == "10"
+    body, _, err = client.zdx.inventory.list_softwares(query_params={"limit": 10, "offset": body["next_offset"]})
+    assert err is None and len(body["software"]) == 2 and body["next_offset"] is None

@@ -7,7 +7,8 @@
   "next_offset": "20"}``), paged by ``limit`` (default 10) and the ``offset`` cursor; the next
   offset is ``null`` on the last page. Seed them at their paths, e.g.
   ``sim.seed("zdx", "devices", 25, path="/zdx/v1/devices")``.
-* Ongoing alerts are the alerts without ``ended_on``; historical ones have it.
+* Ongoing alerts are the alerts without ``ended_on``; historical ones have it. The software
+  inventory (``/zdx/v1/inventory/software``) answers ``{"software": [...], "next_offset"}``.
 """
 
 from __future__ import annotations
@@ -74,6 +75,11 @@ def historical_alerts(engine, ctx, route, params):
 @behavior("zdx", "GET", V1 + "/alerts/{alert_id}/affected_devices")
 def affected_devices(engine, ctx, route, params):
     return _envelope(engine, ctx, f"{V1}/alerts/{params['alert_id']}/affected_devices", "devices")
+
+
+@behavior("zdx", "GET", V1 + "/inventory/software")
+def list_software(engine, ctx, route, params):
+    return _envelope(engine, ctx, V1 + "/inventory/software", "software")
 
 
 def _windowed(template: str) -> None:
