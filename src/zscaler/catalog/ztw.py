@@ -79,7 +79,7 @@ RESOURCES = (
         "account_details",
         (
             op("get_public_account_details", "GET", BASE + "/publicCloudAccountDetails/{account_id}",
-               "account_id, query_params=None", "list", doc="Get public account details."),
+               "account_id, query_params=None", "list_of_one", doc="Get public account details (a one-element list)."),
             op("list_public_account_details", "GET", BASE + "/publicCloudAccountDetails", "query_params=None", "list",
                doc="List public account details."),
             op("list_public_account_details_lite", "GET", BASE + "/publicCloudAccountDetails/lite", "query_params=None",
@@ -179,8 +179,8 @@ RESOURCES = (
         (
             op("delete_ec_group_vm", "DELETE", BASE + "/ecgroup/{group_id}/vm/{vm_id}", "group_id, vm_id", "none",
                doc="Delete EC group VM."),
-            op("get_ec_group", "GET", BASE + "/ecgroup/{group_id}", "group_id, query_params=None", "list", "ECGroup",
-               doc="Get EC group."),
+            op("get_ec_group", "GET", BASE + "/ecgroup/{group_id}", "group_id, query_params=None", "list_of_one",
+               "ECGroup", doc="Get a Cloud Connector group (a one-element list, as the official SDK's list shape)."),
             op("get_ec_group_vm", "GET", BASE + "/ecgroup/{group_id}/vm/{vm_id}", "group_id, vm_id", "object",
                "ECGroupVM", doc="Get EC group VM."),
             op("list_ec_group_lite", "GET", BASE + "/ecgroup/lite", "query_params=None", "list", "ECGroup",

@@ -121,3 +121,10 @@ def test_oneapi_client_activates_ztw_on_exit(sim):
         assert sim.activation_status("ztw") == "PENDING"
     assert sim.activation_status("ztw") == "ACTIVE"
     assert [r.method for r in api_requests(sim, "/ztw/api/v1/auth")] == ["DELETE"]
+
+
+def test_get_ec_group_answers_the_group(client, sim):
+    (group,), _, err = client.ztw.ec_groups.get_ec_group(41)
+    assert err is None and group.name == "AWS-us-east-1-ecgroup-sim" and group.ec_vms[0]["name"] == "ec-vm-sim-1"
+    _, _, err = client.ztw.ec_groups.get_ec_group(999)
+    assert err is not None and err.status_code == 404
