@@ -1,6 +1,8 @@
-"""The buffered fast path to httpx's pool (transport/fasthttp.py)."""
+"""The buffered fast path (transport/fasthttp.py): kept-alive standard-library connections."""
 
 import gzip
+import socket
+import threading
 import zlib
 
 import httpx
@@ -8,34 +10,44 @@ import pytest
 
 from zscaler.transport import fasthttp
 
+TIMEOUT = {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 5.0}
 
-def test_pool_is_used_only_for_the_standard_transport():
+
+def test_fast_pool_only_where_it_behaves_like_httpx(monkeypatch):
     with httpx.Client() as plain:
-        assert fasthttp.pool_for(plain, "http://127.0.0.1:1/x") is plain._transport._pool
+        assert fasthttp.FastPool.for_client(plain) is not None
     with httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200))) as custom:
-        assert fasthttp.pool_for(custom, "http://127.0.0.1:1/x") is None
+        assert fasthttp.FastPool.for_client(custom) is None
     with httpx.Client(proxy="http://127.0.0.1:3128") as proxied:
-        pool = fasthttp.pool_for(proxied, "https://api.zsapi.net/x")
-        assert pool is not None and pool is not proxied._transport._pool
+        assert fasthttp.FastPool.for_client(proxied) is None
+    monkeypatch.setenv("ZSCALER_SDK_HTTPX_ONLY", "true")
+    with httpx.Client() as plain:
+        assert fasthttp.FastPool.for_client(plain) is None
+
+
+def test_tls_settings_come_from_the_httpx_client():
+    with httpx.Client(verify=False) as c:
+        pool = fasthttp.FastPool.for_client(c)
+        assert pool._ssl is c._transport._pool._ssl_context
 
 
 @pytest.mark.parametrize("encoding,packed", [
-    (b"gzip", gzip.compress(b'{"a": 1}')),
-    (b"deflate", zlib.compress(b'{"a": 1}')),
-    (b"deflate", zlib.compress(b'{"a": 1}')[2:-4]),  # raw deflate, as some servers send it
-    (b"identity", b'{"a": 1}'),
+    ("gzip", gzip.compress(b'{"a": 1}')),
+    ("deflate", zlib.compress(b'{"a": 1}')),
+    ("deflate", zlib.compress(b'{"a": 1}')[2:-4]),  # raw deflate, as some servers send it
+    ("identity", b'{"a": 1}'),
 ])
 def test_bodies_are_decoded(encoding, packed):
-    assert fasthttp._decoded(packed, [(b"Content-Encoding", encoding)]) == b'{"a": 1}'
+    assert fasthttp._decoded(packed, [("Content-Encoding", encoding)]) == b'{"a": 1}'
 
 
 def test_unknown_encoding_is_an_error_not_garbage():
     with pytest.raises(httpx.DecodingError, match="br"):
-        fasthttp._decoded(b"xx", [(b"content-encoding", b"br")])
+        fasthttp._decoded(b"xx", [("content-encoding", "br")])
 
 
 def test_response_object():
-    r = fasthttp.HttpResponse(404, [(b"Content-Type", b"application/json; charset=latin-1"), (b"X-A", b"1")],
+    r = fasthttp.HttpResponse(404, [("Content-Type", "application/json; charset=latin-1"), ("X-A", "1")],
                               '{"m": "é"}'.encode("latin-1"), fasthttp.RequestInfo("GET", "http://h/x?page=2"))
     assert r.headers["x-a"] == "1" and r.headers.get("content-type").startswith("application/json")
     assert r.text == '{"m": "é"}'  # the declared charset is honoured for text
@@ -46,25 +58,78 @@ def test_response_object():
     assert repr(r) == "<HttpResponse [404]>"
 
 
-def test_inline_query_is_kept_and_params_are_appended(sim):
-    with httpx.Client() as c:
-        r = fasthttp.send(fasthttp.pool_for(c, sim.url), "GET", sim.url + "/zia/api/v1/nowhere?action=ADD",
-                          [("page", "2")], {}, None, c.timeout.as_dict())
-    assert str(r.request.url).endswith("/nowhere?action=ADD&page=2")
-    got = [q for q in sim.requests if q.path == "/zia/api/v1/nowhere"][-1]
-    assert got.raw_query == "action=ADD&page=2"
-
-
-def test_wire_request_through_the_pool(sim):
+def test_wire_request(sim):
     """Host, encoding, content length and the query encoding httpx would produce."""
-    with httpx.Client() as c:
-        pool = fasthttp.pool_for(c, sim.url)
-        params = [("search", "name+EQ+a b"), ("page", "1")]
-        r = fasthttp.send(pool, "POST", sim.url + "/zia/api/v1/nowhere", params, {"X-Test": "1"}, b"{}",
-                          c.timeout.as_dict())
-    assert r.status_code == 501
+    pool = fasthttp.FastPool(None)
+    params = [("search", "name+EQ+a b"), ("page", "1")]
+    r = pool.send("POST", sim.url + "/zia/api/v1/nowhere", params, {"X-Test": "ü"}, b"{}", TIMEOUT)
+    assert r.status_code == 501 and b"not simulated" in r.content
     got = [q for q in sim.requests if q.path == "/zia/api/v1/nowhere"][-1]
     assert got.raw_query == str(httpx.URL("http://h/", params=params).query, "ascii")
     assert got.headers["host"] == sim.url.split("//", 1)[1]
-    assert got.headers["content-length"] == "2" and got.headers["x-test"] == "1"
+    assert got.headers["content-length"] == "2"
     assert "gzip" in got.headers["accept-encoding"]
+    pool.close()
+
+
+def test_inline_query_is_kept_and_params_are_appended(sim):
+    pool = fasthttp.FastPool(None)
+    r = pool.send("GET", sim.url + "/zia/api/v1/nowhere?action=ADD", [("page", "2")], {}, None, TIMEOUT)
+    assert str(r.request.url).endswith("/nowhere?action=ADD&page=2")
+    got = [q for q in sim.requests if q.path == "/zia/api/v1/nowhere"][-1]
+    assert got.raw_query == "action=ADD&page=2"
+    pool.close()
+
+
+class OneShotServer:
+    """Answers each connection once, then closes it without saying so (a keep-alive timeout)."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.connections = 0
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.connections += 1
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+            conn.close()
+
+
+def test_a_connection_closed_while_idle_is_replaced():
+    server = OneShotServer()
+    pool = fasthttp.FastPool(None)
+    for _ in range(3):
+        assert pool.send("POST", server.url + "/x", [], {}, b"{}", TIMEOUT).status_code == 200
+    assert server.connections == 3
+    pool.close()
+    server.sock.close()
+
+
+def test_connection_refused_is_a_connect_error():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    with pytest.raises(httpx.ConnectError):
+        fasthttp.FastPool(None).send("GET", f"http://127.0.0.1:{port}/x", [], {}, None, TIMEOUT)
+
+
+def test_read_timeout_is_a_read_timeout():
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(1)
+    url = f"http://127.0.0.1:{srv.getsockname()[1]}"
+    with pytest.raises(httpx.ReadTimeout):
+        fasthttp.FastPool(None).send("GET", url + "/x", [], {}, None, {**TIMEOUT, "read": 0.2})
+    srv.close()

@@ -188,8 +188,7 @@ def decode(resp: httpx.Response) -> Any:
     """The body of a success answer: JSON, text, or None for an empty body."""
     if resp.status_code == 204 or not resp.content:
         return None
-    ctype = resp.headers.get("content-type", "")
-    if "json" in ctype or resp.content[:1] in (b"{", b"["):
+    if resp.content[:1] in (b"{", b"[") or "json" in resp.headers.get("content-type", ""):
         try:
             return json.loads(resp.content)
         except ValueError:

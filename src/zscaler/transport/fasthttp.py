@@ -1,20 +1,28 @@
-"""The hot path of the HTTP layer: one request straight to httpx's connection pool.
+"""The hot path of the HTTP layer: buffered requests on pooled standard-library connections.
 
 ``httpx.Client.request`` re-parses and validates the whole URL, merges headers and cookies,
-and runs its auth and redirect machinery on every call; on a listing of 20,000 objects that
-costs more than decoding the JSON. The SDK needs none of it (credentials are explicit
-headers, redirects are never followed), so :func:`send` hands a request to the same
-``httpcore`` pool the ``httpx.Client`` owns (its proxy mounts, TLS settings, limits and
-timeouts included) and wraps the answer in :class:`HttpResponse`, a small read-only object
-with the parts of ``httpx.Response`` the SDK and its users read.
+runs its auth and redirect machinery, and then drives ``httpcore`` and ``h11``; per small
+request that is several times the cost of the request itself on a fast network. The SDK
+needs none of it (credentials are explicit headers, redirects are never followed), so
+:class:`FastPool` sends a buffered request on a kept-alive ``http.client`` connection, with
+the TLS context of the ``httpx.Client`` it belongs to, and wraps the answer in
+:class:`HttpResponse`, a small object with the parts of ``httpx.Response`` the SDK and its
+users read. Errors surface as the same ``httpx`` exception classes.
 
-It applies to buffered requests through a standard ``httpx.HTTPTransport``; anything else
-(streamed answers, custom transports) goes through ``httpx.Client`` as before.
+It is used only where it behaves exactly like httpx: a client with the standard transport and
+no proxy mounts. Proxied clients, custom transports (``httpClient``), streamed answers and
+async code go through ``httpx``. ``ZSCALER_SDK_HTTPX_ONLY=true`` turns the fast path off.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
+import os
+import select
+import socket
+import ssl
+import threading
 import zlib
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
@@ -22,14 +30,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-try:  # the same mapping httpx applies: httpcore errors surface as httpx.TransportError subclasses
-    from httpx._transports.default import map_httpcore_exceptions
-except ImportError:  # pragma: no cover - a future httpx without it takes the ordinary path
-    map_httpcore_exceptions = None  # type: ignore[assignment]
-
-import httpcore
-
-ACCEPT_ENCODING = b"gzip, deflate"
+ACCEPT_ENCODING = "gzip, deflate"
 
 
 class RequestInfo:
@@ -50,7 +51,7 @@ class HttpResponse:
 
     __slots__ = ("status_code", "content", "request", "_raw_headers", "_headers")
 
-    def __init__(self, status_code: int, raw_headers: Sequence[tuple[bytes, bytes]], content: bytes,
+    def __init__(self, status_code: int, raw_headers: Sequence[tuple[str, str]], content: bytes,
                  request: RequestInfo) -> None:
         self.status_code = status_code
         self.content = content
@@ -109,59 +110,153 @@ class HttpResponse:
 
 
 @lru_cache(maxsize=512)
-def _target(url: str) -> tuple[bytes, bytes, int | None, bytes, bytes]:
-    """``(scheme, host, port, target, host_header)`` of an absolute URL, parsed (and validated) once."""
+def _target(url: str) -> tuple[str, str, int, str]:
+    """``(scheme, host, port, target)`` of an absolute URL, parsed (and validated by httpx) once."""
     u = httpx.URL(url)
-    return u.raw_scheme, u.raw_host, u.port, u.raw_path, u.netloc  # raw_path keeps an inline query
+    if u.scheme not in ("http", "https"):
+        raise httpx.UnsupportedProtocol(f"the URL scheme must be http or https, got {u.scheme!r}")
+    port = u.port or (443 if u.scheme == "https" else 80)
+    return u.scheme, u.host, port, u.raw_path.decode("ascii")  # raw_path keeps an inline query
 
 
-def _decoded(content: bytes, headers: Iterable[tuple[bytes, bytes]]) -> bytes:
+def _decoded(content: bytes, headers: Iterable[tuple[str, str]]) -> bytes:
     for k, v in headers:
-        if k.lower() == b"content-encoding":
+        if k.lower() == "content-encoding":
             enc = v.strip().lower()
-            if enc == b"gzip":
+            if enc == "gzip":
                 return zlib.decompress(content, 16 + zlib.MAX_WBITS)
-            if enc == b"deflate":
+            if enc == "deflate":
                 try:
                     return zlib.decompress(content)
                 except zlib.error:
                     return zlib.decompress(content, -zlib.MAX_WBITS)
-            if enc not in (b"identity", b""):
-                raise httpx.DecodingError(f"unsupported Content-Encoding {enc.decode('latin-1')!r}")
+            if enc not in ("identity", ""):
+                raise httpx.DecodingError(f"unsupported Content-Encoding {enc!r}")
     return content
 
 
-def pool_for(client: httpx.Client, url: str) -> Any | None:
-    """The httpcore pool that would carry ``url`` (proxy mounts honoured), or None if not standard."""
-    transport = client._transport_for_url(httpx.URL(url)) if client._mounts else client._transport
-    if type(transport) is not httpx.HTTPTransport or map_httpcore_exceptions is None:
-        return None
-    return transport._pool
+def _dropped(conn: http.client.HTTPConnection) -> bool:
+    """An idle kept-alive socket that is readable was closed (or spoken to) by the server."""
+    sock = conn.sock
+    if sock is None:
+        return True
+    try:
+        return bool(select.select([sock], [], [], 0)[0])
+    except (OSError, ValueError):
+        return True
 
 
-def send(pool: Any, method: str, url: str, params: Sequence[tuple[str, str]], headers: dict[str, str],
-         content: bytes | None, timeout: dict[str, float | None]) -> HttpResponse:
-    """Send one buffered request through ``pool``; raises ``httpx.TransportError`` subclasses."""
-    scheme, host, port, path, host_header = _target(url)
-    query = urlencode(params) if params else ""
-    target = path + (b"&" if b"?" in path else b"?") + query.encode("ascii") if query else path
-    raw: list[tuple[bytes, bytes]] = [(b"Host", host_header), (b"Accept-Encoding", ACCEPT_ENCODING)]
-    for k, v in headers.items():
-        lk = k.lower()
-        if lk == "host" or lk == "accept-encoding":  # the caller's choice replaces the default
-            raw = [h for h in raw if h[0].lower() != lk.encode()]
-        raw.append((k.encode("ascii"), v.encode("utf-8")))
-    if content is not None:
-        raw.append((b"Content-Length", str(len(content)).encode()))
-    elif method in ("POST", "PUT", "PATCH"):
-        raw.append((b"Content-Length", b"0"))
-    req = httpcore.Request(method.encode("ascii"), httpcore.URL(scheme=scheme, host=host, port=port, target=target),
-                           headers=raw, content=content, extensions={"timeout": timeout})
-    with map_httpcore_exceptions():
-        resp = pool.handle_request(req)
-        try:
-            body = resp.read()
-        finally:
-            resp.close()
-    full = url + ("&" if "?" in url else "?") + query if query else url
-    return HttpResponse(resp.status, resp.headers, _decoded(body, resp.headers), RequestInfo(method, full))
+class FastPool:
+    """Kept-alive ``http.client`` connections per origin, shared safely by threads."""
+
+    def __init__(self, ssl_context: ssl.SSLContext | None, max_idle: int = 16) -> None:
+        self._ssl = ssl_context
+        self._max_idle = max_idle
+        self._idle: dict[tuple[str, str, int], list[http.client.HTTPConnection]] = {}
+        self._lock = threading.Lock()
+        self._closed = False
+
+    @classmethod
+    def for_client(cls, client: httpx.Client) -> "FastPool | None":
+        """A pool with ``client``'s TLS settings, or None where only httpx behaves like httpx."""
+        if os.environ.get("ZSCALER_SDK_HTTPX_ONLY", "").strip().lower() in ("1", "true", "yes", "on"):
+            return None
+        transport = client._transport
+        if client._mounts or type(transport) is not httpx.HTTPTransport:
+            return None  # proxies and custom transports: httpx does the work
+        pool = getattr(transport, "_pool", None)
+        ctx = getattr(pool, "_ssl_context", None)
+        if pool is None or getattr(pool, "_http2", False):
+            return None
+        return cls(ctx)
+
+    def _checkout(self, key: tuple[str, str, int], connect_timeout: float | None):
+        with self._lock:
+            idle = self._idle.get(key)
+            while idle:
+                conn = idle.pop()
+                if not _dropped(conn):
+                    return conn, True
+                conn.close()
+        scheme, host, port = key
+        if scheme == "https":
+            return http.client.HTTPSConnection(host, port, timeout=connect_timeout, context=self._ssl), False
+        return http.client.HTTPConnection(host, port, timeout=connect_timeout), False
+
+    def _checkin(self, key: tuple[str, str, int], conn: http.client.HTTPConnection) -> None:
+        with self._lock:
+            idle = self._idle.setdefault(key, [])
+            if not self._closed and len(idle) < self._max_idle:
+                idle.append(conn)
+                return
+        conn.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            conns = [c for idle in self._idle.values() for c in idle]
+            self._idle.clear()
+        for c in conns:
+            c.close()
+
+    def send(self, method: str, url: str, params: Sequence[tuple[str, str]], headers: dict[str, str],
+             content: bytes | None, timeout: dict[str, float | None]) -> HttpResponse:
+        """Send one buffered request; raises the ``httpx.TransportError`` subclass httpx would."""
+        scheme, host, port, target = _target(url)
+        query = urlencode(params) if params else ""
+        if query:
+            target += ("&" if "?" in target else "?") + query
+            url += ("&" if "?" in url else "?") + query
+        hdrs: dict[str, Any] = {"Accept-Encoding": ACCEPT_ENCODING}
+        for k, v in headers.items():
+            hdrs[k] = v.encode("utf-8")  # http.client would refuse non-latin-1 text
+        if any(k.lower() == "accept-encoding" for k in headers):
+            del hdrs["Accept-Encoding"]
+        key = (scheme, host, port)
+        request = RequestInfo(method, url)
+        for attempt in (0, 1):
+            conn, reused = self._checkout(key, timeout.get("connect"))
+            sent = False
+            try:
+                if conn.sock is None:
+                    conn.connect()
+                conn.sock.settimeout(timeout.get("read"))
+                conn.request(method, target, body=content, headers=hdrs)
+                sent = True
+                resp = conn.getresponse()
+                body = resp.read()
+            except BaseException as exc:  # noqa: BLE001 - every failure closes the connection
+                conn.close()
+                if not isinstance(exc, Exception):
+                    raise
+                stale = isinstance(exc, (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError))
+                if reused and stale and attempt == 0 and (not sent or method in _REPLAY_SAFE):
+                    continue  # the server closed the idle connection just before we used it
+                raise _as_httpx(exc, conn.sock is None and not sent, request) from exc
+            if resp.will_close:
+                conn.close()
+            else:
+                self._checkin(key, conn)
+            raw = resp.getheaders()
+            return HttpResponse(resp.status, raw, _decoded(body, raw), request)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+_REPLAY_SAFE = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+
+
+def _as_httpx(exc: Exception, connecting: bool, request: RequestInfo) -> httpx.TransportError:
+    """The httpx exception class for a standard-library failure (what RetryLayer understands)."""
+    req = httpx.Request(request.method, request.url)
+    msg = f"{type(exc).__name__}: {exc}"
+    if isinstance(exc, (socket.timeout, TimeoutError)):
+        return (httpx.ConnectTimeout if connecting else httpx.ReadTimeout)(msg, request=req)
+    if isinstance(exc, (ConnectionRefusedError, socket.gaierror, ssl.SSLError)) or connecting:
+        return httpx.ConnectError(msg, request=req)
+    if isinstance(exc, (http.client.RemoteDisconnected, http.client.IncompleteRead, http.client.BadStatusLine)):
+        return httpx.RemoteProtocolError(msg, request=req)
+    if isinstance(exc, http.client.HTTPException):
+        return httpx.RemoteProtocolError(msg, request=req)
+    if isinstance(exc, OSError):
+        return httpx.ReadError(msg, request=req)
+    return httpx.TransportError(msg, request=req)

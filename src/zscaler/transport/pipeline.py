@@ -92,11 +92,17 @@ def compose(layers: Sequence[Layer], last: Handler) -> Handler:
 # ------------------------------------------------------------------ HTTP
 
 class HttpLayer:
-    """Sends with one pooled httpx.Client, created on first use and reused until closed."""
+    """Sends with one pooled httpx.Client, created on first use and reused until closed.
+
+    Buffered requests on a client without proxies take the fast path of
+    :mod:`zscaler.transport.fasthttp` (kept-alive standard-library connections with the
+    client's TLS settings); streams, proxies and custom transports use the httpx client.
+    """
 
     def __init__(self, client_factory: Callable[[], httpx.Client]) -> None:
         self._factory = client_factory
         self._client: httpx.Client | None = None
+        self._fast: fasthttp.FastPool | None = None
         self._lock = threading.Lock()
 
     @property
@@ -107,29 +113,30 @@ class HttpLayer:
                 c = self._client
                 if c is None or c.is_closed:
                     c = self._client = self._factory()
+                    if self._fast is not None:
+                        self._fast.close()
+                    self._fast = fasthttp.FastPool.for_client(c)
         return c
 
     def __call__(self, req: Request) -> httpx.Response:
         client = self.client
         timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
-        if not req.stream and (req.content is None or isinstance(req.content, bytes)):
-            pool = fasthttp.pool_for(client, req.url)
-            if pool is not None:
-                # buffered answers go straight to the client's pool: see transport/fasthttp.py
-                return fasthttp.send(pool, req.method, req.url, req.params, dict(req.headers), req.content,
-                                     timeout.as_dict())  # type: ignore[return-value]
-        url = httpx.URL(req.url, params=list(req.params)) if req.params else httpx.URL(req.url)
+        fast = self._fast
+        if fast is not None and not req.stream and (req.content is None or isinstance(req.content, bytes)):
+            return fast.send(req.method, req.url, req.params, dict(req.headers), req.content,  # type: ignore[return-value]
+                             timeout.as_dict())
+        url = httpx.URL(req.url).copy_merge_params(list(req.params)) if req.params else httpx.URL(req.url)
         headers = httpx.Headers(client.headers)  # httpx defaults (Accept-Encoding ...) under ours
         headers.update(req.headers)
         request = httpx.Request(req.method, url, headers=headers, content=req.body_for_send(),
                                 extensions={"timeout": timeout.as_dict()})
-        if req.stream:
-            return client.send(request, stream=True)
-        resp = client.send(request)
-        return resp
+        return client.send(request, stream=req.stream)
 
     def close(self) -> None:
         with self._lock:
+            if self._fast is not None:
+                self._fast.close()
+                self._fast = None
             if self._client is not None:
                 self._client.close()
                 self._client = None
