@@ -262,3 +262,13 @@ def test_requests_carry_compression_and_our_headers(client, sim):
     assert "gzip" in headers.get("accept-encoding", "")
     assert headers["authorization"].startswith("Bearer ")
     assert headers["user-agent"].startswith("zscaler-sdk-python")
+
+
+def test_rate_limited_token_request_is_retried(sim):
+    from zscaler import ZscalerClient
+    from helpers import token_requests
+
+    sim.fault("/oauth2/v1/token", status=429, times=1, headers={"Retry-After": "0"})
+    with ZscalerClient(sim.oneapi_config()) as c:
+        assert c.zpa.segment_groups.list_groups().error is None
+    assert [r.status for r in token_requests(sim)] == [429, 200]

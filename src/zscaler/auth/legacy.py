@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping
 import httpx
 
 from ..errors import TokenError, safe_url
+from . import post_login
 
 
 def obfuscate_api_key(api_key: str, timestamp_ms: int) -> str:
@@ -85,7 +86,7 @@ class LoginProvider:
         headers = {"User-Agent": self._ua, "Accept": "application/json", **kw.pop("headers", {})}
         url = self.base_url + path
         try:
-            resp = self._http().post(url, headers=headers, **kw)
+            resp = post_login(self._http(), url, headers=headers, **kw)
         except httpx.HTTPError as e:
             raise TokenError(f"{self.product} login failed: {type(e).__name__} reaching {safe_url(url)}", url=url) from None
         if resp.status_code >= 300:

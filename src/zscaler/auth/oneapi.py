@@ -11,6 +11,7 @@ from typing import Any, Callable, Mapping
 import httpx
 
 from ..errors import ConfigurationError, TokenError
+from . import post_login
 
 AUDIENCE = "https://api.zscaler.com"
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
@@ -120,7 +121,7 @@ class OneAPITokenProvider:
     def _fetch(self) -> None:
         headers = {"Accept": "application/json", "User-Agent": self._user_agent}
         try:
-            resp = self._http().post(self.token_url, data=self._form(), headers=headers)
+            resp = post_login(self._http(), self.token_url, data=self._form(), headers=headers)
         except httpx.HTTPError as e:
             raise TokenError(f"token request failed: {type(e).__name__}: could not reach {self.token_url}",
                              url=self.token_url) from None

@@ -131,8 +131,6 @@ def test_readme_legacy_zdx_example(sim, capsys):
     assert set(req.query) == {"from", "to"}
 
 
-@pytest.mark.xfail(strict=True, reason="core: a 429 on the legacy login is not retried yet (auth/legacy.py; "
-                                       "diff proposed in the issue 8 ZDX/ZWA/ZID report)")
 def test_rate_limited_login_is_retried(sim):
     sim.fault(path=LOGIN, status=429, times=1)  # ZDX's RateLimit-Reset: 0
     with LegacyZDXClient(sim.legacy_config("zdx")) as client:

@@ -105,8 +105,6 @@ def test_readme_legacy_zwa_example(sim, capsys):
     assert "Error" not in out and TX in out and "'severity': 'HIGH'" in out
 
 
-@pytest.mark.xfail(strict=True, reason="core: a 429 on the legacy login is not retried yet (auth/legacy.py; "
-                                       "diff proposed in the issue 8 ZDX/ZWA/ZID report)")
 def test_rate_limited_login_is_retried(sim):
     sim.fault(path=LOGIN, status=429, times=1)  # ZWA's RateLimit-Reset: 0
     with LegacyZWAClient(sim.legacy_config("zwa")) as client:
