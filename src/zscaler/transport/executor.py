@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import sys
 import threading
 from typing import Any, Callable, Mapping, Sequence
 
