@@ -9,7 +9,7 @@ Spec keys: ``impl`` (ours | official | httpx | urllib3), ``workload`` (pages | s
 ``mode`` (pages: next | iter), ``memory`` (none | tracemalloc), ``base`` (gateway URL),
 ``token_url``, ``client_id``, ``client_secret``, ``vanity``, ``customer_id``,
 ``page_size``, ``expect`` (items expected), ``ids_file`` + ``count`` (get), ``whatif``
-(ours only: apply the prototype fixes of ``bench/whatif.py`` first, e.g. ``"F1,F2,F3"``).
+(ours only: run with ``ZSCALER_SDK_HTTPX_ONLY=1``, i.e. on the plain httpx transport).
 
 Setup, the token fetch and one warm-up call happen before the timed region in every case.
 """
@@ -59,13 +59,10 @@ class _Meter:
 # ----------------------------------------------------------------------------- clients
 
 def _ours(spec):
-    if spec.get("whatif"):
+    if spec.get("whatif"):  # the comparison rows: the SDK with its fast path switched off
         import os
 
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-        import whatif
-
-        whatif.apply(spec["whatif"])
+        os.environ["ZSCALER_SDK_HTTPX_ONLY"] = "1"
     from zscaler import ZscalerClient
 
     cfg = {"clientId": spec["client_id"], "clientSecret": spec["client_secret"], "vanityDomain": spec["vanity"],
