@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
 
 from ..model import model_class
+from ..transport.executor import decode
 from .hooks import STATES
 
 BASE = "/zia/api/v1"
@@ -340,9 +341,13 @@ def pac_text(call: Any) -> None:
 
 
 def _validate_pac(call: Any, content: Any) -> None:
-    if isinstance(content, str):
-        call.executor.send("POST", BASE + "/pacFiles/validate", raw_body=textwrap.dedent(content).lstrip("\r\n"),
-                           headers={"Content-Type": "text/plain"})
+    if not isinstance(content, str):
+        raise ValueError("pac_content is required: the PAC file text")
+    resp = call.executor.send("POST", BASE + "/pacFiles/validate", raw_body=textwrap.dedent(content).lstrip("\r\n"),
+                              headers={"Content-Type": "text/plain"})
+    answer = decode(resp)
+    if isinstance(answer, dict) and answer.get("success") is False:
+        raise ValueError(f"pac_content is not accepted by PAC validation: {answer.get('message') or answer}")
 
 
 def add_pac_file(call: Any) -> None:

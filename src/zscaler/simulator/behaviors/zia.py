@@ -195,3 +195,37 @@ def upload_cert(engine, ctx, route, params):
     updated = {**cert, "certificate": content[:-2].decode("utf-8", "replace"), "status": "CERT_UPLOADED"}
     engine.store.update(key, params["cert_id"], updated)
     return engine.json_response(200, updated)
+
+
+@behavior("zia", "POST", V1 + "/pacFiles/validate", no_pending=True)
+def validate_pac(engine, ctx, route, params):
+    """PAC text (not JSON): valid when it defines ``FindProxyForURL``."""
+    text = ctx.req.body.decode("utf-8", "replace")
+    ok = "FindProxyForURL" in text
+    return engine.json_response(200, {
+        "success": ok, "severity": "NONE" if ok else "ERROR", "warningCount": 0, "errorCount": 0 if ok else 1,
+        "message": "" if ok else "FindProxyForURL is not defined",
+        "messages": [] if ok else [{"message": "FindProxyForURL is not defined", "line": 1}]})
+
+
+ADVANCED = V1 + "/security/advanced"
+BLACKLIST = ADVANCED + "/blacklistUrls"  # where the generic list actions keep the blacklist
+
+
+@behavior("zia", "GET", ADVANCED)
+def get_advanced(engine, ctx, route, params):
+    """The advanced security settings carry the blacklist changed by ``blacklistUrls?action=...``."""
+    out = dict(engine.store.singletons.get(ADVANCED) or {})
+    listed = engine.store.singletons.get(BLACKLIST)
+    if isinstance(listed, dict) and "blacklistUrls" in listed:
+        out["blacklistUrls"] = listed["blacklistUrls"]
+    return engine.json_response(200, out)
+
+
+@behavior("zia", "PUT", ADVANCED)
+def put_advanced(engine, ctx, route, params):
+    resp = engine.default(ctx, route, params)
+    body = ctx.json()
+    if resp.status < 400 and isinstance(body, dict) and "blacklistUrls" in body:
+        engine.store.put_singleton(BLACKLIST, {"blacklistUrls": body["blacklistUrls"]})
+    return resp
