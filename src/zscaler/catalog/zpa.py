@@ -582,10 +582,11 @@ RESOURCES = (
                "EnrollmentCertificate", hook=cert_validity, doc="Generate self signed."),
             op("get_enrolment", "GET", V1 + "/enrollmentCert/{certificate_id}", "certificate_id", "object",
                "EnrollmentCertificate", doc="Get enrolment."),
-            op("get_enrolment_by_name", "GET", V2 + "/enrollmentCert", "name", "object", "EnrollmentCertificate",
-               local=("name",), hook=by_name(), doc="Get enrolment by name (search, then the exact name)."),
+            # list first: the simulator serves the shared GET as the list it is
             op("list_enrolment", "GET", V2 + "/enrollmentCert", "query_params=None", "list", "EnrollmentCertificate",
                doc="List enrolment."),
+            op("get_enrolment_by_name", "GET", V2 + "/enrollmentCert", "name", "object", "EnrollmentCertificate",
+               local=("name",), hook=by_name(), doc="Get enrolment by name (search, then the exact name)."),
             op("update_enrollment", "PUT", V1 + "/enrollmentCert/{cert_id}", "cert_id, **kwargs", "object",
                "EnrollmentCertificate", hook=cert_validity, doc="Update enrollment."),
         ),

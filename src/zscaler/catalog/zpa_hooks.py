@@ -421,10 +421,11 @@ def by_name(search_key: str = "name") -> Hook:
         cls = model_class(call.op.model)
 
         def pick(value: Any, response: Any) -> Any:
-            for item in response.get_results() if response is not None else ():
-                raw = _plain(item)
-                if isinstance(raw, dict) and str(raw.get("name", "")).lower() == name.lower():
-                    return cls(raw) if not isinstance(item, ZscalerObject) else item
+            body = response.get_body() if response is not None else None
+            items = body.get("list") if isinstance(body, dict) else body
+            for item in items if isinstance(items, list) else ():
+                if isinstance(item, dict) and str(item.get("name", "")).lower() == name.lower():
+                    return cls(item)
             return None
 
         call.after = pick
