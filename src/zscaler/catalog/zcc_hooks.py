@@ -162,11 +162,13 @@ FORWARDING_PROFILE_KEYS: dict = {
              "enable_all_default_adapters_tn": "enableAllDefaultAdaptersTN"},
     "forwardingProfileActions": {
         "keys": {**_TIMEOUTS, "udp_timeout": "UDPTimeout", "allow_tls_fallback": "allowTLSFallback"},
-        "systemProxyData": {"keys": {"bypass_proxy_for_private_ip": "bypassProxyForPrivateIP", "enable_pac": "enablePAC",
+        "systemProxyData": {"keys": {"bypass_proxy_for_private_ip": "bypassProxyForPrivateIP",
+                                     "enable_pac": "enablePAC",
                                      "pac_url": "pacURL", "perform_gp_update": "performGPUpdate"}},
     },
     "forwardingProfileZpaActions": {"keys": _TIMEOUTS},
-    "unifiedTunnel": {"keys": {**_TIMEOUTS, "allow_tls_fallback": "allowTLSFallback", "action_type_zia": "actionTypeZIA",
+    "unifiedTunnel": {"keys": {**_TIMEOUTS, "allow_tls_fallback": "allowTLSFallback",
+                               "action_type_zia": "actionTypeZIA",
                                "action_type_zpa": "actionTypeZPA"}},
 }
 

@@ -28,4 +28,5 @@ def test_legacy_example(sim, capsys):
     assert out[0].startswith("[Device({") and out[-1] == "None"
     assert out[0].count("alice@simulator.example") == 2 and out[0].count("Device(") == 6
     assert '"udid": "00000001-SIM0-4000-8000-000000000001",' in "\n".join(out[1:-1])  # str(response): the page
-    assert [r.path for r in sim.requests] == ["/_legacy/zcc/papi/auth/v1/login", "/_legacy/zcc/papi/public/v1/getDevices"]
+    assert [r.path for r in sim.requests] == ["/_legacy/zcc/papi/auth/v1/login",
+                                              "/_legacy/zcc/papi/public/v1/getDevices"]

@@ -44,7 +44,7 @@ DEVICES = (
     _device(3, 1, "bob@simulator.example"), _device(4, 2, "carol@simulator.example"),
     _device(5, 3, "dave@simulator.example"), _device(6, 5, "erin@simulator.example", state=4),
 )
-PROFILES = tuple(
+PROFILES: tuple[dict[str, Any], ...] = tuple(
     {"id": i, "name": f"{OS_NAMES[t]} default", "deviceType": t, "description": f"Default {OS_NAMES[t]} profile",
      "active": 1, "ruleOrder": i, "pac_url": "", "logMode": -1, "logLevel": 0, "logFileSize": 100, "reauth_period": 12,
      "groupAll": 1, "groupIds": [], "deviceGroupIds": [], "userIds": [], "bypassAppIds": [], "appServiceIds": []}
@@ -65,8 +65,8 @@ ADMIN_ROLES = ({"id": 1, "roleName": "Super Admin", "isEditable": False, "compan
                 "deviceOverview": 1, "publicApi": 0})
 ADMIN_USERS = ({"id": 1, "userName": "admin@simulator.example", "companyId": "1", "companyRole": {"id": 1},
                 "accountEnabled": "true", "editEnabled": "true", "isDefaultAdmin": "true", "serviceType": "ZIA"},)
-WEB_POLICIES = tuple({**{k: p[k] for k in ("name", "deviceType", "description", "active", "ruleOrder")}, "id": 100 + p["id"],
-                      "pac_url": "", "groupIds": [], "groups": []} for p in PROFILES)
+WEB_POLICIES = tuple({**{k: p[k] for k in ("name", "deviceType", "description", "active", "ruleOrder")},
+                      "id": 100 + int(p["id"]), "pac_url": "", "groupIds": [], "groups": []} for p in PROFILES)
 FAIL_OPEN = ({"id": 1, "active": 1, "enableFailOpen": 1, "enableCaptivePortalDetection": 1,
               "captivePortalWebSecDisableMinutes": 10, "enableStrictEnforcementPrompt": 0,
               "strictEnforcementPromptDelayMinutes": 2, "strictEnforcementPromptMessage": "",
@@ -74,7 +74,7 @@ FAIL_OPEN = ({"id": 1, "active": 1, "enableFailOpen": 1, "enableCaptivePortalDet
 FORWARDING_PROFILES = ({"id": 1, "name": "Default forwarding", "active": 1, "conditionType": 1, "hostname": "",
                         "resolvedIpsForHostname": "", "evaluateTrustedNetwork": 0,
                         "forwardingProfileActions": [{"networkType": 0, "actionType": 1, "primaryTransport": 1}]},)
-SINGLETONS = {
+SINGLETONS: dict[str, dict[str, Any]] = {
     "/getCompanyInfo": {"orgId": 1, "name": "Simulated Company", "businessName": "Simulated Company",
                         "defaultAuthType": 1, "version": 1, "proxyEnabled": 1, "zpnEnabled": 1, "upmEnabled": 1},
     "/getZdxGroupEntitlements": {"upmEnableForAll": 1, "collectZdxLocation": 0, "computeDeviceGroupsForZDX": 0,
@@ -97,7 +97,7 @@ SETTINGS_WRITERS = {
     ("PUT", "/updateZdxGroupEntitlement"): "/getZdxGroupEntitlements",
     ("PUT", "/updateZpaGroupEntitlement"): "/getZpaGroupEntitlements",
 }
-LISTS = {  # collection path -> seed items, id field
+LISTS: dict[str, tuple[tuple[dict[str, Any], ...], str]] = {  # collection path -> seed items, id field
     "/getDevices": (DEVICES, "udid"),
     "/application-profiles": (PROFILES, "id"),
     "/custom-ip-based-apps": (CUSTOM_APPS, "id"),
@@ -117,8 +117,8 @@ def seed(engine) -> None:
     for path, (items, id_field) in LISTS.items():
         for obj in items:
             engine.store.insert(BASE + path, str(obj[id_field]), dict(obj))
-    for path, obj in SINGLETONS.items():
-        engine.store.put_singleton(BASE + path, dict(obj))
+    for path, settings in SINGLETONS.items():
+        engine.store.put_singleton(BASE + path, dict(settings))
 
 
 # ------------------------------------------------------------------ helpers
@@ -193,7 +193,8 @@ def device_details(engine, ctx, route, params):
             detail = {"id": d["udid"], "unique_id": d["udid"], "user_name": d["user"], "type": d["type"],
                       "os_version": d["osVersion"], "agent_version": d["agentVersion"], "state": d["state"],
                       "machineHostname": d["machineHostname"], "mac_address": d["macAddress"],
-                      "manufacturer": d["manufacturer"], "owner": d["owner"], "registration_time": d["registration_time"],
+                      "manufacturer": d["manufacturer"], "owner": d["owner"],
+                      "registration_time": d["registration_time"],
                       "last_seen_time": d["last_seen_time"], "hardwareFingerprint": d["hardwareFingerprint"],
                       "devicePolicyName": d["policyName"], "tunnelVersion": d["tunnelVersion"]}
             return engine.json_response(200, detail)
