@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
 
-from ..model import model_class
+from ..model import model_class, to_attr
 from ..transport.executor import decode
 from .hooks import STATES
 
@@ -343,7 +343,8 @@ def pac_text(call: Any) -> None:
 def _validate_pac(call: Any, content: Any) -> None:
     if not isinstance(content, str):
         raise ValueError("pac_content is required: the PAC file text")
-    resp = call.executor.send("POST", BASE + "/pacFiles/validate", raw_body=textwrap.dedent(content).lstrip("\r\n"),
+    text = textwrap.dedent(content).lstrip("\r\n")
+    resp = call.executor.send("POST", BASE + "/pacFiles/validate", raw_body=text,
                               headers={"Content-Type": "text/plain"})
     answer = decode(resp)
     if isinstance(answer, dict) and answer.get("success") is False:
@@ -383,7 +384,8 @@ SANCTION = {"sanctioned": "SANCTIONED", "unsanctioned": "UN_SANCTIONED", "any": 
 
 
 def shadow_it_bulk(call: Any) -> None:
-    """Shadow IT bulk update: ``sanction_state`` by name, ``application_ids`` a plain list, ``custom_tag_ids`` as [{id}]."""
+    """Shadow IT bulk update: ``sanction_state`` by name (``sanctioned`` ...), ``application_ids`` a plain list,
+    ``custom_tag_ids`` as ``[{"id": ...}]``."""
     state = call.args.get("sanction_state")
     wire = SANCTION.get(str(state).lower()) if state is not None else None
     if wire is None and state not in SANCTION.values():
@@ -504,3 +506,18 @@ def vzen_cluster_delete(call: Any) -> None:
     call.request("PUT", path, body={**{k: cur.get(k) for k in keep}, "virtualZenNodes": []})
 
 
+
+
+def snake_dict(*flags: str) -> Callable[[Any], None]:
+    """ATP malware settings answer a small dict with snake_case keys (``block_unscannable_files`` ...);
+    the arguments named in ``flags`` must be booleans."""
+
+    def hook(call: Any) -> None:
+        for name in flags:
+            if not isinstance(call.args.get(name), bool):
+                raise TypeError(f"{name} must be True or False (accepted: bool), got {call.args.get(name)!r}")
+        call.after = lambda value, response: (
+            {to_attr(k): v for k, v in value.items()} if isinstance(value, dict) else value)
+
+    hook.__name__ = "snake_dict"
+    return hook

@@ -230,3 +230,15 @@ def test_clone_pac_file_deletes_the_oldest_of_ten_versions(client, sim):
     assert clone.path == f"/zia/api/v1/pacFiles/{p.id}/version/12" and clone.query == {"deleteVersion": ["3"]}
     assert clone.json() == {"pacContent": PAC, "pacVersionStatus": "DEPLOYED", "pacVerificationStatus": "VERIFY_NOERR",
                             "pacCommitMessage": ""}
+
+
+def test_atp_malware_settings_answer_snake_case_dicts(client, sim):
+    result, _, err = client.zia.malware_protection_policy.update_atp_malware_policy(True, False)
+    assert err is None and result == {"block_unscannable_files": True, "block_password_protected_archive_files": False}
+    assert api_requests(sim)[-1].json() == {"blockUnscannableFiles": True, "blockPasswordProtectedArchiveFiles": False}
+    protocols, _, _ = client.zia.malware_protection_policy.update_atp_malware_protocols(True, False, True)
+    assert protocols == {"inspect_http": True, "inspect_ftp_over_http": False, "inspect_ftp": True}
+    got, _, _ = client.zia.malware_protection_policy.get_atp_malware_protocols()
+    assert got == protocols
+    with pytest.raises(TypeError, match="inspect_inbound must be True or False"):
+        client.zia.malware_protection_policy.update_atp_malware_inspection("yes", True)

@@ -55,7 +55,8 @@ def _classify(engine, url: str) -> dict:
     coll = engine.store.collection(CATEGORIES)
     found = []
     for cat in coll.values() if coll is not None else []:
-        listed = {_host(u) for u in (cat.get("urls") or []) + (cat.get("dbCategorizedUrls") or []) if isinstance(u, str)}
+        urls = (cat.get("urls") or []) + (cat.get("dbCategorizedUrls") or [])
+        listed = {_host(u) for u in urls if isinstance(u, str)}
         if host in listed or any(host.endswith("." + d.lstrip(".")) for d in listed):
             found.append(str(cat.get("id")))
     alerts = [v for k, v in SECURITY_WORDS.items() if k in host]
@@ -66,7 +67,8 @@ def _classify(engine, url: str) -> dict:
 def _url_array(engine, ctx):
     body = ctx.json()
     if not isinstance(body, list) or not all(isinstance(u, str) for u in body):
-        return None, engine.error(ctx, 400, "request body must be a JSON array of URL strings", "INVALID_INPUT_ARGUMENT")
+        return None, engine.error(ctx, 400, "request body must be a JSON array of URL strings",
+                                  "INVALID_INPUT_ARGUMENT")
     if len(body) > LOOKUP_LIMIT:
         return None, engine.error(ctx, 400, f"at most {LOOKUP_LIMIT} URLs per request, got {len(body)}",
                                   "INVALID_INPUT_ARGUMENT")
@@ -163,7 +165,8 @@ def _ordered_create(engine, ctx, route, params):
     body = ctx.json()
     if isinstance(body, dict) and body.get("order") is None:
         coll = engine.store.collection(engine.collection_key(route, params))
-        orders = [o.get("order") for o in (coll.values() if coll is not None else ()) if isinstance(o.get("order"), int)]
+        items = coll.values() if coll is not None else ()
+        orders = [o["order"] for o in items if isinstance(o.get("order"), int)]
         body["order"] = max(orders, default=0) + 1
         body.setdefault("rank", 7)
         ctx._json = body  # the generic create reads the adjusted body
