@@ -1708,7 +1708,8 @@ RESOURCES = (
         (
             op("add_static_ip", "POST", BASE + "/staticIP", "**kwargs", "object", "TrafficStaticIP",
                doc="Add static IP."),
-            op("check_static_ip", "POST", BASE + "/staticIP/validate", "ip_address", "raw", doc="Check static IP."),
+            op("check_static_ip", "POST", BASE + "/staticIP/validate", "ip_address", "raw", hook=H.static_ip_check,
+               doc="Check static IP (True when it can be added, False when it is already in use)."),
             op("delete_static_ip", "DELETE", BASE + "/staticIP/{static_ip_id}", "static_ip_id", "none",
                doc="Delete static IP."),
             op("get_static_ip", "GET", BASE + "/staticIP/{static_ip_id}", "static_ip_id", "object", "TrafficStaticIP",

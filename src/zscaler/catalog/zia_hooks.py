@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
 
+from ..errors import ZscalerAPIError
 from ..model import model_class, to_attr
 from ..transport.executor import decode
 from .hooks import STATES
@@ -521,3 +522,16 @@ def snake_dict(*flags: str) -> Callable[[Any], None]:
 
     hook.__name__ = "snake_dict"
     return hook
+
+
+def static_ip_check(call: Any) -> None:
+    """Whether a static IP can be added: ``True`` when the API accepts it, ``False`` when it answers 409
+    (already in use); other errors are returned as errors."""
+    try:
+        call.executor.send("POST", BASE + "/staticIP/validate", body=call.body)
+    except ZscalerAPIError as e:
+        if e.status_code != 409:
+            raise
+        call.result = False
+        return
+    call.result = True

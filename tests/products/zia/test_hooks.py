@@ -242,3 +242,12 @@ def test_atp_malware_settings_answer_snake_case_dicts(client, sim):
     assert got == protocols
     with pytest.raises(TypeError, match="inspect_inbound must be True or False"):
         client.zia.malware_protection_policy.update_atp_malware_inspection("yes", True)
+
+
+def test_check_static_ip_true_or_false(client, sim):
+    assert client.zia.traffic_static_ip.check_static_ip("198.51.100.20") == (True, None, None)
+    client.zia.traffic_static_ip.add_static_ip(ip_address="198.51.100.20").unwrap()
+    assert client.zia.traffic_static_ip.check_static_ip("198.51.100.20").result is False
+    assert api_requests(sim)[-1].json() == {"ipAddress": "198.51.100.20"}
+    _, _, err = client.zia.traffic_static_ip.check_static_ip("")
+    assert err is not None and err.status_code == 400

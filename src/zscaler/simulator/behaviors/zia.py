@@ -232,3 +232,16 @@ def put_advanced(engine, ctx, route, params):
     if resp.status < 400 and isinstance(body, dict) and "blacklistUrls" in body:
         engine.store.put_singleton(BLACKLIST, {"blacklistUrls": body["blacklistUrls"]})
     return resp
+
+
+@behavior("zia", "POST", V1 + "/staticIP/validate", no_pending=True)
+def validate_static_ip(engine, ctx, route, params):
+    """``SUCCESS`` (text) for a new address, 409 for one already configured."""
+    body = ctx.json()
+    ip = body.get("ipAddress") if isinstance(body, dict) else None
+    if not ip:
+        return engine.error(ctx, 400, "ipAddress is required", "INVALID_INPUT_ARGUMENT")
+    coll = engine.store.collection(V1 + "/staticIP")
+    if coll is not None and any(o.get("ipAddress") == ip for o in coll.values()):
+        return engine.error(ctx, 409, f"static IP {ip} already exists", "DUPLICATE_ITEM")
+    return engine.json_response(200, "SUCCESS")
