@@ -257,9 +257,21 @@ _new = object.__new__
 _set_data = ZscalerObject._data.__set__  # type: ignore[attr-defined]  # slot descriptors: no __setattr__
 
 
-def wrap_items(items: list, cls: type[ZscalerObject]) -> list:
+class ModelList(list):
+    """A list of records; ``as_dict()`` converts every record (README examples call it on lists)."""
+
+    __slots__ = ()
+
+    def as_dict(self) -> list[Any]:
+        return [i.as_dict() if isinstance(i, ZscalerObject) else i for i in self]
+
+    def request_format(self) -> list[Any]:
+        return [i.request_format() if isinstance(i, ZscalerObject) else copy.deepcopy(i) for i in self]
+
+
+def wrap_items(items: list, cls: type[ZscalerObject]) -> ModelList:
     """Wrap every dict of a decoded page in ``cls`` (no copies); other values pass through."""
-    out = []
+    out = ModelList()
     append = out.append
     for i in items:
         if type(i) is dict:

@@ -42,7 +42,7 @@ def test_every_catalog_operation_is_served(zsim, api):
             r = api.request(o.verb, path + ("?" + query if query else ""), json={})
             assert r.status_code != 501, f"{product.name}.{res.attribute}.{o.name}: {o.verb} {path} -> 501"
             assert r.status_code != 500, (o.verb, path, r.text)
-            if r.status_code != 204:
+            if r.status_code != 204 and o.result != "bytes":  # downloads answer CSV, YAML ...
                 assert r.headers["content-type"] == "application/json"
             checked += 1
     assert checked >= 11  # at least the ZPA operations this project started with

@@ -222,4 +222,6 @@ def test_state_dump_and_reset(zsim, api):
     assert st["singletons"]["/tzia/api/v1/settings"] == {"a": 1}
     assert zsim.items(zpa(zsim, "/segmentGroup"))[0]["name"] == "x"
     zsim.reset()
-    assert zsim.state()["collections"] == {} and api.get(zpa(zsim, "/segmentGroup")).json()["list"] == []
+    after = zsim.state()
+    assert zpa(zsim, "/segmentGroup") not in after["collections"] and "/tzia/api/v1/settings" not in after["singletons"]
+    assert api.get(zpa(zsim, "/segmentGroup")).json()["list"] == []

@@ -72,12 +72,11 @@ def test_context_manager_example_activates_zia_and_ztw(sim, capsys):
     assert "/ztw/api/v1/auth" in deletes and "/zia/api/v1/authenticatedSession" in deletes
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError,
-                   reason="the README calls .as_dict() on the list list_provisioning_url returns; needs list "
-                          "results with as_dict() (core proposal in docs/products/ztw.md)")
 def test_legacy_example_verbatim(sim, capsys):
+    """The README calls .as_dict() on the list list_provisioning_url returns: list results support it."""
     sim.seed("ztw", "provisioning_url", 1, provUrlType="ONPREM")
-    _run(LEGACY_EXAMPLE, sim.legacy_config("ztw"), capsys)
+    out = _run(LEGACY_EXAMPLE, sim.legacy_config("ztw"), capsys)
+    assert out.startswith("Fetched prov url by ID: [{'id': ") and "'prov_url_type': 'ONPREM'" in out
 
 
 def test_legacy_example_logs_in_lists_and_logs_out(sim, capsys):
