@@ -206,7 +206,8 @@ def test_legacy_zcc_login_jwt_and_auth_token_header(zsim):
     claims = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
     assert claims["exp"] > time.time()
     path = _first_route(zsim, "zcc").removeprefix("/zcc")
-    assert httpx.get(cfg["override_url"] + path, headers={"auth-token": token}).status_code == 200
+    ok = httpx.get(cfg["override_url"] + path, headers={"auth-token": token})
+    assert ok.status_code == 200 and int(ok.headers["X-Rate-Limit-Remaining"]) >= 0  # on every legacy ZCC answer
     denied = httpx.get(cfg["override_url"] + path)
     assert denied.status_code == 401 and "errorMessage" in denied.json()
     bad = httpx.post(cfg["override_url"] + "/papi/auth/v1/login", json={"apiKey": cfg["api_key"], "secretKey": "x"})

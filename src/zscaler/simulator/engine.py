@@ -526,8 +526,8 @@ class Engine:
                 ] + headers + self._request_id_headers()
             return _json_response(429, body, headers), None
         w[1] += 1
-        if not ctx.oneapi:
-            return None, None
+        if not ctx.oneapi:  # legacy ZCC reports its remaining quota on every answer
+            return None, ([("X-Rate-Limit-Remaining", str(max(0, nominal - w[1])))] if product == "zcc" else None)
         remaining = max(0, nominal - w[1])
         win = "1" if limit else "60"
         return None, [
