@@ -207,3 +207,27 @@ def test_review_domains_batches(client, sim, method, verb):
     assert err is None and isinstance(result, list)
     sent = api_requests(sim, "/review/domains")
     assert [(r.method, len(r.json())) for r in sent] == [(verb, 100), (verb, 20)]
+
+
+def test_id_suffixed_keywords_map_to_their_wire_keys(client, sim):
+    client.zia.bandwidth_control_rules.add_rule(name="BW", order=1, bandwidth_class_ids=["5", "6"])
+    assert api_requests(sim)[-1].json()["bandwidthClasses"] == [{"id": 5}, {"id": 6}]
+    client.zia.cloud_firewall_rules.add_rule(name="FW", order=1, nw_service_groups=["9"],
+                                             dest_ipv6_groups=["10"], workload_groups=[{"id": 11, "name": "w"}])
+    body = api_requests(sim)[-1].json()
+    assert body["nwServiceGroups"] == [{"id": 9}] and body["destIpv6Groups"] == [{"id": 10}]
+    assert body["workloadGroups"] == [{"id": 11, "name": "w"}]
+
+
+def test_irregular_field_names_reach_the_wire_as_the_official_sdk_sends_them():
+    import json
+    from pathlib import Path
+
+    from zscaler.model import to_wire
+
+    rules = Path(__file__).resolve().parents[4] / "shared" / "zscaler-api" / "inventory" / "body-rules.json"
+    if not rules.exists():
+        pytest.skip("inventory not available")
+    pairs = [p for p in json.loads(rules.read_text())["irregular_field_names"]["pairs"] if "zia" in p["products"]]
+    assert len(pairs) > 50
+    assert [p["attr"] for p in pairs if to_wire(p["attr"]) != p["sdk_sends"]] == []
