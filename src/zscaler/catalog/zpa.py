@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from .hooks import computed
 from .spec import Op, Product, Resource, crud, op
-from .zpa_hooks import (ACCESS_KEYS, BASE_KEYS, POLICY_MAP, TIMEOUT_V2_KEYS, by_name, capabilities_extra,
-                        cert_validity, credential_add, credential_update, enrollment_cert, policy_set_by_type,
-                        port_ranges, reorder_rule, rule, schedule_add)
+from .zpa_hooks import (ACCESS_KEYS, BASE_KEYS, POLICY_MAP, TIMEOUT_V2_KEYS, bulk_consoles, bulk_portal_links, by_name,
+                        capabilities_extra, cert_validity, credential_add, credential_update, custom_control,
+                        custom_control_update, enrollment_cert, fetch_merge, inspection_profile,
+                        inspection_profile_full, lss_config, policy_set_by_type, port_ranges, predefined_query,
+                        profile_control_attach, reorder_rule, rule, schedule_add, working_hours)
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
 V2 = "/zpa/mgmtconfig/v2/admin/customers/{customerId}"
@@ -115,10 +117,10 @@ RESOURCES = (
         "app_protection",
         (
             op("add_custom_control", "POST", V1 + "/inspectionControls/custom", "**kwargs", "object", "CustomControls",
-               doc="Add custom control."),
+               hook=custom_control, doc="Add custom control."),
             op("add_profile", "POST", V1 + "/inspectionProfile", "**kwargs", "raw",
                wire={"action": "defaultAction", "predefined_controls_version": "version"},
-               body_defaults={"predefinedControlsVersion": "OWASP_CRS/3.3.0"}, doc="Add profile."),
+               body_defaults={"predefinedControlsVersion": "OWASP_CRS/3.3.0"}, hook=inspection_profile_full, doc="Add profile."),
             op("delete_custom_control", "DELETE", V1 + "/inspectionControls/custom/{control_id}", "control_id", "none",
                doc="Delete custom control."),
             op("delete_profile", "DELETE", V1 + "/inspectionProfile/{profile_id}", "profile_id", "none",
@@ -148,20 +150,20 @@ RESOURCES = (
             op("list_predef_control_versions", "GET", V1 + "/inspectionControls/predefined/versions", "", "raw",
                doc="List predef control versions."),
             op("list_predef_controls", "GET", V1 + "/inspectionControls/predefined", "query_params=None", "list",
-               "PredefinedInspectionControlResource", doc="List predef controls."),
+               "PredefinedInspectionControlResource", hook=predefined_query, doc="List predef controls."),
             op("list_profiles", "GET", V1 + "/inspectionProfile", "query_params=None", "list", "AppProtectionProfile",
                doc="List profiles."),
             op("profile_control_attach", "PUT", V1 + "/inspectionProfile/{profile_id}/associateAllPredefinedControls",
                "profile_id, action, **kwargs", "object", "AppProtectionProfile", wire={"profile_version": "version"},
-               body_defaults={"version": "OWASP_CRS/3.3.0"}, doc="Profile control attach."),
+               body_defaults={"version": "OWASP_CRS/3.3.0"}, hook=profile_control_attach, doc="Profile control attach."),
             op("update_custom_control", "PUT", V1 + "/inspectionControls/custom/{control_id}", "control_id, **kwargs",
-               "object", "CustomControls", doc="Update custom control."),
+               "object", "CustomControls", hook=custom_control_update, doc="Update custom control."),
             op("update_profile", "PUT", V1 + "/inspectionProfile/{profile_id}", "profile_id, **kwargs", "object",
                "AppProtectionProfile", wire={"action": "defaultAction", "predefined_controls_version": "version"},
-               body_defaults={"predefinedControlsVersion": "OWASP_CRS/3.3.0"}, doc="Update profile."),
+               body_defaults={"predefinedControlsVersion": "OWASP_CRS/3.3.0"}, hook=inspection_profile, doc="Update profile."),
             op("update_profile_and_controls", "PATCH", V1 + "/inspectionProfile/{profile_id}/patch",
                "profile_id, **kwargs", "object", "AppProtectionProfile",
-               body_defaults={"predefinedControlsVersion": "OWASP_CRS/3.3.0"}, doc="Update profile and controls."),
+               body_defaults={"predefinedControlsVersion": "OWASP_CRS/3.3.0"}, hook=inspection_profile, doc="Update profile and controls."),
         ),
         model="PredefinedInspectionControlResource",
     ),
@@ -628,7 +630,7 @@ RESOURCES = (
                "lss_host, lss_port, name, source_log_type, app_connector_group_ids=None, enabled=True, "
                "source_log_format='csv', use_tls=False, **kwargs", "object", "LSSResourceModel",
                wire={"filter_status_codes": "filter", "log_stream_content": "format", "policy_name": "name"},
-               doc="Add LSS config."),
+               hook=lss_config(update=False), doc="Add LSS config."),
             op("delete_lss_config", "DELETE", V2 + "/lssConfig/{lss_config_id}", "lss_config_id", "none",
                doc="Delete LSS config."),
             op("get_all_log_formats", "GET", V2 + "/lssConfig/logType/formats", "log_type=None, query_params=None",
@@ -645,7 +647,7 @@ RESOURCES = (
                "app_connector_group_ids=None, enabled=None, source_log_format='csv', use_tls=None, **kwargs", "object",
                "LSSResourceModel",
                wire={"filter_status_codes": "filter", "log_stream_content": "format", "policy_name": "name"},
-               doc="Update LSS config."),
+               hook=lss_config(update=True), doc="Update LSS config."),
         ),
         model="LSSResourceModel",
         id_lists={"app_connector_group_ids": "connectorGroups"},
@@ -905,7 +907,7 @@ RESOURCES = (
         "pra_approval",
         (
             op("add_approval", "POST", V1 + "/approval", "**kwargs", "object", "PrivilegedRemoteAccessApproval",
-               doc="Add approval."),
+               hook=working_hours, doc="Add approval."),
             op("delete_approval", "DELETE", V1 + "/approval/{approval_id}", "approval_id, microtenant_id=None", "none",
                doc="Delete approval."),
             op("expired_approval", "DELETE", V1 + "/approval/expired", "microtenant_id=None", "none",
@@ -915,7 +917,7 @@ RESOURCES = (
             op("list_approval", "GET", V1 + "/approval", "query_params=None", "list", "PrivilegedRemoteAccessApproval",
                doc="List approval."),
             op("update_approval", "PUT", V1 + "/approval/{approval_id}", "approval_id, **kwargs", "object",
-               "PrivilegedRemoteAccessApproval", doc="Update approval."),
+               "PrivilegedRemoteAccessApproval", hook=working_hours, doc="Update approval."),
         ),
         model="PrivilegedRemoteAccessApproval",
         id_lists={"application_ids": "applications"},
@@ -927,7 +929,7 @@ RESOURCES = (
              microtenant=True)
         + (
             op("add_bulk_console", "POST", V1 + "/praConsole/bulk", "consoles, **kwargs", "list",
-               "PrivilegedRemoteAccessConsole", body="consoles", doc="Add bulk console."),
+               "PrivilegedRemoteAccessConsole", body="consoles", hook=bulk_consoles, doc="Add bulk console."),
             op("get_console_portal", "GET", V1 + "/praConsole/praPortal/{portal_id}", "portal_id, query_params=None",
                "object", "PrivilegedRemoteAccessConsole", doc="Get console portal."),
         ),
@@ -1107,7 +1109,9 @@ RESOURCES = (
             op("list_groups", "GET", V1 + "/serverGroup", "query_params=None", "list", "ServerGroup",
                doc="List groups."),
             op("update_group", "PUT", V1 + "/serverGroup/{group_id}", "group_id, **kwargs", "object", "ServerGroup",
-               body_defaults={"dynamicDiscovery": True}, doc="Update group."),
+               hook=fetch_merge(V1 + "/serverGroup/{group_id}", drop=("applications",),
+                                defaults={"dynamicDiscovery": True}),
+               doc="Update group (reads the group, overlays the given fields; dynamicDiscovery defaults to true)."),
         ),
         model="ServerGroup",
         required=("name",),
@@ -1292,7 +1296,7 @@ RESOURCES = (
         + (
             op("add_bulk_portal_links", "POST", V2 + "/userPortalLink/bulk",
                "portal_links, user_portal_link_ids=None, **kwargs", "list", "UserPortalLinks",
-               doc="Add bulk portal links."),
+               hook=bulk_portal_links, doc="Add bulk portal links."),
             op("get_user_portal_link", "GET", V1 + "/userPortalLink/userPortal/{portal_link_id}",
                "portal_link_id, query_params=None", "object", "UserPortalLink", doc="Get user portal link."),
         ),

@@ -62,14 +62,18 @@ def policy_type(value: Any) -> str:
     raise ValueError(f"policy_type: {value!r} is not accepted; accepted values: {', '.join(POLICY_MAP)}")
 
 
-def _resolve_policy_set(call: Any, ptype: str, slot: str = "policy_set_id") -> None:
-    """GET ``policySet/policyType/<type>`` (as the official methods do first) and fill ``{slot}``."""
+def _policy_set_id(call: Any, ptype: str) -> str:
+    """GET ``policySet/policyType/<type>`` (as the official methods do first): the id of that policy set."""
     mt = call.query.get("microtenantId")
     body = call.request("GET", f"{V1}/policySet/policyType/{ptype}", {"microtenantId": mt} if mt else None)
     psid = body.get("id") if isinstance(body, dict) else None
     if not psid:
         raise ValueError(f"{call.op.name}: the {ptype} policy set has no id in the API answer")
-    call.path_values[slot] = quote(str(psid), safe="")
+    return str(psid)
+
+
+def _resolve_policy_set(call: Any, ptype: str, slot: str = "policy_set_id") -> None:
+    call.path_values[slot] = quote(_policy_set_id(call, ptype), safe="")
 
 
 def policy_set_by_type(call: Any) -> None:
@@ -488,3 +492,295 @@ def schedule_add(call: Any) -> None:
            "frequencyInterval": body.pop("frequencyInterval", None)}
     out.update(body)
     call.body = out
+
+
+# ------------------------------------------------------------------ LSS (log streaming)
+
+#: source_log_type as the caller names it -> the zpn_* log type on the wire.
+SOURCE_LOG_MAP = {
+    "app_connector_metrics": "zpn_ast_comprehensive_stats", "app_connector_status": "zpn_ast_auth_log",
+    "audit_logs": "zpn_audit_log", "browser_access": "zpn_http_trans_log", "private_svc_edge_status": "zpn_sys_auth_log",
+    "user_activity": "zpn_trans_log", "user_status": "zpn_auth_log", "web_inspection": "zpn_waf_http_exchanges_log",
+}
+LSS_ENTRY_TYPES = ("SAML", "SCIM", "SCIM_GROUP")
+
+
+def log_type(value: Any) -> str:
+    """``"user_activity"`` -> ``"zpn_trans_log"``; a zpn_* name, or any other name, is sent as given."""
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"source_log_type: {value!r} is not accepted; accepted values: {', '.join(SOURCE_LOG_MAP)}")
+    return SOURCE_LOG_MAP.get(value, value)
+
+
+def _default(call: Any, name: str) -> Any:
+    """A named argument, or its declared default when the caller left it out."""
+    if name in call.args:
+        return call.args[name]
+    return next((p.default for p in call.op.params if p.name == name), None)
+
+
+def _log_format(call: Any, ltype: str, fmt: str) -> Any:
+    """The format string of ``ltype`` in ``fmt`` (csv/json/tsv) from GET lssConfig/logType/formats."""
+    answer = call.request("GET", V2 + "/lssConfig/logType/formats", {"logType": ltype})
+    formats = answer.get(ltype, answer) if isinstance(answer, dict) else {}
+    if not isinstance(formats, dict) or fmt not in formats:
+        raise ValueError(f"source_log_format: {fmt!r} is not a format of {ltype}; "
+                         f"formats: {', '.join(formats) if isinstance(formats, dict) else 'none'}")
+    return formats[fmt]
+
+
+def lss_conditions(rules: Iterable[Any]) -> list[dict[str, Any]]:
+    """``policy_rules`` tuples ``(object_type, values)`` -> SIEM conditions; saml/scim/scim_group take
+    ``(lhs, rhs)`` pairs (entryValues), the others plain values (client types by their zpn_* names)."""
+    out = []
+    for cond in rules:
+        if isinstance(cond, (dict, ZscalerObject)):
+            out.append(_dict_condition(cond))
+            continue
+        operator, t = _unwrap(cond, "policy_rules")
+        if len(t) < 2 or not isinstance(t[0], str):
+            raise ValueError(f"policy_rules: each rule is (object_type, values); got {cond!r}")
+        otype = t[0].upper()
+        operand = ({"objectType": otype, "entryValues": _entries(t[1:], otype)} if otype in LSS_ENTRY_TYPES
+                   else {"objectType": otype, "values": _values(t[1:])})
+        out.append({"operator": operator, "operands": [operand]})
+    return out
+
+
+def lss_config(update: bool) -> Hook:
+    """LSS add/update: the body is ``{config: {...}, connectorGroups: [{id}], policyRuleResource: {...}}``.
+
+    ``source_log_type`` is mapped to its zpn_* log type; ``format`` is the format string of that log
+    type (GET lssConfig/logType/formats) unless ``log_stream_content`` is given; ``filter_status_codes``
+    goes to ``config.filter``; ``policy_rules`` become the SIEM policy rule (its policy set looked up).
+    An update sends the id plus the arguments given; ``connectorGroups`` only when given.
+    """
+
+    def hook(call: Any) -> None:
+        kw = _kwargs(call)
+        config: dict[str, Any] = {"id": call.args["lss_config_id"]} if update else {}
+        ltype = _default(call, "source_log_type")
+        for arg, key in (("enabled", "enabled"), ("lss_host", "lssHost"), ("lss_port", "lssPort"),
+                         ("name", "name")):
+            value = _default(call, arg)
+            if value is not None:
+                config[key] = value
+        content = kw.pop("log_stream_content", None)
+        if content is not None:
+            config["format"] = content
+        elif ltype is not None and log_type(ltype) in SOURCE_LOG_MAP.values():
+            config["format"] = _log_format(call, log_type(ltype), _default(call, "source_log_format") or "csv")
+        if ltype is not None:
+            config["sourceLogType"] = log_type(ltype)
+        if _default(call, "use_tls") is not None:
+            config["useTls"] = _default(call, "use_tls")
+        if kw.get("filter_status_codes") is not None:
+            config["filter"] = list(kw.pop("filter_status_codes"))
+        policy_name = kw.pop("policy_name", None)
+        rules = kw.pop("policy_rules", None)
+        kw.pop("microtenant_id", None)
+        config.update(convert_keys(kw))
+        body: dict[str, Any] = {"config": config}
+        groups = call.args.get("app_connector_group_ids")
+        if groups is not None or not update:
+            body["connectorGroups"] = [{"id": _plain(g).get("id") if isinstance(_plain(g), dict) else g}
+                                       for g in groups or ()]
+        if rules:
+            psid = _policy_set_id(call, "SIEM_POLICY")
+            body["policyRuleResource"] = {"policySetId": psid, "conditions": lss_conditions(rules),
+                                          "name": policy_name or config.get("name") or "SIEM_POLICY"}
+        call.body = body
+
+    hook.__name__ = "lss_update" if update else "lss_add"
+    return hook
+
+
+# ------------------------------------------------------------------ app protection (inspection)
+
+DEFAULT_CONTROLS_VERSION = "OWASP_CRS/3.3.0"
+
+
+def _predefined_groups(call: Any, version: str) -> list[dict]:
+    answer = call.request("GET", V1 + "/inspectionControls/predefined", {"version": version})
+    return answer if isinstance(answer, list) else (answer or {}).get("list") or []
+
+
+def _control(item: Any, name: str) -> dict[str, Any]:
+    item = _plain(item)
+    if isinstance(item, dict) and "id" in item:
+        return {"id": item["id"], "action": item.get("action"), **({"actionValue": item["action_value"]}
+                                                                    if "action_value" in item else {})}
+    if isinstance(item, (tuple, list)) and len(item) == 2:
+        return {"id": item[0], "action": str(item[1]).upper()}
+    raise ValueError(f"{name}: each control is (id, action) or {{'id': ..., 'action': ...}}; got {item!r}")
+
+
+def inspection_profile(call: Any) -> None:
+    """Profiles: every control of the default predefined groups of ``predefined_controls_version``
+    (GET inspectionControls/predefined) is sent as ``{id, action, defaultAction}``; ``predefined_controls``
+    (``(id, action)`` pairs) are added; ``action`` is the profile's ``defaultAction``."""
+    kw = _kwargs(call)
+    body = dict(call.body) if isinstance(call.body, dict) else {}
+    version = kw.get("predefined_controls_version") or DEFAULT_CONTROLS_VERSION
+    body.pop("version", None)
+    body.pop("predefinedControls", None)
+    controls = []
+    for group in _predefined_groups(call, version):
+        if group.get("defaultGroup"):
+            for c in group.get("predefinedInspectionControls") or ():
+                controls.append({"id": c["id"], "action": c.get("action") or c.get("defaultAction"),
+                                 "defaultAction": c.get("defaultAction")})
+    controls.extend(_control(c, "predefined_controls") for c in kw.get("predefined_controls") or ())
+    body["predefinedControls"] = controls
+    body["predefinedControlsVersion"] = version
+    if kw.get("custom_controls") is not None:
+        body["customControls"] = [_control(c, "custom_controls") for c in kw["custom_controls"]]
+    call.body = body
+
+
+def inspection_profile_full(call: Any) -> None:
+    """add_profile: after the create, the full profile is read back (GET inspectionProfile/{id})."""
+    inspection_profile(call)
+
+    def full(value: Any, response: Any) -> Any:
+        if isinstance(value, dict) and value.get("id"):
+            return call.request("GET", f"{V1}/inspectionProfile/{quote(str(value['id']), safe='')}")
+        return value
+
+    call.after = full
+
+
+def profile_control_attach(call: Any) -> None:
+    """``action="attach"`` PUTs .../associateAllPredefinedControls, ``"detach"`` .../deAssociateAllPredefinedControls;
+    the body is ``{"version": profile_version}`` (default OWASP_CRS/3.3.0)."""
+    action = str(call.args.get("action") or "").lower()
+    if action in ("detach", "deassociate", "dissociate"):
+        call.path = call.path.replace("/associateAllPredefinedControls", "/deAssociateAllPredefinedControls")
+    elif action not in ("attach", "associate"):
+        raise ValueError(f"action: {call.args.get('action')!r} is not accepted; accepted values: attach, detach")
+    call.body = {"version": _kwargs(call).get("profile_version") or DEFAULT_CONTROLS_VERSION}
+
+
+def _rules(rules: Any) -> list[dict[str, Any]]:
+    out = []
+    for rule_ in rules or ():
+        rule_ = _plain(rule_)
+        if not isinstance(rule_, dict) or "type" not in rule_:
+            raise ValueError(f"rules: each rule is {{'type': ..., 'names': [...], 'conditions': [(lhs, op, rhs)]}}; "
+                             f"got {rule_!r}")
+        one: dict[str, Any] = {"type": rule_["type"]}
+        if rule_.get("names"):
+            one["names"] = list(rule_["names"])
+        conds = []
+        for c in rule_.get("conditions") or ():
+            c = _plain(c)
+            if isinstance(c, dict):
+                conds.append({"lhs": c.get("lhs"), "op": c.get("op"), "rhs": c.get("rhs")})
+            elif isinstance(c, (tuple, list)) and len(c) == 3:
+                conds.append({"lhs": c[0], "op": c[1], "rhs": c[2]})
+            else:
+                raise ValueError(f"rules: each condition is (lhs, op, rhs); got {c!r}")
+        one["conditions"] = conds
+        out.append(one)
+    return out
+
+
+def custom_control(call: Any) -> None:
+    """Custom controls: ``rules`` reshaped to ``[{type, names?, conditions: [{lhs, op, rhs}]}]``."""
+    kw = _kwargs(call)
+    if "rules" in kw and isinstance(call.body, dict):
+        call.body["rules"] = _rules(kw["rules"])
+
+
+def fetch_merge(get_path: str, drop: tuple[str, ...] = (), defaults: dict[str, Any] | None = None) -> Hook:
+    """Updates that start from the stored object (GET ``get_path``), overlay the given fields, then PUT."""
+
+    def hook(call: Any) -> None:
+        path = get_path
+        for name, value in call.path_values.items():
+            path = path.replace("{" + name + "}", value)
+        mt = call.query.get("microtenantId")
+        current = call.request("GET", path, {"microtenantId": mt} if mt else None)
+        base = {k: v for k, v in (current or {}).items() if k not in drop and k not in ("modifiedTime", "modifiedBy",
+                                                                                         "creationTime")}
+        given = dict(call.body) if isinstance(call.body, dict) else {}
+        for k in drop:
+            if k in given:
+                base[k] = given[k]
+        base.update(given)
+        for k, v in (defaults or {}).items():
+            base.setdefault(k, v)
+        call.body = base
+
+    hook.__name__ = "fetch_merge"
+    return hook
+
+
+def custom_control_update(call: Any) -> None:
+    fetch_merge(V1 + "/inspectionControls/custom/{control_id}")(call)
+    custom_control(call)
+
+
+# ------------------------------------------------------------------ PRA, portals
+
+def working_hours(call: Any) -> None:
+    """PRA approvals: ``working_hours`` dict -> ``workingHours`` {startTimeCron, endTimeCron, startTime, endTime,
+    days, timeZone}."""
+    wh = _kwargs(call).get("working_hours")
+    body = call.body if isinstance(call.body, dict) else {}
+    body.pop("workingHours", None)
+    if wh:
+        wh = convert_keys(_plain(wh))
+        keys = ("startTimeCron", "endTimeCron", "startTime", "endTime", "days", "timeZone")
+        unknown = sorted(set(wh) - set(keys))
+        if unknown:
+            raise ValueError(f"working_hours: {unknown[0]!r} is not accepted; accepted keys: start_time_cron, "
+                             "end_time_cron, start_time, end_time, days, time_zone")
+        body["workingHours"] = {k: wh[k] for k in keys if k in wh}
+    call.body = body
+
+
+def bulk_consoles(call: Any) -> None:
+    """PRA consoles in bulk: a bare JSON array, each entry {name, enabled (true), praApplication {id},
+    praPortals [{id}], description ('')} plus the other keyword arguments."""
+    kw = _kwargs(call)
+    consoles = call.args.get("consoles")
+    kw.pop("microtenant_id", None)
+    if not isinstance(consoles, (list, tuple)) or not consoles:
+        raise ValueError("consoles: a non-empty list is required ({'name', 'pra_application_id', 'pra_portal_ids', "
+                         "...} dicts)")
+    out = []
+    for c in consoles:
+        c = dict(_plain(c))
+        app = c.pop("pra_application_id", None) or c.pop("praApplicationId", None)
+        portals = c.pop("pra_portal_ids", None) or c.pop("praPortalIds", None) or []
+        entry = {"name": c.pop("name", None), "enabled": c.pop("enabled", True), "praApplication": {"id": app},
+                 "praPortals": [{"id": p} for p in portals], "description": c.pop("description", "")}
+        entry.update(convert_keys({**kw, **c}))
+        out.append(entry)
+    call.body = out
+
+
+def bulk_portal_links(call: Any) -> None:
+    """User portal links in bulk: ``{userPortalLinks: [{name, description '', enabled true, iconText '', link '',
+    linkPath '', protocol ''}], userPortals: [{id}]}``."""
+    links = call.args.get("portal_links")
+    if not isinstance(links, (list, tuple)) or not links:
+        raise ValueError("portal_links: a non-empty list of portal-link dicts is required ({'name': ..., 'link': ...})")
+    kw = _kwargs(call)
+    portal_ids = call.args.get("user_portal_link_ids") or kw.get("user_portal_ids") or []
+    defaults = {"description": "", "enabled": True, "iconText": "", "link": "", "linkPath": "", "protocol": ""}
+    call.body = {"userPortalLinks": [{"name": convert_keys(_plain(link)).get("name"),
+                                      **{k: v for k, v in {**defaults, **convert_keys(_plain(link))}.items()
+                                         if k != "name"}} for link in links],
+                 "userPortals": [{"id": i} for i in portal_ids]}
+
+
+def predefined_query(call: Any) -> None:
+    """list_predef_controls: ``version`` (default OWASP_CRS/3.3.0) and ``search`` on ``search_field``."""
+    q = dict(call.args.get("query_params") or {})
+    call.query.setdefault("version", DEFAULT_CONTROLS_VERSION)
+    field = q.get("search_field")
+    call.query.pop("searchField", None)
+    if field and q.get("search"):
+        call.query["search"] = f"{field}+EQ+{q['search']}"

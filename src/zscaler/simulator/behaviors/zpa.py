@@ -417,3 +417,95 @@ def list_segment_groups(engine, ctx, route, params):
         if apps:
             g["applications"] = apps
     return engine.json_response(200, page)
+
+
+# ------------------------------------------------------------------ LSS log formats
+
+LOG_TYPES = ("zpn_trans_log", "zpn_auth_log", "zpn_ast_auth_log", "zpn_http_trans_log", "zpn_audit_log",
+             "zpn_sys_auth_log", "zpn_ast_comprehensive_stats", "zpn_waf_http_exchanges_log")
+
+
+def log_formats(log_type: str) -> dict[str, str]:
+    """The csv / json / tsv format strings of one log type (simulated: short but distinct per type)."""
+    fields = ("LogTimestamp:time", "Customer", "SessionID", log_type)
+    return {"csv": ",".join(f'"%s{{{f}:csv}}"' for f in fields) + "\\n",
+            "json": "{" + ",".join(f'"{f.split(":")[0]}":"%s{{{f}:json}}"' for f in fields) + "}\\n",
+            "tsv": "\\t".join(f"%s{{{f}:tsv}}" for f in fields) + "\\n"}
+
+
+@behavior("zpa", "GET", V2 + "/lssConfig/logType/formats")
+def get_log_formats(engine, ctx, route, params):
+    wanted = ctx.q("logType")
+    if wanted is None:
+        return engine.json_response(200, {t: log_formats(t) for t in LOG_TYPES})
+    if wanted not in LOG_TYPES:
+        return engine.error(ctx, 400, f"invalid log type {wanted}; one of {', '.join(LOG_TYPES)}", "invalid.log.type")
+    return engine.json_response(200, log_formats(wanted))
+
+
+# ------------------------------------------------------------------ inspection (app protection) controls
+
+CONTROL_VERSIONS = ("OWASP_CRS/3.3.0", "OWASP_CRS/3.3.5")
+CONTROL_GROUPS = (("Protocol Issues", True, ("Missing Host header", "Invalid HTTP request line")),
+                  ("Environment and Port Scanners", True, ("Scanner detection",)),
+                  ("Preprocessors", False, ("Request body size limit",)))
+CONTROL_BASE = 72058304855200001
+
+
+def predefined_groups(version: str) -> list[dict]:
+    """Predefined inspection control groups of ``version`` (fixed ids; default groups are the first two)."""
+    out, n = [], 0
+    for group, default, names in CONTROL_GROUPS:
+        controls = []
+        for name in names:
+            controls.append({"id": str(CONTROL_BASE + n), "name": name, "action": "BLOCK", "defaultAction": "BLOCK",
+                             "paranoiaLevel": "1", "severity": "CRITICAL", "controlGroup": group,
+                             "version": version, "protocolType": "HTTP"})
+            n += 1
+        out.append({"controlGroup": group, "defaultGroup": default, "predefinedInspectionControls": controls})
+    return out
+
+
+@behavior("zpa", "GET", V1 + "/inspectionControls/predefined")
+def list_predefined_controls(engine, ctx, route, params):
+    version = ctx.q("version") or CONTROL_VERSIONS[0]
+    if version not in CONTROL_VERSIONS:
+        return engine.error(ctx, 400, f"unknown controls version {version}; one of {', '.join(CONTROL_VERSIONS)}",
+                            "invalid.version")
+    return engine.json_response(200, predefined_groups(version))
+
+
+@behavior("zpa", "GET", V1 + "/inspectionControls/predefined/{control_id}")
+def get_predefined_control(engine, ctx, route, params):
+    for group in predefined_groups(ctx.q("version") or CONTROL_VERSIONS[0]):
+        for c in group["predefinedInspectionControls"]:
+            if c["id"] == params["control_id"]:
+                return engine.json_response(200, c)
+    return engine.error(ctx, 404, f"predefined control {params['control_id']} not found", "resource.not.found")
+
+
+def _attach(engine, ctx, params, controls_of):
+    key = _path(V1 + "/inspectionProfile", customerId=params["customerId"])
+    coll = engine.store.collection(key)
+    profile = coll.items.get(params["profile_id"]) if coll is not None else None
+    if profile is None or not engine._visible(ctx, profile):
+        return engine.error(ctx, 404, f"inspection profile {params['profile_id']} not found", "resource.not.found")
+    body = ctx.json() if isinstance(ctx.json(), dict) else {}
+    version = body.get("version") or CONTROL_VERSIONS[0]
+    engine.store.update(key, params["profile_id"], {**profile, "predefinedControlsVersion": version,
+                                                     "predefinedControls": controls_of(version)})
+    return Response(204)
+
+
+@behavior("zpa", "PUT", V1 + "/inspectionProfile/{profile_id}/associateAllPredefinedControls")
+def attach_all_controls(engine, ctx, route, params):
+    """Every predefined control of the version joins the profile."""
+    return _attach(engine, ctx, params, lambda v: [
+        {"id": c["id"], "action": c["action"], "defaultAction": c["defaultAction"]}
+        for g in predefined_groups(v) for c in g["predefinedInspectionControls"]])
+
+
+@behavior("zpa", "PUT", V1 + "/inspectionProfile/{profile_id}/deAssociateAllPredefinedControls")
+def detach_all_controls(engine, ctx, route, params):
+    """The profile keeps no predefined control (the official SDK's alternative path of profile_control_attach)."""
+    return _attach(engine, ctx, params, lambda v: [])
