@@ -363,7 +363,7 @@ def clone_pac_file(call: Any) -> None:
     _validate_pac(call, call.args.get("pac_content"))
     if call.query.get("deleteVersion") is None:
         versions = call.request("GET", BASE + f"/pacFiles/{call.path_values['pac_id']}/version") or []
-        numbers = [v.get("pacVersion") for v in versions if isinstance(v, dict) and v.get("pacVersion") is not None]
+        numbers = [int(v["pacVersion"]) for v in versions if isinstance(v, dict) and v.get("pacVersion") is not None]
         if len(numbers) >= 10:
             call.query["deleteVersion"] = min(numbers)
 

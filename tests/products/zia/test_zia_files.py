@@ -7,7 +7,7 @@ import hashlib
 import pytest
 
 from zscaler import ZscalerClient, catalog
-from zscaler.binding import resource_class, shape
+from zscaler.binding import shape
 from zscaler.catalog import zia_hooks
 
 from helpers import api_requests
