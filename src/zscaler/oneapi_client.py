@@ -235,7 +235,7 @@ ZscalerClient = Client
 _COMMON_LEGACY_KEYS = {"partnerId": "ZSCALER_PARTNER_ID", "timeout": None, "override_url": None, "logging": None,
                        "cache": None, "failSafe": None, "session_safety_margin": "ZIA_SESSION_SAFETY_MARGIN",
                        "use_session_validation": None, "requestExecutor": None, "sandboxToken": None,
-                       "sandboxCloud": None, "maxRetries": None}
+                       "sandboxCloud": None, "sandboxBaseUrl": None, "maxRetries": None}
 
 
 class _Legacy:
@@ -323,8 +323,15 @@ class LegacyClient(Client):
         provider = spec.provider(base_url=base, http=lambda: self._executor.http.client, user_agent=ua,
                                  partner_id=partner, **provider_kw)
         cache_on = os.environ.get("ZSCALER_CLIENT_CACHE_ENABLED", "").lower() == "true"
+        sandbox: dict[str, Any] = {}
+        if self._product == "zia":  # the official legacy client accepts these but never uses them
+            cloud = given.get("sandboxCloud") or os.environ.get("ZSCALER_SANDBOX_CLOUD")
+            sandbox = {"sandbox_token": given.get("sandboxToken") or os.environ.get("ZSCALER_SANDBOX_TOKEN"),
+                       "sandbox_base_url": given.get("sandboxBaseUrl") or os.environ.get("ZSCALER_SANDBOX_BASE_URL")
+                       or (sandbox_base_url(cloud) if cloud else None)}
         self._executor = RequestExecutor(
             base_url=base, provider=provider, strip_prefix=catalog.load(self._product).prefix, partner_id=partner,
+            **sandbox,
             retry=RetryPolicy(max_retries=int(given.get("maxRetries", 4))), timeout=timeout,
             cache=CacheLayer(ttl=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTL", 3600)),
                              tti=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTI", 1800))) if cache_on else None)

@@ -252,7 +252,7 @@ def test_configs_point_at_the_simulator(zsim):
     assert cfg["clientId"] == zsim.client_id and cfg["vanityDomain"] == zsim.vanity_domain
     assert zsim.customer_id.isdigit() and len(zsim.customer_id) >= 15
     expected = {
-        "zia": {"username", "password", "api_key", "cloud"},
+        "zia": {"username", "password", "api_key", "cloud", "sandboxToken", "sandboxBaseUrl"},
         "ztw": {"username", "password", "api_key", "cloud"},
         "zpa": {"clientId", "clientSecret", "customerId", "cloud"},
         "zcc": {"api_key", "secret_key", "cloud"},

@@ -168,6 +168,8 @@ class Simulator(Engine):
         if product in ("zia", "ztw"):
             c = self.legacy_credentials[product]
             cfg = {"username": c["username"], "password": c["password"], "api_key": c["api_key"], "cloud": "zscaler"}
+            if product == "zia":
+                cfg.update(sandboxToken=self.sandbox_token, sandboxBaseUrl=self.url)
         elif product == "zpa":
             cfg = {"clientId": self.client_id, "clientSecret": self.client_secret, "customerId": self.customer_id,
                    "cloud": "PRODUCTION"}

@@ -150,7 +150,7 @@ class RequestExecutor:
                       authenticate=not sandbox, stream=stream, content_start=start)
         with self._lock:
             self.last_product = product
-            if method in WRITE_METHODS and product:
+            if method in WRITE_METHODS and product and not sandbox:  # a file submission stages no change
                 self.written.add(product)
         resp = self._send(req)
         if resp.status_code >= 400:
