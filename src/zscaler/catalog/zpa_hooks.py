@@ -784,3 +784,80 @@ def predefined_query(call: Any) -> None:
     call.query.pop("searchField", None)
     if field and q.get("search"):
         call.query["search"] = f"{field}+EQ+{q['search']}"
+
+
+# ------------------------------------------------------------------ POST searches (tags), downloads
+
+SEARCH_PAGE_SIZE = 100
+
+
+def _search_pages(call: Any, first: Any) -> list[dict]:
+    """Items of every page of a POST .../search answer, ``first`` being page 1."""
+    items = list((first or {}).get("list") or []) if isinstance(first, dict) else list(first or [])
+    total = int((first or {}).get("totalPages") or 1) if isinstance(first, dict) else 1
+    path = call.path
+    for name, value in call.path_values.items():
+        path = path.replace("{" + name + "}", value)
+    for page in range(2, total + 1):
+        more = call.request("POST", path, call.query, {"pageBy": {"page": page, "pageSize": SEARCH_PAGE_SIZE}})
+        items.extend((more or {}).get("list") or [])
+    return items
+
+
+def search_all(call: Any) -> None:
+    """Tag groups / keys / namespaces: POST .../search with ``{"pageBy": {page, pageSize}}``, every page collected."""
+    call.body = {"pageBy": {"page": 1, "pageSize": SEARCH_PAGE_SIZE}}
+    cls = model_class(call.op.model)
+
+    def collect(value: Any, response: Any) -> Any:
+        return [cls(i) for i in _search_pages(call, response.get_body() if response is not None else None)]
+
+    call.after = collect
+
+
+def search_by_name(arg: str) -> Hook:
+    """``get_*_by_name``: every page of the search, then the item whose name is ``arg`` (None if none)."""
+
+    def hook(call: Any) -> None:
+        name = call.args.get(arg)
+        if not isinstance(name, str) or not name:
+            raise ValueError(f"{arg}: a non-empty name is required")
+        call.body = {"pageBy": {"page": 1, "pageSize": SEARCH_PAGE_SIZE}}
+
+        def pick(value: Any, response: Any) -> Any:
+            for item in _search_pages(call, response.get_body() if response is not None else None):
+                if isinstance(item, dict) and item.get("name") == name:
+                    return item
+            return None
+
+        call.after = pick
+
+    hook.__name__ = "search_by_name"
+    return hook
+
+
+def save_download(call: Any) -> None:
+    """Downloads: sent with ``Accept: */*``; with ``filename`` the bytes are written there and the name is
+    answered (as the official SDK does), without it the bytes are answered."""
+    call.headers["Accept"] = "*/*"
+    filename = call.args.get("filename")
+    if filename is None:
+        return
+
+    def write(value: Any, response: Any) -> Any:
+        with open(filename, "wb") as fh:
+            fh.write(value if isinstance(value, (bytes, bytearray)) else str(value).encode())
+        return filename
+
+    call.after = write
+
+
+def whole_body_default(key: str, value: Any) -> Hook:
+    """Methods whose argument is the whole body: ``key`` is sent as ``value`` when the caller left it out or None."""
+
+    def hook(call: Any) -> None:
+        if isinstance(call.body, dict) and call.body.get(key) is None:
+            call.body[key] = value() if callable(value) else value
+
+    hook.__name__ = f"default_{key}"
+    return hook

@@ -133,3 +133,32 @@ def test_bulk_consoles_and_portal_links(client, sim):
         "userPortals": [{"id": "31"}]}
     with pytest.raises(ValueError, match="consoles: a non-empty list is required"):
         client.zpa.pra_console.add_bulk_console([])
+
+
+def test_tag_searches_collect_every_page_and_find_by_name(client, sim):
+    for i in range(105):
+        client.zpa.tag_namespace.create_namespace({"name": f"ns-{i:03d}"}).unwrap()
+    sim.clear_requests()
+    spaces, _, err = client.zpa.tag_namespace.list_namespaces()
+    assert err is None and len(spaces) == 105 and len({s.id for s in spaces}) == 105
+    assert [r.json() for r in api_requests(sim)] == [{"pageBy": {"page": 1, "pageSize": 100}},
+                                                     {"pageBy": {"page": 2, "pageSize": 100}}]
+    assert all(r.method == "POST" and r.path.endswith("/namespace/search") for r in api_requests(sim))
+    found = client.zpa.tag_namespace.get_namespace_by_name("ns-104").unwrap()
+    assert found["name"] == "ns-104"
+    assert client.zpa.tag_namespace.get_namespace_by_name("absent").unwrap() is None
+    group = client.zpa.tag_group.create_tag_group({"name": "g"}).unwrap()
+    assert api_requests(sim)[-1].json() == {"name": "g", "tags": []}
+    assert [g.id for g in client.zpa.tag_group.list_tag_groups().unwrap()] == [group.id]
+    key = client.zpa.tag_key.create_tag_key(spaces[0].id, {"name": "env"}).unwrap()
+    assert client.zpa.tag_key.get_tag_key_by_name(spaces[0].id, "env").unwrap()["id"] == key.id
+
+
+def test_business_continuity_download_writes_the_file(client, sim, tmp_path):
+    target = tmp_path / "bc-cert.pem"
+    name, _, err = client.zpa.business_continuity.get_business_continuity_setting_certificate(str(target))
+    assert err is None and name == str(target) and target.exists()
+    req = api_requests(sim)[-1]
+    assert req.raw_query == "" and req.headers["accept"] == "*/*"  # filename stays local
+    data, _, err = client.zpa.business_continuity.get_business_continuity_setting_metadata()
+    assert err is None and isinstance(data, bytes)

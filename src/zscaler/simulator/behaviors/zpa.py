@@ -509,3 +509,40 @@ def attach_all_controls(engine, ctx, route, params):
 def detach_all_controls(engine, ctx, route, params):
     """The profile keeps no predefined control (the official SDK's alternative path of profile_control_attach)."""
     return _attach(engine, ctx, params, lambda v: [])
+
+
+# ------------------------------------------------------------------ POST searches (tags)
+
+def _search(engine, ctx, key: str):
+    """A page of the items at ``key`` for a ``{"pageBy": {page, pageSize}, "filterBy": [...]}`` search body."""
+    body = ctx.json() if isinstance(ctx.json(), dict) else {}
+    page_by = body.get("pageBy") or {}
+    try:
+        page, size = int(page_by.get("page") or 1), int(page_by.get("pageSize") or 20)
+    except (TypeError, ValueError):
+        return engine.error(ctx, 400, "pageBy.page and pageBy.pageSize must be whole numbers", "invalid.input")
+    if page < 1 or not 1 <= size <= 500:
+        return engine.error(ctx, 400, "pageBy.page starts at 1 and pageBy.pageSize is 1..500", "invalid.input")
+    coll = engine.store.collection(key)
+    items = list(engine._visible_all(ctx, coll)) if coll is not None else []
+    for f in body.get("filterBy") or ():
+        if isinstance(f, dict) and f.get("filterName") and f.get("operator", "EQUALS") == "EQUALS":
+            items = [o for o in items if str(o.get(f["filterName"])) in map(str, f.get("values") or [])]
+    pages = max(1, -(-len(items) // size))
+    return engine.json_response(200, {"totalPages": str(pages), "totalCount": str(len(items)),
+                                      "list": items[(page - 1) * size: page * size]})
+
+
+@behavior("zpa", "POST", V1 + "/tagGroup/search")
+def search_tag_groups(engine, ctx, route, params):
+    return _search(engine, ctx, _path(V1 + "/tagGroup", **params))
+
+
+@behavior("zpa", "POST", V1 + "/namespace/search")
+def search_namespaces(engine, ctx, route, params):
+    return _search(engine, ctx, _path(V1 + "/namespace", **params))
+
+
+@behavior("zpa", "POST", V1 + "/namespace/{namespace_id}/tagKey/search")
+def search_tag_keys(engine, ctx, route, params):
+    return _search(engine, ctx, _path(V1 + "/namespace/{namespace_id}/tagKey", **params))
