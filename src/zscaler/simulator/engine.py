@@ -23,7 +23,7 @@ from . import wire
 from .faults import Fault
 from .httpserver import Request, Response
 from .recording import RecordedRequest
-from .routes import Route, Router, build_routes, fill, iter_products, resource_collection
+from .routes import Route, Router, build_routes, fill, iter_products, resource_collection, split_template
 from .store import Store
 
 WRITE_VERBS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -904,23 +904,25 @@ class Engine:
         from .behaviors import behaviors, reset_hooks
 
         shape = lambda t: re.sub(r"{\w+}", "{}", t)  # noqa: E731
-        existing: dict[tuple[str, str], Route] = {}
+        existing: dict[tuple, Route] = {}
         for r in self.router.routes:
-            existing.setdefault((r.verb, shape(r.template)), r)
+            existing.setdefault((r.verb, shape(r.template), frozenset(r.inline_query.items())), r)
         for b in behaviors(set(self.products)):
-            names = re.findall(r"{(\w+)}", b.template)
-            base = existing.get((b.verb, shape(b.template)))
+            template, inline = split_template(b.template)  # "...?action=ADD_TO_LIST" matches that op only
+            names = re.findall(r"{(\w+)}", template)
+            base = existing.get((b.verb, shape(template), frozenset(inline.items())))
             if base is not None:
                 rename = dict(zip(base.names, names))
                 coll = base.coll_template
                 if coll:
                     coll = re.sub(r"{(\w+)}", lambda m: "{" + rename.get(m.group(1), m.group(1)) + "}", coll)
-                route = Route(product=b.product, verb=b.verb, template=b.template, kind=base.kind, names=names,
+                route = Route(product=b.product, verb=b.verb, template=template, kind=base.kind, names=names,
                               resource=base.resource, op=base.op, coll_template=coll, paging=base.paging,
-                              result=base.result, handler=b.handler, no_pending=b.no_pending or base.no_pending)
+                              result=base.result, inline_query=inline, handler=b.handler,
+                              no_pending=b.no_pending or base.no_pending)
             else:
-                route = Route(product=b.product, verb=b.verb, template=b.template, kind="handler", names=names,
-                              handler=b.handler, no_pending=b.no_pending)
+                route = Route(product=b.product, verb=b.verb, template=template, kind="handler", names=names,
+                              inline_query=inline, handler=b.handler, no_pending=b.no_pending)
             self.router.add(route, first=True)
         self._reset_hooks = reset_hooks(set(self.products))
 
