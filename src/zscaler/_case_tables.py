@@ -294,3 +294,47 @@ ZCC_SNAKE_KEYS: frozenset[str] = frozenset({
     'purge_kerberos_preferred_dc_cache',
     'enable_zia_dr',
 })
+
+# Keys the official SDK misspells when they are passed as snake_case keywords (its exception table
+# misses or mistypes them, so the field never reaches the API). We send the API's spelling: the
+# inventory's irregular_field_names pairs whose wire key differs from what the SDK sends only in
+# letter case (plus the digit-underscore ZCC keys). CHANGELOG: 'Wire keys the official SDK misspells'.
+API_SPELLINGS: dict[str, str] = {
+    'enable_global_zcc_telemetry': 'enableGlobalZCCTelemetry',  # official sends enableGlobalZccTelemetry
+    'tunnel_two_fori_os_devices': 'tunnelTwoForiOSDevices',  # official sends tunnelTwoForiOsDevices
+    'allow_web_view2_to_follow_sp_visibility': 'allowWebView2ToFollowSPVisibility',  # official sends allowWebView2ToFollowSpVisibility
+    'azure_ad_posture_visibility': 'azureADPostureVisibility',  # official sends azureAdPostureVisibility
+    'perform_crl_check_server_posture_visibility': 'performCRLCheckServerPostureVisibility',  # official sends performCrlCheckServerPostureVisibility
+    'expected_zcc_version': 'expectedZCCVersion',  # official sends expectedZccVersion
+    'expected_zcc_version_timestamp': 'expectedZCCVersionTimestamp',  # official sends expectedZccVersionTimestamp
+    'log_fetch_pcap_enabled': 'logFetchPCAPEnabled',  # official sends logFetchPcapEnabled
+    'log_fetch_db_enabled': 'logFetchDBEnabled',  # official sends logFetchDbEnabled
+    'bypass_proxy_for_private_ip': 'bypassProxyForPrivateIP',  # official sends bypassProxyForPrivateIp
+    'perform_gp_update': 'performGPUpdate',  # official sends performGpUpdate
+    'allow_tls_fallback': 'allowTLSFallback',  # official sends allowTlsFallback
+    'latency_based_server_mt_enablement': 'latencyBasedServerMTEnablement',  # official sends latencyBasedServerMtEnablement
+    'action_type_zia': 'actionTypeZIA',  # official sends actionTypeZia
+    'action_type_zpa': 'actionTypeZPA',  # official sends actionTypeZpa
+    'enable_lwf_driver': 'enableLWFDriver',  # official sends enableLwfDriver
+    'enable_split_vpn_tn': 'enableSplitVpnTN',  # official sends enableSplitVpnTn
+    'enable_all_default_adapters_tn': 'enableAllDefaultAdaptersTN',  # official sends enableAllDefaultAdaptersTn
+    'logout_zcc_for_zdx_service': 'logoutZCCForZDXService',  # official sends logoutZccForZdxService
+    'gre_tunnel_ip': 'greTunnelIP',  # official sends greTunnelIp
+    'disabled_from_zscm': 'disabledFromZSCM',  # official sends disabledFromZscm
+    'dynamic_location_groups': 'dynamiclocationGroups',  # official sends dynamicLocationGroups
+    'pac_sub_url': 'pacSubURL',  # official sends pacSubUrl
+    'dns_caa_policy': 'dnsCAAPolicy',  # official sends dnsCaaPolicy
+    'show_eun_atp': 'showEUNATP',  # official sends showEunAtp
+    'last_dc_exclusion': 'lastDCExclusion',  # official sends lastDcExclusion
+    'enable_microsoft_copilot_prompt': 'enableMicrosoftCoPilotPrompt',  # official sends enableMicrosoftCopilotPrompt
+    'enable_perplexity_prompt': 'enablePerPlexityPrompt',  # official sends enablePerplexityPrompt
+    'enable_google_ai_prompt': 'enableGoogleAIPrompt',  # official sends enableGoogleAiPrompt
+    'enable_quillbot_ai_prompt': 'enableQuillbotAIPrompt',  # official sends enableQuillbotAiPrompt
+    'client_jw_ks_url': 'clientJWKsUrl',  # official sends clientJwKsUrl
+    'last_os_upgrade_time': 'lastOSUpgradeTime',  # official sends lastOsUpgradeTime
+    'use_custom_sp_metadata': 'useCustomSPMetadata',  # official sends useCustomSpMetadata
+    'use_tunnel_sdk4_3': 'useTunnelSDK4_3',  # official sends useTunnelSdk43
+    'use_ztunnel2_0_for_proxied_web_traffic_visibility': 'useZtunnel2_0ForProxiedWebTrafficVisibility',  # official sends useZtunnel20ForProxiedWebTrafficVisibility
+    'connection_url': 'connectionURL',  # official sends connectionUrl
+}
+TO_WIRE.update(API_SPELLINGS)

@@ -82,3 +82,13 @@ def test_constructor_copies_but_adopt_is_a_view():
     wrapped = wrap_items(decoded, ZscalerObject)
     assert [w.name for w in wrapped[:2]] == ["a", "b"] and wrapped[2] == "x"
     assert wrapped[0]._data is decoded[0]
+
+
+def test_keys_the_official_sdk_misspells_reach_the_api():
+    from zscaler.model import ZscalerObject, convert_keys, to_wire
+
+    assert to_wire("gre_tunnel_ip") == "greTunnelIP"  # official: greTunnelIp, ignored by the API
+    assert to_wire("enable_google_ai_prompt") == "enableGoogleAIPrompt"
+    assert to_wire("use_tunnel_sdk4_3") == "useTunnelSDK4_3"
+    assert convert_keys({"logout_zcc_for_zdx_service": True}, "zcc") == {"logoutZCCForZDXService": True}
+    assert ZscalerObject({"showEUNATP": True}).show_eun_atp is True
