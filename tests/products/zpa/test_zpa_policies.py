@@ -238,3 +238,14 @@ def test_microtenant_from_config_reaches_lookup_and_rule(sim):
         assert {tuple(r.query["microtenantId"]) for r in api_requests(sim)} == {("4000",)}
     with ZscalerClient(sim.oneapi_config()) as parent:
         assert parent.zpa.policies.list_rules("access").unwrap() == []  # owned by the microtenant
+
+
+@pytest.mark.parametrize("how", [{"microtenant_id": "7100"}, {"microtenantId": "7100"}])
+def test_every_microtenant_spelling_reaches_lookup_and_rule(client, sim, how):
+    client.zpa.policies.add_timeout_rule(name="t", action="re_auth", **how).unwrap()
+    lookup, post = api_requests(sim)
+    assert lookup.query["microtenantId"] == post.query["microtenantId"] == ["7100"]
+    sim.clear_requests()
+    key = next(iter(how))
+    rules = client.zpa.policies.list_rules("timeout", query_params={key: "7100"}).unwrap()
+    assert len(rules) == 1 and api_requests(sim)[-1].query["microtenantId"] == ["7100"]
