@@ -68,3 +68,41 @@ def computed(record: Op, *names: str) -> ComputedOp:
     if missing or record.hook is None:
         raise ValueError(f"op {record.name}: computed placeholders {missing or names} need a hook and a path slot")
     return ComputedOp(**{f.name: getattr(record, f.name) for f in fields(record)}, computed=tuple(names))
+
+
+# ------------------------------------------------------------------ shared by ZIA, ZTW and ZCC
+
+def _name_matches(item: Any, needle: str) -> bool:
+    get = item.get if hasattr(item, "get") else (lambda k: None)
+    return any(needle in str(get(k) or "").lower() for k in ("name", "configuredName"))
+
+
+def client_search(call: Any) -> None:
+    """Lists the API does not filter: ``search`` is taken out of the query (the API would ignore or
+    reject it) and the returned page is filtered here on ``name`` (or ``configuredName``, as custom
+    ZIA URL categories have), case-insensitively."""
+    term = call.query.pop("search", None)
+    if term in (None, ""):
+        return
+    needle = str(term).strip().lower()
+    call.after = lambda items, response: [i for i in items if _name_matches(i, needle)]
+
+
+def save_to(arg: str) -> Any:
+    """Downloads: when argument ``arg`` names a file, the bytes are written there and the file name
+    is the result (as the official download methods return)."""
+
+    def hook(call: Any) -> None:
+        target = call.args.get(arg)
+        if not target:
+            return
+
+        def after(data: Any, response: Any) -> Any:
+            with open(target, "wb") as f:
+                f.write(data or b"")
+            return target
+
+        call.after = after
+
+    hook.__name__ = f"save_to({arg})"
+    return hook

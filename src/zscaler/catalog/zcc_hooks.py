@@ -10,7 +10,7 @@ import re
 from typing import Any, Callable, Mapping
 
 from ..model import convert_keys, model_class, to_wire
-from .hooks import chain
+from .hooks import chain, save_to
 
 #: Operating systems and registration states as the ZCC API numbers them.
 OS_TYPES = {"ios": 1, "android": 2, "windows": 3, "macos": 4, "linux": 5}
@@ -90,25 +90,6 @@ def time_zone_header(call: Any) -> None:
     tz = call.query.pop("Time-Zone", None)
     if tz not in (None, ""):
         call.headers["Time-Zone"] = str(tz)
-
-
-def save_to(arg: str) -> Callable[[Any], None]:
-    """Downloads: when ``arg`` names a file, the bytes are written there and the file name is the result."""
-
-    def hook(call: Any) -> None:
-        target = call.args.get(arg)
-        if not target:
-            return
-
-        def after(data: Any, response: Any) -> Any:
-            with open(target, "wb") as f:
-                f.write(data or b"")
-            return target
-
-        call.after = after
-
-    hook.__name__ = f"save_to({arg})"
-    return hook
 
 
 def envelope(key: str) -> Callable[[Any], None]:

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl
 from ..errors import ZscalerAPIError
 from ..model import model_class, to_attr
 from ..transport.executor import decode
-from .hooks import STATES
+from .hooks import STATES, client_search, save_to  # noqa: F401 - used by the zia catalog
 
 BASE = "/zia/api/v1"
 LOOKUP_BATCH = 100  # the API takes at most 100 URLs per urlLookup / review request
@@ -37,24 +37,6 @@ def enabled_to_status(call: Any) -> None:
     if not isinstance(value, bool):
         raise ValueError(f"enabled must be True or False, got {value!r}")
     body.setdefault("status", STATES[value])
-
-
-def _matches(item: Any, term: str) -> bool:
-    get = item.get if hasattr(item, "get") else (lambda k: None)
-    return any(term in str(get(k) or "").lower() for k in ("name", "configuredName"))
-
-
-def client_search(call: Any) -> None:
-    """List endpoints the API does not filter: ``search`` is applied here (case-insensitive name match).
-
-    The term is taken out of the query (the API would ignore or reject it) and the returned
-    page is filtered on ``name`` (or ``configuredName`` for custom URL categories).
-    """
-    term = call.query.pop("search", None)
-    if term in (None, ""):
-        return
-    needle = str(term).strip().lower()
-    call.after = lambda items, response: [i for i in items if _matches(i, needle)]
 
 
 def list_action(call: Any) -> None:
@@ -265,25 +247,6 @@ def upload_cert(call: Any) -> None:
         b"Content-Type: application/octet-stream\r\n\r\n", bytes(data), f"\r\n--{boundary}--\r\n".encode(),
     ])
     call.headers["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-
-
-def save_to(arg: str) -> Callable[[Any], None]:
-    """Downloads: when ``arg`` names a file, the bytes are written there and the file name returned."""
-
-    def hook(call: Any) -> None:
-        target = call.args.get(arg)
-        if not target:
-            return
-
-        def after(data: Any, response: Any) -> Any:
-            with open(target, "wb") as f:
-                f.write(data or b"")
-            return target
-
-        call.after = after
-
-    hook.__name__ = f"save_to({arg})"
-    return hook
 
 
 # ------------------------------------------------------------------ small body builders

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ZscalerObject, convert_keys
+from .hooks import client_search  # noqa: F401 - used by the ztw catalog
 
 BASE = "/ztw/api/v1"
 
@@ -20,21 +21,6 @@ def forced_activate(call: Any) -> None:
         raise TypeError(f"force must be True or False, got {force!r}")
     if force:
         call.path = BASE + "/ecAdminActivateStatus/forcedActivate"
-
-
-def _name_matches(item: Any, needle: str) -> bool:
-    get = item.get if hasattr(item, "get") else (lambda k: None)
-    return needle in str(get("name") or "").lower()
-
-
-def client_search(call: Any) -> None:
-    """ZTW lists the API does not filter: ``search`` is taken out of the query and applied to the
-    returned items here (case-insensitive substring of ``name``)."""
-    term = call.query.pop("search", None)
-    if term in (None, ""):
-        return
-    needle = str(term).strip().lower()
-    call.after = lambda items, response: [i for i in items if _name_matches(i, needle)]
 
 
 def location_template(call: Any) -> None:
