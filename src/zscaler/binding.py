@@ -348,6 +348,9 @@ def invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
     try:
         if op.hook is not None:
             op.hook(call)  # ValueError/TypeError for bad arguments raise; API errors become the error slot
+            unfilled = [c for c in op.computed if c not in call.path_values]
+            if unfilled:
+                raise RuntimeError(f"{op.name}: the hook did not fill the path placeholder(s) {unfilled}")
         if call.result is not NOT_GIVEN:
             return Result(call.result, None, None)
         resp = executor.send(call.verb, _render(call), params=_query_pairs(call.query), body=call.body,

@@ -28,3 +28,15 @@ def test_chain_runs_in_order():
     hook = chain(lambda c: seen.append(1), lambda c: seen.append(2))
     hook(FakeCall({}))
     assert seen == [1, 2]
+
+
+def test_computed_placeholders_need_a_hook_and_are_not_arguments():
+    from zscaler.catalog.hooks import computed
+    from zscaler.catalog.spec import op
+
+    with pytest.raises(ValueError, match="need a hook"):
+        computed(op("get_rule", "GET", "/p/{set_id}/rule/{rule_id}", "rule_id"), "set_id")
+    rec = computed(op("get_rule", "GET", "/p/{set_id}/rule/{rule_id}", "rule_id", hook=lambda c: None), "set_id")
+    assert rec.placeholders() == ["rule_id"] and rec.computed == ("set_id",)
+    with pytest.raises(ValueError, match="path slot"):
+        op("x", "GET", "/p", "", hook=lambda c: None, computed=("set_id",))

@@ -42,32 +42,14 @@ def chain(*hooks: Any) -> Any:
 
 # ------------------------------------------------------------------ placeholders computed by a hook
 
-from dataclasses import dataclass, fields  # noqa: E402
+def computed(record: Any, *names: str) -> Any:
+    """``record`` with ``names`` marked as path placeholders its hook fills (``call.path_values``)."""
+    from dataclasses import replace
 
-from .spec import Op  # noqa: E402
-
-
-@dataclass(frozen=True)
-class ComputedOp(Op):
-    """An :class:`Op` whose path has placeholders the hook fills (``call.path_values[name]``).
-
-    The binder asks ``op.placeholders()`` for the values it must find among the arguments;
-    the computed names are left out of that list, so a missing value is not an argument
-    error. The hook must set every one of them (an id fetched by a preliminary request).
-    """
-
-    computed: tuple[str, ...] = ()
-
-    def placeholders(self) -> list[str]:
-        return [p for p in super().placeholders() if p not in self.computed]
-
-
-def computed(record: Op, *names: str) -> ComputedOp:
-    """``record`` with ``names`` marked as filled by its hook (``computed(op(...), "policy_set_id")``)."""
     missing = [n for n in names if "{" + n + "}" not in record.path]
     if missing or record.hook is None:
         raise ValueError(f"op {record.name}: computed placeholders {missing or names} need a hook and a path slot")
-    return ComputedOp(**{f.name: getattr(record, f.name) for f in fields(record)}, computed=tuple(names))
+    return replace(record, computed=tuple(names))
 
 
 # ------------------------------------------------------------------ shared by ZIA, ZTW and ZCC

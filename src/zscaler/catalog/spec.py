@@ -98,6 +98,7 @@ class Op:
     fallbacks: Mapping[str, str] = field(default_factory=dict)  # argument -> config key used when not given
     local: tuple[str, ...] = ()  # arguments used by the hook only, never sent (file names, save paths)
     headers: tuple[str, ...] = ()  # arguments sent as HTTP headers
+    computed: tuple[str, ...] = ()  # path placeholders the hook fills (an id looked up first), not arguments
 
     @property
     def collection(self) -> str:
@@ -106,9 +107,10 @@ class Op:
         return head if last.startswith("{") and last.endswith("}") else self.path
 
     def placeholders(self) -> list[str]:
+        """Path placeholders the caller's arguments (or the config) fill; ``computed`` ones excluded."""
         import re
 
-        return re.findall(r"{(\w+)}", self.path)
+        return [p for p in re.findall(r"{(\w+)}", self.path) if p not in self.computed]
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,9 @@ def op(
     verb = verb.upper()
     if result not in RESULT_SHAPES:
         raise ValueError(f"op {name}: result {result!r} is not one of {sorted(RESULT_SHAPES)}")
+    computed = extra.get("computed", ())
+    if computed and (extra.get("hook") is None or any("{" + c + "}" not in path for c in computed)):
+        raise ValueError(f"op {name}: computed placeholders {computed} need a hook and a path slot")
     return Op(name=name, verb=verb, path=path, params=parse_params(params), result=result, model=model, **extra)
 
 
