@@ -19,7 +19,15 @@ def test_fast_pool_only_where_it_behaves_like_httpx(monkeypatch):
     with httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200))) as custom:
         assert fasthttp.FastPool.for_client(custom) is None
     with httpx.Client(proxy="http://127.0.0.1:3128") as proxied:
-        assert fasthttp.FastPool.for_client(proxied) is None
+        pool = fasthttp.FastPool.for_client(proxied)
+        assert pool is not None and not pool.serves("https://api.zsapi.net/zia/api/v1/users")
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:3128")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    with httpx.Client(trust_env=True) as env_proxied:  # a corporate setup: proxy, with exceptions
+        pool = fasthttp.FastPool.for_client(env_proxied)
+        assert pool.serves("http://127.0.0.1:8080/x") and not pool.serves("https://api.zsapi.net/x")
+    monkeypatch.delenv("HTTPS_PROXY")
+    monkeypatch.delenv("NO_PROXY")
     monkeypatch.setenv("ZSCALER_SDK_HTTPX_ONLY", "true")
     with httpx.Client() as plain:
         assert fasthttp.FastPool.for_client(plain) is None

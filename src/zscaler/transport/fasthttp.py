@@ -149,12 +149,15 @@ def _dropped(conn: http.client.HTTPConnection) -> bool:
 class FastPool:
     """Kept-alive ``http.client`` connections per origin, shared safely by threads."""
 
-    def __init__(self, ssl_context: ssl.SSLContext | None, max_idle: int = 16) -> None:
+    def __init__(self, ssl_context: ssl.SSLContext | None, max_idle: int = 16,
+                 client: httpx.Client | None = None) -> None:
         self._ssl = ssl_context
         self._max_idle = max_idle
         self._idle: dict[tuple[str, str, int], list[http.client.HTTPConnection]] = {}
         self._lock = threading.Lock()
         self._closed = False
+        self._client = client
+        self._direct: dict[str, bool] = {}  # origin -> served without a proxy (decided once)
 
     @classmethod
     def for_client(cls, client: httpx.Client) -> "FastPool | None":
@@ -162,13 +165,24 @@ class FastPool:
         if os.environ.get("ZSCALER_SDK_HTTPX_ONLY", "").strip().lower() in ("1", "true", "yes", "on"):
             return None
         transport = client._transport
-        if client._mounts or type(transport) is not httpx.HTTPTransport:
-            return None  # proxies and custom transports: httpx does the work
+        if type(transport) is not httpx.HTTPTransport:
+            return None  # a custom transport: httpx does the work
         pool = getattr(transport, "_pool", None)
         ctx = getattr(pool, "_ssl_context", None)
         if pool is None or getattr(pool, "_http2", False):
             return None
-        return cls(ctx)
+        return cls(ctx, client=client)
+
+    def serves(self, url: str) -> bool:
+        """Whether ``url`` goes straight to its host (no proxy mount of the client applies to it)."""
+        client = self._client
+        if client is None or not client._mounts:
+            return True
+        origin = url[: url.find("/", url.find("//") + 2)] if url.count("/") >= 3 else url
+        hit = self._direct.get(origin)
+        if hit is None:
+            hit = self._direct[origin] = client._transport_for_url(httpx.URL(url)) is client._transport
+        return hit
 
     def _checkout(self, key: tuple[str, str, int], connect_timeout: float | None):
         with self._lock:

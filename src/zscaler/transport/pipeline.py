@@ -122,7 +122,8 @@ class HttpLayer:
         client = self.client
         timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
         fast = self._fast
-        if fast is not None and not req.stream and (req.content is None or isinstance(req.content, bytes)):
+        if (fast is not None and not req.stream and (req.content is None or isinstance(req.content, bytes))
+                and fast.serves(req.url)):
             return fast.send(req.method, req.url, req.params, dict(req.headers), req.content,  # type: ignore[return-value]
                              timeout.as_dict())
         url = httpx.URL(req.url).copy_merge_params(list(req.params)) if req.params else httpx.URL(req.url)
