@@ -19,9 +19,7 @@ CORE = ("zpa", "zia", "ztw", "zcc", "zdx", "zwa", "zid")
 
 
 #: resources whose special behaviour (a hook) is not written yet; strict, so a fix is noticed
-KNOWN_GAPS = {
-    "zia.endpoint_dlp_resource_groups": "create answers a list; result shape to confirm (issue 7)",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _resources():
@@ -76,8 +74,8 @@ def _crud(res):
         item = op.path != op.collection
         kind = {("POST", False): "create", ("GET", True): "get", ("PUT", True): "update", ("PATCH", True): "update",
                 ("DELETE", True): "delete"}.get((op.verb, item))
-        if op.verb == "GET" and not item and op.result == "list":
-            kind = "list"
+        if op.verb == "GET" and op.result == "list":
+            kind = "list" if not item else None  # GET /x/{channel} listing a subset is no get-by-id
         if kind and kind not in by_kind:
             by_kind[kind] = op
     return by_kind

@@ -11,7 +11,7 @@ import logging
 import random
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import httpx
@@ -65,7 +65,10 @@ class Request:
         return c
 
     def with_headers(self, extra: Mapping[str, str]) -> "Request":
-        return replace(self, headers={**self.headers, **extra})
+        new = object.__new__(Request)  # a field-for-field copy (dataclasses.replace costs ~10 µs)
+        new.__dict__.update(self.__dict__)
+        new.__dict__["headers"] = {**self.headers, **extra}
+        return new
 
 
 def _file_chunks(f: Any, start: int | None, size: int = 65536) -> Iterator[bytes]:

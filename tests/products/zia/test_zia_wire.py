@@ -234,3 +234,16 @@ def test_irregular_field_names_reach_the_wire_as_the_official_sdk_sends_them():
     assert len(pairs) > 50
     assert [p["attr"] for p in pairs if to_wire(p["attr"]) != API_SPELLINGS.get(p["attr"], p["sdk_sends"])] == []
     assert [p["attr"] for p in pairs if p["attr"] in API_SPELLINGS and to_wire(p["attr"]) != p["wire"]] == []
+
+
+def test_endpoint_dlp_resource_groups_listed_by_channel(client, sim):
+    added, _, err = client.zia.endpoint_dlp_resource_groups.add_group(name="laptops", channel="USB")
+    assert err is None and added.name == "laptops"
+    client.zia.endpoint_dlp_resource_groups.add_group(name="printers", channel="PRINTER")
+    usb, _, err = client.zia.endpoint_dlp_resource_groups.list_resource_group_tags("USB")
+    assert err is None and [g.name for g in usb] == ["laptops"]
+    assert api_requests(sim)[-1].path.endswith("/endPointDlpResourceGroups/USB")
+    updated, _, err = client.zia.endpoint_dlp_resource_groups.update_group(added.id, name="laptops-2", channel="USB")
+    assert err is None and updated.name == "laptops-2"
+    assert client.zia.endpoint_dlp_resource_groups.delete_group(added.id).error is None
+    assert client.zia.endpoint_dlp_resource_groups.list_resource_group_tags("USB").result == []

@@ -245,3 +245,13 @@ def validate_static_ip(engine, ctx, route, params):
     if coll is not None and any(o.get("ipAddress") == ip for o in coll.values()):
         return engine.error(ctx, 409, f"static IP {ip} already exists", "DUPLICATE_ITEM")
     return engine.json_response(200, "SUCCESS")
+
+
+@behavior("zia", "GET", V1 + "/endPointDlpResourceGroups/{channel}")
+def resource_groups_of_channel(engine, ctx, route, params):
+    """``GET /endPointDlpResourceGroups/{channel}`` lists the groups of a channel (the path has the
+    item path's shape, but the API answers the channel's groups as an array)."""
+    coll = engine.store.collection(V1 + "/endPointDlpResourceGroups")
+    groups = list(coll.values()) if coll is not None else []
+    channel = params["channel"]
+    return engine.json_response(200, [g for g in groups if str(g.get("channel", channel)) == channel])
