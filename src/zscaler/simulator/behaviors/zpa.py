@@ -387,11 +387,15 @@ def update_segment(engine, ctx, route, params):
     return engine.default(ctx, route, params)
 
 
-def _applications(engine, ctx, cid: str, group_id: str) -> list[dict]:
+def _applications_by_group(engine, ctx, cid: str) -> dict[str, list[dict]]:
+    """The visible app segments, as the summaries a segment group lists, keyed by group id."""
     coll = _coll(engine, cid, V1 + "/application")
-    apps = engine._visible_all(ctx, coll) if coll is not None else []
-    return [{"id": a["id"], "name": a.get("name"), "domainNames": a.get("domainNames", []),
-             "enabled": a.get("enabled", True)} for a in apps if str(a.get("segmentGroupId")) == str(group_id)]
+    out: dict[str, list[dict]] = {}
+    for a in (engine._visible_all(ctx, coll) if coll is not None else ()):
+        out.setdefault(str(a.get("segmentGroupId")), []).append(
+            {"id": a["id"], "name": a.get("name"), "domainNames": a.get("domainNames", []),
+             "enabled": a.get("enabled", True)})
+    return out
 
 
 @behavior("zpa", "GET", V1 + "/segmentGroup/{group_id}")  # applications: only when the group has some
@@ -399,8 +403,11 @@ def get_segment_group(engine, ctx, route, params):
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
         return resp
+    by_group = _applications_by_group(engine, ctx, params["customerId"])
+    if not by_group:
+        return resp
     obj = _obj(resp)
-    apps = _applications(engine, ctx, params["customerId"], obj["id"])
+    apps = by_group.get(str(obj["id"]))
     if apps:
         obj["applications"] = apps
     return engine.json_response(200, obj)
@@ -411,9 +418,12 @@ def list_segment_groups(engine, ctx, route, params):
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
         return resp
+    by_group = _applications_by_group(engine, ctx, params["customerId"])
+    if not by_group:  # no segments at all: the generic page as it is (no re-encoding)
+        return resp
     page = _obj(resp)
     for g in page.get("list") or ():
-        apps = _applications(engine, ctx, params["customerId"], g["id"])
+        apps = by_group.get(str(g["id"]))
         if apps:
             g["applications"] = apps
     return engine.json_response(200, page)
