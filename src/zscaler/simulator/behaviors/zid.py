@@ -85,23 +85,8 @@ def add_member(engine, ctx, route, params):
     return engine.json_response(200, group)
 
 
-@behavior("zid", "POST", GROUPS + "/{group_id}/users")
-def add_members(engine, ctx, route, params):
-    gid = params["group_id"]
-    group = _group(engine, gid)
-    if group is None:
-        return engine.error(ctx, 404, f"group {gid} not found")
-    ids = _ids(engine, ctx)
-    if ids is None:
-        return engine.error(ctx, 400, 'body must be an array of {"id": "<user id>"}')
-    for uid in ids:
-        engine.store.insert(_members_key(gid), uid, _member(engine, uid), "zid")
-    return engine.json_response(200, group)
-
-
-@behavior("zid", "PUT", GROUPS + "/{group_id}/users")
-def replace_members(engine, ctx, route, params):
-    gid = params["group_id"]
+def _set_members(engine, ctx, gid: str, replace: bool):
+    """Add (POST) or replace (PUT) a group's members from a body ``[{"id": ...}, ...]``."""
     group = _group(engine, gid)
     if group is None:
         return engine.error(ctx, 404, f"group {gid} not found")
@@ -110,12 +95,22 @@ def replace_members(engine, ctx, route, params):
         return engine.error(ctx, 400, 'body must be an array of {"id": "<user id>"}')
     key = _members_key(gid)
     coll = engine.store.collection(key)
-    for old in list(coll.items) if coll is not None else []:
-        if old not in ids:
+    if replace and coll is not None:
+        for old in [k for k in coll.items if k not in ids]:
             engine.store.delete(key, old)
     for uid in ids:
         engine.store.insert(key, uid, _member(engine, uid), "zid")
     return engine.json_response(200, group)
+
+
+@behavior("zid", "POST", GROUPS + "/{group_id}/users")
+def add_members(engine, ctx, route, params):
+    return _set_members(engine, ctx, params["group_id"], replace=False)
+
+
+@behavior("zid", "PUT", GROUPS + "/{group_id}/users")
+def replace_members(engine, ctx, route, params):
+    return _set_members(engine, ctx, params["group_id"], replace=True)
 
 
 @behavior("zid", "GET", GROUPS + "/{group_id}/users")
