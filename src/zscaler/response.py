@@ -144,6 +144,15 @@ class ZdxPaging(PagingStyle):
         return {**params, "offset": nxt}
 
 
+class ZdxEnvelopePaging(ZdxPaging):
+    """ZDX listings whose whole body is the page's one item (an envelope with ``next_offset``)."""
+
+    name = "zdx_envelope"
+
+    def items(self, body: Any) -> list:
+        return [body] if isinstance(body, dict) else []
+
+
 class LinkPaging(PagingStyle):
     """ZIdentity: follow ``next_link``; EASM: ``next_page``."""
 
@@ -163,6 +172,7 @@ class LinkPaging(PagingStyle):
 STYLES: dict[str, PagingStyle] = {
     s.name: s
     for s in (PagingStyle(), FlatPaging(), PageNumberPaging(), ZpaPaging(), ZcellPaging(), ZdxPaging(),
+              ZdxEnvelopePaging(),
               LinkPaging("ziam", "records", "next_link"), LinkPaging("easm", "results", "next_page"))
 }
 STYLES["zcc"] = PageNumberPaging()

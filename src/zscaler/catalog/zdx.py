@@ -9,6 +9,10 @@ from . import zdx_hooks
 from .spec import Product, Resource, op
 
 BASE = "/zdx/v1"
+#: Listings answered as one envelope per page (``{"devices": [...], "next_offset": ...}``): the
+#: result is a one-element list of the envelope model, as the official SDK returns, and the
+#: response pages by ``next_offset`` (``resp.has_next()`` / ``resp.next()`` give the next envelope).
+ENVELOPE = "zdx_envelope"
 
 
 RESOURCES = (
@@ -27,11 +31,11 @@ RESOURCES = (
         (
             op("get_alert", "GET", BASE + "/alerts/{alert_id}", "alert_id", "object", "AlertDetails", doc="Get alert."),
             op("list_affected_devices", "GET", BASE + "/alerts/{alert_id}/affected_devices",
-               "alert_id, query_params=None", "list_of_one", "AffectedDevices", doc="List affected devices."),
-            op("list_historical", "GET", BASE + "/alerts/historical", "query_params=None", "list_of_one", "Alerts",
-               doc="List historical."),
-            op("list_ongoing", "GET", BASE + "/alerts/ongoing", "query_params=None", "list_of_one", "Alerts",
-               doc="List ongoing."),
+               "alert_id, query_params=None", "list", "AffectedDevices", paging=ENVELOPE, doc="List affected devices."),
+            op("list_historical", "GET", BASE + "/alerts/historical", "query_params=None", "list", "Alerts",
+               paging=ENVELOPE, doc="List historical."),
+            op("list_ongoing", "GET", BASE + "/alerts/ongoing", "query_params=None", "list", "Alerts",
+               paging=ENVELOPE, doc="List ongoing."),
         ),
         model="Alerts",
     ),
@@ -81,8 +85,8 @@ RESOURCES = (
                "device_id, app_id, query_params=None", "list", "DeviceAppWebProbes", doc="Get web probes."),
             op("list_cloudpath_probes", "GET", BASE + "/devices/{device_id}/apps/{app_id}/cloudpath-probes",
                "device_id, app_id, query_params=None", "list", "DeviceAppCloudPathProbes", doc="List cloudpath probes."),
-            op("list_devices", "GET", BASE + "/devices", "query_params=None", "list_of_one", "Devices",
-               doc="List devices."),
+            op("list_devices", "GET", BASE + "/devices", "query_params=None", "list", "Devices",
+               paging=ENVELOPE, doc="List devices."),
             op("list_geolocations", "GET", BASE + "/active_geo", "query_params=None", "list", "DeviceActiveGeo",
                doc="List geolocations."),
         ),
@@ -148,8 +152,8 @@ RESOURCES = (
         (
             op("get_user", "GET", BASE + "/users/{user_id}", "user_id, query_params=None", "list_of_one",
                "UserDeviceDetails", doc="Get user."),
-            op("list_users", "GET", BASE + "/users", "query_params=None", "list_of_one", "ActiveUsers",
-               doc="List users."),
+            op("list_users", "GET", BASE + "/users", "query_params=None", "list", "ActiveUsers",
+               paging=ENVELOPE, doc="List users."),
         ),
         model="UserDeviceDetails",
     ),

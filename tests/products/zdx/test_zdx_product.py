@@ -165,3 +165,18 @@ def test_software_inventory_envelope(client, sim):
     assert err is None and len(body["software"]) == 10 and body["next_offset"] == "10"
     body, _, err = client.zdx.inventory.list_softwares(query_params={"limit": 10, "offset": body["next_offset"]})
     assert err is None and len(body["software"]) == 2 and body["next_offset"] is None
+
+
+def test_envelope_listings_page_by_next_offset(client, sim):
+    """list_devices answers [Devices(envelope)] like the official SDK; the response pages by next_offset."""
+    sim.seed("zdx", "devices", 25, path="/zdx/v1/devices")
+    (first,), resp, err = client.zdx.devices.list_devices(query_params={"since": 24, "limit": 10})
+    assert err is None and len(first.devices) == 10 and resp.has_next()
+    names = [d["name"] if isinstance(d, dict) else d.name for d in first.devices]
+    while resp.has_next():
+        more, resp, err = resp.next()
+        assert err is None and len(more) == 1
+        names += [d["name"] if isinstance(d, dict) else d.name for d in more[0].devices]
+    assert len(names) == 25 and len(set(names)) == 25
+    offsets = [r.query.get("offset") for r in sim.requests if r.path == "/zdx/v1/devices"]
+    assert offsets[0] is None and all(o is not None for o in offsets[1:]) and len(offsets) == 3
