@@ -18,7 +18,7 @@ from . import catalog
 from .catalog.spec import WRITE_VERBS, Op, Param, Product, Resource
 from .errors import ZscalerError
 from .model import NOT_GIVEN, ZscalerObject, convert_keys, model_class, to_wire
-from .response import STYLES, Result, ZscalerAPIResponse, wrap_items
+from .response import STYLES, Result, ZscalerAPIResponse
 from .transport.executor import decode
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,8 +36,9 @@ class Call:
 
     ``args`` holds the bound arguments (``**kwargs`` under ``kwargs``); ``query`` and ``body`` are
     the outgoing query dict (before the product's key rules) and JSON body. A hook may set
-    ``result`` to answer without a request, ``after`` to post-process the result, or send
-    preliminary requests with :meth:`request`.
+    ``result`` to answer without a request, ``after`` to post-process the result, ``keep`` to
+    filter the items of a list on every page (``resp.next()`` included), or send preliminary
+    requests with :meth:`request`.
     """
 
     def __init__(self, api: "ResourceAPI", op: Op, args: dict[str, Any]) -> None:
@@ -53,6 +54,7 @@ class Call:
         self.headers: dict[str, str] = {}
         self.result: Any = NOT_GIVEN
         self.after: Callable[[Any, ZscalerAPIResponse], Any] | None = None
+        self.keep: Callable[[Any], bool] | None = None  # list results: items kept, on every page
 
     @property
     def product(self) -> Product:
@@ -280,9 +282,9 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
             return decode(r), r
 
         response = ZscalerAPIResponse(resp, body, paging=paging, params=base_params, fetch=fetch,
-                                      wrap=cls, service_type=product.name)
+                                      wrap=cls, service_type=product.name, keep=call.keep)
         limits = getattr(call, "client_side", {})
-        items = wrap_items(response.get_results(), cls)
+        items = response._wrap_items(response.get_results())
         if limits:
             items = _collect(response, items, limits)
         value: Any = items

@@ -202,6 +202,7 @@ class ZscalerAPIResponse:
         fetch: PageFetcher | None = None,
         wrap: Callable[[dict], Any] | None = None,
         service_type: str | None = None,
+        keep: Callable[[Any], bool] | None = None,
     ) -> None:
         self._http = http_response
         self._body = body
@@ -209,6 +210,7 @@ class ZscalerAPIResponse:
         self._params = dict(params or {})
         self._fetch = fetch
         self._wrap = wrap
+        self._keep = keep  # items filtered on the client (lists whose ``search`` the API ignores), every page
         self.service_type = service_type
         self._state = self._paging.start(self._params)
         self._items = self._paging.items(body) if paging is not None else ([] if body is None else _as_list(body))
@@ -264,6 +266,8 @@ class ZscalerAPIResponse:
         return (self._wrap_items(items) if items else None), self, None
 
     def _wrap_items(self, items: list) -> list:
+        if self._keep is not None:
+            items = [i for i in items if self._keep(i)]
         w = self._wrap
         if not w:
             return items

@@ -67,7 +67,7 @@ def client_search(call: Any) -> None:
     if term in (None, ""):
         return
     needle = str(term).strip().lower()
-    call.after = lambda items, response: [i for i in items if _name_matches(i, needle)]
+    call.keep = lambda item: _name_matches(item, needle)  # applied to later pages too
 
 
 def save_to(arg: str) -> Any:

@@ -251,3 +251,19 @@ def test_check_static_ip_true_or_false(client, sim):
     assert api_requests(sim)[-1].json() == {"ipAddress": "198.51.100.20"}
     _, _, err = client.zia.traffic_static_ip.check_static_ip("")
     assert err is not None and err.status_code == 400
+
+
+def test_client_side_search_filters_every_page(client, sim):
+    """A search the API ignores is applied to later pages too, never only to the first."""
+    sim.seed("zia", "bandwidth_classes", 25)
+    names = [o["name"] for o in sim.items("/zia/api/v1/bandwidthClasses")]
+    wanted = sorted(n for n in names if "1" in n)
+    found, resp, err = client.zia.bandwidth_classes.list_classes(query_params={"search": "1", "page_size": 10})
+    assert err is None
+    got = [c.name for c in found]
+    while resp.has_next():
+        more, resp, err = resp.next()
+        got += [c.name for c in more or []]
+    assert sorted(got) == wanted and len(wanted) < len(names)
+    sent = [r for r in sim.requests if r.path == "/zia/api/v1/bandwidthClasses"]
+    assert len(sent) == 3 and all("search" not in r.query for r in sent)
