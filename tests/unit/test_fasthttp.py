@@ -141,3 +141,66 @@ def test_read_timeout_is_a_read_timeout():
     with pytest.raises(httpx.ReadTimeout):
         fasthttp.FastPool(None).send("GET", url + "/x", [], {}, None, {**TIMEOUT, "read": 0.2})
     srv.close()
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory):
+    """A loopback HTTPS server with a self-signed certificate for 127.0.0.1."""
+    import datetime
+    import http.server
+    import ipaddress
+    import ssl
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(1).not_valid_before(now - datetime.timedelta(days=1))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+            .sign(key, hashes.SHA256()))
+    d = tmp_path_factory.mktemp("tls")
+    (d / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (d / "key.pem").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                                  serialization.NoEncryption()))
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", "12")
+            self.end_headers()
+            self.wfile.write(b'{"tls":true}')
+
+        def log_message(self, *a):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    ctx.load_cert_chain(d / "cert.pem", d / "key.pem")
+    srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    yield f"https://127.0.0.1:{srv.server_address[1]}", str(d / "cert.pem")
+    srv.shutdown()
+
+
+def test_https_uses_the_httpx_clients_tls_settings(tls_server):
+    url, ca = tls_server
+    with httpx.Client() as default:  # system/certifi CAs: the self-signed server is refused
+        with pytest.raises(httpx.ConnectError):
+            fasthttp.FastPool.for_client(default).send("GET", url + "/x", [], {}, None, TIMEOUT)
+    import ssl
+
+    with httpx.Client(verify=ssl.create_default_context(cafile=ca)) as trusting:
+        pool = fasthttp.FastPool.for_client(trusting)
+        r = pool.send("GET", url + "/x", [], {}, None, TIMEOUT)
+        r2 = pool.send("GET", url + "/y", [], {}, None, TIMEOUT)  # the kept-alive TLS connection
+        assert r.status_code == r2.status_code == 200 and r.json() == {"tls": True}
+        pool.close()
