@@ -26,7 +26,7 @@ def safe_url(url: str) -> str:
     if not parts.query:
         return url
     q = [(k, "***" if is_secret_key(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(q), parts.fragment))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(q, safe="*"), parts.fragment))
 
 
 class ZscalerError(Exception):
