@@ -63,7 +63,7 @@ def test_error_fields_from_zpa_body():
 
 
 def test_safe_url_masks_credential_query_values():
-    assert safe_url("https://h/p?api_token=abc&search=x") == "https://h/p?api_token=%2A%2A%2A&search=x"
+    assert safe_url("https://h/p?api_token=abc&search=x") == "https://h/p?api_token=***&search=x"
 
 
 def test_cache_expiry_by_ttl_and_tti():
