@@ -305,8 +305,8 @@ class LegacyClient(Client):
                 values[key] = v
         missing = [k for k in spec.required if not values.get(k)]
         if missing:
-            envs = " / ".join(spec.keys[missing[0]])
-            raise ConfigurationError(f"{type(self).__name__}: '{missing[0]}' is required (config key or {envs})")
+            env_names = " / ".join(spec.keys[missing[0]])
+            raise ConfigurationError(f"{type(self).__name__}: '{missing[0]}' is required (config key or {env_names})")
         log_cfg = given.get("logging") or {}
         setup_logging(bool(log_cfg.get("enabled")) or os.environ.get("ZSCALER_SDK_LOG", "").lower() == "true",
                       bool(log_cfg.get("verbose")) or os.environ.get("ZSCALER_SDK_VERBOSE", "").lower() == "true")
@@ -355,7 +355,14 @@ class LegacyClient(Client):
 
     def logout(self) -> bool:
         """End the session (ZIA/ZTW: this activates staged changes). True when the server confirmed."""
-        return bool(self._executor.provider.logout()) if self._logs_out else False
+        if not self._logs_out:
+            return False
+        from .auth.legacy import LoginProvider
+
+        provider = self._executor.provider
+        if not isinstance(provider, LoginProvider):
+            raise TypeError(f"{type(self).__name__}: the credential provider {type(provider).__name__} cannot log out")
+        return bool(provider.logout())
 
     def __exit__(self, *exc: Any) -> None:
         try:

@@ -273,7 +273,8 @@ class ZscalerAPIResponse:
             return items
         if isinstance(w, type) and issubclass(w, ZscalerObject):
             return wrap_items(items, w)
-        return [w(i) if isinstance(i, dict) else i for i in items]
+        fn: Callable[[dict], Any] = w  # the declared type again (mypy narrows w to "type[object]" here)
+        return [fn(i) if isinstance(i, dict) else i for i in items]
 
     def iter_all(self) -> Iterator[Any]:
         """Every item of this page and of every later page, fetched lazily (flat memory)."""

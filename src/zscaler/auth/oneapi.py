@@ -36,7 +36,7 @@ def load_private_key(text: str) -> Any:
         if raw.startswith("{"):
             from jwt.algorithms import RSAAlgorithm
 
-            key = RSAAlgorithm.from_jwk(json.loads(raw))
+            key: object = RSAAlgorithm.from_jwk(json.loads(raw))
         else:
             key = load_pem_private_key(raw.encode(), password=None)
     except Exception as e:  # noqa: BLE001 - every parse failure gets the same safe message

@@ -5,11 +5,13 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import zwa_hooks
 from .spec import Product, Resource, op
 
 #: the search bodies always carry both keys (empty when not given), as the API requires
-SEARCH_DEFAULTS = {"fields": [], "timeRange": {}}
+SEARCH_DEFAULTS: dict[str, Any] = {"fields": [], "timeRange": {}}
 
 BASE = "/zwa/dlp/v1"
 

@@ -296,8 +296,8 @@ class Engine:
 
     def seed(
         self,
-        product: str,
-        resource: str,
+        product: str | None,
+        resource: str | None,
         count: int = 1,
         params: dict[str, Any] | None = None,
         *,
@@ -569,14 +569,14 @@ class Engine:
                 return None
             return self._err(ctx, 401, "missing or invalid api_token", "UNAUTHORIZED")
         table, key = self._caller_credential(ctx)
-        if table == "tokens":
+        if table == "tokens" and key is not None:
             cred = self.tokens.get(key)
             if cred is not None:
                 if cred.expires_at <= now:
                     del self.tokens[key]
                 elif cred.kind == "oneapi" or cred.kind == ctx.legacy:
                     return None
-        elif table == "sessions":
+        elif table == "sessions" and key is not None:
             cred = self.sessions.get(key)
             if cred is not None:
                 if now - cred.last_used > self.session_idle_timeout:
@@ -656,6 +656,8 @@ class Engine:
     # route kinds
     # ------------------------------------------------------------------------------
     def _coll_key(self, route: Route, params: dict) -> str:
+        if route.coll_template is None:
+            raise TypeError(f"route {route.verb} {route.template} has no item collection")
         return fill(route.coll_template, params)
 
     def _visible_all(self, ctx: Ctx, coll) -> list[dict]:
@@ -909,10 +911,10 @@ class Engine:
             existing.setdefault((r.verb, shape(r.template), frozenset(r.inline_query.items())), r)
         for b in behaviors(set(self.products)):
             template, inline = split_template(b.template)  # "...?action=ADD_TO_LIST" matches that op only
-            names = re.findall(r"{(\w+)}", template)
+            names: list[str] = re.findall(r"{(\w+)}", template)
             base = existing.get((b.verb, shape(template), frozenset(inline.items())))
             if base is not None:
-                rename = dict(zip(base.names, names))
+                rename: dict[str, str] = dict(zip(base.names, names))
                 coll = base.coll_template
                 if coll:
                     coll = re.sub(r"{(\w+)}", lambda m: "{" + rename.get(m.group(1), m.group(1)) + "}", coll)
@@ -1020,13 +1022,15 @@ class Engine:
 
     def _login_session(self, ctx: Ctx) -> Response:
         product = ctx.legacy
+        if product is None:
+            raise RuntimeError("legacy login handler called for a OneAPI request")
         body = ctx.json()
         creds = self.legacy_credentials.get(product, {})
         if not isinstance(body, dict):
             return self._err(ctx, 400, "login body must be a JSON object")
         ts = body.get("timestamp")
         try:
-            expected = _auth.obfuscate_api_key(creds["api_key"], ts)
+            expected = _auth.obfuscate_api_key(creds["api_key"], ts) if ts is not None else None
         except (KeyError, ValueError, IndexError, TypeError):
             expected = None
         if (
@@ -1058,6 +1062,8 @@ class Engine:
         table, key = self._caller_credential(ctx)
         if table:
             getattr(self, table).pop(key, None)
+        if ctx.legacy is None:
+            raise RuntimeError("legacy logout handler called for a OneAPI request")
         self._activate(ctx.legacy, False)
         return Response(204)
 

@@ -14,7 +14,7 @@ import sys
 import time
 import traceback
 from email.utils import formatdate
-from typing import Callable
+from typing import Any, Callable
 from urllib.parse import unquote
 
 MAX_HEAD = 64 * 1024
@@ -68,7 +68,7 @@ class Response:
         self.later = later
 
 
-_date_cache = [0, ""]
+_date_cache: list[Any] = [0, ""]  # [second, its HTTP date]
 
 
 def http_date() -> str:
@@ -107,7 +107,7 @@ class HTTPProtocol(asyncio.Protocol):
 
     def __init__(self, server: "HTTPServer"):
         self.server = server
-        self.transport = None
+        self.transport: asyncio.Transport | None = None
         self.buf = bytearray()
         self.busy = False
         self.peer = None
@@ -203,7 +203,7 @@ class HTTPProtocol(asyncio.Protocol):
     def _chunked_body(self, pos: int):
         """Decode a chunked body starting at ``pos``: ``(body, end)``, or None while incomplete."""
         buf = self.buf
-        parts = []
+        parts: list[bytes] = []
         size_total = 0
         while True:
             eol = buf.find(b"\r\n", pos)
@@ -272,18 +272,21 @@ class HTTPProtocol(asyncio.Protocol):
                     resp = Response(500, b'{"code":"UNEXPECTED_ERROR","message":"simulator error"}')
             if self.closed:
                 return
+            transport = self.transport
+            if transport is None:
+                raise RuntimeError("HTTPProtocol: a response was scheduled before the connection was made")
             if resp.action == "reset":
-                self.transport.abort()
+                transport.abort()
                 return
             if resp.action == "truncate":
                 data = render(resp, False)
                 cut = len(data) - max(1, len(resp.body or b"") // 2)
-                self.transport.write(data[:cut])
-                self.transport.close()
+                transport.write(data[:cut])
+                transport.close()
                 return
-            self.transport.write(render(resp, keep))
+            transport.write(render(resp, keep))
             if not keep:
-                self.transport.close()
+                transport.close()
                 return
         finally:
             if not self.closed and self.transport is not None and not self.transport.is_closing():

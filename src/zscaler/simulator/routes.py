@@ -106,7 +106,7 @@ class Router:
     def __init__(self):
         self.root = _Node()
         self.routes: list[Route] = []
-        self._cache: dict[tuple[str, str], tuple[Route | None, list[str], bool]] = {}
+        self._cache: dict[tuple[str, str], tuple[list[Route] | None, list[str], bool]] = {}
 
     def add(self, route: Route, first: bool = False) -> None:
         node = self.root

@@ -76,7 +76,7 @@ class Collection:
 
 class Store:
     def __init__(self, db_path: str | os.PathLike | None = None):
-        self.db_path = os.fspath(db_path) if db_path else None
+        self.db_path: str | None = os.fspath(db_path) if db_path else None
         self.collections: dict[str, Collection] = {}
         self.singletons: dict[str, Any] = {}
         self.counters: dict[str, int] = {}
@@ -87,6 +87,8 @@ class Store:
 
     # -- persistence ---------------------------------------------------------------
     def _open(self) -> None:
+        if self.db_path is None:
+            raise RuntimeError("Store._open needs a db_path")
         db = sqlite3.connect(self.db_path, check_same_thread=False, isolation_level=None)
         db.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: a commit survives the process being killed (not a power cut)

@@ -119,7 +119,7 @@ ADMIN_NAME = "admin@simulator.zscaler.net"
 def server_fields(product: str, created: bool, now: float | None = None) -> dict:
     t = int(now if now is not None else time.time())
     if product == "zpa":
-        out = {"modifiedTime": str(t), "modifiedBy": ADMIN_ID_ZPA}
+        out: dict[str, Any] = {"modifiedTime": str(t), "modifiedBy": ADMIN_ID_ZPA}
         if created:
             out["creationTime"] = str(t)
         return out
@@ -167,11 +167,19 @@ PAGE_LIMITS = {
 }
 
 
+def _limits(style: str) -> tuple[int, int]:
+    """(default size, max size) of a style that has them."""
+    d, mx = PAGE_LIMITS[style]
+    if d is None or mx is None:
+        raise ValueError(f"paging style {style!r} has no page size limits")
+    return d, mx
+
+
 def paginate(style: str, items: Sequence, query: dict, base_url: str, path: str) -> Any:
     """One page of ``items`` in the envelope of ``style`` (see docs/architecture.md)."""
     n = len(items)
     if style == "zpa":
-        d, mx = PAGE_LIMITS["zpa"]
+        d, mx = _limits("zpa")
         size = max(1, min(_int(query, "pagesize", d) or d, mx))
         page = max(1, _int(query, "page", 1) or 1)
         start = (page - 1) * size
@@ -181,19 +189,19 @@ def paginate(style: str, items: Sequence, query: dict, base_url: str, path: str)
             "list": list(items[start : start + size]),
         }
     if style in ("zia", "zcc"):
-        d, mx = PAGE_LIMITS[style]
+        d, mx = _limits(style)
         size = max(1, min(_int(query, "pageSize", d) or d, mx))
         page = max(1, _int(query, "page", 1) or 1)
         start = (page - 1) * size
         return list(items[start : start + size])
     if style == "zdx":
-        d, mx = PAGE_LIMITS["zdx"]
+        d, mx = _limits("zdx")
         size = max(1, min(_int(query, "limit", d) or d, mx))
         offset = max(0, _int(query, "offset", 0) or 0)
         nxt = offset + size
         return {"items": list(items[offset:nxt]), "next_offset": str(nxt) if nxt < n else None}
     if style == "ziam":
-        d, mx = PAGE_LIMITS["ziam"]
+        d, mx = _limits("ziam")
         size = max(1, min(_int(query, "limit", d) or d, mx))
         offset = max(0, _int(query, "offset", 0) or 0)
         records = list(items[offset : offset + size])
@@ -213,7 +221,7 @@ def paginate(style: str, items: Sequence, query: dict, base_url: str, path: str)
             "prev_link": link(max(0, offset - size)) if offset > 0 else None,
         }
     if style == "zcell":
-        d, mx = PAGE_LIMITS["zcell"]
+        d, mx = _limits("zcell")
         size = max(1, min(_int(query, "size", d) or d, mx))
         page = max(0, _int(query, "page", 0) or 0)
         start = page * size
@@ -225,7 +233,7 @@ def paginate(style: str, items: Sequence, query: dict, base_url: str, path: str)
             "size": size,
         }
     if style == "easm":
-        d, mx = PAGE_LIMITS["easm"]
+        d, mx = _limits("easm")
         size = max(1, min(_int(query, "page_size", d) or d, mx))
         page = max(1, _int(query, "page", 1) or 1)
         start = (page - 1) * size
