@@ -110,6 +110,11 @@ class OneShotServer:
             data = b""
             while b"\r\n\r\n" not in data:
                 data += conn.recv(65536)
+            head, _, body = data.partition(b"\r\n\r\n")
+            length = next((int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                           if line.lower().startswith(b"content-length:")), 0)
+            while len(body) < length:  # read the whole request: closing with unread bytes would send a RST
+                body += conn.recv(65536)
             conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
             conn.close()
 
