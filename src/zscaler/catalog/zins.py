@@ -43,13 +43,13 @@ WEB_TREND = "includeTrend: Boolean, trendInterval: TrendInterval"
 ON_TREND = "include_trend: $includeTrend, trend_interval: $trendInterval"
 
 
-def query(name: str, method: str, params: str, field_path: str, variables: str, leaves: str,
-          arguments: dict[str, str], doc: str) -> Op:
-    """One Z-Insights method: ``field_path`` is ``ROOT.report...``; the selection is relative to the report."""
-    root, report = field_path.split(".")[:2]
-    spec = operation(name, variables, leaves, arguments, root=f"{root}.{report}", enums=ENUMS)
-    return op(method, "POST", GRAPHQL, params, "raw", hook=graphql_hook(spec),
-              body_defaults={"operationName": name}, field_path="data." + field_path, doc=doc)
+def query(name: str, method: str, params: str, report: str, variables: str, leaves: str,
+          arguments: dict[str, str], doc: str, result: str = "entries") -> Op:
+    """One Z-Insights method on ``report`` (``ROOT.report``), the selection relative to it; the
+    method returns the report's ``result`` field (the whole report when empty)."""
+    spec = operation(name, variables, leaves, arguments, root=report, enums=ENUMS)
+    return op(method, "POST", GRAPHQL, params, "raw", hook=graphql_hook(spec), body_defaults={"operationName": name},
+              field_path=f"data.{report}" + (f".{result}" if result else ""), doc=doc)
 
 
 def report(name: str, method: str, params: str, field_path: str, filter_type: str, order_type: str, doc: str,
@@ -105,7 +105,7 @@ RESOURCES = (
                   "limit: Int, filterBy: IoTDeviceFilterBy, orderBy: [IoTDeviceOrderBy]",
                   "{devices_count,iot_devices_count,server_devices_count,un_classified_devices_count,"
                   "user_devices_count} entries.{category,classification_uuid,classifications,total}",
-                  {"entries": ON_ENTRIES}, "Get device stats."),
+                  {"entries": ON_ENTRIES}, "Get device stats.", result=""),
         ),
     ),
     Resource(
@@ -130,7 +130,7 @@ RESOURCES = (
                   + " ".join(f"group_by_{g}.obfuscated group_by_{g}.entries.{{name,total}}" for g in SUMMARY_GROUPS)
                   + " " + " ".join(f"group_by_{g}.obfuscated group_by_{g}.entries.{{name,total}} "
                                    f"group_by_{g}.entries.entries.{{name,total}}" for g in SUMMARY_NESTED),
-                  {"": ON_RANGE}, "Get shadow IT summary."),
+                  {"": ON_RANGE}, "Get shadow IT summary.", result=""),
         ),
     ),
     Resource(
