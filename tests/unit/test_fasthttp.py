@@ -97,6 +97,7 @@ class OneShotServer:
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(8)
         self.connections = 0
+        self.closed = threading.Semaphore(0)  # released after each connection is closed
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
         threading.Thread(target=self._serve, daemon=True).start()
 
@@ -117,14 +118,34 @@ class OneShotServer:
                 body += conn.recv(65536)
             conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
             conn.close()
+            self.closed.release()
 
 
 def test_a_connection_closed_while_idle_is_replaced():
+    """The server closed the kept-alive connection: it is noticed before reuse (or, in the race where
+    the close arrives just after, the idempotent request is sent again on a new connection)."""
     server = OneShotServer()
     pool = fasthttp.FastPool(None)
-    for _ in range(3):
-        assert pool.send("POST", server.url + "/x", [], {}, b"{}", TIMEOUT).status_code == 200
+    for method in ("GET", "PUT", "DELETE"):
+        assert pool.send(method, server.url + "/x", [], {}, b"{}" if method == "PUT" else None,
+                         TIMEOUT).status_code == 200
+        assert server.closed.acquire(timeout=5)
     assert server.connections == 3
+    pool.close()
+    server.sock.close()
+
+
+def test_a_closed_idle_connection_is_not_used_for_a_post():
+    server = OneShotServer()
+    pool = fasthttp.FastPool(None)
+    assert pool.send("POST", server.url + "/x", [], {}, b"{}", TIMEOUT).status_code == 200
+    assert server.closed.acquire(timeout=5)
+    (idle,) = next(iter(pool._idle.values()))
+    deadline = __import__("time").monotonic() + 5
+    while not fasthttp._dropped(idle) and __import__("time").monotonic() < deadline:
+        pass  # wait for the FIN to arrive (immediate on loopback)
+    assert pool.send("POST", server.url + "/x", [], {}, b"{}", TIMEOUT).status_code == 200
+    assert server.connections == 2
     pool.close()
     server.sock.close()
 

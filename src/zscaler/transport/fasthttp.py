@@ -184,9 +184,9 @@ class FastPool:
             hit = self._direct[origin] = client._transport_for_url(httpx.URL(url)) is client._transport
         return hit
 
-    def _checkout(self, key: tuple[str, str, int], connect_timeout: float | None):
+    def _checkout(self, key: tuple[str, str, int], connect_timeout: float | None, fresh: bool = False):
         with self._lock:
-            idle = self._idle.get(key)
+            idle = None if fresh else self._idle.get(key)
             while idle:
                 conn = idle.pop()
                 if not _dropped(conn):
@@ -229,7 +229,7 @@ class FastPool:
         key = (scheme, host, port)
         request = RequestInfo(method, url)
         for attempt in (0, 1):
-            conn, reused = self._checkout(key, timeout.get("connect"))
+            conn, reused = self._checkout(key, timeout.get("connect"), fresh=attempt > 0)
             sent = False
             try:
                 if conn.sock is None:
