@@ -49,7 +49,7 @@ def query(name: str, method: str, params: str, report: str, variables: str, leav
     method returns the report's ``result`` field (the whole report when empty)."""
     spec = operation(name, variables, leaves, arguments, root=report, enums=ENUMS)
     return op(method, "POST", GRAPHQL, params, "raw", hook=graphql_hook(spec), body_defaults={"operationName": name},
-              field_path=f"data.{report}" + (f".{result}" if result else ""), doc=doc)
+              field_path=f"data.{report}" + (f".{result}" if result else ""), doc=f"{doc} GraphQL query ``{name}``.")
 
 
 def report(name: str, method: str, params: str, field_path: str, filter_type: str, order_type: str, doc: str,

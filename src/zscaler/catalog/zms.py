@@ -40,7 +40,7 @@ def query(name: str, method: str, params: str, root: str, variables: str, leaves
     spec = operation(name, variables, leaves, {"": ", ".join(f"{n}: ${n}" for n in names)}, root=root,
                      args=args, enums=ENUMS)
     return op(method, "POST", GRAPHQL, params, "raw", hook=graphql_hook(spec), body_defaults={"operationName": name},
-              field_path="data." + root, doc=doc)
+              field_path="data." + root, doc=f"{doc} GraphQL query ``{name}``.")
 
 
 FILTER = {"filter": "filter_by"}

@@ -169,7 +169,9 @@ def check(spec: Operation, document: str, variables: Mapping[str, Any]) -> list[
             continue
         base = vtype.replace("[", "").replace("]", "").replace("!", "")
         members = spec.enums.get(base)
-        for item in (value if isinstance(value, list) else [value]) if members else ():
+        if members is None:
+            continue
+        for item in value if isinstance(value, list) else [value]:
             if item not in members:
                 problems.append(f'Variable "${vname}" got invalid value "{item}"; '
                                 f'Value "{item}" does not exist in "{base}" enum.')
