@@ -145,7 +145,9 @@ class Operation:
             items = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
             if v.type.endswith("!") and not items:
                 raise ValueError(f"{where}'{v.arg}' needs at least one value ({v.type})")
-            return [self._scalar(v, x, where) for x in items]
+            if "!]" in v.type and any(x is None for x in items):
+                raise ValueError(f"{where}'{v.arg}' can not hold None ({v.type})")
+            return [None if x is None else self._scalar(v, x, where) for x in items]
         return self._scalar(v, value, where)
 
     def _scalar(self, v: Variable, value: Any, where: str) -> Any:

@@ -309,3 +309,21 @@ def test_zins_simulator_error_through_the_client(client, sim):
               body={"errors": [{"message": 'Variable "$endTime" of required type "Long!" was not provided.'}]})
     _, _, err = client.zins.firewall.get_traffic_by_location(START, END)
     assert isinstance(err, GraphQLAPIError) and "$endTime" in str(err)
+
+
+def test_zins_simulated_filter_and_order(client, sim):
+    got, _, err = client.zins.firewall.get_network_services(START, END, filter_by={"name": {"in": [
+        "network service-03", "network service-40"]}})
+    assert err is None and [e["name"] for e in got] == ["network service-03", "network service-40"]
+    got, _, _ = client.zins.firewall.get_network_services(START, END, limit=2, order_by=[{"total": "ASC"}])
+    assert [e["name"] for e in got] == ["network service-50", "network service-49"]
+    got, _, _ = client.zins.saas_security.get_casb_app_report(START, END, limit=3, filter_by={"name": {
+        "ne": "casb app-01"}}, order_by=[{"field_name": "name", "order": "ASC"}])
+    assert [e["name"] for e in got] == ["casb app-02", "casb app-03", "casb app-04"]
+    assert api_requests(sim)[-1].json()["variables"]["orderBy"] == [{"fieldName": "name", "order": "ASC"}]
+
+
+def test_zins_list_items_can_not_be_none(client, sim):
+    with pytest.raises(ValueError, match="'categorize_by' can not hold None"):
+        client.zins.cyber_security.get_incidents(START, END, categorize_by=["APP_ID", None])
+    assert api_requests(sim) == []

@@ -6,9 +6,11 @@ the schema). A request is checked as a GraphQL server would, and refused with HT
 non-null variable the operation needs must be declared and given, and enum variables must
 hold a member of their enum.
 
-Answers are generated, deterministic and shaped like the selection: report ``entries`` are
-ranked by ``total`` (highest first), as many as ``limit`` asks (5 by default, 50 at most);
-nested entries have 2 items; the same arguments give the same answer.
+Answers are generated, deterministic and shaped like the selection: a report has 50 ``entries``
+ranked by ``total`` (highest first); ``filterBy`` keeps those whose fields pass its string
+filters (``{"name": {"eq"|"ne"|"in"|"nin": ...}}``), ``orderBy`` reorders them
+(``[{"total": "ASC"}]`` or ``[{"fieldName": "name", "order": "ASC"}]``) and ``limit`` (5 by
+default) cuts the list; nested entries have 2 items; the same arguments give the same answer.
 """
 
 from __future__ import annotations
@@ -210,13 +212,43 @@ def _limit(variables: Mapping[str, Any]) -> int:
     return DEFAULT_LIMIT if not isinstance(limit, int) or limit <= 0 else min(limit, MAX_LIMIT)
 
 
+def _kept(entry: Mapping[str, Any], filter_by: Any) -> bool:
+    """``filterBy``: per field a string filter ``{"eq", "ne", "in", "nin"}``."""
+    for fname, cond in (filter_by or {}).items() if isinstance(filter_by, Mapping) else ():
+        if not isinstance(cond, Mapping) or fname not in entry:
+            continue
+        value = str(entry[fname])
+        if ("eq" in cond and value != str(cond["eq"])) or ("ne" in cond and value == str(cond["ne"])):
+            return False
+        if ("in" in cond and value not in map(str, cond["in"] or [])) or (
+                "nin" in cond and value in map(str, cond["nin"] or [])):
+            return False
+    return True
+
+
+def _sorted(entries: list, order_by: Any) -> list:
+    """``orderBy``: ``[{"total": "ASC"}]`` or ``[{"fieldName": "name", "order": "ASC"}]``."""
+    for item in reversed(order_by if isinstance(order_by, list) else [order_by] if order_by else []):
+        if not isinstance(item, Mapping):
+            continue
+        pairs = [(item["fieldName"], item.get("order", "DESC"))] if "fieldName" in item else list(item.items())
+        for fname, direction in reversed(pairs):
+            entries = sorted(entries, key=lambda e: (e.get(fname) is None, e.get(fname)),
+                             reverse=str(direction).upper() == "DESC")
+    return entries
+
+
 def zins_data(spec: Operation, variables: Mapping[str, Any]) -> dict[str, Any]:
-    """``{ROOT: {report: ...}}``: the report's entries as many as ``limit``."""
+    """``{ROOT: {report: ...}}``: the report's entries, filtered and ordered, as many as ``limit``."""
     tree = spec.tree()
     root = next(iter(tree))
     report = next(iter(tree[root]))
-    gen = Gen(report.replace("_", " ").strip(), size=_limit(variables))
-    return {root: {report: gen.obj(tree[root][report])}}
+    limit = _limit(variables)
+    value = Gen(report.replace("_", " ").strip(), size=MAX_LIMIT).obj(tree[root][report])
+    if isinstance(value.get("entries"), list):
+        kept = [e for e in value["entries"] if _kept(e, variables.get("filterBy"))]
+        value["entries"] = _sorted(kept, variables.get("orderBy"))[:limit]
+    return {root: {report: value}}
 
 
 @behavior("zins", "POST", "/zins/graphql")
