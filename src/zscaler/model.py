@@ -127,8 +127,12 @@ _SECRET_KEY = re.compile(
 )
 
 
+#: one-time passwords (ZCC exit/uninstall OTPs): ``otp``, ``exit_otp``, ``exitOtp``, ``OTPs`` - not ``footprint``
+_OTP_KEY = re.compile(r"(?:^|_|(?<=[a-z]))(?:otp|Otp|OTP)s?(?:$|_|[A-Z])")
+
+
 def is_secret_key(key: str) -> bool:
-    return bool(_SECRET_KEY.search(key))
+    return bool(_SECRET_KEY.search(key) or _OTP_KEY.search(key))
 
 
 def _wrap(value: Any) -> Any:

@@ -92,3 +92,11 @@ def test_keys_the_official_sdk_misspells_reach_the_api():
     assert to_wire("use_tunnel_sdk4_3") == "useTunnelSDK4_3"
     assert convert_keys({"logout_zcc_for_zdx_service": True}, "zcc") == {"logoutZCCForZDXService": True}
     assert ZscalerObject({"showEUNATP": True}).show_eun_atp is True
+
+
+def test_one_time_passwords_are_masked_in_reprs():
+    from zscaler.model import ZscalerObject, is_secret_key
+
+    assert all(is_secret_key(k) for k in ("otp", "exitOtp", "uninstall_otp", "revertOtp", "OTPs", "logoutOtpCode"))
+    assert not any(is_secret_key(k) for k in ("footprint", "hotplug", "options"))
+    assert "123456" not in repr(ZscalerObject({"exitOtp": "123456", "name": "d"}))
