@@ -1,0 +1,39 @@
+"""Business Insights hooks (see :class:`zscaler.binding.Call`)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+from urllib.parse import quote
+
+from .hooks import save_to
+
+DEFAULT_SUB_TYPE = "CustomDataFeed"
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
+def download_report(call: Any) -> None:
+    """``download_report``: the body is ``{fileName, reportType, subType}`` (``subType`` defaults to
+    ``CustomDataFeed`` even when ``None`` is passed; enum members are sent by value), the answer is
+    asked for as ``application/octet-stream``; with ``save_path`` the bytes are written there and the
+    path is the result, otherwise the bytes are."""
+    body = call.body if isinstance(call.body, dict) else {}
+    for key in ("fileName", "reportType"):
+        if body.get(key) in (None, ""):
+            arg = "file_name" if key == "fileName" else "report_type"
+            raise ValueError(f"download_report: '{arg}' is required")
+        body[key] = _plain(body[key])
+    body["subType"] = _plain(call.args.get("sub_type")) or DEFAULT_SUB_TYPE
+    call.body = body
+    call.headers["Accept"] = "application/octet-stream"
+    save_to("save_path")(call)
+
+
+def report_type(call: Any) -> None:
+    """Report configs: ``report_type`` (default ``customapps``) fills the path; a default of a path
+    argument is applied here because the binder only fills path slots from given arguments."""
+    value = _plain(call.args.get("report_type")) or "customapps"
+    call.path_values["report_type"] = quote(str(value), safe="")
