@@ -5,6 +5,7 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
+from . import ztb_hooks
 from .spec import Product, Resource, op
 
 API = "/ztb/api"
@@ -139,7 +140,7 @@ RESOURCES = (
         "site",
         (
             op("create_cloud_site", "POST", V2 + "/Site/cloudSite/", "body=None, **kwargs", "none", body="body",
-               doc="Create cloud site."),
+               hook=ztb_hooks.merge_kwargs, doc="Create a cloud site: ``body`` (model or dict) overlaid with kwargs."),
             op("create_site", "POST", V2 + "/Site/", "**kwargs", "object", "Site", doc="Create site."),
             op("delete_site", "DELETE", V2 + "/Site/{site_id}", "site_id", "none", doc="Delete site."),
             op("get_hostname_config", "GET", V2 + "/Site/hostnameconfig",
@@ -160,7 +161,7 @@ RESOURCES = (
             op("update_app_segments", "POST", V2 + "/Site/app_segments/{site_id}", "site_id", "none",
                doc="Update app segments."),
             op("update_site", "PUT", V2 + "/Site/{site_id}", "site_id, body=None, **kwargs", "none", body="body",
-               doc="Update site."),
+               hook=ztb_hooks.merge_kwargs, doc="Update a site: ``body`` (model or dict) overlaid with kwargs."),
             op("update_site_template", "PUT", V2 + "/Site/{site_id}/template/{template_id}", "site_id, template_id",
                "none", doc="Update site template."),
             op("update_static_ips_mapping", "PUT", V2 + "/Site/{site_id}/static_ips_mapping", "site_id, enabled",
@@ -172,9 +173,11 @@ RESOURCES = (
         "site2site_vpn",
         (
             op("create_s2s_connections", "POST", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id, connection",
-               "object", "S2SConnection", body="connection", doc="Create site-to-site connections."),
+               "object", "S2SConnection", body="connection", hook=ztb_hooks.s2s_connection,
+               doc="Create site-to-site connections."),
             op("delete_s2s_connections", "DELETE", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id, gateway_ids",
-               "none", doc="Delete site-to-site connections."),
+               "none", local=("gateway_ids",), hook=ztb_hooks.s2s_delete,
+               doc="Delete site-to-site connections: DELETE with the body ``{\"gateway_ids\": [...]}``."),
             op("get_s2s_connections", "GET", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id", "object",
                "S2SConnection", doc="Get site-to-site connections."),
             op("get_s2s_gateways", "GET", V3 + "/CloudGateway/s2s/{cluster_id}/gateways", "cluster_id", "list",
@@ -184,7 +187,8 @@ RESOURCES = (
             op("list_s2s_hubs", "GET", V3 + "/CloudGateway/s2s_hubs", "query_params=None", "list", "S2SHubItem",
                doc="List site-to-site hubs."),
             op("update_s2s_connections", "PUT", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id, connection",
-               "object", "S2SConnection", body="connection", doc="Update site-to-site connections."),
+               "object", "S2SConnection", body="connection", hook=ztb_hooks.s2s_connection,
+               doc="Update site-to-site connections."),
         ),
         model="S2SConnection",
     ),
