@@ -5,6 +5,7 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
+from . import aiguard_hooks
 from .spec import Product, Resource, op
 
 BASE = "/aiguard/v1"
@@ -119,7 +120,8 @@ RESOURCES = (
                doc="Execute policy."),
             op("resolve_and_execute_policy", "POST", BASE + "/detection/resolve-and-execute-policy",
                "content, direction, transaction_id=None, user=None, headers=None", "object",
-               "ResolveAndExecuteDetectionsPolicyResponse", doc="Resolve and execute policy."),
+               "ResolveAndExecuteDetectionsPolicyResponse", local=("headers",), hook=aiguard_hooks.extra_headers,
+               doc="Resolve and execute policy; ``headers`` (a dict) are sent as HTTP headers."),
         ),
         model="ExecuteDetectionsPolicyResponse",
     ),
