@@ -5,6 +5,8 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
+from . import zcell_hooks
+from .hooks import save_to
 from .spec import Product, Resource, op
 
 BASE = "/zcell/config/api/v1"
@@ -103,7 +105,9 @@ RESOURCES = (
         "sim_handling",
         (
             op("create_sims_download", "POST", BASE + "/customers/{id}/sims/download",
-               "id=None, query_params=None, filename=None, **kwargs", "bytes", doc="Create SIMs download."),
+               "id=None, query_params=None, filename=None, **kwargs", "bytes", local=("filename",),
+               hook=save_to("filename"),
+               doc="Download the SIM list: the bytes, or the file name when ``filename`` is given."),
             op("create_sims_search", "POST", BASE + "/customers/{id}/sims/search", "id=None, **kwargs", "object",
                "SimDataResponse", doc="Create SIMs search."),
             op("list_sims_details", "GET", BASE + "/customers/{id}/sims/details",
@@ -126,7 +130,8 @@ RESOURCES = (
         "sim_location_groups",
         (
             op("add_location_group", "POST", BASE + "/customers/{id}/sim-location-groups",
-               "id=None, query_params=None, **kwargs", "list", "ResponseMessage", doc="Add location group."),
+               "id=None, query_params=None, **kwargs", "list", "ResponseMessage", hook=zcell_hooks.bare_array,
+               doc="Add a location group (sent as a one-element JSON array)."),
             op("delete_sim_location_group", "DELETE", BASE + "/customers/{id}/sim-location-groups/{group_id}",
                "id=None, group_id=None", "none", doc="Delete SIM location group."),
             op("get_sim_location_group", "GET", BASE + "/customers/{id}/sim-location-groups/{group_id}",

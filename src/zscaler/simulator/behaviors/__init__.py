@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 #: Product modules in this package; each registers its behaviours when imported.
-MODULES = ("zpa", "zia", "ztw", "zcc", "zdx", "zwa", "zid", "zins", "zms")
+MODULES = ("zpa", "zia", "ztw", "zcc", "zdx", "zwa", "zid", "zins", "zms", "zbi", "ztb", "aiguard", "zcell")
 
 
 @dataclass(frozen=True)
