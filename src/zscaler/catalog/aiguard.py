@@ -5,10 +5,15 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import aiguard_hooks
+from .hooks import items_under
 from .spec import Product, Resource, op
 
 BASE = "/aiguard/v1"
+#: lists: the API answers {"items": [...]}
+LIST: dict[str, Any] = {"hook": items_under("items")}
 
 
 RESOURCES = (
@@ -24,7 +29,7 @@ RESOURCES = (
             op("get_credential_by_name", "GET", BASE + "/llm-application-credentials/name/{name}", "name", "object",
                "LlmApplicationCredentials", doc="Get credential by name."),
             op("list_credentials", "GET", BASE + "/llm-application-credentials", "query_params=None", "list",
-               "LlmApplicationCredentials", doc="List credentials."),
+               "LlmApplicationCredentials", **LIST, doc="List credentials."),
             op("regenerate_credential", "POST", BASE + "/llm-application-credentials/{credential_id}/regenerate",
                "credential_id", "object", "LlmApplicationCredentials", doc="Regenerate credential."),
             op("update_credential", "PUT", BASE + "/llm-application-credentials/{credential_id}",
@@ -45,7 +50,7 @@ RESOURCES = (
             op("get_application_by_name", "GET", BASE + "/llm-applications/name/{name}", "name", "object",
                "LlmApplications", doc="Get application by name."),
             op("list_applications", "GET", BASE + "/llm-applications", "query_params=None", "list", "LlmApplications",
-               doc="List applications."),
+               **LIST, doc="List applications."),
             op("update_application", "PUT", BASE + "/llm-applications/{application_id}", "application_id, **kwargs",
                "object", "LlmApplications", doc="Update application."),
         ),
@@ -64,7 +69,7 @@ RESOURCES = (
             op("get_credential_by_name", "GET", BASE + "/llm-provider-credentials/name/{name}", "name", "object",
                "LlmProviderCredentials", doc="Get credential by name."),
             op("list_credentials", "GET", BASE + "/llm-provider-credentials", "query_params=None", "list",
-               "LlmProviderCredentials", doc="List credentials."),
+               "LlmProviderCredentials", **LIST, doc="List credentials."),
             op("update_credential", "PUT", BASE + "/llm-provider-credentials/{credential_id}",
                "credential_id, **kwargs", "object", "LlmProviderCredentials", doc="Update credential."),
         ),
@@ -85,9 +90,9 @@ RESOURCES = (
             op("get_provider_type", "GET", BASE + "/llm-provider-types/{provider_type}", "provider_type", "raw",
                doc="Get provider type."),
             op("list_provider_types", "GET", BASE + "/llm-provider-types", "query_params=None", "raw_list",
-               doc="List provider types."),
+               **LIST, doc="List provider types."),
             op("list_providers", "GET", BASE + "/llm-providers", "query_params=None", "list", "LlmProviders",
-               doc="List providers."),
+               **LIST, doc="List providers."),
             op("update_provider", "PUT", BASE + "/llm-providers/{provider_id}", "provider_id, **kwargs", "object",
                "LlmProviders", doc="Update provider."),
         ),
@@ -97,7 +102,8 @@ RESOURCES = (
     Resource(
         "policies",
         (
-            op("add_policy", "POST", BASE + "/detections/policies", "**kwargs", "object", "Policies", doc="Add policy."),
+            op("add_policy", "POST", BASE + "/detections/policies", "**kwargs", "object", "Policies",
+               doc="Add policy."),
             op("delete_policy", "DELETE", BASE + "/detections/policies/{policy_id}", "policy_id", "none",
                doc="Delete policy."),
             op("get_policy", "GET", BASE + "/detections/policies/{policy_id}", "policy_id", "object", "Policies",
@@ -105,7 +111,7 @@ RESOURCES = (
             op("get_policy_by_name", "GET", BASE + "/detections/policies/name/{name}", "name", "object", "Policies",
                doc="Get policy by name."),
             op("list_policies", "GET", BASE + "/detections/policies", "query_params=None", "list", "Policies",
-               doc="List policies."),
+               **LIST, doc="List policies."),
             op("update_policy", "PUT", BASE + "/detections/policies/{policy_id}", "policy_id, **kwargs", "object",
                "Policies", doc="Update policy."),
         ),
@@ -137,7 +143,7 @@ RESOURCES = (
             op("get_rule_by_name", "GET", BASE + "/detections/policy-match-rules/name/{name}", "name", "object",
                "PolicyMatchRules", doc="Get rule by name."),
             op("list_rules", "GET", BASE + "/detections/policy-match-rules", "query_params=None", "list",
-               "PolicyMatchRules", doc="List rules."),
+               "PolicyMatchRules", **LIST, doc="List rules."),
             op("update_rule", "PUT", BASE + "/detections/policy-match-rules/{rule_id}", "rule_id, **kwargs", "object",
                "PolicyMatchRules", doc="Update rule."),
         ),

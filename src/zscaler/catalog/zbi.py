@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import zbi_hooks
+from .hooks import items_under
 from .spec import Product, Resource, op
 
 BASE = "/bi/api/v1"
@@ -59,7 +60,8 @@ RESOURCES = (
                query=("compression",), maps={"compression": {"gzip": "gzip"}}, local=("save_path",),
                hook=zbi_hooks.download_report,
                doc="Download a report: the bytes, or the file name when ``save_path`` is given."),
-            op("list_reports", "GET", BASE + "/report/all", "query_params=None", "raw_list", doc="List reports."),
+            op("list_reports", "GET", BASE + "/report/all", "query_params=None", "raw_list",
+               hook=items_under("reports"), doc="List reports (the API answers ``{\"reports\": [...]}``)."),
         ),
     ),
 )

@@ -71,3 +71,17 @@ def test_get_by_name_path(client, sim, res, add, by_name, path):
     (req,) = api_requests(sim)
     assert (req.method, req.path) == ("GET", f"{BASE}{path}/name/Default Anthropic Provider")
     assert resp is not None and resp.url.endswith(f"{path}/name/Default%20Anthropic%20Provider")
+
+
+def test_lists_read_the_items_envelope(client, sim):
+    client.aiguard.policy_match_rules.add_rule(name="r1", policy_id="p", rule_order=1, enabled=True)
+    sim.clear_requests()
+    rules, resp, err = client.aiguard.policy_match_rules.list_rules()
+    assert err is None and [r.name for r in rules] == ["r1"] and rules[0].rule_order == 1
+    assert list(resp.get_body()) == ["items"]
+    (req,) = api_requests(sim)
+    assert (req.method, req.path) == ("GET", BASE + "/detections/policy-match-rules")
+    sim.fault(method="GET", path=BASE + "/llm-provider-types", status=200,
+              body={"items": [{"type": "OPENAI", "name": "OpenAI"}]}, times=1)
+    types, _, err = client.aiguard.llm_providers.list_provider_types()
+    assert err is None and types == [{"type": "OPENAI", "name": "OpenAI"}]

@@ -83,3 +83,14 @@ def test_crud_round_trip(client, sim, res, create, get, lst, update, delete, ext
     coll = BASE + ("/customapps" if res == "custom_apps" else "/reports/customapps")
     assert reqs[:3] == [("POST", coll, ""), ("GET", coll, f"id={oid}"), ("GET", coll, "")]
     assert ("DELETE", f"{coll}/{oid}", "") in reqs
+
+
+def test_list_reports_reads_the_reports_envelope(client, sim):
+    entry = {"reportName": "weekly", "reportType": "customapps", "subType": "CustomDataFeed"}
+    sim.fault(method="GET", path=BASE + "/report/all", status=200, body={"reports": [entry]}, times=1)
+    reports, _, err = client.zbi.reports.list_reports(query_params={"report_type": "customapps"})
+    assert err is None and reports == [entry]
+    (req,) = api_requests(sim)
+    assert (req.method, req.path, req.raw_query) == ("GET", BASE + "/report/all", "reportType=customapps")
+    reports, resp, err = client.zbi.reports.list_reports()
+    assert err is None and reports == [] and resp.get_body() == {"reports": []}

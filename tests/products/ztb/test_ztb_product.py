@@ -104,3 +104,21 @@ def test_s2s_answer_without_body_is_none(client, sim):
     sim.fault(method="POST", path=S2S, status=204, times=1)
     result, _, err = client.ztb.site2site_vpn.create_s2s_connections(42, {"connect_to_hub": True})
     assert err is None and result is None
+
+
+def test_lists_read_the_result_envelope(client, sim):
+    for name in ("a", "b"):
+        client.ztb.alarms.create_alarm(name=name, severity="high")
+    sim.clear_requests()
+    alarms, resp, err = client.ztb.alarms.list_alarms(query_params={"search": "a"})
+    assert err is None and sorted(a.name for a in alarms) == ["a"]
+    assert set(resp.get_body()) == {"result"}
+    (req,) = api_requests(sim)
+    assert (req.method, req.path, req.raw_query) == ("GET", V2 + "/alarm", "search=a")
+
+
+def test_lists_take_a_recorded_envelope_with_extra_keys(client, sim):
+    body = {"cluster_token": "t", "count": 2, "token": "x", "result": [{"name": "seg1"}, {"name": "seg2"}]}
+    sim.fault(method="GET", path=V2 + "/Site/app_segments", status=200, body=body, times=1)
+    segments, _, err = client.ztb.site.list_app_segments()
+    assert err is None and [s.name for s in segments] == ["seg1", "seg2"]

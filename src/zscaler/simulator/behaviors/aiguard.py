@@ -2,7 +2,8 @@
 
 Content containing ``BLOCKME`` is blocked (severity ``CRITICAL``), anything else allowed. The
 resolve call names the first stored policy (or a default one) as the one it applied. The
-``./name/{name}`` lookups find an object of the collection by its exact name.
+``./name/{name}`` lookups find an object of the collection by its exact name. Listings answer
+``{"items": [...]}`` as the API does.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 from . import behavior
+from .ztb import wrap_lists
 
 BASE = "/aiguard/v1/detection"
 
@@ -56,3 +58,6 @@ def _by_name(engine, ctx, route, params):
 for _coll in ("/llm-application-credentials", "/llm-applications", "/llm-provider-credentials", "/llm-providers",
               "/detections/policies", "/detections/policy-match-rules"):
     behavior("aiguard", "GET", "/aiguard/v1" + _coll + "/name/{name}")(_by_name)
+
+
+wrap_lists("aiguard", "items")

@@ -3,7 +3,7 @@
 ``GET /customapps`` and ``GET /reports/{report_type}`` serve both the list and the get-by-id of
 the SDK (the get sends ``?id=``); ``POST /reports/{report_type}`` creates a report config;
 ``POST /report/download`` answers CSV bytes (gzip-compressed
-with ``?compression=gzip``).
+with ``?compression=gzip``); ``GET /report/all`` answers ``{"reports": [...]}``.
 """
 
 from __future__ import annotations
@@ -55,3 +55,9 @@ def download(engine, ctx, route, params):
     if ctx.q("compression") == "gzip":
         data = gzip.compress(data, mtime=0)
     return Response(200, data, headers)
+
+
+@behavior("zbi", "GET", BASE + "/report/all")
+def list_reports(engine, ctx, route, params):
+    coll = engine.store.collection(ctx.rpath)
+    return engine.json_response(200, {"reports": coll.values() if coll is not None else []})

@@ -2,10 +2,13 @@
 
 A cluster's site-to-site connection (``/ztb/api/v3/CloudGateway/s2s/{cluster_id}``) is one
 object: POST and PUT store it (PUT merges over what is stored), GET reads it, DELETE takes the
-body ``{"gateway_ids": [...]}`` and removes those gateways from it.
+body ``{"gateway_ids": [...]}`` and removes those gateways from it. Listings answer
+``{"result": [...]}`` as the API does.
 """
 
 from __future__ import annotations
+
+import json
 
 from ..httpserver import Response
 from . import behavior
@@ -59,3 +62,26 @@ def delete_s2s(engine, ctx, route, params):
     gateways = [g for g in cur.get("gateways") or [] if str(g.get("gateway_id", g.get("id"))) not in wanted]
     engine.store.put_singleton(_key(ctx), {**cur, "gateways": gateways})
     return Response(204)
+
+
+# ------------------------------------------------------------------ list envelopes
+
+def wrap_lists(product: str, key: str) -> None:
+    """Answer the product's GET listings as ``{key: [...]}`` (ZTB ``result``, AI Guard ``items``)."""
+    from ...catalog import load
+
+    def handler(engine, ctx, route, params):
+        resp = engine.default(ctx, route, params)
+        if resp.status != 200:
+            return resp
+        body = json.loads(resp.body or b"null")
+        return engine.json_response(200, {key: body} if isinstance(body, list) else body)
+
+    seen = set()
+    for res, o in load(product).ops():
+        if o.verb == "GET" and o.result in ("list", "raw_list") and o.path not in seen and o.path != S2S:
+            seen.add(o.path)
+            behavior(product, "GET", o.path)(handler)
+
+
+wrap_lists("ztb", "result")
