@@ -153,6 +153,16 @@ class ZdxEnvelopePaging(ZdxPaging):
         return [body] if isinstance(body, dict) else []
 
 
+class KeyedPage(PagingStyle):
+    """One page, the items under ``items_key`` of an object (ZTB ``result``, AI Guard ``items``, ZBI ``reports``)."""
+
+    def __init__(self, name: str, items_key: str) -> None:
+        self.name, self.items_key = name, items_key
+
+    def advance(self, state, body, items, params):
+        return None
+
+
 class LinkPaging(PagingStyle):
     """ZIdentity: follow ``next_link``; EASM: ``next_page``."""
 
@@ -176,6 +186,8 @@ STYLES: dict[str, PagingStyle] = {
               LinkPaging("ziam", "records", "next_link"), LinkPaging("easm", "results", "next_page"))
 }
 STYLES["zcc"] = PageNumberPaging()
+STYLES.update({k.name: k for k in (KeyedPage("ztb", "result"), KeyedPage("aiguard", "items"),
+                                   KeyedPage("zbi_reports", "reports"))})
 
 
 def _fingerprint(items: list) -> tuple:

@@ -5,15 +5,11 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
-from typing import Any
 
 from . import aiguard_hooks
-from .hooks import items_under
 from .spec import Product, Resource, op
 
 BASE = "/aiguard/v1"
-#: lists: the API answers {"items": [...]}
-LIST: dict[str, Any] = {"hook": items_under("items")}
 
 
 RESOURCES = (
@@ -29,7 +25,7 @@ RESOURCES = (
             op("get_credential_by_name", "GET", BASE + "/llm-application-credentials/name/{name}", "name", "object",
                "LlmApplicationCredentials", doc="Get credential by name."),
             op("list_credentials", "GET", BASE + "/llm-application-credentials", "query_params=None", "list",
-               "LlmApplicationCredentials", **LIST, doc="List credentials."),
+               "LlmApplicationCredentials", doc="List credentials."),
             op("regenerate_credential", "POST", BASE + "/llm-application-credentials/{credential_id}/regenerate",
                "credential_id", "object", "LlmApplicationCredentials", doc="Regenerate credential."),
             op("update_credential", "PUT", BASE + "/llm-application-credentials/{credential_id}",
@@ -50,7 +46,7 @@ RESOURCES = (
             op("get_application_by_name", "GET", BASE + "/llm-applications/name/{name}", "name", "object",
                "LlmApplications", doc="Get application by name."),
             op("list_applications", "GET", BASE + "/llm-applications", "query_params=None", "list", "LlmApplications",
-               **LIST, doc="List applications."),
+               doc="List applications."),
             op("update_application", "PUT", BASE + "/llm-applications/{application_id}", "application_id, **kwargs",
                "object", "LlmApplications", doc="Update application."),
         ),
@@ -69,7 +65,7 @@ RESOURCES = (
             op("get_credential_by_name", "GET", BASE + "/llm-provider-credentials/name/{name}", "name", "object",
                "LlmProviderCredentials", doc="Get credential by name."),
             op("list_credentials", "GET", BASE + "/llm-provider-credentials", "query_params=None", "list",
-               "LlmProviderCredentials", **LIST, doc="List credentials."),
+               "LlmProviderCredentials", doc="List credentials."),
             op("update_credential", "PUT", BASE + "/llm-provider-credentials/{credential_id}",
                "credential_id, **kwargs", "object", "LlmProviderCredentials", doc="Update credential."),
         ),
@@ -90,9 +86,9 @@ RESOURCES = (
             op("get_provider_type", "GET", BASE + "/llm-provider-types/{provider_type}", "provider_type", "raw",
                doc="Get provider type."),
             op("list_provider_types", "GET", BASE + "/llm-provider-types", "query_params=None", "raw_list",
-               **LIST, doc="List provider types."),
+               doc="List provider types."),
             op("list_providers", "GET", BASE + "/llm-providers", "query_params=None", "list", "LlmProviders",
-               **LIST, doc="List providers."),
+               doc="List providers."),
             op("update_provider", "PUT", BASE + "/llm-providers/{provider_id}", "provider_id, **kwargs", "object",
                "LlmProviders", doc="Update provider."),
         ),
@@ -111,7 +107,7 @@ RESOURCES = (
             op("get_policy_by_name", "GET", BASE + "/detections/policies/name/{name}", "name", "object", "Policies",
                doc="Get policy by name."),
             op("list_policies", "GET", BASE + "/detections/policies", "query_params=None", "list", "Policies",
-               **LIST, doc="List policies."),
+               doc="List policies."),
             op("update_policy", "PUT", BASE + "/detections/policies/{policy_id}", "policy_id, **kwargs", "object",
                "Policies", doc="Update policy."),
         ),
@@ -143,7 +139,7 @@ RESOURCES = (
             op("get_rule_by_name", "GET", BASE + "/detections/policy-match-rules/name/{name}", "name", "object",
                "PolicyMatchRules", doc="Get rule by name."),
             op("list_rules", "GET", BASE + "/detections/policy-match-rules", "query_params=None", "list",
-               "PolicyMatchRules", **LIST, doc="List rules."),
+               "PolicyMatchRules", doc="List rules."),
             op("update_rule", "PUT", BASE + "/detections/policy-match-rules/{rule_id}", "rule_id, **kwargs", "object",
                "PolicyMatchRules", doc="Update rule."),
         ),
@@ -152,4 +148,4 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("aiguard", "/aiguard", "none", RESOURCES, id_style="uuid")
+PRODUCT = Product("aiguard", "/aiguard", "aiguard", RESOURCES, id_style="uuid")

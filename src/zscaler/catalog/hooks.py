@@ -88,29 +88,3 @@ def save_to(arg: str) -> Any:
 
     hook.__name__ = f"save_to({arg})"
     return hook
-
-
-# ------------------------------------------------------------------ list envelopes (ZTB, AI Guard, ZBI)
-
-def items_under(key: str) -> Any:
-    """Lists whose answer is an object holding the items under ``key`` (ZTB ``result``, AI Guard
-    ``items``, ZBI ``reports``): the result is those items (models for ``list`` results, dicts
-    for ``raw_list``). A bare JSON array is taken as it is."""
-    from ..model import model_class
-
-    def hook(call: Any) -> None:
-        wrap = model_class(call.op.model) if call.op.result == "list" else None
-
-        def after(items: Any, response: Any) -> Any:
-            body = response.get_body() if response is not None else None
-            if not isinstance(body, dict) or not isinstance(body.get(key), list):
-                return items
-            found = [i for i in body[key] if isinstance(i, dict)]
-            if call.keep is not None:
-                found = [i for i in found if call.keep(i)]
-            return [wrap(i) for i in found] if wrap is not None else found
-
-        call.after = after
-
-    hook.__name__ = f"items_under({key})"
-    return hook

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from . import zbi_hooks
-from .hooks import items_under
 from .spec import Product, Resource, op
 
 BASE = "/bi/api/v1"
@@ -61,7 +60,7 @@ RESOURCES = (
                hook=zbi_hooks.download_report,
                doc="Download a report: the bytes, or the file name when ``save_path`` is given."),
             op("list_reports", "GET", BASE + "/report/all", "query_params=None", "raw_list",
-               hook=items_under("reports"), doc="List reports (the API answers ``{\"reports\": [...]}``)."),
+               paging="zbi_reports", doc="List reports (the API answers ``{\"reports\": [...]}``)."),
         ),
     ),
 )

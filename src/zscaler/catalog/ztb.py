@@ -5,17 +5,13 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
-from typing import Any
 
 from . import ztb_hooks
-from .hooks import items_under
 from .spec import Product, Resource, op
 
 API = "/ztb/api"
 V2 = "/ztb/api/v2"
 V3 = "/ztb/api/v3"
-#: lists: the API answers {"result": [...]}
-LIST: dict[str, Any] = {"hook": items_under("result")}
 
 
 RESOURCES = (
@@ -33,7 +29,7 @@ RESOURCES = (
             op("create_alarm", "POST", V2 + "/alarm", "**kwargs", "object", "Alarms", doc="Create alarm."),
             op("delete_alarm", "DELETE", V2 + "/alarm/{alarm_id}", "alarm_id", "none", doc="Delete alarm."),
             op("get_alarm", "GET", V2 + "/alarm/{alarm_id}", "alarm_id", "object", "Alarms", doc="Get alarm."),
-            op("list_alarms", "GET", V2 + "/alarm", "query_params=None", "list", "Alarms", **LIST, doc="List alarms."),
+            op("list_alarms", "GET", V2 + "/alarm", "query_params=None", "list", "Alarms", doc="List alarms."),
             op("update_alarm_patch", "PATCH", V2 + "/alarm", "**kwargs", "object", "Alarms", doc="Update alarm patch."),
             op("update_alarm_put", "PUT", V2 + "/alarm", "**kwargs", "object", "Alarms", doc="Update alarm put."),
         ),
@@ -46,7 +42,7 @@ RESOURCES = (
             op("create_api_key", "POST", V3 + "/api-key-auth/create", "**kwargs", "object", "APIKeyCreateResponse",
                doc="Create API key."),
             op("list_api_keys", "GET", V3 + "/api-key-auth/list", "query_params=None", "list", "APIKeyAuthRouter",
-               **LIST, doc="List API keys."),
+               doc="List API keys."),
             op("revoke_api_key", "PUT", V3 + "/api-key-auth/revoke/{api_key_id}", "api_key_id", "none",
                doc="Revoke API key."),
         ),
@@ -76,15 +72,15 @@ RESOURCES = (
                field_path="result", doc="Get dhcp history."),
             op("get_filter_values", "GET", V3 + "/device/filters/{field}/values", "field, query_params=None", "object",
                "DeviceFilterValues", doc="Get filter values."),
-            op("get_group_by_list", "GET", V3 + "/device/group-by/list", "", "list", **LIST, doc="Get group by list."),
+            op("get_group_by_list", "GET", V3 + "/device/group-by/list", "", "list", doc="Get group by list."),
             op("list_active_devices", "GET", V2 + "/devices/active", "query_params=None", "list", "ActiveDevice",
-               **LIST, doc="List active devices."),
+               doc="List active devices."),
             op("list_devices_by_category", "GET", V3 + "/device", "query_params=None", "raw",
                doc="List devices by category."),
             op("list_devices_group_by", "GET", V3 + "/device/{group}", "group, query_params=None", "list", "GroupByRow",
-               **LIST, doc="List devices group by."),
+               doc="List devices group by."),
             op("list_operating_systems", "GET", V3 + "/device/operating-systems", "query_params=None", "list",
-               "OperatingSystemRow", **LIST, doc="List operating systems."),
+               "OperatingSystemRow", doc="List operating systems."),
         ),
         model="DeviceTags",
     ),
@@ -94,7 +90,7 @@ RESOURCES = (
             op("create_group", "POST", V2 + "/groups", "**kwargs", "object", "GroupsRouter", doc="Create group."),
             op("delete_group", "DELETE", V2 + "/groups/{group_id}", "group_id", "none", doc="Delete group."),
             op("get_group", "GET", V2 + "/groups/{group_id}", "group_id", "object", "GroupsRouter", doc="Get group."),
-            op("list_groups", "GET", V2 + "/groups", "query_params=None", "list", "GroupsRouter", **LIST,
+            op("list_groups", "GET", V2 + "/groups", "query_params=None", "list", "GroupsRouter",
                doc="List groups."),
             op("update_group_patch", "PATCH", V2 + "/groups/{group_id}", "group_id, **kwargs", "object", "GroupsRouter",
                doc="Update group patch."),
@@ -121,7 +117,7 @@ RESOURCES = (
             op("delete_comment", "DELETE", V3 + "/policy-comments/comment/{comment_id}", "comment_id", "object",
                "PolicyCommentResponse", doc="Delete comment."),
             op("list_comments", "GET", V3 + "/policy-comments/comment/{policy_id}",
-               "policy_id, policy_type='application', query_params=None", "list", "PolicyComment", **LIST,
+               "policy_id, policy_type='application', query_params=None", "list", "PolicyComment",
                doc="List comments."),
             op("update_comment", "PUT", V3 + "/policy-comments/comment/{comment_id}", "comment_id, comment", "none",
                doc="Update comment."),
@@ -161,10 +157,10 @@ RESOURCES = (
             op("get_site_overview", "GET", V2 + "/Site/siteByID/{site_id}/overview", "site_id", "object",
                "SiteOverview", doc="Get site overview."),
             op("list_app_segments", "GET", V2 + "/Site/app_segments", "query_params=None", "list", "AppSegment",
-               **LIST, doc="List app segments."),
+               doc="List app segments."),
             op("list_site_names", "GET", V2 + "/Site/names", "query_params=None", "list", "SiteNameItem",
-               **LIST, doc="List site names."),
-            op("list_sites", "GET", V2 + "/Site/", "query_params=None", "list", "Site", **LIST, doc="List sites."),
+               doc="List site names."),
+            op("list_sites", "GET", V2 + "/Site/", "query_params=None", "list", "Site", doc="List sites."),
             op("update_app_segments", "POST", V2 + "/Site/app_segments/{site_id}", "site_id", "none",
                doc="Update app segments."),
             op("update_site", "PUT", V2 + "/Site/{site_id}", "site_id, body=None, **kwargs", "none", body="body",
@@ -188,11 +184,11 @@ RESOURCES = (
             op("get_s2s_connections", "GET", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id", "object",
                "S2SConnection", doc="Get site-to-site connections."),
             op("get_s2s_gateways", "GET", V3 + "/CloudGateway/s2s/{cluster_id}/gateways", "cluster_id", "list",
-               "ClusterGatewayWithInterfaces", **LIST, doc="Get site-to-site gateways."),
+               "ClusterGatewayWithInterfaces", doc="Get site-to-site gateways."),
             op("list_hubs", "GET", V3 + "/CloudGateway/hubs", "query_params=None", "list", "CloudGatewayHub",
-               **LIST, doc="List hubs."),
+               doc="List hubs."),
             op("list_s2s_hubs", "GET", V3 + "/CloudGateway/s2s_hubs", "query_params=None", "list", "S2SHubItem",
-               **LIST, doc="List site-to-site hubs."),
+               doc="List site-to-site hubs."),
             op("update_s2s_connections", "PUT", V3 + "/CloudGateway/s2s/{cluster_id}", "cluster_id, connection",
                "object", "S2SConnection", body="connection", hook=ztb_hooks.s2s_connection,
                doc="Update site-to-site connections."),
@@ -209,11 +205,11 @@ RESOURCES = (
             op("get_template", "GET", V3 + "/templates/{template_id}", "template_id", "object", "TemplateRouter",
                doc="Get template."),
             op("list_template_interfaces", "GET", V3 + "/templates/interfaces/{platform}",
-               "platform, query_params=None", "list", "Common", **LIST, doc="List template interfaces."),
-            op("list_template_names", "GET", V3 + "/templates/names", "", "list", "Common", **LIST,
+               "platform, query_params=None", "list", "Common", doc="List template interfaces."),
+            op("list_template_names", "GET", V3 + "/templates/names", "", "list", "Common",
                doc="List template names."),
             op("list_templates", "GET", V3 + "/templates", "query_params=None", "list", "TemplateRouter",
-               **LIST, doc="List templates."),
+               doc="List templates."),
             op("update_template_put", "PUT", V3 + "/templates/{template_id}", "template_id, **kwargs", "object",
                "TemplateRouter", doc="Update template put."),
         ),
@@ -221,4 +217,4 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("ztb", "/ztb", "none", RESOURCES, body_case="none", id_style="uuid")
+PRODUCT = Product("ztb", "/ztb", "ztb", RESOURCES, body_case="none", id_style="uuid")

@@ -175,6 +175,10 @@ def _limits(style: str) -> tuple[int, int]:
     return d, mx
 
 
+#: single-page envelopes: style -> the key holding the items
+KEYED = {"ztb": "result", "aiguard": "items", "zbi_reports": "reports"}
+
+
 def paginate(style: str, items: Sequence, query: dict, base_url: str, path: str) -> Any:
     """One page of ``items`` in the envelope of ``style`` (see docs/architecture.md)."""
     n = len(items)
@@ -220,6 +224,8 @@ def paginate(style: str, items: Sequence, query: dict, base_url: str, path: str)
             "next_link": link(offset + size) if offset + size < n else None,
             "prev_link": link(max(0, offset - size)) if offset > 0 else None,
         }
+    if style in KEYED:  # one page under a key
+        return {KEYED[style]: list(items)}
     if style == "zcell":
         d, mx = _limits("zcell")
         size = max(1, min(_int(query, "size", d) or d, mx))

@@ -113,6 +113,7 @@ def test_lists_read_the_result_envelope(client, sim):
     alarms, resp, err = client.ztb.alarms.list_alarms(query_params={"search": "a"})
     assert err is None and sorted(a.name for a in alarms) == ["a"]
     assert set(resp.get_body()) == {"result"}
+    assert [a["name"] for a in resp.get_results()] == ["a"] and not resp.has_next()  # one page
     (req,) = api_requests(sim)
     assert (req.method, req.path, req.raw_query) == ("GET", V2 + "/alarm", "search=a")
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 
 from . import behavior
-from .ztb import wrap_lists
 
 BASE = "/aiguard/v1/detection"
 
@@ -60,4 +59,3 @@ for _coll in ("/llm-application-credentials", "/llm-applications", "/llm-provide
     behavior("aiguard", "GET", "/aiguard/v1" + _coll + "/name/{name}")(_by_name)
 
 
-wrap_lists("aiguard", "items")

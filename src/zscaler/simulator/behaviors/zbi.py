@@ -55,9 +55,3 @@ def download(engine, ctx, route, params):
     if ctx.q("compression") == "gzip":
         data = gzip.compress(data, mtime=0)
     return Response(200, data, headers)
-
-
-@behavior("zbi", "GET", BASE + "/report/all")
-def list_reports(engine, ctx, route, params):
-    coll = engine.store.collection(ctx.rpath)
-    return engine.json_response(200, {"reports": coll.values() if coll is not None else []})

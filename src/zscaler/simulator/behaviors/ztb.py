@@ -8,7 +8,6 @@ body ``{"gateway_ids": [...]}`` and removes those gateways from it. Listings ans
 
 from __future__ import annotations
 
-import json
 
 from ..httpserver import Response
 from . import behavior
@@ -63,25 +62,3 @@ def delete_s2s(engine, ctx, route, params):
     engine.store.put_singleton(_key(ctx), {**cur, "gateways": gateways})
     return Response(204)
 
-
-# ------------------------------------------------------------------ list envelopes
-
-def wrap_lists(product: str, key: str) -> None:
-    """Answer the product's GET listings as ``{key: [...]}`` (ZTB ``result``, AI Guard ``items``)."""
-    from ...catalog import load
-
-    def handler(engine, ctx, route, params):
-        resp = engine.default(ctx, route, params)
-        if resp.status != 200:
-            return resp
-        body = json.loads(resp.body or b"null")
-        return engine.json_response(200, {key: body} if isinstance(body, list) else body)
-
-    seen = set()
-    for res, o in load(product).ops():
-        if o.verb == "GET" and o.result in ("list", "raw_list") and o.path not in seen and o.path != S2S:
-            seen.add(o.path)
-            behavior(product, "GET", o.path)(handler)
-
-
-wrap_lists("ztb", "result")
