@@ -211,7 +211,7 @@ def shape(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Call:
         if name in CONFIG_PLACEHOLDERS:
             value = api._config_value(CONFIG_PLACEHOLDERS[name])
         else:
-            value = _mapped(op, name, args.get(name))
+            value = _mapped(op, name, args[name] if name in args else _default(op, name))
         if value is None or value == "":
             raise ValueError(f"{op.name}: '{name}' is required (it is part of the request path)")
         call.path_values[name] = quote(str(value), safe="")
@@ -242,6 +242,11 @@ def shape(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Call:
     rule = QUERY_RULES.get(product.name, _generic_query)
     call.query = rule(call, query)
     return call
+
+
+def _default(op: Op, name: str) -> Any:
+    """The declared default of a parameter (``sig.bind`` leaves unpassed ones out of the arguments)."""
+    return next((p.default for p in op.params if p.name == name), None)
 
 
 def _shape_body(op: Op, resource: Resource, product: Product, fields: dict[str, Any]) -> dict[str, Any]:

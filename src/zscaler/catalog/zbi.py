@@ -5,14 +5,11 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
-from typing import Any
 
 from . import zbi_hooks
 from .spec import Product, Resource, op
 
 BASE = "/bi/api/v1"
-#: report configs: ``report_type`` (default ``customapps``) fills the path slot through a hook
-RT: dict[str, Any] = {"hook": zbi_hooks.report_type, "computed": ("report_type",), "local": ("report_type",)}
 
 
 RESOURCES = (
@@ -37,15 +34,15 @@ RESOURCES = (
         "report_configs",
         (
             op("create_report_config", "POST", BASE + "/reports/{report_type}", "report_type='customapps', **kwargs",
-               "object", "ReportConfig", **RT, doc="Create report config."),
+               "object", "ReportConfig", doc="Create report config."),
             op("delete_report_config", "DELETE", BASE + "/reports/{report_type}/{config_id}",
-               "config_id, report_type='customapps'", "status_code", **RT, doc="Delete report config."),
+               "config_id, report_type='customapps'", "status_code", doc="Delete report config."),
             op("get_report_config", "GET", BASE + "/reports/{report_type}", "config_id, report_type='customapps'",
-               "object", "ReportConfig", wire={"config_id": "id"}, **RT, doc="Get report config."),
+               "object", "ReportConfig", wire={"config_id": "id"}, doc="Get report config."),
             op("list_report_configs", "GET", BASE + "/reports/{report_type}",
-               "report_type='customapps', query_params=None", "list", "ReportConfig", **RT, doc="List report configs."),
+               "report_type='customapps', query_params=None", "list", "ReportConfig", doc="List report configs."),
             op("update_report_config", "PUT", BASE + "/reports/{report_type}/{config_id}",
-               "config_id, report_type='customapps', **kwargs", "object", "ReportConfig", **RT,
+               "config_id, report_type='customapps', **kwargs", "object", "ReportConfig",
                doc="Update report config."),
         ),
         model="ReportConfig",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 from typing import Any
-from urllib.parse import quote
 
 from .hooks import save_to
 
@@ -30,10 +29,3 @@ def download_report(call: Any) -> None:
     call.body = body
     call.headers["Accept"] = "application/octet-stream"
     save_to("save_path")(call)
-
-
-def report_type(call: Any) -> None:
-    """Report configs: ``report_type`` (default ``customapps``) fills the path; a default of a path
-    argument is applied here because the binder only fills path slots from given arguments."""
-    value = _plain(call.args.get("report_type")) or "customapps"
-    call.path_values["report_type"] = quote(str(value), safe="")
