@@ -61,3 +61,19 @@ def has_path(tree: dict, path: str) -> bool:
             return False
         node = node[part]
     return True
+
+
+def field(body, dotted: str):
+    """``body["a"]["b"]`` for ``"a.b"``."""
+    for part in dotted.split("."):
+        body = body[part]
+    return body
+
+
+def sent_body(sim, path: str) -> dict:
+    """The JSON body of the one GraphQL request the simulator received on ``path``."""
+    from helpers import api_requests
+
+    sent = api_requests(sim, path)
+    assert len(sent) == 1 and sent[0].method == "POST"
+    return sent[0].json()

@@ -14,7 +14,7 @@ import pytest
 
 from zscaler.errors import GraphQLAPIError
 
-from graphql_reader import has_path, read_document
+from graphql_reader import field, has_path, read_document, sent_body
 from helpers import api_requests
 
 FACTS = json.loads((Path(__file__).with_name("zins_graphql_facts.json")).read_text())["methods"]
@@ -53,15 +53,7 @@ def _call(client, method: str, **kwargs):
 
 
 def _body(sim) -> dict:
-    sent = api_requests(sim, "/zins/graphql")
-    assert len(sent) == 1 and sent[0].method == "POST"
-    return sent[0].json()
-
-
-def _field(body, dotted: str):
-    for part in dotted.split("."):
-        body = body[part]
-    return body
+    return sent_body(sim, "/zins/graphql")
 
 
 # ------------------------------------------------------------------ every method
@@ -90,7 +82,7 @@ def test_zins_wire_body_all_arguments(client, sim, method):
     assert not missing
 
     # the result is the answer's field at the inventory's body_field
-    assert result == _field(resp.get_body(), facts["body_field"])
+    assert result == field(resp.get_body(), facts["body_field"])
     assert result is not None
 
 

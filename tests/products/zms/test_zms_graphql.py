@@ -13,7 +13,7 @@ import pytest
 
 from zscaler.errors import GraphQLAPIError
 
-from graphql_reader import has_path, read_document
+from graphql_reader import field, has_path, read_document, sent_body
 from helpers import api_requests
 
 FACTS = json.loads((Path(__file__).with_name("zms_graphql_facts.json")).read_text())["methods"]
@@ -48,15 +48,7 @@ def _call(client, method: str, *args, **kwargs):
 
 
 def _body(sim) -> dict:
-    sent = api_requests(sim, "/zms/graphql")
-    assert len(sent) == 1 and sent[0].method == "POST"
-    return sent[0].json()
-
-
-def _field(body, dotted: str):
-    for part in dotted.split("."):
-        body = body[part]
-    return body
+    return sent_body(sim, "/zms/graphql")
 
 
 # ------------------------------------------------------------------ every method
@@ -81,7 +73,7 @@ def test_zms_wire_body_all_arguments(client, sim, method):
     missing = [leaf for leaf in facts["selected_leaf_fields"] if leaf not in NOT_FIELDS and not has_path(tree, leaf)]
     assert not missing
 
-    assert result == _field(resp.get_body(), facts["body_field"])
+    assert result == field(resp.get_body(), facts["body_field"])
     assert result is not None
 
 
