@@ -323,6 +323,3 @@ def _as_list(body: Any) -> list:
     if isinstance(body, dict):
         return [body]
     return []
-
-
-
