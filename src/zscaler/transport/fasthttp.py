@@ -9,9 +9,9 @@ the TLS context of the ``httpx.Client`` it belongs to, and wraps the answer in
 :class:`HttpResponse`, a small object with the parts of ``httpx.Response`` the SDK and its
 users read. Errors surface as the same ``httpx`` exception classes.
 
-It is used only where it behaves exactly like httpx: a client with the standard transport and
-no proxy mounts. Proxied clients, custom transports (``httpClient``), streamed answers and
-async code go through ``httpx``. ``ZSCALER_SDK_HTTPX_ONLY=true`` turns the fast path off.
+It is used only where it behaves exactly like httpx: a client with the standard transport, for
+origins no proxy mount of that client applies to. Proxied origins, custom transports
+(``httpClient``), streamed answers and async code go through ``httpx``. ``ZSCALER_SDK_HTTPX_ONLY=true`` turns the fast path off.
 """
 
 from __future__ import annotations
