@@ -100,6 +100,12 @@ class Op:
     headers: tuple[str, ...] = ()  # arguments sent as HTTP headers
     computed: tuple[str, ...] = ()  # path placeholders the hook fills (an id looked up first), not arguments
 
+    def __post_init__(self) -> None:
+        missing = [c for c in self.computed if "{" + c + "}" not in self.path]
+        if self.computed and (self.hook is None or missing):
+            raise ValueError(f"op {self.name}: computed placeholders {missing or list(self.computed)} "
+                             "need a hook and a path slot")
+
     @property
     def collection(self) -> str:
         """The path with a trailing ``/{placeholder}`` removed (where items live)."""
@@ -175,9 +181,6 @@ def op(
     verb = verb.upper()
     if result not in RESULT_SHAPES:
         raise ValueError(f"op {name}: result {result!r} is not one of {sorted(RESULT_SHAPES)}")
-    computed = extra.get("computed", ())
-    if computed and (extra.get("hook") is None or any("{" + c + "}" not in path for c in computed)):
-        raise ValueError(f"op {name}: computed placeholders {computed} need a hook and a path slot")
     return Op(name=name, verb=verb, path=path, params=parse_params(params), result=result, model=model, **extra)
 
 
