@@ -8,7 +8,7 @@ They run after the arguments are shaped (``call.body`` is camelCase, id lists ar
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import quote
 
 from ..model import ZscalerObject, convert_keys, model_class
@@ -172,6 +172,19 @@ def _entries(rest: tuple, otype: str) -> list[dict[str, Any]]:
     return [_pair(item, otype) for item in _values(rest)]
 
 
+def _typed(conditions: Iterable[Any], arg: str, shape: str) -> Iterator[tuple[Any, Any, tuple]]:
+    """``(operator, OBJECT_TYPE, values...)`` of each ``(object_type, values)`` tuple; a condition
+    given as a dict or model comes out as ``(None, <wire dict>, ())``."""
+    for cond in conditions:
+        if isinstance(cond, (dict, ZscalerObject)):
+            yield None, _dict_condition(cond), ()
+            continue
+        operator, t = _unwrap(cond, arg)
+        if len(t) < 2 or not isinstance(t[0], str):
+            raise ValueError(f"{arg}: {shape} (object_type, values); got {cond!r}")
+        yield operator, t[0].upper(), t[1:]
+
+
 def conditions_v2(conditions: Iterable[Any] | None) -> list[dict[str, Any]]:
     """v2 conditions from ``(object_type, values...)`` tuples.
 
@@ -190,15 +203,10 @@ def conditions_v2(conditions: Iterable[Any] | None) -> list[dict[str, Any]]:
     app: list[dict] = []
     rest_out: list[dict] = []
     grouped: dict[tuple[str, str], dict] = {}
-    for cond in conditions:
-        if isinstance(cond, (dict, ZscalerObject)):
-            dicts.append(_dict_condition(cond))
-            continue
-        operator, t = _unwrap(cond, "conditions")
-        if len(t) < 2 or not isinstance(t[0], str):
-            raise ValueError(f"conditions: a v2 condition is (object_type, values); got {cond!r}")
-        otype, rest = t[0].upper(), t[1:]
-        if otype == "CHROME_ENTERPRISE":
+    for operator, otype, rest in _typed(conditions, "conditions", "a v2 condition is"):
+        if operator is None:
+            dicts.append(otype)
+        elif otype == "CHROME_ENTERPRISE":
             chrome.append({"objectType": otype, "entryValues": _entries(rest, otype)})
         elif otype == "CHROME_POSTURE_PROFILE":
             chrome.append({"objectType": otype, "values": _values(rest)})
@@ -533,16 +541,12 @@ def lss_conditions(rules: Iterable[Any]) -> list[dict[str, Any]]:
     """``policy_rules`` tuples ``(object_type, values)`` -> SIEM conditions; saml/scim/scim_group take
     ``(lhs, rhs)`` pairs (entryValues), the others plain values (client types by their zpn_* names)."""
     out = []
-    for cond in rules:
-        if isinstance(cond, (dict, ZscalerObject)):
-            out.append(_dict_condition(cond))
+    for operator, otype, rest in _typed(rules, "policy_rules", "each rule is"):
+        if operator is None:
+            out.append(otype)
             continue
-        operator, t = _unwrap(cond, "policy_rules")
-        if len(t) < 2 or not isinstance(t[0], str):
-            raise ValueError(f"policy_rules: each rule is (object_type, values); got {cond!r}")
-        otype = t[0].upper()
-        operand = ({"objectType": otype, "entryValues": _entries(t[1:], otype)} if otype in LSS_ENTRY_TYPES
-                   else {"objectType": otype, "values": _values(t[1:])})
+        operand = ({"objectType": otype, "entryValues": _entries(rest, otype)} if otype in LSS_ENTRY_TYPES
+                   else {"objectType": otype, "values": _values(rest)})
         out.append({"operator": operator, "operands": [operand]})
     return out
 
