@@ -277,10 +277,11 @@ class Engine:
         body: Any = None,
         delay: float = 0.0,
         action: str | None = None,
+        query: dict[str, Any] | None = None,
     ) -> Fault:
         """Add a fault rule (first added, first matched); see :class:`Fault`."""
         f = Fault(path=path, method=method, status=status, times=times, headers=headers, body=body,
-                  delay=delay, action=action)
+                  delay=delay, action=action, query=query)
         with self.lock:
             self._faults.append(f)
         return f
@@ -425,7 +426,7 @@ class Engine:
         rpath, legacy = self._normalize(req.path)
         ctx = Ctx(req, rpath, legacy)
         if self._faults:
-            fault = self._match_fault(req.method, req.path, rpath)
+            fault = self._match_fault(req.method, req.path, rpath, req.raw_query)
             if fault is not None:
                 return self._apply_fault(fault, ctx)
         return self._serve(ctx)
@@ -591,9 +592,9 @@ class Engine:
     # ------------------------------------------------------------------------------
     # faults
     # ------------------------------------------------------------------------------
-    def _match_fault(self, method: str, path: str, rpath: str) -> Fault | None:
+    def _match_fault(self, method: str, path: str, rpath: str, raw_query: str = "") -> Fault | None:
         for f in self._faults:
-            if f.matches(method, path, rpath) and f.take():
+            if f.matches(method, path, rpath, raw_query=raw_query) and f.take():
                 return f
         return None
 
@@ -1148,7 +1149,7 @@ class Engine:
                     return Response(204)
             if p == "/_sim/faults":
                 if m == "POST":
-                    allowed = {"path", "method", "status", "times", "headers", "body", "delay", "action"}
+                    allowed = {"path", "method", "status", "times", "headers", "body", "delay", "action", "query"}
                     bad = set(body) - allowed
                     if bad:
                         raise ValueError(f"unknown fault fields: {', '.join(sorted(bad))}")

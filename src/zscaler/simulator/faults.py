@@ -6,7 +6,8 @@ import fnmatch
 import itertools
 import re
 import threading
-from typing import Any
+from typing import Any, Mapping
+from urllib.parse import parse_qs
 
 ACTIONS = (None, "reset", "truncate", "malformed", "delay", "expire_token")
 
@@ -26,6 +27,7 @@ class Fault:
         body: Any = None,
         delay: float = 0.0,
         action: str | None = None,
+        query: Mapping[str, Any] | None = None,
     ):
         if action not in ACTIONS:
             raise ValueError(f"unknown fault action {action!r}; one of {ACTIONS}")
@@ -33,6 +35,8 @@ class Fault:
             raise ValueError("times must be >= 0 or None")
         if action == "delay" and not delay:
             raise ValueError('action="delay" needs delay=<seconds>')
+        if query is not None and not isinstance(query, Mapping):
+            raise ValueError(f"query must be a mapping of query parameter to value, got {type(query).__name__}")
         self.id = next(_ids)
         self.path = path or "*"
         self.method = method.upper() if method else None
@@ -42,6 +46,7 @@ class Fault:
         self.body = body
         self.delay = float(delay or 0.0)
         self.action = action
+        self.query = {str(k): str(v) for k, v in query.items()} if query else None
         self.hits = 0
         self._remaining = times
         self._lock = threading.Lock()
@@ -55,11 +60,15 @@ class Fault:
     def active(self) -> bool:
         return self._remaining is None or self._remaining > 0
 
-    def matches(self, method: str, *paths: str) -> bool:
+    def matches(self, method: str, *paths: str, raw_query: str = "") -> bool:
         if self.method is not None and self.method != method:
             return False
         if not self.active:
             return False
+        if self.query is not None:
+            given = parse_qs(raw_query, keep_blank_values=True)
+            if any(v not in given.get(k, ()) for k, v in self.query.items()):
+                return False
         return any(self._rx.match(p) for p in paths)
 
     def take(self) -> bool:
@@ -89,6 +98,7 @@ class Fault:
             "body": self.body if not isinstance(self.body, bytes) else self.body.decode("utf-8", "replace"),
             "delay": self.delay,
             "action": self.action,
+            "query": self.query,
         }
 
     def __repr__(self) -> str:
