@@ -230,3 +230,112 @@ def test_https_uses_the_httpx_clients_tls_settings(tls_server):
         r2 = pool.send("GET", url + "/y", [], {}, None, TIMEOUT)  # the kept-alive TLS connection
         assert r.status_code == r2.status_code == 200 and r.json() == {"tls": True}
         pool.close()
+
+
+# ------------------------------------------------------------------ request-ahead (presend)
+
+def _sim_requests(sim, path):
+    return [q for q in sim.requests if q.path == path]
+
+
+def test_presend_then_send_of_the_same_request_reads_the_parked_answer(sim):
+    pool = fasthttp.FastPool(None)
+    url = sim.url + "/zia/api/v1/nowhere"
+    assert pool.presend("GET", url, [("page", "2")], {"Authorization": "Bearer a"}, TIMEOUT)
+    assert len(pool._parked) == 1
+    r = pool.send("GET", url, [("page", "2")], {"Authorization": "Bearer a"}, None, TIMEOUT)
+    assert r.status_code == 501 and str(r.request.url).endswith("?page=2")
+    assert not pool._parked and len(_sim_requests(sim, "/zia/api/v1/nowhere")) == 1  # sent once, not twice
+    assert sum(len(v) for v in pool._idle.values()) == 1  # the connection went back to the pool
+    pool.close()
+
+
+def test_a_different_request_does_not_take_a_parked_answer(sim):
+    pool = fasthttp.FastPool(None)
+    url = sim.url + "/zia/api/v1/nowhere"
+    pool.presend("GET", url, [("page", "2")], {"Authorization": "Bearer old"}, TIMEOUT)
+    for params, headers in (([("page", "3")], {"Authorization": "Bearer old"}),  # another page
+                            ([("page", "2")], {"Authorization": "Bearer new"})):  # renewed credentials
+        r = pool.send("GET", url, params, headers, None, TIMEOUT)
+        assert r.status_code == 501 and len(pool._parked) == 1
+    # header order does not matter: the same request is the same request
+    pool.send("GET", url, [("page", "2")], {"X-B": "1", "Authorization": "Bearer old"}, None, TIMEOUT)
+    assert len(pool._parked) == 1
+    pool.presend("GET", url, [("page", "9")], {"X-B": "1", "Authorization": "Bearer old"}, TIMEOUT)
+    r = pool.send("GET", url, [("page", "9")], {"Authorization": "Bearer old", "X-B": "1"}, None, TIMEOUT)
+    assert r.status_code == 501 and len(pool._parked) == 1
+    pool.close()
+    assert not pool._parked
+
+
+def test_parked_requests_are_bounded_and_closed(sim):
+    pool = fasthttp.FastPool(None)
+    url = sim.url + "/zia/api/v1/nowhere"
+    for page in range(fasthttp.MAX_PARKED + 3):
+        assert pool.presend("GET", url, [("page", str(page))], {}, TIMEOUT)
+    assert len(pool._parked) == fasthttp.MAX_PARKED
+    kept = [k[1] for k in pool._parked]
+    assert kept == [f"{url}?page={p}" for p in range(3, fasthttp.MAX_PARKED + 3)]  # the newest are kept
+    conns = [c for _, c in pool._parked.values()]
+    pool.close()
+    assert not pool._parked and all(c.sock is None for c in conns)
+    assert pool.presend("GET", sim.url + "/zia/api/v1/closed", [], {}, TIMEOUT) is False  # a closed pool sends nothing
+    assert not pool._parked and not pool._idle and not _sim_requests(sim, "/zia/api/v1/closed")
+
+
+def test_presend_to_an_unreachable_server_is_silent_and_send_reports_it():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    pool = fasthttp.FastPool(None)
+    assert pool.presend("GET", f"http://127.0.0.1:{port}/x", [], {}, TIMEOUT) is False
+    with pytest.raises(httpx.ConnectError):
+        pool.send("GET", f"http://127.0.0.1:{port}/x", [], {}, None, TIMEOUT)
+
+
+def test_a_parked_request_whose_connection_was_dropped_is_sent_again():
+    """The server closes without answering the request sent ahead: send() sends it afresh."""
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(4)
+    url = f"http://127.0.0.1:{srv.getsockname()[1]}"
+    seen = []
+
+    def serve():
+        first = True
+        while True:
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                return
+            data = b""
+            while b"\r\n\r\n" not in data:
+                data += conn.recv(65536)
+            seen.append(data.split(b"\r\n", 1)[0])
+            if first:
+                first = False
+                conn.close()  # dropped without an answer
+                continue
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}")
+            conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    pool = fasthttp.FastPool(None)
+    assert pool.presend("GET", url + "/x", [("page", "2")], {}, TIMEOUT)
+    r = pool.send("GET", url + "/x", [("page", "2")], {}, None, TIMEOUT)
+    assert r.status_code == 200 and r.content == b"{}"
+    assert seen == [b"GET /x?page=2 HTTP/1.1"] * 2
+    pool.close()
+    srv.close()
+
+
+@pytest.mark.parametrize("params", [
+    [("page", "2"), ("pagesize", "500")],
+    [("search", "name+EQ+a b"), ("page", "1")],
+    [("q", "é"), ("x", "")], [("a-b", "c_d.e~f")], [("k", "a&b=c")], [],
+])
+def test_query_encoding_is_urlencode(params):
+    from urllib.parse import urlencode
+
+    assert fasthttp._query(params) == urlencode(params) if params else True

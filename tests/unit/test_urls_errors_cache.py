@@ -94,3 +94,13 @@ def test_import_is_lazy():
             "assert 'zscaler.catalog.zpa' not in sys.modules; assert 'httpx' not in sys.modules; print('ok')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_product_of_every_prefix_and_long_paths():
+    from zscaler.transport.urls import PRODUCT_PREFIXES, product_of
+
+    for prefix, product in PRODUCT_PREFIXES:
+        assert product_of(prefix) == product and product_of(prefix.rstrip("/")) == product
+        assert product_of(prefix + "x/" * 40 + "123") == product
+    assert product_of("/zpa") == "zpa" and product_of("/zpax/y") is None and product_of("/") is None
+    assert product_of("/zcell/config/api/v2/x") is None  # a prefix longer than the head is still compared whole

@@ -1,10 +1,10 @@
-"""The hot path of the HTTP layer: buffered requests on pooled standard-library connections.
+"""The hot path of the HTTP layer: buffered requests on pooled kept-alive connections.
 
 ``httpx.Client.request`` re-parses and validates the whole URL, merges headers and cookies,
 runs its auth and redirect machinery, and then drives ``httpcore`` and ``h11``; per small
 request that is several times the cost of the request itself on a fast network. The SDK
 needs none of it (credentials are explicit headers, redirects are never followed), so
-:class:`FastPool` sends a buffered request on a kept-alive ``http.client`` connection, with
+:class:`FastPool` sends a buffered request on a kept-alive :class:`~.http11.Connection`, with
 the TLS context of the ``httpx.Client`` it belongs to, and wraps the answer in
 :class:`HttpResponse`, a small object with the parts of ``httpx.Response`` the SDK and its
 users read. Errors surface as the same ``httpx`` exception classes.
@@ -12,11 +12,16 @@ users read. Errors surface as the same ``httpx`` exception classes.
 It is used only where it behaves exactly like httpx: a client with the standard transport, for
 origins no proxy mount of that client applies to. Proxied origins, custom transports
 (``httpClient``), streamed answers and async code go through ``httpx``. ``ZSCALER_SDK_HTTPX_ONLY=true`` turns the fast path off.
+
+Request-ahead: :meth:`FastPool.presend` writes a GET on a connection of its own and parks that
+connection without reading; the answer travels while the caller decodes the page it has. When
+:meth:`FastPool.send` is later asked for exactly that request (method, URL, query and every
+header, credentials included) it reads the parked answer instead of sending again. A parked
+request nobody claims is closed with its connection (at most :data:`MAX_PARKED` are kept).
 """
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import select
@@ -30,7 +35,12 @@ from urllib.parse import urlencode
 
 import httpx
 
+from .http11 import Connection, Disconnected, ProtocolError, check_headers
+
 ACCEPT_ENCODING = "gzip, deflate"
+
+#: Pre-sent requests waiting for their caller, per pool; the oldest is dropped beyond this.
+MAX_PARKED = 4
 
 
 class RequestInfo:
@@ -135,7 +145,7 @@ def _decoded(content: bytes, headers: Iterable[tuple[str, str]]) -> bytes:
     return content
 
 
-def _dropped(conn: http.client.HTTPConnection) -> bool:
+def _dropped(conn: Connection) -> bool:
     """An idle kept-alive socket that is readable was closed (or spoken to) by the server."""
     sock = conn.sock
     if sock is None:
@@ -147,17 +157,18 @@ def _dropped(conn: http.client.HTTPConnection) -> bool:
 
 
 class FastPool:
-    """Kept-alive ``http.client`` connections per origin, shared safely by threads."""
+    """Kept-alive connections per origin, shared safely by threads."""
 
     def __init__(self, ssl_context: ssl.SSLContext | None, max_idle: int = 16,
                  client: httpx.Client | None = None) -> None:
         self._ssl = ssl_context
         self._max_idle = max_idle
-        self._idle: dict[tuple[str, str, int], list[http.client.HTTPConnection]] = {}
+        self._idle: dict[tuple[str, str, int], list[Connection]] = {}
         self._lock = threading.Lock()
         self._closed = False
         self._client = client
         self._direct: dict[str, bool] = {}  # origin -> served without a proxy (decided once)
+        self._parked: dict[tuple, tuple[tuple[str, str, int], Connection]] = {}
 
     @classmethod
     def for_client(cls, client: httpx.Client) -> "FastPool | None":
@@ -184,7 +195,8 @@ class FastPool:
             hit = self._direct[origin] = client._transport_for_url(httpx.URL(url)) is client._transport
         return hit
 
-    def _checkout(self, key: tuple[str, str, int], connect_timeout: float | None, fresh: bool = False):
+    def _checkout(self, key: tuple[str, str, int], fresh: bool = False) -> tuple[Connection, bool]:
+        """An idle connection to ``key`` that is still open (reused), or a new unconnected one."""
         with self._lock:
             idle = None if fresh else self._idle.get(key)
             while idle:
@@ -192,12 +204,9 @@ class FastPool:
                 if not _dropped(conn):
                     return conn, True
                 conn.close()
-        scheme, host, port = key
-        if scheme == "https":
-            return http.client.HTTPSConnection(host, port, timeout=connect_timeout, context=self._ssl), False
-        return http.client.HTTPConnection(host, port, timeout=connect_timeout), False
+        return Connection(*key, ssl_context=self._ssl), False
 
-    def _checkin(self, key: tuple[str, str, int], conn: http.client.HTTPConnection) -> None:
+    def _checkin(self, key: tuple[str, str, int], conn: Connection) -> None:
         with self._lock:
             idle = self._idle.setdefault(key, [])
             if not self._closed and len(idle) < self._max_idle:
@@ -209,67 +218,148 @@ class FastPool:
         with self._lock:
             self._closed = True
             conns = [c for idle in self._idle.values() for c in idle]
+            conns += [c for _, c in self._parked.values()]
             self._idle.clear()
+            self._parked.clear()
         for c in conns:
             c.close()
+
+    def presend(self, method: str, url: str, params: Sequence[tuple[str, str]], headers: dict[str, str],
+                timeout: dict[str, float | None]) -> bool:
+        """Send a body-less request now and park its connection for :meth:`send` (see the module doc).
+
+        Returns whether it was sent. Never raises for a network failure: the later ``send`` of the
+        same request then simply sends it itself.
+        """
+        if self._closed:
+            return False
+        key, target, url, hdrs = _prepare(url, params, headers)
+        conn, _ = self._checkout(key)
+        try:
+            _send_on(conn, method, target, hdrs, None, timeout)
+        except Exception:  # noqa: BLE001 - a request sent ahead is only an optimisation
+            conn.close()
+            return False
+        drop: list[Connection] = []
+        with self._lock:
+            if self._closed:
+                drop.append(conn)
+            else:
+                old = self._parked.pop(_signature(method, url, headers), None)
+                if old is not None:
+                    drop.append(old[1])
+                self._parked[_signature(method, url, headers)] = (key, conn)
+                while len(self._parked) > MAX_PARKED:
+                    drop.append(self._parked.pop(next(iter(self._parked)))[1])
+        for c in drop:
+            c.close()
+        return conn not in drop
+
+    def _claim(self, method: str, url: str, headers: dict[str, str], timeout: dict[str, float | None],
+               request: RequestInfo) -> HttpResponse | None:
+        """The answer of a parked request identical to this one, or None (then it is sent as usual)."""
+        with self._lock:
+            parked = self._parked.pop(_signature(method, url, headers), None) if self._parked else None
+        if parked is None:
+            return None
+        key, conn = parked
+        try:
+            assert conn.sock is not None
+            conn.sock.settimeout(timeout.get("read"))
+            answer = conn.read_response(method)
+        except Exception as exc:  # noqa: BLE001
+            conn.close()
+            if isinstance(exc, _STALE):
+                return None  # the kept-alive connection had been closed by the server: send it afresh
+            raise _as_httpx(exc, False, request) from exc
+        return self._finish(key, conn, answer, request)
+
+    def _finish(self, key: tuple[str, str, int], conn: Connection,
+                answer: tuple[int, list[tuple[str, str]], bytes, bool], request: RequestInfo) -> HttpResponse:
+        status, raw, body, reusable = answer
+        if reusable:
+            self._checkin(key, conn)
+        else:
+            conn.close()
+        return HttpResponse(status, raw, _decoded(body, raw), request)
 
     def send(self, method: str, url: str, params: Sequence[tuple[str, str]], headers: dict[str, str],
              content: bytes | None, timeout: dict[str, float | None]) -> HttpResponse:
         """Send one buffered request; raises the ``httpx.TransportError`` subclass httpx would."""
-        scheme, host, port, target = _target(url)
-        query = urlencode(params) if params else ""
-        if query:
-            target += ("&" if "?" in target else "?") + query
-            url += ("&" if "?" in url else "?") + query
-        hdrs: dict[str, Any] = {"Accept-Encoding": ACCEPT_ENCODING}
-        for k, v in headers.items():
-            hdrs[k] = v.encode("utf-8")  # http.client would refuse non-latin-1 text
-        if any(k.lower() == "accept-encoding" for k in headers):
-            del hdrs["Accept-Encoding"]
-        key = (scheme, host, port)
+        key, target, url, hdrs = _prepare(url, params, headers)
         request = RequestInfo(method, url)
+        if content is None and self._parked:
+            claimed = self._claim(method, url, headers, timeout, request)
+            if claimed is not None:
+                return claimed
         for attempt in (0, 1):
-            conn, reused = self._checkout(key, timeout.get("connect"), fresh=attempt > 0)
+            conn, reused = self._checkout(key, fresh=attempt > 0)
+            connecting = conn.sock is None
             sent = False
             try:
-                if conn.sock is None:
-                    conn.connect()
-                conn.sock.settimeout(timeout.get("read"))
-                conn.request(method, target, body=content, headers=hdrs)
-                sent = True
-                resp = conn.getresponse()
-                body = resp.read()
+                _send_on(conn, method, target, hdrs, content, timeout)
+                connecting, sent = False, True
+                answer = conn.read_response(method)
             except BaseException as exc:  # noqa: BLE001 - every failure closes the connection
                 conn.close()
                 if not isinstance(exc, Exception):
                     raise
-                stale = isinstance(exc, (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError))
-                if reused and stale and attempt == 0 and (not sent or method in _REPLAY_SAFE):
+                if reused and isinstance(exc, _STALE) and attempt == 0 and (not sent or method in _REPLAY_SAFE):
                     continue  # the server closed the idle connection just before we used it
-                raise _as_httpx(exc, conn.sock is None and not sent, request) from exc
-            if resp.will_close:
-                conn.close()
-            else:
-                self._checkin(key, conn)
-            raw = resp.getheaders()
-            return HttpResponse(resp.status, raw, _decoded(body, raw), request)
+                raise _as_httpx(exc, connecting, request) from exc
+            return self._finish(key, conn, answer, request)
         raise AssertionError("unreachable")  # pragma: no cover
 
 
 _REPLAY_SAFE = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+_STALE = (Disconnected, ConnectionResetError, BrokenPipeError)
+
+
+def _send_on(conn: Connection, method: str, target: str, headers: dict[str, str], body: bytes | None,
+             timeout: dict[str, float | None]) -> None:
+    if conn.sock is None:
+        conn.connect(timeout.get("connect"))
+    assert conn.sock is not None
+    conn.sock.settimeout(timeout.get("read"))
+    conn.send_request(method, target, headers, body)
+
+
+def _prepare(url: str, params: Sequence[tuple[str, str]], headers: dict[str, str]
+             ) -> tuple[tuple[str, str, int], str, str, dict[str, str]]:
+    """``(pool key, request target, full URL, wire headers)`` of one request."""
+    scheme, host, port, target = _target(url)
+    if params:
+        query = _query(params)
+        target += ("&" if "?" in target else "?") + query
+        url += ("&" if "?" in url else "?") + query
+    check_headers(headers)  # a line break in a value (a token, a custom header) is refused before sending
+    hdrs = headers if any(k.lower() == "accept-encoding" for k in headers) else {"Accept-Encoding": ACCEPT_ENCODING,
+                                                                                **headers}
+    return (scheme, host, port), target, url, hdrs
+
+
+def _query(params: Sequence[tuple[str, str]]) -> str:
+    """``urlencode(params)``; pairs of plain ASCII letters and digits (``page=2``) need no quoting."""
+    for k, v in params:
+        if not (k.isascii() and k.isalnum() and v.isascii() and v.isalnum()):
+            return urlencode(params)
+    return "&".join([f"{k}={v}" for k, v in params])
+
+
+def _signature(method: str, url: str, headers: dict[str, str]) -> tuple:
+    """What makes two requests the same request: method, full URL and every header (any order)."""
+    return method, url, frozenset(headers.items())
 
 
 def _as_httpx(exc: Exception, connecting: bool, request: RequestInfo) -> httpx.TransportError:
-    """The httpx exception class for a standard-library failure (what RetryLayer understands)."""
+    """The httpx exception class for a socket or protocol failure (what RetryLayer understands)."""
     req = httpx.Request(request.method, request.url)
     msg = f"{type(exc).__name__}: {exc}"
     if isinstance(exc, (socket.timeout, TimeoutError)):
         return (httpx.ConnectTimeout if connecting else httpx.ReadTimeout)(msg, request=req)
     if isinstance(exc, (ConnectionRefusedError, socket.gaierror, ssl.SSLError)) or connecting:
         return httpx.ConnectError(msg, request=req)
-    if isinstance(exc, (http.client.RemoteDisconnected, http.client.IncompleteRead, http.client.BadStatusLine)):
-        return httpx.RemoteProtocolError(msg, request=req)
-    if isinstance(exc, http.client.HTTPException):
+    if isinstance(exc, ProtocolError):
         return httpx.RemoteProtocolError(msg, request=req)
     if isinstance(exc, OSError):
         return httpx.ReadError(msg, request=req)

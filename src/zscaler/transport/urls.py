@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..errors import ConfigurationError
 
 PRODUCTION = "production"
@@ -42,6 +44,14 @@ ZPA_LEGACY_BASES = {
 
 def product_of(path: str) -> str | None:
     """The product a gateway path belongs to (``/zpa/mgmtconfig/...`` -> ``zpa``)."""
+    return _product_of_head(path[:_HEAD])  # the longest prefix decides: the rest of the path never matters
+
+
+_HEAD = max(len(p) for p, _ in PRODUCT_PREFIXES) + 1
+
+
+@lru_cache(maxsize=256)
+def _product_of_head(path: str) -> str | None:
     for prefix, product in PRODUCT_PREFIXES:
         if path.startswith(prefix) or path == prefix.rstrip("/"):
             return product
