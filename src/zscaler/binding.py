@@ -282,16 +282,26 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
         paging = STYLES[op.paging or product.paging]
         base_params = dict(call.query)
 
-        def fetch(params: dict[str, Any]):
-            r = executor.send(op.verb, _render(call), params=_query_pairs(params), headers=call.headers or None)
+        path, headers = _render(call), call.headers or None
+
+        def fetch(params: dict[str, Any], ahead: dict[str, Any] | None):
+            r = executor.send(op.verb, path, params=_query_pairs(params), headers=headers)
+            if ahead is not None:
+                executor.presend(path, params=_query_pairs(ahead), headers=headers)
             return decode(r), r
 
+        def presend(params: dict[str, Any]) -> None:
+            executor.presend(path, params=_query_pairs(params), headers=headers)
+
         response = ZscalerAPIResponse(resp, body, paging=paging, params=base_params, fetch=fetch,
-                                      wrap=cls, service_type=product.name, keep=call.keep)
+                                      wrap=cls, service_type=product.name, keep=call.keep,
+                                      presend=presend if executor.prefetch and op.verb == "GET" else None)
         limits = getattr(call, "client_side", {})
-        items = response._wrap_items(response.get_results())
         if limits:
-            items = _collect(response, items, limits)
+            items = _collect(response, response._wrap_items(response.get_results()), limits)
+        else:
+            response.send_ahead()
+            items = response._wrap_items(response.get_results())
         value: Any = items
     else:
         response = ZscalerAPIResponse(resp, body, service_type=product.name)
@@ -329,17 +339,24 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
 
 
 def _collect(response: ZscalerAPIResponse, items: list, limits: Mapping[str, Any]) -> list:
-    max_items = limits.get("max_items")
-    max_pages = limits.get("max_pages")
-    pages = 1
-    while response.has_next() and (max_pages is None or pages < int(max_pages)) and (
-            max_items is None or len(items) < int(max_items)):
+    max_items = None if limits.get("max_items") is None else int(limits["max_items"])
+    max_pages = None if limits.get("max_pages") is None else int(limits["max_pages"])
+    pages, per_page, prefetch = 1, max(len(items), 1), response.prefetch
+
+    def reads(pages_read: int, count: int) -> bool:  # whether the loop below fetches one more page
+        return (max_pages is None or pages_read < max_pages) and (max_items is None or count < max_items)
+
+    if reads(pages, len(items)):
+        response.send_ahead()
+    while response.has_next() and reads(pages, len(items)):
+        response.prefetch = prefetch and reads(pages + 1, len(items) + per_page)  # no request ahead for an unread page
         more, _, err = response.next()
         if err is not None:
             raise err
         pages += 1
         items.extend(more or [])
-    return items[: int(max_items)] if max_items is not None else items
+    response.prefetch = prefetch
+    return items[:max_items] if max_items is not None else items
 
 
 def _render(call: Call) -> str:

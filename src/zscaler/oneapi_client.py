@@ -151,7 +151,8 @@ class Client:
         self._executor = RequestExecutor(
             base_url=base, provider=provider, sandbox_base_url=sandbox_base, sandbox_token=s.get("sandboxToken"),
             partner_id=s.get("partnerId"), user_agent_extra=s.get("userAgent"), retry=retry, cache=cache,
-            timeout=s["requestTimeout"] or 240.0, connect_timeout=s["connectionTimeout"], verify=verify, proxy=proxy)
+            timeout=s["requestTimeout"] or 240.0, connect_timeout=s["connectionTimeout"], verify=verify, proxy=proxy,
+            prefetch=s["pagination.prefetch"] is not False)
         self._services: dict[str, ProductService] = {}
         self._lock = threading.Lock()
 
@@ -235,7 +236,28 @@ ZscalerClient = Client
 _COMMON_LEGACY_KEYS = {"partnerId": "ZSCALER_PARTNER_ID", "timeout": None, "override_url": None, "logging": None,
                        "cache": None, "failSafe": None, "session_safety_margin": "ZIA_SESSION_SAFETY_MARGIN",
                        "use_session_validation": None, "requestExecutor": None, "sandboxToken": None,
-                       "sandboxCloud": None, "sandboxBaseUrl": None, "maxRetries": None}
+                       "sandboxCloud": None, "sandboxBaseUrl": None, "maxRetries": None,
+                       "pagination": "ZSCALER_PAGINATION_PREFETCH"}
+
+
+def _legacy_prefetch(given: Mapping[str, Any]) -> bool:
+    """``pagination={"prefetch": bool}`` or ZSCALER_PAGINATION_PREFETCH, as for ZscalerClient (default on)."""
+    import os
+
+    from .config import _bool
+
+    section = given.get("pagination")
+    if section is not None and not isinstance(section, Mapping):
+        raise ConfigurationError(f"config key 'pagination' must be a mapping such as {{'prefetch': False}}, "
+                                 f"got {type(section).__name__}")
+    unknown = sorted(set(section or {}) - {"prefetch"})
+    if unknown:
+        raise ConfigurationError(f"unknown configuration key 'pagination.{unknown[0]}'. Known keys: pagination.prefetch")
+    value = (section or {}).get("prefetch")
+    if value is None:
+        raw = os.environ.get("ZSCALER_PAGINATION_PREFETCH", "")
+        return _bool("ZSCALER_PAGINATION_PREFETCH", raw) if raw.strip() else True
+    return _bool("pagination.prefetch", value)
 
 
 class _Legacy:
@@ -333,6 +355,7 @@ class LegacyClient(Client):
             base_url=base, provider=provider, strip_prefix=catalog.load(self._product).prefix, partner_id=partner,
             **sandbox,
             retry=RetryPolicy(max_retries=int(given.get("maxRetries", 4))), timeout=timeout,
+            prefetch=_legacy_prefetch(given),
             cache=CacheLayer(ttl=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTL", 3600)),
                              tti=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTI", 1800))) if cache_on else None)
         self._services = {}

@@ -42,7 +42,7 @@ _SIZE_KEYS = ("pageSize", "pagesize", "page_size", "size", "limit")
 class PageState:
     """Cursor of one listing: page number or offset, page size, the previous page's fingerprint."""
 
-    __slots__ = ("page", "size", "fingerprint", "cursor", "done")
+    __slots__ = ("page", "size", "fingerprint", "cursor", "done", "total")
 
     def __init__(self, page: int, size: int | None) -> None:
         self.page = page
@@ -50,6 +50,7 @@ class PageState:
         self.fingerprint: tuple | None = None
         self.cursor: Any = None
         self.done = False
+        self.total: int | None = None  # pages the API says there are (styles that tell)
 
 
 class PagingStyle:
@@ -59,6 +60,9 @@ class PagingStyle:
     page_key = "page"
     first_page = 1
     items_key: str | None = None
+    #: the answers say whether another page exists (a page count, a next link or offset), so a
+    #: request for it is never a guess; only such listings send their next page's request ahead
+    announces_next = False
 
     def items(self, body: Any) -> list:
         if isinstance(body, list):
@@ -87,6 +91,14 @@ class PagingStyle:
         """Params of the next request, or None when this was the last page."""
         return None
 
+    def after(self, state: PageState, params: dict[str, Any]) -> dict[str, Any] | None:
+        """Params of the page after the one ``params`` asks for, known before its answer arrives.
+
+        Only styles whose answers state the page count can tell; the rest return None (their
+        next page is known once the current one is decoded).
+        """
+        return None
+
 
 class FlatPaging(PagingStyle):
     name = "flat"
@@ -108,16 +120,27 @@ class ZpaPaging(PagingStyle):
     """ZPA: ``{"totalPages": "N", "list": [...]}``."""
 
     name = "zpa"
+    announces_next = True
 
     def advance(self, state, body, items, params):
         try:
             total = int((body or {}).get("totalPages") or 1) if isinstance(body, dict) else 1
         except (TypeError, ValueError):
             total = 1
+        state.total = total
         if not items or state.page >= total:
             return None
         state.page += 1
         return {**params, "page": state.page}
+
+    def after(self, state, params):
+        try:
+            page = int(params.get("page", self.first_page))
+        except (TypeError, ValueError):
+            return None
+        if state.total is None or page + 1 > state.total - 1 + self.first_page:
+            return None
+        return {**params, "page": page + 1}
 
 
 class ZcellPaging(ZpaPaging):
@@ -127,6 +150,7 @@ class ZcellPaging(ZpaPaging):
 
     def advance(self, state, body, items, params):
         total = int((body or {}).get("totalPages") or 1) if isinstance(body, dict) else 1
+        state.total = total
         if not items or state.page + 1 >= total:
             return None
         state.page += 1
@@ -136,6 +160,7 @@ class ZcellPaging(ZpaPaging):
 class ZdxPaging(PagingStyle):
     name = "zdx"
     items_key = "items"
+    announces_next = True
 
     def advance(self, state, body, items, params):
         nxt = body.get("next_offset") if isinstance(body, dict) else None
@@ -165,6 +190,8 @@ class KeyedPage(PagingStyle):
 
 class LinkPaging(PagingStyle):
     """ZIdentity: follow ``next_link``; EASM: ``next_page``."""
+
+    announces_next = True
 
     def __init__(self, name: str, items_key: str, link_key: str) -> None:
         self.name, self.items_key, self.link_key = name, items_key, link_key
@@ -197,8 +224,9 @@ def _fingerprint(items: list) -> tuple:
     return (len(items), items[0], items[-1])
 
 
-#: Fetches one page: params -> (decoded body, httpx response). Raises ZscalerError on failure.
-PageFetcher = Callable[[dict[str, Any]], "tuple[Any, httpx.Response]"]
+#: Fetches one page: ``fetch(params, ahead)`` -> (decoded body, httpx response); raises ZscalerError.
+#: ``ahead`` (or None) are the params of the page after it, to send ahead once this answer is in.
+PageFetcher = Callable[[dict[str, Any], "dict[str, Any] | None"], "tuple[Any, httpx.Response]"]
 
 
 class ZscalerAPIResponse:
@@ -215,6 +243,7 @@ class ZscalerAPIResponse:
         wrap: Callable[[dict], Any] | None = None,
         service_type: str | None = None,
         keep: Callable[[Any], bool] | None = None,
+        presend: Callable[[dict[str, Any]], Any] | None = None,
     ) -> None:
         self._http = http_response
         self._body = body
@@ -223,6 +252,9 @@ class ZscalerAPIResponse:
         self._fetch = fetch
         self._wrap = wrap
         self._keep = keep  # items filtered on the client (lists whose ``search`` the API ignores), every page
+        self._presend = presend
+        #: send each next page's request while this one is decoded and used (``pagination.prefetch``)
+        self.prefetch = presend is not None and self._paging.announces_next
         self.service_type = service_type
         self._state = self._paging.start(self._params)
         self._items = self._paging.items(body) if paging is not None else ([] if body is None else _as_list(body))
@@ -257,13 +289,19 @@ class ZscalerAPIResponse:
     def has_next(self) -> bool:
         return self._next_params is not None
 
+    def send_ahead(self) -> None:
+        """Send the next page's request now (when prefetching), so :meth:`next` finds it on its way."""
+        if self.prefetch and self._presend is not None and self._next_params is not None:
+            self._presend(self._next_params)
+
     def next(self) -> tuple[Any, "ZscalerAPIResponse", BaseException | None]:
         """Fetch the next page: ``(items, self, error)``; StopIteration when there is none."""
         if self._next_params is None or self._fetch is None:
             raise StopIteration("No more pages available.")
         params = self._next_params
+        ahead = self._paging.after(self._state, params) if self.prefetch else None
         try:
-            body, http = self._fetch(params)
+            body, http = self._fetch(params, ahead)
             items = self._paging.items(body)
         except ZscalerError as e:
             return None, self, e
@@ -275,6 +313,8 @@ class ZscalerAPIResponse:
         self._http, self._body, self._items, self._params = http, body, items, params
         self._state.fingerprint = fp
         self._next_params = self._paging.advance(self._state, body, items, params)
+        if ahead is None:
+            self.send_ahead()  # the next page was not predictable before this answer (next links, offsets)
         return (self._wrap_items(items) if items else None), self, None
 
     def _wrap_items(self, items: list) -> list:

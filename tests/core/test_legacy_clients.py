@@ -80,3 +80,22 @@ def test_legacy_token_renewed_before_expiry(sim):
     client.zpa.segment_groups.list_groups().unwrap()
     assert provider.login_count == 2
     client.close()
+
+
+def test_legacy_zpa_listing_sends_its_next_page_ahead_unless_told_not_to(sim, monkeypatch):
+    sim.seed("zpa", "segment_groups", 45)
+    with LegacyZPAClient(sim.legacy_config("zpa")) as client:
+        _, resp, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 20})
+        assert err is None and resp.prefetch and len(client.get_request_executor().http._fast._parked) == 1
+        assert len(list(resp.iter_all())) == 45
+    with LegacyZPAClient({**sim.legacy_config("zpa"), "pagination": {"prefetch": False}}) as client:
+        _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 20})
+        assert not resp.prefetch and not client.get_request_executor().http._fast._parked
+    monkeypatch.setenv("ZSCALER_PAGINATION_PREFETCH", "0")
+    with LegacyZPAClient(sim.legacy_config("zpa")) as client:
+        assert client.get_request_executor().prefetch is False
+    for bad, match in (({"prefetch": "maybe"}, "pagination.prefetch.*boolean"),
+                       ({"prefetch": True, "depth": 2}, "unknown configuration key 'pagination.depth'"),
+                       (True, "'pagination' must be a mapping")):
+        with pytest.raises(ConfigurationError, match=match):
+            LegacyZPAClient({**sim.legacy_config("zpa"), "pagination": bad})

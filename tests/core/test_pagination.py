@@ -33,8 +33,82 @@ def test_iter_all_is_lazy_and_complete(client, seeded):
     for n, g in enumerate(resp.iter_all()):
         seen.add(g.id)
         if n == 50:
-            assert len(api_requests(seeded, "/segmentGroup")) == 1  # nothing fetched ahead
-    assert len(seen) == 1234 and len(api_requests(seeded, "/segmentGroup")) == 13
+            assert len(api_requests(seeded, "/segmentGroup")) <= 2  # at most the next page is on its way
+            assert len(_parked(client)) <= 1
+    assert len(seen) == 1234
+    pages = [r.query.get("page", ["1"])[0] for r in api_requests(seeded, "/segmentGroup")]
+    assert sorted(pages, key=int) == [str(p) for p in range(1, 14)]  # every page once: nothing sent twice
+    assert not _parked(client)
+
+
+def _parked(client):
+    return client.get_request_executor().http._fast._parked
+
+
+def test_next_page_request_is_sent_ahead_and_used(client, seeded):
+    groups, resp, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 500})
+    assert err is None and len(groups) == 500
+    (parked,) = _parked(client)  # page 2 left while page 1 was being wrapped
+    assert parked[0] == "GET" and parked[1].endswith("?pagesize=500&page=2")
+    more, _, err = resp.next()  # reads the answer sent ahead; page 3 is sent ahead before page 2 is decoded
+    assert err is None and len(more) == 500
+    assert [k[1].rsplit("?", 1)[1] for k in _parked(client)] == ["pagesize=500&page=3"]
+    last, _, err = resp.next()
+    assert err is None and len(last) == 234 and not resp.has_next()
+    assert not _parked(client)  # nothing is sent after the last page
+    pages = [r.query["page"][0] for r in api_requests(seeded, "/segmentGroup") if "page" in r.query]
+    assert pages == ["2", "3"]
+
+
+@pytest.mark.parametrize("how", ["config", "env"])
+def test_prefetch_can_be_switched_off(sim, seeded, monkeypatch, how):
+    from zscaler import ZscalerClient
+
+    from helpers import FAST_RETRY
+
+    extra = {}
+    if how == "config":
+        extra["pagination"] = {"prefetch": False}
+    else:
+        monkeypatch.setenv("ZSCALER_PAGINATION_PREFETCH", "false")
+    with ZscalerClient(sim.oneapi_config(**FAST_RETRY, **extra)) as c:
+        _, resp, _ = c.zpa.segment_groups.list_groups(query_params={"page_size": 500})
+        assert not _parked(c) and not resp.prefetch
+        assert len(api_requests(seeded, "/segmentGroup")) == 1
+        assert len(list(resp.iter_all())) == 1234 and len(api_requests(seeded, "/segmentGroup")) == 3
+
+
+def test_bad_prefetch_setting_is_refused(sim):
+    from zscaler import ZscalerClient
+    from zscaler.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="pagination.prefetch.*boolean"):
+        ZscalerClient(sim.oneapi_config(pagination={"prefetch": "sometimes"}))
+
+
+def test_page_limits_send_nothing_ahead_they_will_not_read(client, seeded):
+    groups, _, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 100, "max_pages": 2})
+    assert err is None and len(groups) == 200 and not _parked(client)
+    groups, _, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 100, "max_items": 250})
+    assert err is None and len(groups) == 250 and not _parked(client)
+    pages = [r.query.get("page", ["1"])[0] for r in api_requests(seeded, "/segmentGroup")]
+    assert pages == ["1", "2", "1", "2", "3"]
+
+
+def test_listings_that_guess_their_next_page_send_nothing_ahead(client, sim):
+    sim.seed("zia", "url_categories", 30)  # ZIA: a full page may be the last one
+    items, resp, err = client.zia.url_categories.list_categories(query_params={"page_size": 10})
+    assert err is None and not resp.prefetch and not _parked(client)
+
+
+def test_renewed_credentials_between_pages_are_used(client, seeded):
+    """The token changes after page 2 was sent ahead: page 2 is asked again with the new one."""
+    _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 500})
+    client.get_request_executor().provider.invalidate(dict(client.get_request_executor().provider.headers()))
+    more, _, err = resp.next()
+    assert err is None and len(more) == 500
+    page2 = [r for r in api_requests(seeded, "/segmentGroup") if r.query.get("page") == ["2"]]
+    assert len(page2) == 2 and page2[0].headers["authorization"] != page2[1].headers["authorization"]
 
 
 def test_user_start_page_is_not_fetched_twice(client, seeded):
@@ -46,10 +120,15 @@ def test_user_start_page_is_not_fetched_twice(client, seeded):
 
 
 def test_error_on_later_page_is_returned(client, seeded):
+    seeded.fault(path="*/segmentGroup", method="GET", status=400, times=1, body={"id": "bad", "reason": "boom"},
+                 query={"page": 3})
     _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 500})
-    seeded.fault(path="*/segmentGroup", method="GET", status=400, times=1, body={"id": "bad", "reason": "boom"})
-    items, r, err = resp.next()
+    more, _, err = resp.next()
+    assert err is None and len(more) == 500
+    items, r, err = resp.next()  # page 3 was sent ahead and failed: its error arrives with its next()
     assert items is None and r is resp and err is not None and err.status_code == 400
+    items, _, err = resp.next()  # the same page asked again
+    assert err is None and len(items) == 234 and not resp.has_next()
 
 
 def test_search_over_current_page(client, seeded):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import platform
 import threading
@@ -12,9 +13,11 @@ import httpx
 
 from .. import __version__
 from ..auth import CredentialProvider, NoCredentials
-from ..errors import HTTPError, ResponseFormatError, ZscalerAPIError, api_error
+from ..errors import HTTPError, ResponseFormatError, ZscalerAPIError, api_error, safe_url
 from .pipeline import AuthLayer, CacheLayer, HttpLayer, Layer, LoggingLayer, Request, RetryLayer, RetryPolicy, compose
 from .urls import product_of
+
+log = logging.getLogger("zscaler.transport")
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -51,6 +54,7 @@ class RequestExecutor:
         default_headers: Mapping[str, str] | None = None,
         http_client_factory: Callable[[], httpx.Client] | None = None,
         custom_headers_on_api_calls: bool = True,
+        prefetch: bool = True,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.provider = provider or NoCredentials()
@@ -67,6 +71,7 @@ class RequestExecutor:
         self.default_headers = headers
         self.retry_policy = retry or RetryPolicy()
         self.cache = cache
+        self.prefetch = prefetch  # send the request of a listing's next page ahead (see presend)
         self.written: set[str] = set()
         self.last_product: str | None = None
         self._lock = threading.Lock()
@@ -77,7 +82,8 @@ class RequestExecutor:
         layers: list[Layer] = []
         if cache is not None:
             layers.append(cache)
-        layers += [RetryLayer(self.retry_policy), AuthLayer(self.provider), LoggingLayer()]
+        self._auth = AuthLayer(self.provider)
+        layers += [RetryLayer(self.retry_policy), self._auth, LoggingLayer()]
         self._send = compose(layers, self.http)
 
     # -- URLs
@@ -119,6 +125,39 @@ class RequestExecutor:
         ``raw_body`` is sent as-is: bytes, text, a binary file object (streamed in chunks from its
         current position, rewound for a retry) or an iterable of bytes (streamed; never retried).
         """
+        req = self._request(method, path, params, body, raw_body, headers, resource_path, stream)
+        product = "zia" if req.product == "zscsb" else req.product
+        with self._lock:
+            self.last_product = product
+            if req.method in WRITE_METHODS and product and req.product != "zscsb":  # a file submission stages no change
+                self.written.add(product)
+        resp = self._send(req)
+        if resp.status_code >= 400:
+            if stream:
+                resp.read()
+            raise api_error(resp.status_code, _decode_error_body(resp), method=req.method, url=str(resp.request.url),
+                            headers=resp.headers, service_type=product)
+        return resp
+
+    def presend(self, path: str, *, params: Sequence[tuple[str, str]] = (),
+                headers: Mapping[str, str] | None = None) -> bool:
+        """Send now the GET that ``send("GET", path, ...)`` will make soon (a listing's next page).
+
+        The request leaves with the credentials of this moment and its connection is parked; the
+        later ``send`` of the identical request reads that answer through every layer as usual
+        (retries, 401 refresh, logging). Nothing is sent when the cache would answer, for
+        streams, proxied origins and custom transports. Returns whether it was sent.
+        """
+        req = self._request("GET", path, params, None, None, headers, None, False)
+        if self.cache is not None and self.cache.holds(req):
+            return False
+        sent = self.http.presend(self._auth.sign(req))
+        if sent and log.isEnabledFor(logging.DEBUG):
+            log.debug("sent ahead GET %s", safe_url(str(httpx.URL(req.url, params=list(req.params) or None))))
+        return sent
+
+    def _request(self, method: str, path: str, params: Sequence[tuple[str, str]], body: Any, raw_body: Any,
+                 headers: Mapping[str, str] | None, resource_path: str | None, stream: bool) -> Request:
         method = method.upper()
         url, sandbox = self.url_for(path)
         product = "zia" if sandbox else product_of(path)
@@ -145,20 +184,9 @@ class RequestExecutor:
             content = None
             if method in ("GET", "DELETE", "HEAD"):
                 hdrs.pop("Content-Type", None)
-        req = Request(method, url, tuple(params), hdrs, content, "zscsb" if sandbox else product,
-                      resource_path=self.url_for(resource_path)[0] if resource_path else None,
-                      authenticate=not sandbox, stream=stream, content_start=start)
-        with self._lock:
-            self.last_product = product
-            if method in WRITE_METHODS and product and not sandbox:  # a file submission stages no change
-                self.written.add(product)
-        resp = self._send(req)
-        if resp.status_code >= 400:
-            if stream:
-                resp.read()
-            raise api_error(resp.status_code, _decode_error_body(resp), method=method, url=str(resp.request.url),
-                            headers=resp.headers, service_type=product)
-        return resp
+        return Request(method, url, tuple(params), hdrs, content, "zscsb" if sandbox else product,
+                       resource_path=self.url_for(resource_path)[0] if resource_path else None,
+                       authenticate=not sandbox, stream=stream, content_start=start)
 
     def close(self) -> None:
         self.http.close()

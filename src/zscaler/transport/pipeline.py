@@ -131,6 +131,15 @@ class HttpLayer:
                                 extensions={"timeout": timeout.as_dict()})
         return client.send(request, stream=req.stream)
 
+    def presend(self, req: Request) -> bool:
+        """Send a body-less request ahead of its call (fast path only); see ``FastPool.presend``."""
+        client = self.client
+        fast = self._fast
+        if fast is None or req.content is not None or req.stream or not fast.serves(req.url):
+            return False
+        timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
+        return fast.presend(req.method, req.url, req.params, dict(req.headers), timeout.as_dict())
+
     def close(self) -> None:
         with self._lock:
             if self._fast is not None:
@@ -148,6 +157,10 @@ class AuthLayer:
 
     def __init__(self, provider: CredentialProvider) -> None:
         self.provider = provider
+
+    def sign(self, req: Request) -> Request:
+        """The request with the current credential headers (what this layer sends on)."""
+        return req.with_headers(self.provider.headers()) if req.authenticate else req
 
     def __call__(self, req: Request, nxt: Handler) -> httpx.Response:
         if not req.authenticate:
@@ -331,6 +344,12 @@ class CacheLayer:
             with self._lock:
                 self._entries[key] = (resp, now + self.ttl, now + self.tti, httpx.URL(req.url).path)
         return resp
+
+    def holds(self, req: Request) -> bool:
+        """Whether a GET of ``req`` would be answered from the cache now."""
+        hit = self._entries.get(self._key(req))
+        now = self.clock()
+        return hit is not None and now < hit[1] and now < hit[2]
 
     def invalidate(self, path_prefix: str) -> None:
         prefix = httpx.URL(path_prefix).path if "://" in path_prefix else path_prefix
