@@ -9,7 +9,8 @@ Spec keys: ``impl`` (ours | official | httpx | urllib3), ``workload`` (pages | s
 ``mode`` (pages: next | iter), ``memory`` (none | tracemalloc), ``base`` (gateway URL),
 ``token_url``, ``client_id``, ``client_secret``, ``vanity``, ``customer_id``,
 ``page_size``, ``expect`` (items expected), ``ids_file`` + ``count`` (get), ``whatif``
-(ours only: run with ``ZSCALER_SDK_HTTPX_ONLY=1``, i.e. on the plain httpx transport).
+(ours only: ``httpx-only`` runs with ``ZSCALER_SDK_HTTPX_ONLY=1``, i.e. on the plain httpx transport;
+``no-prefetch`` with ``ZSCALER_PAGINATION_PREFETCH=false``, i.e. without request-ahead).
 
 Setup, the token fetch and one warm-up call happen before the timed region in every case.
 """
@@ -58,11 +59,15 @@ class _Meter:
 
 # ----------------------------------------------------------------------------- clients
 
+_WHATIF_ENV = {"httpx-only": ("ZSCALER_SDK_HTTPX_ONLY", "1"), "no-prefetch": ("ZSCALER_PAGINATION_PREFETCH", "false")}
+
+
 def _ours(spec):
-    if spec.get("whatif"):  # the comparison rows: the SDK with its fast path switched off
+    if spec.get("whatif"):  # the comparison rows: the SDK with one optimisation switched off
         import os
 
-        os.environ["ZSCALER_SDK_HTTPX_ONLY"] = "1"
+        name, value = _WHATIF_ENV[spec["whatif"]]
+        os.environ[name] = value
     from zscaler import ZscalerClient
 
     cfg = {"clientId": spec["client_id"], "clientSecret": spec["client_secret"], "vanityDomain": spec["vanity"],
