@@ -9,6 +9,7 @@ keeps only the current page, so iterating every item of every page with
 from __future__ import annotations
 
 import json
+from itertools import chain
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple
 from urllib.parse import parse_qsl, urlsplit
 
@@ -330,13 +331,16 @@ class ZscalerAPIResponse:
 
     def iter_all(self) -> Iterator[Any]:
         """Every item of this page and of every later page, fetched lazily (flat memory)."""
-        yield from self._wrap_items(self._items)
+        return chain.from_iterable(self._pages())  # the items of a page are iterated in C, not by a generator
+
+    def _pages(self) -> Iterator[list]:
+        yield self._wrap_items(self._items)
         while self.has_next():
             items, _, err = self.next()
             if err is not None:
                 raise err
             if items:
-                yield from items
+                yield items
 
     __iter__ = iter_all
 
