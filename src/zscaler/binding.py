@@ -283,25 +283,26 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
         base_params = dict(call.query)
 
         path, headers = _render(call), call.headers or None
+        ticket = object()  # this listing's: only its own next() reads the pages it sent ahead
 
         def fetch(params: dict[str, Any], ahead: dict[str, Any] | None):
-            r = executor.send(op.verb, path, params=_query_pairs(params), headers=headers)
+            r = executor.send(op.verb, path, params=_query_pairs(params), headers=headers, ticket=ticket)
             if ahead is not None:
-                executor.presend(path, params=_query_pairs(ahead), headers=headers)
+                executor.presend(path, params=_query_pairs(ahead), headers=headers, ticket=ticket)
             return decode(r), r
 
         def presend(params: dict[str, Any]) -> None:
-            executor.presend(path, params=_query_pairs(params), headers=headers)
+            executor.presend(path, params=_query_pairs(params), headers=headers, ticket=ticket)
 
         response = ZscalerAPIResponse(resp, body, paging=paging, params=base_params, fetch=fetch,
                                       wrap=cls, service_type=product.name, keep=call.keep,
                                       presend=presend if executor.prefetch and op.verb == "GET" else None)
         limits = getattr(call, "client_side", {})
+        # nothing is sent ahead yet: a caller paging by hand (its own offsets) never calls next();
+        # next(), iter_all() and the client-side limits below are what ask for the pages after this
+        items = response._wrap_items(response.get_results())
         if limits:
-            items = _collect(response, response._wrap_items(response.get_results()), limits)
-        else:
-            response.send_ahead()
-            items = response._wrap_items(response.get_results())
+            items = _collect(response, items, limits)
         value: Any = items
     else:
         response = ZscalerAPIResponse(resp, body, service_type=product.name)

@@ -254,6 +254,7 @@ class ZscalerAPIResponse:
         self._wrap = wrap
         self._keep = keep  # items filtered on the client (lists whose ``search`` the API ignores), every page
         self._presend = presend
+        self._ahead: dict[str, Any] | None = None  # params of the page last sent ahead (never twice)
         #: send each next page's request while this one is decoded and used (``pagination.prefetch``)
         self.prefetch = presend is not None and self._paging.announces_next
         self.service_type = service_type
@@ -291,9 +292,15 @@ class ZscalerAPIResponse:
         return self._next_params is not None
 
     def send_ahead(self) -> None:
-        """Send the next page's request now (when prefetching), so :meth:`next` finds it on its way."""
-        if self.prefetch and self._presend is not None and self._next_params is not None:
-            self._presend(self._next_params)
+        """Send the next page's request now (when prefetching), so :meth:`next` finds it on its way.
+
+        Called by :meth:`iter_all` before the first page and by :meth:`next` for the page after
+        the one it fetches; a listing nobody pages through with these sends nothing ahead.
+        """
+        params = self._next_params
+        if self.prefetch and self._presend is not None and params is not None and params != self._ahead:
+            self._ahead = params
+            self._presend(params)
 
     def next(self) -> tuple[Any, "ZscalerAPIResponse", BaseException | None]:
         """Fetch the next page: ``(items, self, error)``; StopIteration when there is none."""
@@ -301,6 +308,8 @@ class ZscalerAPIResponse:
             raise StopIteration("No more pages available.")
         params = self._next_params
         ahead = self._paging.after(self._state, params) if self.prefetch else None
+        if ahead is not None and ahead == self._ahead:
+            ahead = None  # already on its way
         try:
             body, http = self._fetch(params, ahead)
             items = self._paging.items(body)
@@ -313,9 +322,10 @@ class ZscalerAPIResponse:
             return None, self, None
         self._http, self._body, self._items, self._params = http, body, items, params
         self._state.fingerprint = fp
+        if ahead is not None:
+            self._ahead = ahead
         self._next_params = self._paging.advance(self._state, body, items, params)
-        if ahead is None:
-            self.send_ahead()  # the next page was not predictable before this answer (next links, offsets)
+        self.send_ahead()  # when the next page was not predictable before this answer (next links, offsets)
         return (self._wrap_items(items) if items else None), self, None
 
     def _wrap_items(self, items: list) -> list:
@@ -334,6 +344,7 @@ class ZscalerAPIResponse:
         return chain.from_iterable(self._pages())  # the items of a page are iterated in C, not by a generator
 
     def _pages(self) -> Iterator[list]:
+        self.send_ahead()  # iterating everything: the next page can leave now
         yield self._wrap_items(self._items)
         while self.has_next():
             items, _, err = self.next()

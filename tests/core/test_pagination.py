@@ -46,18 +46,30 @@ def _parked(client):
 
 
 def test_next_page_request_is_sent_ahead_and_used(client, seeded):
-    groups, resp, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 500})
-    assert err is None and len(groups) == 500
-    (parked,) = _parked(client)  # page 2 left while page 1 was being wrapped
-    assert parked[0] == "GET" and parked[1].endswith("?pagesize=500&page=2")
-    more, _, err = resp.next()  # reads the answer sent ahead; page 3 is sent ahead before page 2 is decoded
-    assert err is None and len(more) == 500
-    assert [k[1].rsplit("?", 1)[1] for k in _parked(client)] == ["pagesize=500&page=3"]
-    last, _, err = resp.next()
-    assert err is None and len(last) == 234 and not resp.has_next()
-    assert not _parked(client)  # nothing is sent after the last page
+    groups, resp, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 100})
+    assert err is None and len(groups) == 100
+    assert not _parked(client)  # the list call alone sends nothing ahead (a caller may page by hand)
+    more, _, err = resp.next()  # page 2 is fetched; page 3 leaves before page 2 is decoded
+    assert err is None and len(more) == 100
+    (parked,) = _parked(client)
+    assert parked[0] == "GET" and parked[1].endswith("?pagesize=100&page=3")
+    while resp.has_next():
+        more, _, err = resp.next()  # each reads the answer sent ahead and sends the next one
+        assert err is None and len(_parked(client)) <= 1
+    assert len(more) == 34 and not _parked(client)  # nothing is sent after the last page
     pages = [r.query["page"][0] for r in api_requests(seeded, "/segmentGroup") if "page" in r.query]
-    assert pages == ["2", "3"]
+    assert pages == [str(p) for p in range(2, 14)]  # each page once, in order
+
+
+def test_paging_by_hand_sends_nothing_ahead(client, seeded):
+    """A script that passes its own page numbers makes exactly the requests it asks for."""
+    seen = []
+    for page in (1, 2, 3):
+        groups, _, err = client.zpa.segment_groups.list_groups(query_params={"page": page, "page_size": 500})
+        assert err is None
+        seen += [g.id for g in groups]
+    assert len(set(seen)) == 1234 and not _parked(client)
+    assert [r.query["page"] for r in api_requests(seeded, "/segmentGroup")] == [["1"], ["2"], ["3"]]
 
 
 @pytest.mark.parametrize("how", ["config", "env"])
@@ -73,9 +85,10 @@ def test_prefetch_can_be_switched_off(sim, seeded, monkeypatch, how):
         monkeypatch.setenv("ZSCALER_PAGINATION_PREFETCH", "false")
     with ZscalerClient(sim.oneapi_config(**FAST_RETRY, **extra)) as c:
         _, resp, _ = c.zpa.segment_groups.list_groups(query_params={"page_size": 500})
-        assert not _parked(c) and not resp.prefetch
-        assert len(api_requests(seeded, "/segmentGroup")) == 1
-        assert len(list(resp.iter_all())) == 1234 and len(api_requests(seeded, "/segmentGroup")) == 3
+        assert not resp.prefetch
+        resp.next()
+        assert not _parked(c) and len(api_requests(seeded, "/segmentGroup")) == 2
+        assert len(list(resp.iter_all())) == 734 and len(api_requests(seeded, "/segmentGroup")) == 3
 
 
 def test_bad_prefetch_setting_is_refused(sim):
@@ -102,13 +115,14 @@ def test_listings_that_guess_their_next_page_send_nothing_ahead(client, sim):
 
 
 def test_renewed_credentials_between_pages_are_used(client, seeded):
-    """The token changes after page 2 was sent ahead: page 2 is asked again with the new one."""
+    """The token changes after page 3 was sent ahead: page 3 is asked again with the new one."""
     _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 500})
+    resp.next()
     client.get_request_executor().provider.invalidate(dict(client.get_request_executor().provider.headers()))
     more, _, err = resp.next()
-    assert err is None and len(more) == 500
-    page2 = [r for r in api_requests(seeded, "/segmentGroup") if r.query.get("page") == ["2"]]
-    assert len(page2) == 2 and page2[0].headers["authorization"] != page2[1].headers["authorization"]
+    assert err is None and len(more) == 234
+    page3 = [r for r in api_requests(seeded, "/segmentGroup") if r.query.get("page") == ["3"]]
+    assert len(page3) == 2 and page3[0].headers["authorization"] != page3[1].headers["authorization"]
 
 
 def test_user_start_page_is_not_fetched_twice(client, seeded):
@@ -139,3 +153,18 @@ def test_search_over_current_page(client, seeded):
     assert resp.search("nothing") == []
     assert resp.get_results()[0]["name"] == names[0]
     assert resp.get_headers()["content-type"].startswith("application/json")
+
+
+
+def test_two_listings_of_the_same_collection_each_read_their_own_pages(client, seeded):
+    _, a, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 300})
+    _, b, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 300})
+    a.next()
+    b.next()
+    assert len(_parked(client)) == 2  # the same request (page 3), sent ahead for each listing
+    a3, _, _ = a.next()
+    b3, _, _ = b.next()
+    assert [g.id for g in a3] == [g.id for g in b3] and len(a3) == 300
+    assert len(list(a.iter_all())) + len(list(b.iter_all())) == 2 * (1234 - 600)
+    pages = sorted(r.query.get("page", ["1"])[0] for r in api_requests(seeded, "/segmentGroup"))
+    assert pages == ["1", "1", "2", "2", "3", "3", "4", "4", "5", "5"] and not _parked(client)

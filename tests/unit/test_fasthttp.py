@@ -234,6 +234,9 @@ def test_https_uses_the_httpx_clients_tls_settings(tls_server):
 
 # ------------------------------------------------------------------ request-ahead (presend)
 
+T = object()  # the owner of the requests sent ahead in these tests
+
+
 def _sim_requests(sim, path):
     return [q for q in sim.requests if q.path == path]
 
@@ -241,9 +244,9 @@ def _sim_requests(sim, path):
 def test_presend_then_send_of_the_same_request_reads_the_parked_answer(sim):
     pool = fasthttp.FastPool(None)
     url = sim.url + "/zia/api/v1/nowhere"
-    assert pool.presend("GET", url, [("page", "2")], {"Authorization": "Bearer a"}, TIMEOUT)
+    assert pool.presend("GET", url, [("page", "2")], {"Authorization": "Bearer a"}, TIMEOUT, T)
     assert len(pool._parked) == 1
-    r = pool.send("GET", url, [("page", "2")], {"Authorization": "Bearer a"}, None, TIMEOUT)
+    r = pool.send("GET", url, [("page", "2")], {"Authorization": "Bearer a"}, None, TIMEOUT, T)
     assert r.status_code == 501 and str(r.request.url).endswith("?page=2")
     assert not pool._parked and len(_sim_requests(sim, "/zia/api/v1/nowhere")) == 1  # sent once, not twice
     assert sum(len(v) for v in pool._idle.values()) == 1  # the connection went back to the pool
@@ -253,16 +256,16 @@ def test_presend_then_send_of_the_same_request_reads_the_parked_answer(sim):
 def test_a_different_request_does_not_take_a_parked_answer(sim):
     pool = fasthttp.FastPool(None)
     url = sim.url + "/zia/api/v1/nowhere"
-    pool.presend("GET", url, [("page", "2")], {"Authorization": "Bearer old"}, TIMEOUT)
+    pool.presend("GET", url, [("page", "2")], {"Authorization": "Bearer old"}, TIMEOUT, T)
     for params, headers in (([("page", "3")], {"Authorization": "Bearer old"}),  # another page
                             ([("page", "2")], {"Authorization": "Bearer new"})):  # renewed credentials
-        r = pool.send("GET", url, params, headers, None, TIMEOUT)
+        r = pool.send("GET", url, params, headers, None, TIMEOUT, T)
         assert r.status_code == 501 and len(pool._parked) == 1
     # header order does not matter: the same request is the same request
-    pool.send("GET", url, [("page", "2")], {"X-B": "1", "Authorization": "Bearer old"}, None, TIMEOUT)
+    pool.send("GET", url, [("page", "2")], {"X-B": "1", "Authorization": "Bearer old"}, None, TIMEOUT, T)
     assert len(pool._parked) == 1
-    pool.presend("GET", url, [("page", "9")], {"X-B": "1", "Authorization": "Bearer old"}, TIMEOUT)
-    r = pool.send("GET", url, [("page", "9")], {"Authorization": "Bearer old", "X-B": "1"}, None, TIMEOUT)
+    pool.presend("GET", url, [("page", "9")], {"X-B": "1", "Authorization": "Bearer old"}, TIMEOUT, T)
+    r = pool.send("GET", url, [("page", "9")], {"Authorization": "Bearer old", "X-B": "1"}, None, TIMEOUT, T)
     assert r.status_code == 501 and len(pool._parked) == 1
     pool.close()
     assert not pool._parked
@@ -272,14 +275,14 @@ def test_parked_requests_are_bounded_and_closed(sim):
     pool = fasthttp.FastPool(None)
     url = sim.url + "/zia/api/v1/nowhere"
     for page in range(fasthttp.MAX_PARKED + 3):
-        assert pool.presend("GET", url, [("page", str(page))], {}, TIMEOUT)
+        assert pool.presend("GET", url, [("page", str(page))], {}, TIMEOUT, T)
     assert len(pool._parked) == fasthttp.MAX_PARKED
     kept = [k[1] for k in pool._parked]
     assert kept == [f"{url}?page={p}" for p in range(3, fasthttp.MAX_PARKED + 3)]  # the newest are kept
-    conns = [c for _, c in pool._parked.values()]
+    conns = [p[1] for p in pool._parked.values()]
     pool.close()
     assert not pool._parked and all(c.sock is None for c in conns)
-    assert pool.presend("GET", sim.url + "/zia/api/v1/closed", [], {}, TIMEOUT) is False  # a closed pool sends nothing
+    assert pool.presend("GET", sim.url + "/zia/api/v1/closed", [], {}, TIMEOUT, T) is False  # a closed pool sends nothing
     assert not pool._parked and not pool._idle and not _sim_requests(sim, "/zia/api/v1/closed")
 
 
@@ -289,9 +292,9 @@ def test_presend_to_an_unreachable_server_is_silent_and_send_reports_it():
     port = s.getsockname()[1]
     s.close()
     pool = fasthttp.FastPool(None)
-    assert pool.presend("GET", f"http://127.0.0.1:{port}/x", [], {}, TIMEOUT) is False
+    assert pool.presend("GET", f"http://127.0.0.1:{port}/x", [], {}, TIMEOUT, T) is False
     with pytest.raises(httpx.ConnectError):
-        pool.send("GET", f"http://127.0.0.1:{port}/x", [], {}, None, TIMEOUT)
+        pool.send("GET", f"http://127.0.0.1:{port}/x", [], {}, None, TIMEOUT, T)
 
 
 def test_a_parked_request_whose_connection_was_dropped_is_sent_again():
@@ -322,8 +325,8 @@ def test_a_parked_request_whose_connection_was_dropped_is_sent_again():
 
     threading.Thread(target=serve, daemon=True).start()
     pool = fasthttp.FastPool(None)
-    assert pool.presend("GET", url + "/x", [("page", "2")], {}, TIMEOUT)
-    r = pool.send("GET", url + "/x", [("page", "2")], {}, None, TIMEOUT)
+    assert pool.presend("GET", url + "/x", [("page", "2")], {}, TIMEOUT, T)
+    r = pool.send("GET", url + "/x", [("page", "2")], {}, None, TIMEOUT, T)
     assert r.status_code == 200 and r.content == b"{}"
     assert seen == [b"GET /x?page=2 HTTP/1.1"] * 2
     pool.close()
@@ -339,3 +342,21 @@ def test_query_encoding_is_urlencode(params):
     from urllib.parse import urlencode
 
     assert fasthttp._query(params) == urlencode(params) if params else True
+
+
+def test_only_the_owner_reads_a_parked_answer_and_only_while_fresh(sim, monkeypatch):
+    pool = fasthttp.FastPool(None)
+    url = sim.url + "/zia/api/v1/nowhere"
+    pool.presend("GET", url, [("page", "2")], {}, TIMEOUT, T)
+    for other in (None, object()):  # a plain send, or another listing asking for the same page
+        assert pool.send("GET", url, [("page", "2")], {}, None, TIMEOUT, other).status_code == 501
+        assert len(pool._parked) == 1
+    clock = [fasthttp.time.monotonic()]
+    monkeypatch.setattr(fasthttp.time, "monotonic", lambda: clock[0])
+    pool.presend("GET", url, [("page", "3")], {}, TIMEOUT, T)
+    clock[0] += fasthttp.MAX_PARKED_AGE + 1
+    (conn3,) = [p[1] for k, p in pool._parked.items() if k[1].endswith("page=3")]
+    assert pool.send("GET", url, [("page", "3")], {}, None, TIMEOUT, T).status_code == 501
+    assert conn3.sock is None  # the stale answer was dropped, the request sent afresh
+    assert not [k for k in pool._parked if k[1].endswith("page=3")]
+    pool.close()

@@ -76,9 +76,15 @@ def test_next_sends_the_predicted_page_ahead_and_others_after_decoding():
     first = {"totalPages": "3", "list": [{"id": 1}]}
     resp = ZscalerAPIResponse(None, first, paging=STYLES["zpa"], params={}, fetch=fetch, wrap=ZscalerObject,
                               presend=lambda p: order.append(("presend", p["page"])))
-    resp.send_ahead()
-    assert [i.id for i in resp.iter_all()] == [1, 2, 3]
+    assert [i.id for i in resp.iter_all()] == [1, 2, 3]  # iter_all sends page 2 ahead before page 1 is used
     assert order == [("presend", 2), ("fetch", 2, 3), ("fetch", 3, None)]
+    order.clear()
+    resp2 = ZscalerAPIResponse(None, first, paging=STYLES["zpa"], params={}, fetch=fetch, wrap=ZscalerObject,
+                               presend=lambda p: order.append(("presend", p["page"])))
+    assert order == []  # constructing (a list call) sends nothing ahead
+    resp2.next()
+    resp2.next()
+    assert order == [("fetch", 2, 3), ("fetch", 3, None)]
     zia = ZscalerAPIResponse(None, [{"id": 1}], paging=STYLES["zia"], params={"pageSize": 1}, fetch=fetch,
                              presend=lambda p: order.append("never"))
     zia.send_ahead()

@@ -119,13 +119,15 @@ class RequestExecutor:
         headers: Mapping[str, str] | None = None,
         resource_path: str | None = None,
         stream: bool = False,
+        ticket: object = None,
     ) -> httpx.Response:
         """Send one request through the pipeline; raise a typed error for an error status.
 
         ``raw_body`` is sent as-is: bytes, text, a binary file object (streamed in chunks from its
         current position, rewound for a retry) or an iterable of bytes (streamed; never retried).
+        ``ticket`` is the one given to :meth:`presend` for this request, if it was sent ahead.
         """
-        req = self._request(method, path, params, body, raw_body, headers, resource_path, stream)
+        req = self._request(method, path, params, body, raw_body, headers, resource_path, stream, ticket)
         product = "zia" if req.product == "zscsb" else req.product
         with self._lock:
             self.last_product = product
@@ -139,16 +141,16 @@ class RequestExecutor:
                             headers=resp.headers, service_type=product)
         return resp
 
-    def presend(self, path: str, *, params: Sequence[tuple[str, str]] = (),
+    def presend(self, path: str, *, ticket: object, params: Sequence[tuple[str, str]] = (),
                 headers: Mapping[str, str] | None = None) -> bool:
-        """Send now the GET that ``send("GET", path, ...)`` will make soon (a listing's next page).
+        """Send now the GET that ``send("GET", path, ..., ticket=ticket)`` will make soon (a listing's next page).
 
         The request leaves with the credentials of this moment and its connection is parked; the
-        later ``send`` of the identical request reads that answer through every layer as usual
-        (retries, 401 refresh, logging). Nothing is sent when the cache would answer, for
-        streams, proxied origins and custom transports. Returns whether it was sent.
+        later ``send`` of the identical request with the same ``ticket`` reads that answer through
+        every layer as usual (retries, 401 refresh, logging). Nothing is sent when the cache would
+        answer, for proxied origins and custom transports. Returns whether it was sent.
         """
-        req = self._request("GET", path, params, None, None, headers, None, False)
+        req = self._request("GET", path, params, None, None, headers, None, False, ticket)
         if self.cache is not None and self.cache.holds(req):
             return False
         sent = self.http.presend(self._auth.sign(req))
@@ -157,7 +159,8 @@ class RequestExecutor:
         return sent
 
     def _request(self, method: str, path: str, params: Sequence[tuple[str, str]], body: Any, raw_body: Any,
-                 headers: Mapping[str, str] | None, resource_path: str | None, stream: bool) -> Request:
+                 headers: Mapping[str, str] | None, resource_path: str | None, stream: bool,
+                 ticket: object = None) -> Request:
         method = method.upper()
         url, sandbox = self.url_for(path)
         product = "zia" if sandbox else product_of(path)
@@ -186,7 +189,7 @@ class RequestExecutor:
                 hdrs.pop("Content-Type", None)
         return Request(method, url, tuple(params), hdrs, content, "zscsb" if sandbox else product,
                        resource_path=self.url_for(resource_path)[0] if resource_path else None,
-                       authenticate=not sandbox, stream=stream, content_start=start)
+                       authenticate=not sandbox, stream=stream, content_start=start, ticket=ticket)
 
     def close(self) -> None:
         self.http.close()

@@ -16,7 +16,8 @@ origins no proxy mount of that client applies to. Proxied origins, custom transp
 Request-ahead: :meth:`FastPool.presend` writes a GET on a connection of its own and parks that
 connection without reading; the answer travels while the caller decodes the page it has. When
 :meth:`FastPool.send` is later asked for exactly that request (method, URL, query and every
-header, credentials included) it reads the parked answer instead of sending again. A parked
+header, credentials included) by the same owner (the ``ticket`` of one listing) within
+:data:`MAX_PARKED_AGE` seconds, it reads the parked answer instead of sending again. A parked
 request nobody claims is closed with its connection (at most :data:`MAX_PARKED` are kept).
 """
 
@@ -28,6 +29,7 @@ import select
 import socket
 import ssl
 import threading
+import time
 import zlib
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
@@ -41,6 +43,8 @@ ACCEPT_ENCODING = "gzip, deflate"
 
 #: Pre-sent requests waiting for their caller, per pool; the oldest is dropped beyond this.
 MAX_PARKED = 4
+#: Seconds a pre-sent answer stays usable; an older one is dropped and the request sent afresh.
+MAX_PARKED_AGE = 60.0
 
 
 class RequestInfo:
@@ -168,7 +172,7 @@ class FastPool:
         self._closed = False
         self._client = client
         self._direct: dict[str, bool] = {}  # origin -> served without a proxy (decided once)
-        self._parked: dict[tuple, tuple[tuple[str, str, int], Connection]] = {}
+        self._parked: dict[tuple, tuple[tuple[str, str, int], Connection, float]] = {}
 
     @classmethod
     def for_client(cls, client: httpx.Client) -> "FastPool | None":
@@ -218,18 +222,19 @@ class FastPool:
         with self._lock:
             self._closed = True
             conns = [c for idle in self._idle.values() for c in idle]
-            conns += [c for _, c in self._parked.values()]
+            conns += [p[1] for p in self._parked.values()]
             self._idle.clear()
             self._parked.clear()
         for c in conns:
             c.close()
 
     def presend(self, method: str, url: str, params: Sequence[tuple[str, str]], headers: dict[str, str],
-                timeout: dict[str, float | None]) -> bool:
+                timeout: dict[str, float | None], ticket: object) -> bool:
         """Send a body-less request now and park its connection for :meth:`send` (see the module doc).
 
-        Returns whether it was sent. Never raises for a network failure: the later ``send`` of the
-        same request then simply sends it itself.
+        Only a ``send`` with the same ``ticket`` (any object the caller keeps, e.g. one per listing)
+        takes the answer. Returns whether it was sent. Never raises for a network failure: the
+        later ``send`` of the same request then simply sends it itself.
         """
         if self._closed:
             return False
@@ -245,10 +250,11 @@ class FastPool:
             if self._closed:
                 drop.append(conn)
             else:
-                old = self._parked.pop(_signature(method, url, headers), None)
+                sig = _signature(method, url, headers, ticket)
+                old = self._parked.pop(sig, None)
                 if old is not None:
                     drop.append(old[1])
-                self._parked[_signature(method, url, headers)] = (key, conn)
+                self._parked[sig] = (key, conn, time.monotonic())
                 while len(self._parked) > MAX_PARKED:
                     drop.append(self._parked.pop(next(iter(self._parked)))[1])
         for c in drop:
@@ -256,13 +262,16 @@ class FastPool:
         return conn not in drop
 
     def _claim(self, method: str, url: str, headers: dict[str, str], timeout: dict[str, float | None],
-               request: RequestInfo) -> HttpResponse | None:
+               request: RequestInfo, ticket: object) -> HttpResponse | None:
         """The answer of a parked request identical to this one, or None (then it is sent as usual)."""
         with self._lock:
-            parked = self._parked.pop(_signature(method, url, headers), None) if self._parked else None
+            parked = self._parked.pop(_signature(method, url, headers, ticket), None)
         if parked is None:
             return None
-        key, conn = parked
+        key, conn, sent_at = parked
+        if time.monotonic() - sent_at > MAX_PARKED_AGE:
+            conn.close()  # too old to stand for the page asked for now
+            return None
         try:
             assert conn.sock is not None
             conn.sock.settimeout(timeout.get("read"))
@@ -284,12 +293,15 @@ class FastPool:
         return HttpResponse(status, raw, _decoded(body, raw), request)
 
     def send(self, method: str, url: str, params: Sequence[tuple[str, str]], headers: dict[str, str],
-             content: bytes | None, timeout: dict[str, float | None]) -> HttpResponse:
-        """Send one buffered request; raises the ``httpx.TransportError`` subclass httpx would."""
+             content: bytes | None, timeout: dict[str, float | None], ticket: object = None) -> HttpResponse:
+        """Send one buffered request; raises the ``httpx.TransportError`` subclass httpx would.
+
+        With the ``ticket`` of an earlier :meth:`presend` of the same request, its answer is read.
+        """
         key, target, url, hdrs = _prepare(url, params, headers)
         request = RequestInfo(method, url)
-        if content is None and self._parked:
-            claimed = self._claim(method, url, headers, timeout, request)
+        if ticket is not None and content is None and self._parked:
+            claimed = self._claim(method, url, headers, timeout, request, ticket)
             if claimed is not None:
                 return claimed
         for attempt in (0, 1):
@@ -346,9 +358,9 @@ def _query(params: Sequence[tuple[str, str]]) -> str:
     return "&".join([f"{k}={v}" for k, v in params])
 
 
-def _signature(method: str, url: str, headers: dict[str, str]) -> tuple:
-    """What makes two requests the same request: method, full URL and every header (any order)."""
-    return method, url, frozenset(headers.items())
+def _signature(method: str, url: str, headers: dict[str, str], ticket: object) -> tuple:
+    """What makes two requests the same request of one owner: method, full URL, every header (any order)."""
+    return method, url, frozenset(headers.items()), ticket
 
 
 def _as_httpx(exc: Exception, connecting: bool, request: RequestInfo) -> httpx.TransportError:

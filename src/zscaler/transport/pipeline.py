@@ -40,6 +40,7 @@ class Request:
     stream: bool = False
 
     content_start: int | None = None  # position of a seekable file body, so a retry can resend it
+    ticket: Any = None  # owner of a request sent ahead (one listing): only it reads that answer
 
     @property
     def idempotent(self) -> bool:
@@ -123,7 +124,7 @@ class HttpLayer:
         fast = self._fast
         if fast is not None and not req.stream and not req.streamed and fast.serves(req.url):
             return fast.send(req.method, req.url, req.params, dict(req.headers), req.content,  # type: ignore[return-value]
-                             timeout.as_dict())
+                             timeout.as_dict(), req.ticket)
         url = httpx.URL(req.url).copy_merge_params(list(req.params)) if req.params else httpx.URL(req.url)
         headers = httpx.Headers(client.headers)  # httpx defaults (Accept-Encoding ...) under ours
         headers.update(req.headers)
@@ -138,7 +139,7 @@ class HttpLayer:
         if fast is None or req.content is not None or req.stream or not fast.serves(req.url):
             return False
         timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
-        return fast.presend(req.method, req.url, req.params, dict(req.headers), timeout.as_dict())
+        return fast.presend(req.method, req.url, req.params, dict(req.headers), timeout.as_dict(), req.ticket)
 
     def close(self) -> None:
         with self._lock:
