@@ -8,7 +8,6 @@ lets the server call it inline on the event loop without tasks or thread hops.
 from __future__ import annotations
 
 import collections
-import hashlib
 import itertools
 import json
 import math
@@ -176,7 +175,6 @@ class Engine:
         self.router = Router()
         for p in self.products.values():
             build_routes(p, self.router)
-        self._add_builtin_routes()
         self._add_behaviors()
 
         # credentials issued
@@ -824,6 +822,22 @@ class Engine:
     # ------------------------------------------------------------------------------
     # built-in handlers: activation, session end, sandbox, zcomponent lookup
     # ------------------------------------------------------------------------------
+    def activate(self, product: str, explicit: bool) -> None:
+        """Apply ``product``'s staged changes (ZIA/ZTW); ``explicit``: an activate call, not a logout."""
+        self._activate(product, explicit)
+
+    def ztw_status(self) -> dict:
+        """The ZTW activation status document (``ecAdminActivateStatus``)."""
+        return self._ztw_status()
+
+    def visible(self, ctx: Ctx, obj: dict | None) -> bool:
+        """Whether the caller may see ``obj`` (ZPA microtenant scoping; everything elsewhere)."""
+        return self._visible(ctx, obj)
+
+    def visible_all(self, ctx: Ctx, coll) -> list[dict]:
+        """The items of ``coll`` the caller may see."""
+        return self._visible_all(ctx, coll)
+
     def _activate(self, product: str, explicit: bool) -> None:
         if explicit or self.activation.get(product) == "PENDING":
             self.activations[product] += 1
@@ -838,52 +852,6 @@ class Engine:
             "adminStatusMap": {wire.ADMIN_NAME: admin},
             "adminActivateStatus": admin,
         }
-
-    def _h_zia_status(self, ctx, route, params):
-        return _json_response(200, {"status": self.activation["zia"]})
-
-    def _h_zia_activate(self, ctx, route, params):
-        self._activate("zia", True)
-        return _json_response(200, {"status": "ACTIVE"})
-
-    def _h_zia_session_end(self, ctx, route, params):
-        self._activate("zia", False)
-        return _json_response(200, {})
-
-    def _h_ztw_status(self, ctx, route, params):
-        return _json_response(200, self._ztw_status())
-
-    def _h_ztw_activate(self, ctx, route, params):
-        self._activate("ztw", True)
-        return _json_response(200, self._ztw_status())
-
-    def _h_ztw_session_end(self, ctx, route, params):
-        self._activate("ztw", False)
-        return _json_response(200, {})
-
-    def _h_sandbox(self, ctx, route, params):
-        md5 = hashlib.md5(ctx.req.body).hexdigest()
-        kind = "discan" if ctx.rpath.endswith("discan") else "submit"
-        return _json_response(200, {
-            "code": 200,
-            "message": f"/{kind} response OK",
-            "md5": md5,
-            "sandboxSubmission": "Clean" if kind == "discan" else "Submitted for analysis",
-            "virusName": None,
-            "virusType": None,
-            "fileType": ctx.req.headers.get("content-type", "application/octet-stream"),
-        })
-
-    def _h_zcomponent_key(self, ctx, route, params):
-        base = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey"
-        key = fill(base, params)
-        coll = self.store.collection(key)
-        want = params.get("zcomponent_id")
-        if coll is not None:
-            for o in coll.values():
-                if str(o.get("zcomponentId")) == want and self._visible(ctx, o):
-                    return Response(200, _dumps(o))
-        return self._err(ctx, 404, f"no provisioning key for zcomponent {want}")
 
     # ------------------------------------------------------------------------------
     # product behaviours (zscaler.simulator.behaviors)
@@ -932,29 +900,6 @@ class Engine:
     def _run_reset_hooks(self) -> None:
         for fn in getattr(self, "_reset_hooks", ()):
             fn(self)
-
-    def _add_builtin_routes(self) -> None:
-        zpa_v1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}"
-        builtins = [
-            ("zia", "GET", "/zia/api/v1/status", Engine._h_zia_status),
-            ("zia", "POST", "/zia/api/v1/status/activate", Engine._h_zia_activate),
-            ("zia", "DELETE", "/zia/api/v1/authenticatedSession", Engine._h_zia_session_end),
-            ("ztw", "GET", "/ztw/api/v1/ecAdminActivateStatus", Engine._h_ztw_status),
-            ("ztw", "PUT", "/ztw/api/v1/ecAdminActivateStatus/activate", Engine._h_ztw_activate),
-            ("ztw", "PUT", "/ztw/api/v1/ecAdminActivateStatus/forcedActivate", Engine._h_ztw_activate),
-            ("ztw", "DELETE", "/ztw/api/v1/auth", Engine._h_ztw_session_end),
-            ("zia", "POST", "/zscsb/submit", Engine._h_sandbox),
-            ("zia", "POST", "/zscsb/discan", Engine._h_sandbox),
-            ("zpa", "GET", zpa_v1 + "/zcomponent/{zcomponent_id}/provisioningKey", Engine._h_zcomponent_key),
-            ("zpa", "GET", zpa_v1[:-len("/{key_type}")] + "/{key_type}zcomponent/{zcomponent_id}/provisioningKey",
-             Engine._h_zcomponent_key),
-        ]
-        for product, verb, template, fn in builtins:
-            self.router.add(
-                Route(product=product, verb=verb, template=template, kind="handler",
-                      names=re.findall(r"{(\w+)}", template), handler=fn, no_pending=True),
-                first=True,
-            )
 
     # ------------------------------------------------------------------------------
     # OneAPI token endpoint and legacy logins

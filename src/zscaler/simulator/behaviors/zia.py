@@ -1,11 +1,13 @@
-"""ZIA behaviours of the simulator: URL lookup and review, recommended VIPs, DC exclusions,
-rule ordering, and a few predefined objects (URL categories, datacenters).
+"""ZIA behaviours of the simulator: activation and the session end that activates, Cloud
+Sandbox submissions, URL lookup and review, recommended VIPs, DC exclusions, rule ordering,
+and a few predefined objects (URL categories, datacenters).
 
 URL list actions (``?action=ADD_TO_LIST`` / ``REMOVE_FROM_LIST``) are generic engine behaviour.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from urllib.parse import urlsplit
 
@@ -255,3 +257,39 @@ def resource_groups_of_channel(engine, ctx, route, params):
     groups = list(coll.values()) if coll is not None else []
     channel = params["channel"]
     return engine.json_response(200, [g for g in groups if str(g.get("channel", channel)) == channel])
+
+
+# ---------------------------------------------------------------- activation, session end, sandbox
+
+@behavior("zia", "GET", V1 + "/status", no_pending=True)
+def activation_status(engine, ctx, route, params):
+    return engine.json_response(200, {"status": engine.activation["zia"]})
+
+
+@behavior("zia", "POST", V1 + "/status/activate", no_pending=True)
+def activate(engine, ctx, route, params):
+    engine.activate("zia", True)
+    return engine.json_response(200, {"status": "ACTIVE"})
+
+
+@behavior("zia", "DELETE", V1 + "/authenticatedSession", no_pending=True)
+def end_session(engine, ctx, route, params):
+    """Logging out applies the staged changes, as the real ZIA does."""
+    engine.activate("zia", False)
+    return engine.json_response(200, {})
+
+
+@behavior("zia", "POST", "/zscsb/submit", no_pending=True)
+@behavior("zia", "POST", "/zscsb/discan", no_pending=True)
+def sandbox_submission(engine, ctx, route, params):
+    """Cloud Sandbox: the file's MD5 and a verdict (``discan``: scanned, ``submit``: queued)."""
+    kind = "discan" if ctx.rpath.endswith("discan") else "submit"
+    return engine.json_response(200, {
+        "code": 200,
+        "message": f"/{kind} response OK",
+        "md5": hashlib.md5(ctx.req.body).hexdigest(),
+        "sandboxSubmission": "Clean" if kind == "discan" else "Submitted for analysis",
+        "virusName": None,
+        "virusType": None,
+        "fileType": ctx.req.headers.get("content-type", "application/octet-stream"),
+    })

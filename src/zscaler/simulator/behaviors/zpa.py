@@ -29,6 +29,7 @@ from typing import Any
 
 from .. import wire
 from ..httpserver import Response
+from ..routes import fill
 from . import behavior
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
@@ -107,7 +108,7 @@ def update_provisioning_key(engine, ctx, route, params):
     key = engine.collection_key(route, params)
     coll = engine.store.collection(key)
     cur = coll.items.get(params["key_id"]) if coll is not None else None
-    if cur is None or not engine._visible(ctx, cur):
+    if cur is None or not engine.visible(ctx, cur):
         return engine.error(ctx, 404, f"resource with id {params['key_id']} not found at {ctx.req.path}")
     body = ctx.json() or {}
     if not isinstance(body, dict):
@@ -195,7 +196,7 @@ def get_enrollment_cert(engine, ctx, route, params):
 def _set_of(ctx, engine, cid: str, psid: str) -> dict:
     ptype = SET_TYPES[psid]
     coll = _coll(engine, cid, RULES, policy_set_id=psid)
-    rules = [dict(r) for r in (engine._visible_all(ctx, coll) if coll is not None else [])]
+    rules = [dict(r) for r in (engine.visible_all(ctx, coll) if coll is not None else [])]
     return {"id": psid, "name": ptype.replace("_", " ").title(), "policyType": ptype, "enabled": True,
             "sorted": True, "description": f"{ptype} policy set", "creationTime": "0", "modifiedTime": "0",
             "rules": rules}
@@ -281,7 +282,7 @@ def reorder_rule(engine, ctx, route, params):
     coll = engine.store.collection(key)
     order = list(coll.items) if coll is not None else []
     rid = params["rule_id"]
-    if rid not in order or not engine._visible(ctx, coll.items[rid]):
+    if rid not in order or not engine.visible(ctx, coll.items[rid]):
         return engine.error(ctx, 404, f"rule {rid} not found in policy set {psid}", "resource.not.found")
     try:
         pos = int(params["rule_order"])
@@ -330,7 +331,7 @@ def rule_count(engine, ctx, route, params):
     if ptype not in SET_IDS:
         return engine.error(ctx, 400, f"invalid policy type {ptype}", "invalid.policy.type")
     coll = _coll(engine, params["customerId"], RULES, policy_set_id=SET_IDS[ptype])
-    return engine.json_response(200, {"count": str(len(engine._visible_all(ctx, coll)) if coll else 0)})
+    return engine.json_response(200, {"count": str(len(engine.visible_all(ctx, coll)) if coll else 0)})
 
 
 # ------------------------------------------------------------------ application segments
@@ -391,7 +392,7 @@ def _applications_by_group(engine, ctx, cid: str) -> dict[str, list[dict]]:
     """The visible app segments, as the summaries a segment group lists, keyed by group id."""
     coll = _coll(engine, cid, V1 + "/application")
     out: dict[str, list[dict]] = {}
-    for a in (engine._visible_all(ctx, coll) if coll is not None else ()):
+    for a in (engine.visible_all(ctx, coll) if coll is not None else ()):
         out.setdefault(str(a.get("segmentGroupId")), []).append(
             {"id": a["id"], "name": a.get("name"), "domainNames": a.get("domainNames", []),
              "enabled": a.get("enabled", True)})
@@ -498,7 +499,7 @@ def _attach(engine, ctx, params, controls_of):
     key = _path(V1 + "/inspectionProfile", customerId=params["customerId"])
     coll = engine.store.collection(key)
     profile = coll.items.get(params["profile_id"]) if coll is not None else None
-    if profile is None or not engine._visible(ctx, profile):
+    if profile is None or not engine.visible(ctx, profile):
         return engine.error(ctx, 404, f"inspection profile {params['profile_id']} not found", "resource.not.found")
     body = ctx.json() if isinstance(ctx.json(), dict) else {}
     version = body.get("version") or CONTROL_VERSIONS[0]
@@ -534,7 +535,7 @@ def _search(engine, ctx, key: str):
     if page < 1 or not 1 <= size <= 500:
         return engine.error(ctx, 400, "pageBy.page starts at 1 and pageBy.pageSize is 1..500", "invalid.input")
     coll = engine.store.collection(key)
-    items = list(engine._visible_all(ctx, coll)) if coll is not None else []
+    items = list(engine.visible_all(ctx, coll)) if coll is not None else []
     for f in body.get("filterBy") or ():
         if isinstance(f, dict) and f.get("filterName") and f.get("operator", "EQUALS") == "EQUALS":
             items = [o for o in items if str(o.get(f["filterName"])) in map(str, f.get("values") or [])]
@@ -556,3 +557,20 @@ def search_namespaces(engine, ctx, route, params):
 @behavior("zpa", "POST", V1 + "/namespace/{namespace_id}/tagKey/search")
 def search_tag_keys(engine, ctx, route, params):
     return _search(engine, ctx, _path(V1 + "/namespace/{namespace_id}/tagKey", **params))
+
+
+# ---------------------------------------------------------------- provisioning key of an enrolled component
+
+_ASSOCIATION = V1 + "/associationType"
+
+
+@behavior("zpa", "GET", _ASSOCIATION + "/{key_type}/zcomponent/{zcomponent_id}/provisioningKey", no_pending=True)
+@behavior("zpa", "GET", _ASSOCIATION + "/{key_type}zcomponent/{zcomponent_id}/provisioningKey", no_pending=True)
+def provisioning_key_of_component(engine, ctx, route, params):
+    """The provisioning key a connector or service edge (``zcomponentId``) enrolled with."""
+    coll = engine.store.collection(fill(_ASSOCIATION + "/{key_type}/provisioningKey", params))
+    want = params.get("zcomponent_id")
+    for o in (coll.values() if coll is not None else ()):
+        if str(o.get("zcomponentId")) == want and engine.visible(ctx, o):
+            return engine.json_response(200, o)
+    return engine.error(ctx, 404, f"no provisioning key for zcomponent {want}")

@@ -1,4 +1,5 @@
-"""ZTW (Cloud & Branch Connector) behaviours of the simulator.
+"""ZTW (Cloud & Branch Connector) behaviours of the simulator: activation (and the session end
+that activates), and a tenant that is not empty.
 
 A new tenant is not empty: it has predefined admin roles, network services and service
 groups, one Cloud Connector group with its VMs and the location it serves. They are seeded
@@ -114,3 +115,24 @@ def cloud_formation_template(engine, ctx, route, params):
             "Description: Zscaler Cloud Connector discovery role (simulated)\n"
             f"Parameters:\n  AccountId:\n    Type: String\n    Default: '{account}'\n")
     return Response(200, text.encode(), [("Content-Type", "application/x-yaml")])
+
+
+# ---------------------------------------------------------------- activation and session end
+
+@behavior("ztw", "GET", BASE + "/ecAdminActivateStatus", no_pending=True)
+def activation_status(engine, ctx, route, params):
+    return engine.json_response(200, engine.ztw_status())
+
+
+@behavior("ztw", "PUT", BASE + "/ecAdminActivateStatus/activate", no_pending=True)
+@behavior("ztw", "PUT", BASE + "/ecAdminActivateStatus/forcedActivate", no_pending=True)
+def activate(engine, ctx, route, params):
+    engine.activate("ztw", True)
+    return engine.json_response(200, engine.ztw_status())
+
+
+@behavior("ztw", "DELETE", BASE + "/auth", no_pending=True)
+def end_session(engine, ctx, route, params):
+    """Logging out applies the staged changes, as the real ZTW does."""
+    engine.activate("ztw", False)
+    return engine.json_response(200, {})
