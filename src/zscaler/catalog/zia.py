@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import zia_hooks as H
 from .hooks import chain, enabled_to_state
+from .id_lists import IDS, IDS_NO_URL_CATEGORIES
 from .spec import Product, Resource, op
 
 BASE = "/zia/api/v1"
@@ -15,68 +16,6 @@ MALICIOUS = BASE + "/cyberThreatProtection/maliciousUrls"
 EXEMPT = BASE + "/authSettings/exemptedUrls"
 ADVANCED = BASE + "/security/advanced"
 SETTINGS = "SecurityPolicySettings"
-
-IDS = {
-    "app_services": "appServices",
-    "app_service_groups": "appServiceGroups",
-    "devices": "devices",
-    "device_groups": "deviceGroups",
-    "departments": "departments",
-    "ec_groups": "ecGroups",
-    "auditor": "auditor",
-    "dlp_engines": "dlpEngines",
-    "excluded_departments": "excludedDepartments",
-    "excluded_groups": "excludedGroups",
-    "excluded_users": "excludedUsers",
-    "dest_ip_groups": "destIpGroups",
-    "dest_ipv6_groups": "destIpv6Groups",
-    "groups": "groups",
-    "users": "users",
-    "labels": "labels",
-    "notification_template": "notificationTemplate",
-    "locations": "locations",
-    "location_groups": "locationGroups",
-    "nw_application_groups": "nwApplicationGroups",
-    "nw_service_groups": "nwServiceGroups",
-    "nw_services": "nwServices",
-    "source_ip_groups": "sourceIpGroups",
-    "src_ip_groups": "srcIpGroups",
-    "src_ipv6_groups": "srcIpv6Groups",
-    "proxy_gateway": "proxyGateway",
-    "time_windows": "timeWindows",
-    "tenancy_profile_ids": "tenancyProfileIds",
-    "sharing_domain_profiles": "sharingDomainProfiles",
-    "form_sharing_domain_profiles": "formSharingDomainProfiles",
-    "url_categories": "urlCategories",
-    "zpa_app_segments": "zpaAppSegments",
-    "zpa_application_segments": "zpaApplicationSegments",
-    "zpa_application_segment_groups": "zpaApplicationSegmentGroups",
-    "workload_groups": "workloadGroups",
-    "service_ids": "services",
-    "bandwidth_class_ids": "bandwidthClasses",
-    "virtual_zen_node_ids": "virtualZenNodes",
-    "smart_isolation_user_ids": "smartIsolationUsers",
-    "smart_isolation_group_ids": "smartIsolationGroups",
-    "cloud_app_tenant_ids": "cloudAppTenants",
-    "object_type_ids": "objectTypes",
-    "bucket_ids": "buckets",
-    "included_domain_profile_ids": "includedDomainProfiles",
-    "excluded_domain_profile_ids": "excludedDomainProfiles",
-    "criteria_domain_profile_ids": "criteriaDomainProfiles",
-    "email_recipient_profile_ids": "emailRecipientProfiles",
-    "entity_group_ids": "entityGroups",
-    "http_header_action_profile_ids": "httpHeaderActionProfiles",
-    "http_header_profile_ids": "httpHeaderProfiles",
-    "scope_entity_ids": "adminScopeScopeEntities",
-    "supported_region_ids": "supportedRegions",
-    "src_workload_groups_ids": "srcWorkloadGroups",
-    "dest_workload_groups_ids": "destWorkloadGroups",
-    "application_ids": "applications",
-    "server_group_ids": "serverGroups",
-    "connector_ids": "connectors",
-    "user_portal_ids": "userPortals",
-}
-IDS_NO_URL_CATEGORIES = {k: v for k, v in IDS.items() if k != "url_categories"}
 
 
 RESOURCES = (
