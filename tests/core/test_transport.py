@@ -6,10 +6,10 @@ import threading
 import pytest
 
 from zscaler import ZscalerClient
-from zscaler.errors import (AuthenticationError, RateLimitError, RetryBudgetExceeded, ServerError, TokenError,
+from zscaler.errors import (RateLimitError, RetryBudgetExceeded, ServerError, TokenError,
                             TransportError)
 
-from helpers import FAST_RETRY, api_requests, token_requests
+from helpers import api_requests, token_requests
 
 
 def test_token_is_fetched_once_and_reused(client, sim):

@@ -8,9 +8,8 @@ import time
 
 import httpx
 import pytest
-from helpers import FAST_RETRY, api_requests
+from helpers import api_requests
 
-from zscaler import ZscalerClient
 from zscaler.errors import TokenError
 from zscaler.oneapi_client import LegacyZDXClient
 from zscaler.simulator import Simulator
@@ -66,23 +65,6 @@ def test_token_is_renewed_before_it_expires(short_sim):
         assert client.zdx.apps.list_apps().error is None
         assert len(_logins(sim)) == 2
         assert api_requests(sim, "/zdx/v1/apps")[-1].headers["authorization"] != first
-
-
-def test_legacy_rate_limit_absorbed_with_ratelimit_reset(sim):
-    sim.seed("zdx", "apps", 3, path="/zdx/v1/apps")
-    with LegacyZDXClient(sim.legacy_config("zdx")) as client:
-        sim.fault(path="/_legacy/zdx/v1/apps", status=429, times=2)  # ZDX's RateLimit-* headers, reset 0
-        apps, _, err = client.zdx.apps.list_apps()
-        assert err is None and len(apps) == 3
-        assert [r.status for r in api_requests(sim, "/zdx/v1/apps")] == [429, 429, 200]
-
-
-def test_oneapi_rate_limit_absorbed(sim):
-    with ZscalerClient(sim.oneapi_config(**FAST_RETRY)) as client:
-        sim.fault(path="/zdx/v1/users", status=429, times=1)
-        _, _, err = client.zdx.users.list_users()
-        assert err is None
-        assert [r.status for r in api_requests(sim, "/zdx/v1/users")] == [429, 200]
 
 
 def test_rate_limit_headers_are_zdx_own(sim):

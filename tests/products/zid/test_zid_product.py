@@ -106,13 +106,6 @@ def test_groups_crud_and_listing(client, sim):
     assert api_requests(sim, GROUPS)[-1].query == {"excludeDynamicGroups": ["true"]}
 
 
-def test_rate_limit_absorbed_with_gateway_headers(client, sim):
-    sim.fault(path=USERS, status=429, times=1)
-    users, _, err = client.zid.users.list_users()
-    assert err is None and len(users) == 0
-    assert [r.status for r in api_requests(sim, USERS)] == [429, 200]
-
-
 def test_rate_limit_headers_of_ziam(client, sim):
     import httpx
 

@@ -8,7 +8,7 @@ from helpers import api_requests
 
 
 def _tail(req):
-    return req.path.split(f"/customers/", 1)[1].split("/", 1)[1] if "/customers/" in req.path else req.path
+    return req.path.split("/customers/", 1)[1].split("/", 1)[1] if "/customers/" in req.path else req.path
 
 
 def test_add_lss_config_body_format_lookup_and_siem_rule(client, sim):

@@ -128,10 +128,3 @@ def test_get_ec_group_answers_the_group(client, sim):
     assert err is None and group.name == "AWS-us-east-1-ecgroup-sim" and group.ec_vms[0]["name"] == "ec-vm-sim-1"
     _, _, err = client.ztw.ec_groups.get_ec_group(999)
     assert err is not None and err.status_code == 404
-
-
-def test_oneapi_rate_limited_call_is_absorbed(client, sim):
-    sim.fault(path=BASE + "/location", status=429, times=2)
-    locations, _, err = client.ztw.location_management.list_locations()
-    assert err is None and [loc.name for loc in locations] == ["AWS-us-east-1-vpc-sim"]
-    assert [r.status for r in api_requests(sim, BASE + "/location")] == [429, 429, 200]

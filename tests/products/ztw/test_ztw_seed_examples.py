@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import textwrap
 
-import pytest
 
 from helpers import FAST_RETRY
 

@@ -7,9 +7,8 @@ import time
 
 import httpx
 import pytest
-from helpers import FAST_RETRY, api_requests
+from helpers import api_requests
 
-from zscaler import ZscalerClient
 from zscaler.errors import TokenError
 from zscaler.oneapi_client import LegacyZWAClient
 from zscaler.simulator import Simulator
@@ -57,22 +56,6 @@ def test_token_is_renewed_before_it_expires(short_sim):
         assert stale.status_code == 401
         assert client.zwa.dlp_incidents.dlp_incident_search().error is None
         assert len(_logins(sim)) == 2
-
-
-def test_legacy_rate_limit_absorbed(sim):
-    with LegacyZWAClient(sim.legacy_config("zwa")) as client:
-        sim.fault(path="/_legacy/zwa/dlp/v1/incidents/search", status=429, times=2)  # RateLimit-Reset: 0
-        _, _, err = client.zwa.dlp_incidents.dlp_incident_search()
-        assert err is None
-        assert [r.status for r in api_requests(sim, "/incidents/search")] == [429, 429, 200]
-
-
-def test_oneapi_rate_limit_absorbed(sim):
-    with ZscalerClient(sim.oneapi_config(**FAST_RETRY)) as client:
-        sim.fault(path="/zwa/dlp/v1/customer/audit", status=429, times=1)
-        _, _, err = client.zwa.audit_logs.audit_logs()
-        assert err is None
-        assert [r.status for r in api_requests(sim, "/customer/audit")] == [429, 200]
 
 
 def test_rate_limit_headers_are_zwa_own(sim):
