@@ -659,7 +659,8 @@ class Engine:
             raise TypeError(f"route {route.verb} {route.template} has no item collection")
         return fill(route.coll_template, params)
 
-    def _visible_all(self, ctx: Ctx, coll) -> list[dict]:
+    def visible_all(self, ctx: Ctx, coll) -> list[dict]:
+        """The items of ``coll`` the caller may see (ZPA microtenant scoping; all of them elsewhere)."""
         items = coll.values()
         if ctx.product != "zpa":
             return items
@@ -670,7 +671,8 @@ class Engine:
             return items
         return [o for o in items if _mt_of(o) in (None, mt)]
 
-    def _visible(self, ctx: Ctx, obj: dict | None) -> bool:
+    def visible(self, ctx: Ctx, obj: dict | None) -> bool:
+        """Whether the caller may see ``obj`` (ZPA microtenant scoping; everything elsewhere)."""
         if obj is None:
             return False
         if ctx.product != "zpa":
@@ -686,7 +688,7 @@ class Engine:
         except KeyError:
             key = ""
         coll = self.store.collection(key)
-        items = self._visible_all(ctx, coll) if coll is not None else []
+        items = self.visible_all(ctx, coll) if coll is not None else []
         search = ctx.q("search")
         if search:
             items = _search(items, search, ctx.product == "zpa")
@@ -703,7 +705,7 @@ class Engine:
         oid = params[route.names[-1]] if route.names else ""
         coll = self.store.collection(key)
         obj = coll.items.get(oid) if coll is not None else None
-        if not self._visible(ctx, obj):
+        if not self.visible(ctx, obj):
             obj = None
         return key, oid, obj
 
@@ -820,30 +822,16 @@ class Engine:
         return Response(200, _dumps(self.store.singletons.get(self._singleton_key(route, params), {})))
 
     # ------------------------------------------------------------------------------
-    # built-in handlers: activation, session end, sandbox, zcomponent lookup
+    # activation state (ZIA/ZTW); the routes that use it are behaviours (behaviors/zia.py, ztw.py)
     # ------------------------------------------------------------------------------
     def activate(self, product: str, explicit: bool) -> None:
         """Apply ``product``'s staged changes (ZIA/ZTW); ``explicit``: an activate call, not a logout."""
-        self._activate(product, explicit)
-
-    def ztw_status(self) -> dict:
-        """The ZTW activation status document (``ecAdminActivateStatus``)."""
-        return self._ztw_status()
-
-    def visible(self, ctx: Ctx, obj: dict | None) -> bool:
-        """Whether the caller may see ``obj`` (ZPA microtenant scoping; everything elsewhere)."""
-        return self._visible(ctx, obj)
-
-    def visible_all(self, ctx: Ctx, coll) -> list[dict]:
-        """The items of ``coll`` the caller may see."""
-        return self._visible_all(ctx, coll)
-
-    def _activate(self, product: str, explicit: bool) -> None:
         if explicit or self.activation.get(product) == "PENDING":
             self.activations[product] += 1
         self.activation[product] = "ACTIVE"
 
-    def _ztw_status(self) -> dict:
+    def ztw_status(self) -> dict:
+        """The ZTW activation status document (``ecAdminActivateStatus``)."""
         pending = self.activation["ztw"] == "PENDING"
         admin = "ADM_EDITING" if pending else "ADM_ACTV_DONE"
         return {
@@ -1010,7 +998,7 @@ class Engine:
             getattr(self, table).pop(key, None)
         if ctx.legacy is None:
             raise RuntimeError("legacy logout handler called for a OneAPI request")
-        self._activate(ctx.legacy, False)
+        self.activate(ctx.legacy, False)
         return Response(204)
 
     def _login_zpa(self, ctx: Ctx) -> Response:
