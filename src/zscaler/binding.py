@@ -285,14 +285,14 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
         path, headers = _render(call), call.headers or None
         ticket = object()  # this listing's: only its own next() reads the pages it sent ahead
 
+        def presend(params: dict[str, Any]) -> None:
+            executor.presend(path, params=_query_pairs(params), headers=headers, ticket=ticket)
+
         def fetch(params: dict[str, Any], ahead: dict[str, Any] | None):
             r = executor.send(op.verb, path, params=_query_pairs(params), headers=headers, ticket=ticket)
             if ahead is not None:
-                executor.presend(path, params=_query_pairs(ahead), headers=headers, ticket=ticket)
+                presend(ahead)  # once this answer is in, before it is decoded
             return decode(r), r
-
-        def presend(params: dict[str, Any]) -> None:
-            executor.presend(path, params=_query_pairs(params), headers=headers, ticket=ticket)
 
         response = ZscalerAPIResponse(resp, body, paging=paging, params=base_params, fetch=fetch,
                                       wrap=cls, service_type=product.name, keep=call.keep,

@@ -123,8 +123,9 @@ KEYS: tuple[Key, ...] = (
     Key("cache.defaultTti", _seconds, ("ZSCALER_CACHE_DEFAULT_TTI", "ZSCALER_CLIENT_CACHE_DEFAULTTTI"), 300,
         doc="cache time to idle, seconds"),
     Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), None,
-        doc="while a page of a listing whose page count is known (ZPA, ZCell) is decoded and used, its next "
-            "page's GET is already on its way; false = each next() sends its own request (default true)"),
+        doc="while next()/iter_all() decode and hand out a page of a listing whose answers say another page "
+            "exists (ZPA, ZCell, ZDX, ZIdentity), the next page's GET is already on its way; "
+            "false = each next() sends its own request (default true)"),
     Key("logging.enabled", _bool, ("ZSCALER_SDK_LOG", "ZSCALER_LOGGING_ENABLED"), False, doc="log requests"),
     Key("logging.verbose", _bool, ("ZSCALER_SDK_VERBOSE",), False, doc="DEBUG level (bodies, redacted)"),
     Key("proxy.host", _str, ("ZSCALER_PROXY_HOST", "ZSCALER_CLIENT_PROXY_HOST")),

@@ -241,11 +241,12 @@ _COMMON_LEGACY_KEYS = {"partnerId": "ZSCALER_PARTNER_ID", "timeout": None, "over
 
 
 def _legacy_prefetch(given: Mapping[str, Any]) -> bool:
-    """``pagination={"prefetch": bool}`` or ZSCALER_PAGINATION_PREFETCH, as for ZscalerClient (default on)."""
+    """``pagination={"prefetch": bool}`` or its environment variable, as for ZscalerClient (default on)."""
     import os
 
-    from .config import _bool
+    from .config import KEY_BY_NAME
 
+    key = KEY_BY_NAME["pagination.prefetch"]
     section = given.get("pagination")
     if section is not None and not isinstance(section, Mapping):
         raise ConfigurationError(f"config key 'pagination' must be a mapping such as {{'prefetch': False}}, "
@@ -255,9 +256,11 @@ def _legacy_prefetch(given: Mapping[str, Any]) -> bool:
         raise ConfigurationError(f"unknown configuration key 'pagination.{unknown[0]}'. Known keys: pagination.prefetch")
     value = (section or {}).get("prefetch")
     if value is None:
-        raw = os.environ.get("ZSCALER_PAGINATION_PREFETCH", "")
-        return _bool("ZSCALER_PAGINATION_PREFETCH", raw) if raw.strip() else True
-    return _bool("pagination.prefetch", value)
+        name, raw = next(((e, os.environ[e]) for e in key.env if os.environ.get(e, "").strip()), (key.name, None))
+        if raw is None:
+            return True
+        return key.parse(name, raw)
+    return key.parse(key.name, value)
 
 
 class _Legacy:

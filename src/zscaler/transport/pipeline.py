@@ -118,9 +118,13 @@ class HttpLayer:
                     self._fast = fasthttp.FastPool.for_client(c)
         return c
 
+    @staticmethod
+    def _timeout(client: httpx.Client, req: Request) -> httpx.Timeout:
+        return client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
+
     def __call__(self, req: Request) -> httpx.Response:
         client = self.client
-        timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
+        timeout = self._timeout(client, req)
         fast = self._fast
         if fast is not None and not req.stream and not req.streamed and fast.serves(req.url):
             return fast.send(req.method, req.url, req.params, dict(req.headers), req.content,  # type: ignore[return-value]
@@ -138,8 +142,8 @@ class HttpLayer:
         fast = self._fast
         if fast is None or req.content is not None or req.stream or not fast.serves(req.url):
             return False
-        timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
-        return fast.presend(req.method, req.url, req.params, dict(req.headers), timeout.as_dict(), req.ticket)
+        return fast.presend(req.method, req.url, req.params, dict(req.headers),
+                            self._timeout(client, req).as_dict(), req.ticket)
 
     def close(self) -> None:
         with self._lock:
@@ -322,6 +326,11 @@ class CacheLayer:
     def _key(self, req: Request) -> tuple:
         return (self.identity, req.url, tuple(sorted(req.params)))
 
+    @staticmethod
+    def _live(hit: tuple | None, now: float) -> bool:
+        """Whether a cache entry is within both its time to live and its time to idle."""
+        return hit is not None and now < hit[1] and now < hit[2]
+
     def __call__(self, req: Request, nxt: Handler) -> httpx.Response:
         if req.method != "GET" or req.stream or "/zscsb" in req.url:
             resp = nxt(req)
@@ -333,8 +342,8 @@ class CacheLayer:
         with self._lock:
             hit = self._entries.get(key)
             if hit is not None:
-                resp, dies, idle, path = hit
-                if now < dies and now < idle:
+                resp, dies, _, path = hit
+                if self._live(hit, now):
                     self._entries[key] = (resp, dies, now + self.tti, path)
                     self.hits += 1
                     return resp
@@ -348,9 +357,9 @@ class CacheLayer:
 
     def holds(self, req: Request) -> bool:
         """Whether a GET of ``req`` would be answered from the cache now."""
-        hit = self._entries.get(self._key(req))
-        now = self.clock()
-        return hit is not None and now < hit[1] and now < hit[2]
+        key, now = self._key(req), self.clock()
+        with self._lock:
+            return self._live(self._entries.get(key), now)
 
     def invalidate(self, path_prefix: str) -> None:
         prefix = httpx.URL(path_prefix).path if "://" in path_prefix else path_prefix
