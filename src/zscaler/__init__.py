@@ -10,6 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.3.0"
 
+from ._install_check import refuse_mixed_install as _refuse_mixed_install
+
+_refuse_mixed_install()
+
 if TYPE_CHECKING:  # pragma: no cover
     from .oneapi_client import ZscalerClient
     from .response import Result

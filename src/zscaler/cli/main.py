@@ -11,7 +11,15 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-import click
+from .._install_check import refuse_mixed_install
+
+try:  # before anything that imports the rest of the package, which a mixed install breaks
+    refuse_mixed_install()
+except ImportError as _mixed:
+    sys.stderr.write(f"zscaler: {str(_mixed).removeprefix('import zscaler: ')}\n")
+    raise SystemExit(2) from None
+
+import click  # noqa: E402 - after the install check
 
 from .. import __version__
 from . import exits
