@@ -78,6 +78,17 @@ def _any(key: str, v: Any) -> Any:
     return v
 
 
+def parse_transport(key: str, v: Any) -> Any:
+    """An ``httpx.BaseTransport`` instance (``httpx.MockTransport(handler)``, ``httpx.HTTPTransport(...)``)."""
+    import httpx
+
+    if not isinstance(v, httpx.BaseTransport):
+        raise ConfigurationError(f"config key '{key}' must be an httpx transport (an httpx.BaseTransport instance "
+                                 f"such as httpx.MockTransport(handler) or httpx.HTTPTransport(...)), "
+                                 f"got {type(v).__name__}")
+    return v
+
+
 @dataclass(frozen=True)
 class Key:
     name: str  # dotted camelCase path: "rateLimit.maxRetries"
@@ -126,6 +137,9 @@ KEYS: tuple[Key, ...] = (
         doc="while next()/iter_all() decode and hand out a page of a listing whose answers say another page "
             "exists (ZPA, ZCell, ZDX, ZIdentity), the next page's GET is already on its way; "
             "false = each next() sends its own request (default true)"),
+    Key("shareToken", _bool, ("ZSCALER_SHARE_TOKEN",), None,
+        doc="clients of one process with the same clientId, secret or key and token URL share one OAuth token "
+            "(one token request per expiry for all of them); false = this client fetches its own (default true)"),
     Key("logging.enabled", _bool, ("ZSCALER_SDK_LOG", "ZSCALER_LOGGING_ENABLED"), False, doc="log requests"),
     Key("logging.verbose", _bool, ("ZSCALER_SDK_VERBOSE",), False, doc="DEBUG level (bodies, redacted)"),
     Key("proxy.host", _str, ("ZSCALER_PROXY_HOST", "ZSCALER_CLIENT_PROXY_HOST")),
@@ -136,13 +150,16 @@ KEYS: tuple[Key, ...] = (
     Key("sslContext", _any, doc="TLS verification: None (system CAs), False, a CA bundle path or an ssl.SSLContext"),
     Key("raiseException", _bool, (), False, doc="accepted for compatibility; see Result.unwrap()"),
     Key("requestExecutor", _any), Key("httpClient", _any), Key("cacheManager", _any),
+    Key("transport", parse_transport,
+        doc="an httpx transport that sends every request of the client, logins and token requests included "
+            "(httpx.MockTransport(handler) in tests); proxy settings do not apply to it"),
     Key("service", _str, (), "zia", doc="accepted for compatibility"),
     Key("disableHttpsCheck", _bool, ("ZSCALER_TESTING_TESTINGDISABLEHTTPSCHECK",), False,
         doc="documented by the official SDK; here it really disables TLS verification"),
 )
 KEY_BY_NAME = {k.name: k for k in KEYS}
 _GROUPS = {k.name.split(".")[0] for k in KEYS if "." in k.name}
-_CONSTRUCTOR_ONLY = {"sslContext", "requestExecutor", "httpClient", "cacheManager"}
+_CONSTRUCTOR_ONLY = {"sslContext", "requestExecutor", "httpClient", "cacheManager", "transport"}
 
 
 def _camel(s: str) -> str:

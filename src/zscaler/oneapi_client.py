@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from . import catalog
 from .auth.oneapi import OneAPITokenProvider
-from .config import Settings, load_settings
+from .config import Settings, load_settings, parse_transport
 from .errors import ConfigurationError, ZscalerError
 from .transport.executor import RequestExecutor, user_agent
 from .transport.pipeline import CacheLayer, RetryPolicy
@@ -147,12 +147,13 @@ class Client:
             provider = OneAPITokenProvider(
                 token_url=token_url, client_id=s["clientId"], client_secret=s.get("clientSecret"),
                 private_key=s.get("privateKey"), http=lambda: self._executor.http.client,
-                user_agent=user_agent() if not s.get("privateKey") else "Zscaler-SDK")
+                user_agent=user_agent() if not s.get("privateKey") else "Zscaler-SDK",
+                share=s.get("shareToken") is not False)
         self._executor = RequestExecutor(
             base_url=base, provider=provider, sandbox_base_url=sandbox_base, sandbox_token=s.get("sandboxToken"),
             partner_id=s.get("partnerId"), user_agent_extra=s.get("userAgent"), retry=retry, cache=cache,
             timeout=s["requestTimeout"] or 240.0, connect_timeout=s["connectionTimeout"], verify=verify, proxy=proxy,
-            prefetch=s["pagination.prefetch"] is not False)
+            transport=s.get("transport"), prefetch=s["pagination.prefetch"] is not False)
         self._services: dict[str, ProductService] = {}
         self._lock = threading.Lock()
 
@@ -237,7 +238,7 @@ _COMMON_LEGACY_KEYS = {"partnerId": "ZSCALER_PARTNER_ID", "timeout": None, "over
                        "cache": None, "failSafe": None, "session_safety_margin": "ZIA_SESSION_SAFETY_MARGIN",
                        "use_session_validation": None, "requestExecutor": None, "sandboxToken": None,
                        "sandboxCloud": None, "sandboxBaseUrl": None, "maxRetries": None,
-                       "pagination": "ZSCALER_PAGINATION_PREFETCH"}
+                       "pagination": "ZSCALER_PAGINATION_PREFETCH", "transport": None}
 
 
 def _legacy_prefetch(given: Mapping[str, Any]) -> bool:
@@ -358,6 +359,7 @@ class LegacyClient(Client):
             base_url=base, provider=provider, strip_prefix=catalog.load(self._product).prefix, partner_id=partner,
             **sandbox,
             retry=RetryPolicy(max_retries=int(given.get("maxRetries", 4))), timeout=timeout,
+            transport=parse_transport("transport", given["transport"]) if given.get("transport") is not None else None,
             prefetch=_legacy_prefetch(given),
             cache=CacheLayer(ttl=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTL", 3600)),
                              tti=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTI", 1800))) if cache_on else None)

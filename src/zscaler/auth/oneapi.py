@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -51,11 +53,56 @@ def load_private_key(text: str) -> Any:
     return key
 
 
+class TokenState:
+    """One OAuth token and its lifetime, guarded by ``lock``; shared by the providers of equal credentials."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.token: str | None = None
+        self.expires_at = 0.0
+        self.refresh_at = 0.0
+        self.fetch_count = 0
+
+    def __repr__(self) -> str:
+        return f"TokenState(held={self.token is not None}, fetch_count={self.fetch_count})"
+
+
+#: process-wide token states, keyed by (token URL, client id, keyed hash of the secret or private key)
+_SHARED: dict[tuple[str, str, str], TokenState] = {}
+_SHARED_LOCK = threading.Lock()
+#: a random key of this process, so a fingerprint cannot be tested against guessed secrets elsewhere
+_FINGERPRINT_KEY = os.urandom(32)
+
+
+def credential_fingerprint(material: str) -> str:
+    """A keyed hash of a secret: equal within one process for equal secrets, never the secret itself."""
+    return hashlib.blake2b(material.encode(), key=_FINGERPRINT_KEY, digest_size=16).hexdigest()
+
+
+def shared_token_state(token_url: str, client_id: str, material: str) -> TokenState:
+    """The token state every provider of these credentials and token URL uses in this process."""
+    key = (token_url, client_id, credential_fingerprint(material))
+    with _SHARED_LOCK:
+        state = _SHARED.get(key)
+        if state is None:
+            state = _SHARED[key] = TokenState()
+        return state
+
+
+def forget_shared_tokens() -> None:
+    """Drop every shared token of this process (the next request of each client fetches a new one)."""
+    with _SHARED_LOCK:
+        _SHARED.clear()
+
+
 class OneAPITokenProvider:
     """Fetches, caches and refreshes the bearer token. Safe to share across threads.
 
     The token is refreshed ahead of expiry (10% of its lifetime, at most 60 s early), and
-    dropped when the API answers 401 to it so the next call fetches a new one.
+    dropped when the API answers 401 to it so the next call fetches a new one. With
+    ``share=True`` (the default) providers of equal credentials and token URL in one process
+    hold one token between them (:func:`shared_token_state`): one token request per expiry,
+    and a 401 makes one of them fetch a new token for all.
     """
 
     def __init__(
@@ -68,6 +115,7 @@ class OneAPITokenProvider:
         http: Callable[[], httpx.Client],
         user_agent: str,
         clock: Callable[[], float] = time.time,
+        share: bool = True,
     ) -> None:
         self.token_url = token_url
         self.client_id = client_id
@@ -76,33 +124,39 @@ class OneAPITokenProvider:
         self._http = http
         self._user_agent = user_agent
         self._clock = clock
-        self._lock = threading.Lock()
-        self._token: str | None = None
-        self._expires_at = 0.0
-        self._refresh_at = 0.0
-        self.fetch_count = 0
+        material = ("key:" + private_key) if private_key else ("secret:" + (client_secret or ""))
+        self._state = shared_token_state(token_url, client_id, material) if share else TokenState()
+        self.shared = share
         self.identity = f"oneapi:{client_id}"
 
     def __repr__(self) -> str:
-        return f"OneAPITokenProvider(client_id={self.client_id!r}, token_url={self.token_url!r})"
+        return (f"OneAPITokenProvider(client_id={self.client_id!r}, token_url={self.token_url!r}, "
+                f"shared={self.shared})")
 
     @property
     def expires_at(self) -> float:
-        return self._expires_at
+        return self._state.expires_at
+
+    @property
+    def fetch_count(self) -> int:
+        """Token requests made for this provider's token (by any provider sharing it)."""
+        return self._state.fetch_count
 
     def headers(self) -> Mapping[str, str]:
-        with self._lock:
-            if self._token is None or self._clock() >= self._refresh_at:
-                self._fetch()
-            return {"Authorization": f"Bearer {self._token}"}
+        state = self._state
+        with state.lock:
+            if state.token is None or self._clock() >= state.refresh_at:
+                self._fetch(state)
+            return {"Authorization": f"Bearer {state.token}"}
 
     def token(self) -> str:
         return self.headers()["Authorization"][7:]
 
     def invalidate(self, used: Mapping[str, str]) -> bool:
-        with self._lock:
-            if self._token is not None and used.get("Authorization") == f"Bearer {self._token}":
-                self._token = None
+        state = self._state
+        with state.lock:
+            if state.token is not None and used.get("Authorization") == f"Bearer {state.token}":
+                state.token = None
             return True
 
     def _form(self) -> dict[str, str]:
@@ -118,7 +172,7 @@ class OneAPITokenProvider:
         form["audience"] = AUDIENCE
         return form
 
-    def _fetch(self) -> None:
+    def _fetch(self, state: TokenState) -> None:
         headers = {"Accept": "application/json", "User-Agent": self._user_agent}
         try:
             resp = post_login(self._http(), self.token_url, data=self._form(), headers=headers)
@@ -139,10 +193,10 @@ class OneAPITokenProvider:
             raise TokenError("token response carried an empty access_token", url=self.token_url)
         lifetime = float(body.get("expires_in") or 3600)
         now = self._clock()
-        self._token = token
-        self._expires_at = now + lifetime
-        self._refresh_at = now + lifetime - min(60.0, lifetime * 0.1)
-        self.fetch_count += 1
+        state.token = token
+        state.expires_at = now + lifetime
+        state.refresh_at = now + lifetime - min(60.0, lifetime * 0.1)
+        state.fetch_count += 1
 
 
 def _error_detail(resp: httpx.Response) -> str:
