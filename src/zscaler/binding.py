@@ -283,20 +283,14 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
         base_params = dict(call.query)
 
         path, headers = _render(call), call.headers or None
-        ticket = object()  # this listing's: only its own next() reads the pages it sent ahead
 
-        def presend(params: dict[str, Any]) -> None:
-            executor.presend(path, params=_query_pairs(params), headers=headers, ticket=ticket)
-
-        def fetch(params: dict[str, Any], ahead: dict[str, Any] | None):
-            r = executor.send(op.verb, path, params=_query_pairs(params), headers=headers, ticket=ticket)
-            if ahead is not None:
-                presend(ahead)  # once this answer is in, before it is decoded
+        def fetch(params: dict[str, Any]):
+            r = executor.send(op.verb, path, params=_query_pairs(params), headers=headers)
             return decode(r), r
 
         response = ZscalerAPIResponse(resp, body, paging=paging, params=base_params, fetch=fetch,
                                       wrap=cls, service_type=product.name, keep=call.keep,
-                                      presend=presend if executor.prefetch and op.verb == "GET" else None)
+                                      prefetch=executor.prefetch and op.verb == "GET")
         limits = getattr(call, "client_side", {})
         # nothing is sent ahead yet: a caller paging by hand (its own offsets) never calls next();
         # next(), iter_all() and the client-side limits below are what ask for the pages after this

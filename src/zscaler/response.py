@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from .errors import ResponseFormatError, ZscalerError
 from .model import ZscalerObject, wrap_items
+from .transport.ahead import PageAhead
 
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
@@ -92,14 +93,6 @@ class PagingStyle:
         """Params of the next request, or None when this was the last page."""
         return None
 
-    def after(self, state: PageState, params: dict[str, Any]) -> dict[str, Any] | None:
-        """Params of the page after the one ``params`` asks for, known before its answer arrives.
-
-        Only styles whose answers state the page count can tell; the rest return None (their
-        next page is known once the current one is decoded).
-        """
-        return None
-
 
 class FlatPaging(PagingStyle):
     name = "flat"
@@ -133,15 +126,6 @@ class ZpaPaging(PagingStyle):
             return None
         state.page += 1
         return {**params, "page": state.page}
-
-    def after(self, state, params):
-        try:
-            page = int(params.get("page", self.first_page))
-        except (TypeError, ValueError):
-            return None
-        if state.total is None or page + 1 > state.total - 1 + self.first_page:
-            return None
-        return {**params, "page": page + 1}
 
 
 class ZcellPaging(ZpaPaging):
@@ -225,9 +209,8 @@ def _fingerprint(items: list) -> tuple:
     return (len(items), items[0], items[-1])
 
 
-#: Fetches one page: ``fetch(params, ahead)`` -> (decoded body, httpx response); raises ZscalerError.
-#: ``ahead`` (or None) are the params of the page after it, to send ahead once this answer is in.
-PageFetcher = Callable[[dict[str, Any], "dict[str, Any] | None"], "tuple[Any, httpx.Response]"]
+#: Fetches one page: ``fetch(params)`` -> (decoded body, httpx response); raises ZscalerError.
+PageFetcher = Callable[[dict[str, Any]], "tuple[Any, httpx.Response | None]"]
 
 
 class ZscalerAPIResponse:
@@ -244,7 +227,7 @@ class ZscalerAPIResponse:
         wrap: Callable[[dict], Any] | None = None,
         service_type: str | None = None,
         keep: Callable[[Any], bool] | None = None,
-        presend: Callable[[dict[str, Any]], Any] | None = None,
+        prefetch: bool = False,
     ) -> None:
         self._http = http_response
         self._body = body
@@ -253,10 +236,10 @@ class ZscalerAPIResponse:
         self._fetch = fetch
         self._wrap = wrap
         self._keep = keep  # items filtered on the client (lists whose ``search`` the API ignores), every page
-        self._presend = presend
-        self._ahead: dict[str, Any] | None = None  # params of the page last sent ahead (never twice)
-        #: send each next page's request while this one is decoded and used (``pagination.prefetch``)
-        self.prefetch = presend is not None and self._paging.announces_next
+        #: fetch each next page while this one is used (``pagination.prefetch``); only for listings
+        #: whose answers say whether another page exists
+        self.prefetch = prefetch and fetch is not None and self._paging.announces_next
+        self._ahead = PageAhead(fetch) if self.prefetch and fetch is not None else None
         self.service_type = service_type
         self._state = self._paging.start(self._params)
         self._items = self._paging.items(body) if paging is not None else ([] if body is None else _as_list(body))
@@ -292,26 +275,22 @@ class ZscalerAPIResponse:
         return self._next_params is not None
 
     def send_ahead(self) -> None:
-        """Send the next page's request now (when prefetching), so :meth:`next` finds it on its way.
+        """Start fetching the next page now (when prefetching), so :meth:`next` finds it on its way.
 
         Called by :meth:`iter_all` before the first page and by :meth:`next` for the page after
-        the one it fetches; a listing nobody pages through with these sends nothing ahead.
+        the one it returns; a listing nobody pages through with these fetches nothing ahead.
         """
         params = self._next_params
-        if self.prefetch and self._presend is not None and params is not None and params != self._ahead:
-            self._ahead = params
-            self._presend(params)
+        if self.prefetch and self._ahead is not None and params is not None:
+            self._ahead.start(params)
 
     def next(self) -> tuple[Any, "ZscalerAPIResponse", BaseException | None]:
         """Fetch the next page: ``(items, self, error)``; StopIteration when there is none."""
         if self._next_params is None or self._fetch is None:
             raise StopIteration("No more pages available.")
         params = self._next_params
-        ahead = self._paging.after(self._state, params) if self.prefetch else None
-        if ahead is not None and ahead == self._ahead:
-            ahead = None  # already on its way
         try:
-            body, http = self._fetch(params, ahead)
+            body, http = self._ahead.fetch(params) if self._ahead is not None else self._fetch(params)
             items = self._paging.items(body)
         except ZscalerError as e:
             return None, self, e
@@ -322,10 +301,8 @@ class ZscalerAPIResponse:
             return None, self, None
         self._http, self._body, self._items, self._params = http, body, items, params
         self._state.fingerprint = fp
-        if ahead is not None:
-            self._ahead = ahead
         self._next_params = self._paging.advance(self._state, body, items, params)
-        self.send_ahead()  # when the next page was not predictable before this answer (next links, offsets)
+        self.send_ahead()  # fetched while the caller uses this page
         return (self._wrap_items(items) if items else None), self, None
 
     def _wrap_items(self, items: list) -> list:

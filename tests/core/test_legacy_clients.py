@@ -87,12 +87,12 @@ def test_legacy_zpa_listing_sends_its_next_page_ahead_unless_told_not_to(sim, mo
     with LegacyZPAClient(sim.legacy_config("zpa")) as client:
         _, resp, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 20})
         more, _, err = resp.next()
-        assert err is None and resp.prefetch and len(client.get_request_executor().http._fast._parked) == 1
+        assert err is None and resp.prefetch and resp._ahead.pending == {"pagesize": 20, "page": 3}
         assert len(list(resp.iter_all())) == 25
     with LegacyZPAClient({**sim.legacy_config("zpa"), "pagination": {"prefetch": False}}) as client:
         _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 20})
         resp.next()
-        assert not resp.prefetch and not client.get_request_executor().http._fast._parked
+        assert not resp.prefetch and resp._ahead is None
     monkeypatch.setenv("ZSCALER_PAGINATION_PREFETCH", "0")
     with LegacyZPAClient(sim.legacy_config("zpa")) as client:
         assert client.get_request_executor().prefetch is False

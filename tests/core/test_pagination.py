@@ -34,29 +34,29 @@ def test_iter_all_is_lazy_and_complete(client, seeded):
         seen.add(g.id)
         if n == 50:
             assert len(api_requests(seeded, "/segmentGroup")) <= 2  # at most the next page is on its way
-            assert len(_parked(client)) <= 1
+            assert _ahead(resp) == {"pagesize": 100, "page": 2}
     assert len(seen) == 1234
     pages = [r.query.get("page", ["1"])[0] for r in api_requests(seeded, "/segmentGroup")]
-    assert sorted(pages, key=int) == [str(p) for p in range(1, 14)]  # every page once: nothing sent twice
-    assert not _parked(client)
+    assert pages == [str(p) for p in range(1, 14)]  # every page once, in order: nothing sent twice
+    assert _ahead(resp) is None
 
 
-def _parked(client):
-    return client.get_request_executor().http._fast._parked
+def _ahead(resp):
+    """The params of the page this listing has on its way (request-ahead), or None."""
+    return resp._ahead.pending if resp._ahead is not None else None
 
 
 def test_next_page_request_is_sent_ahead_and_used(client, seeded):
     groups, resp, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 100})
     assert err is None and len(groups) == 100
-    assert not _parked(client)  # the list call alone sends nothing ahead (a caller may page by hand)
-    more, _, err = resp.next()  # page 2 is fetched; page 3 leaves before page 2 is decoded
+    assert _ahead(resp) is None  # the list call alone sends nothing ahead (a caller may page by hand)
+    more, _, err = resp.next()  # page 2 is fetched; page 3 is fetched in the background while page 2 is used
     assert err is None and len(more) == 100
-    (parked,) = _parked(client)
-    assert parked[0] == "GET" and parked[1].endswith("?pagesize=100&page=3")
+    assert _ahead(resp) == {"pagesize": 100, "page": 3}
     while resp.has_next():
-        more, _, err = resp.next()  # each reads the answer sent ahead and sends the next one
-        assert err is None and len(_parked(client)) <= 1
-    assert len(more) == 34 and not _parked(client)  # nothing is sent after the last page
+        more, _, err = resp.next()  # each takes the page fetched ahead and starts the next one
+        assert err is None and (_ahead(resp) is None) == (not resp.has_next())
+    assert len(more) == 34 and _ahead(resp) is None  # nothing is sent after the last page
     pages = [r.query["page"][0] for r in api_requests(seeded, "/segmentGroup") if "page" in r.query]
     assert pages == [str(p) for p in range(2, 14)]  # each page once, in order
 
@@ -68,7 +68,7 @@ def test_paging_by_hand_sends_nothing_ahead(client, seeded):
         groups, _, err = client.zpa.segment_groups.list_groups(query_params={"page": page, "page_size": 500})
         assert err is None
         seen += [g.id for g in groups]
-    assert len(set(seen)) == 1234 and not _parked(client)
+    assert len(set(seen)) == 1234
     assert [r.query["page"] for r in api_requests(seeded, "/segmentGroup")] == [["1"], ["2"], ["3"]]
 
 
@@ -87,7 +87,7 @@ def test_prefetch_can_be_switched_off(sim, seeded, monkeypatch, how):
         _, resp, _ = c.zpa.segment_groups.list_groups(query_params={"page_size": 500})
         assert not resp.prefetch
         resp.next()
-        assert not _parked(c) and len(api_requests(seeded, "/segmentGroup")) == 2
+        assert _ahead(resp) is None and len(api_requests(seeded, "/segmentGroup")) == 2
         assert len(list(resp.iter_all())) == 734 and len(api_requests(seeded, "/segmentGroup")) == 3
 
 
@@ -101,9 +101,9 @@ def test_bad_prefetch_setting_is_refused(sim):
 
 def test_page_limits_send_nothing_ahead_they_will_not_read(client, seeded):
     groups, _, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 100, "max_pages": 2})
-    assert err is None and len(groups) == 200 and not _parked(client)
+    assert err is None and len(groups) == 200
     groups, _, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 100, "max_items": 250})
-    assert err is None and len(groups) == 250 and not _parked(client)
+    assert err is None and len(groups) == 250
     pages = [r.query.get("page", ["1"])[0] for r in api_requests(seeded, "/segmentGroup")]
     assert pages == ["1", "2", "1", "2", "3"]
 
@@ -111,18 +111,29 @@ def test_page_limits_send_nothing_ahead_they_will_not_read(client, seeded):
 def test_listings_that_guess_their_next_page_send_nothing_ahead(client, sim):
     sim.seed("zia", "url_categories", 30)  # ZIA: a full page may be the last one
     items, resp, err = client.zia.url_categories.list_categories(query_params={"page_size": 10})
-    assert err is None and not resp.prefetch and not _parked(client)
+    assert err is None and not resp.prefetch and _ahead(resp) is None
 
 
-def test_renewed_credentials_between_pages_are_used(client, seeded):
-    """The token changes after page 3 was sent ahead: page 3 is asked again with the new one."""
+def test_page_fetched_ahead_goes_through_auth_refresh(client, seeded):
+    """Page 3, sent ahead, is refused with 401: the auth layer gets a new token and asks again."""
+    seeded.fault(path="*/segmentGroup", method="GET", status=401, times=1, query={"page": 3})
     _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 500})
     resp.next()
-    client.get_request_executor().provider.invalidate(dict(client.get_request_executor().provider.headers()))
+    assert _ahead(resp) == {"pagesize": 500, "page": 3}
     more, _, err = resp.next()
     assert err is None and len(more) == 234
     page3 = [r for r in api_requests(seeded, "/segmentGroup") if r.query.get("page") == ["3"]]
     assert len(page3) == 2 and page3[0].headers["authorization"] != page3[1].headers["authorization"]
+
+
+def test_page_fetched_ahead_goes_through_retries(client, seeded):
+    seeded.fault(path="*/segmentGroup", method="GET", status=503, times=1, query={"page": 3})
+    _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 500})
+    resp.next()
+    more, _, err = resp.next()
+    assert err is None and len(more) == 234
+    assert [r.query["page"] for r in api_requests(seeded, "/segmentGroup") if "page" in r.query] == [
+        ["2"], ["3"], ["3"]]
 
 
 def test_user_start_page_is_not_fetched_twice(client, seeded):
@@ -161,10 +172,10 @@ def test_two_listings_of_the_same_collection_each_read_their_own_pages(client, s
     _, b, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 300})
     a.next()
     b.next()
-    assert len(_parked(client)) == 2  # the same request (page 3), sent ahead for each listing
+    assert _ahead(a) == _ahead(b) == {"pagesize": 300, "page": 3}  # the same request, sent ahead for each listing
     a3, _, _ = a.next()
     b3, _, _ = b.next()
     assert [g.id for g in a3] == [g.id for g in b3] and len(a3) == 300
     assert len(list(a.iter_all())) + len(list(b.iter_all())) == 2 * (1234 - 600)
     pages = sorted(r.query.get("page", ["1"])[0] for r in api_requests(seeded, "/segmentGroup"))
-    assert pages == ["1", "1", "2", "2", "3", "3", "4", "4", "5", "5"] and not _parked(client)
+    assert pages == ["1", "1", "2", "2", "3", "3", "4", "4", "5", "5"] and _ahead(a) is None and _ahead(b) is None

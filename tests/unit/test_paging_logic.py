@@ -7,7 +7,7 @@ from zscaler.response import STYLES, ZscalerAPIResponse
 def make(first, pages, style, params=None):
     calls = []
 
-    def fetch(p, ahead=None):
+    def fetch(p):
         calls.append(dict(p))
         return pages[len(calls) - 1], None
 
@@ -48,44 +48,71 @@ def test_flat_products_have_one_page():
     assert not resp.has_next() and list(resp.iter_all())[0].id == 1
 
 
-def test_page_after_is_known_only_where_the_answer_counts_pages():
-    from zscaler.response import PageState
-
-    zpa, zcell = STYLES["zpa"], STYLES["zcell"]
-    st = PageState(1, 500)
-    assert zpa.after(st, {"page": 1}) is None  # no answer seen yet: unknown
-    zpa.advance(st, {"totalPages": "3", "list": [{}]}, [{}], {"page": 1})
-    assert zpa.after(st, {"page": 2, "pagesize": 500}) == {"page": 3, "pagesize": 500}
-    assert zpa.after(st, {"page": 3}) is None and zpa.after(st, {"page": "x"}) is None
-    st0 = PageState(0, 10)
-    zcell.advance(st0, {"totalPages": 3, "content": [{}]}, [{}], {"page": 0})
-    assert zcell.after(st0, {"page": 1}) == {"page": 2} and zcell.after(st0, {"page": 2}) is None
-    for name in ("zia", "zcc", "zdx", "ziam", "flat", "none"):
-        assert STYLES[name].after(PageState(1, 10), {"page": 1}) is None
+def test_only_listings_whose_answers_announce_the_next_page_fetch_ahead():
     assert [n for n, s in STYLES.items() if s.announces_next] == ["zpa", "zcell", "zdx", "zdx_envelope", "ziam",
                                                                   "easm"]
 
 
-def test_next_sends_the_predicted_page_ahead_and_others_after_decoding():
-    order = []
+def test_next_takes_the_page_fetched_ahead_and_starts_the_one_after():
+    import threading
 
-    def fetch(p, ahead=None):
-        order.append(("fetch", p["page"], ahead and ahead["page"]))
+    fetched, release = [], threading.Event()
+
+    def fetch(p):
+        if p["page"] == 3:
+            release.wait(10)  # page 3 stays on its way until the test lets it finish
+        fetched.append(p["page"])
         return {"totalPages": "3", "list": [{"id": p["page"]}]}, None
 
     first = {"totalPages": "3", "list": [{"id": 1}]}
     resp = ZscalerAPIResponse(None, first, paging=STYLES["zpa"], params={}, fetch=fetch, wrap=ZscalerObject,
-                              presend=lambda p: order.append(("presend", p["page"])))
-    assert [i.id for i in resp.iter_all()] == [1, 2, 3]  # iter_all sends page 2 ahead before page 1 is used
-    assert order == [("presend", 2), ("fetch", 2, 3), ("fetch", 3, None)]
-    order.clear()
-    resp2 = ZscalerAPIResponse(None, first, paging=STYLES["zpa"], params={}, fetch=fetch, wrap=ZscalerObject,
-                               presend=lambda p: order.append(("presend", p["page"])))
-    assert order == []  # constructing (a list call) sends nothing ahead
-    resp2.next()
-    resp2.next()
-    assert order == [("fetch", 2, 3), ("fetch", 3, None)]
-    zia = ZscalerAPIResponse(None, [{"id": 1}], paging=STYLES["zia"], params={"pageSize": 1}, fetch=fetch,
-                             presend=lambda p: order.append("never"))
-    zia.send_ahead()
-    assert not zia.prefetch and "never" not in order
+                              prefetch=True)
+    assert resp.prefetch and resp._ahead.pending is None  # constructing (a list call) fetches nothing ahead
+    items, _, err = resp.next()
+    assert err is None and [i.id for i in items] == [2] and fetched == [2]
+    assert resp._ahead.pending == {"page": 3}  # on its way (held back by the event)
+    release.set()
+    items, _, err = resp.next()
+    assert err is None and [i.id for i in items] == [3] and fetched == [2, 3]  # page 3 fetched once
+    assert resp._ahead.pending is None and not resp.has_next()
+
+
+def test_iter_all_fetches_each_page_once_in_order_with_or_without_prefetch():
+    for prefetch in (True, False):
+        fetched = []
+
+        def fetch(p):
+            fetched.append(p["page"])
+            return {"totalPages": "4", "list": [{"id": p["page"]}]}, None
+
+        resp = ZscalerAPIResponse(None, {"totalPages": "4", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
+                                  fetch=fetch, wrap=ZscalerObject, prefetch=prefetch)
+        assert [i.id for i in resp.iter_all()] == [1, 2, 3, 4] and fetched == [2, 3, 4]
+        assert (resp._ahead is not None) == prefetch
+
+
+def test_error_of_a_page_fetched_ahead_arrives_with_its_next_and_the_page_is_asked_again():
+    from zscaler.errors import api_error
+
+    fetched = []
+
+    def fetch(p):
+        fetched.append(p["page"])
+        if fetched.count(3) == 1 and p["page"] == 3:
+            raise api_error(400, {"reason": "boom"})
+        return {"totalPages": "3", "list": [{"id": p["page"]}]}, None
+
+    resp = ZscalerAPIResponse(None, {"totalPages": "3", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
+                              fetch=fetch, wrap=ZscalerObject, prefetch=True)
+    resp.next()
+    items, _, err = resp.next()
+    assert items is None and err is not None and err.status_code == 400
+    items, _, err = resp.next()
+    assert err is None and [i.id for i in items] == [3] and fetched == [2, 3, 3]
+
+
+def test_listings_that_guess_their_next_page_never_fetch_ahead():
+    resp = ZscalerAPIResponse(None, [{"id": 1}], paging=STYLES["zia"], params={"pageSize": 1},
+                              fetch=lambda p: ([], None), prefetch=True)
+    resp.send_ahead()
+    assert not resp.prefetch and resp._ahead is None

@@ -13,7 +13,7 @@ import httpx
 
 from .. import __version__
 from ..auth import CredentialProvider, NoCredentials
-from ..errors import HTTPError, ResponseFormatError, ZscalerAPIError, api_error, safe_url
+from ..errors import HTTPError, ResponseFormatError, ZscalerAPIError, api_error
 from .pipeline import AuthLayer, CacheLayer, HttpLayer, Layer, LoggingLayer, Request, RetryLayer, RetryPolicy, compose
 from .urls import product_of
 
@@ -53,6 +53,7 @@ class RequestExecutor:
         proxy: str | None = None,
         default_headers: Mapping[str, str] | None = None,
         http_client_factory: Callable[[], httpx.Client] | None = None,
+        transport: httpx.BaseTransport | None = None,
         custom_headers_on_api_calls: bool = True,
         prefetch: bool = True,
     ) -> None:
@@ -71,19 +72,20 @@ class RequestExecutor:
         self.default_headers = headers
         self.retry_policy = retry or RetryPolicy()
         self.cache = cache
-        self.prefetch = prefetch  # send the request of a listing's next page ahead (see presend)
+        self.prefetch = prefetch  # fetch a listing's next page while its current one is used (transport/ahead.py)
         self.written: set[str] = set()
         self.last_product: str | None = None
         self._lock = threading.Lock()
         timeout_cfg = httpx.Timeout(timeout or None, connect=connect_timeout or None)
+        if transport is not None:  # it answers everything: no proxy mounts (from arguments or the environment)
+            proxy = None
         self.http = HttpLayer(http_client_factory or (lambda: httpx.Client(
-            timeout=timeout_cfg, verify=verify, proxy=proxy, trust_env=proxy is None,
-            limits=httpx.Limits(max_connections=64, max_keepalive_connections=16))))
+            timeout=timeout_cfg, verify=verify, proxy=proxy, trust_env=proxy is None and transport is None,
+            transport=transport, limits=httpx.Limits(max_connections=64, max_keepalive_connections=16))))
         layers: list[Layer] = []
         if cache is not None:
             layers.append(cache)
-        self._auth = AuthLayer(self.provider)
-        layers += [RetryLayer(self.retry_policy), self._auth, LoggingLayer()]
+        layers += [RetryLayer(self.retry_policy), AuthLayer(self.provider), LoggingLayer()]
         self._send = compose(layers, self.http)
 
     # -- URLs
@@ -119,15 +121,14 @@ class RequestExecutor:
         headers: Mapping[str, str] | None = None,
         resource_path: str | None = None,
         stream: bool = False,
-        ticket: object = None,
     ) -> httpx.Response:
         """Send one request through the pipeline; raise a typed error for an error status.
 
         ``raw_body`` is sent as-is: bytes, text, a binary file object (streamed in chunks from its
         current position, rewound for a retry) or an iterable of bytes (streamed; never retried).
-        ``ticket`` is the one given to :meth:`presend` for this request, if it was sent ahead.
+        Thread-safe: a listing's next page may be sent from the request-ahead pool meanwhile.
         """
-        req = self._request(method, path, params, body, raw_body, headers, resource_path, stream, ticket)
+        req = self._request(method, path, params, body, raw_body, headers, resource_path, stream)
         product = "zia" if req.product == "zscsb" else req.product
         with self._lock:
             self.last_product = product
@@ -141,26 +142,8 @@ class RequestExecutor:
                             headers=resp.headers, service_type=product)
         return resp
 
-    def presend(self, path: str, *, ticket: object, params: Sequence[tuple[str, str]] = (),
-                headers: Mapping[str, str] | None = None) -> bool:
-        """Send now the GET that ``send("GET", path, ..., ticket=ticket)`` will make soon (a listing's next page).
-
-        The request leaves with the credentials of this moment and its connection is parked; the
-        later ``send`` of the identical request with the same ``ticket`` reads that answer through
-        every layer as usual (retries, 401 refresh, logging). Nothing is sent when the cache would
-        answer, for proxied origins and custom transports. Returns whether it was sent.
-        """
-        req = self._request("GET", path, params, None, None, headers, None, False, ticket)
-        if self.cache is not None and self.cache.holds(req):
-            return False
-        sent = self.http.presend(self._auth.sign(req))
-        if sent and log.isEnabledFor(logging.DEBUG):
-            log.debug("sent ahead GET %s", safe_url(str(httpx.URL(req.url, params=list(req.params) or None))))
-        return sent
-
     def _request(self, method: str, path: str, params: Sequence[tuple[str, str]], body: Any, raw_body: Any,
-                 headers: Mapping[str, str] | None, resource_path: str | None, stream: bool,
-                 ticket: object = None) -> Request:
+                 headers: Mapping[str, str] | None, resource_path: str | None, stream: bool) -> Request:
         method = method.upper()
         url, sandbox = self.url_for(path)
         product = "zia" if sandbox else product_of(path)
@@ -189,7 +172,7 @@ class RequestExecutor:
                 hdrs.pop("Content-Type", None)
         return Request(method, url, tuple(params), hdrs, content, "zscsb" if sandbox else product,
                        resource_path=self.url_for(resource_path)[0] if resource_path else None,
-                       authenticate=not sandbox, stream=stream, content_start=start, ticket=ticket)
+                       authenticate=not sandbox, stream=stream, content_start=start)
 
     def close(self) -> None:
         self.http.close()

@@ -18,7 +18,6 @@ import httpx
 
 from ..auth import CredentialProvider
 from ..errors import RetryBudgetExceeded, TransportError, safe_url
-from . import fasthttp
 from .redact import redact_headers, redact_json_text
 
 log = logging.getLogger("zscaler.transport")
@@ -40,7 +39,6 @@ class Request:
     stream: bool = False
 
     content_start: int | None = None  # position of a seekable file body, so a retry can resend it
-    ticket: Any = None  # owner of a request sent ahead (one listing): only it reads that answer
 
     @property
     def idempotent(self) -> bool:
@@ -94,15 +92,13 @@ def compose(layers: Sequence[Layer], last: Handler) -> Handler:
 class HttpLayer:
     """Sends with one pooled httpx.Client, created on first use and reused until closed.
 
-    Buffered requests on a client without proxies take the fast path of
-    :mod:`zscaler.transport.fasthttp` (kept-alive standard-library connections with the
-    client's TLS settings); streams, proxies and custom transports use the httpx client.
+    Every request, buffered or streamed, goes through the client's public ``send``, so its
+    transport (a custom ``transport``, or one patched by respx, pytest-httpx or vcrpy) sees it.
     """
 
     def __init__(self, client_factory: Callable[[], httpx.Client]) -> None:
         self._factory = client_factory
         self._client: httpx.Client | None = None
-        self._fast: fasthttp.FastPool | None = None
         self._lock = threading.Lock()
 
     @property
@@ -113,43 +109,20 @@ class HttpLayer:
                 c = self._client
                 if c is None or c.is_closed:
                     c = self._client = self._factory()
-                    if self._fast is not None:
-                        self._fast.close()
-                    self._fast = fasthttp.FastPool.for_client(c)
         return c
-
-    @staticmethod
-    def _timeout(client: httpx.Client, req: Request) -> httpx.Timeout:
-        return client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
 
     def __call__(self, req: Request) -> httpx.Response:
         client = self.client
-        timeout = self._timeout(client, req)
-        fast = self._fast
-        if fast is not None and not req.stream and not req.streamed and fast.serves(req.url):
-            return fast.send(req.method, req.url, req.params, dict(req.headers), req.content,  # type: ignore[return-value]
-                             timeout.as_dict(), req.ticket)
         url = httpx.URL(req.url).copy_merge_params(list(req.params)) if req.params else httpx.URL(req.url)
-        headers = httpx.Headers(client.headers)  # httpx defaults (Accept-Encoding ...) under ours
+        headers = httpx.Headers(client.headers)  # httpx defaults (Accept-Encoding ...) under ours; no cookie jar
         headers.update(req.headers)
+        timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
         request = httpx.Request(req.method, url, headers=headers, content=req.body_for_send(),
                                 extensions={"timeout": timeout.as_dict()})
         return client.send(request, stream=req.stream)
 
-    def presend(self, req: Request) -> bool:
-        """Send a body-less request ahead of its call (fast path only); see ``FastPool.presend``."""
-        client = self.client
-        fast = self._fast
-        if fast is None or req.content is not None or req.stream or not fast.serves(req.url):
-            return False
-        return fast.presend(req.method, req.url, req.params, dict(req.headers),
-                            self._timeout(client, req).as_dict(), req.ticket)
-
     def close(self) -> None:
         with self._lock:
-            if self._fast is not None:
-                self._fast.close()
-                self._fast = None
             if self._client is not None:
                 self._client.close()
                 self._client = None
@@ -162,10 +135,6 @@ class AuthLayer:
 
     def __init__(self, provider: CredentialProvider) -> None:
         self.provider = provider
-
-    def sign(self, req: Request) -> Request:
-        """The request with the current credential headers (what this layer sends on)."""
-        return req.with_headers(self.provider.headers()) if req.authenticate else req
 
     def __call__(self, req: Request, nxt: Handler) -> httpx.Response:
         if not req.authenticate:
@@ -354,12 +323,6 @@ class CacheLayer:
             with self._lock:
                 self._entries[key] = (resp, now + self.ttl, now + self.tti, httpx.URL(req.url).path)
         return resp
-
-    def holds(self, req: Request) -> bool:
-        """Whether a GET of ``req`` would be answered from the cache now."""
-        key, now = self._key(req), self.clock()
-        with self._lock:
-            return self._live(self._entries.get(key), now)
 
     def invalidate(self, path_prefix: str) -> None:
         prefix = httpx.URL(path_prefix).path if "://" in path_prefix else path_prefix
