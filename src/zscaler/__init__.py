@@ -14,6 +14,10 @@ from ._install_check import refuse_mixed_install as _refuse_mixed_install
 
 _refuse_mixed_install()
 
+from .compat import install as _install_official_paths  # noqa: E402
+
+_install_official_paths()  # the official SDK's module paths (zscaler.zpa.segment_groups ...), created on import
+
 if TYPE_CHECKING:  # pragma: no cover
     from .oneapi_client import ZscalerClient
     from .response import Result

@@ -69,6 +69,10 @@ class Call:
         path = path.replace("{customerId}", str(self.api._config_value("customerId")))
         resp = self.executor.send(verb, path, params=_query_pairs(dict(query or {})), body=body)
         return decode(resp)
+    def model_class(self, name: str | None = None) -> type[ZscalerObject]:
+        """The class of this op's model (or of ``name``), resolved in this product and resource."""
+        return model_class(self.api._product.name, self.op.model if name is None else name, self.api._resource.attribute)
+
 
 
 class ResourceAPI:
@@ -276,7 +280,7 @@ def _shape_body(op: Op, resource: Resource, product: Product, fields: dict[str, 
 def _result(call: Call, resp, body: Any, executor) -> Result:
     op = call.op
     product = call.api._product
-    cls = model_class(op.model)
+    cls = call.model_class()
     kind = op.result
     if kind == "list":
         paging = STYLES[op.paging or product.paging]

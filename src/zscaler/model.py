@@ -2,17 +2,22 @@
 
 Wire JSON uses camelCase keys; Python code uses snake_case. :class:`ZscalerObject` keeps the
 wire dict it was built from and answers snake_case attribute access over it, so unknown
-fields are never lost and missing ones read as ``None``.
+fields are never lost. A model class of the official SDK (``SegmentGroup``, built from
+``zscaler/compat/official_surface.json`` by :func:`model_class`) also knows its declared
+fields: absent ones read as their official default (``[]`` for lists, else ``None``) and a
+misspelt attribute raises ``AttributeError``. A plain ``ZscalerObject`` has no declared
+fields, so any attribute it does not hold reads as ``None``.
 """
 
 from __future__ import annotations
 
 import copy
+import difflib
 import re
 from collections import deque
 from functools import lru_cache
 from itertools import repeat
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 from ._case_tables import TO_ATTR, TO_WIRE, ZCC_SNAKE_KEYS
 
@@ -135,13 +140,42 @@ def is_secret_key(key: str) -> bool:
     return bool(_SECRET_KEY.search(key) or _OTP_KEY.search(key))
 
 
-def _wrap(value: Any) -> Any:
+def _wrap(value: Any, cls: "type[ZscalerObject] | None" = None) -> Any:
     """Nested records are views into the parent's data (changes write through)."""
     if isinstance(value, dict):
-        return ZscalerObject.adopt(value)
+        return (cls or ZscalerObject).adopt(value)
     if isinstance(value, list) and any(isinstance(v, dict) for v in value):
-        return [ZscalerObject.adopt(v) if isinstance(v, dict) else v for v in value]
+        c = cls or ZscalerObject
+        return [c.adopt(v) if isinstance(v, dict) else v for v in value]
     return value
+
+
+class Field(NamedTuple):
+    """One declared field of a model: attribute, the wire keys it is read from, list or not,
+    and the nested model (``module:Class``) its values are, if any."""
+
+    attr: str
+    keys: tuple[str, ...]
+    is_list: bool
+    model: str | None
+
+
+class ModelSpec:
+    """The declared fields of one model class (from the official SDK's facts)."""
+
+    __slots__ = ("fields", "by_attr", "by_key", "_resolve")
+
+    def __init__(self, fields: list[Field], resolve: "Callable[[str], type[ZscalerObject]]") -> None:
+        self.fields = fields
+        self.by_attr = {f.attr: f for f in fields}
+        self.by_key: dict[str, Field] = {}
+        for f in fields:
+            for k in f.keys:
+                self.by_key.setdefault(k, f)
+        self._resolve = resolve
+
+    def nested(self, f: Field | None) -> "type[ZscalerObject] | None":
+        return self._resolve(f.model) if f is not None and f.model else None
 
 
 class ZscalerObject:
@@ -153,6 +187,9 @@ class ZscalerObject:
     """
 
     __slots__ = ("_data", "_keys")
+
+    #: declared fields (model classes of the official SDK); None: a schemaless record
+    _spec: "ModelSpec | None" = None
 
     def __init__(self, config: Mapping[str, Any] | None = None, **fields: Any) -> None:
         data: dict[str, Any] = dict(config) if config else {}
@@ -197,15 +234,35 @@ class ZscalerObject:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") or name in ZscalerObject.__slots__:
             raise AttributeError(name)
+        spec = type(self)._spec
         key = self._wire_key(name)
         if key is None:
-            return None
+            if spec is None:
+                return None
+            return self._declared(spec, name)
         value = self._data[key]
         if isinstance(value, (dict, list)):
-            wrapped = _wrap(value)
+            wrapped = _wrap(value, spec.nested(spec.by_key.get(key) or spec.by_attr.get(name)) if spec else None)
             if wrapped is not value:
                 return wrapped
         return value
+
+    def _declared(self, spec: ModelSpec, name: str) -> Any:
+        """A declared field the data does not hold under its snake/camel name: its other wire
+        keys, else its default; an undeclared name raises ``AttributeError``."""
+        f = spec.by_attr.get(name)
+        if f is None:
+            known = sorted(set(spec.by_attr) | set(self.keys()))
+            near = difflib.get_close_matches(name, known, n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'{hint}", name=name, obj=self)
+        data = self._data
+        for k in f.keys:
+            if k in data:
+                value = data[k]
+                wrapped = _wrap(value, spec.nested(f)) if isinstance(value, (dict, list)) else value
+                return value if wrapped is value else wrapped
+        return [] if f.is_list else None
 
     def __setattr__(self, name: str, value: Any) -> None:
         key = self._wire_key(name) or to_wire(name)
@@ -242,7 +299,25 @@ class ZscalerObject:
     __hash__ = None  # type: ignore[assignment]
 
     def __dir__(self) -> list[str]:
-        return sorted(set(super().__dir__()) | set(self.keys()))
+        spec = type(self)._spec
+        return sorted(set(super().__dir__()) | set(self.keys()) | (set(spec.by_attr) if spec else set()))
+
+    @property  # type: ignore[misc]
+    def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
+        """snake_case attribute -> value (declared fields included), a snapshot: set attributes to change."""
+        spec = type(self)._spec
+        out: dict[str, Any] = {}
+        if spec is not None:
+            for f in spec.fields:
+                out[f.attr] = getattr(self, f.attr)
+        for k in self._data:
+            attr = spec.by_key[k].attr if spec is not None and k in spec.by_key else to_attr(k)
+            if attr not in out:
+                out[attr] = getattr(self, attr) if attr.isidentifier() else self._data[k]
+        return out
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._data))
 
     # -- conversion
     def request_format(self) -> dict[str, Any]:
@@ -250,8 +325,13 @@ class ZscalerObject:
         return copy.deepcopy(self._data)
 
     def as_dict(self) -> dict[str, Any]:
-        """The record with snake_case keys at every depth; ``None`` values are omitted."""
-        return _snake(self._data)
+        """The record with snake_case keys at every depth; ``None`` values are omitted.
+
+        A model with declared fields also lists its absent list fields as ``[]`` (the
+        official defaults), at every depth of declared nested models.
+        """
+        spec = type(self)._spec
+        return _snake(self._data) if spec is None else _snake_model(self._data, spec)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({_masked(self.as_dict())!r})"
@@ -261,6 +341,10 @@ class ZscalerObject:
 
 _new = object.__new__
 _set_data = ZscalerObject._data.__set__  # type: ignore[attr-defined]  # slot descriptors: no __setattr__
+
+
+def _rebuild(cls: type[ZscalerObject], data: dict[str, Any]) -> ZscalerObject:
+    return cls.adopt(data)
 
 
 class ModelList(list):
@@ -295,6 +379,29 @@ def _snake(value: Any) -> Any:
     return value
 
 
+def _snake_model(data: dict[str, Any], spec: ModelSpec) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in data.items():
+        if v is None:
+            continue
+        f = spec.by_key.get(k) if isinstance(k, str) else None
+        if f is None:
+            out[to_attr(k) if isinstance(k, str) else k] = _snake(v)
+            continue
+        nested = spec.nested(f)
+        nspec = nested._spec if nested is not None else None
+        if nspec is not None and isinstance(v, dict):
+            out[f.attr] = _snake_model(v, nspec)
+        elif nspec is not None and isinstance(v, list):
+            out[f.attr] = [_snake_model(i, nspec) if isinstance(i, dict) else _snake(i) for i in v]
+        else:
+            out[f.attr] = _snake(v)
+    for f in spec.fields:
+        if f.is_list and f.attr not in out:
+            out[f.attr] = []
+    return out
+
+
 def _masked(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: ("***" if isinstance(k, str) and is_secret_key(k) and v not in (None, "") and not isinstance(v, (bool, dict, list)) else _masked(v)) for k, v in value.items()}
@@ -304,8 +411,21 @@ def _masked(value: Any) -> Any:
 
 
 @lru_cache(maxsize=None)
-def model_class(name: str | None) -> type[ZscalerObject]:
-    """The response class named in the catalog (``SegmentGroup``), a thin ZscalerObject subclass."""
+def model_class(product: str | None, name: str | None, attribute: str | None = None) -> type[ZscalerObject]:
+    """The response class a catalog names (``model_class("zpa", "SegmentGroup")``).
+
+    It is the class importable at the official module path
+    (``zscaler.zpa.models.segment_group.SegmentGroup``), with the official declared fields.
+    Names are resolved per product (``AdminRoles`` of ZIA and of ZTW are two classes); a name
+    two official modules of one product define is resolved by the resource ``attribute``.
+    A name the facts do not know gives a thin schemaless subclass.
+    """
     if not name:
         return ZscalerObject
-    return type(name, (ZscalerObject,), {"__slots__": (), "__module__": "zscaler.models"})
+    if product:
+        from .compat.surface import catalog_model
+
+        cls = catalog_model(product, name, attribute)
+        if cls is not None:
+            return cls
+    return type(name, (ZscalerObject,), {"__slots__": (), "__module__": f"zscaler.{product or 'models'}.models"})

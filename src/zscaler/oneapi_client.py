@@ -69,6 +69,14 @@ class ProductService:
         return f"<{self._name} service>"
 
 
+def _service_type(product: str, legacy: bool) -> type[ProductService]:
+    """The official class of ``client.<product>``: ``ZPAService``, or ``LegacyZPAClientHelper`` on a legacy client."""
+    from .compat.surface import service_class
+
+    cls: type[ProductService] = service_class(product, legacy)
+    return cls
+
+
 def setup_logging(enabled: bool, verbose: bool) -> None:
     """Switch the ``zscaler`` logger on. Never touches the root logger or other handlers."""
     logger = logging.getLogger("zscaler")
@@ -163,7 +171,8 @@ class Client:
         if svc is None:
             name = PRODUCT_PROPERTIES[prop]
             with self._lock:
-                svc = self._services.setdefault(prop, ProductService(name, self._executor, self._config_values))
+                svc = self._services.setdefault(prop, _service_type(name, isinstance(self, LegacyClient))(
+                    name, self._executor, self._config_values))
         return svc
 
     def __getattr__(self, name: str) -> Any:
@@ -426,5 +435,23 @@ class LegacyZWAClient(LegacyClient):
     _product = "zwa"
 
 
+class _UnsupportedLegacyClient(LegacyClient):
+    """An official legacy client name whose login this package does not implement."""
+
+    def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        raise ConfigurationError(f"{type(self).__name__}: the legacy {self._product} login is not supported by this "
+                                 f"package; use ZscalerClient with OneAPI credentials (clientId with clientSecret or "
+                                 f"privateKey, and vanityDomain)")
+
+
+class LegacyAIGuardClient(_UnsupportedLegacyClient):
+    _product = "aiguard"
+
+
+class LegacyZTBClient(_UnsupportedLegacyClient):
+    _product = "ztb"
+
+
 __all__ = ["Client", "ZscalerClient", "ProductService", "LegacyClient", "LegacyZIAClient", "LegacyZTWClient",
-           "LegacyZPAClient", "LegacyZCCClient", "LegacyZDXClient", "LegacyZWAClient"]
+           "LegacyZPAClient", "LegacyZCCClient", "LegacyZDXClient", "LegacyZWAClient", "LegacyAIGuardClient",
+           "LegacyZTBClient"]

@@ -118,7 +118,7 @@ def test_resource_operations(client, sim, product, attribute):
                 assert err is None, f"{upd.name}: {err}"
                 done.add(upd.name)
                 got = _call(client, product, res, get, ids).result  # zpa.lss keeps it inside "config"
-                assert "updated" in (got.description, (got.get("config") or {}).get("description"))
+                assert "updated" in (got.get("description"), (got.get("config") or {}).get("description"))
             if "delete" in crud:
                 _, resp, err = _call(client, product, res, crud["delete"], ids)
                 assert err is None, f"{crud['delete'].name}: {err}"

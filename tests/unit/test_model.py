@@ -43,7 +43,7 @@ def test_object_round_trip_and_as_dict():
 
 
 def test_repr_masks_secret_values():
-    o = model_class("ProvisioningKey")({"name": "k", "provisioningKey": "3|abc-secret-key", "maxUsage": "2"})
+    o = model_class("zpa", "ProvisioningKey")({"name": "k", "provisioningKey": "3|abc-secret-key", "maxUsage": "2"})
     assert "abc-secret-key" not in repr(o) and "ProvisioningKey(" in repr(o) and "'max_usage': '2'" in repr(o)
     assert o.provisioning_key == "3|abc-secret-key"  # the value itself is still readable
 

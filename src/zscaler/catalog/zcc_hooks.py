@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping
 
-from ..model import convert_keys, model_class, to_wire
+from ..model import convert_keys, to_wire
 from .hooks import chain, save_to
 
 #: Operating systems and registration states as the ZCC API numbers them.
@@ -96,7 +96,7 @@ def envelope(key: str) -> Callable[[Any], None]:
     """Lists the API answers as ``{"<key>": [...], "totalCount": n}``: the items are read from ``key``."""
 
     def hook(call: Any) -> None:
-        cls = model_class(call.op.model)
+        cls = call.model_class()
 
         def after(items: Any, response: Any) -> Any:
             body = response.get_body() if response is not None else None

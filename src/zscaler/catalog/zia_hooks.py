@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
 
 from ..errors import ZscalerAPIError
-from ..model import model_class, to_attr
+from ..model import to_attr
 from ..transport.executor import decode
 from .hooks import STATES, client_search, save_to  # noqa: F401 - used by the zia catalog
 
@@ -89,7 +89,7 @@ def then_get(path: str, model: str | None = None, field: str | None = None) -> C
             body = call.request("GET", path)
             if field is not None and isinstance(body, dict):
                 body = body.get(field)
-            return model_class(model)(body) if model and isinstance(body, dict) else body
+            return call.model_class(model)(body) if model and isinstance(body, dict) else body
 
         call.after = after
 

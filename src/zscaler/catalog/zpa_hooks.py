@@ -11,7 +11,7 @@ import datetime as _dt
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import quote
 
-from ..model import ZscalerObject, convert_keys, model_class
+from ..model import ZscalerObject, convert_keys
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
 V2 = "/zpa/mgmtconfig/v2/admin/customers/{customerId}"
@@ -430,7 +430,7 @@ def by_name(search_key: str = "name") -> Hook:
         call.query.pop(search_key, None)
         call.query.pop(_camel(search_key), None)
         call.query["search"] = f"name+EQ+{name}"
-        cls = model_class(call.op.model)
+        cls = call.model_class()
 
         def pick(value: Any, response: Any) -> Any:
             body = response.get_body() if response is not None else None
@@ -811,7 +811,7 @@ def _search_pages(call: Any, first: Any) -> list[dict]:
 def search_all(call: Any) -> None:
     """Tag groups / keys / namespaces: POST .../search with ``{"pageBy": {page, pageSize}}``, every page collected."""
     call.body = {"pageBy": {"page": 1, "pageSize": SEARCH_PAGE_SIZE}}
-    cls = model_class(call.op.model)
+    cls = call.model_class()
 
     def collect(value: Any, response: Any) -> Any:
         return [cls(i) for i in _search_pages(call, response.get_body() if response is not None else None)]

@@ -41,7 +41,7 @@ def test_create_cloud_site_merges_kwargs_over_the_body(client, sim):
 
 
 def test_create_cloud_site_from_a_model_or_kwargs_only(client, sim):
-    model = model_class("CloudSiteCreateBody")({"name": "m1", "region": "us-east-1"})
+    model = model_class("ztb", "CloudSiteCreateBody")({"name": "m1", "region": "us-east-1"})
     assert client.ztb.site.create_cloud_site(model, gateway_name="gw").error is None
     _, body = _only(sim, "/cloudSite/")
     assert body == {"name": "m1", "region": "us-east-1", "gateway_name": "gw"}
@@ -71,7 +71,7 @@ def test_s2s_create_get_update_delete(client, sim):
     assert (req.method, req.path, body) == ("POST", S2S, conn)
 
     sim.clear_requests()
-    model = model_class("S2SConnection")({"connect_to_hub": False})
+    model = model_class("ztb", "S2SConnection")({"connect_to_hub": False})
     upd, _, err = client.ztb.site2site_vpn.update_s2s_connections(42, model)
     assert err is None and upd.connect_to_hub is False and len(upd.gateways) == 2
     req, body = _only(sim, "/s2s/")
