@@ -166,3 +166,23 @@ def test_import_zscaler_reads_no_data_and_loads_no_product_code():
     # zscaler.compat.surface is imported by the check itself; the finder alone must not read the file
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "ok", out.stderr
+
+
+def test_utils_helpers_scripts_use():
+    from zscaler.utils import (add_id_groups, camel_to_snake, chunker, convert_keys, convert_keys_to_snake,
+                               keys_exists, recursive_snake_to_camel, snake_to_camel, str2bool,
+                               transform_common_id_fields)
+
+    assert camel_to_snake("surrogateIP") == "surrogate_ip" and camel_to_snake("URLCategory") == "u_r_l_category"
+    assert snake_to_camel("surrogate_ip") == "surrogateIP" and snake_to_camel("page_size") == "pageSize"
+    assert convert_keys_to_snake({"aB": [{"cD": 1}]}) == {"a_b": [{"c_d": 1}]}
+    assert recursive_snake_to_camel({"a_b": [{"c_d": 1}]}) == convert_keys({"a_b": [{"c_d": 1}]}) == {"aB": [{"cD": 1}]}
+    assert [list(c) for c in chunker([1, 2, 3, 4, 5], 2)] == [[1, 2], [3, 4], [5]]
+    assert keys_exists({"a": {"b": 1}}, "a", "b") and not keys_exists({"a": {}}, "a", "b")
+    assert str2bool("Yes") and not str2bool("off")
+    source, target = {"ec_groups": ["5", {"id": 6}], "departments": None, "name": "n"}, {}
+    transform_common_id_fields([("ec_groups", "ecGroups"), ("departments", "departments")], source, target)
+    assert target == {"ecGroups": [{"id": 5}, {"id": 6}]} and source == {"name": "n"}
+    kwargs, payload = {"departments": ["1"], "x": 1}, {}
+    add_id_groups([("departments", "departments")], kwargs, payload)
+    assert payload == {"departments": [{"id": "1"}]} and kwargs == {"x": 1}
