@@ -8,13 +8,16 @@ a body that shapes the request by the product's rules, sends it, and returns a
 
 from __future__ import annotations
 
+import copy
 import inspect
+import logging
 import time
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 from urllib.parse import quote
 
 from . import catalog
+from .catalog import class_tables
 from .catalog.spec import WRITE_VERBS, Op, Param, Product, Resource
 from .errors import ZscalerError
 from .model import NOT_GIVEN, ZscalerObject, convert_keys, model_class, to_wire
@@ -23,6 +26,8 @@ from .transport.executor import decode
 
 if TYPE_CHECKING:  # pragma: no cover
     from .transport.executor import RequestExecutor
+
+log = logging.getLogger("zscaler.client")
 
 CONFIG_PLACEHOLDERS = {"customerId": "customerId", "zcellCustomerId": "zcellCustomerId"}
 _SPECIAL = {"query_params", "microtenant_id"}
@@ -365,7 +370,12 @@ def _render(call: Call) -> str:
     return path
 
 
-def invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
+def invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Any:
+    """Send one call and return what the op's convention says (``op.returns``; the rule is a :class:`Result`)."""
+    return _returned(api, op, _invoke(api, op, args))
+
+
+def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
     call = shape(api, op, args)  # argument errors raise here, before anything is sent
     executor = api._executor
     try:
@@ -383,6 +393,26 @@ def invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
         return _result(call, resp, body, executor)
     except ZscalerError as e:
         return Result(None, None, e)
+
+
+def _returned(api: ResourceAPI, op: Op, res: Result) -> Any:
+    """``res`` in the shape the official SDK returns for this method (``op.returns``).
+
+    ``bare`` raises the error; ``bare_or_none`` and ``tuple3_or_none`` answer ``None`` on an error as
+    the official methods do, and log it (never silently); ``pair`` is ``(result, None)`` or
+    ``(None, error)``.
+    """
+    kind = op.returns
+    if kind == "tuple3":
+        return res
+    if kind == "pair":
+        return (None, res.error) if res.error is not None else (res.result, None)
+    if res.error is None:
+        return res if kind == "tuple3_or_none" else res.result
+    if kind == "bare":
+        raise res.error
+    log.error("%s.%s.%s failed, returning None: %s", api._product.name, api._resource.attribute, op.name, res.error)
+    return None
 
 
 def _collection(call: Call) -> str:
@@ -405,11 +435,14 @@ def _signature(params: tuple[Param, ...]) -> inspect.Signature:
     return inspect.Signature(out)
 
 
-def _method(op: Op) -> Callable[..., Result]:
+def _method(op: Op) -> Callable[..., Any]:
     sig = _signature(op.params)
     var_kw = next((p.name for p in op.params if p.kind == "var_keyword"), None)
+    own = {p.name for p in op.params}
+    extra = tuple(k for k in (*op.shorthands, *(("days",) if op.window else ())) if k not in own)
 
-    def method(self: ResourceAPI, *args: Any, **kwargs: Any) -> Result:
+    def method(self: ResourceAPI, *args: Any, **kwargs: Any) -> Any:
+        taken = {k: kwargs.pop(k) for k in extra if k in kwargs}  # keywords beside the signature
         try:
             bound = sig.bind(self, *args, **kwargs)
         except TypeError as e:
@@ -418,6 +451,8 @@ def _method(op: Op) -> Callable[..., Result]:
         values.pop("self")
         if var_kw and var_kw != "kwargs":
             values["kwargs"] = values.pop(var_kw, {})
+        if taken or op.window:
+            _keywords(op, values, taken)
         return invoke(self, op, values)
 
     method.__name__ = method.__qualname__ = op.name
@@ -426,9 +461,53 @@ def _method(op: Op) -> Callable[..., Result]:
     return method
 
 
+def _keywords(op: Op, values: dict[str, Any], taken: dict[str, Any]) -> None:
+    """Keywords the official methods take beside their signature (their decorators').
+
+    ZDX shorthands (``since=2``, ``search=...``) join ``query_params`` unless it has them already;
+    ZCell ``days=N`` (or ``query_params={"days": N}``) sets the op's window to the last N days in
+    epoch seconds, never over a bound the caller gave.
+    """
+    query = dict(values.get("query_params") or {})
+    days = taken.pop("days", None)
+    for key, value in taken.items():
+        query.setdefault(key, value)
+    if op.window is not None:
+        if days is None:
+            days = query.pop("days", None)
+        if days is not None:
+            start_key, end_key, target = op.window
+            now = int(time.time())
+            bounds = {start_key: now - int(days) * 86400, end_key: now}
+            if target == "query":
+                for k, v in bounds.items():
+                    query.setdefault(k, v)
+            elif target == "body":
+                kwargs = values.setdefault("kwargs", {})
+                for k, v in bounds.items():
+                    kwargs.setdefault(k, v)
+            else:  # path arguments
+                for k, v in bounds.items():
+                    if values.get(k) is None:
+                        values[k] = v
+    if query or "query_params" in values:
+        values["query_params"] = query
+
+
+_RETURNS_DOC = {
+    "tuple3": "Returns ``(result, response, error)``",
+    "bare": "Returns the result alone (as the official SDK); an error raises",
+    "bare_or_none": "Returns the result alone (as the official SDK); on an error, logs it and returns ``None``",
+    "tuple3_or_none": "Returns ``(result, response, error)``; on an error, logs it and returns ``None`` (as the official SDK)",
+    "pair": "Returns ``(result, None)`` or ``(None, error)`` (a 2-tuple, as the official SDK)",
+}
+
+
 def _doc(op: Op) -> str:
     lines = [op.doc or op.name.replace("_", " ").capitalize() + ".", "", f"``{op.verb} {op.path}``", "",
-             f"Returns ``(result, response, error)``; result: {op.result}" + (f" of {op.model}" if op.model else "")]
+             _RETURNS_DOC[op.returns] + f"; result: {op.result}" + (f" of {op.model}" if op.model else "")]
+    if op.window:
+        lines.append(f"``days=N`` sets ``{op.window[0]}``/``{op.window[1]}`` to the last N days ({op.window[2]}).")
     for name, table in op.maps.items():
         lines.append(f"``{name}`` accepts: {', '.join(map(str, table))}")
     return "\n".join(lines)
@@ -449,4 +528,7 @@ def resource_class(product: str, attribute: str) -> type[ResourceAPI]:
         ns[op.name] = _method(op)
     for alias, target in res.aliases.items():
         ns[alias] = ns[res.op(target).name]
+    tables = {**class_tables.TABLES.get(product, {}).get(res.attribute, {}), **res.constants}
+    for name, table in tables.items():  # literal tables scripts read (LssAPI.source_log_map)
+        ns[name] = copy.deepcopy(table)
     return type(_class_name(res.attribute), (ResourceAPI,), ns)

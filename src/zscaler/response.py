@@ -154,6 +154,13 @@ class ZdxPaging(PagingStyle):
         return {**params, "offset": nxt}
 
 
+class ZdxKeyedPaging(ZdxPaging):
+    """ZDX listings whose items sit under another key than ``items`` (inventory ``software``)."""
+
+    def __init__(self, name: str, items_key: str) -> None:
+        self.name, self.items_key = name, items_key
+
+
 class ZdxEnvelopePaging(ZdxPaging):
     """ZDX listings whose whole body is the page's one item (an envelope with ``next_offset``)."""
 
@@ -194,7 +201,7 @@ class LinkPaging(PagingStyle):
 STYLES: dict[str, PagingStyle] = {
     s.name: s
     for s in (PagingStyle(), FlatPaging(), PageNumberPaging(), ZpaPaging(), ZcellPaging(), ZdxPaging(),
-              ZdxEnvelopePaging(),
+              ZdxEnvelopePaging(), ZdxKeyedPaging("zdx_software", "software"),
               LinkPaging("ziam", "records", "next_link"), LinkPaging("easm", "results", "next_page"))
 }
 STYLES["zcc"] = PageNumberPaging()

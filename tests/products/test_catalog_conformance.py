@@ -7,7 +7,9 @@ simulated route (never the 501 "not simulated" answer), and the binder raises no
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 
 import pytest
 
@@ -20,6 +22,9 @@ CORE = ("zpa", "zia", "ztw", "zcc", "zdx", "zwa", "zid")
 
 #: resources whose special behaviour (a hook) is not written yet; strict, so a fix is noticed
 KNOWN_GAPS: dict[str, str] = {}
+
+#: ops whose hook sends another path than the catalog's when optional arguments are left out (as the official)
+OTHER_PATHS = {"get_all_log_formats": "/zpa/mgmtconfig/v2/admin/lssConfig/logType/formats"}  # without log_type
 
 
 def _resources():
@@ -88,8 +93,31 @@ def _call(client, product, res, op, ids, **extra):
     return method(*args, **kwargs)
 
 
+def _error_of(op, call):
+    """The API error of one call, whatever the op returns (``op.returns``): tuple3, a pair, or a bare value."""
+    try:
+        out = call()
+    except ZscalerAPIError as e:
+        return e
+    if op.returns in ("tuple3", "tuple3_or_none") and out is not None:
+        return out[2]
+    if op.returns == "pair":
+        return out[1]
+    return None
+
+
 @pytest.mark.parametrize("product,attribute", list(_resources()))
 def test_resource_operations(client, sim, product, attribute):
+    here = os.getcwd()
+    with tempfile.TemporaryDirectory() as scratch:
+        os.chdir(scratch)  # downloads without a file name write one in the working directory, as the official ones
+        try:
+            _exercise(client, sim, product, attribute)
+        finally:
+            os.chdir(here)
+
+
+def _exercise(client, sim, product, attribute):
     res = catalog.load(product).resource(attribute)
     crud = _crud(res)
     ids: dict[str, str] = {}
@@ -130,7 +158,7 @@ def test_resource_operations(client, sim, product, attribute):
             continue
         sim.clear_requests()
         try:
-            _, _, err = _call(client, product, res, op, ids)
+            err = _error_of(op, lambda: _call(client, product, res, op, ids))
         except (ValueError, TypeError) as e:  # a hook refusing dummy arguments is fine; a binder crash is not
             assert "required" in str(e) or "accepted" in str(e), f"{op.name}: {e!r}"
             continue
@@ -138,6 +166,8 @@ def test_resource_operations(client, sim, product, attribute):
             assert err.status_code != 501, f"{op.name}: {op.verb} {op.path} is not simulated"
         sent = [r for r in sim.requests if not r.path.startswith("/_sim") and "/oauth2/" not in r.path]
         assert sent, f"{op.name}: nothing was sent"
-        pattern = "^" + re.sub(r"\\{\w+\\}", "[^/]*", re.escape(op.path.split("?")[0])) + "$"
+        assert all(r.status != 501 for r in sent), f"{op.name}: {[(r.method, r.path) for r in sent]} not simulated"
+        path = OTHER_PATHS.get(op.name, op.path)
+        pattern = "^" + re.sub(r"\\{\w+\\}", "[^/]*", re.escape(path.split("?")[0])) + "$"
         assert any(r.method == op.verb and re.match(pattern, r.path) for r in sent), (
             f"{op.name}: expected {op.verb} {op.path}, sent {[(r.method, r.path) for r in sent]}")

@@ -8,7 +8,8 @@ are used by more than one product.
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import Any, Callable
 
 STATES = {True: "ENABLED", False: "DISABLED"}
 
@@ -67,18 +68,29 @@ def client_search(call: Any) -> None:
     call.keep = lambda item: _name_matches(item, needle)  # applied to later pages too
 
 
-def save_to(arg: str) -> Any:
+def stamped(prefix: str, ext: str) -> Callable[[Any], str]:
+    """Default download file name of the official SDK: ``<prefix>-YYYYmmdd-HH_MM_SS.<ext>``, local time."""
+
+    def name(call: Any) -> str:
+        return f"{prefix}-{datetime.now().strftime('%Y%m%d-%H_%M_%S')}.{ext}"
+
+    return name
+
+
+def save_to(arg: str, default: Callable[[Any], str | None] | None = None) -> Any:
     """Downloads: when argument ``arg`` names a file, the bytes are written there and the file name
-    is the result (as the official download methods return)."""
+    is the result (as the official download methods return). With ``default`` (a function of the
+    call giving a file name), a call without ``arg`` writes to that name instead, as the official
+    methods that always write a file do."""
 
     def hook(call: Any) -> None:
-        target = call.args.get(arg)
+        target = call.args.get(arg) or (default(call) if default is not None else None)
         if not target:
             return
 
         def after(data: Any, response: Any) -> Any:
             with open(target, "wb") as f:
-                f.write(data or b"")
+                f.write(data if isinstance(data, (bytes, bytearray)) else str(data or "").encode())
             return target
 
         call.after = after

@@ -42,6 +42,20 @@ RESULT_SHAPES = frozenset(
 
 WRITE_VERBS = frozenset({"POST", "PUT", "PATCH"})
 
+#: What a method returns (the official SDK's convention for it, ``return_convention`` in the inventory).
+RETURNS = frozenset(
+    {
+        "tuple3",  # (result, response, error), the rule
+        "bare",  # the result alone; an error raises
+        "bare_or_none",  # the result alone; an error is logged and None returned
+        "tuple3_or_none",  # (result, response, error) on success; an error is logged and None returned
+        "pair",  # (result, None) or (None, error)
+    }
+)
+
+#: Where a ZCell ``days=`` time window goes: the query, the JSON body, or path arguments.
+WINDOW_TARGETS = frozenset({"query", "body", "path"})
+
 
 @dataclass(frozen=True)
 class Param:
@@ -99,8 +113,15 @@ class Op:
     local: tuple[str, ...] = ()  # arguments used by the hook only, never sent (file names, save paths)
     headers: tuple[str, ...] = ()  # arguments sent as HTTP headers
     computed: tuple[str, ...] = ()  # path placeholders the hook fills (an id looked up first), not arguments
+    returns: str = "tuple3"  # one of RETURNS
+    window: tuple[str, str, str] | None = None  # ZCell ``days=``: (start key, end key, target in WINDOW_TARGETS)
+    shorthands: tuple[str, ...] = ()  # extra keywords the method takes beside its signature (ZDX ``since=`` ...)
 
     def __post_init__(self) -> None:
+        if self.returns not in RETURNS:
+            raise ValueError(f"op {self.name}: returns {self.returns!r} is not one of {sorted(RETURNS)}")
+        if self.window is not None and (len(self.window) != 3 or self.window[2] not in WINDOW_TARGETS):
+            raise ValueError(f"op {self.name}: window {self.window!r} is not (start_key, end_key, target)")
         missing = [c for c in self.computed if "{" + c + "}" not in self.path]
         if self.computed and (self.hook is None or missing):
             raise ValueError(f"op {self.name}: computed placeholders {missing or list(self.computed)} "
@@ -132,6 +153,7 @@ class Resource:
     required: tuple[str, ...] = ()  # wire keys the simulator requires on create
     aliases: Mapping[str, str] = field(default_factory=dict)  # extra method name -> op name
     doc: str = ""
+    constants: Mapping[str, Any] = field(default_factory=dict)  # class attributes of the resource class (literal tables)
 
     def op(self, name: str) -> Op:
         name = self.aliases.get(name, name)
@@ -182,6 +204,22 @@ def op(
     if result not in RESULT_SHAPES:
         raise ValueError(f"op {name}: result {result!r} is not one of {sorted(RESULT_SHAPES)}")
     return Op(name=name, verb=verb, path=path, params=parse_params(params), result=result, model=model, **extra)
+
+
+def with_shorthands(resources: tuple[Resource, ...], methods: Mapping[str, tuple[str, ...]],
+                    keywords: tuple[str, ...]) -> tuple[Resource, ...]:
+    """``resources`` with ``keywords`` accepted beside the signature of the named methods (``Op.shorthands``)."""
+    from dataclasses import replace
+
+    out = []
+    for res in resources:
+        names = set(methods.get(res.attribute, ()))
+        missing = names - {o.name for o in res.ops}
+        if missing:
+            raise ValueError(f"{res.attribute}: no op named {sorted(missing)}")
+        ops = tuple(replace(o, shorthands=keywords) if o.name in names else o for o in res.ops)
+        out.append(replace(res, ops=ops))
+    return tuple(out)
 
 
 def crud(

@@ -17,8 +17,8 @@ def _plain(value: Any) -> Any:
 def download_report(call: Any) -> None:
     """``download_report``: the body is ``{fileName, reportType, subType}`` (``subType`` defaults to
     ``CustomDataFeed`` even when ``None`` is passed; enum members are sent by value), the answer is
-    asked for as ``application/octet-stream``; with ``save_path`` the bytes are written there and the
-    path is the result, otherwise the bytes are."""
+    asked for as ``application/octet-stream``; the bytes are written to ``save_path``, or to
+    ``file_name`` when it is not given, and that path is the result (as the official SDK)."""
     body = call.body if isinstance(call.body, dict) else {}
     for key in ("fileName", "reportType"):
         if body.get(key) in (None, ""):
@@ -28,4 +28,4 @@ def download_report(call: Any) -> None:
     body["subType"] = _plain(call.args.get("sub_type")) or DEFAULT_SUB_TYPE
     call.body = body
     call.headers["Accept"] = "application/octet-stream"
-    save_to("save_path")(call)
+    save_to("save_path", lambda c: c.args.get("file_name"))(call)

@@ -10,7 +10,7 @@ import re
 from typing import Any, Callable, Mapping
 
 from ..model import convert_keys, to_wire
-from .hooks import chain, save_to
+from .hooks import chain, save_to, stamped
 
 #: Operating systems and registration states as the ZCC API numbers them.
 OS_TYPES = {"ios": 1, "android": 2, "windows": 3, "macos": 4, "linux": 5}
@@ -110,8 +110,9 @@ def envelope(key: str) -> Callable[[Any], None]:
     return hook
 
 
-def downloads(*extra: Callable[[Any], None]) -> Callable[[Any], None]:
-    return chain(zcc_params, *extra, save_to("filename"))
+def downloads(prefix: str, *extra: Callable[[Any], None]) -> Callable[[Any], None]:
+    """CSV downloads: written to ``filename`` (default ``<prefix>-<local time>.csv``), the name is the result."""
+    return chain(zcc_params, *extra, save_to("filename", stamped(prefix, "csv")))
 
 
 

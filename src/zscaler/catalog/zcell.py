@@ -6,11 +6,15 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 from __future__ import annotations
 
 from . import zcell_hooks
-from .hooks import save_to
+from .hooks import save_to, stamped
 from .spec import Product, Resource, op
 
 BASE = "/zcell/config/api/v1"
 
+
+#: ``days=N`` (the official ``zcell_params`` decorator): the window's start and end keys, and where they go
+DATE_TIME = ("startDateTime", "endDateTime", "query")
+DATE = ("startDate", "endDate", "query")
 
 RESOURCES = (
     Resource(
@@ -23,16 +27,16 @@ RESOURCES = (
             op("get_anomaly_policy_violations", "GET",
                BASE + "/customers/{id}/anomaly-policy/{policy_id}/violations/{iccid}",
                "id=None, policy_id=None, iccid=None, query_params=None", "list", "GetViolationDetails",
-               doc="Get anomaly policy violations."),
+               window=DATE_TIME, doc="Get anomaly policy violations."),
             op("list_anomaly_policy", "GET", BASE + "/customers/{id}/anomaly-policy",
                "id=None, start_date_time=None, end_date_time=None, query_params=None", "list", "AnomalyPolicy",
-               doc="List anomaly policy."),
+               window=DATE_TIME, doc="List anomaly policy."),
             op("list_anomaly_policy_logs", "GET", BASE + "/customers/{id}/anomaly-policy/{policy_id}/logs",
                "id=None, policy_id=None, query_params=None", "list", "AnomalyPolicyLogContent",
                doc="List anomaly policy logs."),
             op("list_anomaly_policy_violations", "GET", BASE + "/customers/{id}/anomaly-policy/{policy_id}/violations",
                "id=None, policy_id=None, start_date_time=None, end_date_time=None, query_params=None", "list",
-               "AnomalyPolicy", doc="List anomaly policy violations."),
+               "AnomalyPolicy", window=DATE_TIME, doc="List anomaly policy violations."),
             op("update_anomaly_policy", "PATCH", BASE + "/customers/{id}/anomaly-policy/{policy_id}",
                "id=None, policy_id=None, **kwargs", "object", "AnomalyPolicy", doc="Update anomaly policy."),
             op("update_anomaly_policy_status", "PATCH", BASE + "/customers/{id}/anomaly-policy/{policy_id}/status",
@@ -44,7 +48,8 @@ RESOURCES = (
         "audit_data_handling",
         (
             op("list_audit_customers_search", "POST", BASE + "/audit/customers/{id}/search",
-               "id=None, query_params=None, **kwargs", "list", "AuditDataHandling", doc="List audit customers search."),
+               "id=None, query_params=None, **kwargs", "list", "AuditDataHandling",
+               window=("startDate", "endDate", "body"), doc="List audit customers search."),
             op("list_audit_metadata", "GET", BASE + "/audit/metadata", "query_params=None", "list", "AuditMetadata",
                doc="List audit metadata."),
         ),
@@ -78,7 +83,7 @@ RESOURCES = (
             op("list_network_events_search", "POST",
                BASE + "/network-events/{id}/search/startTime/{start_time}/endTime/{end_time}",
                "id=None, start_time=None, end_time=None, **kwargs", "list", "NetworkEvents",
-               doc="List network events search."),
+               window=("start_time", "end_time", "path"), doc="List network events search."),
         ),
         model="NetworkEvents",
     ),
@@ -91,13 +96,13 @@ RESOURCES = (
                "id=None, query_params=None", "list", "SimSummary", doc="List SIM analytics summary."),
             op("list_sim_analytics_usage_countries", "GET", BASE + "/customers/{id}/sim/analytics/usage/countries",
                "id=None, start_date=None, end_date=None, query_params=None", "list", "SimCountryUsage",
-               doc="List SIM analytics usage countries."),
+               window=DATE, doc="List SIM analytics usage countries."),
             op("list_sim_analytics_usage_day", "GET", BASE + "/customers/{id}/sim/analytics/usage/day",
                "id=None, start_date=None, end_date=None, query_params=None", "list", "SimDayUsage",
-               doc="List SIM analytics usage day."),
+               window=DATE, doc="List SIM analytics usage day."),
             op("list_sim_analytics_usage_sims", "GET", BASE + "/customers/{id}/sim/analytics/usage/sims",
                "id=None, start_date=None, end_date=None, query_params=None", "list", "SimUsage",
-               doc="List SIM analytics usage SIMs."),
+               window=DATE, doc="List SIM analytics usage SIMs."),
         ),
         model="SimAnalytics",
     ),
@@ -106,8 +111,8 @@ RESOURCES = (
         (
             op("create_sims_download", "POST", BASE + "/customers/{id}/sims/download",
                "id=None, query_params=None, filename=None, **kwargs", "bytes", local=("filename",),
-               hook=save_to("filename"),
-               doc="Download the SIM list: the bytes, or the file name when ``filename`` is given."),
+               hook=save_to("filename", stamped("zcell-sims", "csv")), returns="bare",
+               doc="Download the SIM list as CSV into ``filename`` (default ``zcell-sims-<time>.csv``); returns the name."),
             op("create_sims_search", "POST", BASE + "/customers/{id}/sims/search", "id=None, **kwargs", "object",
                "SimDataResponse", doc="Create SIMs search."),
             op("list_sims_details", "GET", BASE + "/customers/{id}/sims/details",

@@ -6,7 +6,7 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 from __future__ import annotations
 
 from . import zdx_hooks
-from .spec import Product, Resource, op
+from .spec import Product, Resource, op, with_shorthands
 
 BASE = "/zdx/v1"
 #: Listings answered as one envelope per page (``{"devices": [...], "next_offset": ...}``): the
@@ -96,8 +96,11 @@ RESOURCES = (
         "inventory",
         (
             op("list_software_keys", "GET", BASE + "/inventory/software/{software_key}",
-               "software_key, query_params=None", "raw", doc="List software keys."),
-            op("list_softwares", "GET", BASE + "/inventory/software", "query_params=None", "raw", doc="List softwares."),
+               "software_key, query_params=None", "list", "DeviceSoftwareInventory", paging="zdx_software",
+               doc="The devices of one software key (the ``software`` items; ``resp.next()`` pages by ``next_offset``)."),
+            op("list_softwares", "GET", BASE + "/inventory/software", "query_params=None", "list",
+               "DeviceSoftwareInventory", paging="zdx_software",
+               doc="The software inventory (the ``software`` items; ``resp.next()`` pages by ``next_offset``)."),
         ),
     ),
     Resource(
@@ -158,5 +161,22 @@ RESOURCES = (
         model="UserDeviceDetails",
     ),
 )
+
+#: keywords the official ``zdx_params`` decorator takes beside a method's signature (``list_devices(since=2)``);
+#: each joins ``query_params`` (the query rule then spells it: ``since`` -> ``from``/``to``, ``search`` -> ``q`` ...)
+SHORTHANDS = ("since", "search", "location_id", "department_id", "geo_id", "exclude_dept", "exclude_loc", "exclude_geo",
+              "score_bucket", "limit", "offset", "expiry")
+#: the methods that decorator wraps (and share_snapshot, whose ``**kwargs`` takes every keyword already)
+WITH_SHORTHANDS = {
+    "admin": ("list_departments", "list_locations"),
+    "alerts": ("list_affected_devices", "list_historical", "list_ongoing"),
+    "apps": ("get_app", "get_app_metrics", "get_app_score", "get_app_user", "list_app_users", "list_apps"),
+    "devices": ("get_call_quality_metrics", "get_cloudpath", "get_cloudpath_probe", "get_device", "get_device_app",
+                "get_device_apps", "get_events", "get_health_metrics", "get_web_probe", "get_web_probes",
+                "list_cloudpath_probes", "list_devices", "list_geolocations"),
+    "inventory": ("list_software_keys", "list_softwares"),
+    "users": ("get_user", "list_users"),
+}
+RESOURCES = with_shorthands(RESOURCES, WITH_SHORTHANDS, SHORTHANDS)
 
 PRODUCT = Product("zdx", "/zdx", "zdx", RESOURCES, body_case="none")

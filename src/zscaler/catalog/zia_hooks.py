@@ -8,6 +8,7 @@ what the API documents and says so in a comment.
 from __future__ import annotations
 
 import calendar
+import logging
 import mimetypes
 import os
 import textwrap
@@ -15,10 +16,12 @@ from datetime import datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
 
-from ..errors import ZscalerAPIError
+from ..errors import TokenError, ZscalerAPIError, ZscalerError
 from ..model import to_attr
 from ..transport.executor import decode
-from .hooks import STATES, client_search, save_to  # noqa: F401 - used by the zia catalog
+from .hooks import STATES, client_search, save_to, stamped  # noqa: F401 - used by the zia catalog
+
+log = logging.getLogger("zscaler.client")
 
 BASE = "/zia/api/v1"
 LOOKUP_BATCH = 100  # the API takes at most 100 URLs per urlLookup / review request
@@ -77,6 +80,20 @@ def url_batches(call: Any) -> None:
         return out
 
     call.after = rest
+
+
+def review_batches(call: Any) -> None:
+    """``review/domains``: one request per 100 URLs, answers concatenated. A batch the API refuses is
+    left out and logged, and the others are still sent (the official SDK skips it silently)."""
+    out: list = []
+    for chunk in _batches(call.body, "urls"):
+        try:
+            out.extend(call.request(call.verb, call.path, body=chunk) or [])
+        except TokenError:
+            raise
+        except ZscalerError as e:
+            log.error("url_categories.review_domains: a batch of %d URLs failed and is left out: %s", len(chunk), e)
+    call.result = out
 
 
 # ------------------------------------------------------------------ follow-up reads
@@ -436,16 +453,25 @@ def header_slot(list_path: str) -> Callable[[Any], None]:
 
 
 def _vip_pair(call: Any, ip: Any) -> tuple[Any, Any]:
-    vips = call.request("GET", BASE + "/vips/recommendedList", {"sourceIp": ip}) or []
+    """The closest recommended VIP and the closest one in another city (the official SDK's choice);
+    ``ValueError`` when there is none, or when the VIPs cannot be read (the API error chained)."""
+    try:
+        vips = call.request("GET", BASE + "/vips/recommendedList", {"sourceIp": ip}) or []
+    except TokenError:
+        raise
+    except ZscalerError as e:
+        raise ValueError(f"Error fetching recommended VIPs: {e}") from e
     if not vips:
-        raise ValueError(f"no recommended VIPs for source IP {ip!r}")
+        raise ValueError("No VIPs found for the given source IP.")
     first = vips[0]
-    other = next((v for v in vips[1:] if v.get("datacenter") != first.get("datacenter")), None)
-    return first.get("id"), (other or (vips[1] if len(vips) > 1 else first)).get("id")
+    other = next((v for v in vips if isinstance(v, dict) and v.get("city") != first.get("city")), None)
+    if other is None:
+        raise ValueError("No diverse VIPs found in different cities.")
+    return first.get("id"), other.get("id")
 
 
 def closest_diverse_vips(call: Any) -> None:
-    """The closest recommended VIP and the closest one in another datacenter, as ``(primary_id, secondary_id)``."""
+    """``(primary_id, secondary_id)``: a bare 2-tuple, as the official SDK returns."""
     call.result = _vip_pair(call, call.args.get("ip_address"))
 
 

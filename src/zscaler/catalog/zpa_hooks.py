@@ -12,9 +12,11 @@ from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import quote
 
 from ..model import ZscalerObject, convert_keys
+from .hooks import save_to, stamped
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
 V2 = "/zpa/mgmtconfig/v2/admin/customers/{customerId}"
+LSS_V2 = "/zpa/mgmtconfig/v2/admin/lssConfig"
 
 #: Policy types as the caller names them -> the policy type on the wire.
 POLICY_MAP = {
@@ -520,6 +522,45 @@ def log_type(value: Any) -> str:
     return SOURCE_LOG_MAP.get(value, value)
 
 
+def log_formats(call: Any) -> None:
+    """``get_all_log_formats``: with ``log_type`` the customer's ``lssConfig/logType/formats?logType=...``,
+    without it the formats of every log type from ``lssConfig/logType/formats`` (no customer), as the
+    official SDK asks."""
+    if not call.args.get("log_type"):
+        call.path = LSS_V2 + "/logType/formats"
+        call.query.pop("logType", None)
+
+
+def client_types(call: Any) -> None:
+    """``get_client_types``: the API's ``{zpn_client_type_x: "Display Name"}`` turned around to
+    ``{"display_name": "zpn_client_type_x"}``; with a known ``client_type`` only that entry."""
+    wanted = call.args.get("client_type")
+
+    def after(body: Any, response: Any) -> Any:
+        names = {str(v).lower().replace(" ", "_"): k for k, v in (body or {}).items()} if isinstance(body, dict) else {}
+        return {wanted: names[wanted]} if wanted and wanted in names else names
+
+    call.after = after
+
+
+def status_codes(call: Any) -> None:
+    """``get_status_codes``: every status code (``log_type='all'``), or those whose ``log_types`` name
+    the zpn_* type of ``log_type`` (a key of ``source_log_map``; another name raises ``ValueError``)."""
+    wanted = _default(call, "log_type")
+    if wanted == "all":
+        return
+    key = SOURCE_LOG_MAP.get(wanted)
+    if not key:
+        raise ValueError(f"Incorrect log_type provided: {wanted!r}; accepted values: all, {', '.join(SOURCE_LOG_MAP)}")
+
+    def after(body: Any, response: Any) -> Any:
+        if not isinstance(body, dict):
+            return body
+        return {code: d for code, d in body.items() if isinstance(d, dict) and key in (d.get("log_types") or [])}
+
+    call.after = after
+
+
 def _default(call: Any, name: str) -> Any:
     """A named argument, or its declared default when the caller left it out."""
     if name in call.args:
@@ -840,20 +881,17 @@ def search_by_name(arg: str) -> Hook:
     return hook
 
 
-def save_download(call: Any) -> None:
-    """Downloads: sent with ``Accept: */*``; with ``filename`` the bytes are written there and the name is
-    answered (as the official SDK does), without it the bytes are answered."""
-    call.headers["Accept"] = "*/*"
-    filename = call.args.get("filename")
-    if filename is None:
-        return
+def save_download(prefix: str, ext: str) -> Hook:
+    """Downloads: sent with ``Accept: */*``; the bytes are written to ``filename`` (default
+    ``<prefix>-<local time>.<ext>``) and the name is the result, as the official SDK does."""
+    save = save_to("filename", stamped(prefix, ext))
 
-    def write(value: Any, response: Any) -> Any:
-        with open(filename, "wb") as fh:
-            fh.write(value if isinstance(value, (bytes, bytearray)) else str(value).encode())
-        return filename
+    def hook(call: Any) -> None:
+        call.headers["Accept"] = "*/*"
+        save(call)
 
-    call.after = write
+    hook.__name__ = f"save_download({prefix})"
+    return hook
 
 
 def whole_body_default(key: str, value: Any) -> Hook:

@@ -24,9 +24,11 @@ def test_every_operation_is_served(client, sim, attribute):
     core.test_resource_operations(client, sim, "zbi", attribute)
 
 
-def test_download_report_body_header_and_bytes(client, sim):
-    data, _, err = client.zbi.reports.download_report("apps.csv", "customapps")
-    assert err is None
+def test_download_report_writes_file_name_and_returns_it(client, sim, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = client.zbi.reports.download_report("apps.csv", "customapps")  # a bare str, as the official SDK
+    assert name == "apps.csv"
+    data = (tmp_path / "apps.csv").read_bytes()
     (req,) = api_requests(sim, "/report/download")
     assert (req.method, req.path, req.raw_query) == ("POST", BASE + "/report/download", "")
     assert json.loads(req.body) == {"fileName": "apps.csv", "reportType": "customapps", "subType": "CustomDataFeed"}
@@ -34,9 +36,11 @@ def test_download_report_body_header_and_bytes(client, sim):
     assert data == b"report,type,subType\napps.csv,customapps,CustomDataFeed\n"
 
 
-def test_download_report_sub_type_none_falls_back_and_gzip_query(client, sim):
-    data, _, err = client.zbi.reports.download_report("r.csv", "reports", sub_type=None, compression="gzip")
-    assert err is None
+def test_download_report_sub_type_none_falls_back_and_gzip_query(client, sim, tmp_path):
+    target = tmp_path / "r.csv.gz"
+    assert client.zbi.reports.download_report("r.csv", "reports", sub_type=None, compression="gzip",
+                                              save_path=str(target)) == str(target)
+    data = target.read_bytes()
     (req,) = api_requests(sim, "/report/download")
     assert req.raw_query == "compression=gzip"
     assert json.loads(req.body)["subType"] == "CustomDataFeed"
@@ -45,8 +49,8 @@ def test_download_report_sub_type_none_falls_back_and_gzip_query(client, sim):
 
 def test_download_report_save_path_writes_the_file(client, sim, tmp_path):
     target = tmp_path / "out.csv"
-    name, _, err = client.zbi.reports.download_report("x.csv", "customapps", sub_type="Other", save_path=str(target))
-    assert err is None and name == str(target)
+    name = client.zbi.reports.download_report("x.csv", "customapps", sub_type="Other", save_path=str(target))
+    assert name == str(target)
     assert target.read_bytes() == b"report,type,subType\nx.csv,customapps,Other\n"
     (req,) = api_requests(sim, "/report/download")
     assert "savePath" not in json.loads(req.body) and "save_path" not in json.loads(req.body)

@@ -40,24 +40,26 @@ def test_devices_page_by_page_and_pagesize(client, sim):
     assert pages == [None, ["2"], ["3"], ["4"]]  # a short (empty) page ends the listing
 
 
-def test_downloads_return_bytes_or_write_the_file(client, sim, tmp_path):
-    data, _, err = client.zcc.devices.download_devices(
+def test_downloads_write_the_file_and_return_its_name(client, sim, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = client.zcc.devices.download_devices(
         query_params={"os_types": ["windows", "macos"], "registration_types": "registered"})
-    assert err is None and isinstance(data, bytes)
-    lines = data.decode().splitlines()
+    assert isinstance(name, str) and name.startswith("zcc-devices-") and name.endswith(".csv")
+    lines = (tmp_path / name).read_text().splitlines()
     assert lines[0].startswith("User,") and len(lines) == 1 + 3
     assert _last(sim, "GET", BASE + "/downloadDevices").query == {"osTypes": ["3,4"], "registrationTypes": ["1"]}
 
     target = tmp_path / "status.csv"
-    name, _, err = client.zcc.devices.download_service_status(filename=str(target))
-    assert err is None and name == str(target) and target.read_bytes().startswith(b"User,")
+    name = client.zcc.devices.download_service_status(filename=str(target))
+    assert name == str(target) and target.read_bytes().startswith(b"User,")
     assert "filename" not in _last(sim, "GET", BASE + "/downloadServiceStatus").query
 
 
-def test_disable_reasons_dates_and_time_zone(client, sim):
-    client.zcc.devices.download_disable_reasons(query_params={
+def test_disable_reasons_dates_and_time_zone(client, sim, tmp_path):
+    target = tmp_path / "reasons.csv"
+    assert client.zcc.devices.download_disable_reasons(query_params={
         "start_date": "2024-01-01 00:00:00 GMT", "end_date": "2024-12-31", "os_types": "windows",
-        "time_zone": "GMT"}).unwrap()
+        "time_zone": "GMT"}, filename=str(target)) == str(target)
     req = _last(sim, "GET", BASE + "/downloadDisableReasons")
     assert req.query == {"startDate": ["2024-01-01 00:00:00 GMT"], "endDate": ["2024-12-31"], "osTypes": ["3"]}
     assert req.headers["Time-Zone"] == "GMT"
@@ -106,8 +108,8 @@ def test_settings_read_as_one_element_lists(client, sim):
     assert cleanup[0].auto_purge_days == "45"
     client.zcc.web_privacy.set_web_privacy_info(active="1", collect_user_info="0",
                                                 collect_machine_hostname="1").unwrap()
-    privacy, _, _ = client.zcc.web_privacy.get_web_privacy()
-    assert privacy["collectUserInfo"] == "0"
+    privacy = client.zcc.web_privacy.get_web_privacy()  # a bare dict, as the official SDK
+    assert isinstance(privacy, dict) and privacy["collectUserInfo"] == "0"
 
 
 def test_trusted_network_lifecycle(client, sim):

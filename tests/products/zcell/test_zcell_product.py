@@ -34,15 +34,17 @@ def _others(op):
     return {p: "5" for p in op.placeholders() if p != "id"}
 
 
-def test_every_operation_is_served(zc, sim):
+def test_every_operation_is_served(zc, sim, tmp_path, monkeypatch):
     """The generic driver of the core products passes only required arguments; ZCell's path
     arguments are all optional keywords, so every operation is driven here with keywords."""
+    monkeypatch.chdir(tmp_path)  # the SIM download writes its file in the working directory
     for attribute, op in [(r.attribute, o) for r, o in PRODUCT.ops()]:
         extra = {"name": "g"} if op.verb in WRITE_VERBS and any(p.kind == "var_keyword" for p in op.params) else {}
         if op.body:
             extra[op.body] = [{"region": "eu"}]
         sim.clear_requests()
-        _, _, err = _method(zc, attribute, op)(**_others(op), **extra)
+        out = _method(zc, attribute, op)(**_others(op), **extra)
+        err = out[2] if op.returns == "tuple3" else None  # the download returns the file name alone
         assert err is None or err.status_code not in (405, 501), f"{op.name}: {err}"
         sent = api_requests(sim, BASE)
         pattern = "^" + re.sub(r"\\{\w+\\}", "[^/]+", re.escape(op.path)) + "$"
@@ -105,16 +107,18 @@ def test_location_group_round_trip(zc, sim):
     assert ("DELETE", f"{BASE}/customers/77/sim-location-groups/{gid}") in paths
 
 
-def test_sims_download_bytes_or_file(zc, sim, tmp_path):
-    data, _, err = zc.zcell.sim_handling.create_sims_download(iccids=["8901"], query_params={"sort_by": "iccid"})
-    assert err is None and data == b"iccid,status\n8901,ACTIVE\n"
+def test_sims_download_writes_the_file_and_returns_its_name(zc, sim, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = zc.zcell.sim_handling.create_sims_download(iccids=["8901"], query_params={"sort_by": "iccid"})
+    assert isinstance(name, str) and name.startswith("zcell-sims-") and name.endswith(".csv")
+    assert (tmp_path / name).read_bytes() == b"iccid,status\n8901,ACTIVE\n"
     (req,) = api_requests(sim)
     assert (req.method, req.path, req.raw_query) == ("POST", BASE + "/customers/77/sims/download", "sortBy=iccid")
     assert json.loads(req.body) == {"iccids": ["8901"]}
     sim.clear_requests()
     target = tmp_path / "sims.csv"
-    name, _, err = zc.zcell.sim_handling.create_sims_download(filename=str(target), iccids=["1", "2"])
-    assert err is None and name == str(target)
+    name = zc.zcell.sim_handling.create_sims_download(filename=str(target), iccids=["1", "2"])
+    assert name == str(target)
     assert target.read_bytes() == b"iccid,status\n1,ACTIVE\n2,ACTIVE\n"
     (req,) = api_requests(sim)
     assert json.loads(req.body) == {"iccids": ["1", "2"]}  # the file name is never sent

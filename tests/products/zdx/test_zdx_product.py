@@ -159,12 +159,20 @@ def test_deeptrace_and_analysis_round_trip(client, sim):
     assert err is None and analysis.device_id == "d1" and analysis.t1 == 2
 
 
-def test_software_inventory_envelope(client, sim):
+def test_software_inventory_returns_the_items_not_the_envelope(client, sim):
+    """The official SDK answers ``SoftwareList(body).software``: the models, not ``{"software": [...]}``."""
     sim.seed("zdx", "inventory", 12, path="/zdx/v1/inventory/software", software_key="chrome")
-    body, _, err = client.zdx.inventory.list_softwares(query_params={"limit": 10})
-    assert err is None and len(body["software"]) == 10 and body["next_offset"] == "10"
-    body, _, err = client.zdx.inventory.list_softwares(query_params={"limit": 10, "offset": body["next_offset"]})
-    assert err is None and len(body["software"]) == 2 and body["next_offset"] is None
+    items, resp, err = client.zdx.inventory.list_softwares(query_params={"limit": 10})
+    assert err is None and isinstance(items, list) and len(items) == 10
+    assert type(items[0]).__name__ == "DeviceSoftwareInventory" and items[0].software_key == "chrome"
+    assert resp.has_next()
+    more, _, err = resp.next()  # pages by next_offset
+    assert err is None and len(more) == 2 and api_requests(sim)[-1].query["offset"] == ["10"]
+    keyed, _, err = client.zdx.inventory.list_software_keys("chrome", query_params={"limit": 20})
+    assert err is None and len(keyed) == 12 and all(i.software_key == "chrome" for i in keyed)
+    assert api_requests(sim)[-1].path == "/zdx/v1/inventory/software/chrome"
+    none, _, err = client.zdx.inventory.list_software_keys("firefox")
+    assert err is None and none == []
 
 
 def test_envelope_listings_page_by_next_offset(client, sim):

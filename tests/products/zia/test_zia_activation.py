@@ -35,7 +35,8 @@ def test_context_manager_activates_zia_writes_once_on_exit(sim):
 
 def test_context_manager_reads_only_do_not_end_the_session(sim):
     with ZscalerClient(sim.oneapi_config(**FAST_RETRY)) as client:
-        client.zia.url_categories.lookup(["example.com"]).unwrap()  # a POST that changes nothing
+        results, err = client.zia.url_categories.lookup(["example.com"])  # a POST that changes nothing
+        assert err is None and results
         client.zia.rule_labels.list_labels().unwrap()
     assert sim.activation_status("zia") == "ACTIVE"
 

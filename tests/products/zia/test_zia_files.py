@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import hashlib
 
 import pytest
@@ -148,12 +150,15 @@ def test_upload_cert_needs_a_certificate(client):
 
 # ------------------------------------------------------------------ downloads saved to a file
 
-def test_downloads_are_returned_or_saved(client, sim, tmp_path):
-    data, _, err = client.zia.ips_signature_rules.export_custom_ips_signatures()
-    assert err is None and isinstance(data, bytes)
+def test_downloads_are_saved_and_the_name_returned(client, sim, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = client.zia.ips_signature_rules.export_custom_ips_signatures()  # a bare str, as the official SDK
+    assert isinstance(name, str) and re.fullmatch(r"custom-ips-signatures-\d{8}-\d\d_\d\d_\d\d\.csv", name)
+    data = (tmp_path / name).read_bytes()
+    assert data
     target = tmp_path / "sigs.txt"
-    saved, _, err = client.zia.ips_signature_rules.export_custom_ips_signatures(filename=str(target))
-    assert err is None and saved == str(target) and target.read_bytes() == data
+    saved = client.zia.ips_signature_rules.export_custom_ips_signatures(filename=str(target))
+    assert saved == str(target) and target.read_bytes() == data
     assert api_requests(sim)[-1].query == {}  # the file name is local, never sent
     out = tmp_path / "actions.json"
     saved, _, err = client.zia.outbound_email_dlp_rules.get_actions(output_file=str(out))

@@ -165,8 +165,10 @@ def test_lookup_sends_batches_of_100_and_concatenates(client, sim):
                                                      urls=["batch.example"]).unwrap()
     urls = [f"h{i}.batch.example" for i in range(250)] + ["malware.test"]
     sim.clear_requests()
-    results, resp, err = client.zia.url_categories.lookup(urls)
-    assert err is None and resp is not None
+    out = client.zia.url_categories.lookup(urls)
+    assert type(out) is tuple and len(out) == 2  # (results, error), as the official SDK
+    results, err = out
+    assert err is None and isinstance(results, list)
     sent = api_requests(sim, "/urlLookup")
     assert [len(r.json()) for r in sent] == [100, 100, 51] and all(r.method == "POST" for r in sent)
     assert sum((r.json() for r in sent), []) == urls
@@ -188,14 +190,14 @@ def test_the_simulator_enforces_the_100_url_limit(sim):
 
 
 def test_lookup_of_nothing_sends_nothing_and_bad_input_is_refused(client, sim):
-    assert client.zia.url_categories.lookup([]) == ([], None, None)
+    assert client.zia.url_categories.lookup([]) == ([], None)
     assert api_requests(sim) == []
     with pytest.raises(TypeError, match="urls must be a list of URL strings"):
         client.zia.url_categories.lookup("example.com")
 
 
 def test_lookup_error_in_a_later_batch_is_returned(client, sim):
-    results, resp, err = client.zia.url_categories.lookup([f"e{i}.example" for i in range(100)] + [5])
+    results, err = client.zia.url_categories.lookup([f"e{i}.example" for i in range(100)] + [5])
     assert results is None and err is not None and err.status_code == 400
     assert len(api_requests(sim, "/urlLookup")) == 2
 
@@ -203,10 +205,21 @@ def test_lookup_error_in_a_later_batch_is_returned(client, sim):
 @pytest.mark.parametrize("method,verb", [("review_domains_post", "POST"), ("review_domains_put", "PUT")])
 def test_review_domains_batches(client, sim, method, verb):
     domains = [f"d{i}.example" for i in range(120)]
-    result, _, err = getattr(client.zia.url_categories, method)(domains)
-    assert err is None and isinstance(result, list)
+    result = getattr(client.zia.url_categories, method)(domains)
+    assert isinstance(result, list)  # the bare list, as the official SDK
     sent = api_requests(sim, "/review/domains")
     assert [(r.method, len(r.json())) for r in sent] == [(verb, 100), (verb, 20)]
+
+
+def test_review_domains_leaves_a_refused_batch_out_and_logs_it(client, sim, caplog):
+    client.zia.url_categories.add_url_category(super_category="USER_DEFINED", configured_name="Rev",
+                                               urls=["d0.example"]).unwrap()
+    with caplog.at_level("ERROR", logger="zscaler.client"):
+        result = client.zia.url_categories.review_domains_post([f"d{i}.example" for i in range(100)] + [5])
+    assert [r["url"] for r in result] == ["d0.example"]  # the first batch's answer is kept
+    assert len(api_requests(sim, "/review/domains")) == 2
+    (record,) = [r for r in caplog.records if "review_domains" in r.getMessage()]
+    assert "1 URLs failed" in record.getMessage() and "400" in record.getMessage()
 
 
 def test_id_suffixed_keywords_map_to_their_wire_keys(client, sim):

@@ -1,5 +1,7 @@
 """ZPA LSS configs, app protection profiles/controls, fetch-then-merge updates, PRA and portal bulk bodies."""
 
+import re
+
 import pytest
 
 from zscaler.simulator.behaviors.zpa import SET_IDS, log_formats, predefined_groups
@@ -154,11 +156,12 @@ def test_tag_searches_collect_every_page_and_find_by_name(client, sim):
     assert client.zpa.tag_key.get_tag_key_by_name(spaces[0].id, "env").unwrap()["id"] == key.id
 
 
-def test_business_continuity_download_writes_the_file(client, sim, tmp_path):
+def test_business_continuity_download_writes_the_file(client, sim, tmp_path, monkeypatch):
     target = tmp_path / "bc-cert.pem"
-    name, _, err = client.zpa.business_continuity.get_business_continuity_setting_certificate(str(target))
-    assert err is None and name == str(target) and target.exists()
+    name = client.zpa.business_continuity.get_business_continuity_setting_certificate(str(target))
+    assert name == str(target) and target.exists()  # a bare str, as the official SDK
     req = api_requests(sim)[-1]
     assert req.raw_query == "" and req.headers["accept"] == "*/*"  # filename stays local
-    data, _, err = client.zpa.business_continuity.get_business_continuity_setting_metadata()
-    assert err is None and isinstance(data, bytes)
+    monkeypatch.chdir(tmp_path)
+    name = client.zpa.business_continuity.get_business_continuity_setting_metadata()
+    assert re.fullmatch(r"bc-metadata-\d{8}-\d\d_\d\d_\d\d\.xml", name) and (tmp_path / name).read_bytes()

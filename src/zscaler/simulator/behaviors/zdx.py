@@ -82,6 +82,14 @@ def list_software(engine, ctx, route, params):
     return _envelope(engine, ctx, V1 + "/inventory/software", "software")
 
 
+@behavior("zdx", "GET", V1 + "/inventory/software/{software_key}")
+def software_key_devices(engine, ctx, route, params):
+    """The inventory entries of one software key, in the same ``{"software": [...]}`` envelope."""
+    key = params["software_key"]
+    return _envelope(engine, ctx, V1 + "/inventory/software", "software",
+                     keep=lambda o: str(o.get("software_key")) == key)
+
+
 def _windowed(template: str) -> None:
     """A generic listing that checks the time window first."""
 

@@ -454,6 +454,40 @@ def get_log_formats(engine, ctx, route, params):
     return engine.json_response(200, log_formats(wanted))
 
 
+LSS_V2 = "/zpa/mgmtconfig/v2/admin/lssConfig"
+CLIENT_TYPES = {
+    "zpn_client_type_exporter": "Web Browser", "zpn_client_type_exporter_noauth": "Web Browser Unauthenticated",
+    "zpn_client_type_machine_tunnel": "Machine Tunnel", "zpn_client_type_ip_anchoring": "ZIA Service Edge",
+    "zpn_client_type_edge_connector": "Cloud Connector", "zpn_client_type_zapp": "Client Connector",
+    "zpn_client_type_slogger": "ZPA LSS", "zpn_client_type_browser_isolation": "Cloud Browser Isolation",
+    "zpn_client_type_branch_connector": "Branch Connector", "zpn_client_type_zapp_partner": "Client Connector Partner",
+}
+#: status code -> description and the log types it appears in (simulated; the official SDK filters on ``log_types``)
+STATUS_CODES = {
+    "BRK_MT_SETUP_FAIL_NO_POLICY_FOUND": ("No policy found for the application", ("zpn_trans_log",)),
+    "BRK_MT_AUTH_SAML_FAILURE": ("SAML authentication failed", ("zpn_trans_log", "zpn_auth_log")),
+    "ZPN_STATUS_AUTH_FAILED": ("Authentication failed", ("zpn_auth_log", "zpn_ast_auth_log", "zpn_sys_auth_log")),
+    "AST_MT_SETUP_ERR_CONN_PEER": ("Connector could not reach the server", ("zpn_trans_log", "zpn_http_trans_log")),
+}
+
+
+@behavior("zpa", "GET", LSS_V2 + "/logType/formats")  # get_all_log_formats' hook asks it
+def get_all_log_formats(engine, ctx, route, params):
+    """Every log type's formats (the path without a customer, as the official SDK asks without ``log_type``)."""
+    return engine.json_response(200, {t: log_formats(t) for t in LOG_TYPES})
+
+
+@behavior("zpa", "GET", LSS_V2 + "/customers/{customerId}/clientTypes")
+def get_client_types(engine, ctx, route, params):
+    return engine.json_response(200, dict(CLIENT_TYPES))
+
+
+@behavior("zpa", "GET", LSS_V2 + "/statusCodes")
+def get_status_codes(engine, ctx, route, params):
+    return engine.json_response(200, {code: {"name": code, "description": text, "log_types": list(types)}
+                                      for code, (text, types) in STATUS_CODES.items()})
+
+
 # ------------------------------------------------------------------ inspection (app protection) controls
 
 CONTROL_VERSIONS = ("OWASP_CRS/3.3.0", "OWASP_CRS/3.3.5")
