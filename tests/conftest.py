@@ -31,3 +31,12 @@ def client(sim):
     c = ZscalerClient(sim.oneapi_config(**FAST_RETRY))
     yield c
     c.close()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_shared_tokens():
+    """Each test starts without OAuth tokens shared from earlier tests (token counts stay per test)."""
+    from zscaler.auth.oneapi import forget_shared_tokens
+
+    forget_shared_tokens()
+    yield
