@@ -42,9 +42,8 @@ W2 = "[W2] list every page"
 W3 = "[W3] lazy iterator memory"
 W4 = "[W4] get by id"
 W5 = "[W5] simulator throughput"
-#: comparison rows: this SDK with one of its optimisations switched off (``--httpx-rows``, ``--prefetch-rows``)
+#: comparison rows: this SDK with one of its optimisations switched off (``--prefetch-rows``)
 WHATIFS = {
-    "httpx-only": ("this SDK on the plain httpx transport (ZSCALER_SDK_HTTPX_ONLY)", "httpx-only"),
     "no-prefetch": ("this SDK without request-ahead (ZSCALER_PAGINATION_PREFETCH=false)", "prefetch off"),
 }
 
@@ -475,8 +474,6 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, help="runs per measurement (default: 5 for fast workloads, 3 for memory)")
     ap.add_argument("--prefetch-rows", dest="whatifs", action="append_const", const="no-prefetch",
                     help="add rows with this SDK's request-ahead of the next page switched off, for comparison")
-    ap.add_argument("--httpx-rows", dest="whatifs", action="append_const", const="httpx-only",
-                    help="add rows with this SDK on the plain httpx transport (fast path off), for comparison")
     ap.add_argument("--markdown", metavar="PATH", help="also write the tables as Markdown")
     ap.add_argument("--json", metavar="PATH", help="also write every raw figure as JSON")
     args = ap.parse_args(argv)

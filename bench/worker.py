@@ -9,8 +9,7 @@ Spec keys: ``impl`` (ours | official | httpx | urllib3), ``workload`` (pages | s
 ``mode`` (pages: next | iter), ``memory`` (none | tracemalloc), ``base`` (gateway URL),
 ``token_url``, ``client_id``, ``client_secret``, ``vanity``, ``customer_id``,
 ``page_size``, ``expect`` (items expected), ``ids_file`` + ``count`` (get), ``whatif``
-(ours only: ``httpx-only`` runs with ``ZSCALER_SDK_HTTPX_ONLY=1``, i.e. on the plain httpx transport;
-``no-prefetch`` with ``ZSCALER_PAGINATION_PREFETCH=false``, i.e. without request-ahead).
+(ours only: ``no-prefetch`` runs with ``ZSCALER_PAGINATION_PREFETCH=false``, i.e. without request-ahead).
 
 Setup, the token fetch and one warm-up call happen before the timed region in every case.
 """
@@ -59,7 +58,7 @@ class _Meter:
 
 # ----------------------------------------------------------------------------- clients
 
-_WHATIF_ENV = {"httpx-only": ("ZSCALER_SDK_HTTPX_ONLY", "1"), "no-prefetch": ("ZSCALER_PAGINATION_PREFETCH", "false")}
+_WHATIF_ENV = {"no-prefetch": ("ZSCALER_PAGINATION_PREFETCH", "false")}
 
 
 def _ours(spec):

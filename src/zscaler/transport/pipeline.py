@@ -113,7 +113,12 @@ class HttpLayer:
 
     def __call__(self, req: Request) -> httpx.Response:
         client = self.client
-        url = httpx.URL(req.url).copy_merge_params(list(req.params)) if req.params else httpx.URL(req.url)
+        if not req.params:
+            url = httpx.URL(req.url)
+        elif "?" in req.url:  # a catalog path with its own query (``?action=ADD_TO_LIST``): merged with the params
+            url = httpx.URL(req.url).copy_merge_params(list(req.params))
+        else:  # one parse instead of two (~20 µs less for each page of a listing)
+            url = httpx.URL(req.url, params=list(req.params))
         headers = httpx.Headers(client.headers)  # httpx defaults (Accept-Encoding ...) under ours; no cookie jar
         headers.update(req.headers)
         timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
