@@ -7,8 +7,13 @@ import httpx
 from zscaler.catalog.spec import Product, Resource, crud, op
 
 
-def _thing_product(name: str, paging: str, id_style: str = "int", prefix: str | None = None) -> Product:
-    """A tiny test-only product: one CRUD collection plus a settings object and an action."""
+def _thing_product(name: str, paging: str, id_style: str = "int", prefix: str | None = None,
+                   extra: tuple = ()) -> Product:
+    """A tiny test-only product: one CRUD collection plus a settings object and an action.
+
+    ``extra`` adds operations (a stand-in for a real product lists the ones whose behaviours
+    the tests use: behaviours without an operation are skipped for stand-ins).
+    """
     prefix = prefix or f"/{name}"
     base = f"{prefix}/api/v1"
     ops = crud(base, "/things", "Thing", list_name="list_things", get_name="get_thing", add_name="add_thing",
@@ -18,7 +23,7 @@ def _thing_product(name: str, paging: str, id_style: str = "int", prefix: str | 
         op("update_settings", "PUT", base + "/settings", "**kwargs", "object"),
         op("run_check", "POST", base + "/things/check", "**kwargs", "object"),
         op("add_urls", "PUT", base + "/things/{thing_id}?action=ADD_TO_LIST", "thing_id, **kwargs", "object"),
-    )
+    ) + extra
     return Product(name, prefix, paging, (Resource("things", ops, required=("name",)),), id_style=id_style)
 
 
@@ -34,8 +39,14 @@ PAGING_PRODUCTS = {
 }
 
 # stand-ins named like the real products, for ZIA/ZTW-specific behaviour (activation, edit lock, 200 on PUT)
-ZIA_TEST = _thing_product("zia", "zia", prefix="/zia")
-ZTW_TEST = _thing_product("ztw", "flat", prefix="/ztw")
+ZIA_TEST = _thing_product("zia", "zia", prefix="/zia", extra=(
+    op("status", "GET", "/zia/api/v1/status", "", "object"),
+    op("activate", "POST", "/zia/api/v1/status/activate", "", "object"),
+))
+ZTW_TEST = _thing_product("ztw", "flat", prefix="/ztw", extra=(
+    op("get_status", "GET", "/ztw/api/v1/ecAdminActivateStatus", "", "object"),
+    op("activate", "PUT", "/ztw/api/v1/ecAdminActivateStatus/activate", "**kwargs", "object"),
+))
 
 
 def get_token(sim, client: httpx.Client | None = None) -> str:

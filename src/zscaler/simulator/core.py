@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import threading
-from typing import Any, Iterable
+from typing import Any
 
 from .engine import Engine
-from .httpserver import HTTPServer
+from .httpserver import HTTPServer, Limits
 
 LEGACY_PRODUCTS = ("zia", "ztw", "zpa", "zcc", "zdx", "zwa")
 
 
-class Simulator(Engine):
-    """An embedded Zscaler cloud.
+class Simulator:
+    """An embedded Zscaler cloud: an :class:`Engine` served over HTTP on loopback.
 
     ``with Simulator() as sim:`` starts an HTTP server on 127.0.0.1 on a free port (in a
     background thread running an asyncio loop) and stops it on exit. ``start()`` and
     ``stop()`` do the same without ``with``; a restarted simulator listens on the same port.
+
+    Keyword arguments other than the server's (``header_timeout``, ``idle_timeout``,
+    ``limits``) configure the engine (see :class:`Engine`); every public attribute and method
+    of the engine (``seed``, ``fault``, ``requests``, ``client_id`` ...) is one of the simulator.
     """
 
     def __init__(
@@ -25,33 +30,35 @@ class Simulator(Engine):
         host: str = "127.0.0.1",
         port: int = 0,
         *,
-        db: str | None = None,
-        products: Iterable[Any] | None = None,
-        catalogs: Iterable[str] | bool = True,
-        token_lifetime: int = 3600,
-        session_idle_timeout: float = 1800.0,
-        rate_limits: dict[str, float] | None = None,
-        public_key: str | bytes | None = None,
-        client_id: str | None = None,
-        client_secret: str | None = None,
-        customer_id: str | None = None,
-        vanity_domain: str | None = None,
-        sandbox_token: str | None = None,
-        legacy_credentials: dict[str, dict[str, str]] | None = None,
-        record_limit: int | None = 100_000,
+        header_timeout: float | None = None,
+        idle_timeout: float | None = None,
+        limits: Limits | None = None,
+        engine: Engine | None = None,
+        **engine_options: Any,
     ):
-        super().__init__(
-            db=db, products=products, catalogs=catalogs, token_lifetime=token_lifetime,
-            session_idle_timeout=session_idle_timeout, rate_limits=rate_limits, public_key=public_key,
-            client_id=client_id, client_secret=client_secret, customer_id=customer_id,
-            vanity_domain=vanity_domain, sandbox_token=sandbox_token,
-            legacy_credentials=legacy_credentials, record_limit=record_limit,
+        if engine is not None and engine_options:
+            raise TypeError(f"give engine= or engine options, not both: {', '.join(sorted(engine_options))}")
+        self.engine = engine if engine is not None else Engine(**engine_options)
+        limits = limits or Limits()
+        self.limits = dataclasses.replace(
+            limits,
+            header_timeout=limits.header_timeout if header_timeout is None else float(header_timeout),
+            idle_timeout=limits.idle_timeout if idle_timeout is None else float(idle_timeout),
         )
         self.host = host
         self.port = int(port)
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._http: HTTPServer | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        # only called for names the simulator itself lacks: the engine's state and methods
+        if name.startswith("__") or name == "engine":
+            raise AttributeError(name)
+        return getattr(self.engine, name)
+
+    def __dir__(self) -> list[str]:
+        return sorted(set(super().__dir__()) | {n for n in dir(self.engine) if not n.startswith("_")})
 
     # -- lifecycle -------------------------------------------------------------------
     @property
@@ -72,14 +79,11 @@ class Simulator(Engine):
     def start(self) -> "Simulator":
         if self.running:
             return self
-        if self.store.db is None and self._db_path:
-            from .store import Store
-
-            self.store = Store(self._db_path)
+        self.engine.reopen()
         ready = threading.Event()
         error: list[BaseException] = []
         loop = asyncio.new_event_loop()
-        http = HTTPServer(self.handle)
+        http = HTTPServer(self.engine.handle, self.limits)
 
         def run():
             asyncio.set_event_loop(loop)
@@ -110,7 +114,7 @@ class Simulator(Engine):
             thread.join()
             raise error[0]
         self._thread, self._loop, self._http = thread, loop, http
-        self._base_url = self.url
+        self.engine.base_url = self.url
         return self
 
     def stop(self) -> None:
@@ -128,8 +132,8 @@ class Simulator(Engine):
     def close(self) -> None:
         """Stop and release the database."""
         self.stop()
-        with self.lock:
-            self.store.close()
+        with self.engine.lock:
+            self.engine.store.close()
 
     def __enter__(self) -> "Simulator":
         return self.start()
@@ -149,14 +153,14 @@ class Simulator(Engine):
         (``clientSecret=None, privateKey=sim.private_key_pem`` for JWT authentication).
         """
         cfg: dict[str, Any] = {
-            "clientId": self.client_id,
-            "clientSecret": self.client_secret,
-            "vanityDomain": self.vanity_domain,
-            "customerId": self.customer_id,
+            "clientId": self.engine.client_id,
+            "clientSecret": self.engine.client_secret,
+            "vanityDomain": self.engine.vanity_domain,
+            "customerId": self.engine.customer_id,
             "apiBaseUrl": self.url,
             "tokenUrl": self.url + "/oauth2/v1/token",
             "sandboxBaseUrl": self.url,
-            "sandboxToken": self.sandbox_token,
+            "sandboxToken": self.engine.sandbox_token,
             "sandboxCloud": "zscalerbeta",
         }
         return _merge(cfg, overrides)
@@ -166,18 +170,18 @@ class Simulator(Engine):
         product = product.lower()
         override_url = f"{self.url}/_legacy/{product}"
         if product in ("zia", "ztw"):
-            c = self.legacy_credentials[product]
+            c = self.engine.legacy_credentials[product]
             cfg = {"username": c["username"], "password": c["password"], "api_key": c["api_key"], "cloud": "zscaler"}
             if product == "zia":
-                cfg.update(sandboxToken=self.sandbox_token, sandboxBaseUrl=self.url)
+                cfg.update(sandboxToken=self.engine.sandbox_token, sandboxBaseUrl=self.url)
         elif product == "zpa":
-            cfg = {"clientId": self.client_id, "clientSecret": self.client_secret, "customerId": self.customer_id,
+            cfg = {"clientId": self.engine.client_id, "clientSecret": self.engine.client_secret, "customerId": self.engine.customer_id,
                    "cloud": "PRODUCTION"}
         elif product == "zcc":
-            c = self.legacy_credentials["zcc"]
+            c = self.engine.legacy_credentials["zcc"]
             cfg = {"api_key": c["api_key"], "secret_key": c["secret_key"], "cloud": "zscaler"}
         elif product in ("zdx", "zwa"):
-            c = self.legacy_credentials[product]
+            c = self.engine.legacy_credentials[product]
             cfg = {"key_id": c["key_id"], "key_secret": c["key_secret"],
                    "cloud": "zdxcloud" if product == "zdx" else "us1"}
         else:
@@ -186,7 +190,7 @@ class Simulator(Engine):
         return _merge(cfg, overrides)
 
     def info(self) -> dict:
-        out = super().info()
+        out = self.engine.info()
         out["url"] = self.url
         return out
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote
 
 _PH = re.compile(r"{(\w+)}")
 _VERSION = re.compile(r"/v\d+(?=/)")
@@ -75,6 +75,7 @@ class Route:
     inline_query: dict[str, str] = field(default_factory=dict)
     handler: Callable | None = None
     no_pending: bool = False  # writes through this route do not stage ZIA/ZTW config
+    authenticate: Callable | None = None  # the behaviour's own caller check (instead of the gateway's)
 
     def params(self, values: list[str]) -> dict[str, str]:
         return dict(zip(self.names, values))
@@ -160,11 +161,15 @@ class Router:
         return None
 
     def match(self, verb: str, path: str, query: dict[str, list[str]] | None = None):
-        """Return ``(route, values)`` or ``(None, [])``."""
+        """Return ``(route, values)`` or ``(None, [])``.
+
+        ``path`` may be percent-encoded: it is split into segments first and each segment decoded
+        after, so an id holding ``/`` (sent as ``%2F``) stays one segment.
+        """
         key = (verb, path)
         hit = self._cache.get(key)
         if hit is None:
-            segs = path.strip("/").split("/")
+            segs = [unquote(s) if "%" in s else s for s in path.strip("/").split("/")]
             found: list = []
             r = self._walk(self.root, segs, 0, verb, [], found)
             if r is None:
@@ -192,27 +197,28 @@ class Router:
         return plain, values
 
 
-def build_routes(product, router: Router) -> None:
-    """Add one catalog ``Product``'s operations to ``router``."""
-    ops = []
-    for res, o in product.ops():
-        template, inline = split_template(o.path)
-        ops.append((res, o, template, inline))
+def _is_listing(o, template: str) -> bool:
+    return o.verb == "GET" and o.result in ("list", "raw_list") and not trailing_placeholder(template)
 
-    # templates that hold items: listed, or addressed as <template>/{id}
-    coll_templates: set[str] = set()
+
+def _collection_templates(ops: list) -> set[str]:
+    """Templates that hold items: listed, or addressed as ``<template>/{id}``."""
+    out: set[str] = set()
     for res, o, template, inline in ops:
-        if o.verb == "GET" and o.result in ("list", "raw_list") and not trailing_placeholder(template):
-            coll_templates.add(template)
+        if _is_listing(o, template):
+            out.add(template)
         if trailing_placeholder(template):
-            coll_templates.add(collection_of(template))
+            out.add(collection_of(template))
+    return out
 
-    # per resource, the primary collection; version variants (v1/v2) of it share its items
+
+def _primaries(product, coll_templates: set[str]) -> dict[int, str]:
+    """Per resource (by id), its primary collection: the listed one, else the one it creates in."""
     primary: dict[int, str] = {}
     for res in product.resources:
         for o in res.ops:
             t, _ = split_template(o.path)
-            if o.verb == "GET" and o.result in ("list", "raw_list") and not trailing_placeholder(t):
+            if _is_listing(o, t):
                 primary[id(res)] = t
                 break
         else:
@@ -221,6 +227,33 @@ def build_routes(product, router: Router) -> None:
                 if o.verb == "POST" and t in coll_templates:
                     primary[id(res)] = t
                     break
+    return primary
+
+
+def _kind(o, template: str, coll_templates: set[str]) -> tuple[str, str]:
+    """(route kind, the template of the collection or object it addresses)."""
+    verb, trailing = o.verb, trailing_placeholder(template)
+    if verb == "GET":
+        if o.result in ("list", "raw_list"):
+            return "list", template
+        return ("get", collection_of(template)) if trailing else ("singleton_get", template)
+    if verb == "POST":
+        return ("create", template) if not trailing and template in coll_templates else ("action", template)
+    if verb in ("PUT", "PATCH"):
+        return ("update", collection_of(template)) if trailing else ("singleton_put", template)
+    if verb == "DELETE":
+        return ("delete", collection_of(template)) if trailing else ("singleton_delete", template)
+    return "action", template
+
+
+def build_routes(product, router: Router) -> None:
+    """Add one catalog ``Product``'s operations to ``router``."""
+    ops = []
+    for res, o in product.ops():
+        template, inline = split_template(o.path)
+        ops.append((res, o, template, inline))
+    coll_templates = _collection_templates(ops)
+    primary = _primaries(product, coll_templates)  # version variants (v1/v2) of it share its items
 
     def canonical(res, coll: str) -> str:
         p = primary.get(id(res))
@@ -235,50 +268,12 @@ def build_routes(product, router: Router) -> None:
         if key in seen:
             continue
         seen.add(key)
-        verb = o.verb
-        trailing = trailing_placeholder(template)
-        coll = None
-        if verb == "GET":
-            if o.result in ("list", "raw_list"):
-                kind, coll = "list", template
-            elif trailing:
-                kind, coll = "get", collection_of(template)
-            else:
-                kind, coll = "singleton_get", template
-        elif verb == "POST":
-            if not trailing and template in coll_templates:
-                kind, coll = "create", template
-            else:
-                kind, coll = "action", template
-        elif verb in ("PUT", "PATCH"):
-            if trailing:
-                kind, coll = "update", collection_of(template)
-            else:
-                kind, coll = "singleton_put", template
-        elif verb == "DELETE":
-            if trailing:
-                kind, coll = "delete", collection_of(template)
-            else:
-                kind, coll = "singleton_delete", template
-        else:
-            kind, coll = "action", template
+        kind, coll = _kind(o, template, coll_templates)
         if kind in ("list", "get", "create", "update", "delete"):
             coll = canonical(res, coll)
-        router.add(
-            Route(
-                product=product.name,
-                verb=verb,
-                template=template,
-                kind=kind,
-                names=_PH.findall(template),
-                resource=res,
-                op=o,
-                coll_template=coll,
-                paging=o.paging or product.paging,
-                result=o.result,
-                inline_query=inline,
-            )
-        )
+        router.add(Route(product=product.name, verb=o.verb, template=template, kind=kind,
+                         names=_PH.findall(template), resource=res, op=o, coll_template=coll,
+                         paging=o.paging or product.paging, result=o.result, inline_query=inline))
 
 
 def resource_collection(product, resource) -> str | None:
@@ -313,3 +308,44 @@ def iter_products(names: Iterable[str]):
             warnings.warn(f"zscaler simulator: catalog {name!r} could not be loaded: {exc}", RuntimeWarning)
         except Exception as exc:  # a catalog being edited must not take the simulator down
             warnings.warn(f"zscaler simulator: catalog {name!r} could not be loaded: {exc!r}", RuntimeWarning)
+
+
+def _shape(template: str) -> str:
+    return _PH.sub("{}", template)
+
+
+def bind_behaviors(router: Router, found: Iterable[Any], strict: Callable[[str], bool]) -> None:
+    """Put product behaviours in front of the catalog routes they replace.
+
+    A behaviour takes over the route with the same verb, path shape and inline query (its
+    placeholders may be named differently). One that matches no route is an error
+    (``ValueError`` naming it) when ``strict(product)`` (an installed catalog), unless it serves a
+    path no operation describes on purpose (``wire_only=True``); otherwise (a caller's stand-in product) it is skipped.
+    """
+    existing: dict[tuple, Route] = {}
+    for r in router.routes:
+        existing.setdefault((r.verb, _shape(r.template), frozenset(r.inline_query.items())), r)
+    for b in found:
+        template, inline = split_template(b.template)  # "...?action=ADD_TO_LIST" matches that op only
+        base = existing.get((b.verb, _shape(template), frozenset(inline.items())))
+        if base is None and not b.wire_only:
+            if strict(b.product):
+                raise ValueError(
+                    f"simulator behaviour {b.name} ({b.product} {b.verb} {b.template}) matches no operation of the "
+                    f"{b.product} catalog; fix the template, or pass wire_only=True if clients send it without a catalog operation")
+            continue
+        router.add(_behavior_route(b, template, inline, base), first=True)
+
+
+def _behavior_route(b: Any, template: str, inline: dict[str, str], base: Route | None) -> Route:
+    names: list[str] = _PH.findall(template)
+    common = dict(product=b.product, verb=b.verb, template=template, names=names, inline_query=inline,
+                  handler=b.handler, authenticate=b.authenticate)
+    if base is None:
+        return Route(kind="handler", no_pending=b.no_pending, **common)
+    rename: dict[str, str] = dict(zip(base.names, names))
+    coll = base.coll_template
+    if coll:
+        coll = _PH.sub(lambda m: "{" + rename.get(m.group(1), m.group(1)) + "}", coll)
+    return Route(kind=base.kind, resource=base.resource, op=base.op, coll_template=coll, paging=base.paging,
+                 result=base.result, no_pending=b.no_pending or base.no_pending, **common)

@@ -8,15 +8,24 @@ adjusts the answer::
     @behavior("zpa", "POST", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule")
     def create_rule(engine, ctx, route, params):
         resp = engine.default(ctx, route, params)   # the generic create
+        obj = resp.value                            # a Python value, a copy the behaviour may change
         ...
+        return engine.json_response(201, obj)
 
 Handlers run under the engine lock and receive ``(engine, ctx, route, params)``; they
-return a :class:`~zscaler.simulator.httpserver.Response`. ``engine.default`` runs the
-route's generic kind, ``engine.store`` holds the state, ``engine.json_response`` builds an
-answer and ``engine.error`` an error in the product's envelope.
+return a :class:`~zscaler.simulator.httpserver.Response`, usually holding a Python value
+(``engine.json_response(status, value)``) that is serialized once, when the answer leaves the
+engine. ``engine.default`` runs the route's generic kind, ``engine.store`` holds the state and
+``engine.error`` builds an error in the product's envelope.
 
-A behaviour may also be registered with ``seed=True`` semantics by products that need
-initial objects: see :func:`on_reset`.
+Every behaviour must match an operation of the product's catalog (same verb and path shape):
+a typo is an error when the engine loads. A path that clients send but no operation describes
+(a hook's rewritten ``call.path``, the official SDK's own spelling) says so with ``wire_only=True``. For a caller-supplied stand-in product
+(``Simulator(products=[...])``) behaviours without a matching operation are skipped.
+
+How a product's *generic* CRUD differs (ZPA answers updates 204 and scopes items to
+microtenants, ZIA stages writes until activation ...) is declared once per product with
+:func:`product_traits`; :func:`on_reset` registers seed data.
 """
 
 from __future__ import annotations
@@ -36,21 +45,55 @@ class Behavior:
     template: str
     handler: Callable[..., Any]
     no_pending: bool = False  # True: a write through it does not stage ZIA/ZTW changes
+    wire_only: bool = False  # True: clients send this path (a hook's rewrite ...) but no catalog op describes it
+    #: ``fn(engine, ctx) -> Response | None`` checks the caller instead of the gateway (None: allowed)
+    authenticate: Callable[..., Any] | None = None
 
+    @property
+    def name(self) -> str:
+        return f"{getattr(self.handler, '__module__', '?')}.{getattr(self.handler, '__qualname__', '?')}"
+
+
+@dataclass(frozen=True)
+class Traits:
+    """How a product's generic CRUD differs from the default (see :func:`product_traits`)."""
+
+    update_status: int = 200  # what a PUT/PATCH of an item or settings object answers (ZPA: 204)
+    required_code: str | None = "INVALID_INPUT_ARGUMENT"  # error code of a missing required field
+    staged: bool = False  # writes stage changes until activation (ZIA, ZTW)
+    edit_lock: bool = False  # Engine.edit_lock() makes the next writes answer 409 (ZIA)
+    #: ``visible(ctx, obj) -> bool``: whether the caller sees a stored item (ZPA microtenants)
+    visible: Callable[[Any, dict], bool] | None = None
+    #: ``on_create(ctx, obj)``: complete a new item before it is stored
+    on_create: Callable[[Any, dict], None] | None = None
+    #: ``search(items, expr) -> items`` for ``?search=`` (default: name contains the text)
+    search: Callable[[list, str], list] | None = None
+    quota_header: str | None = None  # legacy answers report the remaining quota in this header (ZCC)
+
+
+DEFAULT_TRAITS = Traits()
 
 _REGISTRY: list[Behavior] = []
 _RESET_HOOKS: list[tuple[str, Callable[..., Any]]] = []
+_TRAITS: dict[str, Traits] = {}
 _loaded = False
 
 
-def behavior(product: str, verb: str, template: str, *, no_pending: bool = False):
+def behavior(product: str, verb: str, template: str, *, no_pending: bool = False, wire_only: bool = False,
+             authenticate: Callable[..., Any] | None = None):
     """Register the decorated function as the handler of ``verb template``."""
 
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
-        _REGISTRY.append(Behavior(product, verb.upper(), template, fn, no_pending))
+        _REGISTRY.append(Behavior(product, verb.upper(), template, fn, no_pending, wire_only, authenticate))
         return fn
 
     return deco
+
+
+def product_traits(product: str, **traits: Any) -> Traits:
+    """Declare how ``product``'s generic CRUD differs (fields of :class:`Traits`)."""
+    _TRAITS[product] = Traits(**traits)
+    return _TRAITS[product]
 
 
 def on_reset(product: str):
@@ -85,3 +128,9 @@ def behaviors(products: set[str] | None = None) -> list[Behavior]:
 def reset_hooks(products: set[str] | None = None) -> list[Callable[..., Any]]:
     _load()
     return [fn for p, fn in _RESET_HOOKS if products is None or p in products]
+
+
+def traits(products: set[str]) -> dict[str, Traits]:
+    """The declared traits of ``products`` (products without a declaration are absent)."""
+    _load()
+    return {p: t for p, t in _TRAITS.items() if p in products}

@@ -6,17 +6,19 @@ their items as ``{"<key>": [...], "totalCount": n}``), writes are ``POST .../cre
 read from ``getX`` and written to ``setX``/``updateX``, and the device inventory is filtered by
 ``osType`` codes and ``username``. A new tenant has enrolled devices, application profiles,
 app definitions and company settings; they are seeded here (upserted, so idempotent).
+Legacy answers report the remaining request quota in ``X-Rate-Limit-Remaining`` (:data:`TRAITS`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from typing import Any, Iterable
 
 from .. import wire
 from ..httpserver import Response
-from . import behavior, on_reset
+from . import behavior, on_reset, product_traits
+
+TRAITS = product_traits("zcc", quota_header="X-Rate-Limit-Remaining")
 
 BASE = "/zcc/papi/public/v1"
 OS_NAMES = {1: "iOS", 2: "Android", 3: "Windows", 4: "macOS", 5: "Linux"}
@@ -388,7 +390,7 @@ def _edit_then_ack(path: str, verb: str, edit_path: str, delete_path: str | None
         resp = _edit(engine, ctx, path, create=True)
         if resp.status >= 400:
             return resp
-        return engine.json_response(200, {"success": "true", "id": json.loads(resp.body)["id"]})
+        return engine.json_response(200, {"success": "true", "id": resp.value["id"]})
 
     if delete_path:
         @behavior("zcc", "DELETE", BASE + delete_path)

@@ -1,17 +1,18 @@
-"""ZIA behaviours of the simulator: activation and the session end that activates, Cloud
-Sandbox submissions, URL lookup and review, recommended VIPs, DC exclusions, rule ordering,
+"""ZIA behaviours of the simulator: activation, Cloud Sandbox submissions (authenticated by the
+sandbox ``api_token``), URL lookup and review, recommended VIPs, DC exclusions, rule ordering,
 and a few predefined objects (URL categories, datacenters).
 
+Generic CRUD (:data:`TRAITS`): writes stage changes until activation and honour the edit lock
+(``Engine.edit_lock``). The session end that activates is a login endpoint (``logins.py``).
 URL list actions (``?action=ADD_TO_LIST`` / ``REMOVE_FROM_LIST``) are generic engine behaviour.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from urllib.parse import urlsplit
 
-from . import behavior, on_reset
+from . import behavior, on_reset, product_traits
 
 V1 = "/zia/api/v1"
 LOOKUP_LIMIT = 100  # URLs per urlLookup / review request, as the API enforces
@@ -28,6 +29,8 @@ PREDEFINED = (
     ("MISCELLANEOUS_OR_UNKNOWN", "USER_DEFINED", ()),
 )
 SECURITY_WORDS = {"malware": "MALWARE_SITE", "phish": "PHISHING", "botnet": "BOTNET"}
+
+TRAITS = product_traits("zia", staged=True, edit_lock=True)
 
 #: rule collections whose new rules get the next ``order`` (and default ``rank`` 7) when none is given
 RULES = ("firewallFilteringRules", "firewallDnsRules", "firewallIpsRules", "urlFilteringRules", "sslInspectionRules",
@@ -110,7 +113,7 @@ def create_url_category(engine, ctx, route, params):
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
         return resp
-    obj = json.loads(resp.body)
+    obj = resp.value
     coll = engine.store.collection(CATEGORIES)
     used = {str(k) for k in coll.items} if coll is not None else set()
     n = 1
@@ -259,7 +262,7 @@ def resource_groups_of_channel(engine, ctx, route, params):
     return engine.json_response(200, [g for g in groups if str(g.get("channel", channel)) == channel])
 
 
-# ---------------------------------------------------------------- activation, session end, sandbox
+# ---------------------------------------------------------------- activation, sandbox
 
 @behavior("zia", "GET", V1 + "/status", no_pending=True)
 def activation_status(engine, ctx, route, params):
@@ -272,15 +275,15 @@ def activate(engine, ctx, route, params):
     return engine.json_response(200, {"status": "ACTIVE"})
 
 
-@behavior("zia", "DELETE", V1 + "/authenticatedSession", no_pending=True)
-def end_session(engine, ctx, route, params):
-    """Logging out applies the staged changes, as the real ZIA does."""
-    engine.activate("zia", False)
-    return engine.json_response(200, {})
+def sandbox_token(engine, ctx):
+    """Cloud Sandbox calls carry the sandbox ``api_token`` in the query, not the API credential."""
+    if ctx.q("api_token") == engine.sandbox_token:
+        return None
+    return engine.error(ctx, 401, "missing or invalid api_token", "UNAUTHORIZED")
 
 
-@behavior("zia", "POST", "/zscsb/submit", no_pending=True)
-@behavior("zia", "POST", "/zscsb/discan", no_pending=True)
+@behavior("zia", "POST", "/zscsb/submit", no_pending=True, authenticate=sandbox_token)
+@behavior("zia", "POST", "/zscsb/discan", no_pending=True, authenticate=sandbox_token)
 def sandbox_submission(engine, ctx, route, params):
     """Cloud Sandbox: the file's MD5 and a verdict (``discan``: scanned, ``submit``: queued)."""
     kind = "discan" if ctx.rpath.endswith("discan") else "submit"

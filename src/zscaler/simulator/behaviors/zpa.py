@@ -18,19 +18,22 @@
 * The predefined enrollment certificates Root, Client, Connector and Service Edge exist in
   every tenant (fixed ids; stored when the certificates are first read, so a reset state
   stays empty).
+* Generic CRUD (:data:`TRAITS`): updates answer 204; items with a ``microtenantId`` are seen
+  only by callers that pass that ``microtenantId`` (a create with it stamps the new item);
+  ``?search=`` takes ``field+OP+value`` expressions.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
+import re
 import secrets
 from typing import Any
 
 from .. import wire
 from ..httpserver import Response
 from ..routes import fill
-from . import behavior
+from . import behavior, product_traits
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
 V2 = "/zpa/mgmtconfig/v2/admin/customers/{customerId}"
@@ -61,7 +64,64 @@ def _coll(engine, customer_id: str, template: str, **values: str):
 
 
 def _obj(resp) -> Any:
-    return json.loads(resp.body) if resp.body else None
+    """The value of a generic answer (``engine.default`` hands out a copy the caller may change)."""
+    return None if resp.status == 204 else resp.value
+
+
+# ------------------------------------------------------------------ generic CRUD: microtenants, search, 204
+
+def _mt_of(obj: dict) -> str | None:
+    v = obj.get("microtenantId")
+    return None if v in (None, "", "0") else str(v)
+
+
+def _visible(ctx, obj: dict) -> bool:
+    """An item of a microtenant is seen only by callers passing that ``microtenantId``."""
+    owner = _mt_of(obj)
+    return owner is None or owner == ctx.q("microtenantId")
+
+
+def _stamp_microtenant(ctx, obj: dict) -> None:
+    mt = ctx.q("microtenantId")
+    if mt and mt != "0" and not obj.get("microtenantId"):
+        obj["microtenantId"] = mt
+
+
+_SEARCH_RX = re.compile(r"^\s*(\w+)[+ ](EQ|NE|CONTAINS|STARTSWITH|ENDSWITH|LIKE|IN|NOT_IN)[+ ](.*)$", re.I | re.S)
+_TESTS = {
+    "EQ": lambda v, wanted: v in wanted,
+    "NE": lambda v, wanted: v not in wanted,
+    "CONTAINS": lambda v, wanted: any(w in v for w in wanted),
+    "LIKE": lambda v, wanted: any(w in v for w in wanted),
+    "STARTSWITH": lambda v, wanted: any(v.startswith(w) for w in wanted),
+    "ENDSWITH": lambda v, wanted: any(v.endswith(w) for w in wanted),
+}
+
+
+def field_search(items: list[dict], expr: str) -> list[dict]:
+    """ZPA ``field+OP+value`` search (``+`` or space separated); anything else: name contains the text."""
+    m = _SEARCH_RX.match(expr)
+    if m is None:
+        needle = expr.lower()
+        return [o for o in items if needle in str(o.get("name", "")).lower()]
+    field, op, value = m.group(1), m.group(2).upper(), m.group(3)
+    wanted = {value.lower(), value.replace("+", " ").lower()}
+
+    def val(o: dict) -> str:
+        v = o.get(field)
+        return "" if v is None else str(v).lower()
+
+    test = _TESTS.get(op)
+    if test is not None:
+        return [o for o in items if test(val(o), wanted)]
+    choices = {c.strip().lower() for w in wanted for c in w.split(",")}
+    if op == "IN":
+        return [o for o in items if val(o) in choices]
+    return [o for o in items if val(o) not in choices]
+
+
+TRAITS = product_traits("zpa", update_status=204, required_code=None, visible=_visible,
+                        on_create=_stamp_microtenant, search=field_search)
 
 
 # ------------------------------------------------------------------ provisioning keys
@@ -471,7 +531,7 @@ STATUS_CODES = {
 }
 
 
-@behavior("zpa", "GET", LSS_V2 + "/logType/formats")  # get_all_log_formats' hook asks it
+@behavior("zpa", "GET", LSS_V2 + "/logType/formats", wire_only=True)  # get_all_log_formats' hook asks it
 def get_all_log_formats(engine, ctx, route, params):
     """Every log type's formats (the path without a customer, as the official SDK asks without ``log_type``)."""
     return engine.json_response(200, {t: log_formats(t) for t in LOG_TYPES})
@@ -550,7 +610,7 @@ def attach_all_controls(engine, ctx, route, params):
         for g in predefined_groups(v) for c in g["predefinedInspectionControls"]])
 
 
-@behavior("zpa", "PUT", V1 + "/inspectionProfile/{profile_id}/deAssociateAllPredefinedControls")
+@behavior("zpa", "PUT", V1 + "/inspectionProfile/{profile_id}/deAssociateAllPredefinedControls", wire_only=True)
 def detach_all_controls(engine, ctx, route, params):
     """The profile keeps no predefined control (the official SDK's alternative path of profile_control_attach)."""
     return _attach(engine, ctx, params, lambda v: [])
@@ -599,7 +659,8 @@ _ASSOCIATION = V1 + "/associationType"
 
 
 @behavior("zpa", "GET", _ASSOCIATION + "/{key_type}/zcomponent/{zcomponent_id}/provisioningKey", no_pending=True)
-@behavior("zpa", "GET", _ASSOCIATION + "/{key_type}zcomponent/{zcomponent_id}/provisioningKey", no_pending=True)
+@behavior("zpa", "GET", _ASSOCIATION + "/{key_type}zcomponent/{zcomponent_id}/provisioningKey", no_pending=True,
+          wire_only=True)
 def provisioning_key_of_component(engine, ctx, route, params):
     """The provisioning key a connector or service edge (``zcomponentId``) enrolled with."""
     coll = engine.store.collection(fill(_ASSOCIATION + "/{key_type}/provisioningKey", params))

@@ -1,5 +1,6 @@
-"""ZTW (Cloud & Branch Connector) behaviours of the simulator: activation (and the session end
-that activates), and a tenant that is not empty.
+"""ZTW (Cloud & Branch Connector) behaviours of the simulator: activation, and a tenant that is
+not empty. Generic CRUD (:data:`TRAITS`): writes stage changes until activation; the session
+end that activates is a login endpoint (``logins.py``).
 
 A new tenant is not empty: it has predefined admin roles, network services and service
 groups, one Cloud Connector group with its VMs and the location it serves. They are seeded
@@ -9,9 +10,11 @@ so a reset of a persistent state does not duplicate them.
 
 from __future__ import annotations
 
-from . import behavior, on_reset
+from .. import wire
+from . import behavior, on_reset, product_traits
 
 BASE = "/ztw/api/v1"
+TRAITS = product_traits("ztw", staged=True)
 
 ROLES = (
     {"id": 1, "name": "Super Admin", "roleType": "EDGE_CONNECTOR_ADMIN", "rank": 7, "policyAccess": "READ_WRITE",
@@ -63,7 +66,8 @@ def _lite(obj: dict) -> dict:
     return {k: obj[k] for k in ("id", "name") if k in obj}
 
 
-LITE_VIEWS = ("/accountGroups", "/ecgroup", "/gateways", "/ipDestinationGroups", "/ipGroups", "/ipSourceGroups",
+# (no /ipDestinationGroups/lite: the catalog's lite listing of IP destination groups sends the full listing's GET)
+LITE_VIEWS = ("/accountGroups", "/ecgroup", "/gateways", "/ipGroups", "/ipSourceGroups",
               "/location", "/locationTemplate", "/publicCloudInfo", "/publicCloudAccountDetails")
 
 
@@ -117,7 +121,19 @@ def cloud_formation_template(engine, ctx, route, params):
     return Response(200, text.encode(), [("Content-Type", "application/x-yaml")])
 
 
-# ---------------------------------------------------------------- activation and session end
+# ---------------------------------------------------------------- activation
+
+def activation_document(engine) -> dict:
+    """The ZTW activation status document (``ecAdminActivateStatus``)."""
+    pending = engine.activation.get("ztw") == "PENDING"
+    admin = "ADM_EDITING" if pending else "ADM_ACTV_DONE"
+    return {
+        "orgEditStatus": "EDITS_PRESENT" if pending else "EDITS_CLEARED",
+        "orgLastActivateStatus": "CAC_ACTV_SUCCESS",
+        "adminStatusMap": {wire.ADMIN_NAME: admin},
+        "adminActivateStatus": admin,
+    }
+
 
 @behavior("ztw", "GET", BASE + "/ecAdminActivateStatus", no_pending=True)
 def activation_status(engine, ctx, route, params):
@@ -125,14 +141,7 @@ def activation_status(engine, ctx, route, params):
 
 
 @behavior("ztw", "PUT", BASE + "/ecAdminActivateStatus/activate", no_pending=True)
-@behavior("ztw", "PUT", BASE + "/ecAdminActivateStatus/forcedActivate", no_pending=True)
+@behavior("ztw", "PUT", BASE + "/ecAdminActivateStatus/forcedActivate", no_pending=True, wire_only=True)
 def activate(engine, ctx, route, params):
     engine.activate("ztw", True)
     return engine.json_response(200, engine.ztw_status())
-
-
-@behavior("ztw", "DELETE", BASE + "/auth", no_pending=True)
-def end_session(engine, ctx, route, params):
-    """Logging out applies the staged changes, as the real ZTW does."""
-    engine.activate("ztw", False)
-    return engine.json_response(200, {})

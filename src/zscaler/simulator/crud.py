@@ -1,0 +1,214 @@
+"""The generic meaning of a catalog route over the store: list, get, create, update, delete,
+settings singletons and actions (the route *kinds* of :mod:`.routes`).
+
+Each kind is a function ``(engine, ctx, route, params) -> Response`` answering a Python value
+(``Response.json``); the engine serializes it once. Where a product differs (ZPA's 204 on
+update, microtenant scoping, field searches ...) the function asks the product's
+:class:`~zscaler.simulator.behaviors.Traits`; nothing here names a product.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from . import wire
+from .context import BadRequest, Ctx
+from .httpserver import Response
+from .routes import Route, fill
+
+if TYPE_CHECKING:
+    from .engine import Engine
+
+Kind = Callable[["Engine", Ctx, Route, dict], Response]
+
+
+def coll_key(route: Route, params: dict) -> str:
+    """The store key of the collection ``route`` addresses."""
+    if route.coll_template is None:
+        raise TypeError(f"route {route.verb} {route.template} has no item collection")
+    return fill(route.coll_template, params)
+
+
+def singleton_key(route: Route, params: dict) -> str:
+    try:
+        return fill(route.coll_template or route.template, params)
+    except KeyError:
+        return route.template
+
+
+def name_search(items: list[dict], expr: str) -> list[dict]:
+    """``?search=`` by default: the items whose name contains ``expr`` (any case)."""
+    needle = expr.lower()
+    return [o for o in items if needle in str(o.get("name", "")).lower()]
+
+
+def list_action(cur: dict, body: dict, action: str) -> dict:
+    """``?action=ADD_TO_LIST`` / ``REMOVE_FROM_LIST``: merge list fields instead of replacing them."""
+    new = dict(cur)
+    for k, v in body.items():
+        old = cur.get(k)
+        if isinstance(v, list) and isinstance(old, list):
+            if action == "ADD_TO_LIST":
+                new[k] = old + [x for x in v if x not in old]
+            else:
+                new[k] = [x for x in old if x not in v]
+        elif action == "ADD_TO_LIST" or k not in cur:
+            new[k] = v
+    return new
+
+
+def body_object(ctx: Ctx) -> dict:
+    body = ctx.json()
+    if body is None:
+        return {}
+    if not isinstance(body, dict):
+        raise BadRequest("request body must be a JSON object")
+    return body
+
+
+def not_found(engine: "Engine", ctx: Ctx, oid: str) -> Response:
+    return engine.error(ctx, 404, f"resource with id {oid} not found at {ctx.req.path}")
+
+
+def lookup(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> tuple[str, str, dict | None]:
+    """(collection key, id, the item or None when absent or not visible to the caller)."""
+    key = coll_key(route, params)
+    oid = params[route.names[-1]] if route.names else ""
+    coll = engine.store.collection(key)
+    obj = coll.items.get(oid) if coll is not None else None
+    if not engine.visible(ctx, obj):
+        obj = None
+    return key, oid, obj
+
+
+def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+    try:
+        key = coll_key(route, params)
+    except KeyError:
+        key = ""
+    coll = engine.store.collection(key)
+    items = engine.visible_all(ctx, coll) if coll is not None else []
+    search = ctx.q("search")
+    if search:
+        items = (engine.traits_of(ctx.product).search or name_search)(items, search)
+    try:
+        host = ctx.req.headers.get("host")
+        base = f"http://{host}" if host else engine.base_url
+        return Response.json(200, wire.paginate(route.paging, items, ctx.query, base, ctx.req.path))
+    except wire.PagingError as exc:
+        return engine.error(ctx, 400, str(exc))
+
+
+def k_get(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+    _, oid, obj = lookup(engine, ctx, route, params)
+    return not_found(engine, ctx, oid) if obj is None else Response.json(200, obj)
+
+
+def k_create(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+    body = body_object(ctx)
+    res = route.resource
+    traits = engine.traits_of(route.product)
+    for k in (res.required if res is not None else ()):
+        if body.get(k) in (None, ""):
+            return engine.error(ctx, 400, f"{k} is required", traits.required_code)
+    prod = engine.products.get(route.product)
+    style = prod.id_style if prod is not None else "int"
+    id_field = (res.id_field if res is not None else None) or "id"
+    oid = engine.store.new_ids(route.product, style)[0]
+    obj = dict(body)
+    obj[id_field] = oid
+    obj.update(wire.server_fields(route.product, True))
+    if traits.on_create is not None:
+        traits.on_create(ctx, obj)
+    engine.store.insert(coll_key(route, params), str(oid), obj, route.product)
+    return Response.json(200, obj)
+
+
+def _updated(ctx: Ctx, route: Route, cur: dict, body: dict) -> dict:
+    action = route.inline_query.get("action", "")
+    if action in ("ADD_TO_LIST", "REMOVE_FROM_LIST"):
+        return list_action(cur, body, action)
+    if ctx.req.method == "PATCH":
+        return {**cur, **body}
+    new = dict(body)
+    for keep in ("creationTime", "microtenantId"):
+        if keep in cur and keep not in new:
+            new[keep] = cur[keep]
+    return new
+
+
+def _update_answer(engine: "Engine", route: Route, stored: Any) -> Response:
+    status = engine.traits_of(route.product).update_status
+    return Response(204) if status == 204 else Response.json(status, stored)
+
+
+def k_update(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+    key, oid, cur = lookup(engine, ctx, route, params)
+    if cur is None:
+        return not_found(engine, ctx, oid)
+    new = _updated(ctx, route, cur, body_object(ctx))
+    res = route.resource
+    id_field = (res.id_field if res is not None else None) or "id"
+    new[id_field] = cur.get(id_field, oid)
+    new.update(wire.server_fields(route.product, False))
+    return _update_answer(engine, route, engine.store.update(key, oid, new))
+
+
+def k_delete(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+    key, oid, cur = lookup(engine, ctx, route, params)
+    if cur is None:
+        return not_found(engine, ctx, oid)
+    engine.store.delete(key, oid)
+    return Response(204)
+
+
+def k_singleton_get(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+    return Response.json(200, engine.store.singletons.get(singleton_key(route, params), {}))
+
+
+def k_singleton_put(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+    key = singleton_key(route, params)
+    body = ctx.json()
+    if body is None:
+        body = {}
+    cur = engine.store.singletons.get(key)
+    action = route.inline_query.get("action", "")
+    if action in ("ADD_TO_LIST", "REMOVE_FROM_LIST") and isinstance(body, dict):
+        body = list_action(cur if isinstance(cur, dict) else {}, body, action)
+    elif ctx.req.method == "PATCH" and isinstance(cur, dict) and isinstance(body, dict):
+        body = {**cur, **body}
+    return _update_answer(engine, route, engine.store.put_singleton(key, body))
+
+
+def k_singleton_delete(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+    engine.store.delete_singleton(singleton_key(route, params))
+    return Response(204)
+
+
+def k_action(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+    body = ctx.json()  # reject invalid JSON like the real API would
+    action = route.inline_query.get("action")
+    if action in ("ADD_TO_LIST", "REMOVE_FROM_LIST") and isinstance(body, dict):
+        key = singleton_key(route, params)
+        cur = engine.store.singletons.get(key)
+        stored = engine.store.put_singleton(key, list_action(cur if isinstance(cur, dict) else {}, body, action))
+        return Response.json(200, stored)
+    if route.result in ("none", "status_code"):
+        return Response(204)
+    if route.result in ("list", "raw_list"):
+        return Response.json(200, [])
+    return Response.json(200, engine.store.singletons.get(singleton_key(route, params), {}))
+
+
+#: route kind -> its generic meaning
+KINDS: dict[str, Kind] = {
+    "list": k_list,
+    "get": k_get,
+    "create": k_create,
+    "update": k_update,
+    "delete": k_delete,
+    "singleton_get": k_singleton_get,
+    "singleton_put": k_singleton_put,
+    "singleton_delete": k_singleton_delete,
+    "action": k_action,
+}
