@@ -97,3 +97,36 @@ def save_to(arg: str, default: Callable[[Any], str | None] | None = None) -> Any
 
     hook.__name__ = f"save_to({arg})"
     return hook
+
+
+# ------------------------------------------------------------------ boolean query flags
+
+def lowercase_flags(*keys: str, omit_false: bool = False) -> Any:
+    """Boolean query values go out as Python renders them (``True``/``False``), as the official SDK
+    sends them; the few official methods that spell a flag ``true``/``false`` get this hook, naming
+    the wire keys. With ``omit_false`` a false flag is left out (the official sends it only when set)."""
+
+    def hook(call: Any) -> None:
+        for key in keys:
+            value = call.query.get(key)
+            if not isinstance(value, bool):
+                continue
+            if omit_false and not value:
+                del call.query[key]
+            else:
+                call.query[key] = "true" if value else "false"
+
+    hook.__name__ = f"lowercase_flags({', '.join(keys)})"
+    return hook
+
+
+def also_in_query(arg: str, key: str) -> Any:
+    """A path argument the official SDK also sends as query key ``key`` (``/app_views/1/apps?appViewId=1``)."""
+
+    def hook(call: Any) -> None:
+        value = call.args.get(arg)
+        if value not in (None, ""):
+            call.query[key] = value
+
+    hook.__name__ = f"also_in_query({arg}, {key})"
+    return hook

@@ -6,7 +6,7 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 from __future__ import annotations
 
 from . import zcell_hooks
-from .hooks import save_to, stamped
+from .hooks import lowercase_flags, save_to, stamped
 from .spec import Product, Resource, op
 
 BASE = "/zcell/config/api/v1"
@@ -40,7 +40,8 @@ RESOURCES = (
             op("update_anomaly_policy", "PATCH", BASE + "/customers/{id}/anomaly-policy/{policy_id}",
                "id=None, policy_id=None, **kwargs", "object", "AnomalyPolicy", doc="Update anomaly policy."),
             op("update_anomaly_policy_status", "PATCH", BASE + "/customers/{id}/anomaly-policy/{policy_id}/status",
-               "id=None, policy_id=None, enabled=None", "raw", query=("enabled",), doc="Update anomaly policy status."),
+               "id=None, policy_id=None, enabled=None", "raw", query=("enabled",), hook=lowercase_flags("enabled"),
+               doc="Update anomaly policy status."),
         ),
         model="AnomalyPolicy",
     ),

@@ -6,7 +6,7 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 from __future__ import annotations
 
 from . import zia_hooks as H
-from .hooks import chain, enabled_to_state
+from .hooks import also_in_query, chain, enabled_to_state, lowercase_flags
 from .id_lists import IDS, IDS_NO_URL_CATEGORIES
 from .spec import Product, Resource, op
 
@@ -109,8 +109,9 @@ RESOURCES = (
         "apptotal",
         (
             op("app_views", "GET", BASE + "/app_views/{app_view_id}/apps", "app_view_id", "object", "AppTotalSearch",
-               doc="App views."),
-            op("get_app", "GET", BASE + "/apps/app", "app_id, verbose=False", "object", "AppTotal", doc="Get app."),
+               hook=also_in_query("app_view_id", "appViewId"), doc="App views."),
+            op("get_app", "GET", BASE + "/apps/app", "app_id, verbose=False", "object", "AppTotal",
+               hook=lowercase_flags("verbose"), doc="Get app."),
             op("scan_app", "POST", BASE + "/apps/app", "app_id", "object", "AppTotal", doc="Scan app."),
             op("search_app", "GET", BASE + "/apps/search", "app_name", "object", "AppTotalSearch", doc="Search app."),
         ),
@@ -361,9 +362,10 @@ RESOURCES = (
                "NetworkServiceGroups", doc="Get network svc group."),
             op("list_ip_destination_groups", "GET", BASE + "/ipDestinationGroups",
                "exclude_type=None, query_params=None", "list", "IPDestinationGroups", doc="List IP destination groups."),
-            op("list_ip_destination_groups_lite", "GET", BASE + "/ipDestinationGroups/lite",
+            # the official SDK asks the full listing here (its /lite URL is overwritten before sending)
+            op("list_ip_destination_groups_lite", "GET", BASE + "/ipDestinationGroups",
                "exclude_type=None, query_params=None", "list", "IPDestinationGroups",
-               doc="List IP destination groups (lite view)."),
+               doc="List IP destination groups (the official SDK sends the full listing's GET)."),
             op("list_ip_source_groups", "GET", BASE + "/ipSourceGroups", "query_params=None", "list", "IPSourceGroup",
                doc="List IP source groups."),
             op("list_ip_source_groups_lite", "GET", BASE + "/ipSourceGroups/lite", "query_params=None", "list",

@@ -5,16 +5,17 @@ Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand 
 
 from __future__ import annotations
 
-from .hooks import computed
+from .hooks import computed, lowercase_flags
 from .spec import Op, Product, Resource, crud, op
 from .zpa_hooks import (ACCESS_KEYS, BASE_KEYS, POLICY_MAP, TIMEOUT_V2_KEYS, bulk_consoles, bulk_portal_links, by_name,
                         capabilities_extra, cert_validity, credential_add, credential_update, custom_control,
-                        custom_control_update, enrollment_cert, fetch_merge, inspection_profile,
+                        custom_control_update, fetch_merge, inspection_profile,
                         inspection_profile_full, log_formats, lss_config, policy_set_by_type, port_ranges, predefined_query,
                         profile_control_attach, reorder_rule, rule, save_download, schedule_add, search_all,
                         search_by_name, whole_body_default, working_hours, SOURCE_LOG_MAP, client_types, status_codes)
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
+FORCE_DELETE = lowercase_flags("forceDelete", omit_false=True)  # segment deletes: "true" only when asked
 V2 = "/zpa/mgmtconfig/v2/admin/customers/{customerId}"
 V1_CUSTOMERS = "/zpa/mgmtconfig/v1/customers/{customerId}"
 LSS_V2 = "/zpa/mgmtconfig/v2/admin/lssConfig"
@@ -69,7 +70,7 @@ RESOURCES = (
         "app_connector_groups",
         (
             op("add_connector_group", "POST", V1 + "/appConnectorGroup", "**kwargs", "object", "AppConnectorGroup",
-               hook=enrollment_cert("Connector"), doc="Add connector group."),
+               doc="Add connector group."),
             op("delete_connector_group", "DELETE", V1 + "/appConnectorGroup/{group_id}",
                "group_id, microtenant_id=None", "none", doc="Delete connector group."),
             op("get_connector_group", "GET", V1 + "/appConnectorGroup/{group_id}", "group_id, query_params=None",
@@ -81,7 +82,7 @@ RESOURCES = (
             op("list_connector_groups_summary", "GET", V1 + "/appConnectorGroup/summary", "query_params=None", "list",
                "AppConnectorGroup", doc="List connector groups summary."),
             op("update_connector_group", "PUT", V1 + "/appConnectorGroup/{group_id}", "group_id, **kwargs", "object",
-               "AppConnectorGroup", hook=enrollment_cert("Connector"), doc="Update connector group."),
+               "AppConnectorGroup", doc="Update connector group."),
         ),
         model="AppConnectorGroup",
         required=("name",),
@@ -179,7 +180,7 @@ RESOURCES = (
                "segment_id, application_type, microtenant_id=None", "none", doc="Delete segments by type."),
             op("get_segments_by_type", "GET", V1 + "/application/getAppsByType",
                "application_type, expand_all=False, query_params=None, **kwargs", "list", "AppSegmentByType",
-               doc="Get segments by type."),
+               hook=lowercase_flags("expandAll"), doc="Get segments by type."),
         ),
         model="AppSegmentByType",
     ),
@@ -189,7 +190,8 @@ RESOURCES = (
             op("add_segment_ba", "POST", V1 + "/application", "**kwargs", "object", "ApplicationSegments",
                hook=port_ranges, doc="Add segment browser access."),
             op("delete_segment_ba", "DELETE", V1 + "/application/{segment_id}",
-               "segment_id, force_delete=False, microtenant_id=None", "none", doc="Delete segment browser access."),
+               "segment_id, force_delete=False, microtenant_id=None", "none", hook=FORCE_DELETE,
+               doc="Delete segment browser access."),
             op("get_segment_ba", "GET", V1 + "/application/{segment_id}", "segment_id, query_params=None", "object",
                "ApplicationSegments", doc="Get segment browser access."),
             op("list_segments_ba", "GET", V1 + "/application", "query_params=None", "list", "ApplicationSegments",
@@ -209,7 +211,8 @@ RESOURCES = (
             op("add_segment_ba", "POST", V1 + "/application", "**kwargs", "object", "ApplicationSegments",
                hook=port_ranges, doc="Add segment browser access."),
             op("delete_segment_ba", "DELETE", V1 + "/application/{segment_id}",
-               "segment_id, force_delete=False, microtenant_id=None", "none", doc="Delete segment browser access."),
+               "segment_id, force_delete=False, microtenant_id=None", "none", hook=FORCE_DELETE,
+               doc="Delete segment browser access."),
             op("get_segment_ba", "GET", V1 + "/application/{segment_id}", "segment_id, query_params=None", "object",
                "ApplicationSegments", doc="Get segment browser access."),
             op("list_segments_ba", "GET", V1 + "/application", "query_params=None, **kwargs", "list",
@@ -229,7 +232,8 @@ RESOURCES = (
             op("add_segment_inspection", "POST", V1 + "/application", "**kwargs", "object", "ApplicationSegments",
                hook=port_ranges, doc="Add segment inspection."),
             op("delete_segment_inspection", "DELETE", V1 + "/application/{segment_id}",
-               "segment_id, force_delete=False", "none", doc="Delete segment inspection."),
+               "segment_id, force_delete=False", "none", hook=FORCE_DELETE,
+               doc="Delete segment inspection."),
             op("get_segment_inspection", "GET", V1 + "/application/{segment_id}", "segment_id, query_params=None",
                "object", "ApplicationSegments", doc="Get segment inspection."),
             op("list_segment_inspection", "GET", V1 + "/application", "query_params=None, **kwargs", "list",
@@ -249,7 +253,8 @@ RESOURCES = (
             op("add_segment_pra", "POST", V1 + "/application", "**kwargs", "object", "ApplicationSegments",
                hook=port_ranges, doc="Add segment PRA."),
             op("delete_segment_pra", "DELETE", V1 + "/application/{segment_id}",
-               "segment_id, force_delete=False, microtenant_id=None", "none", doc="Delete segment PRA."),
+               "segment_id, force_delete=False, microtenant_id=None", "none", hook=FORCE_DELETE,
+               doc="Delete segment PRA."),
             op("get_segment_pra", "GET", V1 + "/application/{segment_id}", "segment_id, query_params=None", "object",
                "ApplicationSegments", doc="Get segment PRA."),
             op("list_segments_pra", "GET", V1 + "/application", "query_params=None, **kwargs", "list",
@@ -289,7 +294,8 @@ RESOURCES = (
             op("bulk_update_multimatch", "PUT", V1 + "/application/bulkUpdateMultiMatch", "**kwargs", "object",
                "MultiMatchUnsupportedReferences", doc="Bulk update multimatch."),
             op("delete_segment", "DELETE", V1 + "/application/{segment_id}",
-               "segment_id, force_delete=False, microtenant_id=None", "none", doc="Delete segment."),
+               "segment_id, force_delete=False, microtenant_id=None", "none", hook=FORCE_DELETE,
+               doc="Delete segment."),
             op("get_application_segment_count", "GET", V1 + "/application/configured/count", "", "list",
                doc="Get application segment count."),
             op("get_application_segment_mappings", "GET", V1 + "/application/{segment_id}/mappings",
@@ -565,9 +571,10 @@ RESOURCES = (
         (
             op("activate_user", "PUT", V1 + "/emergencyAccess/user/{user_id}/activate",
                "user_id, send_email=False, **kwargs", "object", "EmergencyAccessUser", query=("send_email",),
-               doc="Activate user."),
+               hook=lowercase_flags("sendEmail", omit_false=True), doc="Activate user."),
             op("add_user", "POST", V1 + "/emergencyAccess/user", "activate_now=True, **kwargs", "object",
-               "EmergencyAccessUser", query=("activate_now",), doc="Add user."),
+               "EmergencyAccessUser", query=("activate_now",), hook=lowercase_flags("activateNow"),
+               doc="Add user."),
             op("deactivate_user", "PUT", V1 + "/emergencyAccess/user/{user_id}/deactivate", "user_id, **kwargs", "none",
                doc="Deactivate user."),
             op("get_user", "GET", V1 + "/emergencyAccess/user/{user_id}", "user_id, query_params=None", "object",
@@ -575,7 +582,8 @@ RESOURCES = (
             op("list_users", "GET", V1 + "/emergencyAccess/users", "query_params=None, **kwargs", "list",
                "EmergencyAccessUser", doc="List users."),
             op("update_user", "PUT", V1 + "/emergencyAccess/user/{user_id}", "user_id, activate_now=True, **kwargs",
-               "object", "EmergencyAccessUser", query=("activate_now",), doc="Update user."),
+               "object", "EmergencyAccessUser", query=("activate_now",), hook=lowercase_flags("activateNow"),
+               doc="Update user."),
         ),
         model="EmergencyAccessUser",
         id_field="userId",
@@ -1147,7 +1155,7 @@ RESOURCES = (
         "service_edge_group",
         (
             op("add_service_edge_group", "POST", V1 + "/serviceEdgeGroup", "**kwargs", "object", "ServiceEdgeGroup",
-               hook=enrollment_cert("Service Edge"), doc="Add service edge group."),
+               doc="Add service edge group."),
             op("delete_service_edge_group", "DELETE", V1 + "/serviceEdgeGroup/{group_id}",
                "group_id, microtenant_id=None", "none", doc="Delete service edge group."),
             op("get_service_edge_group", "GET", V1 + "/serviceEdgeGroup/{group_id}", "group_id, query_params=None",
@@ -1155,7 +1163,7 @@ RESOURCES = (
             op("list_service_edge_groups", "GET", V1 + "/serviceEdgeGroup", "query_params=None", "list",
                "ServiceEdgeGroup", doc="List service edge groups."),
             op("update_service_edge_group", "PUT", V1 + "/serviceEdgeGroup/{group_id}", "group_id, **kwargs", "object",
-               "ServiceEdgeGroup", hook=enrollment_cert("Service Edge"), doc="Update service edge group."),
+               "ServiceEdgeGroup", doc="Update service edge group."),
         ),
         model="ServiceEdgeGroup",
         required=("name",),

@@ -392,36 +392,6 @@ def port_ranges(call: Any) -> None:
     call.body = body
 
 
-# ------------------------------------------------------------------ enrollment certificates
-
-def _find_by_name(call: Any, path: str, name: str) -> dict | None:
-    body = call.request("GET", path, {"search": f"name+EQ+{name}"})
-    items = body.get("list") if isinstance(body, dict) else body
-    for item in items or ():
-        if isinstance(item, dict) and str(item.get("name", "")).lower() == name.lower():
-            return item
-    return None
-
-
-def enrollment_cert(default_name: str) -> Hook:
-    """Connector / service-edge groups: without ``enrollment_cert_id`` the id of the certificate named
-    ``default_name`` is looked up (GET v2 enrollmentCert, search by name) and sent as ``enrollmentCertId``.
-    When no such certificate exists the body goes out without it and the API decides."""
-
-    def hook(call: Any) -> None:
-        body = call.body if isinstance(call.body, dict) else {}
-        if body.get("enrollmentCertId"):
-            return
-        body.pop("enrollmentCertId", None)
-        cert = _find_by_name(call, V2 + "/enrollmentCert", default_name)
-        if cert is not None:
-            body["enrollmentCertId"] = cert.get("id")
-        call.body = body
-
-    hook.__name__ = f"enrollment_cert_{default_name.lower().replace(' ', '_')}"
-    return hook
-
-
 def by_name(search_key: str = "name") -> Hook:
     """``get_*_by_name``: search the list by name, answer the item whose name matches exactly (None if none)."""
 
@@ -821,10 +791,18 @@ def bulk_portal_links(call: Any) -> None:
                  "userPortals": [{"id": i} for i in portal_ids]}
 
 
+CONTROLS_VERSIONS = ("OWASP_CRS/3.3.0", "OWASP_CRS/3.3.5", "OWASP_CRS/4.8.0")
+
+
 def predefined_query(call: Any) -> None:
-    """list_predef_controls: ``version`` (default OWASP_CRS/3.3.0) and ``search`` on ``search_field``."""
+    """list_predef_controls: ``query_params["version"]`` is required (as in the official SDK, nothing is
+    sent without it) and must be a known version; ``search`` applies to ``search_field``."""
     q = dict(call.args.get("query_params") or {})
-    call.query.setdefault("version", DEFAULT_CONTROLS_VERSION)
+    version = call.query.get("version")
+    if version not in CONTROLS_VERSIONS:
+        given = "missing" if version is None else f"{version!r} is not supported"
+        raise ValueError(f"list_predef_controls: query_params['version'] is {given}; "
+                         f"accepted: {', '.join(CONTROLS_VERSIONS)}")
     field = q.get("search_field")
     call.query.pop("searchField", None)
     if field and q.get("search"):

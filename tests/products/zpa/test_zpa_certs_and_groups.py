@@ -12,18 +12,16 @@ CONNECTOR_CERT = str(ENROLLMENT_CERT_BASE + 2)
 EDGE_CERT = str(ENROLLMENT_CERT_BASE + 3)
 
 
-def test_connector_group_without_cert_looks_up_the_connector_certificate(client, sim):
+def test_connector_group_without_cert_sends_only_the_create(client, sim):
+    """As the official SDK's recorded traffic shows: no enrollment-certificate lookup, the API decides."""
     group, _, err = client.zpa.app_connector_groups.add_connector_group(name="dc1", location="Paris")
     assert err is None
-    get, post = api_requests(sim)
-    assert get.method == "GET" and get.path.endswith("/mgmtconfig/v2/admin/customers/"
-                                                     f"{sim.customer_id}/enrollmentCert")
-    assert get.query["search"] == ["name+EQ+Connector"]
-    assert post.json() == {"name": "dc1", "location": "Paris", "enrollmentCertId": CONNECTOR_CERT}
+    (post,) = api_requests(sim)
+    assert post.method == "POST" and post.json() == {"name": "dc1", "location": "Paris"}
     sim.clear_requests()
     client.zpa.app_connector_groups.update_connector_group(group.id, name="dc2").unwrap()
-    assert [r.method for r in api_requests(sim)] == ["GET", "PUT"]
-    assert api_requests(sim)[-1].json() == {"name": "dc2", "enrollmentCertId": CONNECTOR_CERT}
+    assert [r.method for r in api_requests(sim)] == ["PUT"]
+    assert api_requests(sim)[-1].json() == {"name": "dc2"}
 
 
 def test_given_cert_skips_the_lookup(client, sim):
@@ -32,11 +30,12 @@ def test_given_cert_skips_the_lookup(client, sim):
     assert api_requests(sim)[-1].json()["enrollmentCertId"] == "42"
 
 
-def test_service_edge_group_uses_the_service_edge_certificate(client, sim):
+def test_service_edge_group_without_cert_sends_only_the_create(client, sim):
     client.zpa.service_edge_group.add_service_edge_group(name="se", trusted_network_ids=["7"]).unwrap()
-    get, post = api_requests(sim)
-    assert get.query["search"] == ["name+EQ+Service Edge"]
-    assert post.json() == {"name": "se", "trustedNetworks": [{"id": "7"}], "enrollmentCertId": EDGE_CERT}
+    (post,) = api_requests(sim)
+    assert post.json() == {"name": "se", "trustedNetworks": [{"id": "7"}]}
+    client.zpa.service_edge_group.add_service_edge_group(name="se2", enrollment_cert_id=EDGE_CERT).unwrap()
+    assert api_requests(sim)[-1].json() == {"name": "se2", "enrollmentCertId": EDGE_CERT}
 
 
 def test_get_enrolment_by_name(client, sim):
