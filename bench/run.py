@@ -46,6 +46,8 @@ W5 = "[W5] simulator throughput"
 WHATIFS = {
     "no-prefetch": ("this SDK without request-ahead (ZSCALER_PAGINATION_PREFETCH=false)", "prefetch off"),
 }
+#: rows of another checkout of this SDK (``--before PYTHON``: an interpreter that imports it)
+BEFORE = "this SDK before"
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -152,6 +154,8 @@ def environment(args, ours_py, official_py, floor_py, official_version) -> dict:
         "httpx": version_of(ours_py, "httpx"),
         "urllib3": version_of(floor_py, "urllib3") if floor_py else "unavailable",
         "requests (official SDK transport)": version_of(official_py, "requests") if official_py else "-",
+        **({"before (--before)": f"{args.before}: zscaler-sdk-ng {version_of(args.before, 'zscaler-sdk-ng')}"}
+           if args.before else {}),
     }
 
 
@@ -253,10 +257,13 @@ def _ratio(a: float, b: float) -> float:
     return a / b if b else float("nan")
 
 
-def run_imports(b: Bench, ours_py: str, official_py: str | None, runs: int) -> None:
+def run_imports(b: Bench, ours_py: str, official_py: str | None, runs: int, before_py: str | None = None) -> None:
     b.heading(W1)
     cmds = {"ours: pass": (ours_py, "pass"), "ours: import zscaler": (ours_py, "import zscaler"),
             "ours: from zscaler import ZscalerClient": (ours_py, "from zscaler import ZscalerClient")}
+    if before_py:
+        cmds.update({"before: pass": (before_py, "pass"), "before: import zscaler": (before_py, "import zscaler"),
+                     "before: from zscaler import ZscalerClient": (before_py, "from zscaler import ZscalerClient")})
     if official_py:
         cmds.update({"official: pass": (official_py, "pass"), "official: import zscaler": (official_py, "import zscaler"),
                      "official: from zscaler import ZscalerClient": (official_py, "from zscaler import ZscalerClient")})
@@ -268,7 +275,7 @@ def run_imports(b: Bench, ours_py: str, official_py: str | None, runs: int) -> N
             t0 = time.perf_counter()
             subprocess.run([py, "-c", code], env=ENV, check=True)
             times[name].append(time.perf_counter() - t0)
-    base = {"ours": median(times["ours: pass"]), "official": median(times.get("official: pass", [0]))}
+    base = {who: median(times.get(f"{who}: pass", [0])) for who in ("ours", "official", "before")}
     rows, res = [], {}
     for name, ts in times.items():
         who = name.split(":")[0]
@@ -299,6 +306,9 @@ def _pages_variants(ctx, base_url: str, n: int, memory: str = "none") -> dict:
         label = WHATIFS[w][0]
         v[label + ", has_next()/next()"] = (ctx["ours_py"], {**common, "impl": "ours", "mode": "next", "whatif": w})
         v[label + ", iter_all()"] = (ctx["ours_py"], {**common, "impl": "ours", "mode": "iter", "whatif": w})
+    if ctx["before_py"]:
+        v[BEFORE + ", has_next()/next()"] = (ctx["before_py"], {**common, "impl": "ours", "mode": "next"})
+        v[BEFORE + ", iter_all()"] = (ctx["before_py"], {**common, "impl": "ours", "mode": "iter"})
     if ctx["official_py"]:
         v["official SDK, has_next()/next()"] = (ctx["official_py"], {**common, "impl": "official", "mode": "next"})
     v["raw httpx + json.loads"] = (ctx["ours_py"], {**common, "impl": "httpx"})
@@ -357,6 +367,8 @@ def run_gets(b: Bench, ctx: dict, count: int, runs: int) -> None:
         whatifs = [w for w in ctx["whatifs"] if w != "no-prefetch"]  # get-by-id does not page
         for w in whatifs:
             v[WHATIFS[w][0]] = (ctx["ours_py"], {**common, "impl": "ours", "whatif": w})
+        if ctx["before_py"]:
+            v[BEFORE] = (ctx["before_py"], {**common, "impl": "ours"})
         if ctx["official_py"]:
             v["official SDK"] = (ctx["official_py"], {**common, "impl": "official"})
         v["raw httpx + json.loads"] = (ctx["ours_py"], {**common, "impl": "httpx"})
@@ -474,6 +486,9 @@ def main(argv=None) -> int:
     ap.add_argument("--runs", type=int, help="runs per measurement (default: 5 for fast workloads, 3 for memory)")
     ap.add_argument("--prefetch-rows", dest="whatifs", action="append_const", const="no-prefetch",
                     help="add rows with this SDK's request-ahead of the next page switched off, for comparison")
+    ap.add_argument("--before", metavar="PYTHON",
+                    help="add rows of another version of this SDK: an interpreter whose environment imports it "
+                         "(a venv with an older checkout installed), interleaved with the current one")
     ap.add_argument("--markdown", metavar="PATH", help="also write the tables as Markdown")
     ap.add_argument("--json", metavar="PATH", help="also write every raw figure as JSON")
     args = ap.parse_args(argv)
@@ -504,7 +519,7 @@ def main(argv=None) -> int:
     b.md += ["## Environment", ""] + [f"* {k}: `{v}`" if k == "command" else f"* {k}: {v}" for k, v in env.items()]
     b.md += [""]
 
-    run_imports(b, ours_py, official_py, runs_import)
+    run_imports(b, ours_py, official_py, runs_import, args.before)
 
     sim = Proc([ours_py, "-m", "zscaler.simulator", "--port", "0", "--json"], "simulator")
     replay = None
@@ -523,6 +538,7 @@ def main(argv=None) -> int:
         ctx = {
             "ours_py": ours_py, "official_py": official_py, "floor_py": floor_py, "sim_url": sim_url,
             "ids_file": ids_file, "page_requests": -(-n_pages // 500), "whatifs": args.whatifs or [],
+            "before_py": args.before,
             "creds": {"client_id": cfg["clientId"], "client_secret": cfg["clientSecret"],
                       "vanity": cfg["vanityDomain"], "customer_id": cfg["customerId"]},
             "backends": {"replay server": replay.info["url"], "simulator": sim_url},
