@@ -31,8 +31,8 @@ from .behaviors import DEFAULT_TRAITS, Traits, behaviors, reset_hooks, traits
 from .context import BadRequest, Ctx
 from .faults import Fault
 from .gateway import Gateway, bad_request
-from .httpserver import UNSET, Request, Response
-from .logins import Entry, Logins
+from .httpserver import Request, Response
+from .logins import DEFAULT_LEGACY, Entry, Logins
 from .recording import RecordedRequest
 from .routes import Route, Router, bind_behaviors, build_routes, iter_products
 from .store import Store
@@ -46,24 +46,6 @@ DEFAULT_CREDENTIALS = {
     "vanity_domain": "simulator",
     "sandbox_token": "zscaler-simulator-sandbox-token",
 }
-
-DEFAULT_LEGACY = {
-    "zia": {"username": "admin@simulator.zscaler.net", "password": "Simulator-Passw0rd!", "api_key": "sImUlAtOr9x7K"},
-    "ztw": {"username": "admin@simulator.zscaler.net", "password": "Simulator-Passw0rd!", "api_key": "sImUlAtOr9x7K"},
-    "zcc": {"api_key": "zcc-simulator-key", "secret_key": "zcc-simulator-secret"},
-    "zdx": {"key_id": "zdx-simulator-key", "key_secret": "zdx-simulator-secret"},
-    "zwa": {"key_id": "zwa-simulator-key", "key_secret": "zwa-simulator-secret"},
-}
-
-
-def detached(value: Any) -> Any:
-    """A copy of a JSON value that shares no dict or list with the store."""
-    if isinstance(value, dict):
-        return {k: detached(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [detached(v) for v in value]
-    return value
-
 
 class Engine:
     """State, authentication, faults and routing of the simulated Zscaler cloud."""
@@ -410,12 +392,10 @@ class Engine:
     def default(self, ctx: Ctx, route: Route, params: dict) -> Response:
         """The generic meaning of ``route`` (list, get, create ...), for behaviours to delegate to.
 
-        The answer's ``value`` is a copy the behaviour may change without touching the store.
+        The answer's ``value`` may share dicts with the store (nothing is copied unless asked):
+        read it as it is, or take ``resp.copy_value()`` before changing it.
         """
-        resp = crud.KINDS[route.kind if route.kind in crud.KINDS else "action"](self, ctx, route, params)
-        if resp.value is not UNSET:
-            resp.value = detached(resp.value)
-        return resp
+        return crud.KINDS[route.kind if route.kind in crud.KINDS else "action"](self, ctx, route, params)
 
     def json_response(self, status: int, obj: Any, headers: list | None = None) -> Response:
         return Response.json(status, obj, headers)

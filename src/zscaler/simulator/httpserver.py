@@ -25,6 +25,8 @@ from email.utils import formatdate
 from typing import Any, Callable
 from urllib.parse import unquote
 
+from .wire import dumps as _dumps
+
 MAX_HEAD = 64 * 1024
 MAX_BODY = 64 * 1024 * 1024
 UNSET: Any = object()  # Response.value when the answer is raw bytes
@@ -114,6 +116,10 @@ class Response:
         """A JSON answer (no body for 204)."""
         return cls(status, b"", headers, value=value if status != 204 else UNSET)
 
+    def copy_value(self) -> Any:
+        """A copy of ``value`` sharing no dict or list with it (or with the store it came from)."""
+        return _detached(self.value)
+
     def serialize(self) -> "Response":
         """Encode ``value`` into ``body`` (once; later calls do nothing)."""
         if self.value is not UNSET:
@@ -133,10 +139,12 @@ def http_date() -> str:
     return _date_cache[1]
 
 
-def _dumps(value: Any) -> bytes:
-    from .wire import dumps
-
-    return dumps(value)
+def _detached(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _detached(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_detached(v) for v in value]
+    return value
 
 
 def render(resp: Response, keep_alive: bool) -> bytes:

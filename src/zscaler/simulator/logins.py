@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 
 TOKEN_PATH = "/oauth2/v1/token"
 
+#: the legacy credentials a new engine accepts (``Engine(legacy_credentials=...)`` overrides them)
+DEFAULT_LEGACY = {
+    "zia": {"username": "admin@simulator.zscaler.net", "password": "Simulator-Passw0rd!", "api_key": "sImUlAtOr9x7K"},
+    "ztw": {"username": "admin@simulator.zscaler.net", "password": "Simulator-Passw0rd!", "api_key": "sImUlAtOr9x7K"},
+    "zcc": {"api_key": "zcc-simulator-key", "secret_key": "zcc-simulator-secret"},
+    "zdx": {"key_id": "zdx-simulator-key", "key_secret": "zdx-simulator-secret"},
+    "zwa": {"key_id": "zwa-simulator-key", "key_secret": "zwa-simulator-secret"},
+}
+
 #: what a login endpoint receives must never be echoed by the control API
 LOGIN_PATHS = (
     TOKEN_PATH,

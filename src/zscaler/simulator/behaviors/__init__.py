@@ -8,15 +8,16 @@ adjusts the answer::
     @behavior("zpa", "POST", "/zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule")
     def create_rule(engine, ctx, route, params):
         resp = engine.default(ctx, route, params)   # the generic create
-        obj = resp.value                            # a Python value, a copy the behaviour may change
+        obj = resp.copy_value()                     # a Python value (a copy: resp.value is the stored one)
         ...
         return engine.json_response(201, obj)
 
 Handlers run under the engine lock and receive ``(engine, ctx, route, params)``; they
 return a :class:`~zscaler.simulator.httpserver.Response`, usually holding a Python value
 (``engine.json_response(status, value)``) that is serialized once, when the answer leaves the
-engine. ``engine.default`` runs the route's generic kind, ``engine.store`` holds the state and
-``engine.error`` builds an error in the product's envelope.
+engine. ``engine.default`` runs the route's generic kind (its ``value`` may be the stored
+object itself: change ``resp.copy_value()``, not ``resp.value``), ``engine.store`` holds the
+state and ``engine.error`` builds an error in the product's envelope.
 
 Every behaviour must match an operation of the product's catalog (same verb and path shape):
 a typo is an error when the engine loads. A path that clients send but no operation describes

@@ -113,7 +113,7 @@ def create_url_category(engine, ctx, route, params):
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
         return resp
-    obj = resp.value
+    obj = resp.copy_value()
     coll = engine.store.collection(CATEGORIES)
     used = {str(k) for k in coll.items} if coll is not None else set()
     n = 1

@@ -64,8 +64,8 @@ def _coll(engine, customer_id: str, template: str, **values: str):
 
 
 def _obj(resp) -> Any:
-    """The value of a generic answer (``engine.default`` hands out a copy the caller may change)."""
-    return None if resp.status == 204 else resp.value
+    """A copy of the value of a generic answer, for the behaviour to change."""
+    return None if resp.status == 204 else resp.copy_value()
 
 
 # ------------------------------------------------------------------ generic CRUD: microtenants, search, 204
