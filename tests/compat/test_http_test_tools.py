@@ -227,3 +227,39 @@ def test_vcrpy_records_against_the_simulator_and_replays_with_it_stopped(own_sim
     assert replayed == recorded
     assert replay.all_played and replay.play_count == len(recording.requests)
 
+
+
+# ------------------------------------------------------------------ the executor's own client factory, streams
+
+def test_http_client_factory_and_streamed_bodies_go_through_the_given_client(tmp_path):
+    from zscaler.transport.executor import RequestExecutor
+
+    seen: list[tuple[str, bytes]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        seen.append((request.method, request.read()))
+        return httpx.Response(200, content=b"chunk-1|chunk-2", headers={"content-type": "application/octet-stream"})
+
+    ex = RequestExecutor(base_url=API, http_client_factory=lambda: httpx.Client(transport=httpx.MockTransport(handle)))
+    upload = tmp_path / "sample.bin"
+    upload.write_bytes(b"\x00binary-sample" * 10)
+    with upload.open("rb") as f:
+        ex.send("POST", "/zia/api/v1/upload", raw_body=f)
+    resp = ex.send("GET", "/zia/api/v1/download", stream=True)  # a streamed answer, read by the caller
+    assert b"".join(resp.iter_bytes()) == b"chunk-1|chunk-2"
+    resp.close()
+    ex.close()
+    assert seen == [("POST", b"\x00binary-sample" * 10), ("GET", b"")]
+
+
+def test_respx_sees_a_streamed_answer():
+    respx = pytest.importorskip("respx")
+    from zscaler.transport.executor import RequestExecutor
+
+    with respx.mock(assert_all_called=True) as router:
+        route = router.get(f"{API}/zia/api/v1/download").respond(200, content=b"payload")
+        ex = RequestExecutor(base_url=API)
+        resp = ex.send("GET", "/zia/api/v1/download", stream=True)
+        assert resp.read() == b"payload"
+        ex.close()
+    assert route.call_count == 1
