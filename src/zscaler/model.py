@@ -384,7 +384,7 @@ def _snake_model(data: dict[str, Any], spec: ModelSpec) -> dict[str, Any]:
     for k, v in data.items():
         if v is None:
             continue
-        f = spec.by_key.get(k) if isinstance(k, str) else None
+        f = (spec.by_key.get(k) or spec.by_attr.get(to_attr(k))) if isinstance(k, str) else None
         if f is None:
             out[to_attr(k) if isinstance(k, str) else k] = _snake(v)
             continue
