@@ -545,4 +545,8 @@ def resource_class(product: str, attribute: str) -> type[ResourceAPI]:
     tables = {**class_tables.TABLES.get(product, {}).get(res.attribute, {}), **res.constants}
     for name, table in tables.items():  # literal tables scripts read (LssAPI.source_log_map)
         ns[name] = copy.deepcopy(table)
-    return type(_class_name(res.attribute), (ResourceAPI,), ns)
+    from .compat.surface import api_name
+
+    module, name = api_name(product, res.attribute) or (ns["__module__"], _class_name(res.attribute))
+    ns["__module__"], ns["__qualname__"] = module, name  # the official class path (zscaler.zpa.segment_groups)
+    return type(name, (ResourceAPI,), ns)
