@@ -127,3 +127,15 @@ def test_docstrings_say_what_comes_back():
     assert "2-tuple" in resource_class("zia", "url_categories").lookup.__doc__
     assert "alone" in resource_class("zia", "url_categories").get_quota.__doc__
     assert "(result, response, error)" in resource_class("zia", "rule_labels").list_labels.__doc__
+
+
+@needs_inventory
+def test_decorator_keywords_are_taken_where_the_official_decorators_take_them():
+    """``zcell_params`` (``days=``) and ``zdx_params`` (``since=`` ...) on exactly the decorated methods
+    (ZDX ``share_snapshot`` takes every keyword in its ``**kwargs`` already)."""
+    for product, attribute, m in _methods():
+        decorators = " ".join(m.get("decorators") or [])
+        op = catalog.load(product).resource(attribute).op(m["name"])
+        assert (op.window is not None) == ("zcell_params" in decorators), (product, attribute, m["name"])
+        if product == "zdx" and m["name"] != "share_snapshot":
+            assert bool(op.shorthands) == ("zdx_params" in decorators), (attribute, m["name"])

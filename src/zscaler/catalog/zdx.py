@@ -122,8 +122,9 @@ RESOURCES = (
                "none", doc="Delete deeptrace."),
             # the official SDK declares a list but reads items from a body that has none (always []);
             # the API answers one analysis record (status and result)
-            op("get_analysis", "GET", BASE + "/analysis/{analysis_id}", "analysis_id", "object",
-               doc="Get the status and result of a score analysis."),
+            op("get_analysis", "GET", BASE + "/analysis/{analysis_id}", "analysis_id", "raw",
+               hook=zdx_hooks.one_element_list,
+               doc="The status and result of a score analysis, as a one-element list of the dict."),
             op("get_deeptrace", "GET", BASE + "/devices/{device_id}/deeptraces/{trace_id}", "device_id, trace_id",
                "list_of_one", "DeviceDeepTraces", doc="Get deeptrace."),
             op("get_deeptrace_cloudpath", "GET", BASE + "/devices/{device_id}/deeptraces/{trace_id}/cloudpath",
@@ -177,6 +178,4 @@ WITH_SHORTHANDS = {
     "inventory": ("list_software_keys", "list_softwares"),
     "users": ("get_user", "list_users"),
 }
-RESOURCES = with_shorthands(RESOURCES, WITH_SHORTHANDS, SHORTHANDS)
-
-PRODUCT = Product("zdx", "/zdx", "zdx", RESOURCES, body_case="none")
+PRODUCT = Product("zdx", "/zdx", "zdx", with_shorthands(RESOURCES, WITH_SHORTHANDS, SHORTHANDS), body_case="none")

@@ -317,7 +317,9 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
             params = {k: call[k] for k in op.placeholders() if k in call}
             st.session.seed(product.name, resource.attribute, params)
         api = getattr(getattr(client, product.name), resource.attribute)
-        result = getattr(api, op.name)(**call)
+        from ..binding import call_result
+
+        result = call_result(api, op.name, **call)  # the Result whatever the method returns to scripts
         if result.error is not None:
             raise result.error
         value: Any = result.result

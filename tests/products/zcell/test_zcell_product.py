@@ -57,7 +57,8 @@ def test_thirty_five_methods_take_id_from_the_configuration():
 
 
 @pytest.mark.parametrize("attribute,op", ID_OPS, ids=[f"{a}.{o.name}" for a, o in ID_OPS])
-def test_id_defaults_to_configured_customer(zc, sim, attribute, op):
+def test_id_defaults_to_configured_customer(zc, sim, attribute, op, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the SIM download writes its file in the working directory
     extra = {"name": "g"} if op.verb in WRITE_VERBS and any(p.kind == "var_keyword" for p in op.params) else {}
     if op.body:
         extra[op.body] = [{"region": "eu"}]
