@@ -158,3 +158,24 @@ def test_the_control_api_refuses_a_negative_or_odd_seed_count(sim, count):
     assert r.status_code == 400 and "count" in r.json()["message"]
     assert httpx.post(sim.url + "/_sim/seed", json={"product": "zpa", "resource": "segment_groups",
                                                     "count": 0}).json()["count"] == 0
+
+
+def test_the_command_takes_the_timeouts():
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "zscaler.simulator", "--port", "0", "--json", "--idle-timeout", "0.3"],
+                            stdout=subprocess.PIPE, text=True)
+    try:
+        url = json.loads(proc.stdout.readline())["url"]
+        host, port = url.rsplit("/", 1)[1].split(":")
+        with socket.create_connection((host, int(port)), timeout=WAIT) as s:
+            s.sendall(b"GET /_sim/info HTTP/1.1\r\nHost: x\r\n\r\n")
+            first = s.recv(65536)
+            rest = b""
+            while chunk := s.recv(65536):
+                rest += chunk
+    finally:
+        proc.terminate()
+        proc.wait(WAIT)
+    assert first.startswith(b"HTTP/1.1 200") and rest == b""

@@ -29,11 +29,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--token-lifetime", type=int, default=3600, help="seconds a token stays valid")
     ap.add_argument("--rate-limit", type=_rate, action="append", default=[], metavar="PRODUCT=N",
                     help="limit a product to N requests per second (repeatable)")
+    ap.add_argument("--header-timeout", type=float, default=30.0, metavar="SECONDS",
+                    help="a request head must arrive within this time (default 30; then 408 and close)")
+    ap.add_argument("--idle-timeout", type=float, default=120.0, metavar="SECONDS",
+                    help="close keep-alive connections idle this long (default 120)")
     ap.add_argument("--json", action="store_true", help="print one JSON line with the URL and configs instead of text")
     args = ap.parse_args(argv)
 
     sim = Simulator(args.host, args.port, db=args.db, token_lifetime=args.token_lifetime,
-                    rate_limits=dict(args.rate_limit), record_limit=10_000)
+                    rate_limits=dict(args.rate_limit), record_limit=10_000,
+                    header_timeout=args.header_timeout, idle_timeout=args.idle_timeout)
     sim.start()
     if args.json:
         print(json.dumps({"url": sim.url, "oneapi": sim.oneapi_config(),
