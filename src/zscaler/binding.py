@@ -19,7 +19,7 @@ from urllib.parse import quote
 from . import catalog
 from .catalog import class_tables
 from .catalog.spec import WRITE_VERBS, Op, Param, Product, Resource
-from .errors import ZscalerError
+from .errors import TransportError, ZscalerError
 from .model import NOT_GIVEN, ZscalerObject, convert_keys, model_class, to_wire
 from .response import STYLES, Result, ZscalerAPIResponse
 from .transport.executor import decode
@@ -72,12 +72,24 @@ class Call:
     def request(self, verb: str, path: str, query: Mapping[str, Any] | None = None, body: Any = None) -> Any:
         """Send a preliminary request (path may contain ``{customerId}``); returns the decoded body."""
         path = path.replace("{customerId}", str(self.api._config_value("customerId")))
-        resp = self.executor.send(verb, path, params=_query_pairs(dict(query or {})), body=body)
+        resp = send(self.executor, verb, path, params=_query_pairs(dict(query or {})), body=body)
         return decode(resp)
     def model_class(self, name: str | None = None) -> type[ZscalerObject]:
         """The class of this op's model (or of ``name``), resolved in this product and resource."""
         return model_class(self.api._product.name, self.op.model if name is None else name, self.api._resource.attribute)
 
+
+def send(executor: "RequestExecutor", verb: str, path: str, **kw: Any) -> Any:
+    """``executor.send``; an exception of another library raised while sending (a custom transport's
+    own error, a recording tool refusing an unknown request) becomes a :class:`TransportError`, so
+    the method returns it in the error slot as the official SDK returns whatever sending raised.
+    Its message names the exception's type only: the original text may quote the request URL."""
+    try:
+        return executor.send(verb, path, **kw)
+    except (ZscalerError, ValueError, TypeError):
+        raise
+    except Exception as e:  # noqa: BLE001 - any other failure of the send is the call's error
+        raise TransportError(f"sending failed: {type(e).__name__}", method=verb, url=path, cause=e) from None
 
 
 class ResourceAPI:
@@ -100,8 +112,8 @@ class ResourceAPI:
 # ------------------------------------------------------------------ request shaping
 
 def _fmt_query_value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "true" if v else "false"
+    """A query value as the official SDK sends it: ``str()`` of it, so booleans are ``True``/``False``
+    (the few methods that send ``true``/``false`` say so with ``hooks.lowercase_flags``)."""
     return str(v)
 
 
@@ -225,9 +237,11 @@ def shape(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Call:
             raise ValueError(f"{op.name}: '{name}' is required (it is part of the request path)")
         call.path_values[name] = quote(str(value), safe="")
 
-    # microtenant (ZPA): argument, kwargs, query_params, then the client default
+    # microtenant (ZPA): argument, kwargs, query_params, then the client default; a path placeholder
+    # named microtenant_id (microtenants/{microtenant_id}) is the object's id, not a query value
     if product.name == "zpa":
-        mt = (args.get("microtenant_id") or kwargs.get("microtenant_id") or kwargs.get("microtenantId")
+        arg_mt = None if "microtenant_id" in placeholders else args.get("microtenant_id")
+        mt = (arg_mt or kwargs.get("microtenant_id") or kwargs.get("microtenantId")
               or query.pop("microtenant_id", None) or query.pop("microtenantId", None)
               or api._config_value("microtenantId"))
         if mt:
@@ -294,7 +308,7 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
         path, headers = _render(call), call.headers or None
 
         def fetch(params: dict[str, Any]):
-            r = executor.send(op.verb, path, params=_query_pairs(params), headers=headers)
+            r = send(executor, op.verb, path, params=_query_pairs(params), headers=headers)
             return decode(r), r
 
         response = ZscalerAPIResponse(resp, body, paging=paging, params=base_params, fetch=fetch,
@@ -386,7 +400,7 @@ def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
                 raise RuntimeError(f"{op.name}: the hook did not fill the path placeholder(s) {unfilled}")
         if call.result is not NOT_GIVEN:
             return Result(call.result, None, None)
-        resp = executor.send(call.verb, _render(call), params=_query_pairs(call.query), body=call.body,
+        resp = send(executor, call.verb, _render(call), params=_query_pairs(call.query), body=call.body,
                              raw_body=call.raw_body, headers=call.headers or None,
                              resource_path=_collection(call), stream=op.result == "bytes" and False)
         body = None if op.result in ("bytes", "status_code") else decode(resp)
