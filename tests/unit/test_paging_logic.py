@@ -117,3 +117,35 @@ def test_listings_that_guess_their_next_page_never_fetch_ahead():
                               fetch=lambda p: ([], None), prefetch=True)
     resp.send_ahead()
     assert not resp.prefetch and resp._ahead is None
+
+
+def test_a_forked_child_fetches_ahead_on_a_pool_of_its_own():
+    import multiprocessing
+    import os
+
+    if not hasattr(os, "fork"):
+        import pytest
+
+        pytest.skip("no fork on this platform")
+
+    def pages_in(conn):
+        fetched = []
+
+        def fetch(p):
+            fetched.append(p["page"])
+            return {"totalPages": "3", "list": [{"id": p["page"]}]}, None
+
+        resp = ZscalerAPIResponse(None, {"totalPages": "3", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
+                                  fetch=fetch, wrap=ZscalerObject, prefetch=True)
+        conn.send([i.id for i in resp.iter_all()])
+
+    warm = ZscalerAPIResponse(None, {"totalPages": "2", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
+                              fetch=lambda p: ({"totalPages": "2", "list": [{"id": 2}]}, None), prefetch=True)
+    assert len(list(warm.iter_all())) == 2  # the parent's pool has threads now
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe()
+    proc = ctx.Process(target=pages_in, args=(child,))
+    proc.start()
+    assert parent.poll(60) and parent.recv() == [1, 2, 3]  # a child reusing the parent's dead pool would hang
+    proc.join(60)
+    assert proc.exitcode == 0

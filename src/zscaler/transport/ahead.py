@@ -9,6 +9,7 @@ is never requested twice.
 
 from __future__ import annotations
 
+import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Callable, Generic, TypeVar
@@ -31,6 +32,16 @@ def _shared_pool() -> ThreadPoolExecutor:
     return _pool
 
 
+def _forget_pool_in_child() -> None:
+    """A forked child has none of the parent's threads: it builds a pool of its own when needed."""
+    global _pool, _pool_lock
+    _pool, _pool_lock = None, threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool_in_child)
+
+
 class PageAhead(Generic[T]):
     """The one page of a listing that may be on its way; not shared between threads."""
 
@@ -49,8 +60,11 @@ class PageAhead(Generic[T]):
         if self._future is not None and self._params == params:
             return
         self.discard()
-        self._params = dict(params)
-        self._future = _shared_pool().submit(self._fetch, self._params)
+        try:
+            future = _shared_pool().submit(self._fetch, dict(params))
+        except RuntimeError:  # the interpreter is shutting down: next() fetches the page itself
+            return
+        self._params, self._future = dict(params), future
 
     def fetch(self, params: dict[str, Any]) -> T:
         """The page of ``params``: the one on its way when it is that page, else fetched now.
