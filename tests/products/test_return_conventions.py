@@ -131,11 +131,13 @@ def test_docstrings_say_what_comes_back():
 
 @needs_inventory
 def test_decorator_keywords_are_taken_where_the_official_decorators_take_them():
-    """``zcell_params`` (``days=``) and ``zdx_params`` (``since=`` ...) on exactly the decorated methods
-    (ZDX ``share_snapshot`` takes every keyword in its ``**kwargs`` already)."""
+    """``zcell_params`` (``days=``), ``zdx_params`` (``since=`` ...) and ``zcc_param_mapper`` on exactly
+    the decorated methods (ZDX ``share_snapshot`` takes every keyword in its ``**kwargs`` already)."""
     for product, attribute, m in _methods():
         decorators = " ".join(m.get("decorators") or [])
         op = catalog.load(product).resource(attribute).op(m["name"])
         assert (op.window is not None) == ("zcell_params" in decorators), (product, attribute, m["name"])
         if product == "zdx" and m["name"] != "share_snapshot":
             assert bool(op.shorthands) == ("zdx_params" in decorators), (attribute, m["name"])
+        if product == "zcc":  # OS / registration-type names to codes, dates, time zone
+            assert ("zcc_params" in getattr(op.hook, "__name__", "")) == ("zcc_param_mapper" in decorators), m["name"]
