@@ -158,6 +158,13 @@ class Field(NamedTuple):
     keys: tuple[str, ...]
     is_list: bool
     model: str | None
+    default: Any = None  # the official value when the record lacks the field (None: none)
+
+    def absent(self) -> Any:
+        """The value an absent field reads as: its official default (a fresh copy), ``[]`` for a list."""
+        if self.default is not None:
+            return copy.deepcopy(self.default) if isinstance(self.default, (dict, list)) else self.default
+        return [] if self.is_list else None
 
 
 class ModelSpec:
@@ -262,7 +269,8 @@ class ZscalerObject:
                 value = data[k]
                 wrapped = _wrap(value, spec.nested(f)) if isinstance(value, (dict, list)) else value
                 return value if wrapped is value else wrapped
-        return [] if f.is_list else None
+        value = f.absent()
+        return _wrap(value, spec.nested(f)) if isinstance(value, dict) and f.model else value
 
     def __setattr__(self, name: str, value: Any) -> None:
         key = self._wire_key(name) or to_wire(name)
@@ -327,8 +335,9 @@ class ZscalerObject:
     def as_dict(self) -> dict[str, Any]:
         """The record with snake_case keys at every depth; ``None`` values are omitted.
 
-        A model with declared fields also lists its absent list fields as ``[]`` (the
-        official defaults), at every depth of declared nested models.
+        A model with declared fields also lists its absent fields with the official defaults
+        (``[]`` for lists, the official model's value for flags and the like, e.g.
+        ``ServerGroup.enabled`` -> ``True``), at every depth of declared nested models.
         """
         spec = type(self)._spec
         return _snake(self._data) if spec is None else _snake_model(self._data, spec)
@@ -397,8 +406,8 @@ def _snake_model(data: dict[str, Any], spec: ModelSpec) -> dict[str, Any]:
         else:
             out[f.attr] = _snake(v)
     for f in spec.fields:
-        if f.is_list and f.attr not in out:
-            out[f.attr] = []
+        if f.attr not in out and (f.is_list or f.default is not None):
+            out[f.attr] = _snake(f.absent())
     return out
 
 

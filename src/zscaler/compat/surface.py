@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 DATA_FILE = Path(__file__).with_name("official_surface.json")
+#: the official models' non-None field defaults (tools/gen_official_defaults.py)
+DEFAULTS_FILE = Path(__file__).with_name("official_defaults.json")
 _lock = threading.RLock()
 _classes: dict[str, Any] = {}
 
@@ -35,6 +37,14 @@ def data() -> dict[str, Any]:
     """The decoded data file (read once)."""
     with DATA_FILE.open(encoding="utf-8") as fh:
         loaded: dict[str, Any] = json.load(fh)
+    return loaded
+
+
+@lru_cache(maxsize=1)
+def defaults() -> dict[str, dict[str, Any]]:
+    """``module:Class`` -> {attribute: the official default when the record lacks it} (read once)."""
+    with DEFAULTS_FILE.open(encoding="utf-8") as fh:
+        loaded: dict[str, dict[str, Any]] = json.load(fh)["defaults"]
     return loaded
 
 
@@ -141,10 +151,11 @@ def _object_class(module: str, name: str, spec: dict[str, Any]) -> type:
     from ..model import Field, ModelSpec, ZscalerObject
 
     fields = []
+    given = defaults().get(f"{module}:{name}", {})
     for row in spec["f"]:
         attr, key, is_list, nested = row[0], row[1], bool(row[2]), row[3]
         keys = tuple(k for k in ([key] if key else []) + (row[4] if len(row) > 4 else []) if k)
-        fields.append(Field(attr, keys, is_list, nested))
+        fields.append(Field(attr, keys, is_list, nested, given.get(attr)))
     ns = {"__slots__": (), "__module__": module, "__qualname__": name, "_spec": ModelSpec(fields, model),
           "__doc__": f"Official model {module}.{name}: {len(fields)} declared fields over the wire record."}
     return type(name, (ZscalerObject,), ns)
