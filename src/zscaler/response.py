@@ -128,10 +128,21 @@ class ZpaPaging(PagingStyle):
         return {**params, "page": state.page}
 
 
+def _envelope_or_one(style: PagingStyle, body: Any) -> list:
+    """The list under ``style.items_key``, or an object without it as a one-item list (ZCell and AI
+    Guard answer a single object to some listings; the official SDK reads it as the one item)."""
+    if isinstance(body, dict) and not isinstance(body.get(style.items_key or ""), list):
+        return [body]
+    return PagingStyle.items(style, body)
+
+
 class ZcellPaging(ZpaPaging):
     name = "zcell"
     first_page = 0
     items_key = "content"
+
+    def items(self, body: Any) -> list:
+        return _envelope_or_one(self, body)
 
     def advance(self, state, body, items, params):
         total = int((body or {}).get("totalPages") or 1) if isinstance(body, dict) else 1
@@ -180,6 +191,28 @@ class KeyedPage(PagingStyle):
         return None
 
 
+class OneOrKeyedPage(KeyedPage):
+    """AI Guard: the list under ``items``, or a single object as the one item."""
+
+    def items(self, body: Any) -> list:
+        return _envelope_or_one(self, body)
+
+
+class ZtbPage(KeyedPage):
+    """ZTB: one page; the items are ``result`` when it is a list, else the first list inside a
+    ``result`` object (``{"result": {"alarms": [...], "count": n}}``), else, without a ``result``
+    object, the first list of the body (``{"count": n, "rows": [...]}``), as the official SDK reads them."""
+
+    def items(self, body: Any) -> list:
+        if not isinstance(body, dict):
+            return super().items(body)
+        result = body.get("result")
+        if isinstance(result, list):
+            return result
+        where = result if isinstance(result, dict) and result else body
+        return next((v for v in where.values() if isinstance(v, list)), [])
+
+
 class LinkPaging(PagingStyle):
     """ZIdentity: follow ``next_link``; EASM: ``next_page``."""
 
@@ -205,7 +238,7 @@ STYLES: dict[str, PagingStyle] = {
               LinkPaging("ziam", "records", "next_link"), LinkPaging("easm", "results", "next_page"))
 }
 STYLES["zcc"] = PageNumberPaging()
-STYLES.update({k.name: k for k in (KeyedPage("ztb", "result"), KeyedPage("aiguard", "items"),
+STYLES.update({k.name: k for k in (ZtbPage("ztb", "result"), OneOrKeyedPage("aiguard", "items"),
                                    KeyedPage("zbi_reports", "reports"))})
 
 

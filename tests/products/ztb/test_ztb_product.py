@@ -123,3 +123,15 @@ def test_lists_take_a_recorded_envelope_with_extra_keys(client, sim):
     sim.fault(method="GET", path=V2 + "/Site/app_segments", status=200, body=body, times=1)
     segments, _, err = client.ztb.site.list_app_segments()
     assert err is None and [s.name for s in segments] == ["seg1", "seg2"]
+
+
+@pytest.mark.parametrize("body,names", [
+    ({"result": [{"name": "a"}]}, ["a"]),
+    ({"result": {"alarms": [{"name": "b"}, {"name": "c"}], "count": 2}}, ["b", "c"]),  # the list inside result
+    ({"count": 1, "rows": [{"name": "d"}]}, ["d"]),  # no result object: the body's first list
+    ({"result": {"count": 0}}, []),
+])
+def test_listings_read_the_items_where_the_official_sdk_finds_them(client, sim, body, names):
+    sim.fault(path="*/ztb/api/v2/alarm", method="GET", status=200, body=body)
+    alarms, _, err = client.ztb.alarms.list_alarms()
+    assert err is None and [a.name for a in alarms] == names
