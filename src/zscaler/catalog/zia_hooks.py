@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
 
-from ..errors import TokenError, ZscalerAPIError, ZscalerError
+from ..errors import ResponseFormatError, TokenError, ZscalerAPIError, ZscalerError
 from ..model import to_attr
 from ..transport.executor import decode
 from .hooks import STATES, client_search, save_to, stamped  # noqa: F401 - used by the zia catalog
@@ -80,6 +80,20 @@ def url_batches(call: Any) -> None:
         return out
 
     call.after = rest
+
+
+def count_int(call: Any) -> None:
+    """Counts as an ``int``, read as the official SDK reads them: ``{"count": n}``, a number or a
+    numeric string (an empty answer is 0); anything else is a format error in the error slot."""
+
+    def after(body: Any, response: Any) -> int:
+        value = body.get("count") if isinstance(body, dict) and "count" in body else body
+        try:
+            return 0 if value is None else int(value)
+        except (TypeError, ValueError):
+            raise ResponseFormatError(200, f"expected a count, got {type(value).__name__}") from None
+
+    call.after = after
 
 
 def review_batches(call: Any) -> None:

@@ -62,3 +62,15 @@ def test_web_privacy_none_on_error(client, sim, caplog):
     with caplog.at_level(logging.ERROR, logger="zscaler.client"):
         assert client.zcc.web_privacy.get_web_privacy() is None
     assert any("zcc.web_privacy.get_web_privacy" in r.getMessage() for r in caplog.records)
+
+
+def test_custom_file_type_count_is_an_int(client, sim):
+    count, _, err = client.zia.custom_file_types.get_custom_file_type_count()
+    assert err is None and count == 0 and type(count) is int
+    client.zia.custom_file_types.add_custom_file_type(name="ft", extension="abc").unwrap()
+    assert client.zia.custom_file_types.get_custom_file_type_count().result == 1
+    sim.fault(path="*/customFileTypes/count", status=200, body={"count": "7"})
+    assert client.zia.custom_file_types.get_custom_file_type_count().result == 7
+    sim.fault(path="*/customFileTypes/count", status=200, body={"unexpected": True})
+    count, _, err = client.zia.custom_file_types.get_custom_file_type_count()
+    assert count is None and err is not None and "count" in str(err)

@@ -126,6 +126,13 @@ def create_url_category(engine, ctx, route, params):
     return engine.json_response(200, obj)
 
 
+@behavior("zia", "GET", V1 + "/customFileTypes/count", no_pending=True)
+def custom_file_type_count(engine, ctx, route, params):
+    """The number of custom file types, a bare JSON number."""
+    coll = engine.store.collection(V1 + "/customFileTypes")
+    return engine.json_response(200, len(coll.values()) if coll is not None else 0)
+
+
 @behavior("zia", "GET", V1 + "/vips/recommendedList", no_pending=True)
 def recommended_vips(engine, ctx, route, params):
     """Five VIPs in three datacenters, closest first, for any ``sourceIp``."""
