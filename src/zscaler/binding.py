@@ -312,8 +312,7 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
             return decode(r), r
 
         response = ZscalerAPIResponse(resp, body, paging=paging, params=base_params, fetch=fetch,
-                                      wrap=cls, service_type=product.name, keep=call.keep,
-                                      prefetch=executor.prefetch and op.verb == "GET")
+                                      wrap=cls, service_type=product.name, keep=call.keep)
         limits = getattr(call, "client_side", {})
         # nothing is sent ahead yet: a caller paging by hand (its own offsets) never calls next();
         # next(), iter_all() and the client-side limits below are what ask for the pages after this
@@ -359,21 +358,17 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
 def _collect(response: ZscalerAPIResponse, items: list, limits: Mapping[str, Any]) -> list:
     max_items = None if limits.get("max_items") is None else int(limits["max_items"])
     max_pages = None if limits.get("max_pages") is None else int(limits["max_pages"])
-    pages, per_page, prefetch = 1, max(len(items), 1), response.prefetch
+    pages = 1
 
     def reads(pages_read: int, count: int) -> bool:  # whether the loop below fetches one more page
         return (max_pages is None or pages_read < max_pages) and (max_items is None or count < max_items)
 
-    if reads(pages, len(items)):
-        response.send_ahead()
     while response.has_next() and reads(pages, len(items)):
-        response.prefetch = prefetch and reads(pages + 1, len(items) + per_page)  # no request ahead for an unread page
         more, _, err = response.next()
         if err is not None:
             raise err
         pages += 1
         items.extend(more or [])
-    response.prefetch = prefetch
     return items[:max_items] if max_items is not None else items
 
 

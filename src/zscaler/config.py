@@ -134,9 +134,8 @@ KEYS: tuple[Key, ...] = (
     Key("cache.defaultTti", _seconds, ("ZSCALER_CACHE_DEFAULT_TTI", "ZSCALER_CLIENT_CACHE_DEFAULTTTI"), 300,
         doc="cache time to idle, seconds"),
     Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), None,
-        doc="while next()/iter_all() decode and hand out a page of a listing whose answers say another page "
-            "exists (ZPA, ZCell, ZDX, ZIdentity), the next page's GET is already on its way; "
-            "false = each next() sends its own request (default true)"),
+        doc="accepted for compatibility with 0.3.0 and ignored (logged once at DEBUG): each next() requests "
+            "its own page"),
     Key("shareToken", _bool, ("ZSCALER_SHARE_TOKEN",), None,
         doc="clients of one process with the same clientId, secret or key and token URL share one OAuth token "
             "(one token request per expiry for all of them); false = this client fetches its own (default true)"),

@@ -161,7 +161,8 @@ class Client:
             base_url=base, provider=provider, sandbox_base_url=sandbox_base, sandbox_token=s.get("sandboxToken"),
             partner_id=s.get("partnerId"), user_agent_extra=s.get("userAgent"), retry=retry, cache=cache,
             timeout=s["requestTimeout"] or 240.0, connect_timeout=s["connectionTimeout"], verify=verify, proxy=proxy,
-            transport=s.get("transport"), prefetch=s["pagination.prefetch"] is not False)
+            transport=s.get("transport"))
+        note_prefetch_ignored(s.get("pagination.prefetch"))
         self._services: dict[str, ProductService] = {}
         self._lock = threading.Lock()
 
@@ -250,8 +251,21 @@ _COMMON_LEGACY_KEYS = {"partnerId": "ZSCALER_PARTNER_ID", "timeout": None, "over
                        "pagination": "ZSCALER_PAGINATION_PREFETCH", "transport": None}
 
 
-def _legacy_prefetch(given: Mapping[str, Any]) -> bool:
-    """``pagination={"prefetch": bool}`` or its environment variable, as for ZscalerClient (default on)."""
+_prefetch_noted = False
+
+
+def note_prefetch_ignored(value: bool | None) -> None:
+    """``pagination.prefetch`` is accepted for compatibility and changes nothing: say so once, at DEBUG."""
+    global _prefetch_noted
+    if value is None or _prefetch_noted:
+        return
+    _prefetch_noted = True
+    log.debug("pagination.prefetch=%s is accepted and has no effect: each next() requests its own page "
+              "(request-ahead was removed; see the CHANGELOG)", value)
+
+
+def _legacy_prefetch(given: Mapping[str, Any]) -> bool | None:
+    """``pagination={"prefetch": bool}`` or its environment variable, validated as for ZscalerClient (None if unset)."""
     import os
 
     from .config import KEY_BY_NAME
@@ -268,7 +282,7 @@ def _legacy_prefetch(given: Mapping[str, Any]) -> bool:
     if value is None:
         name, raw = next(((e, os.environ[e]) for e in key.env if os.environ.get(e, "").strip()), (key.name, None))
         if raw is None:
-            return True
+            return None
         return key.parse(name, raw)
     return key.parse(key.name, value)
 
@@ -369,9 +383,9 @@ class LegacyClient(Client):
             **sandbox,
             retry=RetryPolicy(max_retries=int(given.get("maxRetries", 4))), timeout=timeout,
             transport=parse_transport("transport", given["transport"]) if given.get("transport") is not None else None,
-            prefetch=_legacy_prefetch(given),
             cache=CacheLayer(ttl=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTL", 3600)),
                              tti=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTI", 1800))) if cache_on else None)
+        note_prefetch_ignored(_legacy_prefetch(given))
         self._services = {}
         self._lock = threading.Lock()
         self._logs_out = spec.logs_out

@@ -15,7 +15,6 @@ from urllib.parse import parse_qsl, urlsplit
 
 from .errors import ResponseFormatError, ZscalerError
 from .model import ZscalerObject, wrap_items
-from .transport.ahead import PageAhead
 
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
@@ -62,9 +61,6 @@ class PagingStyle:
     page_key = "page"
     first_page = 1
     items_key: str | None = None
-    #: the answers say whether another page exists (a page count, a next link or offset), so a
-    #: request for it is never a guess; only such listings send their next page's request ahead
-    announces_next = False
 
     def items(self, body: Any) -> list:
         if isinstance(body, list):
@@ -114,7 +110,6 @@ class ZpaPaging(PagingStyle):
     """ZPA: ``{"totalPages": "N", "list": [...]}``."""
 
     name = "zpa"
-    announces_next = True
 
     def advance(self, state, body, items, params):
         try:
@@ -156,7 +151,6 @@ class ZcellPaging(ZpaPaging):
 class ZdxPaging(PagingStyle):
     name = "zdx"
     items_key = "items"
-    announces_next = True
 
     def advance(self, state, body, items, params):
         nxt = body.get("next_offset") if isinstance(body, dict) else None
@@ -216,8 +210,6 @@ class ZtbPage(KeyedPage):
 class LinkPaging(PagingStyle):
     """ZIdentity: follow ``next_link``; EASM: ``next_page``."""
 
-    announces_next = True
-
     def __init__(self, name: str, items_key: str, link_key: str) -> None:
         self.name, self.items_key, self.link_key = name, items_key, link_key
 
@@ -267,7 +259,6 @@ class ZscalerAPIResponse:
         wrap: Callable[[dict], Any] | None = None,
         service_type: str | None = None,
         keep: Callable[[Any], bool] | None = None,
-        prefetch: bool = False,
     ) -> None:
         self._http = http_response
         self._body = body
@@ -276,10 +267,6 @@ class ZscalerAPIResponse:
         self._fetch = fetch
         self._wrap = wrap
         self._keep = keep  # items filtered on the client (lists whose ``search`` the API ignores), every page
-        #: fetch each next page while this one is used (``pagination.prefetch``); only for listings
-        #: whose answers say whether another page exists
-        self.prefetch = prefetch and fetch is not None and self._paging.announces_next
-        self._ahead = PageAhead(fetch) if self.prefetch and fetch is not None else None
         self.service_type = service_type
         self._state = self._paging.start(self._params)
         self._items = self._paging.items(body) if paging is not None else ([] if body is None else _as_list(body))
@@ -314,23 +301,13 @@ class ZscalerAPIResponse:
     def has_next(self) -> bool:
         return self._next_params is not None
 
-    def send_ahead(self) -> None:
-        """Start fetching the next page now (when prefetching), so :meth:`next` finds it on its way.
-
-        Called by :meth:`iter_all` before the first page and by :meth:`next` for the page after
-        the one it returns; a listing nobody pages through with these fetches nothing ahead.
-        """
-        params = self._next_params
-        if self.prefetch and self._ahead is not None and params is not None:
-            self._ahead.start(params)
-
     def next(self) -> tuple[Any, "ZscalerAPIResponse", BaseException | None]:
         """Fetch the next page: ``(items, self, error)``; StopIteration when there is none."""
         if self._next_params is None or self._fetch is None:
             raise StopIteration("No more pages available.")
         params = self._next_params
         try:
-            body, http = self._ahead.fetch(params) if self._ahead is not None else self._fetch(params)
+            body, http = self._fetch(params)
             items = self._paging.items(body)
         except ZscalerError as e:
             return None, self, e
@@ -342,7 +319,6 @@ class ZscalerAPIResponse:
         self._http, self._body, self._items, self._params = http, body, items, params
         self._state.fingerprint = fp
         self._next_params = self._paging.advance(self._state, body, items, params)
-        self.send_ahead()  # fetched while the caller uses this page
         return (self._wrap_items(items) if items else None), self, None
 
     def _wrap_items(self, items: list) -> list:
@@ -361,7 +337,6 @@ class ZscalerAPIResponse:
         return chain.from_iterable(self._pages())  # the items of a page are iterated in C, not by a generator
 
     def _pages(self) -> Iterator[list]:
-        self.send_ahead()  # iterating everything: the next page can leave now
         yield self._wrap_items(self._items)
         while self.has_next():
             items, _, err = self.next()

@@ -82,20 +82,17 @@ def test_legacy_token_renewed_before_expiry(sim):
     client.close()
 
 
-def test_legacy_zpa_listing_sends_its_next_page_ahead_unless_told_not_to(sim, monkeypatch):
+def test_legacy_pagination_prefetch_is_accepted_validated_and_changes_nothing(sim, monkeypatch):
     sim.seed("zpa", "segment_groups", 45)
-    with LegacyZPAClient(sim.legacy_config("zpa")) as client:
-        _, resp, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 20})
-        more, _, err = resp.next()
-        assert err is None and resp.prefetch and resp._ahead.pending == {"pagesize": 20, "page": 3}
-        assert len(list(resp.iter_all())) == 25
-    with LegacyZPAClient({**sim.legacy_config("zpa"), "pagination": {"prefetch": False}}) as client:
-        _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 20})
-        resp.next()
-        assert not resp.prefetch and resp._ahead is None
+    for extra in ({}, {"pagination": {"prefetch": False}}, {"pagination": {"prefetch": True}}):
+        sim.clear_requests()
+        with LegacyZPAClient({**sim.legacy_config("zpa"), **extra}) as client:
+            _, resp, err = client.zpa.segment_groups.list_groups(query_params={"page_size": 20})
+            more, _, err = resp.next()
+            assert err is None and len(more) == 20
+            assert len([r for r in sim.requests if "/segmentGroup" in r.path]) == 2  # nothing requested ahead
     monkeypatch.setenv("ZSCALER_PAGINATION_PREFETCH", "0")
-    with LegacyZPAClient(sim.legacy_config("zpa")) as client:
-        assert client.get_request_executor().prefetch is False
+    LegacyZPAClient(sim.legacy_config("zpa")).close()
     for bad, match in (({"prefetch": "maybe"}, "pagination.prefetch.*boolean"),
                        ({"prefetch": True, "depth": 2}, "unknown configuration key 'pagination.depth'"),
                        (True, "'pagination' must be a mapping")):

@@ -48,51 +48,22 @@ def test_flat_products_have_one_page():
     assert not resp.has_next() and list(resp.iter_all())[0].id == 1
 
 
-def test_only_listings_whose_answers_announce_the_next_page_fetch_ahead():
-    announcing = {n for n, s in STYLES.items() if s.announces_next}
-    assert announcing >= {"zpa", "zcell", "zdx", "zdx_envelope", "ziam", "easm"}
-    assert not announcing & {"zia", "zcc", "flat", "none", "ztb", "aiguard"}  # a short page ends these: a guess
-
-
-def test_next_takes_the_page_fetched_ahead_and_starts_the_one_after():
-    import threading
-
-    fetched, release = [], threading.Event()
+def test_iter_all_fetches_each_page_once_in_order_when_it_is_needed():
+    fetched = []
 
     def fetch(p):
-        if p["page"] == 3:
-            release.wait(10)  # page 3 stays on its way until the test lets it finish
         fetched.append(p["page"])
-        return {"totalPages": "3", "list": [{"id": p["page"]}]}, None
+        return {"totalPages": "4", "list": [{"id": p["page"]}]}, None
 
-    first = {"totalPages": "3", "list": [{"id": 1}]}
-    resp = ZscalerAPIResponse(None, first, paging=STYLES["zpa"], params={}, fetch=fetch, wrap=ZscalerObject,
-                              prefetch=True)
-    assert resp.prefetch and resp._ahead.pending is None  # constructing (a list call) fetches nothing ahead
-    items, _, err = resp.next()
-    assert err is None and [i.id for i in items] == [2] and fetched == [2]
-    assert resp._ahead.pending == {"page": 3}  # on its way (held back by the event)
-    release.set()
-    items, _, err = resp.next()
-    assert err is None and [i.id for i in items] == [3] and fetched == [2, 3]  # page 3 fetched once
-    assert resp._ahead.pending is None and not resp.has_next()
+    resp = ZscalerAPIResponse(None, {"totalPages": "4", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
+                              fetch=fetch, wrap=ZscalerObject)
+    it = resp.iter_all()
+    assert next(it).id == 1 and fetched == []  # the first page is at hand: nothing requested yet
+    assert next(it).id == 2 and fetched == [2]
+    assert [i.id for i in it] == [3, 4] and fetched == [2, 3, 4]
 
 
-def test_iter_all_fetches_each_page_once_in_order_with_or_without_prefetch():
-    for prefetch in (True, False):
-        fetched = []
-
-        def fetch(p):
-            fetched.append(p["page"])
-            return {"totalPages": "4", "list": [{"id": p["page"]}]}, None
-
-        resp = ZscalerAPIResponse(None, {"totalPages": "4", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
-                                  fetch=fetch, wrap=ZscalerObject, prefetch=prefetch)
-        assert [i.id for i in resp.iter_all()] == [1, 2, 3, 4] and fetched == [2, 3, 4]
-        assert (resp._ahead is not None) == prefetch
-
-
-def test_error_of_a_page_fetched_ahead_arrives_with_its_next_and_the_page_is_asked_again():
+def test_error_of_a_later_page_arrives_with_its_next_and_the_page_is_asked_again():
     from zscaler.errors import api_error
 
     fetched = []
@@ -104,48 +75,9 @@ def test_error_of_a_page_fetched_ahead_arrives_with_its_next_and_the_page_is_ask
         return {"totalPages": "3", "list": [{"id": p["page"]}]}, None
 
     resp = ZscalerAPIResponse(None, {"totalPages": "3", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
-                              fetch=fetch, wrap=ZscalerObject, prefetch=True)
+                              fetch=fetch, wrap=ZscalerObject)
     resp.next()
     items, _, err = resp.next()
     assert items is None and err is not None and err.status_code == 400
     items, _, err = resp.next()
     assert err is None and [i.id for i in items] == [3] and fetched == [2, 3, 3]
-
-
-def test_listings_that_guess_their_next_page_never_fetch_ahead():
-    resp = ZscalerAPIResponse(None, [{"id": 1}], paging=STYLES["zia"], params={"pageSize": 1},
-                              fetch=lambda p: ([], None), prefetch=True)
-    resp.send_ahead()
-    assert not resp.prefetch and resp._ahead is None
-
-
-def test_a_forked_child_fetches_ahead_on_a_pool_of_its_own():
-    import multiprocessing
-    import os
-
-    if not hasattr(os, "fork"):
-        import pytest
-
-        pytest.skip("no fork on this platform")
-
-    def pages_in(conn):
-        fetched = []
-
-        def fetch(p):
-            fetched.append(p["page"])
-            return {"totalPages": "3", "list": [{"id": p["page"]}]}, None
-
-        resp = ZscalerAPIResponse(None, {"totalPages": "3", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
-                                  fetch=fetch, wrap=ZscalerObject, prefetch=True)
-        conn.send([i.id for i in resp.iter_all()])
-
-    warm = ZscalerAPIResponse(None, {"totalPages": "2", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
-                              fetch=lambda p: ({"totalPages": "2", "list": [{"id": 2}]}, None), prefetch=True)
-    assert len(list(warm.iter_all())) == 2  # the parent's pool has threads now
-    ctx = multiprocessing.get_context("fork")
-    parent, child = ctx.Pipe()
-    proc = ctx.Process(target=pages_in, args=(child,))
-    proc.start()
-    assert parent.poll(60) and parent.recv() == [1, 2, 3]  # a child reusing the parent's dead pool would hang
-    proc.join(60)
-    assert proc.exitcode == 0

@@ -55,7 +55,6 @@ class RequestExecutor:
         http_client_factory: Callable[[], httpx.Client] | None = None,
         transport: httpx.BaseTransport | None = None,
         custom_headers_on_api_calls: bool = True,
-        prefetch: bool = True,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.provider = provider or NoCredentials()
@@ -72,7 +71,6 @@ class RequestExecutor:
         self.default_headers = headers
         self.retry_policy = retry or RetryPolicy()
         self.cache = cache
-        self.prefetch = prefetch  # fetch a listing's next page while its current one is used (transport/ahead.py)
         self.written: set[str] = set()
         self.last_product: str | None = None
         self._lock = threading.Lock()
@@ -126,7 +124,7 @@ class RequestExecutor:
 
         ``raw_body`` is sent as-is: bytes, text, a binary file object (streamed in chunks from its
         current position, rewound for a retry) or an iterable of bytes (streamed; never retried).
-        Thread-safe: a listing's next page may be sent from the request-ahead pool meanwhile.
+        Thread-safe.
         """
         req = self._request(method, path, params, body, raw_body, headers, resource_path, stream)
         product = "zia" if req.product == "zscsb" else req.product
