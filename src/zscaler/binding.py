@@ -41,7 +41,8 @@ class Call:
 
     ``args`` holds the bound arguments (``**kwargs`` under ``kwargs``); ``query`` and ``body`` are
     the outgoing query dict (before the product's key rules) and JSON body. A hook may set
-    ``result`` to answer without a request, ``after`` to post-process the result, ``keep`` to
+    ``result`` to answer without a request, ``after`` to post-process the result (an exception it
+    returns becomes the error, with the response, as the official ``*_by_name`` methods do), ``keep`` to
     filter the items of a list on every page (``resp.next()`` included), or send preliminary
     requests with :meth:`request`.
     """
@@ -352,6 +353,8 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
             value = body
     if call.after is not None:
         value = call.after(value, response)
+        if isinstance(value, Exception):  # the hook's answer is the call's error (an object not found ...)
+            return Result(None, response, value)
     return Result(value, response, None)
 
 

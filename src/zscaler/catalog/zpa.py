@@ -12,7 +12,7 @@ from .zpa_hooks import (ACCESS_KEYS, BASE_KEYS, POLICY_MAP, TIMEOUT_V2_KEYS, bul
                         custom_control_update, fetch_merge, inspection_profile,
                         inspection_profile_full, log_formats, lss_config, policy_set_by_type, port_ranges, predefined_query,
                         profile_control_attach, reorder_rule, rule, save_download, schedule_add, search_all,
-                        search_by_name, whole_body_default, working_hours, SOURCE_LOG_MAP, client_types, status_codes)
+                        response_as_result, search_by_name, whole_body_default, working_hours, SOURCE_LOG_MAP, client_types, status_codes)
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
 FORCE_DELETE = lowercase_flags("forceDelete", omit_false=True)  # segment deletes: "true" only when asked
@@ -328,7 +328,8 @@ RESOURCES = (
         (
             op("get_global_policy_rules", "GET",
                V1_CUSTOMERS + "/policySet/rules/policyType/GLOBAL_POLICY/guest/{guest_id}",
-               "guest_id, query_params=None", "raw", doc="Get global policy rules."),
+               "guest_id, query_params=None", "raw", hook=response_as_result,
+               doc="Global policy rules: the response object itself is the result, as the official SDK returns."),
         ),
     ),
     Resource(
@@ -1217,7 +1218,8 @@ RESOURCES = (
             op("get_tag_group", "GET", V1 + "/tagGroup/{tag_group_id}", "tag_group_id, query_params=None", "object",
                "TagGroup", doc="Get tag group."),
             op("get_tag_group_by_name", "POST", V1 + "/tagGroup/search", "tag_group_name, query_params=None", "raw",
-               local=("tag_group_name",), hook=search_by_name("tag_group_name"), doc="Get tag group by name."),
+               local=("tag_group_name",), hook=search_by_name("tag_group_name", "tag group", "TagGroup"),
+               doc="The tag group of that name (case-insensitive)."),
             op("list_tag_groups", "POST", V1 + "/tagGroup/search", "query_params=None", "list", "TagGroup",
                hook=search_all, doc="List tag groups."),
             op("update_tag_group", "PUT", V1 + "/tagGroup/{tag_group_id}", "tag_group_id, tag_group, query_params=None",
@@ -1241,7 +1243,7 @@ RESOURCES = (
                "namespace_id, tag_key_id, query_params=None", "object", "TagKey", doc="Get tag key."),
             op("get_tag_key_by_name", "POST", V1 + "/namespace/{namespace_id}/tagKey/search",
                "namespace_id, tag_key_name, query_params=None", "raw", local=("tag_key_name",),
-               hook=search_by_name("tag_key_name"), doc="Get tag key by name."),
+               hook=search_by_name("tag_key_name", "tag key", "TagKey"), doc="The tag key of that name (case-insensitive)."),
             op("list_tag_keys", "POST", V1 + "/namespace/{namespace_id}/tagKey/search",
                "namespace_id, query_params=None", "list", "TagKey", hook=search_all, doc="List tag keys."),
             op("update_tag_key", "PUT", V1 + "/namespace/{namespace_id}/tagKey/{tag_key_id}",
@@ -1261,7 +1263,8 @@ RESOURCES = (
             op("get_namespace", "GET", V1 + "/namespace/{namespace_id}", "namespace_id, query_params=None", "object",
                "Namespace", doc="Get namespace."),
             op("get_namespace_by_name", "POST", V1 + "/namespace/search", "namespace_name, query_params=None", "raw",
-               local=("namespace_name",), hook=search_by_name("namespace_name"), doc="Get namespace by name."),
+               local=("namespace_name",), hook=search_by_name("namespace_name", "namespace", "Namespace"),
+               doc="The namespace of that name (case-insensitive)."),
             op("list_namespaces", "POST", V1 + "/namespace/search", "query_params=None", "list", "Namespace",
                hook=search_all, doc="List namespaces."),
             op("update_namespace", "PUT", V1 + "/namespace/{namespace_id}",

@@ -838,8 +838,10 @@ def search_all(call: Any) -> None:
     call.after = collect
 
 
-def search_by_name(arg: str) -> Hook:
-    """``get_*_by_name``: every page of the search, then the item whose name is ``arg`` (None if none)."""
+def search_by_name(arg: str, label: str, model: str) -> Hook:
+    """``get_*_by_name``: every page of the search, then the ``model`` whose name is ``arg``, compared
+    case-insensitively; none is the error ``ValueError("no <label> named '<name>' was found")``, as
+    the official SDK answers."""
 
     def hook(call: Any) -> None:
         name = call.args.get(arg)
@@ -849,14 +851,20 @@ def search_by_name(arg: str) -> Hook:
 
         def pick(value: Any, response: Any) -> Any:
             for item in _search_pages(call, response.get_body() if response is not None else None):
-                if isinstance(item, dict) and item.get("name") == name:
-                    return item
-            return None
+                if isinstance(item, dict) and str(item.get("name") or "").lower() == name.lower():
+                    return call.model_class(model)(item)
+            return ValueError(f"no {label} named '{name}' was found")
 
         call.after = pick
 
     hook.__name__ = "search_by_name"
     return hook
+
+
+def response_as_result(call: Any) -> None:
+    """The result is the response object (``get_body()``, ``get_results()``), as the official SDK
+    answers ``(response, response, None)``."""
+    call.after = lambda value, response: response
 
 
 def save_download(prefix: str, ext: str) -> Hook:

@@ -137,6 +137,13 @@ def test_bulk_consoles_and_portal_links(client, sim):
         client.zpa.pra_console.add_bulk_console([])
 
 
+def test_global_policy_rules_answer_the_response_object(client, sim):
+    sim.fault(path="*/GLOBAL_POLICY/guest/guest-1", status=200, body={"list": [{"id": "1"}], "totalPages": "1"})
+    rules, resp, err = client.zpa.b2b_policy.get_global_policy_rules("guest-1")
+    assert err is None and rules is resp  # (response, response, None), as the official SDK
+    assert rules.get_body()["list"] == [{"id": "1"}]
+
+
 def test_tag_searches_collect_every_page_and_find_by_name(client, sim):
     for i in range(105):
         client.zpa.tag_namespace.create_namespace({"name": f"ns-{i:03d}"}).unwrap()
@@ -146,14 +153,17 @@ def test_tag_searches_collect_every_page_and_find_by_name(client, sim):
     assert [r.json() for r in api_requests(sim)] == [{"pageBy": {"page": 1, "pageSize": 100}},
                                                      {"pageBy": {"page": 2, "pageSize": 100}}]
     assert all(r.method == "POST" and r.path.endswith("/namespace/search") for r in api_requests(sim))
-    found = client.zpa.tag_namespace.get_namespace_by_name("ns-104").unwrap()
-    assert found["name"] == "ns-104"
-    assert client.zpa.tag_namespace.get_namespace_by_name("absent").unwrap() is None
+    found = client.zpa.tag_namespace.get_namespace_by_name("NS-104").unwrap()  # case-insensitive, a model
+    assert type(found).__name__ == "Namespace" and found.name == "ns-104"
+    missing, resp, err = client.zpa.tag_namespace.get_namespace_by_name("absent")
+    assert missing is None and resp is not None and isinstance(err, ValueError)
+    assert str(err) == "no namespace named 'absent' was found"  # as the official SDK answers
     group = client.zpa.tag_group.create_tag_group({"name": "g"}).unwrap()
     assert api_requests(sim)[-1].json() == {"name": "g", "tags": []}
     assert [g.id for g in client.zpa.tag_group.list_tag_groups().unwrap()] == [group.id]
     key = client.zpa.tag_key.create_tag_key(spaces[0].id, {"name": "env"}).unwrap()
-    assert client.zpa.tag_key.get_tag_key_by_name(spaces[0].id, "env").unwrap()["id"] == key.id
+    assert client.zpa.tag_key.get_tag_key_by_name(spaces[0].id, "env").unwrap().id == key.id
+    assert client.zpa.tag_group.get_tag_group_by_name("G").unwrap().id == group.id
 
 
 def test_business_continuity_download_writes_the_file(client, sim, tmp_path, monkeypatch):
