@@ -42,10 +42,6 @@ W2 = "[W2] list every page"
 W3 = "[W3] lazy iterator memory"
 W4 = "[W4] get by id"
 W5 = "[W5] simulator throughput"
-#: comparison rows: this SDK with one of its optimisations switched off (``--prefetch-rows``)
-WHATIFS = {
-    "no-prefetch": ("this SDK without request-ahead (ZSCALER_PAGINATION_PREFETCH=false)", "prefetch off"),
-}
 #: rows of another checkout of this SDK (``--before PYTHON``: an interpreter that imports it)
 BEFORE = "this SDK before"
 
@@ -302,10 +298,6 @@ def _pages_variants(ctx, base_url: str, n: int, memory: str = "none") -> dict:
                   workload="pages", memory=memory)
     v = {"this SDK, has_next()/next()": (ctx["ours_py"], {**common, "impl": "ours", "mode": "next"}),
          "this SDK, iter_all()": (ctx["ours_py"], {**common, "impl": "ours", "mode": "iter"})}
-    for w in ctx["whatifs"]:
-        label = WHATIFS[w][0]
-        v[label + ", has_next()/next()"] = (ctx["ours_py"], {**common, "impl": "ours", "mode": "next", "whatif": w})
-        v[label + ", iter_all()"] = (ctx["ours_py"], {**common, "impl": "ours", "mode": "iter", "whatif": w})
     if ctx["before_py"]:
         v[BEFORE + ", has_next()/next()"] = (ctx["before_py"], {**common, "impl": "ours", "mode": "next"})
         v[BEFORE + ", iter_all()"] = (ctx["before_py"], {**common, "impl": "ours", "mode": "iter"})
@@ -339,12 +331,8 @@ def run_pages(b: Bench, ctx: dict, n: int, runs: int, mem_runs: int) -> None:
         b.para(f"**Backend: {backend}**")
         b.table(["client", "median ms", "range ms", "items/s", "tracemalloc peak MB", "ru_maxrss Δ MB",
                  "speed-up vs official", "time vs urllib3"], rows)
-        keys = {"this SDK, has_next()/next()": "", "this SDK, iter_all()": ""}
-        for w in ctx["whatifs"]:
-            label, short = WHATIFS[w]
-            keys.update({label + ", has_next()/next()": short + ": ", label + ", iter_all()": short + ": "})
-        for k, prefix in keys.items():
-            tag = prefix + k.rsplit(", ", 1)[1]
+        for k in ("this SDK, has_next()/next()", "this SDK, iter_all()"):
+            tag = k.rsplit(", ", 1)[1]
             if off:
                 r = off / med[k]
                 b.verdict(W2, f"{tag} ≥ 6× official ({backend})", f"{r:.2f}×", r >= 6)
@@ -364,9 +352,6 @@ def run_gets(b: Bench, ctx: dict, count: int, runs: int) -> None:
         common = dict(ctx["creds"], base=url, token_url=url + "/oauth2/v1/token", workload="get",
                       ids_file=ctx["ids_file"], count=count)
         v = {"this SDK": (ctx["ours_py"], {**common, "impl": "ours"})}
-        whatifs = [w for w in ctx["whatifs"] if w != "no-prefetch"]  # get-by-id does not page
-        for w in whatifs:
-            v[WHATIFS[w][0]] = (ctx["ours_py"], {**common, "impl": "ours", "whatif": w})
         if ctx["before_py"]:
             v[BEFORE] = (ctx["before_py"], {**common, "impl": "ours"})
         if ctx["official_py"]:
@@ -384,9 +369,6 @@ def run_gets(b: Bench, ctx: dict, count: int, runs: int) -> None:
         if off:
             r = rps["this SDK"] / off
             b.verdict(W4, f"≥ 2.5× official req/s ({backend})", f"{r:.2f}×", r >= 2.5)
-            for w in whatifs:
-                r = rps[WHATIFS[w][0]] / off
-                b.verdict(W4, f"{WHATIFS[w][1]}: ≥ 2.5× official req/s ({backend})", f"{r:.2f}×", r >= 2.5)
         out[backend] = {"runs": res, "median_rps": rps}
     b.results["get"] = out
 
@@ -406,9 +388,6 @@ def run_stream(b: Bench, ctx: dict, sizes: tuple[int, int], runs: int, seeded: i
                       workload="stream", memory="tracemalloc")
         v = {"this SDK, iter_all()": (ctx["ours_py"], {**common, "impl": "ours", "mode": "iter"}),
              "this SDK, has_next()/next()": (ctx["ours_py"], {**common, "impl": "ours", "mode": "next"})}
-        for w in ctx["whatifs"]:
-            v[WHATIFS[w][0] + ", iter_all()"] = (ctx["ours_py"], {**common, "impl": "ours", "mode": "iter",
-                                                                 "whatif": w})
         if ctx["official_py"]:
             v["official SDK, has_next()/next()"] = (ctx["official_py"], {**common, "impl": "official", "mode": "next"})
         v["raw httpx + json.loads"] = (ctx["ours_py"], {**common, "impl": "httpx"})
@@ -484,8 +463,6 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="tiny sizes, one run each (CI smoke)")
     ap.add_argument("--no-official", action="store_true", help="skip the official SDK (no venv is created)")
     ap.add_argument("--runs", type=int, help="runs per measurement (default: 5 for fast workloads, 3 for memory)")
-    ap.add_argument("--prefetch-rows", dest="whatifs", action="append_const", const="no-prefetch",
-                    help="add rows with this SDK's request-ahead of the next page switched off, for comparison")
     ap.add_argument("--before", metavar="PYTHON",
                     help="add rows of another version of this SDK: an interpreter whose environment imports it "
                          "(a venv with an older checkout installed), interleaved with the current one")
@@ -537,7 +514,7 @@ def main(argv=None) -> int:
                        "--ids-file", ids_file], "replay server")
         ctx = {
             "ours_py": ours_py, "official_py": official_py, "floor_py": floor_py, "sim_url": sim_url,
-            "ids_file": ids_file, "page_requests": -(-n_pages // 500), "whatifs": args.whatifs or [],
+            "ids_file": ids_file, "page_requests": -(-n_pages // 500),
             "before_py": args.before,
             "creds": {"client_id": cfg["clientId"], "client_secret": cfg["clientSecret"],
                       "vanity": cfg["vanityDomain"], "customer_id": cfg["customerId"]},

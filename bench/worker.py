@@ -8,8 +8,7 @@ Prints one JSON line: the figures of this run.
 Spec keys: ``impl`` (ours | official | httpx | urllib3), ``workload`` (pages | stream | get),
 ``mode`` (pages: next | iter), ``memory`` (none | tracemalloc), ``base`` (gateway URL),
 ``token_url``, ``client_id``, ``client_secret``, ``vanity``, ``customer_id``,
-``page_size``, ``expect`` (items expected), ``ids_file`` + ``count`` (get), ``whatif``
-(ours only: ``no-prefetch`` runs with ``ZSCALER_PAGINATION_PREFETCH=false``, i.e. without request-ahead).
+``page_size``, ``expect`` (items expected), ``ids_file`` + ``count`` (get).
 
 Setup, the token fetch and one warm-up call happen before the timed region in every case.
 """
@@ -58,15 +57,7 @@ class _Meter:
 
 # ----------------------------------------------------------------------------- clients
 
-_WHATIF_ENV = {"no-prefetch": ("ZSCALER_PAGINATION_PREFETCH", "false")}
-
-
 def _ours(spec):
-    if spec.get("whatif"):  # the comparison rows: the SDK with one optimisation switched off
-        import os
-
-        name, value = _WHATIF_ENV[spec["whatif"]]
-        os.environ[name] = value
     from zscaler import ZscalerClient
 
     cfg = {"clientId": spec["client_id"], "clientSecret": spec["client_secret"], "vanityDomain": spec["vanity"],
