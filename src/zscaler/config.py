@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .errors import ConfigurationError
+from .redaction import register as register_secret
 
 log = logging.getLogger("zscaler.config")
 
@@ -67,10 +68,23 @@ def _seconds(k: str, v: Any) -> float:
     return _number(k, v)
 
 
+_USERINFO = re.compile(r"^((?:[A-Za-z][\w+.-]*:)?/*)(.*)@")
+
+
+def shown_url(s: str) -> str:
+    """A URL as an error may echo it: ``user:password@`` (anything up to the last ``@``) masked."""
+    return _USERINFO.sub(r"\1***@", s) if "@" in s else s
+
+
 def _url(key: str, v: Any) -> str:
     s = _str(key, v).rstrip("/")
+    if "@" in s:  # user:password@host: the password is a secret from now on
+        m = _USERINFO.match(s)
+        if m:
+            register_secret(m.group(2), m.group(2).partition(":")[2])
     if not re.match(r"^https?://[^/\s]+", s):
-        raise ConfigurationError(f"config key '{key}' must be an http(s) URL such as https://host[:port][/path], got {s!r}")
+        raise ConfigurationError(f"config key '{key}' must be an http(s) URL such as https://host[:port][/path], "
+                                 f"got {shown_url(s)!r}")
     return s
 
 
@@ -217,7 +231,8 @@ class Settings:
         return default if v is None else v
 
     def __repr__(self) -> str:
-        shown = {k: ("***" if KEY_BY_NAME[k].secret else v) for k, v in self.values.items() if k in KEY_BY_NAME}
+        shown = {k: ("***" if KEY_BY_NAME[k].secret else shown_url(v) if isinstance(v, str) else v)
+                 for k, v in self.values.items() if k in KEY_BY_NAME}
         return f"Settings({shown!r})"
 
     def as_official_dict(self) -> dict[str, Any]:
@@ -304,6 +319,7 @@ def load_settings(
         except ConfigurationError as e:
             raise ConfigurationError(f"{e} (from {where})") from None
     _validate(values)
+    register_secret(*(v for k, v in values.items() if KEY_BY_NAME[k].secret))
     return Settings(values, sources)
 
 

@@ -20,6 +20,7 @@ from itertools import repeat
 from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 from ._case_tables import TO_ATTR, TO_WIRE, ZCC_SNAKE_KEYS
+from .redaction import is_secret_key, redact  # noqa: F401 - is_secret_key: re-exported, the one authority
 
 
 class _NotGiven:
@@ -124,21 +125,6 @@ def _drop_not_given(value: Any) -> Any:
 
 
 # ---------------------------------------------------------------- objects
-
-#: Wire keys whose values are credentials: shown masked in reprs (``as_dict`` keeps them).
-_SECRET_KEY = re.compile(
-    r"(pass(word|wd|phrase)?|secret|token|api_?key|private_?key|provisioning_?key|psk|pre_?shared|cookie|credential|assertion)",
-    re.I,
-)
-
-
-#: one-time passwords (ZCC exit/uninstall OTPs): ``otp``, ``exit_otp``, ``exitOtp``, ``OTPs`` - not ``footprint``
-_OTP_KEY = re.compile(r"(?:^|_|(?<=[a-z]))(?:otp|Otp|OTP)s?(?:$|_|[A-Z])")
-
-
-def is_secret_key(key: str) -> bool:
-    return bool(_SECRET_KEY.search(key) or _OTP_KEY.search(key))
-
 
 def _wrap(value: Any, cls: "type[ZscalerObject] | None" = None) -> Any:
     """Nested records are views into the parent's data (changes write through)."""
@@ -412,11 +398,8 @@ def _snake_model(data: dict[str, Any], spec: ModelSpec) -> dict[str, Any]:
 
 
 def _masked(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: ("***" if isinstance(k, str) and is_secret_key(k) and v not in (None, "") and not isinstance(v, (bool, dict, list)) else _masked(v)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_masked(v) for v in value]
-    return value
+    """Secret fields shown as ``***``, registered secrets masked inside any string."""
+    return redact(value, "***")
 
 
 @lru_cache(maxsize=None)

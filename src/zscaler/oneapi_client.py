@@ -236,7 +236,9 @@ class Client:
             self.close()
 
     def __repr__(self) -> str:
-        return f"<ZscalerClient base={self._executor.base_url!r} client_id={self._settings.get('clientId')!r}>"
+        from .errors import safe_url
+
+        return f"<ZscalerClient base={safe_url(self._executor.base_url)!r} client_id={self._settings.get('clientId')!r}>"
 
 
 ZscalerClient = Client
@@ -422,7 +424,9 @@ class LegacyClient(Client):
             self.close()
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base={self._executor.base_url!r}>"
+        from .errors import safe_url
+
+        return f"<{type(self).__name__} base={safe_url(self._executor.base_url)!r}>"
 
 
 class LegacyZIAClient(LegacyClient):

@@ -33,6 +33,13 @@ class Result(NamedTuple):
             raise self.error
         return self.result
 
+    def __repr__(self) -> str:
+        from .redaction import redact, scrub
+
+        result = self.result
+        shown = repr(redact(result)) if isinstance(result, (dict, list, str)) else scrub(repr(result))
+        return f"Result(result={shown}, response={self.response!r}, error={self.error!r})"
+
 
 APIResult = Result  # name used in the official SDK's annotations
 
@@ -358,7 +365,10 @@ class ZscalerAPIResponse:
         return found if isinstance(found, list) else [found]
 
     def __str__(self) -> str:
-        return json.dumps(self._items, indent=2, default=str)
+        """The current page's items as JSON, secret fields and secrets the client holds masked."""
+        from .redaction import redact
+
+        return json.dumps(redact(self._items), indent=2, default=str)
 
     def __repr__(self) -> str:
         return f"<ZscalerAPIResponse {self.get_status()} {self.url} items={len(self._items)} has_next={self.has_next()}>"

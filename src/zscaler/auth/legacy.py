@@ -17,6 +17,7 @@ from typing import Any, Callable, Mapping
 import httpx
 
 from ..errors import TokenError, safe_url
+from ..redaction import register as register_secret
 from . import post_login
 
 
@@ -102,6 +103,7 @@ class LoginProvider:
             raise TokenError(f"{self.product} login answer has no '{field}'", url=str(resp.request.url)) from None
         if not isinstance(value, str) or not value:
             raise TokenError(f"{self.product} login answer has an empty '{field}'", url=str(resp.request.url))
+        register_secret(value)
         return body, value
 
     def _login(self) -> tuple[dict[str, str], float]:  # pragma: no cover - abstract
@@ -125,6 +127,7 @@ class ZIASession(LoginProvider):
                  safety_margin: float = 30.0, **kw: Any) -> None:
         super().__init__(**kw)
         self._username, self._password, self._api_key = username, password, api_key
+        register_secret(password, api_key)
         self.idle_timeout = idle_timeout
         self.margin = safety_margin
         self.login_response: dict = {}
@@ -133,6 +136,7 @@ class ZIASession(LoginProvider):
         ts = int(self._clock() * 1000)
         payload = {"apiKey": obfuscate_api_key(self._api_key, ts), "username": self._username,
                    "password": self._password, "timestamp": ts}
+        register_secret(payload["apiKey"])
         headers = {"Content-Type": "application/json"}
         if self._partner:
             headers["x-partner-id"] = self._partner
@@ -140,6 +144,7 @@ class ZIASession(LoginProvider):
         session = resp.cookies.get("JSESSIONID")
         if not session:
             raise TokenError(f"{self.product} login answer set no JSESSIONID cookie", url=str(resp.request.url))
+        register_secret(session)
         try:
             self.login_response = {k: v for k, v in resp.json().items() if "password" not in k.lower() or "Expiry" in k}
         except ValueError:
@@ -175,6 +180,7 @@ class ZPASignin(LoginProvider):
     def __init__(self, *, client_id: str, client_secret: str, **kw: Any) -> None:
         super().__init__(**kw)
         self._id, self._secret = client_id, client_secret
+        register_secret(client_secret)
 
     def _login(self) -> tuple[dict[str, str], float]:
         resp = self._post("/signin", data={"client_id": self._id, "client_secret": self._secret})
@@ -189,6 +195,7 @@ class ZCCLogin(LoginProvider):
     def __init__(self, *, api_key: str, secret_key: str, **kw: Any) -> None:
         super().__init__(**kw)
         self._key, self._secret = api_key, secret_key
+        register_secret(api_key, secret_key)
 
     def _login(self) -> tuple[dict[str, str], float]:
         resp = self._post("/papi/auth/v1/login", json={"apiKey": self._key, "secretKey": self._secret},
@@ -205,10 +212,12 @@ class ZDXToken(LoginProvider):
     def __init__(self, *, key_id: str, key_secret: str, **kw: Any) -> None:
         super().__init__(**kw)
         self._id, self._secret = key_id, key_secret
+        register_secret(key_secret)
 
     def _login(self) -> tuple[dict[str, str], float]:
         ts = int(self._clock())
         hashed = hashlib.sha256(f"{self._secret}:{ts}".encode()).hexdigest()
+        register_secret(hashed)
         resp = self._post("/v1/oauth/token", json={"key_id": self._id, "key_secret": hashed, "timestamp": ts},
                           headers={"Content-Type": "application/json"})
         body, token = self._json(resp, "token")
@@ -221,6 +230,7 @@ class ZWAToken(LoginProvider):
     def __init__(self, *, key_id: str, key_secret: str, **kw: Any) -> None:
         super().__init__(**kw)
         self._id, self._secret = key_id, key_secret
+        register_secret(key_secret)
 
     def _login(self) -> tuple[dict[str, str], float]:
         resp = self._post("/v1/auth/api-key/token", json={"key_id": self._id, "key_secret": self._secret},

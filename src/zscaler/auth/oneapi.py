@@ -13,6 +13,7 @@ from typing import Any, Callable, Mapping
 import httpx
 
 from ..errors import ConfigurationError, TokenError
+from ..redaction import register as register_secret
 from . import post_login
 
 AUDIENCE = "https://api.zscaler.com"
@@ -34,11 +35,15 @@ def load_private_key(text: str) -> Any:
             raise ConfigurationError(
                 "privateKey: not a PEM key, not JWK JSON, and not the path of a readable file")
         raw = path.read_text().strip()
+    register_secret(raw)
     try:
         if raw.startswith("{"):
             from jwt.algorithms import RSAAlgorithm
 
-            key: object = RSAAlgorithm.from_jwk(json.loads(raw))
+            jwk = json.loads(raw)
+            if isinstance(jwk, dict):  # the private members of a JWK
+                register_secret(*(jwk.get(k) for k in ("d", "p", "q", "dp", "dq", "qi")))
+            key: object = RSAAlgorithm.from_jwk(jwk)
         else:
             key = load_pem_private_key(raw.encode(), password=None)
     except Exception as e:  # noqa: BLE001 - every parse failure gets the same safe message
@@ -119,6 +124,7 @@ class OneAPITokenProvider:
     ) -> None:
         self.token_url = token_url
         self.client_id = client_id
+        register_secret(client_secret, private_key)
         self._secret = client_secret
         self._key = load_private_key(private_key) if private_key else None
         self._http = http
@@ -166,6 +172,7 @@ class OneAPITokenProvider:
 
             claims = {"iss": self.client_id, "sub": self.client_id, "aud": AUDIENCE, "exp": int(self._clock()) + 600}
             form["client_assertion"] = jwt.encode(claims, self._key, algorithm="RS256", headers={"typ": "JWT"})
+            register_secret(form["client_assertion"])
             form["client_assertion_type"] = ASSERTION_TYPE
         else:
             form["client_secret"] = self._secret or ""
@@ -191,6 +198,7 @@ class OneAPITokenProvider:
                              status_code=resp.status_code, url=self.token_url) from None
         if not isinstance(token, str) or not token:
             raise TokenError("token response carried an empty access_token", url=self.token_url)
+        register_secret(token, body.get("refresh_token"))
         lifetime = float(body.get("expires_in") or 3600)
         now = self._clock()
         state.token = token

@@ -1,5 +1,9 @@
 """Typed errors. Every error carries what went wrong and where, never a credential.
 
+Messages, ``str()``, ``repr()``, the kept error body and headers all go through the redaction
+authority (:mod:`zscaler.redaction`): an answer that echoes the bearer token, the session
+cookie or a secret (``{"reason": "Bearer <token> lacks scope"}``) is masked before anyone sees it.
+
 ``ZscalerAPIError`` (an HTTP error status) is subclassed by status so callers can catch the
 case they handle: ``except NotFoundError``. The classes are also reachable under the module
 paths of the official SDK (``zscaler.errors.zscaler_api_error.ZscalerAPIError``).
@@ -11,26 +15,51 @@ import json
 from typing import Any, Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from ..model import is_secret_key
+from ..redaction import MASK, is_secret_key, redact, scrub
 
 _CODE_KEYS = ("code", "id", "errorCode", "title", "msgId", "error")
 _MESSAGE_KEYS = ("message", "reason", "errorDetails", "errorMessage", "detail", "error_description")
 
 
 def safe_url(url: str) -> str:
-    """The URL with the values of credential-like query keys masked (sandbox ``api_token``...)."""
+    """The URL with ``user:password@`` and the values of credential-like query keys masked
+    (sandbox ``api_token``...), and any registered secret scrubbed."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return "<unparseable url>"
+    netloc = parts.netloc
+    if "@" in netloc:
+        netloc = "***@" + netloc.rsplit("@", 1)[1]
     if not parts.query:
-        return url
+        return scrub(url if netloc == parts.netloc else urlunsplit(parts._replace(netloc=netloc)))
     q = [(k, "***" if is_secret_key(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(q, safe="*"), parts.fragment))
+    return scrub(urlunsplit((parts.scheme, netloc, parts.path, urlencode(q, safe="*"), parts.fragment)))
+
+
+#: response/request headers whose values are credentials whatever their name says
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "set-cookie", "cookie", "auth-token"})
+
+
+def _safe_headers(headers: Mapping[str, str] | None) -> dict[str, str]:
+    return {k: (MASK if k.lower() in _SECRET_HEADERS or is_secret_key(k) else scrub(str(v)))
+            for k, v in (headers or {}).items()}
 
 
 class ZscalerError(Exception):
-    """Base class of every error raised or returned by this package."""
+    """Base class of every error raised or returned by this package.
+
+    ``str()`` and ``repr()`` mask every secret the client holds, whatever built the message.
+    """
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*(scrub(a) if isinstance(a, str) else a for a in args))
+
+    def __str__(self) -> str:
+        return scrub(super().__str__())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
 
 
 class ConfigurationError(ZscalerError, ValueError):
@@ -54,11 +83,11 @@ class ZscalerAPIError(ZscalerError):
         self.status_code = status_code
         self.method = method
         self.url = safe_url(url)
-        self.headers = dict(headers or {})
+        self.headers = _safe_headers(headers)
         self.service_type = service_type
         if not isinstance(body, dict):
             body = {"message": body} if body not in (None, "", b"") else {}
-        self.body = body
+        self.body = body = redact(body)  # credential fields and echoed secrets masked
         self.error_code = next((str(body[k]) for k in _CODE_KEYS if body.get(k) not in (None, "")), None)
         self.error_message = next((str(body[k]) for k in _MESSAGE_KEYS if body.get(k) not in (None, "")), None)
         self.params = body.get("params") if params is None else params
@@ -85,7 +114,7 @@ class ZscalerAPIError(ZscalerError):
 
     def __str__(self) -> str:
         where = f" ({self.method} {self.url})" if self.url else ""
-        return f"{self.message}{where}"
+        return scrub(f"{self.message}{where}")
 
     def to_json(self) -> str:
         out = {"status": self.status_code, "code": self.error_code, "message": self.error_message, "url": self.url}
@@ -160,8 +189,8 @@ class HTTPError(ZscalerError):
         self.status_code = status_code
         self.method = method
         self.url = safe_url(url)
-        self.response_headers = dict(response_headers or {})
-        self.message = f"HTTP {status_code} {message}"
+        self.response_headers = _safe_headers(response_headers)
+        self.message = scrub(f"HTTP {status_code} {message}")
         super().__init__(f"{self.message} ({method} {self.url})" if url else self.message)
 
 
@@ -206,7 +235,7 @@ class TokenError(ZscalerError):
     def __init__(self, message: str, *, status_code: int | None = None, url: str = "") -> None:
         self.status_code = status_code
         self.url = safe_url(url)
-        super().__init__(message)
+        super().__init__(scrub(message))
 
 
 TokenRefreshError = TokenError
@@ -216,7 +245,7 @@ class GraphQLAPIError(ZscalerError):
     """A GraphQL answer carried ``errors`` (Z-Insights, ZMS), even with HTTP 200."""
 
     def __init__(self, errors: Any, *, url: str = "") -> None:
-        self.errors = errors
+        self.errors = errors = redact(errors)
         self.url = safe_url(url)
         first = errors[0].get("message") if isinstance(errors, list) and errors and isinstance(errors[0], dict) else errors
         super().__init__(f"GraphQL error: {first}")

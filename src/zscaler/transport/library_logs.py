@@ -6,7 +6,9 @@ they send and receive at DEBUG. A user who sets the root logger to DEBUG would o
 their logs. :func:`install` puts a filter on exactly those loggers that rewrites each record
 before any handler sees it: header values outside :data:`~.redact.SAFE_HEADERS` and the
 values of credential-like query keys are masked, and so is anything shaped like a bearer
-token, a session cookie or a JWT. It touches no other logger and no handler.
+token, a session cookie or a JWT. The SDK's own loggers (:data:`SDK_LOGGERS`) get a lighter
+filter that masks every secret the client holds (:func:`zscaler.redaction.scrub`), so a message
+quoting an error body cannot carry one either. It touches no other logger and no handler.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ import re
 import threading
 
 from ..errors import safe_url
-from .redact import MASK, SAFE_HEADERS, redact_value
+from ..redaction import scrub
+from .redact import MASK, SAFE_HEADERS
 
 #: loggers of the HTTP stack that can carry request or response headers or URLs
 LIBRARY_LOGGERS = (
@@ -24,6 +27,8 @@ LIBRARY_LOGGERS = (
     "httpcore", "httpcore.connection", "httpcore.http11", "httpcore.http2", "httpcore.proxy", "httpcore.socks",
     "hpack", "hpack.hpack", "hpack.table", "h2", "h2.connection",
 )
+#: the SDK's own loggers
+SDK_LOGGERS = ("zscaler", "zscaler.client", "zscaler.config", "zscaler.transport")
 
 # ``(b'Set-Cookie', b'JSESSIONID=...')`` as httpcore prints header lists (either quote style)
 _HEADER_TUPLE = re.compile(r"""\((b?)(['"])([^'"]+)\2, (b?)(['"])(.*?)\5\)""")
@@ -52,38 +57,50 @@ def redact_text(text: str) -> str:
     text = _COOKIE_PAIR.sub(lambda m: f"{m.group(1)}={MASK}", text)
     if ": " in text and "\n" in text:
         text = _HEADER_LINE.sub(_header_line, text)
-    return str(redact_value(text))
+    return scrub(text)
 
 
 class LibraryRedactionFilter(logging.Filter):
     """Rewrites a record's message in place (the record still goes out, redacted)."""
+
+    def redact(self, message: str) -> str:
+        return redact_text(message)
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a broken record is not ours to fix; drop its arguments
             message = str(record.msg)
-        redacted = redact_text(message)
+        redacted = self.redact(message)
         if redacted != message or record.args:
             record.msg, record.args = redacted, None
         return True
 
 
+class SDKRedactionFilter(LibraryRedactionFilter):
+    """For the SDK's own records: registered secrets and credential shapes only."""
+
+    def redact(self, message: str) -> str:
+        return scrub(message)
+
+
 _FILTER = LibraryRedactionFilter("zscaler-redaction")
+_SDK_FILTER = SDKRedactionFilter("zscaler-sdk-redaction")
 _installed = False
 _lock = threading.Lock()
 
 
 def install() -> None:
-    """Attach the redaction filter to the HTTP stack's loggers (once per process)."""
+    """Attach the redaction filters to the HTTP stack's and the SDK's loggers (once per process)."""
     global _installed
     if _installed:
         return
     with _lock:
         if _installed:
             return
-        for name in LIBRARY_LOGGERS:
-            logger = logging.getLogger(name)
-            if _FILTER not in logger.filters:
-                logger.addFilter(_FILTER)
+        for names, flt in ((LIBRARY_LOGGERS, _FILTER), (SDK_LOGGERS, _SDK_FILTER)):
+            for name in names:
+                logger = logging.getLogger(name)
+                if flt not in logger.filters:
+                    logger.addFilter(flt)
         _installed = True
