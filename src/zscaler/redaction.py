@@ -86,9 +86,9 @@ NOT_SECRET_FIELDS = frozenset({
 
 #: credential names of the wire and of configuration not in the models' list
 _SECRET_NAME = re.compile(
-    r"(pass(word|wd|phrase)?|secret|token|api_?key|private_?key|provisioning_?key|psk|pre_?shared|cookie|credential|assertion)",
-    re.I,
-)
+    r"(secret|token|api_?key|private_?key|provisioning_?key|psk|pre_?shared|cookie|credential|assertion)", re.I)
+#: ``password``, ``exitPass``, ``proxy_passwd``, ``PASSPHRASE`` - a word of the name, not ``bypass`` or ``npAssistant``
+_PASS_NAME = re.compile(r"(?:^|[_\-.\s])[Pp]ass|Pass|PASS")
 #: one-time passwords (ZCC exit/uninstall OTPs): ``otp``, ``exit_otp``, ``exitOtp``, ``OTPs`` - not ``footprint``
 _OTP_NAME = re.compile(r"(?:^|_|(?<=[a-z]))(?:otp|Otp|OTP)s?(?:$|_|[A-Z])")
 
@@ -104,7 +104,7 @@ def is_secret_key(key: str) -> bool:
         return True
     if n in NOT_SECRET_FIELDS:
         return False
-    return bool(_SECRET_NAME.search(key) or _OTP_NAME.search(key))
+    return bool(_SECRET_NAME.search(key) or _PASS_NAME.search(key) or _OTP_NAME.search(key))
 
 
 # ------------------------------------------------------------------------------ values
