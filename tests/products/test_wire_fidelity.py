@@ -77,10 +77,12 @@ def test_app_views_sends_the_view_id_in_path_and_query(client, sim):
 
 
 def test_predefined_controls_need_a_version_and_send_it_as_given(client, sim):
-    with pytest.raises(ValueError, match="version"):
-        client.zpa.app_protection.list_predef_controls()
-    with pytest.raises(ValueError, match="OWASP_CRS/4.8.0"):
-        client.zpa.app_protection.list_predef_controls(query_params={"version": "v9"})
+    # as the official SDK: nothing is sent, and the error comes back in the error slot (not raised)
+    result, response, err = client.zpa.app_protection.list_predef_controls()
+    assert result is None and response is None
+    assert isinstance(err, ValueError) and "query_params['version'] is missing" in str(err)
+    _, _, err = client.zpa.app_protection.list_predef_controls(query_params={"version": "v9"})
+    assert isinstance(err, ValueError) and "OWASP_CRS/4.8.0" in str(err)
     assert api_requests(sim) == []
     client.zpa.app_protection.list_predef_controls(query_params={"version": "OWASP_CRS/3.3.5"})
     assert api_requests(sim)[-1].query["version"] == ["OWASP_CRS/3.3.5"]

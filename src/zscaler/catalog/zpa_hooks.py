@@ -11,6 +11,7 @@ import datetime as _dt
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import quote
 
+from ..errors import ArgumentError
 from ..model import ZscalerObject, convert_keys
 from .hooks import save_to, stamped
 
@@ -795,13 +796,14 @@ CONTROLS_VERSIONS = ("OWASP_CRS/3.3.0", "OWASP_CRS/3.3.5", "OWASP_CRS/4.8.0")
 
 
 def predefined_query(call: Any) -> None:
-    """list_predef_controls: ``query_params["version"]`` is required (as in the official SDK, nothing is
-    sent without it) and must be a known version; ``search`` applies to ``search_field``."""
+    """list_predef_controls: ``query_params["version"]`` is required and must be a known version (as in
+    the official SDK, nothing is sent otherwise and the error is returned in the error slot);
+    ``search`` applies to ``search_field``."""
     q = dict(call.args.get("query_params") or {})
     version = call.query.get("version")
     if version not in CONTROLS_VERSIONS:
         given = "missing" if version is None else f"{version!r} is not supported"
-        raise ValueError(f"list_predef_controls: query_params['version'] is {given}; "
+        raise ArgumentError(f"list_predef_controls: query_params['version'] is {given}; "
                          f"accepted: {', '.join(CONTROLS_VERSIONS)}")
     field = q.get("search_field")
     call.query.pop("searchField", None)

@@ -66,6 +66,11 @@ class ConfigurationError(ZscalerError, ValueError):
     """A configuration value is missing or invalid; the message names the key."""
 
 
+class ArgumentError(ZscalerError, ValueError):
+    """A method argument the official SDK answers with an error in the result's error slot (not
+    raised): returned as ``(None, None, ArgumentError)``; the message names the argument."""
+
+
 class ZscalerAPIError(ZscalerError):
     """The API answered with an error status (after retries)."""
 
