@@ -74,3 +74,14 @@ def test_custom_file_type_count_is_an_int(client, sim):
     sim.fault(path="*/customFileTypes/count", status=200, body={"unexpected": True})
     count, _, err = client.zia.custom_file_types.get_custom_file_type_count()
     assert count is None and err is not None and "count" in str(err)
+
+
+def test_ips_signature_export_is_the_csv_file_the_official_client_accepts(client, sim, tmp_path):
+    client.zia.ips_signature_rules.add_ips_signature_rule(name="r1", signature_rule="alert tcp any any",
+                                                          threat_category="x", description='say "hi"').unwrap()
+    name = client.zia.ips_signature_rules.export_custom_ips_signatures(filename=str(tmp_path / "sigs.csv"))
+    lines = (tmp_path / "sigs.csv").read_text().splitlines()
+    assert name == str(tmp_path / "sigs.csv")
+    assert lines[0] == '"Name","Signature Rule","Threat Category","Description","Status"'
+    assert lines[1].startswith('"r1","alert tcp any any","x","say ""hi"""')
+    assert sim.requests[-1].status == 200

@@ -285,7 +285,7 @@ def _download(engine, ctx, route, params) -> Response:
         devices = _filtered_devices(engine, ctx)
     except wire.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
-    return Response(200, _csv(devices), [("Content-Type", "text/csv"),
+    return Response(200, _csv(devices), [("Content-Type", "application/octet-stream"),
                                          ("Content-Disposition", 'attachment; filename="devices.csv"')])
 
 

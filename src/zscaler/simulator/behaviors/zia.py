@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit
 
+from ..httpserver import Response
 from . import behavior, on_reset, product_traits
 
 V1 = "/zia/api/v1"
@@ -124,6 +125,22 @@ def create_url_category(engine, ctx, route, params):
     obj.setdefault("urls", [])
     engine.store.insert(CATEGORIES, obj["id"], obj, "zia")
     return engine.json_response(200, obj)
+
+
+@behavior("zia", "GET", V1 + "/ipsSignatureRules/export", no_pending=True)
+def export_ips_signatures(engine, ctx, route, params):
+    """The custom IPS signature rules as a CSV file (``application/octet-stream``, quoted cells)."""
+    coll = engine.store.collection(V1 + "/ipsSignatureRules")
+    cols = (("Name", "name"), ("Signature Rule", "signatureRule"), ("Threat Category", "threatCategory"),
+            ("Description", "description"), ("Status", "status"))
+
+    def row(cells) -> str:
+        return ",".join('"' + str(c if c is not None else "").replace('"', '""') + '"' for c in cells)
+
+    lines = [row(title for title, _ in cols)]
+    lines += [row(o.get(key) for _, key in cols) for o in (coll.values() if coll is not None else [])]
+    return Response(200, ("\n".join(lines) + "\n").encode(), [("Content-Type", "application/octet-stream"),
+                    ("Content-Disposition", 'attachment; filename="custom-ips-signatures.csv"')])
 
 
 @behavior("zia", "GET", V1 + "/customFileTypes/count", no_pending=True)
