@@ -396,8 +396,8 @@ def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
             unfilled = [c for c in op.computed if c not in call.path_values]
             if unfilled:
                 raise RuntimeError(f"{op.name}: the hook did not fill the path placeholder(s) {unfilled}")
-        if call.result is not NOT_GIVEN:
-            return Result(call.result, None, None)
+        if call.result is not NOT_GIVEN:  # answered by the hook: a value, or a whole Result
+            return call.result if isinstance(call.result, Result) else Result(call.result, None, None)
         resp = send(executor, call.verb, _render(call), params=_query_pairs(call.query), body=call.body,
                              raw_body=call.raw_body, headers=call.headers or None,
                              resource_path=_collection(call), stream=op.result == "bytes" and False)

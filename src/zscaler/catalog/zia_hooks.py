@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl
 
 from ..errors import ResponseFormatError, TokenError, ZscalerAPIError, ZscalerError
 from ..model import to_attr
+from ..response import Result
 from ..transport.executor import decode
 from .hooks import STATES, client_search, save_to, stamped  # noqa: F401 - used by the zia catalog
 
@@ -528,13 +529,14 @@ def snake_dict(*flags: str) -> Callable[[Any], None]:
 
 
 def static_ip_check(call: Any) -> None:
-    """Whether a static IP can be added: ``True`` when the API accepts it, ``False`` when it answers 409
-    (already in use); other errors are returned as errors."""
+    """Whether a static IP can be added: ``(True, None, None)`` when the API accepts it, else
+    ``(False, None, error)``: a 409 (already in use) or any other failure, as the official SDK
+    answers ``False`` with the error."""
     try:
         call.executor.send("POST", BASE + "/staticIP/validate", body=call.body)
-    except ZscalerAPIError as e:
-        if e.status_code != 409:
-            raise
-        call.result = False
+    except TokenError:
+        raise
+    except ZscalerError as e:
+        call.result = Result(False, None, e)
         return
     call.result = True

@@ -247,10 +247,11 @@ def test_atp_malware_settings_answer_snake_case_dicts(client, sim):
 def test_check_static_ip_true_or_false(client, sim):
     assert client.zia.traffic_static_ip.check_static_ip("198.51.100.20") == (True, None, None)
     client.zia.traffic_static_ip.add_static_ip(ip_address="198.51.100.20").unwrap()
-    assert client.zia.traffic_static_ip.check_static_ip("198.51.100.20").result is False
+    used, _, err = client.zia.traffic_static_ip.check_static_ip("198.51.100.20")
+    assert used is False and err.status_code == 409  # False with the error, as the official SDK
     assert api_requests(sim)[-1].json() == {"ipAddress": "198.51.100.20"}
-    _, _, err = client.zia.traffic_static_ip.check_static_ip("")
-    assert err is not None and err.status_code == 400
+    bad, _, err = client.zia.traffic_static_ip.check_static_ip("")
+    assert bad is False and err is not None and err.status_code == 400
 
 
 def test_client_side_search_filters_every_page(client, sim):
