@@ -102,3 +102,15 @@ def test_registry_is_safe_under_concurrent_registration_and_scrubbing():
     assert not errors
     text = scrub(" ".join(values))
     assert not any(v in text for v in values)
+
+
+def test_configured_secrets_outlive_any_number_of_tokens():
+    register("configured-secret-0001-kept")
+    first_token = "ephemeral-token-00000-dropped"
+    register(first_token, ephemeral=True)
+    for i in range(redaction.MAX_EPHEMERAL + 10):
+        register(f"ephemeral-token-{i + 1:05d}-later", ephemeral=True)
+    text = scrub(f"configured-secret-0001-kept {first_token}")
+    assert "configured-secret-0001-kept" not in text
+    assert first_token in text  # the oldest token was dropped; the registry stays bounded
+    assert len(redaction._REGISTRY) <= redaction.MAX_EPHEMERAL + len(redaction._REGISTRY._static)

@@ -103,7 +103,7 @@ class LoginProvider:
             raise TokenError(f"{self.product} login answer has no '{field}'", url=str(resp.request.url)) from None
         if not isinstance(value, str) or not value:
             raise TokenError(f"{self.product} login answer has an empty '{field}'", url=str(resp.request.url))
-        register_secret(value)
+        register_secret(value, ephemeral=True)
         return body, value
 
     def _login(self) -> tuple[dict[str, str], float]:  # pragma: no cover - abstract
@@ -136,7 +136,7 @@ class ZIASession(LoginProvider):
         ts = int(self._clock() * 1000)
         payload = {"apiKey": obfuscate_api_key(self._api_key, ts), "username": self._username,
                    "password": self._password, "timestamp": ts}
-        register_secret(payload["apiKey"])
+        register_secret(payload["apiKey"], ephemeral=True)
         headers = {"Content-Type": "application/json"}
         if self._partner:
             headers["x-partner-id"] = self._partner
@@ -144,7 +144,7 @@ class ZIASession(LoginProvider):
         session = resp.cookies.get("JSESSIONID")
         if not session:
             raise TokenError(f"{self.product} login answer set no JSESSIONID cookie", url=str(resp.request.url))
-        register_secret(session)
+        register_secret(session, ephemeral=True)
         try:
             self.login_response = {k: v for k, v in resp.json().items() if "password" not in k.lower() or "Expiry" in k}
         except ValueError:
@@ -217,7 +217,7 @@ class ZDXToken(LoginProvider):
     def _login(self) -> tuple[dict[str, str], float]:
         ts = int(self._clock())
         hashed = hashlib.sha256(f"{self._secret}:{ts}".encode()).hexdigest()
-        register_secret(hashed)
+        register_secret(hashed, ephemeral=True)
         resp = self._post("/v1/oauth/token", json={"key_id": self._id, "key_secret": hashed, "timestamp": ts},
                           headers={"Content-Type": "application/json"})
         body, token = self._json(resp, "token")

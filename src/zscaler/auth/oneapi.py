@@ -172,7 +172,7 @@ class OneAPITokenProvider:
 
             claims = {"iss": self.client_id, "sub": self.client_id, "aud": AUDIENCE, "exp": int(self._clock()) + 600}
             form["client_assertion"] = jwt.encode(claims, self._key, algorithm="RS256", headers={"typ": "JWT"})
-            register_secret(form["client_assertion"])
+            register_secret(form["client_assertion"], ephemeral=True)
             form["client_assertion_type"] = ASSERTION_TYPE
         else:
             form["client_secret"] = self._secret or ""
@@ -198,7 +198,7 @@ class OneAPITokenProvider:
                              status_code=resp.status_code, url=self.token_url) from None
         if not isinstance(token, str) or not token:
             raise TokenError("token response carried an empty access_token", url=self.token_url)
-        register_secret(token, body.get("refresh_token"))
+        register_secret(token, body.get("refresh_token"), ephemeral=True)
         lifetime = float(body.get("expires_in") or 3600)
         now = self._clock()
         state.token = token
