@@ -114,3 +114,17 @@ def test_configured_secrets_outlive_any_number_of_tokens():
     assert "configured-secret-0001-kept" not in text
     assert first_token in text  # the oldest token was dropped; the registry stays bounded
     assert len(redaction._REGISTRY) <= redaction.MAX_EPHEMERAL + len(redaction._REGISTRY._static)
+
+
+def test_sdk_loggers_mask_registered_values_in_any_record(caplog):
+    import logging
+
+    import zscaler.transport  # noqa: F401 - installs the log filters
+    from zscaler.transport.library_logs import SDK_LOGGERS
+
+    register("logged-opaque-value-7731")
+    with caplog.at_level(logging.DEBUG):
+        for name in SDK_LOGGERS:
+            logging.getLogger(name).warning("answer quoted %s for %s", "logged-opaque-value-7731", name)
+    assert len(caplog.records) == len(SDK_LOGGERS)
+    assert all("logged-opaque-value-7731" not in r.getMessage() and MASK in r.getMessage() for r in caplog.records)
