@@ -19,20 +19,13 @@ from .transport.pipeline import CacheLayer, RetryPolicy
 from .transport.urls import oneapi_base_url, oneapi_token_url, sandbox_base_url
 
 if TYPE_CHECKING:  # pragma: no cover - IDE completion comes from the generated stubs
+    from .compat.legacy_helper import LegacyHelper
     from ._stubs import (AIGUARDService, ZBIService, ZCCService, ZCELLService, ZDXService, ZEASMService,
                          ZIAService, ZIDService, ZINSService, ZMSService, ZPAService, ZTBService, ZTWService,
                          ZWAService)
 
 log = logging.getLogger("zscaler.client")
 
-#: product property -> catalog name
-PRODUCT_PROPERTIES = {
-    "zpa": "zpa", "zia": "zia", "zcc": "zcc", "zdx": "zdx", "ztw": "ztw", "zwa": "zwa", "zid": "zid",
-    "zidentity": "zid", "zins": "zins", "zinsights": "zins", "zms": "zms", "zmicroseg": "zms", "zbi": "zbi",
-    "zeasm": "zeasm", "ztb": "ztb", "aiguard": "aiguard", "zguard": "aiguard", "zcell": "zcell",
-}
-#: deauthentication request that ends a session and activates staged changes
-ACTIVATION_ENDPOINTS = {"zia": "/zia/api/v1/authenticatedSession", "ztw": "/ztw/api/v1/auth"}
 
 
 class ProductService:
@@ -73,7 +66,10 @@ def _service_type(product: str, legacy: bool) -> type[ProductService]:
     """The official class of ``client.<product>``: ``ZPAService``, or ``LegacyZPAClientHelper`` on a legacy client."""
     from .compat.surface import service_class
 
-    cls: type[ProductService] = service_class(product, legacy)
+    try:
+        cls: type[ProductService] = service_class(product, legacy)
+    except LookupError:  # a product the official SDK does not have
+        return ProductService
     return cls
 
 
@@ -170,14 +166,14 @@ class Client:
     def _service(self, prop: str) -> ProductService:
         svc = self._services.get(prop)
         if svc is None:
-            name = PRODUCT_PROPERTIES[prop]
+            name = catalog.properties()[prop]
             with self._lock:
                 svc = self._services.setdefault(prop, _service_type(name, isinstance(self, LegacyClient))(
                     name, self._executor, self._config_values))
         return svc
 
     def __getattr__(self, name: str) -> Any:
-        if name in PRODUCT_PROPERTIES:
+        if name in catalog.properties():  # client.zpa, client.zidentity ... (Product.properties)
             return self._service(name)
         raise AttributeError(f"{type(self).__name__} has no attribute '{name}'")
 
@@ -213,9 +209,12 @@ class Client:
         ``{product: error or None}``; failures are logged, never raised.
         """
         outcome: dict[str, BaseException | None] = {}
-        for product in sorted(self._executor.written & set(ACTIVATION_ENDPOINTS)):
+        for product in sorted(self._executor.written & set(catalog.products())):
+            path = catalog.facts(product).activation  # the request that ends a session (Product.activation)
+            if path is None:
+                continue
             try:
-                self._executor.send("DELETE", ACTIVATION_ENDPOINTS[product])
+                self._executor.send("DELETE", path)
                 outcome[product] = None
             except (ZscalerError, ValueError) as e:
                 log.warning("activating %s on exit failed: %s", product, e)
@@ -294,9 +293,10 @@ class _Legacy:
 
     def __init__(self, product: str, keys: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
                  provider: Callable[..., Any], provider_args: Mapping[str, str], defaults: Mapping[str, str] = {},
-                 logs_out: bool = False) -> None:
+                 logs_out: bool = False, base: Callable[[str], str] | None = None) -> None:
         self.product, self.keys, self.required = product, keys, required
         self.provider, self.provider_args, self.defaults, self.logs_out = provider, provider_args, defaults, logs_out
+        self.base = base  # cloud -> legacy host (None: transport.urls.legacy_base_url)
 
 
 def _legacy_specs() -> dict[str, _Legacy]:
@@ -324,6 +324,11 @@ def _legacy_specs() -> dict[str, _Legacy]:
         "zwa": _Legacy("zwa", {"key_id": ("ZWA_CLIENT_ID",), "key_secret": ("ZWA_CLIENT_SECRET",), "cloud": ("ZWA_CLOUD",)},
                        ("key_id", "key_secret"), L.ZWAToken, {"key_id": "key_id", "key_secret": "key_secret"},
                        {"cloud": "us1"}),
+        "ztb": _Legacy("ztb", {"api_key": ("ZTB_API_KEY",), "cloud": ("ZTB_CLOUD",)}, ("api_key",), L.ZTBLogin,
+                       {"api_key": "api_key"}, base=lambda cloud: f"https://{cloud}.goairgap.com"),
+        "aiguard": _Legacy("aiguard", {"api_key": ("AIGUARD_API_KEY",), "cloud": ("AIGUARD_CLOUD",)}, ("api_key",),
+                           L.AIGuardKey, {"api_key": "api_key"}, {"cloud": "us1"},
+                           base=lambda cloud: f"https://api.{cloud}.zseclipse.net"),
     }
 
 
@@ -332,17 +337,23 @@ class LegacyClient(Client):
 
     Logs in at construction (so wrong credentials fail at once), renews the credential
     before it lapses, and for ZIA/ZTW logs out on exit, which activates staged changes.
+    ``client.<product>`` is the official legacy helper (``LegacyZIAClientHelper``...), which
+    performs that construction login; a helper built on its own builds one of these clients.
     """
 
     _product = ""
 
-    def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:  # noqa: C901
+    def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
+        self._build({**(config or {}), **kwargs})
+        self._helper_instance()._login_at_construction()
+
+    def _build(self, given: Mapping[str, Any]) -> None:  # noqa: C901
+        """Everything but the login: settings, credential provider, executor."""
         import os
 
         from .transport.urls import legacy_base_url
 
         spec = _legacy_specs()[self._product]
-        given = {**(config or {}), **kwargs}
         unknown = sorted(set(given) - set(spec.keys) - set(_COMMON_LEGACY_KEYS))
         if unknown:
             known = ", ".join(sorted(set(spec.keys) | set(_COMMON_LEGACY_KEYS)))
@@ -362,7 +373,12 @@ class LegacyClient(Client):
         setup_logging(bool(log_cfg.get("enabled")) or os.environ.get("ZSCALER_SDK_LOG", "").lower() == "true",
                       bool(log_cfg.get("verbose")) or os.environ.get("ZSCALER_SDK_VERBOSE", "").lower() == "true")
         override = given.get("override_url") or os.environ.get(f"{self._product.upper()}_OVERRIDE_URL")
-        base = str(override).rstrip("/") if override else legacy_base_url(self._product, str(values.get("cloud", "")))
+        if not override and not values.get("cloud"):
+            raise ConfigurationError(f"{type(self).__name__}: 'cloud' is required (config key, "
+                                     f"{' / '.join(spec.keys['cloud'])} or override_url)")
+        cloud = str(values.get("cloud", ""))
+        base = (str(override).rstrip("/") if override
+                else spec.base(cloud) if spec.base is not None else legacy_base_url(self._product, cloud))
         partner = given.get("partnerId") or os.environ.get("ZSCALER_PARTNER_ID")
         timeout = float(given.get("timeout") or 240)
         self._legacy_values = values
@@ -376,10 +392,10 @@ class LegacyClient(Client):
         cache_on = os.environ.get("ZSCALER_CLIENT_CACHE_ENABLED", "").lower() == "true"
         sandbox: dict[str, Any] = {}
         if self._product == "zia":  # the official legacy client accepts these but never uses them
-            cloud = given.get("sandboxCloud") or os.environ.get("ZSCALER_SANDBOX_CLOUD")
+            sb_cloud = given.get("sandboxCloud") or os.environ.get("ZSCALER_SANDBOX_CLOUD")
             sandbox = {"sandbox_token": given.get("sandboxToken") or os.environ.get("ZSCALER_SANDBOX_TOKEN"),
                        "sandbox_base_url": given.get("sandboxBaseUrl") or os.environ.get("ZSCALER_SANDBOX_BASE_URL")
-                       or (sandbox_base_url(cloud) if cloud else None)}
+                       or (sandbox_base_url(sb_cloud) if sb_cloud else None)}
         self._executor = RequestExecutor(
             base_url=base, provider=provider, strip_prefix=catalog.load(self._product).prefix, partner_id=partner,
             **sandbox,
@@ -391,13 +407,22 @@ class LegacyClient(Client):
         self._services = {}
         self._lock = threading.Lock()
         self._logs_out = spec.logs_out
-        provider.headers()  # log in now: wrong credentials fail at construction
+        self._helper: LegacyHelper | None = None
+
+    def _helper_instance(self) -> "LegacyHelper":
+        helper = self._helper
+        if helper is None:
+            with self._lock:
+                if self._helper is None:
+                    self._helper = _service_type(self._product, True)._bound(self)  # type: ignore[attr-defined]
+                helper = self._helper
+        return helper
 
     def _service(self, prop: str) -> ProductService:
-        if PRODUCT_PROPERTIES[prop] != self._product:
+        if catalog.properties()[prop] != self._product:
             raise RuntimeError(f"{type(self).__name__} serves only '{self._product}'; '{prop}' needs a OneAPI "
                                f"ZscalerClient or the legacy client of that product")
-        return super()._service(prop)
+        return self._helper_instance()
 
     def get_config(self) -> dict[str, Any]:
         return {"client": dict(self._legacy_values)}
@@ -453,20 +478,15 @@ class LegacyZWAClient(LegacyClient):
     _product = "zwa"
 
 
-class _UnsupportedLegacyClient(LegacyClient):
-    """An official legacy client name whose login this package does not implement."""
+class LegacyAIGuardClient(LegacyClient):
+    """AI Guard with its API key (``Authorization: Bearer <api_key>``, host ``api.<cloud>.zseclipse.net``)."""
 
-    def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
-        raise ConfigurationError(f"{type(self).__name__}: the legacy {self._product} login is not supported by this "
-                                 f"package; use ZscalerClient with OneAPI credentials (clientId with clientSecret or "
-                                 f"privateKey, and vanityDomain)")
-
-
-class LegacyAIGuardClient(_UnsupportedLegacyClient):
     _product = "aiguard"
 
 
-class LegacyZTBClient(_UnsupportedLegacyClient):
+class LegacyZTBClient(LegacyClient):
+    """ZTB with its API key: ``POST /api/v3/api-key-auth/login`` gives the bearer delegate token."""
+
     _product = "ztb"
 
 

@@ -60,6 +60,8 @@ class LoginProvider:
         self._renew_at = 0.0
         self.login_count = 0
         self.identity = f"{self.product}-legacy"
+        #: the answer of the last login request (its body holds the credential: never logged)
+        self.last_login: httpx.Response | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -77,6 +79,25 @@ class LoginProvider:
     def _touch(self) -> None:
         """Called under the lock on every use (idle-timeout sessions extend themselves)."""
 
+    def login_now(self) -> httpx.Response | None:
+        """Log in now, whatever the state of the current credential; the login answer (None: no request)."""
+        with self._lock:
+            self._headers, lifetime = self._login()
+            self._renew_at = self._clock() + max(0.0, lifetime - min(self.margin, lifetime * 0.1))
+            self.login_count += 1
+            self._touch()
+            return self.last_login
+
+    def current(self) -> dict[str, str] | None:
+        """The credential headers held now, without logging in (None: not logged in)."""
+        with self._lock:
+            return None if self._headers is None else dict(self._headers)
+
+    def lapsed(self) -> bool:
+        """True when the next use logs in again (never logged in, dropped, or due for renewal)."""
+        with self._lock:
+            return self._headers is None or self._clock() >= self._renew_at
+
     def invalidate(self, used: Mapping[str, str]) -> bool:
         with self._lock:
             if self._headers is not None and all(used.get(k) == v for k, v in self._headers.items()):
@@ -93,6 +114,7 @@ class LoginProvider:
         if resp.status_code >= 300:
             raise TokenError(f"{self.product} login refused: HTTP {resp.status_code} ({safe_url(url)}); "
                              "check the credentials and cloud", status_code=resp.status_code, url=url)
+        self.last_login = resp
         return resp
 
     def _json(self, resp: httpx.Response, field: str) -> tuple[dict, str]:
@@ -237,3 +259,47 @@ class ZWAToken(LoginProvider):
                           headers={"Content-Type": "application/json"})
         body, token = self._json(resp, "token")
         return {"Authorization": f"Bearer {token}"}, float(body.get("expires_in") or 3600)
+
+
+class ZTBLogin(LoginProvider):
+    """ZTB: ``POST /api/v3/api-key-auth/login`` with the API key; ``result.delegate_token`` is the bearer."""
+
+    product = "ztb"
+    login_path = "/api/v3/api-key-auth/login"
+
+    def __init__(self, *, api_key: str, **kw: Any) -> None:
+        super().__init__(**kw)
+        self._key = api_key
+        register_secret(api_key)
+
+    def _login(self) -> tuple[dict[str, str], float]:
+        headers = {"Content-Type": "application/json"}
+        if self._partner:
+            headers["x-partner-id"] = self._partner
+        resp = self._post(self.login_path, json={"api_key": self._key}, headers=headers)
+        try:
+            token = resp.json()["result"]["delegate_token"]
+        except (ValueError, KeyError, TypeError):
+            token = None
+        if not isinstance(token, str) or not token:
+            raise TokenError(f"{self.product} login answer has no 'result.delegate_token'", url=str(resp.request.url))
+        register_secret(token)
+        exp = jwt_expiry(token)
+        return {"Authorization": f"Bearer {token}"}, max((exp - self._clock()) if exp else 3600.0, 0.0)
+
+
+class AIGuardKey(LoginProvider):
+    """AI Guard: the API key itself is the bearer credential; there is no login request."""
+
+    product = "aiguard"
+
+    def __init__(self, *, api_key: str, **kw: Any) -> None:
+        super().__init__(**kw)
+        self._key = api_key
+        register_secret(api_key)
+
+    def _login(self) -> tuple[dict[str, str], float]:
+        return {"Authorization": f"Bearer {self._key}"}, 365 * 86400.0
+
+    def invalidate(self, used: Mapping[str, str]) -> bool:
+        return False  # a fixed key: asking again gives the same answer

@@ -6,7 +6,8 @@ an object of this project:
 
 * service classes (``ZPAService``) and legacy helpers (``LegacyZPAClientHelper``):
   per-product subclasses of :class:`zscaler.oneapi_client.ProductService`, the classes of
-  ``client.zpa`` (OneAPI) and of a legacy client's ``client.zpa``;
+  ``client.zpa`` (OneAPI) and of a legacy client's ``client.zpa``, with every official resource
+  name as a class attribute; a helper also works on its own (:mod:`zscaler.compat.legacy_helper`);
 * API classes (``SegmentGroupsAPI``): the generated resource classes
   (:func:`zscaler.binding.resource_class`), so ``client.zpa.segment_groups`` is an instance;
 * model classes: :class:`zscaler.model.ZscalerObject` subclasses with the declared fields
@@ -96,8 +97,17 @@ def service_class(product: str, legacy: bool = False) -> type:
     with _lock:
         cls = _classes.get(key)
         if cls is None:
-            doc = f"``client.{product}`` of a {'legacy' if legacy else 'OneAPI'} client (official name {name})."
-            cls = type(name, (ProductService,), {"__module__": module, "__qualname__": name, "__doc__": doc})
+            if legacy:
+                from .legacy_helper import helper_class
+
+                cls = helper_class(product, module, name)
+            else:
+                from .legacy_helper import ResourceProperty
+
+                ns: dict[str, Any] = {attr: ResourceProperty(attr) for attr in data()["apis"].get(product, {})}
+                ns.update({"__module__": module, "__qualname__": name,
+                           "__doc__": f"``client.{product}`` of a OneAPI client (official name {name})."})
+                cls = type(name, (ProductService,), ns)
             _classes[key] = cls
     return cls
 

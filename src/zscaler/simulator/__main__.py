@@ -8,7 +8,7 @@ import signal
 import sys
 import threading
 
-from .core import Simulator
+from .core import LEGACY_PRODUCTS, Simulator
 
 
 def _rate(text: str) -> tuple[str, float]:
@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     sim.start()
     if args.json:
         print(json.dumps({"url": sim.url, "oneapi": sim.oneapi_config(),
-                          "legacy": {p: sim.legacy_config(p) for p in ("zia", "ztw", "zpa", "zcc", "zdx", "zwa")}}))
+                          "legacy": {p: sim.legacy_config(p) for p in LEGACY_PRODUCTS}}))
     else:
         cfg = sim.oneapi_config()
         print(f"Zscaler simulator listening on {sim.url}")
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         for k, v in cfg.items():
             print(f"    {k}: {v}")
         print("  legacy clients: override_url = <url>/_legacy/<product>; credentials:")
-        for p in ("zia", "ztw", "zpa", "zcc", "zdx", "zwa"):
+        for p in LEGACY_PRODUCTS:
             c = sim.legacy_config(p)
             c.pop("override_url")
             print(f"    {p}: " + ", ".join(f"{k}={v}" for k, v in c.items()))

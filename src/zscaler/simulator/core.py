@@ -10,7 +10,7 @@ from typing import Any
 from .engine import Engine
 from .httpserver import HTTPServer, Limits
 
-LEGACY_PRODUCTS = ("zia", "ztw", "zpa", "zcc", "zdx", "zwa")
+LEGACY_PRODUCTS = ("zia", "ztw", "zpa", "zcc", "zdx", "zwa", "ztb", "aiguard")
 
 
 class Simulator:
@@ -166,7 +166,7 @@ class Simulator:
         return _merge(cfg, overrides)
 
     def legacy_config(self, product: str, **overrides: Any) -> dict[str, Any]:
-        """The config of one legacy client (``zia``, ``ztw``, ``zpa``, ``zcc``, ``zdx``, ``zwa``)."""
+        """The config of one legacy client (``zia``, ``ztw``, ``zpa``, ``zcc``, ``zdx``, ``zwa``, ``ztb``, ``aiguard``)."""
         product = product.lower()
         override_url = f"{self.url}/_legacy/{product}"
         if product in ("zia", "ztw"):
@@ -184,6 +184,9 @@ class Simulator:
             c = self.engine.legacy_credentials[product]
             cfg = {"key_id": c["key_id"], "key_secret": c["key_secret"],
                    "cloud": "zdxcloud" if product == "zdx" else "us1"}
+        elif product in ("ztb", "aiguard"):
+            cfg = {"api_key": self.engine.legacy_credentials[product]["api_key"],
+                   "cloud": "us1" if product == "aiguard" else "simulator"}
         else:
             raise ValueError(f"no legacy client for {product!r}; one of {', '.join(LEGACY_PRODUCTS)}")
         cfg["override_url"] = override_url

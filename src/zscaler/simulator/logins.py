@@ -1,5 +1,6 @@
 """Where credentials come from and go: the OneAPI token endpoint and every legacy login,
-session check and logout (ZIA/ZTW session cookies, ZPA ``/signin``, ZCC, ZDX and ZWA keys).
+session check and logout (ZIA/ZTW session cookies, ZPA ``/signin``, ZCC, ZDX, ZWA and ZTB keys, the
+AI Guard API key).
 
 :class:`Logins` answers those endpoints, issues tokens and sessions into ``engine.tokens`` /
 ``engine.sessions`` and tells the gateway which credential a legacy request carries. Ending a
@@ -29,6 +30,8 @@ DEFAULT_LEGACY = {
     "zcc": {"api_key": "zcc-simulator-key", "secret_key": "zcc-simulator-secret"},
     "zdx": {"key_id": "zdx-simulator-key", "key_secret": "zdx-simulator-secret"},
     "zwa": {"key_id": "zwa-simulator-key", "key_secret": "zwa-simulator-secret"},
+    "ztb": {"api_key": "ztb-simulator-api-key"},
+    "aiguard": {"api_key": "aiguard-simulator-api-key"},
 }
 
 #: what a login endpoint receives must never be echoed by the control API
@@ -40,6 +43,7 @@ LOGIN_PATHS = (
     "/v1/auth/api-key/token",
     "/api/v1/authenticatedSession",
     "/api/v1/auth",
+    "/api/v3/api-key-auth/login",
 )
 
 
@@ -84,6 +88,11 @@ class Logins:
                 return "sessions", sid
         if ctx.legacy == "zcc" and h.get("auth-token"):
             return "tokens", h["auth-token"].strip()
+        if ctx.legacy == "aiguard":  # the API key itself is the bearer credential
+            bearer = h.get("authorization", "")
+            key = self.engine.legacy_credentials["aiguard"]["api_key"]
+            if bearer[:7].lower() == "bearer " and bearer[7:].strip() == key:
+                self.engine.tokens.setdefault(key, _auth.Credential("aiguard", time.time() + 3650 * 86400, "aiguard-api-key"))
         return None
 
     def issue(self, kind: str, subject: str) -> str:
@@ -209,6 +218,14 @@ class Logins:
             return self.engine.error(ctx, 401, "Invalid key id or key secret", "UNAUTHORIZED")
         return Response.json(200, {"token": self.issue("zwa", creds["key_id"]), "expires_in": self.engine.token_lifetime})
 
+    def login_ztb(self, ctx: Ctx) -> Response:
+        """ZTB: the API key -> ``{"result": {"delegate_token": <bearer token>}}``."""
+        body = ctx.json()
+        key = self.engine.legacy_credentials["ztb"]["api_key"]
+        if not isinstance(body, dict) or body.get("api_key") != key:
+            return self.engine.error(ctx, 401, "Invalid API key", "UNAUTHORIZED")
+        return Response.json(200, {"result": {"delegate_token": self.issue("ztb", "ztb-api-key")}})
+
 
 def _oauth_error(status: int, error: str, description: str) -> Response:
     return Response.json(status, {"error": error, "error_description": description})
@@ -239,6 +256,7 @@ LEGACY: dict[tuple[str, str], Entry] = {
     ("POST", "/zcc/papi/auth/v1/login"): Entry(Logins.login_zcc),
     ("POST", "/zdx/v1/oauth/token"): Entry(Logins.login_zdx),
     ("POST", "/zwa/v1/auth/api-key/token"): Entry(Logins.login_zwa),
+    ("POST", "/ztb/api/v3/api-key-auth/login"): Entry(Logins.login_ztb),
 }
 
 #: the OneAPI token endpoint (every verb reaches it; it answers 405 to all but POST)
