@@ -20,9 +20,9 @@ from .transport.urls import oneapi_base_url, oneapi_token_url, sandbox_base_url
 
 if TYPE_CHECKING:  # pragma: no cover - IDE completion comes from the generated stubs
     from .compat.legacy_helper import LegacyHelper
-    from ._stubs import (AIGUARDService, ZBIService, ZCCService, ZCELLService, ZDXService, ZEASMService,
-                         ZIAService, ZIDService, ZINSService, ZMSService, ZPAService, ZTBService, ZTWService,
-                         ZWAService)
+    from ._stubs import ClientProducts as _Products  # client.zpa ... typed, generated from the catalogs
+else:
+    _Products = object
 
 log = logging.getLogger("zscaler.client")
 
@@ -87,33 +87,13 @@ def setup_logging(enabled: bool, verbose: bool) -> None:
         logger.propagate = False
 
 
-class Client:
+class Client(_Products):
     """The OneAPI client. ``ZscalerClient(config)``; nothing is sent until the first call.
 
     Safe to share across threads: one token (refreshed before it expires) and one connection
     pool serve every thread. Use it as a context manager to close the pool on exit and to
     activate the ZIA/ZTW changes it made.
     """
-
-    if TYPE_CHECKING:
-        zpa: ZPAService
-        zia: ZIAService
-        zcc: ZCCService
-        zdx: ZDXService
-        ztw: ZTWService
-        zwa: ZWAService
-        zid: ZIDService
-        zidentity: ZIDService
-        zins: ZINSService
-        zinsights: ZINSService
-        zms: ZMSService
-        zmicroseg: ZMSService
-        zbi: ZBIService
-        zeasm: ZEASMService
-        ztb: ZTBService
-        aiguard: AIGUARDService
-        zguard: AIGUARDService
-        zcell: ZCELLService
 
     def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
         merged = {**(config or {}), **kwargs}

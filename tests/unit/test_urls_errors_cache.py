@@ -97,10 +97,14 @@ def test_import_is_lazy():
 
 
 def test_product_of_every_prefix_and_long_paths():
-    from zscaler.transport.urls import PRODUCT_PREFIXES, product_of
+    from zscaler import catalog
+    from zscaler.transport.urls import product_of
 
-    for prefix, product in PRODUCT_PREFIXES:
-        assert product_of(prefix) == product and product_of(prefix.rstrip("/")) == product
-        assert product_of(prefix + "x/" * 40 + "123") == product
+    pairs = [(path, name) for name in catalog.products() for path in catalog.facts(name).paths]
+    assert ("/zscsb", "zia") in pairs and ("/ziam/admin/api/v1", "zid") in pairs and len(pairs) >= 15
+    for prefix, product in pairs:
+        assert product_of(prefix) == product and product_of(prefix + "/") == product
+        assert product_of(prefix + "/" + "x/" * 40 + "123") == product
+        assert product_of(prefix + "x/y") is None  # whole segments only
     assert product_of("/zpa") == "zpa" and product_of("/zpax/y") is None and product_of("/") is None
     assert product_of("/zcell/config/api/v2/x") is None  # a prefix longer than the head is still compared whole

@@ -16,3 +16,26 @@ from .aiguard import AIGUARDService as AIGUARDService
 from .zcell import ZCELLService as ZCELLService
 
 PRODUCT_SERVICES: dict[str, type]
+
+
+class ClientProducts:
+    """The product properties of a client (``client.zpa``, ``client.zidentity`` ...): ``Product.properties``."""
+
+    zpa: ZPAService
+    zia: ZIAService
+    zcc: ZCCService
+    zdx: ZDXService
+    ztw: ZTWService
+    zwa: ZWAService
+    zid: ZIDService
+    zins: ZINSService
+    zms: ZMSService
+    zbi: ZBIService
+    zeasm: ZEASMService
+    ztb: ZTBService
+    aiguard: AIGUARDService
+    zcell: ZCELLService
+    zidentity: ZIDService
+    zinsights: ZINSService
+    zmicroseg: ZMSService
+    zguard: AIGUARDService

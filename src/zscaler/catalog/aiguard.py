@@ -148,4 +148,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("aiguard", "/aiguard", "aiguard", RESOURCES, id_style="uuid")
+PRODUCT = Product("aiguard", "/aiguard", "aiguard", RESOURCES, id_style="uuid",
+                  title="AI Guard", properties=("zguard",), order=130)

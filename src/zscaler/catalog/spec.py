@@ -24,7 +24,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, NamedTuple
 
 #: Result shapes an operation can declare.
 RESULT_SHAPES = frozenset(
@@ -163,6 +163,18 @@ class Resource:
         raise KeyError(name)
 
 
+class Facts(NamedTuple):
+    """A product's facts (``Product.facts()``), known without importing its catalog module."""
+
+    name: str
+    prefix: str
+    title: str
+    properties: tuple[str, ...]
+    paths: tuple[str, ...]
+    activation: str | None
+    order: int
+
+
 @dataclass(frozen=True)
 class Product:
     """One product's catalog."""
@@ -176,6 +188,17 @@ class Product:
     id_style: str = "int"  # simulator ids: int | zpa (long numeric strings) | uuid
     aliases: Mapping[str, str] = field(default_factory=dict)  # extra attribute -> attribute
     fallbacks: Mapping[str, str] = field(default_factory=dict)  # argument -> config key, for every op having it
+    # -- the product's own facts; written as literals: zscaler.catalog reads them without importing the module
+    title: str = ""  # "Zscaler Private Access" (zscaler --help)
+    properties: tuple[str, ...] = ()  # more client properties serving it (client.zidentity -> zid)
+    paths: tuple[str, ...] = ()  # gateway path prefixes that are this product's (default: (prefix,))
+    activation: str | None = None  # path whose DELETE ends the session and activates staged changes (ZIA, ZTW)
+    order: int = 1000  # position in product listings (zscaler --help, the stubs)
+
+    def facts(self) -> "Facts":
+        """What is known of the product without its resources (:func:`zscaler.catalog.facts`)."""
+        return Facts(self.name, self.prefix, self.title or self.name.upper(), self.properties,
+                     self.paths or (self.prefix,), self.activation, self.order)
 
     def resource(self, attribute: str) -> Resource:
         attribute = self.aliases.get(attribute, attribute)

@@ -62,4 +62,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zbi", "/bi", "none", RESOURCES)
+PRODUCT = Product("zbi", "/bi", "none", RESOURCES,
+                  title="Zscaler Business Insights", order=100)

@@ -204,4 +204,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zcc", "/zcc", "zcc", RESOURCES, body_case="zcc")
+PRODUCT = Product("zcc", "/zcc", "zcc", RESOURCES, body_case="zcc",
+                  title="Zscaler Client Connector", order=30)

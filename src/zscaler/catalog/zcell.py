@@ -163,4 +163,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zcell", "/zcell/config/api/v1", "zcell", RESOURCES, fallbacks={"id": "zcellCustomerId"})
+PRODUCT = Product("zcell", "/zcell/config/api/v1", "zcell", RESOURCES, fallbacks={"id": "zcellCustomerId"},
+                  title="Zscaler Cellular (ZCell)", order=140)

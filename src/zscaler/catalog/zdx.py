@@ -178,4 +178,5 @@ WITH_SHORTHANDS = {
     "inventory": ("list_software_keys", "list_softwares"),
     "users": ("get_user", "list_users"),
 }
-PRODUCT = Product("zdx", "/zdx", "zdx", with_shorthands(RESOURCES, WITH_SHORTHANDS, SHORTHANDS), body_case="none")
+PRODUCT = Product("zdx", "/zdx", "zdx", with_shorthands(RESOURCES, WITH_SHORTHANDS, SHORTHANDS), body_case="none",
+                  title="Zscaler Digital Experience", order=40)

@@ -46,4 +46,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zeasm", "/easm", "easm", RESOURCES, body_case="none", id_style="uuid")
+PRODUCT = Product("zeasm", "/easm", "easm", RESOURCES, body_case="none", id_style="uuid",
+                  title="Zscaler External Attack Surface Management", order=110)

@@ -1861,4 +1861,6 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zia", "/zia", "zia", RESOURCES, int_ids=True)
+PRODUCT = Product("zia", "/zia", "zia", RESOURCES, int_ids=True,
+                  title="Zscaler Internet Access", paths=("/zia", "/zscsb"),
+                  activation="/zia/api/v1/authenticatedSession", order=20)

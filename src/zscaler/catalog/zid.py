@@ -102,4 +102,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zid", "/ziam", "ziam", RESOURCES, id_style="uuid")
+PRODUCT = Product("zid", "/ziam", "ziam", RESOURCES, id_style="uuid",
+                  title="ZIdentity", properties=("zidentity",), paths=("/ziam/admin/api/v1",), order=70)

@@ -160,4 +160,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zins", "/zins", "none", RESOURCES)
+PRODUCT = Product("zins", "/zins", "none", RESOURCES,
+                  title="Z-Insights (GraphQL analytics)", properties=("zinsights",), order=80)

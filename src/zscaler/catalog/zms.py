@@ -176,4 +176,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zms", "/zms", "none", RESOURCES, id_style="uuid")
+PRODUCT = Product("zms", "/zms", "none", RESOURCES, id_style="uuid",
+                  title="Zscaler Microsegmentation", properties=("zmicroseg",), order=90)

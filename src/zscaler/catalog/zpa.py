@@ -1361,4 +1361,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zpa", "/zpa", "zpa", RESOURCES, id_style="zpa", fallbacks={"customer_id": "customerId"})
+PRODUCT = Product("zpa", "/zpa", "zpa", RESOURCES, id_style="zpa", fallbacks={"customer_id": "customerId"},
+                  title="Zscaler Private Access", order=10)

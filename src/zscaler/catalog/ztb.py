@@ -217,4 +217,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("ztb", "/ztb", "ztb", RESOURCES, body_case="none", id_style="uuid")
+PRODUCT = Product("ztb", "/ztb", "ztb", RESOURCES, body_case="none", id_style="uuid",
+                  title="Zero Trust Branch", order=120)

@@ -319,4 +319,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("ztw", "/ztw", "flat", RESOURCES, int_ids=True)
+PRODUCT = Product("ztw", "/ztw", "flat", RESOURCES, int_ids=True,
+                  title="Zscaler Cloud & Branch Connector (ZTW)", activation="/ztw/api/v1/auth", order=50)

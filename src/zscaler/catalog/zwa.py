@@ -64,4 +64,5 @@ RESOURCES = (
     ),
 )
 
-PRODUCT = Product("zwa", "/zwa", "flat", RESOURCES, id_style="uuid")
+PRODUCT = Product("zwa", "/zwa", "flat", RESOURCES, id_style="uuid",
+                  title="Zscaler Workflow Automation", order=60)

@@ -15,23 +15,6 @@ import click
 from . import exits
 from .params import JSON, QUERY_PAIR, KeyValue, flatten_lists, read_json_arg, value_type
 
-#: short descriptions shown by ``zscaler --help`` without importing any catalog
-PRODUCT_TITLES = {
-    "zpa": "Zscaler Private Access",
-    "zia": "Zscaler Internet Access",
-    "zcc": "Zscaler Client Connector",
-    "zdx": "Zscaler Digital Experience",
-    "ztw": "Zscaler Cloud & Branch Connector (ZTW)",
-    "zwa": "Zscaler Workflow Automation",
-    "zid": "ZIdentity",
-    "zins": "Z-Insights (GraphQL analytics)",
-    "zms": "Zscaler Microsegmentation",
-    "zbi": "Zscaler Business Insights",
-    "zeasm": "Zscaler External Attack Surface Management",
-    "ztb": "Zero Trust Branch",
-    "aiguard": "AI Guard",
-    "zcell": "Zscaler Cellular (ZCell)",
-}
 CONFIG_PLACEHOLDERS = ("customerId", "zcellCustomerId")
 PAGE_SIZE_KEYS = {"zpa": "page_size", "zia": "page_size", "zcc": "page_size", "zdx": "limit", "ziam": "limit",
                   "zcell": "size", "easm": "page_size"}

@@ -23,11 +23,9 @@ import click  # noqa: E402 - after the install check
 
 from .. import __version__
 from . import exits
-from .commands import PRODUCT_TITLES, ProductGroup
+from .commands import ProductGroup
 from .session import LEGACY_PRODUCTS, PROFILE_ENV, ProfileError, Session
 
-#: hidden extra product names (the client's property aliases)
-PRODUCT_ALIASES = {"zidentity": "zid", "zinsights": "zins", "zmicroseg": "zms", "zguard": "aiguard"}
 OUTPUT_ENV = "ZSCALER_OUTPUT"
 
 
@@ -57,9 +55,9 @@ def state_of(ctx: click.Context) -> State:
 
 
 def _products() -> list[str]:
-    from ..catalog import PRODUCTS
+    from .. import catalog
 
-    return list(PRODUCTS)
+    return list(catalog.products())
 
 
 class RootGroup(click.Group):
@@ -72,9 +70,11 @@ class RootGroup(click.Group):
         builtin = super().get_command(ctx, name)
         if builtin is not None:
             return builtin
-        product = PRODUCT_ALIASES.get(name, name)
-        if product in _products():
-            title = PRODUCT_TITLES.get(product, product.upper())
+        from .. import catalog
+
+        product = catalog.properties().get(name)  # a product, or a hidden alias (the client's properties)
+        if product is not None:
+            title = catalog.facts(product).title  # read without importing the catalog
             return ProductGroup(product, name=name, hidden=name != product,
                                 help=f"{title}: resources of the '{product}' catalog (client.{product}.<resource>).",
                                 short_help=title)

@@ -111,9 +111,9 @@ class Engine:
     def _load_products(self, products: Iterable[Any] | None, catalogs: Iterable[str] | bool) -> set[str]:
         """Fill ``self.products``; returns the names of caller-supplied (stand-in) products."""
         if catalogs:
-            from zscaler.catalog import PRODUCTS
+            from zscaler import catalog
 
-            for p in iter_products(PRODUCTS if catalogs is True else tuple(catalogs)):
+            for p in iter_products(catalog.products() if catalogs is True else tuple(catalogs)):
                 self.products[p.name] = p
         stand_ins: set[str] = set()
         for p in products or ():

@@ -15,32 +15,12 @@ def dumps(obj: Any) -> bytes:
     return _dumps(obj).encode("utf-8")
 
 
-# -- product detection (same order as the gateway's service detection) --------------
-_DETECT = (
-    ("/ziam/admin/api/v1", "ziam"),
-    ("/zia", "zia"),
-    ("/zscsb", "zia"),
-    ("/ztw", "ztw"),
-    ("/zcell/config/api/v1", "zcell"),
-    ("/zcc", "zcc"),
-    ("/zdx", "zdx"),
-    ("/bi", "zbi"),
-    ("/zwa", "zwa"),
-    ("/ztb", "ztb"),
-    ("/zpa", "zpa"),
-    ("/mgmtconfig", "zpa"),
-    ("/easm/easm-ui/v1", "zeasm"),
-    ("/zins", "zins"),
-    ("/zms", "zms"),
-    ("/aiguard", "aiguard"),
-)
-
-
+# -- product detection -----------------------------------------------------------------
 def detect_product(path: str) -> str | None:
-    for needle, name in _DETECT:
-        if needle in path:
-            return name
-    return None
+    """The product of a resource path, by the path prefixes the catalogs declare (``Product.paths``)."""
+    from zscaler.transport.urls import product_of
+
+    return product_of(path)
 
 
 # -- errors --------------------------------------------------------------------------

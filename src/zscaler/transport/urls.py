@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ..errors import ConfigurationError
 
 PRODUCTION = "production"
 GOV_AUTH = {"gov": "zidentitygov.net", "govus": "zidentitygov.us"}
 GOV_API = {"gov": "https://api.zscalergov.net", "govus": "https://api.zscalergov.us"}
-
-#: Product path prefixes of the OneAPI gateway, in the order product detection tries them.
-PRODUCT_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("/ziam/admin/api/v1", "zid"),
-    ("/zscsb", "zia"),
-    ("/zia/", "zia"),
-    ("/ztw/", "ztw"),
-    ("/zcell/config/api/v1", "zcell"),
-    ("/zcc/", "zcc"),
-    ("/zdx/", "zdx"),
-    ("/bi/", "zbi"),
-    ("/zwa/", "zwa"),
-    ("/ztb/", "ztb"),
-    ("/zpa/", "zpa"),
-    ("/easm/", "zeasm"),
-    ("/zins", "zins"),
-    ("/zms", "zms"),
-    ("/aiguard/", "aiguard"),
-)
 
 ZPA_LEGACY_BASES = {
     "PRODUCTION": "https://config.private.zscaler.com",
@@ -43,19 +22,11 @@ ZPA_LEGACY_BASES = {
 
 
 def product_of(path: str) -> str | None:
-    """The product a gateway path belongs to (``/zpa/mgmtconfig/...`` -> ``zpa``)."""
-    return _product_of_head(path[:_HEAD])  # the longest prefix decides: the rest of the path never matters
+    """The product a gateway path belongs to (``/zpa/mgmtconfig/...`` -> ``zpa``): the path prefixes
+    each catalog declares (``Product.paths``), the longest first."""
+    from .. import catalog
 
-
-_HEAD = max(len(p) for p, _ in PRODUCT_PREFIXES) + 1
-
-
-@lru_cache(maxsize=256)
-def _product_of_head(path: str) -> str | None:
-    for prefix, product in PRODUCT_PREFIXES:
-        if path.startswith(prefix) or path == prefix.rstrip("/"):
-            return product
-    return None
+    return catalog.product_of(path[:catalog.head_length()])  # the rest of the path never matters
 
 
 def oneapi_token_url(vanity: str | None, cloud: str | None) -> str:

@@ -35,8 +35,6 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
-#: Product modules in this package; each registers its behaviours when imported.
-MODULES = ("zpa", "zia", "ztw", "zcc", "zdx", "zwa", "zid", "zins", "zms", "zbi", "ztb", "aiguard", "zcell")
 
 
 @dataclass(frozen=True)
@@ -111,7 +109,9 @@ def _load() -> None:
     global _loaded
     if _loaded:
         return
-    for name in MODULES:
+    from zscaler import catalog
+
+    for name in catalog.products():  # behaviors/<product>.py, when the product has one
         try:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:
