@@ -9,7 +9,6 @@ API key sent at login) is looked for in the captured text.
 
 from __future__ import annotations
 
-import logging
 import re
 
 import pytest
@@ -23,36 +22,6 @@ from helpers import FAST_RETRY
 SECRET_CONFIG_KEYS = ("clientSecret", "password", "api_key", "secret_key", "key_secret", "sandboxToken")
 LEGACY = {"zia": LegacyZIAClient, "ztw": LegacyZTWClient, "zpa": LegacyZPAClient, "zcc": LegacyZCCClient,
           "zdx": LegacyZDXClient, "zwa": LegacyZWAClient}
-
-
-class _Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.lines: list[str] = []
-        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(self.format(record))
-
-
-@pytest.fixture
-def root_debug():
-    root = logging.getLogger()
-    handler = _Capture()
-    old_level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    zs = logging.getLogger("zscaler")
-    old_zs = (zs.level, zs.propagate)
-    zs.setLevel(logging.DEBUG)
-    zs.propagate = True
-    try:
-        yield handler
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(old_level)
-        zs.setLevel(old_zs[0])
-        zs.propagate = old_zs[1]
 
 
 def _credential_values(headers) -> set[str]:

@@ -12,7 +12,6 @@ secret value is then looked for in every collected text: the count must be 0.
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from typing import Any
 
@@ -42,38 +41,10 @@ FIELD_SECRETS = {
 OPAQUE = "opaque-access-T0k3n-zq8X2vLw"
 
 
-class _Capture(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.lines: list[str] = []
-        self.setFormatter(logging.Formatter("%(name)s %(levelname)s %(message)s"))
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(self.format(record))
-
-
-@pytest.fixture
-def root_debug():
-    root, zs = logging.getLogger(), logging.getLogger("zscaler")
-    handler = _Capture()
-    saved = (root.level, zs.level, zs.propagate)
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    zs.setLevel(logging.DEBUG)
-    zs.propagate = True
-    try:
-        yield handler
-    finally:
-        root.removeHandler(handler)
-        root.setLevel(saved[0])
-        zs.setLevel(saved[1])
-        zs.propagate = saved[2]
-
-
 class Audit:
     """Everything printable, by channel, and the secrets to look for in it."""
 
-    def __init__(self, capture: _Capture) -> None:
+    def __init__(self, capture: Any) -> None:  # conftest.LogCapture
         self.capture = capture
         self.texts: dict[str, list[str]] = {}
         self.secrets: set[str] = set()
