@@ -18,6 +18,8 @@ from urllib.parse import quote
 
 from . import catalog
 from .catalog import class_tables
+from .catalog import hooks as shared_hooks
+from .catalog.call import After
 from .catalog.spec import WRITE_VERBS, Op, Param, Product, Resource
 from .errors import TransportError, ZscalerError
 from .model import NOT_GIVEN, ZscalerObject, convert_keys, model_class, to_wire
@@ -37,15 +39,8 @@ ZPA_SEARCH_OPERATORS = ("+EQ+", "+NE+", "+GT+", "+LT+", "+GE+", "+LE+", "+CONTAI
 
 
 class Call:
-    """One method call being turned into a request. Hooks receive it and may change any field.
-
-    ``args`` holds the bound arguments (``**kwargs`` under ``kwargs``); ``query`` and ``body`` are
-    the outgoing query dict (before the product's key rules) and JSON body. A hook may set
-    ``result`` to answer without a request, ``after`` to post-process the result (an exception it
-    returns becomes the error, with the response, as the official ``*_by_name`` methods do), ``keep`` to
-    filter the items of a list on every page (``resp.next()`` included), or send preliminary
-    requests with :meth:`request`.
-    """
+    """One method call being turned into a request: the implementation of
+    :class:`zscaler.catalog.call.Call`, the type hooks are written against (read its description)."""
 
     def __init__(self, api: "ResourceAPI", op: Op, args: dict[str, Any]) -> None:
         self.api = api
@@ -56,11 +51,12 @@ class Call:
         self.path_values: dict[str, str] = {}
         self.query: dict[str, Any] = {}
         self.body: Any = None
-        self.raw_body: bytes | str | None = None
+        self.raw_body: Any = None
         self.headers: dict[str, str] = {}
         self.result: Any = NOT_GIVEN
-        self.after: Callable[[Any, ZscalerAPIResponse], Any] | None = None
+        self.after: After | None = None
         self.keep: Callable[[Any], bool] | None = None  # list results: items kept, on every page
+        self.client_side: dict[str, Any] = {}  # pyZscaler-style listing controls (CLIENT_SIDE_KEYS)
 
     @property
     def product(self) -> Product:
@@ -70,11 +66,17 @@ class Call:
     def executor(self) -> "RequestExecutor":
         return self.api._executor
 
-    def request(self, verb: str, path: str, query: Mapping[str, Any] | None = None, body: Any = None) -> Any:
+    def config(self, key: str) -> Any:
+        return self.api._config_value(key)
+
+    def request(self, verb: str, path: str, query: Mapping[str, Any] | None = None, body: Any = None, *,
+                raw_body: Any = None, headers: Mapping[str, str] | None = None, read_body: bool = True) -> Any:
         """Send a preliminary request (path may contain ``{customerId}``); returns the decoded body."""
         path = path.replace("{customerId}", str(self.api._config_value("customerId")))
-        resp = send(self.executor, verb, path, params=_query_pairs(dict(query or {})), body=body)
-        return decode(resp)
+        resp = send(self.executor, verb, path, params=_query_pairs(dict(query or {})), body=body,
+                    raw_body=raw_body, headers=dict(headers) if headers else None)
+        return decode(resp) if read_body else None
+
     def model_class(self, name: str | None = None) -> type[ZscalerObject]:
         """The class of this op's model (or of ``name``), resolved in this product and resource."""
         return model_class(self.api._product.name, self.op.model if name is None else name, self.api._resource.attribute)
@@ -250,7 +252,7 @@ def shape(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Call:
 
     client_side = {k: kwargs.pop(k) for k in CLIENT_SIDE_KEYS if k in kwargs}
     client_side.update({k: query.pop(k) for k in CLIENT_SIDE_KEYS if k in query})
-    call.client_side = client_side  # type: ignore[attr-defined]
+    call.client_side = client_side
 
     if op.body:
         value = args.get(op.body)
@@ -265,7 +267,16 @@ def shape(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Call:
 
     rule = QUERY_RULES.get(product.name, _generic_query)
     call.query = rule(call, query)
+    _apply_flags(call)
     return call
+
+
+def _apply_flags(call: Call) -> None:
+    """The op's declared behaviours (``Op.client_search``, ``Op.enabled_to_state``), before its hook runs."""
+    if call.op.client_search:
+        shared_hooks.client_search(call)
+    if call.op.enabled_to_state:
+        shared_hooks.enabled_to_state(call)
 
 
 def _default(op: Op, name: str) -> Any:
@@ -314,7 +325,7 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
 
         response = ZscalerAPIResponse(resp, body, paging=paging, params=base_params, fetch=fetch,
                                       wrap=cls, service_type=product.name, keep=call.keep)
-        limits = getattr(call, "client_side", {})
+        limits = call.client_side
         # nothing is sent ahead yet: a caller paging by hand (its own offsets) never calls next();
         # next(), iter_all() and the client-side limits below are what ask for the pages after this
         items = response._wrap_items(response.get_results())
@@ -533,7 +544,7 @@ _RETURNS_DOC = {
 
 
 def _doc(op: Op) -> str:
-    lines = [op.doc or op.name.replace("_", " ").capitalize() + ".", "", f"``{op.verb} {op.path}``", "",
+    lines = [op.summary, "", f"``{op.verb} {op.path}``", "",
              _RETURNS_DOC[op.returns] + f"; result: {op.result}" + (f" of {op.model}" if op.model else "")]
     if op.window:
         lines.append(f"``days=N`` sets ``{op.window[0]}``/``{op.window[1]}`` to the last N days ({op.window[2]}).")

@@ -1,14 +1,16 @@
-"""AI Guard hooks (see :class:`zscaler.binding.Call`)."""
+"""AI Guard hooks (see :class:`zscaler.catalog.call.Call`)."""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Mapping
+
+from .call import Call
 
 #: headers the client itself owns; a caller's ``headers`` cannot replace them
 _RESERVED = frozenset({"authorization", "content-type", "content-length", "host"})
 
 
-def extra_headers(call: Any) -> None:
+def extra_headers(call: Call) -> None:
     """``resolve_and_execute_policy(..., headers=None)``: ``headers`` (a dict of names to values) are
     sent as HTTP headers of the request, never in the body."""
     given = call.args.get("headers")

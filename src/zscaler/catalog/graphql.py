@@ -30,6 +30,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ..errors import GraphQLAPIError
 from ..model import NOT_GIVEN, ZscalerObject, convert_keys
+from .call import Call
 
 _NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]*$")
 _VAR_REF = re.compile(r"\$([_A-Za-z][_0-9A-Za-z]*)")
@@ -250,7 +251,7 @@ def graphql_hook(spec: Operation) -> Callable[[Any], None]:
     """The hook of a GraphQL method: body from :class:`Operation` ``spec``, errors to the error slot."""
     document = spec.document()
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         args = {p.name: call.args.get(p.name, p.default) for p in call.op.params}  # defaults included
         call.body = {"operationName": spec.name, "query": document,
                      "variables": spec.variables_from(args, call.op.name)}

@@ -1,4 +1,4 @@
-"""Hooks shared by several products' catalog entries (see :class:`zscaler.binding.Call`).
+"""Hooks shared by several products' catalog entries (see :class:`zscaler.catalog.call.Call`).
 
 A hook is a function ``hook(call)`` named in an ``op(..., hook=...)`` record. It runs after
 the arguments are shaped into ``call.query`` / ``call.body`` and before the request is sent.
@@ -11,11 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Callable
 
+from .call import Call
+
 STATES = {True: "ENABLED", False: "DISABLED"}
 
 
-def enabled_to_state(call: Any) -> None:
-    """ZIA/ZTW rules: ``enabled=True|False`` is sent as ``"state": "ENABLED"|"DISABLED"``.
+def enabled_to_state(call: Call) -> None:
+    """ZIA/ZTW rules: ``enabled=True|False`` is sent as ``"state": "ENABLED"|"DISABLED"``. Declared
+    with ``op(..., enabled_to_state=True)``; the binder applies it before the op's hook.
 
     An explicit ``state`` wins; any other value of ``enabled`` raises ``ValueError``.
     """
@@ -33,7 +36,7 @@ def enabled_to_state(call: Any) -> None:
 def chain(*hooks: Any) -> Any:
     """One hook running several in order."""
 
-    def run(call: Any) -> None:
+    def run(call: Call) -> None:
         for h in hooks:
             h(call)
 
@@ -57,10 +60,11 @@ def _name_matches(item: Any, needle: str) -> bool:
     return any(needle in str(get(k) or "").lower() for k in ("name", "configuredName"))
 
 
-def client_search(call: Any) -> None:
+def client_search(call: Call) -> None:
     """Lists the API does not filter: ``search`` is taken out of the query (the API would ignore or
     reject it) and the returned page is filtered here on ``name`` (or ``configuredName``, as custom
-    ZIA URL categories have), case-insensitively."""
+    ZIA URL categories have), case-insensitively. Declared with ``op(..., client_search=True)``; the
+    binder applies it before the op's hook."""
     term = call.query.pop("search", None)
     if term in (None, ""):
         return
@@ -71,7 +75,7 @@ def client_search(call: Any) -> None:
 def stamped(prefix: str, ext: str) -> Callable[[Any], str]:
     """Default download file name of the official SDK: ``<prefix>-YYYYmmdd-HH_MM_SS.<ext>``, local time."""
 
-    def name(call: Any) -> str:
+    def name(call: Call) -> str:
         return f"{prefix}-{datetime.now().strftime('%Y%m%d-%H_%M_%S')}.{ext}"
 
     return name
@@ -83,7 +87,7 @@ def save_to(arg: str, default: Callable[[Any], str | None] | None = None) -> Any
     call giving a file name), a call without ``arg`` writes to that name instead, as the official
     methods that always write a file do."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         target = call.args.get(arg) or (default(call) if default is not None else None)
         if not target:
             return
@@ -106,7 +110,7 @@ def lowercase_flags(*keys: str, omit_false: bool = False) -> Any:
     sends them; the few official methods that spell a flag ``true``/``false`` get this hook, naming
     the wire keys. With ``omit_false`` a false flag is left out (the official sends it only when set)."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         for key in keys:
             value = call.query.get(key)
             if not isinstance(value, bool):
@@ -123,7 +127,7 @@ def lowercase_flags(*keys: str, omit_false: bool = False) -> Any:
 def also_in_query(arg: str, key: str) -> Any:
     """A path argument the official SDK also sends as query key ``key`` (``/app_views/1/apps?appViewId=1``)."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         value = call.args.get(arg)
         if value not in (None, ""):
             call.query[key] = value

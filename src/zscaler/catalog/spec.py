@@ -24,7 +24,10 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .call import Hook
 
 #: Result shapes an operation can declare.
 RESULT_SHAPES = frozenset(
@@ -89,6 +92,11 @@ def parse_params(text: str) -> tuple[Param, ...]:
     return tuple(out)
 
 
+def default_doc(name: str) -> str:
+    """The summary of an op without ``doc=``: its name as a sentence (``list_groups`` -> ``List groups.``)."""
+    return name.replace("_", " ").capitalize() + "."
+
+
 @dataclass(frozen=True)
 class Op:
     """One public method and the single request it sends."""
@@ -106,7 +114,9 @@ class Op:
     body_defaults: Mapping[str, Any] = field(default_factory=dict)  # wire key -> default when not given
     field_path: str | None = None  # for result="raw" : dotted field of the body to return
     paging: str | None = None  # overrides the product paging style
-    hook: Callable[..., Any] | None = None  # special behaviour, see zscaler.binding.Call
+    hook: Hook | None = None  # special behaviour: hook(call), see zscaler.catalog.call.Call
+    client_search: bool = False  # the API does not filter: ``search`` is applied to each page's names here
+    enabled_to_state: bool = False  # ``enabled=True|False`` goes as ``"state": "ENABLED"|"DISABLED"`` (ZIA/ZTW rules)
     doc: str = ""
     raw_body: bool = False  # body sent as bytes/text, not JSON
     fallbacks: Mapping[str, str] = field(default_factory=dict)  # argument -> config key used when not given
@@ -126,6 +136,12 @@ class Op:
         if self.computed and (self.hook is None or missing):
             raise ValueError(f"op {self.name}: computed placeholders {missing or list(self.computed)} "
                              "need a hook and a path slot")
+
+    @property
+    def summary(self) -> str:
+        """The method's first docstring line: ``doc``, else one made from the name (``list_groups`` ->
+        ``List groups.``); a ``doc=`` equal to that default is not written (a test checks)."""
+        return self.doc or default_doc(self.name)
 
     @property
     def collection(self) -> str:
@@ -245,6 +261,10 @@ def with_shorthands(resources: tuple[Resource, ...], methods: Mapping[str, tuple
     return tuple(out)
 
 
+#: The roles of :func:`crud` operations, in the order it returns them; ``write`` in ``extra`` means add and update.
+CRUD_ROLES = ("list", "get", "add", "update", "delete")
+
+
 def crud(
     base: str,
     path: str,
@@ -257,14 +277,42 @@ def crud(
     delete_name: str,
     id_arg: str,
     microtenant: bool = False,
+    hooks: Mapping[str, Hook] | None = None,
+    extra: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> tuple[Op, ...]:
-    """The common five operations of a collection resource."""
+    """The common five operations of a collection resource: list, get, add, update (PUT), delete.
+
+    ``hooks`` gives a role (``list``, ``get``, ``add``, ``update``, ``delete``, or ``write`` for add
+    and update) its hook; ``extra`` gives a role any other :func:`op` keyword (``params``,
+    ``result``, ``model``, ``doc``, ``wire``, ``enabled_to_state`` ...), overriding the defaults below.
+    """
     item = f"{base}{path}/{{{id_arg}}}"
-    delete_params = f"{id_arg}, microtenant_id=None" if microtenant else id_arg
-    return (
-        op(list_name, "GET", base + path, "query_params=None", "list", model),
-        op(get_name, "GET", item, f"{id_arg}, query_params=None", "object", model),
-        op(add_name, "POST", base + path, "**kwargs", "object", model),
-        op(update_name, "PUT", item, f"{id_arg}, **kwargs", "object", model),
-        op(delete_name, "DELETE", item, delete_params, "none"),
-    )
+    defaults: dict[str, dict[str, Any]] = {
+        "list": dict(verb="GET", path=base + path, params="query_params=None", result="list", model=model),
+        "get": dict(verb="GET", path=item, params=f"{id_arg}, query_params=None", result="object", model=model),
+        "add": dict(verb="POST", path=base + path, params="**kwargs", result="object", model=model),
+        "update": dict(verb="PUT", path=item, params=f"{id_arg}, **kwargs", result="object", model=model),
+        "delete": dict(verb="DELETE", path=item, params=f"{id_arg}, microtenant_id=None" if microtenant else id_arg,
+                       result="none", model=None),
+    }
+    names = dict(zip(CRUD_ROLES, (list_name, get_name, add_name, update_name, delete_name)))
+    given: dict[str, dict[str, Any]] = {k: {"hook": h} for k, h in (hooks or {}).items()}
+    for role, kw in (extra or {}).items():
+        given[role] = {**given.get(role, {}), **kw}
+    unknown = set(given) - {*CRUD_ROLES, "write"}
+    if unknown:
+        raise ValueError(f"crud {list_name}: unknown role(s) {sorted(unknown)}; roles: {CRUD_ROLES + ('write',)}")
+    out = []
+    for role in CRUD_ROLES:
+        shared = given.get("write", {}) if role in ("add", "update") else {}
+        kw = {**defaults[role], **shared, **given.get(role, {})}
+        out.append(op(names[role], kw.pop("verb"), kw.pop("path"), kw.pop("params"), kw.pop("result"),
+                      kw.pop("model"), **kw))
+    return tuple(out)
+
+
+def in_name_order(*ops: Op) -> tuple[Op, ...]:
+    """A resource's operations in name order (``in_name_order(*crud(...), op(...), ...)``): the order the
+    hand-written resources keep, which the simulator reads (a resource's first listing is where its
+    items are seeded)."""
+    return tuple(sorted(ops, key=lambda o: o.name))

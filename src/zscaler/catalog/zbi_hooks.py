@@ -1,10 +1,11 @@
-"""Business Insights hooks (see :class:`zscaler.binding.Call`)."""
+"""Business Insights hooks (see :class:`zscaler.catalog.call.Call`)."""
 
 from __future__ import annotations
 
 from enum import Enum
 from typing import Any
 
+from .call import Call
 from .hooks import save_to
 
 DEFAULT_SUB_TYPE = "CustomDataFeed"
@@ -14,7 +15,7 @@ def _plain(value: Any) -> Any:
     return value.value if isinstance(value, Enum) else value
 
 
-def download_report(call: Any) -> None:
+def download_report(call: Call) -> None:
     """``download_report``: the body is ``{fileName, reportType, subType}`` (``subType`` defaults to
     ``CustomDataFeed`` even when ``None`` is passed; enum members are sent by value), the answer is
     asked for as ``application/octet-stream``; the bytes are written to ``save_path``, or to

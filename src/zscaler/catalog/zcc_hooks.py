@@ -1,6 +1,6 @@
 """ZCC (Client Connector) hooks: what the catalog conventions cannot express.
 
-Each function is ``hook(call)`` (see :class:`zscaler.binding.Call`) named by an ``op(..., hook=...)``
+Each function is ``hook(call)`` (see :class:`zscaler.catalog.call.Call`) named by an ``op(..., hook=...)``
 record in :mod:`zscaler.catalog.zcc`.
 """
 
@@ -10,6 +10,7 @@ import re
 from typing import Any, Callable, Mapping
 
 from ..model import convert_keys, to_wire
+from .call import Call
 from .hooks import chain, save_to, stamped
 
 #: Operating systems and registration states as the ZCC API numbers them.
@@ -64,7 +65,7 @@ def _map_params(target: dict) -> None:
         target["Time-Zone"] = target.pop("timeZone")
 
 
-def zcc_params(call: Any) -> None:
+def zcc_params(call: Call) -> None:
     """OS, device and registration type names become the API's numeric codes (``os_type='windows'``
     -> ``osType=3``; plural forms are comma-joined), dates are checked and ``time_zone`` is sent as
     ``Time-Zone``. Applies to the query and, for methods that send one, the body."""
@@ -73,19 +74,19 @@ def zcc_params(call: Any) -> None:
         _map_params(call.body)
 
 
-def policy_id_in_body(call: Any) -> None:
+def policy_id_in_body(call: Call) -> None:
     """Application profile updates repeat the path id in the body as ``policyId`` (an integer)."""
     pid = call.args.get("profile_id")
     if isinstance(call.body, dict) and pid not in (None, ""):
         call.body["policyId"] = int(pid) if str(pid).isdigit() else pid
 
 
-def camel_body(call: Any) -> None:
+def camel_body(call: Call) -> None:
     """Methods whose body follows the generic camelCase rule, without the ZCC snake_case exceptions."""
     call.body = convert_keys(dict(call.args.get("kwargs") or {}), "camel")
 
 
-def time_zone_header(call: Any) -> None:
+def time_zone_header(call: Call) -> None:
     """``Time-Zone`` travels as an HTTP header, not a query key."""
     tz = call.query.pop("Time-Zone", None)
     if tz not in (None, ""):
@@ -95,7 +96,7 @@ def time_zone_header(call: Any) -> None:
 def envelope(key: str) -> Callable[[Any], None]:
     """Lists the API answers as ``{"<key>": [...], "totalCount": n}``: the items are read from ``key``."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         cls = call.model_class()
 
         def after(items: Any, response: Any) -> Any:
@@ -116,7 +117,7 @@ def downloads(prefix: str, *extra: Callable[[Any], None]) -> Callable[[Any], Non
 
 
 
-def device_id_as_udid(call: Any) -> None:
+def device_id_as_udid(call: Call) -> None:
     """``get_otp(query_params={"device_id": ...})``: the device id is sent as ``udid``."""
     if "deviceId" in call.query:
         value = call.query.pop("deviceId")
@@ -176,7 +177,7 @@ def model_keys(spec: Mapping) -> Callable[[Any], None]:
     """Bodies built by the API's model field map: nested blocks use the model's own wire keys
     (``linux_policy={"install_ssl_certs": ...}`` is sent as ``linuxPolicy.installCerts``)."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         if isinstance(call.body, dict):
             call.body = _remodel(call.body, spec)
 

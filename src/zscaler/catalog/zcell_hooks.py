@@ -1,11 +1,11 @@
-"""ZCell hooks (see :class:`zscaler.binding.Call`)."""
+"""ZCell hooks (see :class:`zscaler.catalog.call.Call`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from .call import Call
 
 
-def bare_array(call: Any) -> None:
+def bare_array(call: Call) -> None:
     """``add_location_group(id=None, **kwargs)``: the API takes a JSON array; the keyword arguments
     are its one element (``[{"name": ..., "trackedDevices": [...]}]``)."""
     body = call.body if isinstance(call.body, dict) else {}

@@ -1,4 +1,4 @@
-"""ZDX hooks (see :class:`zscaler.binding.Call`).
+"""ZDX hooks (see :class:`zscaler.catalog.call.Call`).
 
 The ZDX query shorthands (``since`` hours -> ``from``/``to`` epoch seconds, ``search`` -> ``q``,
 ``location_id`` -> ``loc`` ...) are product rules of the binder; the hooks here cover what a
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import time
 from typing import Any, Callable
+
+from .call import Call
 
 #: an ``expiry`` at or above this is already an epoch timestamp (seconds), not a number of hours
 EPOCH_FLOOR = 1_000_000_000
@@ -28,7 +30,7 @@ def _expiry(value: Any, now: Callable[[], float]) -> int:
     return int(now()) + int(number * 3600)
 
 
-def snapshot_body(call: Any, now: Callable[[], float] = time.time) -> None:
+def snapshot_body(call: Call, now: Callable[[], float] = time.time) -> None:
     """``share_snapshot(name=..., alert_id=..., expiry=2)``: ``expiry`` in hours (also accepted in
     ``query_params``, as the official SDK reads it) becomes the body's epoch-seconds ``expiry``.
 
@@ -48,7 +50,7 @@ def snapshot_body(call: Any, now: Callable[[], float] = time.time) -> None:
     call.query.update(query)
 
 
-def one_element_list(call: Any) -> None:
+def one_element_list(call: Call) -> None:
     """The decoded body as a one-element list (``get_analysis``: the official 1.11.3 answers
     ``[body]``, a list holding the analysis dict)."""
     call.after = lambda body, response: [body] if body is not None else []

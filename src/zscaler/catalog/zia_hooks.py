@@ -1,6 +1,6 @@
 """ZIA hooks: the behaviour of ZIA methods that the catalog conventions cannot express.
 
-Each function is ``hook(call)`` (see :class:`zscaler.binding.Call`) named by an ``op(..., hook=...)``
+Each function is ``hook(call)`` (see :class:`zscaler.catalog.call.Call`) named by an ``op(..., hook=...)``
 record in :mod:`zscaler.catalog.zia`. Where the official SDK has a plain bug, the hook sends
 what the API documents and says so in a comment.
 """
@@ -16,11 +16,11 @@ from datetime import datetime
 from typing import Any, Callable, Iterable
 from urllib.parse import parse_qsl
 
-from ..errors import ResponseFormatError, TokenError, ZscalerAPIError, ZscalerError
+from ..errors import ResponseFormatError, TokenError, ZscalerError
 from ..model import to_attr
 from ..response import Result
-from ..transport.executor import decode
-from .hooks import STATES, client_search, save_to, stamped  # noqa: F401 - used by the zia catalog
+from .call import Call
+from .hooks import STATES, save_to, stamped  # noqa: F401 - used by the zia catalog
 
 log = logging.getLogger("zscaler.client")
 
@@ -30,7 +30,7 @@ LOOKUP_BATCH = 100  # the API takes at most 100 URLs per urlLookup / review requ
 
 # ------------------------------------------------------------------ rules and lists
 
-def enabled_to_status(call: Any) -> None:
+def enabled_to_status(call: Call) -> None:
     """Virtual ZEN clusters and nodes: ``enabled=True|False`` is sent as ``"status": "ENABLED"|"DISABLED"``."""
     body = call.body
     if not isinstance(body, dict) or body.get("enabled") is None:
@@ -43,7 +43,7 @@ def enabled_to_status(call: Any) -> None:
     body.setdefault("status", STATES[value])
 
 
-def list_action(call: Any) -> None:
+def list_action(call: Call) -> None:
     """``?action=ADD_TO_LIST|REMOVE_FROM_LIST`` written in the path goes out as a query key, spelled as is."""
     path, _, query = call.path.partition("?")
     if query:
@@ -60,7 +60,7 @@ def _batches(urls: Any, name: str) -> list[list[str]]:
     return [urls[i:i + LOOKUP_BATCH] for i in range(0, len(urls), LOOKUP_BATCH)]
 
 
-def url_batches(call: Any) -> None:
+def url_batches(call: Call) -> None:
     """``urlLookup`` / ``review/domains``: at most 100 URLs per request; results are concatenated.
 
     The first batch is the call's own request, each further batch a separate request. An empty
@@ -83,7 +83,7 @@ def url_batches(call: Any) -> None:
     call.after = rest
 
 
-def count_int(call: Any) -> None:
+def count_int(call: Call) -> None:
     """Counts as an ``int``, read as the official SDK reads them: ``{"count": n}``, a number or a
     numeric string (an empty answer is 0); anything else is a format error in the error slot."""
 
@@ -97,7 +97,7 @@ def count_int(call: Any) -> None:
     call.after = after
 
 
-def review_batches(call: Any) -> None:
+def review_batches(call: Call) -> None:
     """``review/domains``: one request per 100 URLs, answers concatenated. A batch the API refuses is
     left out and logged, and the others are still sent (the official SDK skips it silently)."""
     out: list = []
@@ -116,7 +116,7 @@ def review_batches(call: Any) -> None:
 def then_get(path: str, model: str | None = None, field: str | None = None) -> Callable[[Any], None]:
     """The method answers with a follow-up ``GET path`` (the write itself returns nothing useful)."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         def after(value: Any, response: Any) -> Any:
             body = call.request("GET", path)
             if field is not None and isinstance(body, dict):
@@ -132,7 +132,7 @@ def then_get(path: str, model: str | None = None, field: str | None = None) -> C
 def non_empty(name: str, wire: str) -> Callable[[Any], None]:
     """Reject an empty URL list before anything is sent."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         value = (call.body or {}).get(wire)
         if not value:
             raise ValueError(f"{name} must be a non-empty list of URLs")
@@ -141,7 +141,7 @@ def non_empty(name: str, wire: str) -> Callable[[Any], None]:
     return hook
 
 
-def _url_list(call: Any) -> list:
+def _url_list(call: Call) -> list:
     value = call.args.get("url_list")
     if value is None:
         return []
@@ -156,7 +156,7 @@ def whitelist(mode: str) -> Callable[[Any], None]:
     ``mode`` is ``add``, ``remove``, ``replace`` or ``erase``.
     """
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         urls = _url_list(call)
         if mode in ("add", "remove"):
             current = (call.request("GET", BASE + "/security") or {}).get("whitelistUrls") or []
@@ -176,7 +176,7 @@ def whitelist(mode: str) -> Callable[[Any], None]:
 def blacklist(mode: str) -> Callable[[Any], None]:
     """``/security/advanced``: list actions are native (``?action=``); replace/erase PUT the whole list."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         call.body = {"blacklistUrls": [] if mode == "erase" else _url_list(call)}
         then_get(BASE + "/security/advanced", "SecurityPolicySettings")(call)
 
@@ -234,7 +234,7 @@ class _StreamedFile:
         self._f.close()
 
 
-def sandbox_submit(call: Any) -> None:
+def sandbox_submit(call: Call) -> None:
     """Cloud Sandbox: the file named by ``file_path`` is streamed as the raw body (never read whole).
 
     ``/submit`` takes ``force=1|0`` and ``application/octet-stream``; ``/discan`` takes the
@@ -256,7 +256,7 @@ def sandbox_submit(call: Any) -> None:
     call.after = after
 
 
-def upload_cert(call: Any) -> None:
+def upload_cert(call: Call) -> None:
     """Intermediate CA certificate upload: one multipart part ``fileUpload`` (``certificate.pem``).
 
     The certificate comes from ``file_path`` or, as text or bytes, from ``file_input_stream``.
@@ -297,7 +297,7 @@ def _pairs(value: Any, key: str) -> Any:
     return out
 
 
-def dlp_phrases(call: Any) -> None:
+def dlp_phrases(call: Call) -> None:
     """DLP dictionaries: ``phrases`` / ``patterns`` given as ``(action, text)`` pairs become ``[{action, ...}]``."""
     body = call.body if isinstance(call.body, dict) else {}
     for key in ("phrase", "pattern"):
@@ -305,7 +305,7 @@ def dlp_phrases(call: Any) -> None:
             body[key + "s"] = _pairs(body[key + "s"], key)
 
 
-def resolve_dictionary(call: Any) -> None:
+def resolve_dictionary(call: Call) -> None:
     """The predefined identifiers of the dictionary named ``dict_name``: its id is looked up first.
 
     A value naming no dictionary is used as the id itself (an unknown one answers 404).
@@ -317,7 +317,7 @@ def resolve_dictionary(call: Any) -> None:
             return
 
 
-def rule_text(call: Any) -> None:
+def rule_text(call: Call) -> None:
     """IPS signature validation: the rule text is dedented and its leading CR/LF stripped."""
     text = call.args.get("rule_text")
     if not isinstance(text, str):
@@ -325,7 +325,7 @@ def rule_text(call: Any) -> None:
     call.body = {"ruleText": textwrap.dedent(text).lstrip("\r\n")}
 
 
-def pac_text(call: Any) -> None:
+def pac_text(call: Call) -> None:
     """PAC validation: the PAC text itself is the body (dedented, leading CR/LF stripped), not JSON."""
     text = call.raw_body
     if isinstance(text, bytes):
@@ -336,23 +336,21 @@ def pac_text(call: Any) -> None:
     call.headers["Content-Type"] = "text/plain"
 
 
-def _validate_pac(call: Any, content: Any) -> None:
+def _validate_pac(call: Call, content: Any) -> None:
     if not isinstance(content, str):
         raise ValueError("pac_content is required: the PAC file text")
     text = textwrap.dedent(content).lstrip("\r\n")
-    resp = call.executor.send("POST", BASE + "/pacFiles/validate", raw_body=text,
-                              headers={"Content-Type": "text/plain"})
-    answer = decode(resp)
+    answer = call.request("POST", BASE + "/pacFiles/validate", raw_body=text, headers={"Content-Type": "text/plain"})
     if isinstance(answer, dict) and answer.get("success") is False:
         raise ValueError(f"pac_content is not accepted by PAC validation: {answer.get('message') or answer}")
 
 
-def add_pac_file(call: Any) -> None:
+def add_pac_file(call: Call) -> None:
     """A new PAC file's content is validated first (``POST /pacFiles/validate``)."""
     _validate_pac(call, (call.body or {}).get("pacContent"))
 
 
-def clone_pac_file(call: Any) -> None:
+def clone_pac_file(call: Call) -> None:
     """Clone a PAC version: validate the content; with 10 versions or more the oldest (or the given
     ``delete_version``) is deleted in the same request (``?deleteVersion=``)."""
     _validate_pac(call, call.args.get("pac_content"))
@@ -363,7 +361,7 @@ def clone_pac_file(call: Any) -> None:
             call.query["deleteVersion"] = min(numbers)
 
 
-def policy_types(call: Any) -> None:
+def policy_types(call: Call) -> None:
     """Policy export: the body is a bare JSON array of policy type names (``[]`` for all)."""
     value = call.body
     if value is None:
@@ -379,7 +377,7 @@ def policy_types(call: Any) -> None:
 SANCTION = {"sanctioned": "SANCTIONED", "unsanctioned": "UN_SANCTIONED", "any": "ANY"}
 
 
-def shadow_it_bulk(call: Any) -> None:
+def shadow_it_bulk(call: Call) -> None:
     """Shadow IT bulk update: ``sanction_state`` by name (``sanctioned`` ...), ``application_ids`` a plain list,
     ``custom_tag_ids`` as ``[{"id": ...}]``."""
     state = call.args.get("sanction_state")
@@ -417,7 +415,7 @@ def _epoch(value: Any, zone: str | None, name: str) -> int:
     return int(moment.replace(tzinfo=ZoneInfo(zone)).timestamp())
 
 
-def dc_exclusion(call: Any) -> None:
+def dc_exclusion(call: Call) -> None:
     """DC exclusions: the body is a one-element array ``[{dcid, startTime, endTime, description?}]``.
 
     Date strings are converted to epoch seconds in ``time_zone`` (default UTC). Without ``dcid`` the
@@ -436,13 +434,13 @@ def dc_exclusion(call: Any) -> None:
     call.body = [body]
 
 
-def keep_static_ip(call: Any) -> None:
+def keep_static_ip(call: Call) -> None:
     """Static IP update: the current ``ipAddress`` is read first and sent unchanged (it cannot change)."""
     current = call.request("GET", BASE + f"/staticIP/{call.path_values['static_ip_id']}") or {}
     call.body["ipAddress"] = current.get("ipAddress")
 
 
-def vpn_credential_unchanged(call: Any) -> None:
+def vpn_credential_unchanged(call: Call) -> None:
     """VPN credential update: ``type``, ``fqdn`` and ``ip_address`` identify it and cannot be changed."""
     current = call.request("GET", BASE + f"/vpnCredentials/{call.path_values['credential_id']}") or {}
     for key, arg in (("type", "type"), ("fqdn", "fqdn"), ("ipAddress", "ip_address")):
@@ -454,7 +452,7 @@ def vpn_credential_unchanged(call: Any) -> None:
 def header_slot(list_path: str) -> Callable[[Any], None]:
     """HTTP header profiles: without ``slot_id`` the profile's current ``slotId`` is copied in."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         if call.body.get("slotId"):
             return
         want = call.path_values["profile_id"]
@@ -467,7 +465,7 @@ def header_slot(list_path: str) -> Callable[[Any], None]:
     return hook
 
 
-def _vip_pair(call: Any, ip: Any) -> tuple[Any, Any]:
+def _vip_pair(call: Call, ip: Any) -> tuple[Any, Any]:
     """The closest recommended VIP and the closest one in another city (the official SDK's choice);
     ``ValueError`` when there is none, or when the VIPs cannot be read (the API error chained)."""
     try:
@@ -485,12 +483,12 @@ def _vip_pair(call: Any, ip: Any) -> tuple[Any, Any]:
     return first.get("id"), other.get("id")
 
 
-def closest_diverse_vips(call: Any) -> None:
+def closest_diverse_vips(call: Call) -> None:
     """``(primary_id, secondary_id)``: a bare 2-tuple, as the official SDK returns."""
     call.result = _vip_pair(call, call.args.get("ip_address"))
 
 
-def gre_vips(call: Any) -> None:
+def gre_vips(call: Call) -> None:
     """GRE tunnels: given ``source_ip`` without both destination VIPs, the closest diverse pair is chosen.
 
     Without ``source_ip`` the body is sent as given (the API names what is missing).
@@ -503,7 +501,7 @@ def gre_vips(call: Any) -> None:
     body["primaryDestVip"], body["secondaryDestVip"] = {"id": primary}, {"id": secondary}
 
 
-def vzen_cluster_delete(call: Any) -> None:
+def vzen_cluster_delete(call: Call) -> None:
     """A virtual ZEN cluster is emptied (PUT with no nodes) before it is deleted."""
     path = BASE + f"/virtualZenClusters/{call.path_values['cluster_id']}"
     cur = call.request("GET", path) or {}
@@ -517,7 +515,7 @@ def snake_dict(*flags: str) -> Callable[[Any], None]:
     """ATP malware settings answer a small dict with snake_case keys (``block_unscannable_files`` ...);
     the arguments named in ``flags`` must be booleans."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         for name in flags:
             if not isinstance(call.args.get(name), bool):
                 raise TypeError(f"{name} must be True or False (accepted: bool), got {call.args.get(name)!r}")
@@ -528,12 +526,12 @@ def snake_dict(*flags: str) -> Callable[[Any], None]:
     return hook
 
 
-def static_ip_check(call: Any) -> None:
+def static_ip_check(call: Call) -> None:
     """Whether a static IP can be added: ``(True, None, None)`` when the API accepts it, else
     ``(False, None, error)``: a 409 (already in use) or any other failure, as the official SDK
     answers ``False`` with the error."""
     try:
-        call.executor.send("POST", BASE + "/staticIP/validate", body=call.body)
+        call.request("POST", BASE + "/staticIP/validate", body=call.body, read_body=False)
     except TokenError:
         raise
     except ZscalerError as e:

@@ -1,4 +1,4 @@
-"""ZIdentity hooks (see :class:`zscaler.binding.Call`).
+"""ZIdentity hooks (see :class:`zscaler.catalog.call.Call`).
 
 * Listings answer a page envelope ``{"records": [...], "results_total", "pageOffset", "pageSize",
   "next_link", "prev_link"}``. The official SDK returns it as one model (``Users``, ``Groups`` ...)
@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from ..model import ZscalerObject
+from .call import Call
 
 
 class RecordsPage(ZscalerObject):
@@ -58,7 +59,7 @@ def records_page(model: str) -> Callable[[Any], None]:
     come back inside the envelope model ``model`` (``Users``, ``Groups`` ...)."""
     cls = _page_class(model)
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         def after(value: Any, response: Any) -> Any:
             body = response.get_body() if response is not None else {}
             envelope = {k: v for k, v in body.items() if k != "records"} if isinstance(body, dict) else {}
@@ -82,7 +83,7 @@ def _id_entry(value: Any) -> dict[str, Any]:
     raise TypeError(f"id: expected user ids (str), {{'id': ...}} dicts or user records, got {value!r}")
 
 
-def id_list_body(call: Any) -> None:
+def id_list_body(call: Call) -> None:
     """``id=[...]`` (or ``ids=[...]`` / ``user_ids=[...]``) becomes the bare array ``[{"id": ...}]``."""
     body = call.body if isinstance(call.body, dict) else {}
     for key in ("id", "ids", "userIds"):

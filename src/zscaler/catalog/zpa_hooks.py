@@ -1,4 +1,4 @@
-"""ZPA hooks: the special behaviour of ZPA methods (see :class:`zscaler.binding.Call`).
+"""ZPA hooks: the special behaviour of ZPA methods (see :class:`zscaler.catalog.call.Call`).
 
 Each public function here is named in an ``op(..., hook=...)`` record of ``catalog/zpa.py``.
 They run after the arguments are shaped (``call.body`` is camelCase, id lists are
@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from ..errors import ArgumentError
 from ..model import ZscalerObject, convert_keys
+from .call import Call
 from .hooks import save_to, stamped
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
@@ -39,11 +40,11 @@ POLICY_MAP = {
 Hook = Callable[[Any], None]
 
 
-def _kwargs(call: Any) -> dict[str, Any]:
+def _kwargs(call: Call) -> dict[str, Any]:
     return dict(call.args.get("kwargs") or {})
 
 
-def _arg(call: Any, name: str) -> Any:
+def _arg(call: Call, name: str) -> Any:
     """A named argument or a ``**kwargs`` entry (None when absent)."""
     if name in call.args and name != "kwargs":
         return call.args[name]
@@ -65,7 +66,7 @@ def policy_type(value: Any) -> str:
     raise ValueError(f"policy_type: {value!r} is not accepted; accepted values: {', '.join(POLICY_MAP)}")
 
 
-def _policy_set_id(call: Any, ptype: str) -> str:
+def _policy_set_id(call: Call, ptype: str) -> str:
     """GET ``policySet/policyType/<type>`` (as the official methods do first): the id of that policy set."""
     mt = call.query.get("microtenantId")
     body = call.request("GET", f"{V1}/policySet/policyType/{ptype}", {"microtenantId": mt} if mt else None)
@@ -75,16 +76,16 @@ def _policy_set_id(call: Any, ptype: str) -> str:
     return str(psid)
 
 
-def _resolve_policy_set(call: Any, ptype: str, slot: str = "policy_set_id") -> None:
+def _resolve_policy_set(call: Call, ptype: str, slot: str = "policy_set_id") -> None:
     call.path_values[slot] = quote(_policy_set_id(call, ptype), safe="")
 
 
-def policy_set_by_type(call: Any) -> None:
+def policy_set_by_type(call: Call) -> None:
     """get_rule / delete_rule / bulk_reorder_rules: ``policy_type`` names the set whose id fills the path."""
     _resolve_policy_set(call, policy_type(call.args.get("policy_type")))
 
 
-def reorder_rule(call: Any) -> None:
+def reorder_rule(call: Call) -> None:
     """PUT ``policySet/{id}/rule/{rule_id}/reorder/{rule_order}`` with an empty object body."""
     _resolve_policy_set(call, policy_type(call.args.get("policy_type")), slot="id")
     call.body = {}
@@ -274,7 +275,7 @@ def _capabilities(value: Any) -> dict[str, list[str]]:
     return {"capabilities": out}
 
 
-def _credential(call: Any, body: dict, required: bool) -> None:
+def _credential(call: Call, body: dict, required: bool) -> None:
     cred, pool = _arg(call, "credential_id"), _arg(call, "credential_pool_id")
     body.pop("credentialId", None)
     body.pop("credentialPoolId", None)
@@ -302,7 +303,7 @@ def rule(ptype: str, version: int, keys: tuple[str, ...] | None, *, conditions: 
     """
     build = conditions_v1 if version == 1 else conditions_v2
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         _resolve_policy_set(call, ptype)
         shaped = dict(call.body or {})
         shaped.pop("conditions", None)
@@ -334,18 +335,18 @@ def rule(ptype: str, version: int, keys: tuple[str, ...] | None, *, conditions: 
     return hook
 
 
-def capabilities_extra(call: Any, body: dict) -> None:
+def capabilities_extra(call: Call, body: dict) -> None:
     caps = _arg(call, "privileged_capabilities")
     body.pop("privilegedCapabilities", None)
     if caps is not None:
         body["privilegedCapabilities"] = _capabilities(caps)
 
 
-def credential_add(call: Any, body: dict) -> None:
+def credential_add(call: Call, body: dict) -> None:
     _credential(call, body, required=True)
 
 
-def credential_update(call: Any, body: dict) -> None:
+def credential_update(call: Call, body: dict) -> None:
     _credential(call, body, required=False)
 
 
@@ -374,7 +375,7 @@ def _port_list(value: Any, name: str) -> list[str]:
     return [str(v) for v in value]
 
 
-def port_ranges(call: Any) -> None:
+def port_ranges(call: Call) -> None:
     """App segments: ``tcp_port_range=[{"from", "to"}]`` -> ``tcpPortRange``; ``tcp_port_ranges=["80", "80"]`` ->
     ``tcpPortRanges`` (the legacy flat list); the same for UDP. Giving both forms of one protocol is refused.
     Updates always send the four keys; an absent one goes out as ``[]`` (it clears the ports), as the official
@@ -396,7 +397,7 @@ def port_ranges(call: Any) -> None:
 def by_name(search_key: str = "name") -> Hook:
     """``get_*_by_name``: search the list by name, answer the item whose name matches exactly (None if none)."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         name = call.args.get(search_key)
         if not isinstance(name, str) or not name:
             raise ValueError(f"{search_key}: a non-empty name is required")
@@ -447,7 +448,7 @@ def _epoch(value: Any, tz: Any, name: str) -> str:
     return str(int(stamp.timestamp()))
 
 
-def cert_validity(call: Any) -> None:
+def cert_validity(call: Call) -> None:
     """Enrollment certificates: ``valid_from`` / ``valid_to`` (+ ``time_zone``) -> ``validFromInEpochSec`` /
     ``validToInEpochSec`` (epoch seconds as strings); the three originals are not sent."""
     kw = _kwargs(call)
@@ -464,11 +465,11 @@ def cert_validity(call: Any) -> None:
 
 # ------------------------------------------------------------------ schedules
 
-def schedule_add(call: Any) -> None:
+def schedule_add(call: Call) -> None:
     """Connector / service-edge schedules: the body carries ``customerId`` (the argument, else the configured
     one) with ``frequency`` and ``frequencyInterval`` (null when not given)."""
     body = dict(call.body) if isinstance(call.body, dict) else {}
-    cid = body.pop("customerId", None) or call.api._config_value("customerId")
+    cid = body.pop("customerId", None) or call.config("customerId")
     out = {"customerId": cid, "frequency": body.pop("frequency", None),
            "frequencyInterval": body.pop("frequencyInterval", None)}
     out.update(body)
@@ -493,7 +494,7 @@ def log_type(value: Any) -> str:
     return SOURCE_LOG_MAP.get(value, value)
 
 
-def log_formats(call: Any) -> None:
+def log_formats(call: Call) -> None:
     """``get_all_log_formats``: with ``log_type`` the customer's ``lssConfig/logType/formats?logType=...``,
     without it the formats of every log type from ``lssConfig/logType/formats`` (no customer), as the
     official SDK asks."""
@@ -502,7 +503,7 @@ def log_formats(call: Any) -> None:
         call.query.pop("logType", None)
 
 
-def client_types(call: Any) -> None:
+def client_types(call: Call) -> None:
     """``get_client_types``: the API's ``{zpn_client_type_x: "Display Name"}`` turned around to
     ``{"display_name": "zpn_client_type_x"}``; with a known ``client_type`` only that entry."""
     wanted = call.args.get("client_type")
@@ -514,7 +515,7 @@ def client_types(call: Any) -> None:
     call.after = after
 
 
-def status_codes(call: Any) -> None:
+def status_codes(call: Call) -> None:
     """``get_status_codes``: every status code (``log_type='all'``), or those whose ``log_types`` name
     the zpn_* type of ``log_type`` (a key of ``source_log_map``; another name raises ``ValueError``)."""
     wanted = _default(call, "log_type")
@@ -532,14 +533,14 @@ def status_codes(call: Any) -> None:
     call.after = after
 
 
-def _default(call: Any, name: str) -> Any:
+def _default(call: Call, name: str) -> Any:
     """A named argument, or its declared default when the caller left it out."""
     if name in call.args:
         return call.args[name]
     return next((p.default for p in call.op.params if p.name == name), None)
 
 
-def _log_format(call: Any, ltype: str, fmt: str) -> Any:
+def _log_format(call: Call, ltype: str, fmt: str) -> Any:
     """The format string of ``ltype`` in ``fmt`` (csv/json/tsv) from GET lssConfig/logType/formats."""
     answer = call.request("GET", V2 + "/lssConfig/logType/formats", {"logType": ltype})
     formats = answer.get(ltype, answer) if isinstance(answer, dict) else {}
@@ -572,7 +573,7 @@ def lss_config(update: bool) -> Hook:
     An update sends the id plus the arguments given; ``connectorGroups`` only when given.
     """
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         kw = _kwargs(call)
         config: dict[str, Any] = {"id": call.args["lss_config_id"]} if update else {}
         ltype = _default(call, "source_log_type")
@@ -616,7 +617,7 @@ def lss_config(update: bool) -> Hook:
 DEFAULT_CONTROLS_VERSION = "OWASP_CRS/3.3.0"
 
 
-def _predefined_groups(call: Any, version: str) -> list[dict]:
+def _predefined_groups(call: Call, version: str) -> list[dict]:
     answer = call.request("GET", V1 + "/inspectionControls/predefined", {"version": version})
     return answer if isinstance(answer, list) else (answer or {}).get("list") or []
 
@@ -631,7 +632,7 @@ def _control(item: Any, name: str) -> dict[str, Any]:
     raise ValueError(f"{name}: each control is (id, action) or {{'id': ..., 'action': ...}}; got {item!r}")
 
 
-def inspection_profile(call: Any) -> None:
+def inspection_profile(call: Call) -> None:
     """Profiles: every control of the default predefined groups of ``predefined_controls_version``
     (GET inspectionControls/predefined) is sent as ``{id, action, defaultAction}``; ``predefined_controls``
     (``(id, action)`` pairs) are added; ``action`` is the profile's ``defaultAction``."""
@@ -654,7 +655,7 @@ def inspection_profile(call: Any) -> None:
     call.body = body
 
 
-def inspection_profile_full(call: Any) -> None:
+def inspection_profile_full(call: Call) -> None:
     """add_profile: after the create, the full profile is read back (GET inspectionProfile/{id})."""
     inspection_profile(call)
 
@@ -666,7 +667,7 @@ def inspection_profile_full(call: Any) -> None:
     call.after = full
 
 
-def profile_control_attach(call: Any) -> None:
+def profile_control_attach(call: Call) -> None:
     """``action="attach"`` PUTs .../associateAllPredefinedControls, ``"detach"`` .../deAssociateAllPredefinedControls;
     the body is ``{"version": profile_version}`` (default OWASP_CRS/3.3.0)."""
     action = str(call.args.get("action") or "").lower()
@@ -701,7 +702,7 @@ def _rules(rules: Any) -> list[dict[str, Any]]:
     return out
 
 
-def custom_control(call: Any) -> None:
+def custom_control(call: Call) -> None:
     """Custom controls: ``rules`` reshaped to ``[{type, names?, conditions: [{lhs, op, rhs}]}]``."""
     kw = _kwargs(call)
     if "rules" in kw and isinstance(call.body, dict):
@@ -711,7 +712,7 @@ def custom_control(call: Any) -> None:
 def fetch_merge(get_path: str, drop: tuple[str, ...] = (), defaults: dict[str, Any] | None = None) -> Hook:
     """Updates that start from the stored object (GET ``get_path``), overlay the given fields, then PUT."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         path = get_path
         for name, value in call.path_values.items():
             path = path.replace("{" + name + "}", value)
@@ -732,14 +733,14 @@ def fetch_merge(get_path: str, drop: tuple[str, ...] = (), defaults: dict[str, A
     return hook
 
 
-def custom_control_update(call: Any) -> None:
+def custom_control_update(call: Call) -> None:
     fetch_merge(V1 + "/inspectionControls/custom/{control_id}")(call)
     custom_control(call)
 
 
 # ------------------------------------------------------------------ PRA, portals
 
-def working_hours(call: Any) -> None:
+def working_hours(call: Call) -> None:
     """PRA approvals: ``working_hours`` dict -> ``workingHours`` {startTimeCron, endTimeCron, startTime, endTime,
     days, timeZone}."""
     wh = _kwargs(call).get("working_hours")
@@ -756,7 +757,7 @@ def working_hours(call: Any) -> None:
     call.body = body
 
 
-def bulk_consoles(call: Any) -> None:
+def bulk_consoles(call: Call) -> None:
     """PRA consoles in bulk: a bare JSON array, each entry {name, enabled (true), praApplication {id},
     praPortals [{id}], description ('')} plus the other keyword arguments."""
     kw = _kwargs(call)
@@ -777,7 +778,7 @@ def bulk_consoles(call: Any) -> None:
     call.body = out
 
 
-def bulk_portal_links(call: Any) -> None:
+def bulk_portal_links(call: Call) -> None:
     """User portal links in bulk: ``{userPortalLinks: [{name, description '', enabled true, iconText '', link '',
     linkPath '', protocol ''}], userPortals: [{id}]}``."""
     links = call.args.get("portal_links")
@@ -795,7 +796,7 @@ def bulk_portal_links(call: Any) -> None:
 CONTROLS_VERSIONS = ("OWASP_CRS/3.3.0", "OWASP_CRS/3.3.5", "OWASP_CRS/4.8.0")
 
 
-def predefined_query(call: Any) -> None:
+def predefined_query(call: Call) -> None:
     """list_predef_controls: ``query_params["version"]`` is required and must be a known version (as in
     the official SDK, nothing is sent otherwise and the error is returned in the error slot);
     ``search`` applies to ``search_field``."""
@@ -816,7 +817,7 @@ def predefined_query(call: Any) -> None:
 SEARCH_PAGE_SIZE = 100
 
 
-def _search_pages(call: Any, first: Any) -> list[dict]:
+def _search_pages(call: Call, first: Any) -> list[dict]:
     """Items of every page of a POST .../search answer, ``first`` being page 1."""
     items = list((first or {}).get("list") or []) if isinstance(first, dict) else list(first or [])
     total = int((first or {}).get("totalPages") or 1) if isinstance(first, dict) else 1
@@ -829,7 +830,7 @@ def _search_pages(call: Any, first: Any) -> list[dict]:
     return items
 
 
-def search_all(call: Any) -> None:
+def search_all(call: Call) -> None:
     """Tag groups / keys / namespaces: POST .../search with ``{"pageBy": {page, pageSize}}``, every page collected."""
     call.body = {"pageBy": {"page": 1, "pageSize": SEARCH_PAGE_SIZE}}
     cls = call.model_class()
@@ -845,7 +846,7 @@ def search_by_name(arg: str, label: str, model: str) -> Hook:
     case-insensitively; none is the error ``ValueError("no <label> named '<name>' was found")``, as
     the official SDK answers."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         name = call.args.get(arg)
         if not isinstance(name, str) or not name:
             raise ValueError(f"{arg}: a non-empty name is required")
@@ -863,7 +864,7 @@ def search_by_name(arg: str, label: str, model: str) -> Hook:
     return hook
 
 
-def response_as_result(call: Any) -> None:
+def response_as_result(call: Call) -> None:
     """The result is the response object (``get_body()``, ``get_results()``), as the official SDK
     answers ``(response, response, None)``."""
     call.after = lambda value, response: response
@@ -874,7 +875,7 @@ def save_download(prefix: str, ext: str) -> Hook:
     ``<prefix>-<local time>.<ext>``) and the name is the result, as the official SDK does."""
     save = save_to("filename", stamped(prefix, ext))
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         call.headers["Accept"] = "*/*"
         save(call)
 
@@ -885,7 +886,7 @@ def save_download(prefix: str, ext: str) -> Hook:
 def whole_body_default(key: str, value: Any) -> Hook:
     """Methods whose argument is the whole body: ``key`` is sent as ``value`` when the caller left it out or None."""
 
-    def hook(call: Any) -> None:
+    def hook(call: Call) -> None:
         if isinstance(call.body, dict) and call.body.get(key) is None:
             call.body[key] = value() if callable(value) else value
 

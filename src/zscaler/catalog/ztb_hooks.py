@@ -1,10 +1,11 @@
-"""ZTB hooks (see :class:`zscaler.binding.Call`). ZTB bodies are sent with their keys unchanged."""
+"""ZTB hooks (see :class:`zscaler.catalog.call.Call`). ZTB bodies are sent with their keys unchanged."""
 
 from __future__ import annotations
 
 from typing import Any, Mapping
 
 from ..model import NOT_GIVEN, ZscalerObject, convert_keys
+from .call import Call
 
 
 def _object(name: str, value: Any, method: str) -> dict[str, Any]:
@@ -18,7 +19,7 @@ def _object(name: str, value: Any, method: str) -> dict[str, Any]:
     raise TypeError(f"{method}: '{name}' must be a model or a dict, got {type(value).__name__}")
 
 
-def merge_kwargs(call: Any) -> None:
+def merge_kwargs(call: Call) -> None:
     """``create_cloud_site(body=None, **kwargs)`` / ``update_site(site_id, body=None, **kwargs)``: the
     body is ``body`` (a model or a dict) with the keyword arguments laid over it."""
     body = _object("body", call.args.get("body"), call.op.name)
@@ -27,7 +28,7 @@ def merge_kwargs(call: Any) -> None:
     call.body = body
 
 
-def s2s_connection(call: Any) -> None:
+def s2s_connection(call: Call) -> None:
     """``create_s2s_connections`` / ``update_s2s_connections``: ``connection`` is an ``S2SConnection``
     model or a dict (``{"connect_to_hub": ..., "gateways": [...], "hubs": {...}}``), sent as is. An
     answer without a body gives ``None``, as the official SDK returns."""
@@ -37,7 +38,7 @@ def s2s_connection(call: Any) -> None:
     call.after = lambda value, response: None if response is None or response.get_body() in (None, "", {}) else value
 
 
-def s2s_delete(call: Any) -> None:
+def s2s_delete(call: Call) -> None:
     """``delete_s2s_connections(cluster_id, gateway_ids)``: DELETE with the JSON body
     ``{"gateway_ids": [...]}`` (the ``S2SDeleteRequest`` format)."""
     ids = call.args.get("gateway_ids")

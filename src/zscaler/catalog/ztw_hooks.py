@@ -1,20 +1,18 @@
 """ZTW (Cloud & Branch Connector) hooks: what the catalog conventions cannot express.
 
-Each function is ``hook(call)`` (see :class:`zscaler.binding.Call`) named by an ``op(..., hook=...)``
+Each function is ``hook(call)`` (see :class:`zscaler.catalog.call.Call`) named by an ``op(..., hook=...)``
 record in :mod:`zscaler.catalog.ztw`.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..model import ZscalerObject, convert_keys
-from .hooks import client_search  # noqa: F401 - used by the ztw catalog
+from .call import Call
 
 BASE = "/ztw/api/v1"
 
 
-def forced_activate(call: Any) -> None:
+def forced_activate(call: Call) -> None:
     """``activate(force=True)`` uses ``/ecAdminActivateStatus/forcedActivate``; ``force`` itself is not sent."""
     force = call.args.get("force", False)
     if not isinstance(force, bool):
@@ -23,7 +21,7 @@ def forced_activate(call: Any) -> None:
         call.path = BASE + "/ecAdminActivateStatus/forcedActivate"
 
 
-def location_template(call: Any) -> None:
+def location_template(call: Call) -> None:
     """Location templates: ``template`` (a dict with snake or camel keys, or a model) is sent
     camelCased under ``template``; keyword arguments given as ``None`` are left out."""
     body = call.body

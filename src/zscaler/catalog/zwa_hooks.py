@@ -1,11 +1,11 @@
-"""ZWA hooks (see :class:`zscaler.binding.Call`)."""
+"""ZWA hooks (see :class:`zscaler.catalog.call.Call`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from .call import Call
 
 
-def group_ids_list(call: Any) -> None:
+def group_ids_list(call: Call) -> None:
     """``incident_group_search(incident_id, incident_group_ids=...)``: the body always carries the
     list ``incidentGroupIds`` (one id is wrapped; none sends ``[]``, every group of the incident)."""
     body = call.body if isinstance(call.body, dict) else {}

@@ -6,14 +6,13 @@ import pytest
 
 from zscaler import catalog
 from zscaler.catalog import zia_hooks
-from zscaler.catalog.hooks import enabled_to_state
 
 from helpers import api_requests
 
 ZIA = catalog.load("zia")
-STATE_OPS = [(r.attribute, o.name) for r, o in ZIA.ops() if o.hook is enabled_to_state]
+STATE_OPS = [(r.attribute, o.name) for r, o in ZIA.ops() if o.enabled_to_state]
 STATUS_OPS = [(r.attribute, o.name) for r, o in ZIA.ops() if o.hook is zia_hooks.enabled_to_status]
-SEARCH_OPS = [(r.attribute, o.name) for r, o in ZIA.ops() if o.hook is zia_hooks.client_search]
+SEARCH_OPS = [(r.attribute, o.name) for r, o in ZIA.ops() if o.client_search]
 
 
 def _write(client, attribute, method, **kwargs):
