@@ -23,7 +23,8 @@ from .catalog.call import After
 from .catalog.spec import WRITE_VERBS, Op, Param, Product, Resource
 from .errors import TransportError, ZscalerError
 from .model import NOT_GIVEN, ZscalerObject, convert_keys, model_class, to_wire
-from .response import STYLES, Result, ZscalerAPIResponse
+from . import paging
+from .response import Result, ZscalerAPIResponse
 from .transport.executor import decode
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -134,18 +135,12 @@ def _query_pairs(query: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 def _zpa_query(call: Call, q: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    size = None
     for k, v in q.items():
-        if k in ("page_size", "pagesize", "pageSize"):
-            size = v
-            continue
         if k == "search" and isinstance(v, str):
             v = v.strip().strip('"')
             if not any(op in v.upper() for op in ZPA_SEARCH_OPERATORS):
                 v = f"name+EQ+{v}"
-        out[to_wire(k)] = v
-    if size is not None:
-        out["pageSize" if "/emergencyAccess/users" in call.path else "pagesize"] = size
+        out[k if k in paging.SIZE_KEYS else to_wire(k)] = v  # the page size: the paging style's (shape())
     return out
 
 
@@ -231,14 +226,7 @@ def shape(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Call:
         else:
             body_fields[p.name] = value
 
-    for name in placeholders:
-        if name in CONFIG_PLACEHOLDERS:
-            value = api._config_value(CONFIG_PLACEHOLDERS[name])
-        else:
-            value = _mapped(op, name, args[name] if name in args else _default(op, name))
-        if value is None or value == "":
-            raise ValueError(f"{op.name}: '{name}' is required (it is part of the request path)")
-        call.path_values[name] = quote(str(value), safe="")
+    _fill_path(call, placeholders)
 
     # microtenant (ZPA): argument, kwargs, query_params, then the client default; a path placeholder
     # named microtenant_id (microtenants/{microtenant_id}) is the object's id, not a query value
@@ -265,10 +253,33 @@ def shape(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Call:
     if op.raw_body:
         call.raw_body, call.body = call.body, None
 
-    rule = QUERY_RULES.get(product.name, _generic_query)
-    call.query = rule(call, query)
+    _shape_query(call, query)
     _apply_flags(call)
     return call
+
+
+def _fill_path(call: Call, placeholders: set[str]) -> None:
+    """``call.path_values``: each placeholder from the configuration or the arguments (quoted)."""
+    op, args = call.op, call.args
+    for name in placeholders:
+        if name in CONFIG_PLACEHOLDERS:
+            value = call.api._config_value(CONFIG_PLACEHOLDERS[name])
+        else:
+            value = _mapped(op, name, args[name] if name in args else _default(op, name))
+        if value is None or value == "":
+            raise ValueError(f"{op.name}: '{name}' is required (it is part of the request path)")
+        call.path_values[name] = quote(str(value), safe="")
+
+
+def _shape_query(call: Call, query: dict[str, Any]) -> None:
+    """``call.query`` by the product's key rules, then the op's paging style: its page-size key, and
+    for a listing its first page's request (a style paging in the body sets the body's page)."""
+    product, op = call.api._product, call.op
+    rule = QUERY_RULES.get(product.name, _generic_query)
+    style = paging.of(product, op)
+    call.query = style.wire_query(rule(call, query))
+    if op.result == "list":
+        call.query, call.body = style.prepare(call.query, call.body)
 
 
 def _apply_flags(call: Call) -> None:
@@ -313,25 +324,9 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
     product = call.api._product
     cls = call.model_class()
     kind = op.result
+    value: Any
     if kind == "list":
-        paging = STYLES[op.paging or product.paging]
-        base_params = dict(call.query)
-
-        path, headers = _render(call), call.headers or None
-
-        def fetch(params: dict[str, Any]):
-            r = send(executor, op.verb, path, params=_query_pairs(params), headers=headers)
-            return decode(r), r
-
-        response = ZscalerAPIResponse(resp, body, paging=paging, params=base_params, fetch=fetch,
-                                      wrap=cls, service_type=product.name, keep=call.keep)
-        limits = call.client_side
-        # nothing is sent ahead yet: a caller paging by hand (its own offsets) never calls next();
-        # next(), iter_all() and the client-side limits below are what ask for the pages after this
-        items = response._wrap_items(response.get_results())
-        if limits:
-            items = _collect(response, items, limits)
-        value: Any = items
+        response, value = _list_result(call, resp, body, executor)
     else:
         response = ZscalerAPIResponse(resp, body, service_type=product.name)
         if kind == "object":
@@ -353,7 +348,7 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
             for part in (op.field_path.split(".") if op.field_path else ()):
                 value = value.get(part) if isinstance(value, dict) else None
         elif kind == "raw_list":
-            value = STYLES[op.paging or product.paging].items(body) if body is not None else []
+            value = paging.of(product, op).items(body) if body is not None else []
         elif kind == "status_code":
             value = resp.status_code
         elif kind == "bytes":
@@ -369,6 +364,40 @@ def _result(call: Call, resp, body: Any, executor) -> Result:
     return Result(value, response, None)
 
 
+class PageRequests:
+    """The paged response's one collaborator for the pages after the first (a
+    :class:`~zscaler.response.PageSource`): each page is a request sent through the client's
+    executor like every other (retry, auth, logging), shaped by the paging style."""
+
+    __slots__ = ("executor", "verb", "path", "headers", "style")
+
+    def __init__(self, executor: "RequestExecutor", verb: str, path: str, headers: dict[str, str] | None,
+                 style: paging.PagingStyle) -> None:
+        self.executor, self.verb, self.path, self.headers, self.style = executor, verb, path, headers, style
+
+    def fetch(self, params: dict[str, Any]) -> tuple[Any, Any]:
+        query, body = self.style.outgoing(params)
+        r = send(self.executor, self.verb, self.path, params=_query_pairs(query), body=body, headers=self.headers)
+        return decode(r), r
+
+
+def _list_result(call: Call, resp: Any, body: Any, executor: "RequestExecutor") -> tuple[ZscalerAPIResponse, list]:
+    """The paged response of a list op and the method's items: the first page, or as many pages as
+    the client-side limits (``max_items``/``max_pages``) or the style (``all_pages``) ask for."""
+    style = paging.of(call.api._product, call.op)
+    pages = PageRequests(executor, call.op.verb, _render(call), call.headers or None, style)
+    response = ZscalerAPIResponse(resp, body, paging=style, params=dict(call.query), pages=pages,
+                                  wrap=call.model_class(), service_type=call.api._product.name, keep=call.keep,
+                                  each_page=call.after)
+    # nothing is sent ahead: next(), iter_all() and the limits below ask for the pages after this one
+    items = response._wrap_items(response.get_results())
+    if call.client_side:
+        items = _collect(response, items, call.client_side)
+    elif style.all_pages:  # every page, read by a cursor of its own: the response stays on page 1
+        items = _collect(response.cursor(), items, {})
+    return response, items
+
+
 def _collect(response: ZscalerAPIResponse, items: list, limits: Mapping[str, Any]) -> list:
     max_items = None if limits.get("max_items") is None else int(limits["max_items"])
     max_pages = None if limits.get("max_pages") is None else int(limits["max_pages"])
@@ -378,7 +407,7 @@ def _collect(response: ZscalerAPIResponse, items: list, limits: Mapping[str, Any
         return (max_pages is None or pages_read < max_pages) and (max_items is None or count < max_items)
 
     while response.has_next() and reads(pages, len(items)):
-        more, _, err = response.next()
+        more, _, err = response._next_page()
         if err is not None:
             raise err
         pages += 1

@@ -4,6 +4,13 @@ from zscaler.model import ZscalerObject
 from zscaler.response import STYLES, ZscalerAPIResponse
 
 
+class _Pages:
+    """A page source over a function (the binding's is ``PageRequests``, sending through the executor)."""
+
+    def __init__(self, fn):
+        self.fetch = fn
+
+
 def make(first, pages, style, params=None):
     calls = []
 
@@ -11,7 +18,7 @@ def make(first, pages, style, params=None):
         calls.append(dict(p))
         return pages[len(calls) - 1], None
 
-    return ZscalerAPIResponse(None, first, paging=STYLES[style], params=params or {}, fetch=fetch,
+    return ZscalerAPIResponse(None, first, paging=STYLES[style], params=params or {}, pages=_Pages(fetch),
                               wrap=ZscalerObject), calls
 
 
@@ -56,7 +63,7 @@ def test_iter_all_fetches_each_page_once_in_order_when_it_is_needed():
         return {"totalPages": "4", "list": [{"id": p["page"]}]}, None
 
     resp = ZscalerAPIResponse(None, {"totalPages": "4", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
-                              fetch=fetch, wrap=ZscalerObject)
+                              pages=_Pages(fetch), wrap=ZscalerObject)
     it = resp.iter_all()
     assert next(it).id == 1 and fetched == []  # the first page is at hand: nothing requested yet
     assert next(it).id == 2 and fetched == [2]
@@ -75,7 +82,7 @@ def test_error_of_a_later_page_arrives_with_its_next_and_the_page_is_asked_again
         return {"totalPages": "3", "list": [{"id": p["page"]}]}, None
 
     resp = ZscalerAPIResponse(None, {"totalPages": "3", "list": [{"id": 1}]}, paging=STYLES["zpa"], params={},
-                              fetch=fetch, wrap=ZscalerObject)
+                              pages=_Pages(fetch), wrap=ZscalerObject)
     resp.next()
     items, _, err = resp.next()
     assert items is None and err is not None and err.status_code == 400

@@ -93,24 +93,6 @@ def time_zone_header(call: Call) -> None:
         call.headers["Time-Zone"] = str(tz)
 
 
-def envelope(key: str) -> Callable[[Any], None]:
-    """Lists the API answers as ``{"<key>": [...], "totalCount": n}``: the items are read from ``key``."""
-
-    def hook(call: Call) -> None:
-        cls = call.model_class()
-
-        def after(items: Any, response: Any) -> Any:
-            body = response.get_body() if response is not None else None
-            if isinstance(body, dict):
-                return [cls(i) if isinstance(i, dict) else i for i in (body.get(key) or [])]
-            return items
-
-        call.after = after
-
-    hook.__name__ = f"envelope({key})"
-    return hook
-
-
 def downloads(prefix: str, *extra: Callable[[Any], None]) -> Callable[[Any], None]:
     """CSV downloads: written to ``filename`` (default ``<prefix>-<local time>.csv``), the name is the result."""
     return chain(zcc_params, *extra, save_to("filename", stamped(prefix, "csv")))

@@ -11,6 +11,7 @@ import datetime as _dt
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import quote
 
+from .. import paging
 from ..errors import ArgumentError
 from ..model import ZscalerObject, convert_keys
 from .call import Call
@@ -814,31 +815,21 @@ def predefined_query(call: Call) -> None:
 
 # ------------------------------------------------------------------ POST searches (tags), downloads
 
-SEARCH_PAGE_SIZE = 100
-
-
 def _search_pages(call: Call, first: Any) -> list[dict]:
-    """Items of every page of a POST .../search answer, ``first`` being page 1."""
-    items = list((first or {}).get("list") or []) if isinstance(first, dict) else list(first or [])
-    total = int((first or {}).get("totalPages") or 1) if isinstance(first, dict) else 1
+    """Items of every page of a POST .../search answer, ``first`` being page 1, the pages asked for
+    as the ``zpa_search`` paging style asks (``{"pageBy": {"page": n, "pageSize": 100}}``)."""
+    style = paging.style("zpa_search")
+    state, body, params = style.start(call.query), first, dict(call.query)
+    items = list(style.items(first))
     path = call.path
     for name, value in call.path_values.items():
         path = path.replace("{" + name + "}", value)
-    for page in range(2, total + 1):
-        more = call.request("POST", path, call.query, {"pageBy": {"page": page, "pageSize": SEARCH_PAGE_SIZE}})
-        items.extend((more or {}).get("list") or [])
+    while (nxt := style.advance(state, body, style.items(body), params)) is not None:
+        params = nxt
+        query, page_body = style.outgoing(params)
+        body = call.request("POST", path, query, page_body)
+        items.extend(style.items(body))
     return items
-
-
-def search_all(call: Call) -> None:
-    """Tag groups / keys / namespaces: POST .../search with ``{"pageBy": {page, pageSize}}``, every page collected."""
-    call.body = {"pageBy": {"page": 1, "pageSize": SEARCH_PAGE_SIZE}}
-    cls = call.model_class()
-
-    def collect(value: Any, response: Any) -> Any:
-        return [cls(i) for i in _search_pages(call, response.get_body() if response is not None else None)]
-
-    call.after = collect
 
 
 def search_by_name(arg: str, label: str, model: str) -> Hook:
@@ -850,7 +841,7 @@ def search_by_name(arg: str, label: str, model: str) -> Hook:
         name = call.args.get(arg)
         if not isinstance(name, str) or not name:
             raise ValueError(f"{arg}: a non-empty name is required")
-        call.body = {"pageBy": {"page": 1, "pageSize": SEARCH_PAGE_SIZE}}
+        call.query, call.body = paging.style("zpa_search").prepare(call.query, None)
 
         def pick(value: Any, response: Any) -> Any:
             for item in _search_pages(call, response.get_body() if response is not None else None):

@@ -16,8 +16,6 @@ from . import exits
 from .params import JSON, QUERY_PAIR, KeyValue, flatten_lists, read_json_arg, value_type
 
 CONFIG_PLACEHOLDERS = ("customerId", "zcellCustomerId")
-PAGE_SIZE_KEYS = {"zpa": "page_size", "zia": "page_size", "zcc": "page_size", "zdx": "limit", "ziam": "limit",
-                  "zcell": "size", "easm": "page_size"}
 RESERVED = {"--query", "--json", "--set", "--all", "--output", "--jmespath", "--help"}
 TOTAL_KEYS = ("totalCount", "totalElements", "totalRecord", "total_results", "results_total")
 
@@ -107,27 +105,25 @@ def _doc(product: Any, resource: Any, op: Any) -> str:
             f"{op.name}({params})\nResult: {result}")
 
 
-def build_op_command(product: Any, resource: Any, op: Any, name: str) -> click.Command:
-    from ..catalog.spec import WRITE_VERBS
-    from ..model import to_attr
+class _Options:
+    """The click options of one operation's command, built one at a time (a flag is taken once)."""
 
-    spec = OpSpec(product, resource, op)
-    params: list[click.Parameter] = []
-    taken: set[str] = set()
-    placeholders = [p for p in op.placeholders() if p not in CONFIG_PLACEHOLDERS]
-    fallbacks = {**product.fallbacks, **op.fallbacks}
+    def __init__(self, spec: OpSpec) -> None:
+        self.spec = spec
+        self.params: list[click.Parameter] = []
+        self.taken: set[str] = set()
 
-    def add_option(arg: str, *, kind: str, required: bool, default: Any, help_text: str,
-                   id_list: bool = False, maps: Any = None) -> None:
+    def add(self, arg: str, *, kind: str, required: bool, default: Any, help_text: str,
+            id_list: bool = False, maps: Any = None) -> None:
         flag = "--" + kebab(arg)
         if flag in RESERVED:  # a catalog parameter named like one of the CLI's own options
             flag = "--param-" + kebab(arg)
-        if flag in taken:
+        if flag in self.taken:
             return
-        taken.add(flag)
+        self.taken.add(flag)
         dest = ("a_" if kind == "arg" else "f_") + arg
         ctype, is_flag, multiple = value_type(arg, default, maps, id_list)
-        if arg == op.body:
+        if arg == self.spec.op.body:
             ctype, is_flag, multiple = JSON, False, False
         if is_flag:
             opt = click.Option([f"{flag}/--no-{flag[2:]}", dest], default=None, help=help_text)
@@ -136,46 +132,73 @@ def build_op_command(product: Any, resource: Any, op: Any, name: str) -> click.C
             extra_kw: dict[str, Any] = {} if required else {"default": None}  # click >= 8.2: None is a default
             opt = click.Option([flag, dest], type=ctype, required=required, multiple=multiple,
                                help=help_text, metavar=metavar, **extra_kw)
-        params.append(opt)
-        (spec.args if kind == "arg" else spec.fields)[dest] = (arg, multiple)
+        self.params.append(opt)
+        (self.spec.args if kind == "arg" else self.spec.fields)[dest] = (arg, multiple)
 
+
+def build_op_command(product: Any, resource: Any, op: Any, name: str) -> click.Command:
+    spec = OpSpec(product, resource, op)
+    options = _Options(spec)
+    placeholders = [p for p in op.placeholders() if p not in CONFIG_PLACEHOLDERS]
+    fallbacks = {**product.fallbacks, **op.fallbacks}
     for p in op.params:
         if p.kind == "var_keyword" or p.name == "query_params" or p.kind == "var_positional":
             continue
         required = (p.required or p.name in placeholders) and p.name not in fallbacks and p.name != op.body
-        add_option(p.name, kind="arg", required=required, default=p.default, maps=op.maps.get(p.name),
-                   help_text=_help(op, p.name, product, resource, required))
-
+        options.add(p.name, kind="arg", required=required, default=p.default, maps=op.maps.get(p.name),
+                    help_text=_help(op, p.name, product, resource, required))
     if spec.var_kw:
-        write = op.verb in WRITE_VERBS
-        documented: dict[str, Any] = {}
-        for k in op.wire:
+        _field_options(options, product, resource, op)
+    _common_options(options, product, op)
+
+    def callback(**values: Any) -> None:
+        run_op(spec, values)
+
+    short = op.doc or op.name.replace("_", " ").capitalize()
+    return click.Command(name, params=options.params, callback=callback, help=_doc(product, resource, op),
+                         short_help=short.rstrip(".") + f" ({op.verb})", no_args_is_help=False)
+
+
+def _field_options(options: _Options, product: Any, resource: Any, op: Any) -> None:
+    """Options of the documented body fields (writes) or query keys (reads) of a ``**kwargs`` op, and ``--set``."""
+    from ..catalog.spec import WRITE_VERBS
+    from ..model import to_attr
+
+    write = op.verb in WRITE_VERBS
+    documented: dict[str, Any] = {}
+    for k in op.wire:
+        documented.setdefault(k, None)
+    if write:
+        for k in resource.id_lists:
             documented.setdefault(k, None)
-        if write:
-            for k in resource.id_lists:
-                documented.setdefault(k, None)
-            for k in resource.id_refs:
-                documented.setdefault(k, None)
-            for wire_key in resource.required:
-                documented.setdefault(to_attr(wire_key), None)
-            for wire_key, v in op.body_defaults.items():
-                documented[to_attr(wire_key)] = v
-        names = {p.name for p in op.params}
-        for k, default in documented.items():
-            if k in names:
-                continue
-            extra = []
-            if write and op.verb == "POST" and _wire_name(op, k) in resource.required:
-                extra.append("required by the API on create")
-            if default is not None:
-                extra.append(f"default {str(default).lower() if isinstance(default, bool) else default}")
-            if k in resource.id_lists:
-                extra.append("ids, comma-separated or repeated")
-            add_option(k, kind="field", required=False, default=default, id_list=k in resource.id_lists,
-                       maps=op.maps.get(k), help_text=_help(op, k, product, resource, False, extra))
-        params.append(click.Option(["--set", "c_set"], type=KeyValue(), multiple=True, metavar="KEY=VALUE",
-                                   help=("Any other body field" if write else "Any other query key")
-                                   + " (snake_case or camelCase); VALUE is parsed as JSON when it parses. Repeatable."))
+        for k in resource.id_refs:
+            documented.setdefault(k, None)
+        for wire_key in resource.required:
+            documented.setdefault(to_attr(wire_key), None)
+        for wire_key, v in op.body_defaults.items():
+            documented[to_attr(wire_key)] = v
+    names = {p.name for p in op.params}
+    for k, default in documented.items():
+        if k in names:
+            continue
+        extra = []
+        if write and op.verb == "POST" and _wire_name(op, k) in resource.required:
+            extra.append("required by the API on create")
+        if default is not None:
+            extra.append(f"default {str(default).lower() if isinstance(default, bool) else default}")
+        if k in resource.id_lists:
+            extra.append("ids, comma-separated or repeated")
+        options.add(k, kind="field", required=False, default=default, id_list=k in resource.id_lists,
+                    maps=op.maps.get(k), help_text=_help(op, k, product, resource, False, extra))
+    options.params.append(click.Option(
+        ["--set", "c_set"], type=KeyValue(), multiple=True, metavar="KEY=VALUE",
+        help=("Any other body field" if write else "Any other query key")
+        + " (snake_case or camelCase); VALUE is parsed as JSON when it parses. Repeatable."))
+
+
+def _common_options(options: _Options, product: Any, op: Any) -> None:
+    """``--json``, ``--query``, ``--jmespath``, the paging options of a listing, ``--output``."""
+    spec, params = options.spec, options.params
     if spec.var_kw or op.body:
         params.append(click.Option(["--json", "c_json"], metavar="JSON|@FILE",
                                    help="The request body as JSON text, @file.json or @- (stdin); options given "
@@ -187,22 +210,17 @@ def build_op_command(product: Any, resource: Any, op: Any, name: str) -> click.C
     params.append(click.Option(["--jmespath", "c_jmespath"], metavar="EXPR",
                                help="JMESPath expression over the JSON output (same as a non KEY=VALUE --query)."))
     if op.result == "list":
+        from .. import paging
+
         params.append(click.Option(["--all", "c_all"], is_flag=True, default=False,
                                    help="Follow every page (progress bar on stderr when it is a terminal)."))
-        size_key = PAGE_SIZE_KEYS.get(op.paging or product.paging)
-        if size_key and spec.has_query and "--page-size" not in taken:
+        size_key = paging.of(product, op).size_arg  # the caller's name of the page size (page_size, limit ...)
+        if size_key and spec.has_query and "--page-size" not in options.taken:
             params.append(click.Option(["--page-size", "c_page_size"], type=click.IntRange(1), metavar="N",
                                        help=f"Items per page (query key {size_key})."))
             spec.size_key = size_key  # type: ignore[attr-defined]
     params.append(click.Option(["-o", "--output", "c_output"], type=click.Choice(["json", "yaml", "csv", "table"]),
                                help="Output format (default: table on a terminal, json otherwise)."))
-
-    def callback(**values: Any) -> None:
-        run_op(spec, values)
-
-    short = op.doc or op.name.replace("_", " ").capitalize()
-    return click.Command(name, params=params, callback=callback, help=_doc(product, resource, op),
-                         short_help=short.rstrip(".") + f" ({op.verb})", no_args_is_help=False)
 
 
 def _wire_name(op: Any, k: str) -> str:
@@ -350,14 +368,13 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
 
 def _probably_more(spec: OpSpec, resp: Any, items: Any) -> bool:
     """Whether a first page is (likely) not everything: a known total above it, or a full default page."""
-    from ..response import PAGE_LIMITS
+    from .. import paging
 
     n = len(items) if isinstance(items, list) else 0
     total = _total(resp)
     if total is not None:
         return total > n
-    default = PAGE_LIMITS.get(spec.op.paging or spec.product.paging, (20, None))[0]
-    return n >= default
+    return n >= (paging.of(spec.product, spec.op).default_size() or 20)
 
 
 def fail(ctx: click.Context, e: BaseException, debug: bool = False) -> None:

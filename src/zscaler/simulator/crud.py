@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from .. import paging
 from . import wire
 from .context import BadRequest, Ctx
 from .httpserver import Response
@@ -94,8 +95,10 @@ def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
     try:
         host = ctx.req.headers.get("host")
         base = f"http://{host}" if host else engine.base_url
-        return Response.json(200, wire.paginate(route.paging, items, ctx.query, base, ctx.req.path))
-    except wire.PagingError as exc:
+        body = ctx.json() if route.verb != "GET" else None  # the page of a POST search may sit in the body
+        page = paging.style(route.paging).serve(items, ctx.query, base_url=base, path=ctx.req.path, body=body)
+        return Response.json(200, page)
+    except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
 
 

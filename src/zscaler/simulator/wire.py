@@ -1,12 +1,11 @@
-"""Per-product wire conventions: error envelopes, paging envelopes, 429 shapes, server fields."""
+"""Per-product wire conventions: error envelopes, 429 shapes, server fields (paging envelopes: the
+styles of :mod:`zscaler.paging`)."""
 
 from __future__ import annotations
 
 import json
-import math
 import time
-from typing import Any, Sequence
-from urllib.parse import urlencode
+from typing import Any
 
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
@@ -109,131 +108,3 @@ def server_fields(product: str, created: bool, now: float | None = None) -> dict
     if created:
         out["creationTime"] = t
     return out
-
-
-# -- paging --------------------------------------------------------------------------
-class PagingError(ValueError):
-    pass
-
-
-def _int(query: dict, key: str, default: int | None) -> int | None:
-    vals = query.get(key)
-    if not vals:
-        return default
-    try:
-        return int(vals[-1])
-    except ValueError:
-        raise PagingError(f"query parameter {key} must be an integer, got {vals[-1]!r}") from None
-
-
-def _first(query: dict, *keys: str) -> str | None:
-    for k in keys:
-        if query.get(k):
-            return k
-    return None
-
-
-# style -> (default size, max size)
-PAGE_LIMITS = {
-    "zpa": (20, 500),
-    "zia": (100, 1000),
-    "zcc": (50, 5000),
-    "zdx": (10, 1000),
-    "ziam": (100, 1000),
-    "zcell": (10, 100),
-    "easm": (100, 1000),
-    "flat": (None, None),
-    "none": (None, None),
-}
-
-
-def _limits(style: str) -> tuple[int, int]:
-    """(default size, max size) of a style that has them."""
-    d, mx = PAGE_LIMITS[style]
-    if d is None or mx is None:
-        raise ValueError(f"paging style {style!r} has no page size limits")
-    return d, mx
-
-
-#: single-page envelopes: style -> the key holding the items
-KEYED = {"ztb": "result", "aiguard": "items", "zbi_reports": "reports"}
-
-
-def paginate(style: str, items: Sequence, query: dict, base_url: str, path: str) -> Any:
-    """One page of ``items`` in the envelope of ``style`` (see docs/architecture.md)."""
-    n = len(items)
-    if style == "zpa":
-        d, mx = _limits("zpa")
-        size = max(1, min(_int(query, "pagesize", d) or d, mx))
-        page = max(1, _int(query, "page", 1) or 1)
-        start = (page - 1) * size
-        return {
-            "totalPages": str(math.ceil(n / size)),
-            "totalCount": str(n),
-            "list": list(items[start : start + size]),
-        }
-    if style in ("zia", "zcc"):
-        d, mx = _limits(style)
-        size = max(1, min(_int(query, "pageSize", d) or d, mx))
-        page = max(1, _int(query, "page", 1) or 1)
-        start = (page - 1) * size
-        return list(items[start : start + size])
-    if style == "zdx":
-        d, mx = _limits("zdx")
-        size = max(1, min(_int(query, "limit", d) or d, mx))
-        offset = max(0, _int(query, "offset", 0) or 0)
-        nxt = offset + size
-        return {"items": list(items[offset:nxt]), "next_offset": str(nxt) if nxt < n else None}
-    if style == "ziam":
-        d, mx = _limits("ziam")
-        size = max(1, min(_int(query, "limit", d) or d, mx))
-        offset = max(0, _int(query, "offset", 0) or 0)
-        records = list(items[offset : offset + size])
-
-        def link(off):
-            q = {k: v[-1] for k, v in query.items() if k not in ("offset", "limit")}
-            q.update(offset=off, limit=size)
-            return f"{base_url}{path}?{urlencode(q)}"
-
-        return {
-            "pageOffset": offset,
-            "pageSize": size,
-            "totalRecord": n,
-            "results_total": n,
-            "records": records,
-            "next_link": link(offset + size) if offset + size < n else None,
-            "prev_link": link(max(0, offset - size)) if offset > 0 else None,
-        }
-    if style in KEYED:  # one page under a key
-        return {KEYED[style]: list(items)}
-    if style == "zcell":
-        d, mx = _limits("zcell")
-        size = max(1, min(_int(query, "size", d) or d, mx))
-        page = max(0, _int(query, "page", 0) or 0)
-        start = page * size
-        return {
-            "content": list(items[start : start + size]),
-            "totalPages": math.ceil(n / size),
-            "totalElements": n,
-            "number": page,
-            "size": size,
-        }
-    if style == "easm":
-        d, mx = _limits("easm")
-        size = max(1, min(_int(query, "page_size", d) or d, mx))
-        page = max(1, _int(query, "page", 1) or 1)
-        start = (page - 1) * size
-        return {
-            "results": list(items[start : start + size]),
-            "total_results": n,
-            "next_page": page + 1 if start + size < n else None,
-            "prev_page": page - 1 if page > 1 else None,
-        }
-    # flat / none: one array; page/pageSize are honoured when given
-    key = _first(query, "pageSize", "pagesize", "page_size", "limit")
-    if key:
-        size = max(1, _int(query, key, 100) or 100)
-        page = max(1, _int(query, "page", 1) or 1)
-        start = (page - 1) * size
-        return list(items[start : start + size])
-    return list(items)

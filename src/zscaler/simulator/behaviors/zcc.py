@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Iterable
 
-from .. import wire
+from ... import paging
 from ..httpserver import Response
 from . import behavior, on_reset, product_traits
 
@@ -137,15 +137,16 @@ def _codes(ctx, *keys: str) -> set[int] | None:
     try:
         return {int(v) for v in raw.split(",") if v.strip()}
     except ValueError:
-        raise wire.PagingError(f"{keys[0]} must be numeric codes (1 iOS, 2 Android, 3 Windows, 4 macOS, 5 Linux)")
+        raise paging.PagingError(f"{keys[0]} must be numeric codes (1 iOS, 2 Android, 3 Windows, 4 macOS, 5 Linux)")
 
 
-def _page(engine, ctx, items: list, envelope: str | None = None) -> Response:
+def _page(engine, ctx, route, items: list) -> Response:
+    """One page of ``items`` in the paging style of the route's op (an array, or an envelope)."""
     try:
-        page = wire.paginate("zcc", items, ctx.query, "", ctx.req.path)
-    except wire.PagingError as exc:
+        page = paging.style(route.paging).serve(items, ctx.query, path=ctx.req.path)
+    except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
-    return engine.json_response(200, {envelope: page, "totalCount": len(items)} if envelope else page)
+    return engine.json_response(200, page)
 
 
 def _search(items: Iterable[dict], ctx, *fields: str) -> list[dict]:
@@ -180,8 +181,8 @@ def _body(ctx) -> dict:
 def list_devices(engine, ctx, route, params):
     """Devices filtered by ``osType`` (codes), ``username`` and ``registrationType``, one page (page/pageSize)."""
     try:
-        return _page(engine, ctx, _filtered_devices(engine, ctx))
-    except wire.PagingError as exc:
+        return _page(engine, ctx, route, _filtered_devices(engine, ctx))
+    except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
 
 
@@ -283,7 +284,7 @@ def _download(engine, ctx, route, params) -> Response:
     """CSV of the devices matching ``osTypes``/``registrationTypes``."""
     try:
         devices = _filtered_devices(engine, ctx)
-    except wire.PagingError as exc:
+    except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
     return Response(200, _csv(devices), [("Content-Type", "application/octet-stream"),
                                          ("Content-Disposition", 'attachment; filename="devices.csv"')])
@@ -295,41 +296,30 @@ for _path in ("/downloadDevices", "/downloadServiceStatus", "/downloadDisableRea
 
 # ------------------------------------------------------------------ lists wrapped in an envelope
 
-def _envelope_list(path: str, key: str, *search_fields: str):
+def _search_list(path: str, *search_fields: str):
+    """A listing searched by ``search`` over ``search_fields`` and by ``deviceType``, answered in
+    the paging style of its op (``{"policies": [...], "totalCount": n}`` envelopes included)."""
+
     def handler(engine, ctx, route, params):
         items = _search(_items(engine, path), ctx, *search_fields)
         device_type = ctx.q("deviceType")
         if device_type and device_type.isdigit():
             items = [o for o in items if str(o.get("deviceType")) == device_type]
-        return _page(engine, ctx, items, key)
-
-    handler.__name__ = f"list_{key}"
-    return behavior("zcc", "GET", BASE + path)(handler)
-
-
-_envelope_list("/application-profiles", "policies", "name")
-_envelope_list("/custom-ip-based-apps", "customAppContracts", "appName")
-_envelope_list("/predefined-ip-based-apps", "appServiceContracts", "appName")
-_envelope_list("/process-based-apps", "appIdentities", "appName")
-_envelope_list("/webTrustedNetwork/listByCompany", "trustedNetworkContracts", "networkName")
-
-
-def _plain_list(path: str, *search_fields: str):
-    def handler(engine, ctx, route, params):
-        items = _search(_items(engine, path), ctx, *search_fields)
-        device_type = ctx.q("deviceType")
-        if device_type and device_type.isdigit():
-            items = [o for o in items if str(o.get("deviceType")) == device_type]
-        return _page(engine, ctx, items)
+        return _page(engine, ctx, route, items)
 
     handler.__name__ = "list_" + path.strip("/").replace("/", "_")
     return behavior("zcc", "GET", BASE + path)(handler)
 
 
-_plain_list("/web/policy/listByCompany", "name")
-_plain_list("/webForwardingProfile/listByCompany", "name")
-_plain_list("/webAppService/listByCompany", "appName")
-_plain_list("/webFailOpenPolicy/listByCompany")
+_search_list("/application-profiles", "name")
+_search_list("/custom-ip-based-apps", "appName")
+_search_list("/predefined-ip-based-apps", "appName")
+_search_list("/process-based-apps", "appName")
+_search_list("/webTrustedNetwork/listByCompany", "networkName")
+_search_list("/web/policy/listByCompany", "name")
+_search_list("/webForwardingProfile/listByCompany", "name")
+_search_list("/webAppService/listByCompany", "appName")
+_search_list("/webFailOpenPolicy/listByCompany")
 
 
 # ------------------------------------------------------------------ create / edit / delete by body id

@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from .. import wire
+from ... import paging
 from . import behavior
 
 V1 = "/zdx/v1"
@@ -46,10 +46,9 @@ def _envelope(engine, ctx, collection: str, key: str, keep=None):
     if keep is not None:
         items = [o for o in items if keep(o)]
     try:
-        page = wire.paginate("zdx", items, ctx.query, "", ctx.req.path)
-    except wire.PagingError as exc:
+        return engine.json_response(200, paging.style("zdx").serve(list(items), ctx.query, key=key))
+    except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
-    return engine.json_response(200, {key: page["items"], "next_offset": page["next_offset"]})
 
 
 @behavior("zdx", "GET", V1 + "/devices")

@@ -13,7 +13,7 @@ substring, ``loginName[like]=jdoe``), ``<field>=value`` for the record fields ``
 
 from __future__ import annotations
 
-from .. import wire
+from ... import paging
 from . import behavior
 
 V1 = "/ziam/admin/api/v1"
@@ -72,7 +72,8 @@ def _filtered(ctx, items: list) -> list:
 
 def _page(engine, ctx, items: list) -> object:
     host = ctx.req.headers.get("host")
-    return engine.json_response(200, wire.paginate("ziam", items, ctx.query, f"http://{host}", ctx.req.path))
+    page = paging.style("ziam").serve(items, ctx.query, base_url=f"http://{host}", path=ctx.req.path)
+    return engine.json_response(200, page)
 
 
 @behavior("zid", "POST", GROUPS + "/{group_id}/users/{user_id}")

@@ -30,6 +30,7 @@ import re
 import secrets
 from typing import Any
 
+from ... import paging
 from .. import wire
 from ..httpserver import Response
 from ..routes import fill
@@ -621,21 +622,15 @@ def detach_all_controls(engine, ctx, route, params):
 def _search(engine, ctx, key: str):
     """A page of the items at ``key`` for a ``{"pageBy": {page, pageSize}, "filterBy": [...]}`` search body."""
     body = ctx.json() if isinstance(ctx.json(), dict) else {}
-    page_by = body.get("pageBy") or {}
-    try:
-        page, size = int(page_by.get("page") or 1), int(page_by.get("pageSize") or 20)
-    except (TypeError, ValueError):
-        return engine.error(ctx, 400, "pageBy.page and pageBy.pageSize must be whole numbers", "invalid.input")
-    if page < 1 or not 1 <= size <= 500:
-        return engine.error(ctx, 400, "pageBy.page starts at 1 and pageBy.pageSize is 1..500", "invalid.input")
     coll = engine.store.collection(key)
     items = list(engine.visible_all(ctx, coll)) if coll is not None else []
     for f in body.get("filterBy") or ():
         if isinstance(f, dict) and f.get("filterName") and f.get("operator", "EQUALS") == "EQUALS":
             items = [o for o in items if str(o.get(f["filterName"])) in map(str, f.get("values") or [])]
-    pages = max(1, -(-len(items) // size))
-    return engine.json_response(200, {"totalPages": str(pages), "totalCount": str(len(items)),
-                                      "list": items[(page - 1) * size: page * size]})
+    try:
+        return engine.json_response(200, paging.style("zpa_search").serve(items, ctx.query, body=body))
+    except paging.PagingError as exc:
+        return engine.error(ctx, 400, str(exc), "invalid.input")
 
 
 @behavior("zpa", "POST", V1 + "/tagGroup/search")

@@ -1,0 +1,482 @@
+"""Pagination, in one place: every paging style of every product.
+
+A :class:`PagingStyle` owns, for one way of paging:
+
+* its query keys (``page_key``, ``size_key``) and the one table of page sizes (:data:`LIMITS`);
+* its envelope: where the items sit in a page's body (:meth:`PagingStyle.items`);
+* how the next page is asked for (:meth:`PagingStyle.advance`, :meth:`PagingStyle.outgoing`);
+* how the simulator serves a page of it (:meth:`PagingStyle.serve`).
+
+``Product.paging`` names a product's style, ``Op.paging`` overrides it per operation; the client
+(:mod:`zscaler.response`, :mod:`zscaler.binding`), the simulator (``simulator/crud.py`` and the
+behaviours) and the CLI ask :func:`style` and never test a style's name. Adding a style: a subclass
+(or an instance of an existing class with other keys) registered in :data:`STYLES`, its sizes in
+:data:`LIMITS` (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping, Sequence
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from .errors import ResponseFormatError
+
+#: style -> (default page size, maximum page size) the API documents; what the simulator serves and
+#: what the CLI takes for "a full page". The official SDK's own clamp table
+#: (``SERVICE_PAGE_LIMITS``: ZIA 500/10000, ZPA 100/500) only tunes its ``has_next()`` guess and is
+#: not used here (docs/paging limits: core-behavior §6.5).
+LIMITS: dict[str, tuple[int | None, int | None]] = {
+    "zpa": (20, 500),
+    "zia": (100, 1000),
+    "zcc": (50, 5000),
+    "zdx": (10, 1000),
+    "ziam": (100, 1000),
+    "zcell": (10, 100),
+    "easm": (100, 1000),
+    "zpa_search": (20, 500),
+}
+
+#: page-size keys a caller may give, in the order they are looked for
+SIZE_KEYS = ("pageSize", "pagesize", "page_size", "size", "limit")
+
+
+class PagingError(ValueError):
+    """A page request the simulator refuses (a non-numeric page size ...): a 400."""
+
+
+class PageState:
+    """Cursor of one listing: page number or offset, page size, the previous page's fingerprint."""
+
+    __slots__ = ("page", "size", "fingerprint", "cursor", "done", "total")
+
+    def __init__(self, page: int, size: int | None) -> None:
+        self.page = page
+        self.size = size
+        self.fingerprint: tuple | None = None
+        self.cursor: Any = None
+        self.done = False
+        self.total: int | None = None  # pages the API says there are (styles that tell)
+
+
+def _int(query: Mapping[str, Any], key: str, default: int) -> int:
+    """The last value of ``key`` in a parsed query (``{key: [values]}``) as an int."""
+    vals = query.get(key)
+    if not vals:
+        return default
+    raw = vals[-1] if isinstance(vals, (list, tuple)) else vals
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        raise PagingError(f"query parameter {key} must be an integer, got {raw!r}") from None
+
+
+class PagingStyle:
+    """One page, no cursor (``none``): the base every style refines."""
+
+    name = "none"
+    page_key = "page"
+    size_key: str | None = None  # the wire key of the page size
+    size_arg: str | None = None  # the caller's name of it (``query_params={"page_size": n}``, the CLI's ``--page-size``)
+    first_page = 1
+    items_key: str | None = None
+    all_pages = False  # the method's result is every page (the official SDK loops itself)
+
+    # -- the client side
+    def items(self, body: Any) -> list:
+        """The items of one page's decoded body."""
+        if isinstance(body, list):
+            return body
+        if isinstance(body, dict):
+            key = self.items_key or "list"
+            value = body.get(key)
+            if value is None:
+                return []
+            if not isinstance(value, list):
+                raise ResponseFormatError(200, f"expected a list under '{key}', got {type(value).__name__}")
+            return value
+        if body in (None, "", b""):
+            return []
+        raise ResponseFormatError(200, f"expected a JSON array or object, got {type(body).__name__}")
+
+    def start(self, params: Mapping[str, Any]) -> PageState:
+        size = next((params[k] for k in SIZE_KEYS if k in params), None)
+        try:
+            page = int(params.get(self.page_key, self.first_page))
+        except (TypeError, ValueError):
+            page = self.first_page
+        return PageState(page, int(size) if size not in (None, "") else None)
+
+    def advance(self, state: PageState, body: Any, items: list, params: dict[str, Any]) -> dict[str, Any] | None:
+        """Params of the next request, or None when this was the last page."""
+        return None
+
+    def wire_query(self, query: dict[str, Any]) -> dict[str, Any]:
+        """The first request's query after the product's key rules: the page-size key as this style
+        spells it (only styles that rename it override this)."""
+        return query
+
+    def prepare(self, query: dict[str, Any], body: Any) -> tuple[dict[str, Any], Any]:
+        """The first request's query and body (styles that page in the body set its first page)."""
+        return query, body
+
+    def outgoing(self, params: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+        """A later page's request: (query, JSON body or None)."""
+        return params, None
+
+    def default_size(self) -> int | None:
+        """The page size the API answers when none is asked (None: the style has no such size)."""
+        try:
+            return self.limits()[0]
+        except ValueError:
+            return None
+
+    # -- the simulator side
+    def limits(self) -> tuple[int, int]:
+        d, mx = LIMITS.get(self.name, (None, None))
+        if d is None or mx is None:
+            raise ValueError(f"paging style {self.name!r} has no page size limits")
+        return d, mx
+
+    def page_size(self, query: Mapping[str, Any], key: str | None = None) -> int:
+        d, mx = self.limits()
+        return max(1, min(_int(query, key or self.size_key or "pageSize", d) or d, mx))
+
+    def serve(self, items: Sequence, query: Mapping[str, Any], *, base_url: str = "", path: str = "",
+              body: Any = None, key: str | None = None) -> Any:
+        """One page of ``items`` as the API answers it. ``query`` is the parsed query (``{key: [values]}``),
+        ``body`` the decoded request body, ``key`` overrides where the items go (envelopes named per path)."""
+        size_key = next((k for k in ("pageSize", "pagesize", "page_size", "limit") if query.get(k)), None)
+        if size_key:  # one array; page and a page size are honoured when given
+            size = max(1, _int(query, size_key, 100) or 100)
+            start = (max(1, _int(query, "page", 1) or 1) - 1) * size
+            return list(items[start: start + size])
+        return list(items)
+
+
+class FlatPaging(PagingStyle):
+    """ZTW, ZWA and other arrays: one page (``page``/``pageSize`` accepted, never followed)."""
+
+    name = "flat"
+
+
+class PageNumberPaging(PagingStyle):
+    """ZIA and ZCC: JSON arrays; a short page (or an empty one, when no size was asked) is the last."""
+
+    size_key: str | None = "pageSize"
+    size_arg: str | None = "page_size"
+
+    def __init__(self, name: str = "zia") -> None:
+        self.name = name
+
+    def advance(self, state, body, items, params):
+        if not items or (state.size is not None and len(items) < state.size):
+            return None
+        state.page += 1
+        return {**params, self.page_key: state.page}
+
+    def window(self, items: Sequence, query: Mapping[str, Any]) -> list:
+        size = self.page_size(query)
+        start = (max(1, _int(query, "page", 1)) - 1) * size
+        return list(items[start: start + size])
+
+    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+        return self.window(items, query)
+
+
+class ZccEnvelopePaging(PageNumberPaging):
+    """ZCC listings answered as ``{"<key>": [...], "totalCount": n}``, paged like the ZCC arrays."""
+
+    def __init__(self, name: str, items_key: str) -> None:
+        self.name, self.items_key = name, items_key
+
+    def limits(self) -> tuple[int, int]:
+        return LIMITS["zcc"]  # type: ignore[return-value]
+
+    def items(self, body: Any) -> list:
+        return body if isinstance(body, list) else super().items(body)
+
+    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+        return {key or self.items_key: self.window(items, query), "totalCount": len(items)}
+
+
+class ZpaPaging(PagingStyle):
+    """ZPA: ``{"totalPages": "N", "totalCount": "M", "list": [...]}`` (counts are strings); the page
+    size goes as ``pagesize`` whatever the caller named it (``page_size``, ``pageSize``)."""
+
+    name = "zpa"
+    size_key: str | None = "pagesize"
+    size_arg: str | None = "page_size"
+
+    def __init__(self, name: str = "zpa", size_key: str = "pagesize") -> None:
+        self.name, self.size_key = name, size_key
+
+    def limits(self) -> tuple[int, int]:
+        return LIMITS["zpa"]  # type: ignore[return-value]
+
+    def wire_query(self, query):
+        size = None
+        out: dict[str, Any] = {}
+        for k, v in query.items():
+            if k in ("page_size", "pagesize", "pageSize"):
+                size = v
+            else:
+                out[k] = v
+        if size is not None:
+            out[self.size_key] = size
+        return out
+
+    def advance(self, state, body, items, params):
+        try:
+            total = int((body or {}).get("totalPages") or 1) if isinstance(body, dict) else 1
+        except (TypeError, ValueError):
+            total = 1
+        state.total = total
+        if not items or state.page >= total:
+            return None
+        state.page += 1
+        return {**params, "page": state.page}
+
+    def envelope(self, items: Sequence, page: int, size: int) -> dict:
+        start = (page - 1) * size
+        return {"totalPages": str(math.ceil(len(items) / size)), "totalCount": str(len(items)),
+                "list": list(items[start: start + size])}
+
+    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+        return self.envelope(items, max(1, _int(query, "page", 1)), self.page_size(query))
+
+
+class ZpaSearchPaging(ZpaPaging):
+    """ZPA ``POST .../search`` listings (tag groups, keys, namespaces): the page is asked for in the
+    body, ``{"pageBy": {"page": n, "pageSize": 100}}``; the method returns every page, as the
+    official SDK's ``_post_search_all_pages`` does."""
+
+    name = "zpa_search"
+    all_pages = True
+    size_arg = None  # the style sets the page size
+    request_size = 100  # the page size the client asks for
+
+    def __init__(self) -> None:
+        pass
+
+    def limits(self) -> tuple[int, int]:
+        return LIMITS["zpa_search"]  # type: ignore[return-value]
+
+    def start(self, params):
+        return PageState(1, self.request_size)
+
+    def prepare(self, query, body):
+        page_by = {"page": 1, "pageSize": self.request_size}
+        return query, ({**body, "pageBy": page_by} if isinstance(body, dict) else {"pageBy": page_by})
+
+    def advance(self, state, body, items, params):
+        nxt = super().advance(state, body, items, params)
+        if nxt is None:
+            return None
+        nxt.pop("page", None)
+        return {**nxt, "pageBy": {"page": state.page, "pageSize": state.size}}
+
+    def outgoing(self, params):
+        query = dict(params)
+        return query, {"pageBy": query.pop("pageBy")}
+
+    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+        page_by = (body.get("pageBy") if isinstance(body, dict) else None) or {}
+        try:
+            page, size = int(page_by.get("page") or 1), int(page_by.get("pageSize") or self.limits()[0])
+        except (TypeError, ValueError):
+            raise PagingError("pageBy.page and pageBy.pageSize must be whole numbers") from None
+        if page < 1 or not 1 <= size <= self.limits()[1]:
+            raise PagingError(f"pageBy.page starts at 1 and pageBy.pageSize is 1..{self.limits()[1]}")
+        return {**self.envelope(items, page, size), "totalPages": str(max(1, math.ceil(len(items) / size)))}
+
+
+def _envelope_or_one(style: PagingStyle, body: Any) -> list:
+    """The list under ``style.items_key``, or an object without it as a one-item list (ZCell and AI
+    Guard answer a single object to some listings; the official SDK reads it as the one item)."""
+    if isinstance(body, dict) and not isinstance(body.get(style.items_key or ""), list):
+        return [body]
+    return PagingStyle.items(style, body)
+
+
+class ZcellPaging(ZpaPaging):
+    """ZCell: ``{"content": [...], "totalPages", "totalElements"}``, 0-based ``page`` and ``size``."""
+
+    name = "zcell"
+    first_page = 0
+    items_key: str | None = "content"
+    size_key: str | None = "size"
+    size_arg: str | None = "size"
+
+    def __init__(self) -> None:
+        pass
+
+    def limits(self) -> tuple[int, int]:
+        return LIMITS["zcell"]  # type: ignore[return-value]
+
+    def wire_query(self, query):
+        return query
+
+    def items(self, body: Any) -> list:
+        return _envelope_or_one(self, body)
+
+    def advance(self, state, body, items, params):
+        total = int((body or {}).get("totalPages") or 1) if isinstance(body, dict) else 1
+        state.total = total
+        if not items or state.page + 1 >= total:
+            return None
+        state.page += 1
+        return {**params, "page": state.page}
+
+    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+        size, page = self.page_size(query), max(0, _int(query, "page", 0))
+        start = page * size
+        return {"content": list(items[start: start + size]), "totalPages": math.ceil(len(items) / size),
+                "totalElements": len(items), "number": page, "size": size}
+
+
+class ZdxPaging(PagingStyle):
+    """ZDX: ``limit``/``offset``; ``{"items": [...], "next_offset": "..."|null}``."""
+
+    name = "zdx"
+    items_key: str | None = "items"
+    size_key: str | None = "limit"
+    size_arg: str | None = "limit"
+
+    def __init__(self, name: str = "zdx", items_key: str = "items", size_arg: str | None = "limit") -> None:
+        self.name, self.items_key, self.size_arg = name, items_key, size_arg
+
+    def limits(self) -> tuple[int, int]:
+        return LIMITS["zdx"]  # type: ignore[return-value]
+
+    def advance(self, state, body, items, params):
+        nxt = body.get("next_offset") if isinstance(body, dict) else None
+        if nxt in (None, "") or not items:
+            return None
+        return {**params, "offset": nxt}
+
+    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+        size, offset = self.page_size(query), max(0, _int(query, "offset", 0))
+        nxt = offset + size
+        return {key or self.items_key or "items": list(items[offset:nxt]),
+                "next_offset": str(nxt) if nxt < len(items) else None}
+
+
+class ZdxEnvelopePaging(ZdxPaging):
+    """ZDX listings whose whole body is the page's one item (``{"devices": [...], "next_offset": ...}``;
+    the simulator names the key per path)."""
+
+    def items(self, body: Any) -> list:
+        return [body] if isinstance(body, dict) else []
+
+
+class KeyedPage(PagingStyle):
+    """One page, the items under ``items_key`` of an object (ZTB ``result``, AI Guard ``items``, ZBI ``reports``)."""
+
+    def __init__(self, name: str, items_key: str) -> None:
+        self.name, self.items_key = name, items_key
+
+    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+        return {key or self.items_key: list(items)}
+
+
+class OneOrKeyedPage(KeyedPage):
+    """AI Guard: the list under ``items``, or a single object as the one item."""
+
+    def items(self, body: Any) -> list:
+        return _envelope_or_one(self, body)
+
+
+class ZtbPage(KeyedPage):
+    """ZTB: one page; the items are ``result`` when it is a list, else the first list inside a
+    ``result`` object (``{"result": {"alarms": [...], "count": n}}``), else, without a ``result``
+    object, the first list of the body (``{"count": n, "rows": [...]}``), as the official SDK reads them."""
+
+    def items(self, body: Any) -> list:
+        if not isinstance(body, dict):
+            return super().items(body)
+        result = body.get("result")
+        if isinstance(result, list):
+            return result
+        where = result if isinstance(result, dict) and result else body
+        return next((v for v in where.values() if isinstance(v, list)), [])
+
+
+class LinkPaging(PagingStyle):
+    """Follow a link the page carries: ZIdentity ``next_link`` (offset/limit), EASM ``next_page``."""
+
+    def __init__(self, name: str, items_key: str, link_key: str, size_key: str) -> None:
+        self.name, self.items_key, self.link_key = name, items_key, link_key
+        self.size_key = self.size_arg = size_key
+
+    def advance(self, state, body, items, params):
+        link = body.get(self.link_key) if isinstance(body, dict) else None
+        if not link or not items:
+            return None
+        if isinstance(link, (int, float)) or str(link).isdigit():
+            return {**params, "page": link}
+        query = dict(parse_qsl(urlsplit(str(link)).query))
+        return {**params, **query}
+
+
+class ZiamPaging(LinkPaging):
+    """ZIdentity: ``offset``/``limit``; absolute ``next_link``/``prev_link`` URLs."""
+
+    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+        size, offset = self.page_size(query), max(0, _int(query, "offset", 0))
+        n = len(items)
+
+        def link(off: int) -> str:
+            q = {k: v[-1] for k, v in query.items() if k not in ("offset", "limit")}
+            q.update(offset=off, limit=size)
+            return f"{base_url}{path}?{urlencode(q)}"
+
+        return {"pageOffset": offset, "pageSize": size, "totalRecord": n, "results_total": n,
+                "records": list(items[offset: offset + size]),
+                "next_link": link(offset + size) if offset + size < n else None,
+                "prev_link": link(max(0, offset - size)) if offset > 0 else None}
+
+
+class EasmPaging(LinkPaging):
+    """EASM: ``page``/``page_size``; ``next_page`` is the next page number."""
+
+    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+        size, page = self.page_size(query), max(1, _int(query, "page", 1))
+        start = (page - 1) * size
+        return {"results": list(items[start: start + size]), "total_results": len(items),
+                "next_page": page + 1 if start + size < len(items) else None,
+                "prev_page": page - 1 if page > 1 else None}
+
+
+#: every style by name (``Product.paging`` / ``Op.paging``)
+STYLES: dict[str, PagingStyle] = {
+    s.name: s
+    for s in (
+        PagingStyle(), FlatPaging(), PageNumberPaging("zia"), PageNumberPaging("zcc"), ZpaPaging(),
+        ZpaPaging("zpa_page_size", "pageSize"), ZpaSearchPaging(), ZcellPaging(), ZdxPaging(),
+        ZdxEnvelopePaging("zdx_envelope", size_arg=None), ZdxPaging("zdx_software", "software", None),
+        ZiamPaging("ziam", "records", "next_link", "limit"), EasmPaging("easm", "results", "next_page", "page_size"),
+        ZtbPage("ztb", "result"), OneOrKeyedPage("aiguard", "items"), KeyedPage("zbi_reports", "reports"),
+        ZccEnvelopePaging("zcc_policies", "policies"),
+        ZccEnvelopePaging("zcc_custom_apps", "customAppContracts"),
+        ZccEnvelopePaging("zcc_predefined_apps", "appServiceContracts"),
+        ZccEnvelopePaging("zcc_process_apps", "appIdentities"),
+        ZccEnvelopePaging("zcc_trusted_networks", "trustedNetworkContracts"),
+    )
+}
+
+
+def style(name: str) -> PagingStyle:
+    """The style named ``name`` (``KeyError`` naming the known ones otherwise)."""
+    try:
+        return STYLES[name]
+    except KeyError:
+        raise KeyError(f"unknown paging style {name!r}; known: {', '.join(sorted(STYLES))}") from None
+
+
+def of(product: Any, op: Any) -> PagingStyle:
+    """The style of one catalog op (its own, else its product's)."""
+    return style(op.paging or product.paging)
+
+
+__all__ = ["LIMITS", "SIZE_KEYS", "STYLES", "PageState", "PagingError", "PagingStyle", "of", "style"]
