@@ -30,7 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-INVENTORY = Path("/work/shared/zscaler-api/inventory")
+#: the official SDK inventory, beside the repository (``../shared/zscaler-api/inventory``); ``--inventory DIR`` overrides
+INVENTORY = ROOT.parent / "shared" / "zscaler-api" / "inventory"
 CORE = ("zpa", "zia", "ztw", "zcc", "zdx", "zwa", "zid")
 _MISSING = object()
 
@@ -225,6 +226,10 @@ def main(argv=None) -> int:
     ap.add_argument("--inventory", type=Path, default=INVENTORY)
     ap.add_argument("--catalog-only", action="store_true", help="ignore zscaler.binding even if it exists")
     args = ap.parse_args(argv)
+    if not args.inventory.is_dir():
+        print(f"surface_report: no inventory at {args.inventory}; give --inventory DIR (the official SDK's "
+              f"inventory/*.json)", file=sys.stderr)
+        return 2
     reports = [report(p, args.inventory, use_binding=not args.catalog_only) for p in args.products]
     for rep in reports:
         print(render(rep))

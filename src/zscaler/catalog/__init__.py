@@ -1,8 +1,8 @@
 """Declarative endpoint catalogs, one module per product, loaded on first use.
 
 A product is a module of this package that declares ``PRODUCT = Product(...)``; nothing else
-lists it. Its facts (title, client properties, path prefixes, activation path, listing order)
-are read from that declaration's literal arguments without importing the module
+lists it. Its facts (title, client properties, path prefixes, activation path, listing order,
+legacy login) are read from that declaration's literal arguments without importing the module
 (:func:`facts`), so product detection and ``zscaler --help`` stay cheap; :func:`load` imports
 the module and checks that what it built agrees with what was read.
 """
@@ -15,14 +15,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .spec import Facts, Op, Param, Product, Resource, crud, op
+from .spec import Facts, Login, Op, Param, Product, Resource, crud, op
 
 _DECLARATION = "\nPRODUCT = Product("
 _POSITIONAL = ("name", "prefix")
-_KEYWORDS = ("title", "properties", "paths", "activation", "order")
+_KEYWORDS = ("title", "properties", "paths", "activation", "order", "legacy")
 
 
 def _literal(module: str, node: ast.expr, what: str) -> Any:
+    """A literal argument; ``legacy=Login(...)`` is a call whose keyword arguments are literals."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "Login" and not node.args:
+        return Login(**{k.arg: _literal(module, k.value, f"{what}.{k.arg}") for k in node.keywords if k.arg})
     try:
         return ast.literal_eval(node)
     except ValueError:
@@ -116,6 +119,19 @@ def load(product: str) -> Product:
     return built
 
 
+def legacy_products() -> tuple[str, ...]:
+    """Products with a legacy client (``Product.legacy``), in listing order."""
+    return tuple(name for name, f in _index().items() if f.legacy is not None)
+
+
+def legacy(product: str) -> Login:
+    """The legacy login description of ``product`` (ValueError when it has no legacy client)."""
+    login = facts(product).legacy
+    if login is None:
+        raise ValueError(f"no legacy client for {product!r}; one of {', '.join(legacy_products())}")
+    return login
+
+
 def available() -> list[str]:
     """Products whose catalog module exists in this installation."""
     return list(products())
@@ -133,5 +149,5 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["Facts", "Op", "Param", "Product", "Resource", "crud", "op", "load", "available", "facts", "products",
-           "properties", "product_of", "refresh", "PRODUCTS"]
+__all__ = ["Facts", "Login", "Op", "Param", "Product", "Resource", "crud", "op", "load", "available", "facts", "products",
+           "properties", "product_of", "refresh", "legacy", "legacy_products", "PRODUCTS"]

@@ -1,13 +1,13 @@
 """AI Guard catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 """
 
 from __future__ import annotations
 
 
 from . import aiguard_hooks
-from .spec import Product, Resource, crud, in_name_order, op
+from .spec import Login, Product, Resource, crud, in_name_order, op
 
 BASE = "/aiguard/v1"
 
@@ -103,4 +103,8 @@ RESOURCES = (
 )
 
 PRODUCT = Product("aiguard", "/aiguard", "aiguard", RESOURCES, id_style="uuid",
-                  title="AI Guard", properties=("zguard",), order=130)
+                  title="AI Guard", properties=("zguard",), order=130,
+                  legacy=Login(client="LegacyAIGuardClient", provider="AIGuardKey",
+                               keys={"api_key": ("AIGUARD_API_KEY",), "cloud": ("AIGUARD_CLOUD",)}, required=("api_key",),
+                               args={"api_key": "api_key"}, host="https://api.{cloud}.zseclipse.net",
+                               defaults={"cloud": "us1"}))

@@ -179,6 +179,38 @@ class Resource:
         raise KeyError(name)
 
 
+@dataclass(frozen=True, eq=True)
+class Login:
+    """A product's legacy (pre-OneAPI) client: its configuration keys, how it logs in, where it sends.
+
+    Declared as ``Product(..., legacy=Login(...))`` with literal arguments (read without importing
+    the catalog module). The legacy client, ``Simulator.legacy_config``, the CLI's ``--legacy``
+    choices and ``transport.urls.legacy_base_url`` derive from it.
+    """
+
+    client: str  # the official legacy client class: "LegacyZIAClient"
+    provider: str  # its credential provider in zscaler.auth.legacy: "ZIASession"
+    keys: Mapping[str, tuple[str, ...]]  # the product's own config keys -> environment variables (first set wins)
+    required: tuple[str, ...]  # keys that must have a value (given, from the environment or a default)
+    args: Mapping[str, str]  # provider keyword -> config key (passed when the key has a value)
+    host: str = ""  # base URL template of the legacy host: "https://zsapi.{cloud}.net"
+    hosts: Mapping[str, str] = field(default_factory=dict)  # clouds (any case) with their own host; only these without host
+    defaults: Mapping[str, str] = field(default_factory=dict)  # key -> value when neither given nor in the environment
+    logs_out: bool = False  # ending the session activates staged changes (ZIA, ZTW)
+    sandbox: bool = False  # also takes the Cloud Sandbox keys (sandboxToken, sandboxCloud, sandboxBaseUrl)
+
+    __hash__ = None  # type: ignore[assignment]  # holds mappings
+
+    def base_url(self, product: str, cloud: str) -> str:
+        """The legacy host for ``cloud``: ``hosts`` first (any case), else the ``host`` template."""
+        special = {k.lower(): v for k, v in self.hosts.items()}.get(cloud.lower())
+        if special:
+            return special
+        if not self.host:
+            raise ValueError(f"cloud: '{cloud}' is not a {product.upper()} cloud; accepted: {', '.join(self.hosts)}")
+        return self.host.format(cloud=cloud)
+
+
 class Facts(NamedTuple):
     """A product's facts (``Product.facts()``), known without importing its catalog module."""
 
@@ -189,6 +221,7 @@ class Facts(NamedTuple):
     paths: tuple[str, ...]
     activation: str | None
     order: int
+    legacy: Login | None = None
 
 
 @dataclass(frozen=True)
@@ -210,11 +243,12 @@ class Product:
     paths: tuple[str, ...] = ()  # gateway path prefixes that are this product's (default: (prefix,))
     activation: str | None = None  # path whose DELETE ends the session and activates staged changes (ZIA, ZTW)
     order: int = 1000  # position in product listings (zscaler --help, the stubs)
+    legacy: Login | None = None  # the legacy client's login description (None: no legacy client)
 
     def facts(self) -> "Facts":
         """What is known of the product without its resources (:func:`zscaler.catalog.facts`)."""
         return Facts(self.name, self.prefix, self.title or self.name.upper(), self.properties,
-                     self.paths or (self.prefix,), self.activation, self.order)
+                     self.paths or (self.prefix,), self.activation, self.order, self.legacy)
 
     def resource(self, attribute: str) -> Resource:
         attribute = self.aliases.get(attribute, attribute)

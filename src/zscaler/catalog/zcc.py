@@ -1,13 +1,13 @@
 """ZCC (Client Connector) catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 """
 
 from __future__ import annotations
 
 from . import zcc_hooks as h
 from .hooks import chain
-from .spec import Product, Resource, op
+from .spec import Login, Product, Resource, op
 
 BASE = "/zcc/papi/public/v1"
 
@@ -199,4 +199,10 @@ RESOURCES = (
 )
 
 PRODUCT = Product("zcc", "/zcc", "zcc", RESOURCES, body_case="zcc",
-                  title="Zscaler Client Connector", order=30)
+                  title="Zscaler Client Connector", order=30,
+                  legacy=Login(client="LegacyZCCClient", provider="ZCCLogin",
+                               keys={"api_key": ("ZCC_CLIENT_ID", "api_key"),
+                                     "secret_key": ("ZCC_CLIENT_SECRET", "secret_key"), "cloud": ("ZCC_CLOUD",)},
+                               required=("api_key", "secret_key"), args={"api_key": "api_key", "secret_key": "secret_key"},
+                               host="https://api-mobile.{cloud}.net", hosts={"zscalerten": "https://mobile6.zscalerten.net"},
+                               defaults={"cloud": "zscaler"}))

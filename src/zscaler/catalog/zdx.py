@@ -1,12 +1,12 @@
 """ZDX (Digital Experience) catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 """
 
 from __future__ import annotations
 
 from . import zdx_hooks
-from .spec import Product, Resource, op, with_shorthands
+from .spec import Login, Product, Resource, op, with_shorthands
 
 BASE = "/zdx/v1"
 #: Listings answered as one envelope per page (``{"devices": [...], "next_offset": ...}``): the
@@ -173,4 +173,9 @@ WITH_SHORTHANDS = {
     "users": ("get_user", "list_users"),
 }
 PRODUCT = Product("zdx", "/zdx", "zdx", with_shorthands(RESOURCES, WITH_SHORTHANDS, SHORTHANDS), body_case="none",
-                  title="Zscaler Digital Experience", order=40)
+                  title="Zscaler Digital Experience", order=40,
+                  legacy=Login(client="LegacyZDXClient", provider="ZDXToken",
+                               keys={"key_id": ("ZDX_CLIENT_ID",), "key_secret": ("ZDX_CLIENT_SECRET",),
+                                     "cloud": ("ZDX_CLOUD",)},
+                               required=("key_id", "key_secret"), args={"key_id": "key_id", "key_secret": "key_secret"},
+                               host="https://api.{cloud}.net", defaults={"cloud": "zdxcloud"}))

@@ -1,6 +1,6 @@
 """ZIA (Internet Access) catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import zia_hooks as H
 from .hooks import also_in_query, chain, lowercase_flags
 from .id_lists import IDS, IDS_NO_URL_CATEGORIES
-from .spec import Product, Resource, crud, in_name_order, op
+from .spec import Login, Product, Resource, crud, in_name_order, op
 
 BASE = "/zia/api/v1"
 SANDBOX = "/zscsb"
@@ -1604,4 +1604,12 @@ RESOURCES = (
 
 PRODUCT = Product("zia", "/zia", "zia", RESOURCES, int_ids=True,
                   title="Zscaler Internet Access", paths=("/zia", "/zscsb"),
-                  activation="/zia/api/v1/authenticatedSession", order=20)
+                  activation="/zia/api/v1/authenticatedSession", order=20,
+                  legacy=Login(client="LegacyZIAClient", provider="ZIASession",
+                               keys={"username": ("ZIA_USERNAME",), "password": ("ZIA_PASSWORD",),
+                                     "api_key": ("ZIA_API_KEY",), "cloud": ("ZIA_CLOUD",)},
+                               required=("username", "password", "api_key", "cloud"),
+                               args={"username": "username", "password": "password", "api_key": "api_key",
+                                     "safety_margin": "session_safety_margin"},
+                               host="https://zsapi.{cloud}.net", hosts={"zspreview": "https://admin.zspreview.net"},
+                               logs_out=True, sandbox=True))

@@ -1,6 +1,6 @@
 """Z-Insights (GraphQL) catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 
 Every method is one GraphQL query ``POST /zins/graphql``; :mod:`.graphql` writes the document
 and the ``variables`` from the table below (variables, their types, the selected fields) and

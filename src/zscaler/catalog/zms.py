@@ -1,6 +1,6 @@
 """ZMS (Microsegmentation, GraphQL) catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 
 Every method is one GraphQL query ``POST /zms/graphql`` on one root field, which takes every
 variable as the argument of the same name; :mod:`.graphql` writes the document and the

@@ -1,12 +1,12 @@
 """ZPA (Private Access) catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 """
 
 from __future__ import annotations
 
 from .hooks import computed, lowercase_flags
-from .spec import Op, Product, Resource, crud, in_name_order, op
+from .spec import Login, Op, Product, Resource, crud, in_name_order, op
 from .zpa_hooks import (ACCESS_KEYS, BASE_KEYS, POLICY_MAP, TIMEOUT_V2_KEYS, bulk_consoles, bulk_portal_links, by_name,
                         capabilities_extra, cert_validity, credential_add, credential_update, custom_control,
                         custom_control_update, fetch_merge, inspection_profile,
@@ -1270,4 +1270,17 @@ RESOURCES = (
 )
 
 PRODUCT = Product("zpa", "/zpa", "zpa", RESOURCES, id_style="zpa", fallbacks={"customer_id": "customerId"},
-                  title="Zscaler Private Access", order=10)
+                  title="Zscaler Private Access", order=10,
+                  legacy=Login(client="LegacyZPAClient", provider="ZPASignin",
+                               keys={"clientId": ("ZPA_CLIENT_ID",), "clientSecret": ("ZPA_CLIENT_SECRET",),
+                                     "customerId": ("ZPA_CUSTOMER_ID",), "microtenantId": ("ZPA_MICROTENANT_ID",),
+                                     "cloud": ("ZSCALER_CLOUD", "ZPA_CLOUD")},
+                               required=("clientId", "clientSecret", "customerId"),
+                               args={"client_id": "clientId", "client_secret": "clientSecret"},
+                               hosts={"PRODUCTION": "https://config.private.zscaler.com",
+                                      "ZPATWO": "https://config.zpatwo.net", "BETA": "https://config.zpabeta.net",
+                                      "GOV": "https://config.zpagov.net", "GOVUS": "https://config.zpagov.us",
+                                      "PREVIEW": "https://config.zpapreview.net", "QA": "https://config.qa.zpath.net",
+                                      "QA2": "https://pdx2-zpa-config.qa2.zpath.net",
+                                      "DEV": "https://public-api.dev.zpath.net"},
+                               defaults={"cloud": "PRODUCTION"}))

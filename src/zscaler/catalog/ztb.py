@@ -1,13 +1,13 @@
 """ZTB (Zero Trust Branch) catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 """
 
 from __future__ import annotations
 
 
 from . import ztb_hooks
-from .spec import Product, Resource, crud, in_name_order, op
+from .spec import Login, Product, Resource, crud, in_name_order, op
 
 API = "/ztb/api"
 V2 = "/ztb/api/v2"
@@ -190,4 +190,7 @@ RESOURCES = (
 )
 
 PRODUCT = Product("ztb", "/ztb", "ztb", RESOURCES, body_case="none", id_style="uuid",
-                  title="Zero Trust Branch", order=120)
+                  title="Zero Trust Branch", order=120,
+                  legacy=Login(client="LegacyZTBClient", provider="ZTBLogin",
+                               keys={"api_key": ("ZTB_API_KEY",), "cloud": ("ZTB_CLOUD",)}, required=("api_key",),
+                               args={"api_key": "api_key"}, host="https://{cloud}.goairgap.com"))

@@ -1,13 +1,13 @@
 """ZTW (Cloud & Branch Connector) catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 """
 
 from __future__ import annotations
 
 from . import ztw_hooks
 from .id_lists import IDS, IDS_NO_URL_CATEGORIES
-from .spec import Product, Resource, crud, in_name_order, op
+from .spec import Login, Product, Resource, crud, in_name_order, op
 
 BASE = "/ztw/api/v1"
 
@@ -288,4 +288,11 @@ RESOURCES = (
 )
 
 PRODUCT = Product("ztw", "/ztw", "flat", RESOURCES, int_ids=True,
-                  title="Zscaler Cloud & Branch Connector (ZTW)", activation="/ztw/api/v1/auth", order=50)
+                  title="Zscaler Cloud & Branch Connector (ZTW)", activation="/ztw/api/v1/auth", order=50,
+                  legacy=Login(client="LegacyZTWClient", provider="ZTWSession",
+                               keys={"username": ("ZTW_USERNAME",), "password": ("ZTW_PASSWORD",),
+                                     "api_key": ("ZTW_API_KEY",), "cloud": ("ZTW_CLOUD",)},
+                               required=("username", "password", "api_key", "cloud"),
+                               args={"username": "username", "password": "password", "api_key": "api_key",
+                                     "safety_margin": "session_safety_margin"},
+                               host="https://connector.{cloud}.net", logs_out=True))

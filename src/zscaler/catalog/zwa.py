@@ -1,6 +1,6 @@
 """ZWA (Workflow Automation) catalog.
 
-Bootstrapped by tools/gen_catalog.py from the API inventory; maintained by hand since.
+Bootstrapped from the API inventory by a one-off generator (retired); maintained by hand since.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import zwa_hooks
-from .spec import Product, Resource, op
+from .spec import Login, Product, Resource, op
 
 #: the search bodies always carry both keys (empty when not given), as the API requires
 SEARCH_DEFAULTS: dict[str, Any] = {"fields": [], "timeRange": {}}
@@ -62,4 +62,9 @@ RESOURCES = (
 )
 
 PRODUCT = Product("zwa", "/zwa", "flat", RESOURCES, id_style="uuid",
-                  title="Zscaler Workflow Automation", order=60)
+                  title="Zscaler Workflow Automation", order=60,
+                  legacy=Login(client="LegacyZWAClient", provider="ZWAToken",
+                               keys={"key_id": ("ZWA_CLIENT_ID",), "key_secret": ("ZWA_CLIENT_SECRET",),
+                                     "cloud": ("ZWA_CLOUD",)},
+                               required=("key_id", "key_secret"), args={"key_id": "key_id", "key_secret": "key_secret"},
+                               host="https://api.{cloud}.zsworkflow.net", defaults={"cloud": "us1"}))

@@ -302,7 +302,7 @@ def _total(resp: Any) -> int | None:
 
 def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
     from .main import state_of
-    from .output import Progress, default_format, iter_with_progress
+    from .output import Progress, default_format, iter_with_progress, render, search, to_plain
     from .session import LegacyMismatch
 
     ctx = click.get_current_context()
@@ -342,15 +342,7 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
             st.session.close()
         except Exception as e:  # noqa: BLE001
             click.echo(f"Warning: closing the session failed: {e}", err=True)
-    _print_result(spec, st, value, resp, expression, fmt, more)
 
-
-def _print_result(spec: OpSpec, st: Any, value: Any, resp: Any, expression: str | None, fmt: str,
-                  more: bool) -> None:
-    """Write an operation's result to stdout in ``fmt`` (raw bytes as they are), after ``--query``."""
-    from .output import render, search, to_plain
-
-    op, resource = spec.op, spec.resource
     if isinstance(value, (bytes, bytearray)) and not expression:
         out: Any = click.get_binary_stream("stdout")  # type: ignore[operator]
         out.write(bytes(value))

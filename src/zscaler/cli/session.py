@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-LEGACY_PRODUCTS = ("zia", "ztw", "zpa", "zcc", "zdx", "zwa")
+from .. import catalog
+
+#: ``--legacy`` choices: the products with a legacy client (``Product.legacy``)
+LEGACY_PRODUCTS = catalog.legacy_products()
 PROFILE_ENV = "ZSCALER_PROFILE"
 
 
@@ -116,9 +119,7 @@ class Session:
 
             if product != self.legacy:
                 raise LegacyMismatch(f"--legacy {self.legacy} serves only '{self.legacy}' commands, not '{product}'")
-            cls = {"zia": oc.LegacyZIAClient, "ztw": oc.LegacyZTWClient, "zpa": oc.LegacyZPAClient,
-                   "zcc": oc.LegacyZCCClient, "zdx": oc.LegacyZDXClient, "zwa": oc.LegacyZWAClient}[self.legacy]
-            self._client = cls(cfg)
+            self._client = getattr(oc, catalog.legacy(self.legacy).client)(cfg)
         else:
             from ..oneapi_client import ZscalerClient
 

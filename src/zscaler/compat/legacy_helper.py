@@ -38,7 +38,8 @@ log = logging.getLogger("zscaler.legacy")
 
 DATA_FILE = Path(__file__).with_name("legacy_helpers.json")
 
-#: official helper keyword -> the legacy client's config key, per product (None: accepted, unused)
+#: official helper keyword -> the legacy client's config key, per product (None: accepted, unused); the client
+#: reads and checks the configuration (``config.load_legacy``), so a helper keyword is named by its config key
 _COMMON = {"partner_id": "partnerId", "timeout": "timeout", "cache": "cache", "fail_safe": "failSafe",
            "request_executor_impl": "requestExecutor", "override_url": "override_url", "transport": "transport"}
 KEYWORDS: dict[str, dict[str, str | None]] = {
@@ -55,10 +56,13 @@ KEYWORDS: dict[str, dict[str, str | None]] = {
     "aiguard": {**_COMMON, "api_key": "api_key", "cloud": "cloud", "auto_retry_on_rate_limit": None,
                 "max_rate_limit_retries": None},
 }
-#: the legacy client class each helper builds when constructed on its own
-CLIENTS = {"zia": "LegacyZIAClient", "ztw": "LegacyZTWClient", "zpa": "LegacyZPAClient", "zcc": "LegacyZCCClient",
-           "zdx": "LegacyZDXClient", "zwa": "LegacyZWAClient", "ztb": "LegacyZTBClient",
-           "aiguard": "LegacyAIGuardClient"}
+
+
+def client_name(product: str) -> str:
+    """The legacy client class a helper builds when constructed on its own (``Product.legacy.client``)."""
+    from .. import catalog
+
+    return catalog.legacy(product).client
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +238,7 @@ def _pairs(params: Mapping[str, Any] | None) -> list[tuple[str, str]]:
 def _new_client(product: str, config: Mapping[str, Any]) -> "LegacyClient":
     from .. import oneapi_client
 
-    cls: type[LegacyClient] = getattr(oneapi_client, CLIENTS[product])
+    cls: type[LegacyClient] = getattr(oneapi_client, client_name(product))
     client = cls.__new__(cls)
     client._build(config)
     return client
@@ -420,7 +424,7 @@ def helper_class(product: str, module: str, name: str) -> type[LegacyHelper]:
     ns: dict[str, Any] = {"__module__": module, "__qualname__": name, "_product": product,
                           "_params": tuple(p[0] for p in spec["params"]), "_var_keyword": spec["var_keyword"],
                           "__doc__": f"The official legacy helper {name} of {product}: standalone, or the "
-                                     f"``client.{product}`` of {CLIENTS[product]}."}
+                                     f"``client.{product}`` of {client_name(product)}."}
     for attr, value in spec["class_attributes"].items():
         ns.setdefault(attr, value)
     for prop in spec["properties"]:

@@ -7,10 +7,12 @@ import dataclasses
 import threading
 from typing import Any
 
+from .. import catalog
 from .engine import Engine
 from .httpserver import HTTPServer, Limits
 
-LEGACY_PRODUCTS = ("zia", "ztw", "zpa", "zcc", "zdx", "zwa", "ztb", "aiguard")
+#: the products with a legacy client (``Product.legacy``), served under ``/_legacy/<product>``
+LEGACY_PRODUCTS = catalog.legacy_products()
 
 
 class Simulator:
@@ -166,36 +168,31 @@ class Simulator:
         return _merge(cfg, overrides)
 
     def legacy_config(self, product: str, **overrides: Any) -> dict[str, Any]:
-        """The config of one legacy client (``zia``, ``ztw``, ``zpa``, ``zcc``, ``zdx``, ``zwa``, ``ztb``, ``aiguard``)."""
+        """The config of one legacy client (any product of ``LEGACY_PRODUCTS``): the required keys of its
+        ``Product.legacy`` with the simulator's credentials, its default cloud (else ``zscaler``), the
+        Cloud Sandbox keys where it takes them, and ``override_url`` = ``<sim.url>/_legacy/<product>``."""
         product = product.lower()
-        override_url = f"{self.url}/_legacy/{product}"
-        if product in ("zia", "ztw"):
-            c = self.engine.legacy_credentials[product]
-            cfg = {"username": c["username"], "password": c["password"], "api_key": c["api_key"], "cloud": "zscaler"}
-            if product == "zia":
-                cfg.update(sandboxToken=self.engine.sandbox_token, sandboxBaseUrl=self.url)
-        elif product == "zpa":
-            cfg = {"clientId": self.engine.client_id, "clientSecret": self.engine.client_secret, "customerId": self.engine.customer_id,
-                   "cloud": "PRODUCTION"}
-        elif product == "zcc":
-            c = self.engine.legacy_credentials["zcc"]
-            cfg = {"api_key": c["api_key"], "secret_key": c["secret_key"], "cloud": "zscaler"}
-        elif product in ("zdx", "zwa"):
-            c = self.engine.legacy_credentials[product]
-            cfg = {"key_id": c["key_id"], "key_secret": c["key_secret"],
-                   "cloud": "zdxcloud" if product == "zdx" else "us1"}
-        elif product in ("ztb", "aiguard"):
-            cfg = {"api_key": self.engine.legacy_credentials[product]["api_key"],
-                   "cloud": "us1" if product == "aiguard" else "simulator"}
-        else:
-            raise ValueError(f"no legacy client for {product!r}; one of {', '.join(LEGACY_PRODUCTS)}")
-        cfg["override_url"] = override_url
+        login = catalog.legacy(product)  # ValueError: no legacy client for it
+        creds = self.engine.legacy_credentials.get(product, {})
+        cfg: dict[str, Any] = {}
+        for key in login.required:  # credentials: the engine's legacy ones, else its OneAPI ones (ZPA: clientId ...)
+            value = creds.get(key, getattr(self.engine, _snake(key), None))
+            if key != "cloud" and value is not None:
+                cfg[key] = value
+        cfg["cloud"] = login.defaults.get("cloud", "zscaler")
+        if login.sandbox:
+            cfg.update(sandboxToken=self.engine.sandbox_token, sandboxBaseUrl=self.url)
+        cfg["override_url"] = f"{self.url}/_legacy/{product}"
         return _merge(cfg, overrides)
 
     def info(self) -> dict:
         out = self.engine.info()
         out["url"] = self.url
         return out
+
+
+def _snake(key: str) -> str:
+    return "".join(f"_{ch.lower()}" if ch.isupper() else ch for ch in key)
 
 
 def _merge(cfg: dict, overrides: dict) -> dict:

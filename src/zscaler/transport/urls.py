@@ -8,18 +8,6 @@ PRODUCTION = "production"
 GOV_AUTH = {"gov": "zidentitygov.net", "govus": "zidentitygov.us"}
 GOV_API = {"gov": "https://api.zscalergov.net", "govus": "https://api.zscalergov.us"}
 
-ZPA_LEGACY_BASES = {
-    "PRODUCTION": "https://config.private.zscaler.com",
-    "ZPATWO": "https://config.zpatwo.net",
-    "BETA": "https://config.zpabeta.net",
-    "GOV": "https://config.zpagov.net",
-    "GOVUS": "https://config.zpagov.us",
-    "PREVIEW": "https://config.zpapreview.net",
-    "QA": "https://config.qa.zpath.net",
-    "QA2": "https://pdx2-zpa-config.qa2.zpath.net",
-    "DEV": "https://public-api.dev.zpath.net",
-}
-
 
 def product_of(path: str) -> str | None:
     """The product a gateway path belongs to (``/zpa/mgmtconfig/...`` -> ``zpa``): the path prefixes
@@ -54,22 +42,15 @@ def sandbox_base_url(sandbox_cloud: str | None) -> str:
 
 
 def legacy_base_url(product: str, cloud: str) -> str:
-    """Host of a legacy (pre-OneAPI) product API."""
+    """Host of a legacy (pre-OneAPI) product API, from the product's ``Login`` (``Product.legacy``)."""
+    from .. import catalog
+
     c = cloud.strip()
-    if product == "zia":
-        return "https://admin.zspreview.net" if c.lower() == "zspreview" else f"https://zsapi.{c}.net"
-    if product == "ztw":
-        return f"https://connector.{c}.net"
-    if product == "zpa":
-        try:
-            return ZPA_LEGACY_BASES[c.upper()]
-        except KeyError:
-            raise ConfigurationError(
-                f"cloud: '{cloud}' is not a ZPA cloud; accepted: {', '.join(ZPA_LEGACY_BASES)}") from None
-    if product == "zcc":
-        return "https://mobile6.zscalerten.net" if c.lower() == "zscalerten" else f"https://api-mobile.{c}.net"
-    if product == "zdx":
-        return f"https://api.{c}.net"
-    if product == "zwa":
-        return f"https://api.{c}.zsworkflow.net"
-    raise ConfigurationError(f"no legacy API for product '{product}'")
+    try:
+        login = catalog.legacy(product)
+    except ValueError:
+        raise ConfigurationError(f"no legacy API for product '{product}'") from None
+    try:
+        return login.base_url(product, c)
+    except ValueError as e:  # a cloud the product has no host for
+        raise ConfigurationError(str(e)) from None
