@@ -270,10 +270,11 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return section
 
 
-def env_values(environ: Mapping[str, str]) -> dict[str, tuple[str, str]]:
-    """{key: (env var name, raw value)} for every set variable (first listed name wins)."""
+def env_values(environ: Mapping[str, str], keys: tuple[Key, ...] | None = None) -> dict[str, tuple[str, str]]:
+    """{key: (env var name, raw value)} for every set variable of ``keys`` (default :data:`KEYS`; first listed
+    name wins)."""
     out: dict[str, tuple[str, str]] = {}
-    for k in KEYS:
+    for k in KEYS if keys is None else keys:
         for name in k.env:
             v = environ.get(name)
             if v not in (None, ""):
@@ -343,3 +344,101 @@ def _validate(v: dict[str, Any]) -> None:
             errors.append("vanityDomain: missing; set your ZIdentity vanity domain (ZSCALER_VANITY_DOMAIN)")
     if errors:
         raise ConfigurationError("invalid Zscaler configuration:\n  " + "\n  ".join(errors))
+
+
+# ------------------------------------------------------------------ legacy clients
+
+#: parsers of the products' own legacy keys (``Product.legacy.keys``) by name; any other is a string
+_LEGACY_PARSERS: dict[str, Callable[[str, Any], Any]] = {
+    "cloud": _str, "customerId": _str, "microtenantId": _str, "api_key": _str,
+}
+_LEGACY_SECRETS = frozenset({"password", "api_key", "secret_key", "key_secret", "clientSecret"})
+
+#: the keys every legacy client takes beside its product's own, official spellings, parsed as ZscalerClient
+#: parses the same kind of value. ``logging`` and ``pagination`` are mappings (``logging={"enabled": True}``);
+#: ``cache.*`` come from their environment variables only (the ``cache`` key is accepted and unused).
+LEGACY_COMMON: tuple[Key, ...] = (
+    Key("partnerId", _str, ("ZSCALER_PARTNER_ID",), doc="sent as x-partner-id"),
+    Key("timeout", _seconds, (), 240, doc="seconds per request (0: 240)"),
+    Key("maxRetries", _int(0, 100), (), 4, doc="extra attempts after the first"),
+    Key("override_url", _url, doc="the legacy host; environment variable <PRODUCT>_OVERRIDE_URL"),
+    Key("session_safety_margin", _seconds, doc="ZIA/ZTW: seconds before its end the session is renewed"),
+    Key("use_session_validation", _bool, doc="accepted for compatibility"),
+    Key("failSafe", _bool, doc="accepted for compatibility"),
+    Key("logging.enabled", _bool, ("ZSCALER_SDK_LOG",), False, doc="log requests"),
+    Key("logging.verbose", _bool, ("ZSCALER_SDK_VERBOSE",), False, doc="DEBUG level (bodies, redacted)"),
+    Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), doc="accepted and ignored, as for ZscalerClient"),
+    Key("cache.enabled", _bool, ("ZSCALER_CLIENT_CACHE_ENABLED",), False, doc="GET cache"),
+    Key("cache.defaultTtl", _seconds, ("ZSCALER_CLIENT_CACHE_DEFAULT_TTL",), 3600),
+    Key("cache.defaultTti", _seconds, ("ZSCALER_CLIENT_CACHE_DEFAULT_TTI",), 1800),
+    Key("transport", parse_transport), Key("cache", _any), Key("requestExecutor", _any),
+)
+#: accepted by every legacy client; read from the environment and used by the products with ``Login.sandbox``
+LEGACY_SANDBOX: tuple[Key, ...] = (
+    Key("sandboxToken", _str, ("ZSCALER_SANDBOX_TOKEN",), secret=True, doc="ZIA Cloud Sandbox token"),
+    Key("sandboxCloud", _str, ("ZSCALER_SANDBOX_CLOUD",), doc="ZIA Cloud Sandbox cloud name"),
+    Key("sandboxBaseUrl", _url, ("ZSCALER_SANDBOX_BASE_URL",), doc="override of the Cloud Sandbox host URL"),
+)
+
+
+def legacy_keys(product: str, login: Any) -> tuple[Key, ...]:
+    """The key table of one legacy client: its product's ``Login.keys`` (with their environment variables
+    and ``Login.defaults``), then :data:`LEGACY_COMMON` and :data:`LEGACY_SANDBOX`."""
+    from dataclasses import replace
+
+    own = tuple(Key(name, _LEGACY_PARSERS.get(name, _str), tuple(envs), login.defaults.get(name),
+                    secret=name in _LEGACY_SECRETS) for name, envs in login.keys.items())
+    common = tuple(replace(k, env=(f"{product.upper()}_OVERRIDE_URL",)) if k.name == "override_url" else k
+                   for k in LEGACY_COMMON)
+    sandbox = LEGACY_SANDBOX if login.sandbox else tuple(replace(k, env=()) for k in LEGACY_SANDBOX)
+    return own + common + sandbox
+
+
+def _legacy_given(owner: str, table: Mapping[str, Key], given: Mapping[str, Any]) -> dict[str, Any]:
+    """The constructor's keys by table name (``logging={"enabled": x}`` -> ``logging.enabled``); an unknown key
+    or a group that is not a mapping raises, naming the client and the key."""
+    groups = {n.split(".")[0] for n in table if "." in n} - set(table) - {"cache"}
+    accepted = sorted({n for n in table if "." not in n} | groups)
+    out: dict[str, Any] = {}
+    for key, value in given.items():
+        if key in groups and value is not None:
+            subs = [n for n in table if n.startswith(key + ".")]
+            if not isinstance(value, Mapping):
+                raise ConfigurationError(f"{owner}: config key '{key}' must be a mapping of "
+                                         f"{', '.join(n.split('.', 1)[1] for n in subs)}, got {value!r}")
+            unknown = sorted(f"{key}.{k}" for k in value if f"{key}.{k}" not in subs)
+            if unknown:
+                raise ConfigurationError(f"{owner}: unknown configuration key '{unknown[0]}'. Known keys: {', '.join(subs)}")
+            out.update({f"{key}.{k}": v for k, v in value.items()})
+        elif key in accepted or key in groups:
+            out[key] = value
+        else:
+            raise ConfigurationError(f"{owner}: unknown configuration key '{key}'. Known keys: {', '.join(accepted)}")
+    return out
+
+
+def load_legacy(owner: str, product: str, login: Any, given: Mapping[str, Any],
+                environ: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """The validated configuration of a legacy client (``LegacyZIAClient({...})``), by the machinery of
+    :func:`load_settings`: given keys over their environment variables over the defaults, each value parsed
+    by its :class:`Key`; an error names the client, the key and where the value came from."""
+    keys = legacy_keys(product, login)
+    table = {k.name: k for k in keys}
+    raw = {name: (v, f" (from environment variable {env})")
+           for name, (env, v) in env_values(os.environ if environ is None else environ, keys).items()}
+    raw.update({k: (v, "") for k, v in _legacy_given(owner, table, given).items()
+                if v is not None and not (isinstance(v, str) and v == "")})
+    values = {k.name: k.default for k in keys if k.default is not None}
+    for name, (value, where) in raw.items():
+        try:
+            values[name] = table[name].parse(name, value)
+        except ConfigurationError as e:
+            raise ConfigurationError(f"{owner}: {e}{where}") from None
+    register_secret(*(v for k, v in values.items() if table[k].secret))
+    missing = [k for k in login.required if not values.get(k)]
+    if missing:
+        raise ConfigurationError(f"{owner}: '{missing[0]}' is required (config key or {' / '.join(login.keys[missing[0]])})")
+    if not values.get("override_url") and not values.get("cloud"):
+        raise ConfigurationError(f"{owner}: 'cloud' is required (config key, {' / '.join(login.keys['cloud'])} "
+                                 f"or override_url)")
+    return values

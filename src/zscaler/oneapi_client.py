@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from . import catalog
 from .auth.oneapi import OneAPITokenProvider
-from .config import Settings, load_settings, parse_transport
-from .errors import ConfigurationError, ZscalerError
+from .config import Settings, load_legacy, load_settings
+from .errors import ZscalerError
 from .transport.executor import RequestExecutor, user_agent
 from .transport.pipeline import CacheLayer, RetryPolicy
 from .transport.urls import oneapi_base_url, oneapi_token_url, sandbox_base_url
@@ -225,13 +225,6 @@ ZscalerClient = Client
 
 # ---------------------------------------------------------------------------------- legacy
 
-_COMMON_LEGACY_KEYS = {"partnerId": "ZSCALER_PARTNER_ID", "timeout": None, "override_url": None, "logging": None,
-                       "cache": None, "failSafe": None, "session_safety_margin": "ZIA_SESSION_SAFETY_MARGIN",
-                       "use_session_validation": None, "requestExecutor": None, "sandboxToken": None,
-                       "sandboxCloud": None, "sandboxBaseUrl": None, "maxRetries": None,
-                       "pagination": "ZSCALER_PAGINATION_PREFETCH", "transport": None}
-
-
 _prefetch_noted = False
 
 
@@ -243,73 +236,6 @@ def note_prefetch_ignored(value: bool | None) -> None:
     _prefetch_noted = True
     log.debug("pagination.prefetch=%s is accepted and has no effect: each next() requests its own page "
               "(request-ahead was removed; see the CHANGELOG)", value)
-
-
-def _legacy_prefetch(given: Mapping[str, Any]) -> bool | None:
-    """``pagination={"prefetch": bool}`` or its environment variable, validated as for ZscalerClient (None if unset)."""
-    import os
-
-    from .config import KEY_BY_NAME
-
-    key = KEY_BY_NAME["pagination.prefetch"]
-    section = given.get("pagination")
-    if section is not None and not isinstance(section, Mapping):
-        raise ConfigurationError(f"config key 'pagination' must be a mapping such as {{'prefetch': False}}, "
-                                 f"got {type(section).__name__}")
-    unknown = sorted(set(section or {}) - {"prefetch"})
-    if unknown:
-        raise ConfigurationError(f"unknown configuration key 'pagination.{unknown[0]}'. Known keys: pagination.prefetch")
-    value = (section or {}).get("prefetch")
-    if value is None:
-        name, raw = next(((e, os.environ[e]) for e in key.env if os.environ.get(e, "").strip()), (key.name, None))
-        if raw is None:
-            return None
-        return key.parse(name, raw)
-    return key.parse(key.name, value)
-
-
-class _Legacy:
-    """What differs between the legacy products: config keys, login flow, defaults."""
-
-    def __init__(self, product: str, keys: Mapping[str, tuple[str, ...]], required: tuple[str, ...],
-                 provider: Callable[..., Any], provider_args: Mapping[str, str], defaults: Mapping[str, str] = {},
-                 logs_out: bool = False, base: Callable[[str], str] | None = None) -> None:
-        self.product, self.keys, self.required = product, keys, required
-        self.provider, self.provider_args, self.defaults, self.logs_out = provider, provider_args, defaults, logs_out
-        self.base = base  # cloud -> legacy host (None: transport.urls.legacy_base_url)
-
-
-def _legacy_specs() -> dict[str, _Legacy]:
-    from .auth import legacy as L
-
-    zia_keys = lambda p: {"username": (f"{p}_USERNAME",), "password": (f"{p}_PASSWORD",),  # noqa: E731
-                          "api_key": (f"{p}_API_KEY",), "cloud": (f"{p}_CLOUD",)}
-    zia_args = {"username": "username", "password": "password", "api_key": "api_key"}
-    return {
-        "zia": _Legacy("zia", zia_keys("ZIA"), ("username", "password", "api_key", "cloud"), L.ZIASession, zia_args,
-                       logs_out=True),
-        "ztw": _Legacy("ztw", zia_keys("ZTW"), ("username", "password", "api_key", "cloud"), L.ZTWSession, zia_args,
-                       logs_out=True),
-        "zpa": _Legacy("zpa", {"clientId": ("ZPA_CLIENT_ID",), "clientSecret": ("ZPA_CLIENT_SECRET",),
-                               "customerId": ("ZPA_CUSTOMER_ID",), "microtenantId": ("ZPA_MICROTENANT_ID",),
-                               "cloud": ("ZSCALER_CLOUD", "ZPA_CLOUD")},
-                       ("clientId", "clientSecret", "customerId"), L.ZPASignin,
-                       {"client_id": "clientId", "client_secret": "clientSecret"}, {"cloud": "PRODUCTION"}),
-        "zcc": _Legacy("zcc", {"api_key": ("ZCC_CLIENT_ID", "api_key"), "secret_key": ("ZCC_CLIENT_SECRET", "secret_key"),
-                               "cloud": ("ZCC_CLOUD",)}, ("api_key", "secret_key"), L.ZCCLogin,
-                       {"api_key": "api_key", "secret_key": "secret_key"}, {"cloud": "zscaler"}),
-        "zdx": _Legacy("zdx", {"key_id": ("ZDX_CLIENT_ID",), "key_secret": ("ZDX_CLIENT_SECRET",), "cloud": ("ZDX_CLOUD",)},
-                       ("key_id", "key_secret"), L.ZDXToken, {"key_id": "key_id", "key_secret": "key_secret"},
-                       {"cloud": "zdxcloud"}),
-        "zwa": _Legacy("zwa", {"key_id": ("ZWA_CLIENT_ID",), "key_secret": ("ZWA_CLIENT_SECRET",), "cloud": ("ZWA_CLOUD",)},
-                       ("key_id", "key_secret"), L.ZWAToken, {"key_id": "key_id", "key_secret": "key_secret"},
-                       {"cloud": "us1"}),
-        "ztb": _Legacy("ztb", {"api_key": ("ZTB_API_KEY",), "cloud": ("ZTB_CLOUD",)}, ("api_key",), L.ZTBLogin,
-                       {"api_key": "api_key"}, base=lambda cloud: f"https://{cloud}.goairgap.com"),
-        "aiguard": _Legacy("aiguard", {"api_key": ("AIGUARD_API_KEY",), "cloud": ("AIGUARD_CLOUD",)}, ("api_key",),
-                           L.AIGuardKey, {"api_key": "api_key"}, {"cloud": "us1"},
-                           base=lambda cloud: f"https://api.{cloud}.zseclipse.net"),
-    }
 
 
 class LegacyClient(Client):
@@ -327,66 +253,34 @@ class LegacyClient(Client):
         self._build({**(config or {}), **kwargs})
         self._helper_instance()._login_at_construction()
 
-    def _build(self, given: Mapping[str, Any]) -> None:  # noqa: C901
-        """Everything but the login: settings, credential provider, executor."""
-        import os
-
+    def _build(self, given: Mapping[str, Any]) -> None:
+        """Everything but the login: settings (``config.load_legacy`` over the product's ``Login``),
+        credential provider, executor."""
+        from .auth import legacy as auth_legacy
         from .transport.urls import legacy_base_url
 
-        spec = _legacy_specs()[self._product]
-        unknown = sorted(set(given) - set(spec.keys) - set(_COMMON_LEGACY_KEYS))
-        if unknown:
-            known = ", ".join(sorted(set(spec.keys) | set(_COMMON_LEGACY_KEYS)))
-            raise ConfigurationError(f"{type(self).__name__}: unknown configuration key '{unknown[0]}'. Known keys: {known}")
-        values: dict[str, Any] = dict(spec.defaults)
-        for key, envs in spec.keys.items():
-            v = given.get(key)
-            if v in (None, ""):
-                v = next((os.environ[e] for e in envs if os.environ.get(e)), None)
-            if v not in (None, ""):
-                values[key] = v
-        missing = [k for k in spec.required if not values.get(k)]
-        if missing:
-            env_names = " / ".join(spec.keys[missing[0]])
-            raise ConfigurationError(f"{type(self).__name__}: '{missing[0]}' is required (config key or {env_names})")
-        log_cfg = given.get("logging") or {}
-        setup_logging(bool(log_cfg.get("enabled")) or os.environ.get("ZSCALER_SDK_LOG", "").lower() == "true",
-                      bool(log_cfg.get("verbose")) or os.environ.get("ZSCALER_SDK_VERBOSE", "").lower() == "true")
-        override = given.get("override_url") or os.environ.get(f"{self._product.upper()}_OVERRIDE_URL")
-        if not override and not values.get("cloud"):
-            raise ConfigurationError(f"{type(self).__name__}: 'cloud' is required (config key, "
-                                     f"{' / '.join(spec.keys['cloud'])} or override_url)")
-        cloud = str(values.get("cloud", ""))
-        base = (str(override).rstrip("/") if override
-                else spec.base(cloud) if spec.base is not None else legacy_base_url(self._product, cloud))
-        partner = given.get("partnerId") or os.environ.get("ZSCALER_PARTNER_ID")
-        timeout = float(given.get("timeout") or 240)
-        self._legacy_values = values
-        self._config_values = {"customerId": values.get("customerId"), "microtenantId": values.get("microtenantId")}
-        ua = user_agent()
-        provider_kw = {arg: values[key] for arg, key in spec.provider_args.items()}
-        if self._product in ("zia", "ztw") and given.get("session_safety_margin") is not None:
-            provider_kw["safety_margin"] = float(given["session_safety_margin"])
-        provider = spec.provider(base_url=base, http=lambda: self._executor.http.client, user_agent=ua,
-                                 partner_id=partner, **provider_kw)
-        cache_on = os.environ.get("ZSCALER_CLIENT_CACHE_ENABLED", "").lower() == "true"
+        login = catalog.legacy(self._product)
+        v = load_legacy(type(self).__name__, self._product, login, given)
+        setup_logging(bool(v["logging.enabled"]), bool(v["logging.verbose"]))
+        base = v.get("override_url") or legacy_base_url(self._product, str(v.get("cloud", "")))
+        self._legacy_values = {k: v[k] for k in login.keys if k in v}
+        self._config_values = {"customerId": v.get("customerId"), "microtenantId": v.get("microtenantId")}
+        provider = getattr(auth_legacy, login.provider)(
+            base_url=base, http=lambda: self._executor.http.client, user_agent=user_agent(),
+            partner_id=v.get("partnerId"), **{arg: v[key] for arg, key in login.args.items() if v.get(key) is not None})
         sandbox: dict[str, Any] = {}
-        if self._product == "zia":  # the official legacy client accepts these but never uses them
-            sb_cloud = given.get("sandboxCloud") or os.environ.get("ZSCALER_SANDBOX_CLOUD")
-            sandbox = {"sandbox_token": given.get("sandboxToken") or os.environ.get("ZSCALER_SANDBOX_TOKEN"),
-                       "sandbox_base_url": given.get("sandboxBaseUrl") or os.environ.get("ZSCALER_SANDBOX_BASE_URL")
-                       or (sandbox_base_url(sb_cloud) if sb_cloud else None)}
+        if login.sandbox:  # the official legacy client accepts these but never uses them
+            sandbox = {"sandbox_token": v.get("sandboxToken"), "sandbox_base_url": v.get("sandboxBaseUrl")
+                       or (sandbox_base_url(v["sandboxCloud"]) if v.get("sandboxCloud") else None)}
         self._executor = RequestExecutor(
-            base_url=base, provider=provider, strip_prefix=catalog.load(self._product).prefix, partner_id=partner,
-            **sandbox,
-            retry=RetryPolicy(max_retries=int(given.get("maxRetries", 4))), timeout=timeout,
-            transport=parse_transport("transport", given["transport"]) if given.get("transport") is not None else None,
-            cache=CacheLayer(ttl=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTL", 3600)),
-                             tti=float(os.environ.get("ZSCALER_CLIENT_CACHE_DEFAULT_TTI", 1800))) if cache_on else None)
-        note_prefetch_ignored(_legacy_prefetch(given))
+            base_url=base, provider=provider, strip_prefix=catalog.load(self._product).prefix,
+            partner_id=v.get("partnerId"), **sandbox, retry=RetryPolicy(max_retries=int(v["maxRetries"])),
+            timeout=float(v["timeout"] or 240), transport=v.get("transport"),
+            cache=CacheLayer(ttl=v["cache.defaultTtl"], tti=v["cache.defaultTti"]) if v["cache.enabled"] else None)
+        note_prefetch_ignored(v.get("pagination.prefetch"))
         self._services = {}
         self._lock = threading.Lock()
-        self._logs_out = spec.logs_out
+        self._logs_out = login.logs_out
         self._helper: LegacyHelper | None = None
 
     def _helper_instance(self) -> "LegacyHelper":
