@@ -47,11 +47,21 @@ def test_string_and_mutable_defaults_are_fresh_per_read() -> None:
     assert role.feature_permissions == {}
 
 
-def test_client_results_carry_the_defaults(client) -> None:
-    created, _, err = client.zpa.server_groups.add_group(name="sg-defaults", dynamic_discovery=True,
-                                                          app_connector_group_ids=[])
-    assert err is None
-    listed = client.zpa.server_groups.list_groups().unwrap()
-    item = next(g for g in listed if g.name == "sg-defaults")
-    assert "enabled" not in item.request_format()  # the API's create answer omits it, as the real one does
+def test_client_results_carry_the_defaults() -> None:
+    import httpx
+
+    from zscaler import ZscalerClient
+    from zscaler.zpa.models.server_group import ServerGroup
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/oauth2/v1/token"):
+            return httpx.Response(200, json={"access_token": "t", "expires_in": 3600})
+        # a server group as the API answers a create: no 'enabled' key
+        return httpx.Response(200, json={"totalPages": "1", "list": [{"id": "7", "name": "sg", "dynamicDiscovery": True}]})
+
+    cfg = {"clientId": "id", "clientSecret": "s", "vanityDomain": "acme", "customerId": "123",
+           "transport": httpx.MockTransport(answer), "shareToken": False}
+    with ZscalerClient(cfg) as client:
+        (item,) = client.zpa.server_groups.list_groups().unwrap()
+    assert isinstance(item, ServerGroup) and "enabled" not in item.request_format()
     assert item.enabled is True  # the official model reads an absent 'enabled' as True
