@@ -129,7 +129,7 @@ def test_json_nested_too_deep_gets_400_with_a_json_error(sim, token):
 def test_json_nested_a_little_is_still_accepted(sim, token):
     body = {"name": "nested", "description": "[[[{{ not brackets }}]]]" * 200, "x": [[[[{"y": [1]}]]]]}
     r = httpx.post(sim.url + zpa(sim, "/segmentGroup"), json=body, headers={"Authorization": "Bearer " + token})
-    assert r.status_code == 200 and r.json()["x"] == [[[[{"y": [1]}]]]]
+    assert r.status_code == 201 and r.json()["x"] == [[[[{"y": [1]}]]]]  # ZPA creates answer 201
 
 
 # -- ids ---------------------------------------------------------------------------------

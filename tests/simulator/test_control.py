@@ -95,7 +95,7 @@ def test_recorded_requests_python_api(zsim):
     assert rec.raw_query == "search=name%2BEQ%2Ba%20b&page=1"
     assert rec.query == {"search": ["name+EQ+a b"], "page": ["1"]}
     assert rec.headers["x-custom"] == "v" and rec.headers["X-CUSTOM"] == "v" and "authorization" in rec.headers
-    assert rec.json() == {"name": "a b"} and rec.body == b'{"name":"a b"}' and rec.status == 200
+    assert rec.json() == {"name": "a b"} and rec.body == b'{"name":"a b"}' and rec.status == 201
     assert repr(rec) == f"<RecordedRequest POST {zpa(zsim, '/segmentGroup')}>"
     assert token not in repr(rec) and token not in repr(rec.headers)
     zsim.clear_requests()

@@ -34,7 +34,7 @@ def test_fault_method_filter(zsim, api):
     assert api.get(coll).status_code == 200
     r = api.post(coll, json={"name": "x"})
     assert r.status_code == 503 and r.json()["id"] and r.json()["reason"]
-    assert api.post(coll, json={"name": "x"}).status_code == 200
+    assert api.post(coll, json={"name": "x"}).status_code == 201
 
 
 @pytest.mark.parametrize("path,check", [
@@ -108,9 +108,9 @@ def test_malformed_body(zsim, api):
 def test_delay_then_normal_answer(zsim, api):
     f = zsim.fault(path="*/segmentGroup", method="POST", action="delay", delay=0.05)
     r = api.post(zpa(zsim, "/segmentGroup"), json={"name": "late"})
-    assert r.status_code == 200 and r.json()["name"] == "late" and f.hits == 1
+    assert r.status_code == 201 and r.json()["name"] == "late" and f.hits == 1
     assert [g["name"] for g in api.get(zpa(zsim, "/segmentGroup")).json()["list"]] == ["late"]
-    assert zsim.requests[-2].status == 200  # the delayed request is recorded with its final status
+    assert zsim.requests[-2].status == 201  # the delayed request is recorded with its final status
 
 
 def test_delayed_connection_does_not_block_others(zsim, api):

@@ -18,7 +18,7 @@ from simhelpers import get_token, zpa
 
 def test_state_survives_restart_in_process(tmp_path):
     db = str(tmp_path / "state.db")
-    with Simulator(catalogs=["zpa"], db=db) as sim:
+    with Simulator(catalogs=["zpa"], db=db, tenant="empty") as sim:
         token = get_token(sim)
         h = {"Authorization": f"Bearer {token}"}
         ids = [httpx.post(sim.url + zpa(sim, "/segmentGroup"), json={"name": f"g{i}"}, headers=h).json()["id"]
@@ -26,7 +26,7 @@ def test_state_survives_restart_in_process(tmp_path):
         httpx.put(sim.url + zpa(sim, f"/segmentGroup/{ids[1]}"), json={"name": "renamed"}, headers=h)
         httpx.delete(sim.url + zpa(sim, f"/segmentGroup/{ids[2]}"), headers=h)
         sim.seed("zpa", "provisioning", 2, params={"key_type": "CONNECTOR_GRP"})
-    with Simulator(catalogs=["zpa"], db=db) as sim:
+    with Simulator(catalogs=["zpa"], db=db, tenant="empty") as sim:
         h = {"Authorization": f"Bearer {get_token(sim)}"}
         groups = httpx.get(sim.url + zpa(sim, "/segmentGroup"), headers=h).json()["list"]
         assert [(g["id"], g["name"]) for g in groups] == [(ids[0], "g0"), (ids[1], "renamed")]
@@ -36,7 +36,7 @@ def test_state_survives_restart_in_process(tmp_path):
         new = httpx.post(sim.url + zpa(sim, "/segmentGroup"), json={"name": "new"}, headers=h).json()["id"]
         assert int(new) > max(int(i) for i in ids)
         sim.reset()
-    with Simulator(catalogs=["zpa"], db=db) as sim:
+    with Simulator(catalogs=["zpa"], db=db, tenant="empty") as sim:
         assert sim.state()["collections"] == {}
 
 
@@ -92,7 +92,7 @@ def test_sigkill_right_after_acknowledged_create(tmp_path):
             "grant_type": "client_credentials", "client_id": client_id, "client_secret": secret}).json()["access_token"]
         coll = f"{url}/zpa/mgmtconfig/v1/admin/customers/{cid}/segmentGroup"
         created = httpx.post(coll, json={"name": "must-survive"}, headers={"Authorization": f"Bearer {token}"})
-        assert created.status_code == 200
+        assert created.status_code == 201
         os.kill(proc.pid, signal.SIGKILL)  # no chance to flush or close anything
         proc.wait(10)
     finally:

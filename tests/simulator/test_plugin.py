@@ -21,7 +21,7 @@ USER_SUITE = textwrap.dedent(
 
     def test_first(zscaler_sim):
         url, h = _groups(zscaler_sim)
-        assert httpx.post(url, json={"name": "one"}, headers=h).status_code == 200
+        assert httpx.post(url, json={"name": "one"}, headers=h).status_code == 201
         SEEN["url"] = zscaler_sim.url
 
     def test_second_starts_clean_on_the_same_server(zscaler_sim, zscaler_simulator):

@@ -10,7 +10,7 @@ from simhelpers import zpa
 def test_segment_group_crud(zsim, api):
     coll = zpa(zsim, "/segmentGroup")
     r = api.post(coll, json={"name": "apps", "enabled": True})
-    assert r.status_code == 200
+    assert r.status_code == 201  # ZPA creates answer 201 Created
     g = r.json()
     gid = g["id"]
     assert isinstance(gid, str) and gid.isdigit() and len(gid) >= 15

@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, loopback only)")
     ap.add_argument("--port", type=int, default=8080, help="port (default 8080; 0 picks a free one)")
     ap.add_argument("--db", metavar="PATH", help="SQLite file: state survives restarts (default: in memory)")
+    ap.add_argument("--tenant", choices=("default", "empty"), default="default",
+                    help="start with a realistic tenant's predefined objects (default) or an empty one")
     ap.add_argument("--token-lifetime", type=int, default=3600, help="seconds a token stays valid")
     ap.add_argument("--rate-limit", type=_rate, action="append", default=[], metavar="PRODUCT=N",
                     help="limit a product to N requests per second (repeatable)")
@@ -37,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     sim = Simulator(args.host, args.port, db=args.db, token_lifetime=args.token_lifetime,
-                    rate_limits=dict(args.rate_limit), record_limit=10_000,
+                    rate_limits=dict(args.rate_limit), record_limit=10_000, tenant=args.tenant,
                     header_timeout=args.header_timeout, idle_timeout=args.idle_timeout)
     sim.start()
     if args.json:

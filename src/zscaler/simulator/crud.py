@@ -122,9 +122,9 @@ def k_create(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response
     obj[id_field] = oid
     obj.update(wire.server_fields(route.product, True))
     if traits.on_create is not None:
-        traits.on_create(ctx, obj)
+        traits.on_create(ctx, obj, route)
     engine.store.insert(coll_key(route, params), str(oid), obj, route.product)
-    return Response.json(200, obj)
+    return Response.json(traits.create_status, obj)
 
 
 def _updated(ctx: Ctx, route: Route, cur: dict, body: dict) -> dict:

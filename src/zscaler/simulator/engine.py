@@ -67,6 +67,7 @@ class Engine:
         sandbox_token: str | None = None,
         legacy_credentials: dict[str, dict[str, str]] | None = None,
         record_limit: int | None = 100_000,
+        tenant: str = "default",
     ):
         self.lock = threading.RLock()
         self.client_id = client_id or DEFAULT_CREDENTIALS["client_id"]
@@ -96,7 +97,8 @@ class Engine:
         names = set(self.products)
         bind_behaviors(self.router, behaviors(names), strict=lambda product: product not in stand_ins)
         self.traits: dict[str, Traits] = traits(names)
-        self._reset_hooks = reset_hooks(names)
+        self.tenant = tenant
+        self._reset_hooks = reset_hooks(names, tenant)
 
         self.gateway = Gateway(self, rate_limits)
         self.logins = Logins(self)
@@ -264,6 +266,7 @@ class Engine:
             "vanity_domain": self.vanity_domain,
             "rate_limits": dict(self.rate_limits),
             "db": self._db_path,
+            "tenant": self.tenant,
         }
 
     @property

@@ -230,12 +230,24 @@ def _primaries(product, coll_templates: set[str]) -> dict[int, str]:
     return primary
 
 
+#: list views that read their parent collection (``<collection>/lite``, ``<collection>/summary``)
+VIEW_SUFFIXES = ("/lite", "/summary")
+
+
+def view_of(template: str, coll_templates: set[str]) -> str | None:
+    """The collection a list view template (``.../adminRoles/lite``) shows, or None."""
+    for suffix in VIEW_SUFFIXES:
+        if template.endswith(suffix) and template[: -len(suffix)] in coll_templates:
+            return template[: -len(suffix)]
+    return None
+
+
 def _kind(o, template: str, coll_templates: set[str]) -> tuple[str, str]:
     """(route kind, the template of the collection or object it addresses)."""
     verb, trailing = o.verb, trailing_placeholder(template)
     if verb == "GET":
         if o.result in ("list", "raw_list"):
-            return "list", template
+            return "list", view_of(template, coll_templates) or template
         return ("get", collection_of(template)) if trailing else ("singleton_get", template)
     if verb == "POST":
         return ("create", template) if not trailing and template in coll_templates else ("action", template)
@@ -277,10 +289,13 @@ def build_routes(product, router: Router) -> None:
 
 
 def resource_collection(product, resource) -> str | None:
-    """The collection template a resource's items live in (for seeding)."""
+    """The collection template a resource's items live in (for seeding; a list view's: its collection)."""
     for o in resource.ops:
         t, _ = split_template(o.path)
         if o.verb == "GET" and o.result in ("list", "raw_list") and not trailing_placeholder(t):
+            if t.endswith(VIEW_SUFFIXES):
+                ops = [(res, op, *split_template(op.path)) for res, op in product.ops()]
+                return view_of(t, _collection_templates(ops)) or t
             return t
     for o in resource.ops:
         t, _ = split_template(o.path)

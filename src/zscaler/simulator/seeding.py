@@ -56,15 +56,26 @@ def target(engine: "Engine", product: str | None, resource: str | None, params: 
             ) from None
     if path:
         key = engine.normalize(path.rstrip("/") or "/")[0]
-        if prod is None:
-            route, _ = engine.router.match("GET", key)
-            if route is not None:
+        route, values = engine.router.match("GET", key)
+        if route is not None:
+            if prod is None:
                 prod = engine.products.get(route.product)
                 res = route.resource
+            key = _view_collection(route, values) or key
         return key, prod, res
     if res is None:
         raise ValueError("seed needs product and resource (or path)")
     return _collection_key(engine, prod, res, params), prod, res
+
+
+def _view_collection(route: Any, values: list[str]) -> str | None:
+    """The collection a list view path (``.../adminRoles/lite``, ``.../server/summary``) shows."""
+    if route.kind != "list" or not route.coll_template or route.coll_template == route.template:
+        return None
+    try:
+        return fill(route.coll_template, route.params(values))
+    except KeyError:
+        return None
 
 
 def _collection_key(engine: "Engine", prod: Any, res: Any, params: dict[str, Any] | None) -> str:

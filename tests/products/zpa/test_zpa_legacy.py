@@ -62,7 +62,7 @@ def test_short_lived_token_is_renewed_and_no_call_sees_401(short_sim):
         assert err is None and added.name == "after"
         assert provider.login_count == 2
     statuses = [r.status for r in api_requests(short_sim, "/segmentGroup")]
-    assert statuses == [200, 200]  # renewed before use: never a 401 and a retry
+    assert statuses == [201, 201]  # created (201), renewed before use: never a 401 and a retry
     assert len(_signins(short_sim)) == 2
 
 

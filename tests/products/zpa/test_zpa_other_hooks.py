@@ -1,5 +1,6 @@
 """ZPA LSS configs, app protection profiles/controls, fetch-then-merge updates, PRA and portal bulk bodies."""
 
+import json
 import re
 
 import pytest
@@ -90,7 +91,8 @@ def test_custom_control_rules_and_fetch_merge_update(client, sim):
     assert get.method == "GET" and put.method == "PUT"
     sent = put.json()
     assert sent["name"] == "hdr" and sent["severity"] == "CRITICAL" and sent["description"] == "now described"
-    assert sent["rules"][0]["conditions"] == [{"lhs": "SIZE", "op": "GE", "rhs": "100"}]
+    # the API keeps the rules as the controlRuleJson string the GET answered; the merge sends it back
+    assert json.loads(sent["controlRuleJson"])[0]["conditions"] == [{"lhs": "SIZE", "op": "GE", "rhs": "100"}]
 
 
 def test_server_group_update_reads_then_merges(client, sim):

@@ -58,13 +58,14 @@ class Traits:
     """How a product's generic CRUD differs from the default (see :func:`product_traits`)."""
 
     update_status: int = 200  # what a PUT/PATCH of an item or settings object answers (ZPA: 204)
+    create_status: int = 200  # what a POST creating an item answers (ZPA: 201)
     required_code: str | None = "INVALID_INPUT_ARGUMENT"  # error code of a missing required field
     staged: bool = False  # writes stage changes until activation (ZIA, ZTW)
     edit_lock: bool = False  # Engine.edit_lock() makes the next writes answer 409 (ZIA)
     #: ``visible(ctx, obj) -> bool``: whether the caller sees a stored item (ZPA microtenants)
     visible: Callable[[Any, dict], bool] | None = None
-    #: ``on_create(ctx, obj)``: complete a new item before it is stored
-    on_create: Callable[[Any, dict], None] | None = None
+    #: ``on_create(ctx, obj, route)``: complete a new item before it is stored (server defaults ...)
+    on_create: Callable[[Any, dict, Any], None] | None = None
     #: ``search(items, expr) -> items`` for ``?search=`` (default: name contains the text)
     search: Callable[[list, str], list] | None = None
     quota_header: str | None = None  # legacy answers report the remaining quota in this header (ZCC)
@@ -73,7 +74,11 @@ class Traits:
 DEFAULT_TRAITS = Traits()
 
 _REGISTRY: list[Behavior] = []
-_RESET_HOOKS: list[tuple[str, Callable[..., Any]]] = []
+_RESET_HOOKS: list[tuple[str, bool, Callable[..., Any]]] = []
+
+#: the tenants a simulator can start with: "default" (the predefined and reference objects every
+#: real tenant has, seeded by ``@on_reset(product, tenant=True)`` hooks) or "empty" (none of them)
+TENANTS = ("default", "empty")
 _TRAITS: dict[str, Traits] = {}
 _loaded = False
 
@@ -95,11 +100,15 @@ def product_traits(product: str, **traits: Any) -> Traits:
     return _TRAITS[product]
 
 
-def on_reset(product: str):
-    """Register a function ``fn(engine)`` run when the state is created or reset (seed data)."""
+def on_reset(product: str, *, tenant: bool = False):
+    """Register a function ``fn(engine)`` run when the state is created or reset (seed data).
+
+    ``tenant=True``: the hook seeds the default tenant (predefined and reference objects a real
+    tenant has); it does not run for ``Simulator(tenant="empty")``.
+    """
 
     def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
-        _RESET_HOOKS.append((product, fn))
+        _RESET_HOOKS.append((product, tenant, fn))
         return fn
 
     return deco
@@ -126,9 +135,13 @@ def behaviors(products: set[str] | None = None) -> list[Behavior]:
     return [b for b in _REGISTRY if products is None or b.product in products]
 
 
-def reset_hooks(products: set[str] | None = None) -> list[Callable[..., Any]]:
+def reset_hooks(products: set[str] | None = None, tenant: str = "default") -> list[Callable[..., Any]]:
+    """The seed hooks of ``products`` (all when ``None``); ``tenant="empty"`` leaves out the default tenant's."""
+    if tenant not in TENANTS:
+        raise ValueError(f"tenant must be one of {', '.join(TENANTS)}, got {tenant!r}")
     _load()
-    return [fn for p, fn in _RESET_HOOKS if products is None or p in products]
+    return [fn for p, seeds_tenant, fn in _RESET_HOOKS
+            if (products is None or p in products) and (tenant == "default" or not seeds_tenant)]
 
 
 def traits(products: set[str]) -> dict[str, Traits]:

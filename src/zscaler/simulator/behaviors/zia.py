@@ -320,3 +320,6 @@ def sandbox_submission(engine, ctx, route, params):
         "virusType": None,
         "fileType": ctx.req.headers.get("content-type", "application/octet-stream"),
     })
+
+
+from . import zia_tenant  # noqa: E402,F401  (the default tenant and server answers; registers on import)

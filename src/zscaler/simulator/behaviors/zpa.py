@@ -82,10 +82,22 @@ def _visible(ctx, obj: dict) -> bool:
     return owner is None or owner == ctx.q("microtenantId")
 
 
-def _stamp_microtenant(ctx, obj: dict) -> None:
+#: server defaults the API fills into a new item, per catalog model (what it answers on create)
+SERVER_DEFAULTS = {
+    "SegmentGroup": {"enabled": True, "configSpace": "DEFAULT"},
+    "AppServers": {"enabled": True, "configSpace": "DEFAULT"},
+    "ApplicationSegments": {"enabled": True, "configSpace": "DEFAULT"},
+}
+
+
+def _on_create(ctx, obj: dict, route=None) -> None:
+    """Stamp the caller's microtenant; fill the server defaults of the item's model."""
     mt = ctx.q("microtenantId")
     if mt and mt != "0" and not obj.get("microtenantId"):
         obj["microtenantId"] = mt
+    res = getattr(route, "resource", None)
+    for k, v in SERVER_DEFAULTS.get(getattr(res, "model", None) or "", {}).items():
+        obj.setdefault(k, v)
 
 
 _SEARCH_RX = re.compile(r"^\s*(\w+)[+ ](EQ|NE|CONTAINS|STARTSWITH|ENDSWITH|LIKE|IN|NOT_IN)[+ ](.*)$", re.I | re.S)
@@ -121,8 +133,8 @@ def field_search(items: list[dict], expr: str) -> list[dict]:
     return [o for o in items if val(o) not in choices]
 
 
-TRAITS = product_traits("zpa", update_status=204, required_code=None, visible=_visible,
-                        on_create=_stamp_microtenant, search=field_search)
+TRAITS = product_traits("zpa", update_status=204, create_status=201, required_code=None, visible=_visible,
+                        on_create=_on_create, search=field_search)
 
 
 # ------------------------------------------------------------------ provisioning keys
@@ -664,3 +676,6 @@ def provisioning_key_of_component(engine, ctx, route, params):
         if str(o.get("zcomponentId")) == want and engine.visible(ctx, o):
             return engine.json_response(200, o)
     return engine.error(ctx, 404, f"no provisioning key for zcomponent {want}")
+
+
+from . import zpa_tenant  # noqa: E402,F401  (the default tenant, linked views, server answers; registers on import)
