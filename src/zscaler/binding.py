@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import inspect
 import logging
+import math
 import time
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Mapping
@@ -189,11 +190,16 @@ def _mapped(op: Op, name: str, value: Any) -> Any:
     table = op.maps.get(name)
     if table is None or value is None:
         return value
-    if value in table:
+    accepted = ', '.join(map(str, table))
+    try:
+        known = value in table
+    except TypeError:  # unhashable: a list, a dict ...
+        raise TypeError(f"{op.name}: '{name}' must be one of {accepted}, got {type(value).__name__}") from None
+    if known:
         return table[value]
     if value in table.values():
         return value
-    raise ValueError(f"{name}: {value!r} is not accepted; accepted values: {', '.join(map(str, table))}")
+    raise ValueError(f"{name}: {value!r} is not accepted; accepted values: {accepted}")
 
 
 def shape(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Call:
@@ -268,7 +274,26 @@ def _fill_path(call: Call, placeholders: set[str]) -> None:
             value = _mapped(op, name, args[name] if name in args else _default(op, name))
         if value is None or value == "":
             raise ValueError(f"{op.name}: '{name}' is required (it is part of the request path)")
-        call.path_values[name] = quote(str(value), safe="")
+        call.path_values[name] = quote(path_segment(op.name, name, value), safe="")
+
+
+#: the longest text one path placeholder takes (an id, a name); longer is refused before sending
+MAX_SEGMENT = 2048
+
+
+def path_segment(method: str, name: str, value: Any) -> str:
+    """``value`` as one segment of a request path, or the error naming the method and the argument:
+    text or a number; never empty, ``.`` or ``..`` (which would change the path's meaning)."""
+    if isinstance(value, (bool, bytes, bytearray, Mapping, list, tuple, set, frozenset)) or (
+            isinstance(value, float) and not math.isfinite(value)) or (
+            type(value).__str__ is object.__str__ and type(value).__repr__ is object.__repr__):
+        raise TypeError(f"{method}: '{name}' must be an id (a string or an integer), got {type(value).__name__}")
+    text = str(value)
+    if text.strip() in ("", ".", ".."):
+        raise ValueError(f"{method}: '{name}' must be an id, got {text!r} (it is one segment of the request path)")
+    if len(text) > MAX_SEGMENT:
+        raise ValueError(f"{method}: '{name}' is {len(text)} characters long; an id is at most {MAX_SEGMENT}")
+    return text
 
 
 def _shape_query(call: Call, query: dict[str, Any]) -> None:
@@ -503,6 +528,10 @@ def _bind(api: ResourceAPI, op: Op, sig: inspect.Signature, extra: tuple[str, ..
         raise TypeError(f"{api._resource.attribute}.{op.name}{str(sig).replace('(self, ', '(', 1)}: {e}") from None
     values = dict(bound.arguments)
     values.pop("self")
+    query = values.get("query_params")
+    if query is not None and not isinstance(query, Mapping):
+        raise TypeError(f"{api._resource.attribute}.{op.name}: 'query_params' must be a dict of query parameters "
+                        f"(such as {{'search': 'name'}}), got {type(query).__name__}")
     var_kw = next((p.name for p in op.params if p.kind == "var_keyword"), None)
     if var_kw and var_kw != "kwargs":
         values["kwargs"] = values.pop(var_kw, {})

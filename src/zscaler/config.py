@@ -10,6 +10,7 @@ Environment values are converted to the key's type. Anything invalid raises
 from __future__ import annotations
 
 import logging
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -53,10 +54,12 @@ def _number(key: str, v: Any, *, integer: bool = False, minimum: float = 0, maxi
         n = None
     kind = "a whole number" if integer else "a number"
     if not isinstance(n, (int, float)) or (integer and not isinstance(n, int)):
-        raise ConfigurationError(f"config key '{key}' must be {kind}, got {v!r}")
+        raise ConfigurationError(f"config key '{key}' must be {kind}, got {_shown(v)}")
+    if isinstance(n, float) and not math.isfinite(n):
+        raise ConfigurationError(f"config key '{key}' must be a finite number, got {_shown(v)}")
     if n < minimum or (maximum is not None and n > maximum):
-        rng = f">= {minimum}" if maximum is None else f"between {minimum} and {maximum}"
-        raise ConfigurationError(f"config key '{key}' must be {kind} {rng}, got {v!r}")
+        rng = f">= {minimum}" if maximum is None else f"between {minimum} and {maximum:g}"
+        raise ConfigurationError(f"config key '{key}' must be {kind} {rng}, got {_shown(v)}")
     return n
 
 
@@ -64,8 +67,60 @@ def _int(minimum: int = 0, maximum: int | None = None) -> Callable[[str, Any], i
     return lambda k, v: _number(k, v, integer=True, minimum=minimum, maximum=maximum)
 
 
-def _seconds(k: str, v: Any) -> float:
-    return _number(k, v)
+def _seconds(maximum: float = 86400.0) -> Callable[[str, Any], float]:
+    """Seconds: finite, not negative, at most ``maximum`` (a day unless said otherwise)."""
+    return lambda k, v: _number(k, v, maximum=maximum)
+
+
+def _shown(v: Any, limit: int = 60) -> str:
+    """A refused value as an error message shows it: its repr, cut to ``limit`` characters."""
+    text = repr(v)
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text)} characters)"
+
+
+_LABEL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?$")  # DNS labels; '_' as resolvers allow
+
+
+def _host(key: str, v: Any) -> str:
+    """A value that forms a host name (``<vanityDomain>.zslogin.net``, ``api.<cloud>.zsapi.net``):
+    DNS labels only (letters, digits, underscores, inner hyphens; dots between labels)."""
+    s = _str(key, v)
+    if not s.strip():
+        return s  # blank: "not set", or for cloud the error of _validate
+    if len(s) > 253 or not all(_LABEL.match(label) for label in s.split(".")):
+        raise ConfigurationError(
+            f"config key '{key}' must be a host name part: letters, digits, '_' and inner hyphens, labels "
+            f"separated by dots (such as 'acme' or 'zscalerbeta'), got {_shown(shown_url(s))}")
+    return s
+
+
+parse_host = _host
+
+
+def _proxy_host(key: str, v: Any) -> str:
+    """A proxy host: a host name, an IPv4 address or a bracketed IPv6 address."""
+    s = _str(key, v).strip()
+    return s if re.match(r"^\[[0-9A-Fa-f:.]+\]$", s) else _host(key, s)
+
+
+def _header(key: str, v: Any) -> str:
+    """A value sent in a request header: printable ASCII, no CR, LF, NUL or other control character."""
+    s = _str(key, v)
+    if len(s) > 1024 or any(not (" " <= ch <= "~") for ch in s):
+        raise ConfigurationError(f"config key '{key}' is sent in a request header: it must be printable ASCII "
+                                 f"without line breaks or control characters (at most 1024), got {_shown(s)}")
+    return s
+
+
+def _segment(key: str, v: Any) -> str:
+    """A value that becomes one segment of a request path (``customers/{customerId}``) or a query value."""
+    s = _str(key, v)
+    if s.strip() in (".", "..") or len(s) > 256 or any(ch in s for ch in "/\\?#%") or \
+            any(not (" " < ch <= "~") for ch in s):
+        raise ConfigurationError(f"config key '{key}' becomes part of request paths: it must be an id ("
+                                 f"without '/', '\\', '?', '#', '%', spaces or control characters, not '.' or '..', at most 256 "
+                                 f"characters), got {_shown(s)}")
+    return s
 
 
 _USERINFO = re.compile(r"^((?:[A-Za-z][\w+.-]*:)?/*)(.*)@")
@@ -82,13 +137,50 @@ def _url(key: str, v: Any) -> str:
         m = _USERINFO.match(s)
         if m:
             register_secret(m.group(2), m.group(2).partition(":")[2])
-    if not re.match(r"^https?://[^/\s]+", s):
+    if not _good_url(s):
         raise ConfigurationError(f"config key '{key}' must be an http(s) URL such as https://host[:port][/path], "
-                                 f"got {shown_url(s)!r}")
+                                 f"got {_shown(shown_url(s))}")
     return s
 
 
+def _good_url(s: str) -> bool:
+    """http(s), a host, a valid port, no whitespace or control character anywhere."""
+    from urllib.parse import urlsplit
+
+    if not re.match(r"^https?://[^/\s]+", s) or any(not (" " < ch <= "~") and ch.isascii() for ch in s) \
+            or any(ch.isspace() for ch in s):
+        return False
+    try:
+        parts = urlsplit(s)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        return False
+    return bool(parts.hostname)
+
+
 def _any(key: str, v: Any) -> Any:
+    return v
+
+
+def parse_ssl_context(key: str, v: Any) -> Any:
+    """TLS verification: None or True (system CAs), False, an ``ssl.SSLContext``, or the path of a CA
+    bundle file or directory that exists."""
+    import ssl
+
+    if v is None or isinstance(v, (bool, ssl.SSLContext)):
+        return v
+    if isinstance(v, (str, os.PathLike)) and str(v).strip() and Path(v).expanduser().exists():
+        return str(Path(v).expanduser())
+    raise ConfigurationError(f"config key '{key}' must be None, True, False, an ssl.SSLContext or the path of an "
+                             f"existing CA bundle file or directory, got {_shown(v)}")
+
+
+def parse_cache_manager(key: str, v: Any) -> Any:
+    """A GET cache layer: callable as ``cache(request, next) -> response`` with ``invalidate(path)``
+    (``zscaler.transport.pipeline.CacheLayer(ttl=..., tti=...)``)."""
+    if not callable(v) or not callable(getattr(v, "invalidate", None)):
+        raise ConfigurationError(f"config key '{key}' must be a cache layer such as "
+                                 f"zscaler.transport.pipeline.CacheLayer(ttl=300, tti=300), got {type(v).__name__}")
     return v
 
 
@@ -118,34 +210,34 @@ KEYS: tuple[Key, ...] = (
     Key("clientSecret", _str, ("ZSCALER_CLIENT_SECRET",), secret=True, doc="API client secret"),
     Key("privateKey", _str, ("ZSCALER_PRIVATE_KEY", "ZSCALER_CLIENT_PRIVATEKEY"), secret=True,
         doc="private key for JWT client assertion: PEM (PKCS#8 or PKCS#1) text, JWK JSON, or a file path"),
-    Key("vanityDomain", _str, ("ZSCALER_VANITY_DOMAIN",), doc="tenant vanity name (token host prefix)"),
-    Key("cloud", _str, ("ZSCALER_CLOUD",), doc="production (default), beta, gov, govus or another cloud name"),
-    Key("customerId", _str, ("ZSCALER_CUSTOMER_ID", "ZPA_CUSTOMER_ID"), doc="ZPA tenant id"),
-    Key("microtenantId", _str, ("ZSCALER_MICROTENANT_ID", "ZPA_MICROTENANT_ID"), doc="default ZPA microtenant"),
-    Key("partnerId", _str, ("ZSCALER_PARTNER_ID",), doc="sent as x-partner-id"),
-    Key("userAgent", _str, ("ZSCALER_USER_AGENT", "ZSCALER_CLIENT_USERAGENT"), doc="appended to User-Agent"),
+    Key("vanityDomain", _host, ("ZSCALER_VANITY_DOMAIN",), doc="tenant vanity name (token host prefix)"),
+    Key("cloud", _host, ("ZSCALER_CLOUD",), doc="production (default), beta, gov, govus or another cloud name"),
+    Key("customerId", _segment, ("ZSCALER_CUSTOMER_ID", "ZPA_CUSTOMER_ID"), doc="ZPA tenant id"),
+    Key("microtenantId", _segment, ("ZSCALER_MICROTENANT_ID", "ZPA_MICROTENANT_ID"), doc="default ZPA microtenant"),
+    Key("partnerId", _header, ("ZSCALER_PARTNER_ID",), doc="sent as x-partner-id"),
+    Key("userAgent", _header, ("ZSCALER_USER_AGENT", "ZSCALER_CLIENT_USERAGENT"), doc="appended to User-Agent"),
     Key("sandboxToken", _str, ("ZSCALER_SANDBOX_TOKEN",), secret=True, doc="ZIA Cloud Sandbox token"),
-    Key("sandboxCloud", _str, ("ZSCALER_SANDBOX_CLOUD",), doc="ZIA Cloud Sandbox cloud name"),
-    Key("zcellCustomerId", _str, ("ZSCALER_ZCELL_CUSTOMER_ID", "ZCELL_CUSTOMER_ID"), doc="ZCell customer id"),
-    Key("requestTimeout", _seconds, ("ZSCALER_REQUEST_TIMEOUT",), 0,
+    Key("sandboxCloud", _host, ("ZSCALER_SANDBOX_CLOUD",), doc="ZIA Cloud Sandbox cloud name"),
+    Key("zcellCustomerId", _segment, ("ZSCALER_ZCELL_CUSTOMER_ID", "ZCELL_CUSTOMER_ID"), doc="ZCell customer id"),
+    Key("requestTimeout", _seconds(), ("ZSCALER_REQUEST_TIMEOUT",), 0,
         doc="seconds; per attempt and total budget of one call; 0 = no limit"),
-    Key("connectionTimeout", _seconds, ("ZSCALER_CONNECTION_TIMEOUT",), 30, doc="seconds to establish a connection"),
+    Key("connectionTimeout", _seconds(3600), ("ZSCALER_CONNECTION_TIMEOUT",), 30, doc="seconds to establish a connection"),
     Key("apiBaseUrl", _url, ("ZSCALER_API_BASE_URL",), doc="override of the OneAPI gateway URL"),
     Key("tokenUrl", _url, ("ZSCALER_TOKEN_URL",), doc="override of the ZIdentity token endpoint URL"),
     Key("sandboxBaseUrl", _url, ("ZSCALER_SANDBOX_BASE_URL",), doc="override of the Cloud Sandbox host URL"),
     Key("rateLimit.maxRetries", _int(0, 100), ("ZSCALER_RATE_LIMIT_MAX_RETRIES",), 2,
         doc="extra attempts after the first (429, 503, 504, connection errors, 401 refresh, edit lock)"),
-    Key("rateLimit.maxRetrySeconds", _seconds, ("ZSCALER_RATE_LIMIT_MAX_RETRY_SECONDS",), 120,
+    Key("rateLimit.maxRetrySeconds", _seconds(), ("ZSCALER_RATE_LIMIT_MAX_RETRY_SECONDS",), 120,
         doc="total seconds one call may spend waiting between retries; beyond it the call fails"),
-    Key("rateLimit.backoffBase", _seconds, ("ZSCALER_RATE_LIMIT_BACKOFF_BASE",), 0.5,
+    Key("rateLimit.backoffBase", _seconds(3600), ("ZSCALER_RATE_LIMIT_BACKOFF_BASE",), 0.5,
         doc="first backoff wait in seconds (doubles per attempt, with jitter)"),
-    Key("rateLimit.backoffMax", _seconds, ("ZSCALER_RATE_LIMIT_BACKOFF_MAX",), 30, doc="largest single backoff wait"),
-    Key("rateLimit.editLockBase", _seconds, ("ZSCALER_RATE_LIMIT_EDIT_LOCK_BASE",), 5,
+    Key("rateLimit.backoffMax", _seconds(3600), ("ZSCALER_RATE_LIMIT_BACKOFF_MAX",), 30, doc="largest single backoff wait"),
+    Key("rateLimit.editLockBase", _seconds(3600), ("ZSCALER_RATE_LIMIT_EDIT_LOCK_BASE",), 5,
         doc="first wait on a ZIA 409 edit lock (doubles, capped at 60)"),
     Key("cache.enabled", _bool, ("ZSCALER_CACHE_ENABLED", "ZSCALER_CLIENT_CACHE_ENABLED"), False, doc="GET cache"),
-    Key("cache.defaultTtl", _seconds, ("ZSCALER_CACHE_DEFAULT_TTL", "ZSCALER_CLIENT_CACHE_DEFAULTTTL"), 300,
+    Key("cache.defaultTtl", _seconds(366 * 86400), ("ZSCALER_CACHE_DEFAULT_TTL", "ZSCALER_CLIENT_CACHE_DEFAULTTTL"), 300,
         doc="cache time to live, seconds"),
-    Key("cache.defaultTti", _seconds, ("ZSCALER_CACHE_DEFAULT_TTI", "ZSCALER_CLIENT_CACHE_DEFAULTTTI"), 300,
+    Key("cache.defaultTti", _seconds(366 * 86400), ("ZSCALER_CACHE_DEFAULT_TTI", "ZSCALER_CLIENT_CACHE_DEFAULTTTI"), 300,
         doc="cache time to idle, seconds"),
     Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), None,
         doc="accepted for compatibility with 0.3.0 and ignored (logged once at DEBUG): each next() requests "
@@ -155,14 +247,14 @@ KEYS: tuple[Key, ...] = (
             "(one token request per expiry for all of them); false = this client fetches its own (default true)"),
     Key("logging.enabled", _bool, ("ZSCALER_SDK_LOG", "ZSCALER_LOGGING_ENABLED"), False, doc="log requests"),
     Key("logging.verbose", _bool, ("ZSCALER_SDK_VERBOSE",), False, doc="DEBUG level (bodies, redacted)"),
-    Key("proxy.host", _str, ("ZSCALER_PROXY_HOST", "ZSCALER_CLIENT_PROXY_HOST")),
+    Key("proxy.host", _proxy_host, ("ZSCALER_PROXY_HOST", "ZSCALER_CLIENT_PROXY_HOST")),
     Key("proxy.port", _int(1, 65535), ("ZSCALER_PROXY_PORT", "ZSCALER_CLIENT_PROXY_PORT")),
     Key("proxy.username", _str, ("ZSCALER_PROXY_USERNAME", "ZSCALER_CLIENT_PROXY_USERNAME")),
     Key("proxy.password", _str, ("ZSCALER_PROXY_PASSWORD", "ZSCALER_CLIENT_PROXY_PASSWORD"), secret=True),
     # constructor-only keys (objects, not text)
-    Key("sslContext", _any, doc="TLS verification: None (system CAs), False, a CA bundle path or an ssl.SSLContext"),
+    Key("sslContext", parse_ssl_context, doc="TLS verification: None (system CAs), False, a CA bundle path or an ssl.SSLContext"),
     Key("raiseException", _bool, (), False, doc="accepted for compatibility; see Result.unwrap()"),
-    Key("requestExecutor", _any), Key("httpClient", _any), Key("cacheManager", _any),
+    Key("requestExecutor", _any), Key("httpClient", _any), Key("cacheManager", parse_cache_manager),
     Key("transport", parse_transport,
         doc="an httpx transport that sends every request of the client, logins and token requests included "
             "(httpx.MockTransport(handler) in tests); proxy settings do not apply to it"),
@@ -205,7 +297,11 @@ def _flatten(d: Mapping[str, Any], source: str, prefix: str = "") -> dict[str, A
     for raw_key, value in d.items():
         if not isinstance(raw_key, str):
             raise ConfigurationError(f"{source}: configuration keys must be strings, got {raw_key!r}")
-        if not prefix and isinstance(value, Mapping) and _camel(raw_key) in _GROUPS:
+        if not prefix and _camel(raw_key) in _GROUPS and not _canonical(raw_key):
+            if not isinstance(value, Mapping):
+                keys = ", ".join(k.name.split(".", 1)[1] for k in KEYS if k.name.startswith(_camel(raw_key) + "."))
+                raise ConfigurationError(f"{source}: config key '{raw_key}' must be a mapping of {keys}, "
+                                         f"got {type(value).__name__}")
             out.update(_flatten(value, source, _camel(raw_key) + "."))
             continue
         name = _canonical(prefix + raw_key)
@@ -214,6 +310,14 @@ def _flatten(d: Mapping[str, Any], source: str, prefix: str = "") -> dict[str, A
             raise ConfigurationError(f"{source}: unknown configuration key '{prefix + raw_key}'. Known keys: {known}")
         out[name] = value
     return out
+
+
+def merge_config(config: Any, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """The constructor's configuration (a mapping, or None) with its keyword arguments over it."""
+    if config is not None and not isinstance(config, Mapping):
+        raise ConfigurationError(f"the client configuration must be a dict (a mapping of config keys), "
+                                 f"got {type(config).__name__}")
+    return {**(config or {}), **kwargs}
 
 
 @dataclass(frozen=True)
@@ -348,9 +452,15 @@ def _validate(v: dict[str, Any]) -> None:
 
 # ------------------------------------------------------------------ legacy clients
 
+def _text(key: str, v: Any) -> str:
+    if not isinstance(v, str):
+        raise ConfigurationError(f"config key '{key}' must be a string, got {type(v).__name__}")
+    return v
+
+
 #: parsers of the products' own legacy keys (``Product.legacy.keys``) by name; any other is a string
 _LEGACY_PARSERS: dict[str, Callable[[str, Any], Any]] = {
-    "cloud": _str, "customerId": _str, "microtenantId": _str, "api_key": _str,
+    "cloud": _host, "customerId": _segment, "microtenantId": _segment, "api_key": _text,
 }
 _LEGACY_SECRETS = frozenset({"password", "api_key", "secret_key", "key_secret", "clientSecret"})
 
@@ -358,25 +468,25 @@ _LEGACY_SECRETS = frozenset({"password", "api_key", "secret_key", "key_secret", 
 #: parses the same kind of value. ``logging`` and ``pagination`` are mappings (``logging={"enabled": True}``);
 #: ``cache.*`` come from their environment variables only (the ``cache`` key is accepted and unused).
 LEGACY_COMMON: tuple[Key, ...] = (
-    Key("partnerId", _str, ("ZSCALER_PARTNER_ID",), doc="sent as x-partner-id"),
-    Key("timeout", _seconds, (), 240, doc="seconds per request (0: 240)"),
+    Key("partnerId", _header, ("ZSCALER_PARTNER_ID",), doc="sent as x-partner-id"),
+    Key("timeout", _seconds(), (), 240, doc="seconds per request (0: 240)"),
     Key("maxRetries", _int(0, 100), (), 4, doc="extra attempts after the first"),
     Key("override_url", _url, doc="the legacy host; environment variable <PRODUCT>_OVERRIDE_URL"),
-    Key("session_safety_margin", _seconds, doc="ZIA/ZTW: seconds before its end the session is renewed"),
+    Key("session_safety_margin", _seconds(3600), doc="ZIA/ZTW: seconds before its end the session is renewed"),
     Key("use_session_validation", _bool, doc="accepted for compatibility"),
     Key("failSafe", _bool, doc="accepted for compatibility"),
     Key("logging.enabled", _bool, ("ZSCALER_SDK_LOG",), False, doc="log requests"),
     Key("logging.verbose", _bool, ("ZSCALER_SDK_VERBOSE",), False, doc="DEBUG level (bodies, redacted)"),
     Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), doc="accepted and ignored, as for ZscalerClient"),
     Key("cache.enabled", _bool, ("ZSCALER_CLIENT_CACHE_ENABLED",), False, doc="GET cache"),
-    Key("cache.defaultTtl", _seconds, ("ZSCALER_CLIENT_CACHE_DEFAULT_TTL",), 3600),
-    Key("cache.defaultTti", _seconds, ("ZSCALER_CLIENT_CACHE_DEFAULT_TTI",), 1800),
+    Key("cache.defaultTtl", _seconds(366 * 86400), ("ZSCALER_CLIENT_CACHE_DEFAULT_TTL",), 3600),
+    Key("cache.defaultTti", _seconds(366 * 86400), ("ZSCALER_CLIENT_CACHE_DEFAULT_TTI",), 1800),
     Key("transport", parse_transport), Key("cache", _any), Key("requestExecutor", _any),
 )
 #: accepted by every legacy client; read from the environment and used by the products with ``Login.sandbox``
 LEGACY_SANDBOX: tuple[Key, ...] = (
     Key("sandboxToken", _str, ("ZSCALER_SANDBOX_TOKEN",), secret=True, doc="ZIA Cloud Sandbox token"),
-    Key("sandboxCloud", _str, ("ZSCALER_SANDBOX_CLOUD",), doc="ZIA Cloud Sandbox cloud name"),
+    Key("sandboxCloud", _host, ("ZSCALER_SANDBOX_CLOUD",), doc="ZIA Cloud Sandbox cloud name"),
     Key("sandboxBaseUrl", _url, ("ZSCALER_SANDBOX_BASE_URL",), doc="override of the Cloud Sandbox host URL"),
 )
 
@@ -405,7 +515,7 @@ def _legacy_given(owner: str, table: Mapping[str, Key], given: Mapping[str, Any]
             subs = [n for n in table if n.startswith(key + ".")]
             if not isinstance(value, Mapping):
                 raise ConfigurationError(f"{owner}: config key '{key}' must be a mapping of "
-                                         f"{', '.join(n.split('.', 1)[1] for n in subs)}, got {value!r}")
+                                         f"{', '.join(n.split('.', 1)[1] for n in subs)}, got {_shown(value)}")
             unknown = sorted(f"{key}.{k}" for k in value if f"{key}.{k}" not in subs)
             if unknown:
                 raise ConfigurationError(f"{owner}: unknown configuration key '{unknown[0]}'. Known keys: {', '.join(subs)}")
@@ -442,3 +552,19 @@ def load_legacy(owner: str, product: str, login: Any, given: Mapping[str, Any],
         raise ConfigurationError(f"{owner}: 'cloud' is required (config key, {' / '.join(login.keys['cloud'])} "
                                  f"or override_url)")
     return values
+
+
+_TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
+
+
+def check_headers(headers: Any, where: str = "set_custom_headers") -> dict[str, str]:
+    """Custom request headers: a mapping of header names (HTTP tokens) to printable ASCII values."""
+    if not isinstance(headers, Mapping):
+        raise ConfigurationError(f"{where}: headers must be a dict of header name to value, got {type(headers).__name__}")
+    out: dict[str, str] = {}
+    for name, value in headers.items():
+        if not isinstance(name, str) or not _TOKEN.match(name):
+            raise ConfigurationError(f"{where}: {_shown(name)} is not a valid header name "
+                                     f"(letters, digits and !#$%&'*+-.^_`|~)")
+        out[name] = _header(f"header {name}", value)
+    return out

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from . import catalog
 from .auth.oneapi import OneAPITokenProvider
-from .config import Settings, load_legacy, load_settings
+from .config import Settings, check_headers, load_legacy, load_settings, merge_config
 from .errors import ZscalerError
 from .transport.executor import RequestExecutor, user_agent
 from .transport.pipeline import CacheLayer, RetryPolicy
@@ -96,7 +96,7 @@ class Client(_Products):
     """
 
     def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
-        merged = {**(config or {}), **kwargs}
+        merged = merge_config(config, kwargs)
         self._settings: Settings = load_settings(merged)
         s = self._settings
         setup_logging(bool(s["logging.enabled"]), bool(s["logging.verbose"]))
@@ -170,7 +170,7 @@ class Client(_Products):
         return self._executor
 
     def set_custom_headers(self, headers: Mapping[str, str]) -> None:
-        self._executor.custom_headers.update(headers)
+        self._executor.custom_headers.update(check_headers(headers))
 
     def clear_custom_headers(self) -> None:
         self._executor.custom_headers.clear()
@@ -250,7 +250,7 @@ class LegacyClient(Client):
     _product = ""
 
     def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
-        self._build({**(config or {}), **kwargs})
+        self._build(merge_config(config, kwargs))
         self._helper_instance()._login_at_construction()
 
     def _build(self, given: Mapping[str, Any]) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Mapping, Protocol
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
@@ -40,16 +42,50 @@ LOGIN_ATTEMPTS = 3
 LOGIN_WAIT_MAX = 10.0
 
 
+class WaitBudget:
+    """Seconds a call may still spend waiting (``rateLimit.maxRetrySeconds`` less what it waited):
+    the retry layer opens one around each attempt, and a login or token request that attempt
+    makes waits out its 429s inside it (:func:`post_login`), adding what it waited to ``spent``."""
+
+    def __init__(self, remaining: float) -> None:
+        self.remaining = remaining
+        self.spent = 0.0
+
+
+_BUDGET: ContextVar[WaitBudget | None] = ContextVar("zscaler_wait_budget", default=None)
+
+
+@contextmanager
+def wait_budget(remaining: float) -> Iterator[WaitBudget]:
+    """Run the block with ``remaining`` seconds of waiting allowed to the logins it triggers."""
+    budget = WaitBudget(remaining)
+    token = _BUDGET.set(budget)
+    try:
+        yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
 def post_login(client: "httpx.Client", url: str, **kw: Any) -> "httpx.Response":
     """POST a login or token request; a 429 answer is waited out and retried (as the official
-    ZDX/ZWA clients do), so a burst of scripts starting together does not fail at construction."""
-    from ..transport.pipeline import header_wait
+    ZDX/ZWA clients do), so a burst of scripts starting together does not fail at construction.
 
+    The waits stay inside the retry budget of the call that needed the login (:func:`wait_budget`;
+    a login outside any call, at construction, may wait ``LOGIN_WAIT_MAX`` per attempt): a wait
+    beyond it answers the 429 at once, which the caller reports as a refused login."""
+    from ..transport.pipeline import header_wait, jittered
+
+    budget = _BUDGET.get()
     for attempt in range(LOGIN_ATTEMPTS):
         resp = client.post(url, **kw)
         if resp.status_code != 429 or attempt == LOGIN_ATTEMPTS - 1:
             return resp
-        wait = header_wait(resp.headers)
+        asked = header_wait(resp.headers)
+        wait = min(LOGIN_WAIT_MAX, 1.0 if asked is None else jittered(asked))
+        if budget is not None and wait > budget.remaining - budget.spent:
+            return resp
         resp.close()
-        time.sleep(min(LOGIN_WAIT_MAX, 1.0 if wait is None else wait))
+        time.sleep(wait)
+        if budget is not None:
+            budget.spent += wait
     raise AssertionError("unreachable")  # pragma: no cover

@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import datetime
 import email.utils
 import logging
+import math
 import random
 import threading
 import time
@@ -16,7 +18,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import httpx
 
-from ..auth import CredentialProvider
+from ..auth import CredentialProvider, wait_budget
 from ..errors import RetryBudgetExceeded, TransportError, safe_url
 from .redact import redact_headers, redact_json_text
 
@@ -173,25 +175,58 @@ class RetryPolicy:
 
 
 def header_wait(headers: Mapping[str, str], now: float | None = None) -> float | None:
-    """Seconds to wait before retrying, from whichever rate-limit header the product sends."""
+    """Seconds to wait before retrying, from whichever rate-limit header the product sends.
+
+    Read defensively: a value that is neither seconds nor an HTTP date (``13 seconds``, garbage,
+    NaN) is no answer (None: the caller backs off), never an exception."""
     h = {k.lower(): v for k, v in headers.items()}
     ra = h.get("retry-after")
     if ra is not None:
-        s = ra.strip().rstrip("sS").strip()
-        try:
-            return max(0.0, float(s))
-        except ValueError:
-            parsed = email.utils.parsedate_to_datetime(ra) if ra else None
-            if parsed is not None:
-                return max(0.0, parsed.timestamp() - (time.time() if now is None else now))
+        wait = _seconds_or_date(ra, now)
+        if wait is not None:
+            return wait
     for name in ("x-ratelimit-reset", "ratelimit-reset", "x-rate-limit-retry-after-seconds"):
         v = h.get(name)
         if v is not None:
-            try:
-                return max(0.0, float(v.split(",")[0].strip()))
-            except ValueError:
-                continue
+            wait = _seconds(v.split(",")[0])
+            if wait is not None:
+                return wait
     return None
+
+
+def _seconds(text: str) -> float | None:
+    """``"3"``, ``"4s"``, ``"0 seconds"`` -> seconds (not negative; NaN and other text: None)."""
+    s = text.strip().lower()
+    for unit in ("seconds", "second", "secs", "sec", "s"):
+        if s.endswith(unit):
+            s = s[: -len(unit)].strip()
+            break
+    try:
+        n = float(s)
+    except ValueError:
+        return None
+    return None if math.isnan(n) else max(0.0, n)
+
+
+def _seconds_or_date(value: str, now: float | None) -> float | None:
+    wait = _seconds(value)
+    if wait is not None or not value.strip():
+        return wait
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if parsed is None:
+        return None
+    if parsed.tzinfo is None:  # an HTTP date is GMT
+        parsed = parsed.replace(tzinfo=datetime.timezone.utc)
+    return max(0.0, parsed.timestamp() - (time.time() if now is None else now))
+
+
+def jittered(wait: float, jitter: Callable[[], float] = random.random) -> float:
+    """A wait the server asked for, lengthened a little (up to 10% plus 0.1 s, at most 1 s) so
+    clients told the same wait do not all come back at the same instant."""
+    return wait + min(1.0, 0.1 * wait + 0.1) * jitter()
 
 
 class RetryLayer:
@@ -199,7 +234,11 @@ class RetryLayer:
     connection failures before the request was sent), and the ZIA/ZTW edit lock.
 
     The total time spent waiting is capped; a wait that would exceed the cap fails the call
-    with :class:`RetryBudgetExceeded` instead of sleeping.
+    with :class:`RetryBudgetExceeded` instead of sleeping. Waits a header asked for are
+    lengthened a little (:func:`jittered`). Logins the call triggers wait inside the same budget.
+    A DELETE sent again after its answer was lost (the connection dropped after sending, or a
+    504) that now answers 404 was done by the lost attempt: it is reported as done (204, with
+    the header ``X-Zscaler-SDK-Note``), logged at WARNING.
     """
 
     def __init__(self, policy: RetryPolicy) -> None:
@@ -210,12 +249,14 @@ class RetryLayer:
         waited = 0.0
         attempt = 0
         started = time.monotonic()
+        maybe_done = False  # an earlier attempt may have been carried out (its answer was lost)
         while True:
-            reason: str
             resp: httpx.Response | None = None
             try:
-                resp = nxt(req)
+                with wait_budget(p.max_wait_total - waited) as budget:
+                    resp = nxt(req)
             except httpx.TransportError as e:
+                waited += budget.spent
                 unsent = isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
                 if attempt >= p.max_retries or not (unsent or req.idempotent) or not req.replayable:
                     kind = "timed out" if isinstance(e, httpx.TimeoutException) else "failed"
@@ -223,31 +264,17 @@ class RetryLayer:
                     raise TransportError(f"request {kind}{tries}: {type(e).__name__}", method=req.method,
                                          url=req.url, cause=e) from None
                 wait, reason = p.backoff(attempt), type(e).__name__
+                maybe_done = maybe_done or not unsent
             else:
-                status = resp.status_code
-                if status == 429:
-                    hw = header_wait(resp.headers)
-                    wait, reason = (p.backoff(attempt) if hw is None else hw), "HTTP 429"
-                elif status in (503, 504) and req.idempotent:
-                    hw = header_wait(resp.headers)
-                    wait, reason = (p.backoff(attempt) if hw is None else hw), f"HTTP {status}"
-                elif status == 409 and req.product in ("zia", "ztw") and b"EDIT_LOCK_NOT_AVAILABLE" in resp.content:
-                    wait, reason = min(60.0, p.edit_lock_base * (2 ** attempt)), "ZIA edit lock"
-                else:
+                waited += budget.spent
+                if maybe_done and req.method == "DELETE" and resp.status_code == 404:
+                    return _deleted_before(req, resp)
+                retry = self._retry_of(req, resp, attempt, waited)
+                if retry is None or attempt >= p.max_retries or not req.replayable:
                     return resp
-                if attempt >= p.max_retries or not req.replayable:
-                    return resp
-            if waited + wait > p.max_wait_total:
-                if resp is not None:
-                    resp.close()
-                raise RetryBudgetExceeded(
-                    f"{reason} on {req.method} {safe_url(req.url)}: the next retry would wait {wait:.1f}s, "
-                    f"beyond the retry budget (rateLimit.maxRetrySeconds={p.max_wait_total:g}s, "
-                    f"{waited:.1f}s already waited)", method=req.method, url=req.url)
-            if p.total_timeout and time.monotonic() - started + wait > p.total_timeout:
-                raise RetryBudgetExceeded(
-                    f"{reason} on {req.method} {safe_url(req.url)}: retrying would exceed requestTimeout="
-                    f"{p.total_timeout:g}s", method=req.method, url=req.url)
+                wait, reason = retry
+                maybe_done = maybe_done or resp.status_code == 504
+            self._check_budget(req, resp, reason, wait, waited, started)
             if resp is not None:
                 resp.close()
             log.info("%s on %s %s: retry %d/%d in %.2fs", reason, req.method, safe_url(req.url), attempt + 1,
@@ -256,6 +283,49 @@ class RetryLayer:
                 p.sleep(wait)
             waited += wait
             attempt += 1
+
+    def _retry_of(self, req: Request, resp: httpx.Response, attempt: int, waited: float) -> tuple[float, str] | None:
+        """(wait, reason) when this answer is retried, else None."""
+        p = self.policy
+        status = resp.status_code
+        if status == 429 or (status in (503, 504) and req.idempotent):
+            hw = header_wait(resp.headers)
+            if hw is None:
+                return p.backoff(attempt), f"HTTP {status}"
+            # lengthened a little, but not beyond the budget when the asked wait itself fits
+            return min(jittered(hw, p.jitter), max(hw, p.max_wait_total - waited)), f"HTTP {status}"
+        if status == 409 and req.product in ("zia", "ztw") and b"EDIT_LOCK_NOT_AVAILABLE" in resp.content:
+            return min(60.0, p.edit_lock_base * (2 ** attempt)), "ZIA edit lock"
+        return None
+
+    def _check_budget(self, req: Request, resp: httpx.Response | None, reason: str, wait: float, waited: float,
+                      started: float) -> None:
+        p = self.policy
+        if waited + wait > p.max_wait_total:
+            if resp is not None:
+                resp.close()
+            raise RetryBudgetExceeded(
+                f"{reason} on {req.method} {safe_url(req.url)}: the next retry would wait {wait:.1f}s, "
+                f"beyond the retry budget (rateLimit.maxRetrySeconds={p.max_wait_total:g}s, "
+                f"{waited:.1f}s already waited)", method=req.method, url=req.url)
+        if p.total_timeout and time.monotonic() - started + wait > p.total_timeout:
+            raise RetryBudgetExceeded(
+                f"{reason} on {req.method} {safe_url(req.url)}: retrying would exceed requestTimeout="
+                f"{p.total_timeout:g}s", method=req.method, url=req.url)
+
+
+#: the header of a synthesized answer that says what the SDK concluded on its own
+NOTE_HEADER = "X-Zscaler-SDK-Note"
+
+
+def _deleted_before(req: Request, resp: httpx.Response) -> httpx.Response:
+    """The 404 of a replayed DELETE whose first answer was lost: the object is gone, as asked."""
+    note = ("DELETE sent again after its answer was lost; the object was not found, so the lost attempt "
+            "deleted it")
+    log.warning("%s %s: %s", req.method, safe_url(req.url), note)
+    resp.close()
+    return httpx.Response(204, headers={NOTE_HEADER: note}, request=getattr(resp, "_request", None),
+                          extensions={"zscaler_note": note})
 
 
 # ------------------------------------------------------------------ logging

@@ -17,10 +17,18 @@ def product_of(path: str) -> str | None:
     return catalog.product_of(path[:catalog.head_length()])  # the rest of the path never matters
 
 
+def _host_part(key: str, value: str) -> str:
+    """``value`` checked as the part of a host name it becomes (DNS labels; ConfigurationError names ``key``)."""
+    from ..config import parse_host
+
+    return parse_host(key, value)
+
+
 def oneapi_token_url(vanity: str | None, cloud: str | None) -> str:
-    c = (cloud or PRODUCTION).strip().lower()
+    c = _host_part("cloud", (cloud or PRODUCTION).strip().lower())
     if not vanity:
         raise ConfigurationError("vanityDomain: required to build the token URL (or set tokenUrl)")
+    vanity = _host_part("vanityDomain", vanity)
     if c == PRODUCTION:
         return f"https://{vanity}.zslogin.net/oauth2/v1/token"
     if c in GOV_AUTH:
@@ -29,7 +37,7 @@ def oneapi_token_url(vanity: str | None, cloud: str | None) -> str:
 
 
 def oneapi_base_url(cloud: str | None) -> str:
-    c = (cloud or PRODUCTION).strip().lower()
+    c = _host_part("cloud", (cloud or PRODUCTION).strip().lower())
     if c == PRODUCTION:
         return "https://api.zsapi.net"
     return GOV_API.get(c) or f"https://api.{c}.zsapi.net"
@@ -38,14 +46,14 @@ def oneapi_base_url(cloud: str | None) -> str:
 def sandbox_base_url(sandbox_cloud: str | None) -> str:
     if not sandbox_cloud:
         raise ConfigurationError("sandboxCloud: required for Cloud Sandbox calls (for example zscalerbeta)")
-    return f"https://csbapi.{sandbox_cloud.strip().lower()}.net"
+    return f"https://csbapi.{_host_part('sandboxCloud', sandbox_cloud.strip().lower())}.net"
 
 
 def legacy_base_url(product: str, cloud: str) -> str:
     """Host of a legacy (pre-OneAPI) product API, from the product's ``Login`` (``Product.legacy``)."""
     from .. import catalog
 
-    c = cloud.strip()
+    c = _host_part("cloud", cloud.strip())
     try:
         login = catalog.legacy(product)
     except ValueError:
