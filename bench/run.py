@@ -62,7 +62,7 @@ def _ours_python() -> str:
         venv = ROOT / ".venv" / "bin" / "python"
         if venv.exists():
             return str(venv)
-        raise SystemExit("this SDK is not importable: run with the project venv (.venv/bin/python bench/run.py)")
+        raise SystemExit("this SDK is not importable: run with the project venv (.venv/bin/python bench/run.py)") from None
 
 
 def _base_python() -> str:
@@ -520,7 +520,7 @@ def main(argv=None) -> int:
                       "vanity": cfg["vanityDomain"], "customer_id": cfg["customerId"]},
             "backends": {"replay server": replay.info["url"], "simulator": sim_url},
         }
-        b.md += [f"Backends: **simulator** = `python -m zscaler.simulator` in its own process; **replay server** = "
+        b.md += ["Backends: **simulator** = `python -m zscaler.simulator` in its own process; **replay server** = "
                  "`bench/replay_server.py` in its own process, answering with the simulator's captured bytes "
                  "(a dictionary look-up per request).", ""]
         run_pages(b, ctx, n_pages, runs_fast, runs_mem)

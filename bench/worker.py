@@ -201,7 +201,7 @@ def stream(spec) -> dict:
                     raise err
                 if mode == "iter":
                     del items
-                    for item in resp.iter_all():
+                    for _item in resp.iter_all():
                         n += 1
                 else:
                     n = len(items)

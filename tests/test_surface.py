@@ -40,4 +40,5 @@ def test_compare_rules():
     extended = [official[0], ("name", "positional_or_keyword", None), official[1]]
     assert surface_report.compare(official, extended) == "extension"
     assert surface_report.compare(official, [official[0], ("name", "positional_or_keyword", m), official[1]]) != "match"
-    assert surface_report.compare([("a", "positional_or_keyword", 1)], [("a", "positional_or_keyword", True)]).startswith("differs")
+    differs = surface_report.compare([("a", "positional_or_keyword", 1)], [("a", "positional_or_keyword", True)])
+    assert differs.startswith("differs")

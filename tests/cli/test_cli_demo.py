@@ -25,7 +25,7 @@ def test_demo_passes_every_step(invoke):
 def test_demo_quiet_prints_only_the_summary(invoke):
     r = invoke("demo", "--quiet")
     assert r.exit_code == 0
-    lines = [l for l in r.output.splitlines() if l.strip()]
+    lines = [line for line in r.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("Summary: 6/6 steps passed")
 
 

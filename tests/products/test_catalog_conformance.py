@@ -160,7 +160,7 @@ def _exercise(client, sim, product, attribute):
             continue
         sim.clear_requests()
         try:
-            err = _error_of(op, lambda: _call(client, product, res, op, ids))
+            err = _error_of(op, lambda op=op: _call(client, product, res, op, ids))
         except (ValueError, TypeError) as e:  # a hook refusing dummy arguments is fine; a binder crash is not
             assert "required" in str(e) or "accepted" in str(e), f"{op.name}: {e!r}"
             continue

@@ -229,7 +229,8 @@ def test_legacy_zdx_hashed_secret(zsim):
 
 def test_legacy_zwa_key_token(zsim):
     cfg = zsim.legacy_config("zwa")
-    r = httpx.post(cfg["override_url"] + "/v1/auth/api-key/token", json={"key_id": cfg["key_id"], "key_secret": cfg["key_secret"]})
+    r = httpx.post(cfg["override_url"] + "/v1/auth/api-key/token",
+                   json={"key_id": cfg["key_id"], "key_secret": cfg["key_secret"]})
     assert r.status_code == 200 and set(r.json()) >= {"token", "expires_in"}
     bad = httpx.post(cfg["override_url"] + "/v1/auth/api-key/token", json={"key_id": cfg["key_id"], "key_secret": "x"})
     assert bad.status_code == 401

@@ -34,7 +34,8 @@ from .call import Call
 
 _NAME = re.compile(r"^[_A-Za-z][_0-9A-Za-z]*$")
 _VAR_REF = re.compile(r"\$([_A-Za-z][_0-9A-Za-z]*)")
-_BUILTIN_SCALARS: dict[str, type | tuple[type, ...]] = {"Int": int, "Long": int, "Float": (int, float), "Boolean": bool, "String": str, "ID": (str, int)}
+_BUILTIN_SCALARS: dict[str, type | tuple[type, ...]] = {
+    "Int": int, "Long": int, "Float": (int, float), "Boolean": bool, "String": str, "ID": (str, int)}
 
 
 def _snake(name: str) -> str:

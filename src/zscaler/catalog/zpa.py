@@ -10,9 +10,11 @@ from .spec import Login, Op, Product, Resource, crud, in_name_order, op
 from .zpa_hooks import (ACCESS_KEYS, BASE_KEYS, POLICY_MAP, TIMEOUT_V2_KEYS, bulk_consoles, bulk_portal_links, by_name,
                         capabilities_extra, cert_validity, credential_add, credential_update, custom_control,
                         custom_control_update, fetch_merge, inspection_profile,
-                        inspection_profile_full, log_formats, lss_config, policy_set_by_type, port_ranges, predefined_query,
+                        inspection_profile_full, log_formats, lss_config, policy_set_by_type, port_ranges,
+                        predefined_query,
                         profile_control_attach, reorder_rule, rule, save_download, schedule_add,
-                        response_as_result, search_by_name, whole_body_default, working_hours, SOURCE_LOG_MAP, client_types, status_codes)
+                        response_as_result, search_by_name, whole_body_default, working_hours, SOURCE_LOG_MAP,
+                        client_types, status_codes)
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
 FORCE_DELETE = lowercase_flags("forceDelete", omit_false=True)  # segment deletes: "true" only when asked

@@ -204,7 +204,7 @@ def _is_listing(o, template: str) -> bool:
 def _collection_templates(ops: list) -> set[str]:
     """Templates that hold items: listed, or addressed as ``<template>/{id}``."""
     out: set[str] = set()
-    for res, o, template, inline in ops:
+    for _res, o, template, _inline in ops:
         if _is_listing(o, template):
             out.add(template)
         if trailing_placeholder(template):
@@ -320,9 +320,10 @@ def iter_products(names: Iterable[str]):
         except ModuleNotFoundError as exc:
             if exc.name and exc.name.endswith(f"catalog.{name}"):
                 continue  # not generated in this installation
-            warnings.warn(f"zscaler simulator: catalog {name!r} could not be loaded: {exc}", RuntimeWarning)
+            warnings.warn(f"zscaler simulator: catalog {name!r} could not be loaded: {exc}", RuntimeWarning, stacklevel=2)
         except Exception as exc:  # a catalog being edited must not take the simulator down
-            warnings.warn(f"zscaler simulator: catalog {name!r} could not be loaded: {exc!r}", RuntimeWarning)
+            warnings.warn(f"zscaler simulator: catalog {name!r} could not be loaded: {exc!r}", RuntimeWarning,
+                          stacklevel=2)
 
 
 def _shape(template: str) -> str:
@@ -347,7 +348,8 @@ def bind_behaviors(router: Router, found: Iterable[Any], strict: Callable[[str],
             if strict(b.product):
                 raise ValueError(
                     f"simulator behaviour {b.name} ({b.product} {b.verb} {b.template}) matches no operation of the "
-                    f"{b.product} catalog; fix the template, or pass wire_only=True if clients send it without a catalog operation")
+                    f"{b.product} catalog; fix the template, or pass wire_only=True if clients send it without a "
+                    "catalog operation")
             continue
         router.add(_behavior_route(b, template, inline, base), first=True)
 

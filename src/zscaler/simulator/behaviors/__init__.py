@@ -21,8 +21,9 @@ state and ``engine.error`` builds an error in the product's envelope.
 
 Every behaviour must match an operation of the product's catalog (same verb and path shape):
 a typo is an error when the engine loads. A path that clients send but no operation describes
-(a hook's rewritten ``call.path``, the official SDK's own spelling) says so with ``wire_only=True``. For a caller-supplied stand-in product
-(``Simulator(products=[...])``) behaviours without a matching operation are skipped.
+(a hook's rewritten ``call.path``, the official SDK's own spelling) says so with ``wire_only=True``.
+For a caller-supplied stand-in product (``Simulator(products=[...])``) behaviours without a
+matching operation are skipped.
 
 How a product's *generic* CRUD differs (ZPA answers updates 204 and scopes items to
 microtenants, ZIA stages writes until activation ...) is declared once per product with

@@ -137,7 +137,8 @@ def _codes(ctx, *keys: str) -> set[int] | None:
     try:
         return {int(v) for v in raw.split(",") if v.strip()}
     except ValueError:
-        raise paging.PagingError(f"{keys[0]} must be numeric codes (1 iOS, 2 Android, 3 Windows, 4 macOS, 5 Linux)")
+        raise paging.PagingError(
+            f"{keys[0]} must be numeric codes (1 iOS, 2 Android, 3 Windows, 4 macOS, 5 Linux)") from None
 
 
 def _page(engine, ctx, route, items: list) -> Response:
