@@ -76,7 +76,7 @@ def test_query_pairs_go_to_the_request_and_expressions_to_jmespath(invoke, sim, 
     assert sent.query["search"] == ["name+EQ+segment_groups-000007"]
     # root-level --query is JMESPath too
     r = invoke("--query", "length(@)", "zpa", "segment-groups", "list", "--page-size", "7", env=env_for())
-    assert _json(r) == 7
+    assert _json(r) == 30  # JSON output: every page (issue #19)
     assert api_requests(sim, "/segmentGroup")[-1].query["pagesize"] == ["7"]
 
 
@@ -96,9 +96,11 @@ def test_all_follows_every_page(invoke, sim, env_for):
     assert r.stderr == ""  # no progress bar when stderr is not a terminal
 
 
-def test_without_all_only_the_first_page(invoke, sim, env_for):
+def test_json_gets_every_page_and_limit_stops_early(invoke, sim, env_for):
     sim.seed("zpa", "segment_groups", 45)
-    assert len(_json(invoke("zpa", "segment-groups", "list", env=env_for()))) == 20
+    assert len(_json(invoke("zpa", "segment-groups", "list", env=env_for()))) == 45
+    assert len(_json(invoke("zpa", "segment-groups", "list", "--limit", "20", env=env_for()))) == 20
+    assert len(api_requests(sim, "/segmentGroup")) == 3 + 1  # the limit fits in the first page
 
 
 def test_output_formats(invoke, sim, env_for):

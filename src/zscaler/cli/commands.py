@@ -213,7 +213,12 @@ def _common_options(options: _Options, product: Any, op: Any) -> None:
         from .. import paging
 
         params.append(click.Option(["--all", "c_all"], is_flag=True, default=False,
-                                   help="Follow every page (progress bar on stderr when it is a terminal)."))
+                                   help="Follow every page (progress bar on stderr when it is a terminal). The "
+                                        "default with -o json/yaml/csv or when stdout is not a terminal; the "
+                                        "table shows the first page."))
+        if "--limit" not in options.taken:  # else the catalog's own limit parameter keeps the flag
+            params.append(click.Option(["--limit", "c_limit"], type=click.IntRange(1), metavar="N",
+                                       help="At most N items (fetching as many pages as it takes)."))
         size_key = paging.of(product, op).size_arg  # the caller's name of the page size (page_size, limit ...)
         if size_key and spec.has_query and "--page-size" not in options.taken:
             params.append(click.Option(["--page-size", "c_page_size"], type=click.IntRange(1), metavar="N",
@@ -302,7 +307,7 @@ def _total(resp: Any) -> int | None:
 
 def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
     from .main import state_of
-    from .output import Progress, default_format, iter_with_progress, render, search, to_plain
+    from .output import default_format
     from .session import LegacyMismatch
 
     ctx = click.get_current_context()
@@ -325,13 +330,13 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
             raise result.error
         value: Any = result.result
         resp = result.response
-        if values.get("c_all") and resp is not None and op.result == "list":
-            progress = Progress(f"{product.name} {kebab(resource.attribute)}", _total(resp))
-            value = list(iter_with_progress(resp.iter_all(), progress))
-        elif op.result == "list" and resp is not None and resp.has_next() and fmt == "table":
-            more = _probably_more(spec, resp, value)
+        if op.result == "list" and resp is not None:
+            value, more = _pages(spec, values, fmt, value, resp)
     except click.ClickException:
         raise
+    except KeyboardInterrupt:  # Ctrl-C while paging: the shell's convention, not click's "Aborted!" (1)
+        click.echo("interrupted", err=True)
+        ctx.exit(130)
     except LegacyMismatch as e:
         raise click.UsageError(str(e)) from None
     except Exception as e:  # noqa: BLE001 - every failure becomes an exit code and a message
@@ -342,7 +347,15 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
             st.session.close()
         except Exception as e:  # noqa: BLE001
             click.echo(f"Warning: closing the session failed: {e}", err=True)
+    _print_result(spec, st, value, resp, expression, fmt, more)
 
+
+def _print_result(spec: OpSpec, st: Any, value: Any, resp: Any, expression: str | None, fmt: str,
+                  more: bool) -> None:
+    """Write an operation's result to stdout in ``fmt`` (raw bytes as they are), after ``--query``."""
+    from .output import render, search, to_plain
+
+    op, resource = spec.op, spec.resource
     if isinstance(value, (bytes, bytearray)) and not expression:
         out: Any = click.get_binary_stream("stdout")  # type: ignore[operator]
         out.write(bytes(value))
@@ -364,6 +377,28 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
         click.echo(text)
     if more:
         click.echo("(more pages: add --all to fetch every page)", err=True)
+
+
+def _pages(spec: OpSpec, values: dict[str, Any], fmt: str, first: Any, resp: Any) -> tuple[Any, bool]:
+    """A listing's items and whether more pages were left: every page with ``--all``, with a
+    JSON/YAML/CSV output (or a pipe: its default is JSON); at most ``--limit`` items; the table
+    stays on the first page (``more`` then says whether to suggest ``--all``)."""
+    from itertools import islice
+
+    from .output import Progress, iter_with_progress
+
+    limit = values.get("c_limit")
+    if not (values.get("c_all") or fmt != "table" or limit):
+        return first, bool(resp.has_next()) and _probably_more(spec, resp, first)
+    if not resp.has_next():
+        return (first[:limit] if limit and isinstance(first, list) else first), False
+    total = _total(resp)
+    progress = Progress(f"{spec.product.name} {kebab(spec.resource.attribute)}",
+                        min(total, limit) if total and limit else (total or limit))
+    items: Any = iter_with_progress(resp.iter_all(), progress)
+    if limit:
+        items = islice(items, limit)
+    return list(items), False
 
 
 def _probably_more(spec: OpSpec, resp: Any, items: Any) -> bool:
