@@ -87,7 +87,26 @@ def setup_logging(enabled: bool, verbose: bool) -> None:
         logger.propagate = False
 
 
-class Client(_Products):
+class HeaderMethods:
+    """The official clients' and helpers' header methods, over an object's ``_executor``."""
+
+    _executor: RequestExecutor
+
+    def set_custom_headers(self, headers: Mapping[str, str]) -> None:
+        """Headers added to every API call (not to logins); values are checked (no line breaks)."""
+        self._executor.custom_headers.update(check_headers(headers))
+
+    def clear_custom_headers(self) -> None:
+        self._executor.custom_headers.clear()
+
+    def get_custom_headers(self) -> dict[str, str]:
+        return self._executor.custom_headers
+
+    def get_default_headers(self) -> dict[str, str]:
+        return dict(self._executor.default_headers)
+
+
+class Client(HeaderMethods, _Products):
     """The OneAPI client. ``ZscalerClient(config)``; nothing is sent until the first call.
 
     Safe to share across threads: one token (refreshed before it expires) and one connection
@@ -168,18 +187,6 @@ class Client(_Products):
 
     def get_request_executor(self) -> RequestExecutor:
         return self._executor
-
-    def set_custom_headers(self, headers: Mapping[str, str]) -> None:
-        self._executor.custom_headers.update(check_headers(headers))
-
-    def clear_custom_headers(self) -> None:
-        self._executor.custom_headers.clear()
-
-    def get_custom_headers(self) -> dict[str, str]:
-        return self._executor.custom_headers
-
-    def get_default_headers(self) -> dict[str, str]:
-        return dict(self._executor.default_headers)
 
     # -- lifecycle
     def activate_written(self) -> dict[str, BaseException | None]:

@@ -263,3 +263,17 @@ def test_aiguard_legacy_api_key_and_call(sim):
     bad = LegacyAIGuardClient(sim.legacy_config("aiguard", api_key="wrong-key"))
     _, _, err = bad.aiguard.policy_detection.execute_policy(content="hello", direction="IN")
     assert isinstance(err, ZscalerAPIError) and err.status_code == 401
+
+
+def test_helper_custom_headers_are_checked_and_sent(sim):
+    from zscaler.errors import ConfigurationError
+
+    with CASES["zpa"][0](sim) as helper:
+        with pytest.raises(ConfigurationError):
+            helper.set_custom_headers({"X-Trace": "a\r\nInjected: 1"})
+        helper.set_custom_headers({"X-Trace": "abc"})
+        assert helper.get_custom_headers() == {"X-Trace": "abc"}
+        helper.segment_groups.list_groups()
+        assert sim.requests[-1].headers["x-trace"] == "abc"
+        helper.clear_custom_headers()
+        assert helper.get_custom_headers() == {}

@@ -28,7 +28,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-from ..oneapi_client import ProductService
+from ..oneapi_client import HeaderMethods, ProductService
 
 if TYPE_CHECKING:
     from ..auth.legacy import LoginProvider
@@ -99,7 +99,7 @@ def extract_jsessionid(header: Mapping[str, str]) -> str:
     raise ValueError("couldn't find JSESSIONID in header value")
 
 
-class LegacyHelper(ProductService):
+class LegacyHelper(HeaderMethods, ProductService):
     """Shared behaviour of the legacy helpers; one subclass per product (built by :func:`helper_class`)."""
 
     _product = ""
@@ -195,18 +195,6 @@ class LegacyHelper(ProductService):
         """Accepted for compatibility and kept as ``_session``: requests go through the SDK's httpx pool
         (give ``transport=`` for a custom httpx transport)."""
         self._session = session
-
-    def set_custom_headers(self, headers: Mapping[str, str]) -> None:
-        self._executor.custom_headers.update(headers)
-
-    def clear_custom_headers(self) -> None:
-        self._executor.custom_headers.clear()
-
-    def get_custom_headers(self) -> dict[str, str]:
-        return self._executor.custom_headers
-
-    def get_default_headers(self) -> dict[str, str]:
-        return dict(self._executor.default_headers)
 
     def __enter__(self) -> "LegacyHelper":
         return self
