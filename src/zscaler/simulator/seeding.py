@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from . import wire
-from .routes import fill, resource_collection
+from .routes import collection_of, fill, resource_collection, split_template, trailing_placeholder
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -78,8 +78,52 @@ def _view_collection(route: Any, values: list[str]) -> str | None:
         return None
 
 
+#: last path segments of list views that are not the collection itself (counts, searches, summaries ...)
+VIEW_WORDS = frozenset({"count", "search", "summary", "lite", "all", "names", "list", "configured"})
+
+
+def list_op(res: Any) -> Any:
+    """The resource's primary list operation: a GET answering a list over the resource's
+    collection (where its creates, gets and deletes go), not a count/search/summary view; None
+    when the resource lists nothing."""
+    cands = [o for o in res.ops if o.verb == "GET" and o.result in ("list", "raw_list")
+             and not trailing_placeholder(split_template(o.path)[0])]
+    return min(cands, key=lambda o: _list_rank(res, o)) if cands else None
+
+
+def _list_rank(res: Any, o: Any) -> tuple:
+    """Sort key of a list op candidate: lower is more likely the resource's own collection."""
+    t = split_template(o.path)[0]
+    on_coll = 0  # the resource's other ops on this collection: POST t, GET/PUT/DELETE t/{id}
+    for other in res.ops:
+        ot = split_template(other.path)[0]
+        if other is not o and ((other.verb == "POST" and ot == t) or (trailing_placeholder(ot) and collection_of(ot) == t)):
+            on_coll += 1
+    words = [w.lower() for w in t.split("/") if w and not w.startswith("{")]
+    view = bool(words) and words[-1] in VIEW_WORDS
+    named = o.name.startswith("list_") and not o.name.endswith(("_lite", "_summary", "_count"))
+    extra = [n for n in re.findall(r"{(\w+)}", t) if n not in ("customerId", "id")]
+    return (view, -min(on_coll, 1), len(extra), not named, -on_coll, len(t), o.name)
+
+
+def _seed_template(engine: "Engine", prod: Any, res: Any) -> str | None:
+    """The template seeded items go to: the primary list op's path, or the collection a behaviour
+    answering it filters (``/alerts/ongoing`` lists ``/alerts``, where ``/alerts/{alert_id}`` reads)."""
+    lop = list_op(res)
+    if lop is None:
+        return resource_collection(prod, res)
+    template = split_template(lop.path)[0]
+    parent = template.rpartition("/")[0]
+    item_colls = {collection_of(split_template(o.path)[0]) for o in res.ops
+                  if trailing_placeholder(split_template(o.path)[0])}
+    if template not in item_colls and parent in item_colls:
+        if any(r.verb == "GET" and r.template == template and r.handler for r in engine.router.routes):
+            return parent
+    return template
+
+
 def _collection_key(engine: "Engine", prod: Any, res: Any, params: dict[str, Any] | None) -> str:
-    template = resource_collection(prod, res)
+    template = _seed_template(engine, prod, res)
     if template is None:
         raise ValueError(f"{prod.name}.{res.attribute} has no collection to seed")
     values: dict[str, Any] = {"customerId": engine.customer_id}
@@ -92,10 +136,12 @@ def _collection_key(engine: "Engine", prod: Any, res: Any, params: dict[str, Any
                 break
         values[k] = v
     try:
-        return fill(template, values)
+        path = fill(template, values)
     except KeyError as exc:
         missing = [n for n in re.findall(r"{(\w+)}", template) if n not in values]
         raise ValueError(
             f"{prod.name}.{res.attribute} lives at {template}; give values for {', '.join(missing) or exc.args[0]} "
             f"with params={{...}}"
         ) from None
+    route, found = engine.router.match("GET", path)
+    return (_view_collection(route, found) if route is not None else None) or path
