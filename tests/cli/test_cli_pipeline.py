@@ -39,3 +39,74 @@ def test_table_stays_on_the_first_page_unless_asked(invoke, sim, env_for):
     assert "(20 items)" in r.stdout and "add --all" in r.stderr
     r = invoke("zpa", "segment-groups", "list", "-o", "table", "--limit", "22", env=env_for())
     assert "(22 items)" in r.stdout and "add --all" not in r.stderr
+
+
+# ------------------------------------------------------------------ uniform verbs
+
+def _all_resources():
+    from zscaler import catalog
+
+    return [(p, r) for p in catalog.products() for r in catalog.load(p).resources]
+
+
+def test_every_resource_answers_the_verbs_its_catalog_allows(invoke):
+    from zscaler.cli.commands import kebab, uniform_verbs
+    from zscaler.cli.main import cli
+
+    import click
+
+    ctx = click.Context(cli)
+    counted = 0
+    for product, resource in _all_resources():
+        group = cli.get_command(ctx, product).get_command(ctx, kebab(resource.attribute))
+        for verb, op in uniform_verbs(resource).items():
+            cmd = group.get_command(ctx, verb)
+            assert cmd is not None, (product, resource.attribute, verb)
+            assert f".{op.name}(" in cmd.help  # the verb runs the catalog's operation
+            counted += 1
+    assert counted > 500
+
+
+def test_verbs_where_the_listing_is_not_the_only_one(invoke, sim, env_for):
+    sim.seed("zia", "url_categories", 3)
+    r = invoke("zia", "url-categories", "list", "--query", "length(@)", env=env_for())
+    assert r.exit_code == 0, r.output
+    assert invoke("zia", "url-categories", "list-categories", "--query", "length(@)", env=env_for()).stdout == r.stdout
+    r = invoke("zdx", "devices", "list", env=env_for())
+    assert r.exit_code == 0, r.output
+
+
+def test_positional_id_for_get_update_delete(invoke, sim, env_for):
+    gid = sim.seed("zpa", "segment_groups", 2)[0]["id"]
+    r = invoke("zpa", "segment-groups", "get", gid, "--query", "id", env=env_for())
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) == gid
+    r = invoke("zpa", "segment-groups", "update", gid, "--name", "renamed", env=env_for())
+    assert r.exit_code == 0, r.output
+    assert json.loads(invoke("zpa", "segment-groups", "get", "--group-id", gid, env=env_for()).stdout)["name"] == "renamed"
+    assert invoke("zpa", "segment-groups", "delete", gid, env=env_for()).exit_code == 0
+    assert invoke("zpa", "segment-groups", "get", gid, env=env_for()).exit_code == 3
+    r = invoke("zpa", "segment-groups", "get", env=env_for())
+    assert r.exit_code == 2 and "--group-id" in r.output
+    r = invoke("zpa", "segment-groups", "get", "1", "--group-id", "2", env=env_for())
+    assert r.exit_code == 2 and "given twice" in r.output
+
+
+# ------------------------------------------------------------------ did you mean
+
+def test_did_you_mean_for_resources_commands_products_and_options(invoke):
+    r = invoke("zia", "url-categorys", "list")
+    assert r.exit_code == 2 and "Did you mean 'url-categories'" in r.output
+    assert "segment-groups" not in r.output  # the nearest names, not the whole list
+    r = invoke("zpa", "segment-group", "list")
+    assert r.exit_code == 2 and "Did you mean 'segment-groups'" in r.output
+    r = invoke("zpa", "segment-groups", "lst")
+    assert r.exit_code == 2 and "Did you mean 'list'?" in r.output
+    r = invoke("zpa", "segment-groups", "get-grup")
+    assert "Did you mean 'get-group'" in r.output  # hidden full names are suggested too
+    r = invoke("zpaa", "segment-groups", "list")
+    assert r.exit_code == 2 and "Did you mean 'zpa'" in r.output
+    r = invoke("zpa", "segment-groups", "list", "--limt", "3")
+    assert r.exit_code == 2 and "Did you mean '--limit'?" in r.output
+    r = invoke("zpa", "segment-groups", "xyzzy")
+    assert r.exit_code == 2 and "No such command 'xyzzy'." in r.output and "Did you mean" not in r.output

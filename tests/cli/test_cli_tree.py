@@ -45,12 +45,14 @@ def test_help_on_every_level(invoke, args, expected):
 
 def test_operation_names_short_when_unique_else_full():
     listed, hidden = op_names(catalog.load("zpa").resource("segment_groups"))
-    assert {"list", "get", "add", "delete", "update-group", "update-group-v2"} == set(listed)
+    assert {"list", "get", "add", "delete", "update-group", "update-group-v2", "create", "update"} == set(listed)
+    assert listed["create"] is listed["add"] and listed["update"] is listed["update-group"]  # uniform verbs
     assert hidden["list-groups"].name == "list_groups"
     listed, hidden = op_names(catalog.load("zpa").resource("provisioning"))
     assert listed["add"].name == "add_provisioning_key"
     assert listed["get-provisioning-key-by-zcomponent"].name == "get_provisioning_key_by_zcomponent"
-    assert "get" not in listed  # two get_* methods: the full names are used
+    assert "get-provisioning-key" in listed  # two get_* methods: the full names are used, and the
+    assert listed["get"] is listed["get-provisioning-key"]  # uniform verb: the one on an item of the collection
 
 
 def test_every_resource_of_every_product_builds(invoke):
@@ -62,7 +64,7 @@ def test_every_resource_of_every_product_builds(invoke):
         product = catalog.load(name)
         for resource in product.resources:
             listed, hidden = op_names(resource)
-            assert len(listed) == len(resource.ops), (name, resource.attribute)
+            assert len({id(o) for o in listed.values()}) == len(resource.ops), (name, resource.attribute)
             for cmd_name, op in listed.items():
                 cmd = build_op_command(product, resource, op, cmd_name)
                 opts = {o for p in cmd.params for o in p.opts}
@@ -124,7 +126,7 @@ def test_shell_completion_walks_the_lazy_tree(invoke):
     assert _complete(invoke, "zscaler zp", 1) == ["zpa"]
     assert _complete(invoke, "zscaler zpa segm", 2) == ["segment-groups"]
     assert set(_complete(invoke, "zscaler zpa segment-groups ", 3)) == {
-        "add", "delete", "get", "list", "update-group", "update-group-v2"}
+        "add", "create", "delete", "get", "list", "update", "update-group", "update-group-v2"}
     assert _complete(invoke, "zscaler zpa provisioning add --key-type ", 5) == ["connector", "service_edge"]
 
 

@@ -45,12 +45,72 @@ def op_names(resource: Any) -> tuple[dict[str, Any], dict[str, Any]]:
         listed[short] = o
         if short != kebab(o.name):
             hidden[kebab(o.name)] = o
+    for verb, o in uniform_verbs(resource).items():
+        if verb not in listed and verb not in full:  # the method's own short name stays what it was
+            listed[verb] = o
+            hidden.pop(verb, None)
     for alias, target in resource.aliases.items():
         try:
             hidden.setdefault(kebab(alias), resource.op(target))
         except KeyError:
             continue
     return listed, hidden
+
+
+VERBS = {"list": ("list_",), "get": ("get_",), "create": ("add_", "create_"), "update": ("update_",),
+         "delete": ("delete_",)}
+ID_VERBS = ("get", "update", "delete")
+
+
+def _bare(path: str) -> str:
+    return path.split("?", 1)[0].rstrip("/")
+
+
+def _closest(resource: Any, candidates: list[Any]) -> Any:
+    """The candidate whose name (without its verb) is nearest the resource's name; the shortest on a tie."""
+    import difflib
+
+    def score(o: Any) -> tuple[float, int]:
+        rest = o.name.split("_", 1)[1] if "_" in o.name else o.name
+        return (-difflib.SequenceMatcher(None, rest, resource.attribute).ratio(), len(o.name))
+
+    return min(candidates, key=score) if candidates else None
+
+
+def _is_item_path(path: str, collection: str | None) -> bool:
+    head, _, last = _bare(path).rpartition("/")
+    return last.startswith("{") and (collection is None or head == collection)
+
+
+def uniform_verbs(resource: Any) -> dict[str, Any]:
+    """``list``/``get``/``create``/``update``/``delete`` -> the Op each stands for in this resource:
+    the collection's listing (nearest the resource's name), and the operations on that collection
+    (POST to it) or on one of its items (``.../{id}``); a verb without such an operation is absent."""
+    def named(verb: str) -> list[Any]:
+        return [o for o in resource.ops if o.name.startswith(VERBS[verb])]
+
+    lists = [o for o in named("list") if o.verb == "GET" and o.result == "list"
+             and not [p for p in o.placeholders() if p not in CONFIG_PLACEHOLDERS]]
+    listing = _closest(resource, lists)
+    collection = _bare(listing.path) if listing is not None else None
+    found = {"list": listing,
+             "get": _closest(resource, [o for o in named("get") if o.verb == "GET" and _is_item_path(o.path, collection)]),
+             "update": _closest(resource, [o for o in named("update") if o.verb in ("PUT", "PATCH")
+                                           and _is_item_path(o.path, collection)]),
+             "delete": _closest(resource, [o for o in named("delete") if o.verb == "DELETE"
+                                           and _is_item_path(o.path, collection)]),
+             "create": _closest(resource, [o for o in named("create") if o.verb == "POST"
+                                           and (collection is None or _bare(o.path) == collection)])}
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def id_param(op: Any) -> str | None:
+    """The argument that fills the last ``{placeholder}`` of an item path (``group_id``), if any."""
+    last = _bare(op.path).rpartition("/")[2]
+    if last.startswith("{") and last.strip("{}") not in CONFIG_PLACEHOLDERS:
+        name = last.strip("{}")
+        return name if any(p.name == name for p in op.params) else None
+    return None
 
 
 # ------------------------------------------------------------------ operation command
@@ -136,27 +196,50 @@ class _Options:
         (self.spec.args if kind == "arg" else self.spec.fields)[dest] = (arg, multiple)
 
 
-def build_op_command(product: Any, resource: Any, op: Any, name: str) -> click.Command:
+def build_op_command(product: Any, resource: Any, op: Any, name: str, id_arg: str | None = None) -> click.Command:
+    """The command of one operation; ``id_arg`` (the item's id argument of a get/update/delete)
+    may then also be given as the positional ``ID``."""
     spec = OpSpec(product, resource, op)
     options = _Options(spec)
     placeholders = [p for p in op.placeholders() if p not in CONFIG_PLACEHOLDERS]
     fallbacks = {**product.fallbacks, **op.fallbacks}
+    id_required = False
     for p in op.params:
         if p.kind == "var_keyword" or p.name == "query_params" or p.kind == "var_positional":
             continue
         required = (p.required or p.name in placeholders) and p.name not in fallbacks and p.name != op.body
+        if p.name == id_arg:
+            id_required, required = required, False
         options.add(p.name, kind="arg", required=required, default=p.default, maps=op.maps.get(p.name),
-                    help_text=_help(op, p.name, product, resource, required))
+                    help_text=_help(op, p.name, product, resource, required)
+                    + (" Or give it as the argument ID." if p.name == id_arg else ""))
+    if id_arg:
+        id_type = next((o.type for o in options.params if o.name == "a_" + id_arg), click.STRING)
+        options.params.insert(0, click.Argument(["c_id"], type=id_type, required=False, metavar="[ID]"))
     if spec.var_kw:
         _field_options(options, product, resource, op)
     _common_options(options, product, op)
 
     def callback(**values: Any) -> None:
+        if id_arg:
+            _positional_id(values, id_arg, id_required)
         run_op(spec, values)
 
     short = op.doc or op.name.replace("_", " ").capitalize()
     return click.Command(name, params=options.params, callback=callback, help=_doc(product, resource, op),
                          short_help=short.rstrip(".") + f" ({op.verb})", no_args_is_help=False)
+
+
+def _positional_id(values: dict[str, Any], id_arg: str, required: bool) -> None:
+    """Move the positional ID into its option's value; one of the two is needed when the id is."""
+    flag = "--" + kebab(id_arg)
+    given, positional = values.get("a_" + id_arg), values.pop("c_id", None)
+    if positional is not None and given is not None and given != positional:
+        raise click.UsageError(f"the id is given twice: {positional} and {flag} {given}")
+    if positional is not None:
+        values["a_" + id_arg] = positional
+    elif given is None and required:
+        raise click.UsageError(f"Missing the id: give it as the argument ID or as {flag}.")
 
 
 def _field_options(options: _Options, product: Any, resource: Any, op: Any) -> None:
@@ -437,7 +520,32 @@ def _ops_summary(names: list[str], limit: int = 48) -> str:
     return ", ".join(shown)
 
 
-class ResourceGroup(click.Group):
+def did_you_mean(name: str, known: list[str]) -> str:
+    """`` Did you mean 'x'?`` with the nearest few of ``known`` (difflib), or ``""``."""
+    import difflib
+
+    near = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+    if not near:
+        return ""
+    return " Did you mean " + " or ".join(repr(n) for n in near) + "?"
+
+
+class SuggestingGroup(click.Group):
+    """A group whose "No such command" names the nearest commands instead of nothing."""
+
+    def suggestions(self, ctx: click.Context) -> list[str]:
+        return self.list_commands(ctx)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                              list[str]]:
+        name = args[0] if args else ""
+        if (args and not ctx.resilient_parsing and not name.startswith("-")
+                and self.get_command(ctx, name) is None):
+            ctx.fail(f"No such command {name!r}.{did_you_mean(name, self.suggestions(ctx))}")
+        return super().resolve_command(ctx, args)
+
+
+class ResourceGroup(SuggestingGroup):
     """``zscaler zpa segment-groups``: the operations of one resource."""
 
     def __init__(self, product_name: str, attribute: str, **kw: Any) -> None:
@@ -458,18 +566,23 @@ class ResourceGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(self._load()[2])
 
+    def suggestions(self, ctx: click.Context) -> list[str]:
+        _, _, listed, hidden = self._load()
+        return sorted({*listed, *hidden})
+
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         product, resource, listed, hidden = self._load()
         key = kebab(name)
         op = listed.get(key) or hidden.get(key)
         if op is None:
             return None
-        cmd = build_op_command(product, resource, op, key)
+        by_id = any(op is o for v, o in uniform_verbs(resource).items() if v in ID_VERBS)
+        cmd = build_op_command(product, resource, op, key, id_param(op) if by_id else None)
         cmd.hidden = key not in listed
         return cmd
 
 
-class ProductGroup(click.Group):
+class ProductGroup(SuggestingGroup):
     """``zscaler zpa``: the resources of one product (its catalog loads on first use)."""
 
     def __init__(self, product_name: str, **kw: Any) -> None:

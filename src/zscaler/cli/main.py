@@ -22,7 +22,7 @@ import click  # noqa: E402 - after the install check
 
 from .. import __version__
 from . import exits
-from .commands import ProductGroup
+from .commands import ProductGroup, SuggestingGroup
 from .session import LEGACY_PRODUCTS, PROFILE_ENV, ProfileError, Session
 
 OUTPUT_ENV = "ZSCALER_OUTPUT"
@@ -59,7 +59,7 @@ def _products() -> list[str]:
     return list(catalog.products())
 
 
-class RootGroup(click.Group):
+class RootGroup(SuggestingGroup):
     """Products first (generated from the catalog), then the built-in commands."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
