@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import threading
 from typing import Any
 
 from .. import catalog
+from . import snapshot
 from .engine import Engine
 from .httpserver import HTTPServer, Limits
 
@@ -184,6 +186,29 @@ class Simulator:
             cfg.update(sandboxToken=self.engine.sandbox_token, sandboxBaseUrl=self.url)
         cfg["override_url"] = f"{self.url}/_legacy/{product}"
         return _merge(cfg, overrides)
+
+    def environ(self, **overrides: Any) -> dict[str, str]:
+        """The ``ZSCALER_*`` environment variables that make ``ZscalerClient()`` (built from the
+        environment, no config given) talk to this simulator: those of :meth:`oneapi_config`
+        (client id and secret, vanity domain, customer id, API base URL, token URL, sandbox ...).
+        ``overrides`` are config keys merged as in :meth:`oneapi_config`."""
+        from ..config import KEY_BY_NAME
+
+        out: dict[str, str] = {}
+        for name, value in self.oneapi_config(**overrides).items():
+            key = KEY_BY_NAME.get(name)
+            if key is not None and key.env and value is not None:
+                out[key.env[0]] = str(value)
+        return out
+
+    # -- whole state as a file -------------------------------------------------------
+    def save(self, path: str | os.PathLike) -> None:
+        """Write the whole state (objects, settings, id counters, activation) to ``path`` as JSON."""
+        snapshot.save(self.engine, path)
+
+    def load(self, path: str | os.PathLike) -> None:
+        """Replace the whole state with the one :meth:`save` wrote to ``path`` (ValueError if it is not one)."""
+        snapshot.load(self.engine, path)
 
     def info(self) -> dict:
         out = self.engine.info()

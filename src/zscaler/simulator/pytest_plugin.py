@@ -5,6 +5,9 @@
   (objects, settings, faults, request log, activation, rate limits; tokens stay valid).
 * ``zscaler_client`` (function): a ``ZscalerClient`` configured for it (skipped when
   ``zscaler.oneapi_client`` cannot be imported).
+* ``zscaler_env`` (function): the ``ZSCALER_*`` environment variables pointing at it
+  (``sim.environ()``), set for the test only, for code that builds its own client from the
+  environment.
 
 Importing this module is cheap: the simulator is only imported when a fixture is used.
 """
@@ -16,6 +19,8 @@ import pytest
 
 @pytest.fixture(scope="session")
 def zscaler_simulator():
+    """One simulator running on a free loopback port for the whole session (not reset between
+    tests; prefer ``zscaler_sim``). Stopped at the end of the session."""
     from zscaler.simulator import Simulator
 
     sim = Simulator()
@@ -28,12 +33,16 @@ def zscaler_simulator():
 
 @pytest.fixture
 def zscaler_sim(zscaler_simulator):
+    """The session's simulator, reset before the test: the default tenant's objects only, no
+    faults, an empty request log; issued tokens stay valid."""
     zscaler_simulator.reset()
     yield zscaler_simulator
 
 
 @pytest.fixture
 def zscaler_client(zscaler_sim):
+    """A ``ZscalerClient`` configured for ``zscaler_sim`` (``sim.oneapi_config()``), closed after
+    the test; the test is skipped when ``zscaler.oneapi_client`` cannot be imported."""
     try:
         from zscaler.oneapi_client import ZscalerClient
     except ImportError as exc:  # the SDK client is optional for simulator users
@@ -48,3 +57,19 @@ def zscaler_client(zscaler_sim):
                 close()
             except Exception:
                 pass
+
+
+@pytest.fixture
+def zscaler_env(zscaler_sim, monkeypatch):
+    """The ``ZSCALER_*`` environment variables of ``zscaler_sim`` (``sim.environ()``: client id and
+    secret, vanity domain, customer id, API base URL, token URL, sandbox) set for this test only,
+    so code that builds ``ZscalerClient()`` from the environment talks to the simulator. Other
+    ``ZSCALER_*`` variables are removed for the test. Yields the dict of what was set."""
+    import os
+
+    for name in [n for n in os.environ if n.startswith("ZSCALER_")]:
+        monkeypatch.delenv(name)
+    env = zscaler_sim.environ()
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    yield env
