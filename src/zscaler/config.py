@@ -306,8 +306,7 @@ def _flatten(d: Mapping[str, Any], source: str, prefix: str = "") -> dict[str, A
             continue
         name = _canonical(prefix + raw_key)
         if name is None:
-            known = ", ".join(k.name for k in KEYS)
-            raise ConfigurationError(f"{source}: unknown configuration key '{prefix + raw_key}'. Known keys: {known}")
+            raise ConfigurationError(unknown_key(source, prefix + raw_key, [k.name for k in KEYS]))
         out[name] = value
     return out
 
@@ -504,6 +503,16 @@ def legacy_keys(product: str, login: Any) -> tuple[Key, ...]:
     return own + common + sandbox
 
 
+def unknown_key(source: str, key: str, known: list[str]) -> str:
+    """The message of a misspelt key: the nearest known names (difflib), or all of them when none is near."""
+    import difflib
+
+    near = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
+    if near:
+        return f"{source}: unknown configuration key '{key}'. Did you mean " + " or ".join(map(repr, near)) + "?"
+    return f"{source}: unknown configuration key '{key}'. Known keys: {', '.join(known)}"
+
+
 def _legacy_given(owner: str, table: Mapping[str, Key], given: Mapping[str, Any]) -> dict[str, Any]:
     """The constructor's keys by table name (``logging={"enabled": x}`` -> ``logging.enabled``); an unknown key
     or a group that is not a mapping raises, naming the client and the key."""
@@ -518,12 +527,12 @@ def _legacy_given(owner: str, table: Mapping[str, Key], given: Mapping[str, Any]
                                          f"{', '.join(n.split('.', 1)[1] for n in subs)}, got {_shown(value)}")
             unknown = sorted(f"{key}.{k}" for k in value if f"{key}.{k}" not in subs)
             if unknown:
-                raise ConfigurationError(f"{owner}: unknown configuration key '{unknown[0]}'. Known keys: {', '.join(subs)}")
+                raise ConfigurationError(unknown_key(owner, unknown[0], subs))
             out.update({f"{key}.{k}": v for k, v in value.items()})
         elif key in accepted or key in groups:
             out[key] = value
         else:
-            raise ConfigurationError(f"{owner}: unknown configuration key '{key}'. Known keys: {', '.join(accepted)}")
+            raise ConfigurationError(unknown_key(owner, key, accepted))
     return out
 
 

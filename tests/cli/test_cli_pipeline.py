@@ -110,3 +110,20 @@ def test_did_you_mean_for_resources_commands_products_and_options(invoke):
     assert r.exit_code == 2 and "Did you mean '--limit'?" in r.output
     r = invoke("zpa", "segment-groups", "xyzzy")
     assert r.exit_code == 2 and "No such command 'xyzzy'." in r.output and "Did you mean" not in r.output
+
+
+def test_did_you_mean_for_config_keys_in_the_sdk():
+    import pytest
+
+    from zscaler import ZscalerClient
+    from zscaler.errors import ConfigurationError
+
+    with pytest.raises(ConfigurationError) as e:
+        ZscalerClient({"clinetId": "x", "clientSecret": "y", "vanityDomain": "v"})
+    assert "Did you mean 'clientId'" in str(e.value) and "rateLimit" not in str(e.value)
+    with pytest.raises(ConfigurationError) as e:
+        ZscalerClient({"clientId": "x", "clientSecret": "y", "vanityDomain": "v", "rateLimit": {"maxRetres": 1}})
+    assert "Did you mean 'rateLimit.maxRetries'" in str(e.value)
+    with pytest.raises(ConfigurationError) as e:  # nothing near: the known keys, so the user can still find it
+        ZscalerClient({"zzzz": 1})
+    assert "Known keys: clientId" in str(e.value)
