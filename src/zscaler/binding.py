@@ -163,7 +163,9 @@ def _generic_query(call: Call, q: dict[str, Any]) -> dict[str, Any]:
     return {to_wire(k): v for k, v in q.items() if to_wire(k) != "microtenantId"}
 
 
-QUERY_RULES: dict[str, Callable[[Call, dict[str, Any]], dict[str, Any]]] = {"zpa": _zpa_query, "zdx": _zdx_query}
+#: ``Product.query`` -> how the keys of ``query_params`` go on the wire
+QUERY_RULES: dict[str, Callable[[Call, dict[str, Any]], dict[str, Any]]] = {
+    "generic": _generic_query, "zpa": _zpa_query, "zdx": _zdx_query}
 
 
 def _id_list(value: Any, int_ids: bool) -> Any:
@@ -300,7 +302,7 @@ def _shape_query(call: Call, query: dict[str, Any]) -> None:
     """``call.query`` by the product's key rules, then the op's paging style: its page-size key, and
     for a listing its first page's request (a style paging in the body sets the body's page)."""
     product, op = call.api._product, call.op
-    rule = QUERY_RULES.get(product.name, _generic_query)
+    rule = QUERY_RULES[product.query]
     style = paging.of(product, op)
     call.query = style.wire_query(rule(call, query))
     if op.result == "list":

@@ -135,3 +135,13 @@ def test_hook_request_sends_raw_body_and_headers_and_may_skip_the_answer():
     assert err is None and pac.id == 7
     validate = next(r for r in seen if r.url.path == "/zia/api/v1/pacFiles/validate")
     assert validate.content == b"function F() {}\n" and validate.headers["content-type"] == "text/plain"
+
+
+def test_query_rules_are_declared_by_the_product():
+    from zscaler import binding, catalog
+    from zscaler.catalog.spec import QUERY_STYLES, Product
+
+    assert set(binding.QUERY_RULES) == set(QUERY_STYLES)
+    assert {catalog.load(p).query for p in ("zpa", "zdx", "zia")} == {"zpa", "zdx", "generic"}
+    with pytest.raises(ValueError, match="query='zpa2' is not one of generic, zpa, zdx"):
+        Product("toy", "/toy", "flat", (), query="zpa2")

@@ -224,6 +224,10 @@ class Facts(NamedTuple):
     legacy: Login | None = None
 
 
+#: the spellings of query_params keys a product can declare (``Product.query``; binding.QUERY_RULES)
+QUERY_STYLES = ("generic", "zpa", "zdx")
+
+
 @dataclass(frozen=True)
 class Product:
     """One product's catalog."""
@@ -237,6 +241,7 @@ class Product:
     id_style: str = "int"  # simulator ids: int | zpa (long numeric strings) | uuid
     aliases: Mapping[str, str] = field(default_factory=dict)  # extra attribute -> attribute
     fallbacks: Mapping[str, str] = field(default_factory=dict)  # argument -> config key, for every op having it
+    query: str = "generic"  # how query_params keys are spelt: generic | zpa | zdx (binding.QUERY_RULES)
     # -- the product's own facts; written as literals: zscaler.catalog reads them without importing the module
     title: str = ""  # "Zscaler Private Access" (zscaler --help)
     properties: tuple[str, ...] = ()  # more client properties serving it (client.zidentity -> zid)
@@ -244,6 +249,10 @@ class Product:
     activation: str | None = None  # path whose DELETE ends the session and activates staged changes (ZIA, ZTW)
     order: int = 1000  # position in product listings (zscaler --help, the stubs)
     legacy: Login | None = None  # the legacy client's login description (None: no legacy client)
+
+    def __post_init__(self) -> None:
+        if self.query not in QUERY_STYLES:
+            raise ValueError(f"product {self.name}: query={self.query!r} is not one of {', '.join(QUERY_STYLES)}")
 
     def facts(self) -> "Facts":
         """What is known of the product without its resources (:func:`zscaler.catalog.facts`)."""

@@ -173,7 +173,7 @@ WITH_SHORTHANDS = {
     "users": ("get_user", "list_users"),
 }
 PRODUCT = Product("zdx", "/zdx", "zdx", with_shorthands(RESOURCES, WITH_SHORTHANDS, SHORTHANDS), body_case="none",
-                  title="Zscaler Digital Experience", order=40,
+                  query="zdx", title="Zscaler Digital Experience", order=40,
                   legacy=Login(client="LegacyZDXClient", provider="ZDXToken",
                                keys={"key_id": ("ZDX_CLIENT_ID",), "key_secret": ("ZDX_CLIENT_SECRET",),
                                      "cloud": ("ZDX_CLOUD",)},

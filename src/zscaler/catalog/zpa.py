@@ -1276,7 +1276,7 @@ RESOURCES = (
 )
 
 PRODUCT = Product("zpa", "/zpa", "zpa", RESOURCES, id_style="zpa", fallbacks={"customer_id": "customerId"},
-                  title="Zscaler Private Access", order=10,
+                  query="zpa", title="Zscaler Private Access", order=10,
                   legacy=Login(client="LegacyZPAClient", provider="ZPASignin",
                                keys={"clientId": ("ZPA_CLIENT_ID",), "clientSecret": ("ZPA_CLIENT_SECRET",),
                                      "customerId": ("ZPA_CUSTOMER_ID",), "microtenantId": ("ZPA_MICROTENANT_ID",),
