@@ -23,7 +23,7 @@ def test_unknown_route_is_501_naming_method_and_path(zsim, api):
     # a known path with a verb the catalog does not have
     r = api.patch(zpa(zsim, "/segmentGroup"), json={})
     assert r.status_code == 501 and "PATCH" in r.json()["message"]
-    assert httpx.get(zsim.url + "/").status_code == 501
+    assert httpx.get(zsim.url + "/nothing-here").status_code == 501  # (GET / is the HTML page: test_page.py)
 
 
 def _concrete(template: str, sim) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable
 
+from . import page
 from .context import BadRequest, parse_json
 from .httpserver import Request, Response
 from .logins import LOGIN_PATHS
@@ -124,4 +125,5 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "/_sim/activation"): lambda engine, body: Response.json(
         200, {"status": dict(engine.activation), "activations": dict(engine.activations)}),
     ("GET", "/_sim/info"): lambda engine, body: Response.json(200, engine.info()),
+    ("GET", "/_sim"): lambda engine, body: page.answer(engine),  # the read-only HTML page (also at GET /)
 }

@@ -9,9 +9,9 @@ import threading
 from typing import Any
 
 from .. import catalog
-from . import snapshot
+from . import control, snapshot
 from .engine import Engine
-from .httpserver import HTTPServer, Limits
+from .httpserver import HTTPServer, Limits, Request, Response
 
 #: the products with a legacy client (``Product.legacy``), served under ``/_legacy/<product>``
 LEGACY_PRODUCTS = catalog.legacy_products()
@@ -87,7 +87,7 @@ class Simulator:
         ready = threading.Event()
         error: list[BaseException] = []
         loop = asyncio.new_event_loop()
-        http = HTTPServer(self.engine.handle, self.limits)
+        http = HTTPServer(self._handle, self.limits)
 
         def run():
             asyncio.set_event_loop(loop)
@@ -120,6 +120,13 @@ class Simulator:
         self._thread, self._loop, self._http = thread, loop, http
         self.engine.base_url = self.url
         return self
+
+    def _handle(self, req: Request) -> Response:
+        """The engine's answer; ``GET /`` is the read-only HTML page (loopback clients only)."""
+        if req.path == "/" and req.method == "GET":
+            req.path = req.raw_path = "/_sim"
+            return control.handle(self.engine, req)
+        return self.engine.handle(req)
 
     def stop(self) -> None:
         """Stop serving (state stays in memory; with a database it is already on disk)."""
