@@ -127,3 +127,40 @@ def test_did_you_mean_for_config_keys_in_the_sdk():
     with pytest.raises(ConfigurationError) as e:  # nothing near: the known keys, so the user can still find it
         ZscalerClient({"zzzz": 1})
     assert "Known keys: clientId" in str(e.value)
+
+
+# ------------------------------------------------------------------ results, exits, options, hints
+
+def test_envelope_listing_renders_its_items(invoke, sim, env_for):
+    sim.seed("zid", "groups", 4)
+    r = invoke("zid", "groups", "list", "--query", "[].name", env=env_for())
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) == [f"groups-00000{i}" for i in range(4)]
+    r = invoke("zid", "groups", "list", "-o", "table", env=env_for())
+    assert "groups-000003" in r.stdout and "records" not in r.stdout
+
+
+def test_update_prints_the_object_as_read_back(invoke, sim, env_for):
+    gid = sim.seed("zpa", "segment_groups", 1)[0]["id"]
+    r = invoke("zpa", "segment-groups", "update", gid, "--name", "after", env=env_for())
+    assert r.exit_code == 0, r.output
+    shown = json.loads(r.stdout)
+    assert shown["id"] == gid and shown["name"] == "after"  # not only {"id": ...} of the 204 answer
+
+
+def test_root_options_anywhere(invoke):
+    r = invoke("zpa", "segment-groups", "list", "--sim", "--sim-seed", "3", "--no-color", "--query", "length(@)")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) == 3
+    r = invoke("-o", "json", "zpa", "--sim-seed=4", "segment-groups", "list", "--sim", "--query", "length(@)")
+    assert json.loads(r.stdout) == 4
+
+
+def test_hints_name_the_missing_key_its_env_variable_and_the_product(invoke, sim, env_for):
+    env = {k: v for k, v in env_for().items() if k != "ZSCALER_CUSTOMER_ID"}
+    r = invoke("zpa", "segment-groups", "list", env=env)
+    assert r.exit_code == 2
+    assert "zpa needs customerId: set ZSCALER_CUSTOMER_ID" in r.stderr and "--help" not in r.stderr
+    r = invoke("--legacy", "zia", "zia", "rule-labels", "list")
+    assert r.exit_code == 4
+    assert "ZIA_USERNAME" in r.stderr and "--legacy zia reads the legacy ZIA keys" in r.stderr

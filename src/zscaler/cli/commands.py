@@ -413,6 +413,10 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
             raise result.error
         value: Any = result.result
         resp = result.response
+        if op.name.startswith("update_"):
+            value = _read_back(spec, api, call, value)
+        if op.result == "list" and isinstance(getattr(value, "records", None), list):
+            value = list(value.records)  # a page envelope (ZIdentity's records): its items, as other listings
         if op.result == "list" and resp is not None:
             value, more = _pages(spec, values, fmt, value, resp)
     except click.ClickException:
@@ -423,7 +427,7 @@ def run_op(spec: OpSpec, values: dict[str, Any]) -> None:
     except LegacyMismatch as e:
         raise click.UsageError(str(e)) from None
     except Exception as e:  # noqa: BLE001 - every failure becomes an exit code and a message
-        fail(ctx, e, st.session.debug)
+        fail(ctx, e, st.session.debug, product.name, st.session.legacy)
         return
     finally:
         try:
@@ -462,6 +466,19 @@ def _print_result(spec: OpSpec, st: Any, value: Any, resp: Any, expression: str 
         click.echo("(more pages: add --all to fetch every page)", err=True)
 
 
+def _read_back(spec: OpSpec, api: Any, call: dict[str, Any], value: Any) -> Any:
+    """After an update of an item, the item as the API now has it (its ``get``), else ``value``:
+    an update's answer is often empty or partial (ZPA answers 204)."""
+    from ..binding import call_result
+
+    get = uniform_verbs(spec.resource).get("get")
+    if get is None or _bare(get.path) != _bare(spec.op.path):
+        return value
+    args = {p.name: call[p.name] for p in get.params if p.name in call and p.name != "query_params"}
+    again = call_result(api, get.name, **args)
+    return value if again.error is not None or again.result is None else again.result
+
+
 def _pages(spec: OpSpec, values: dict[str, Any], fmt: str, first: Any, resp: Any) -> tuple[Any, bool]:
     """A listing's items and whether more pages were left: every page with ``--all``, with a
     JSON/YAML/CSV output (or a pipe: its default is JSON); at most ``--limit`` items; the table
@@ -495,8 +512,9 @@ def _probably_more(spec: OpSpec, resp: Any, items: Any) -> bool:
     return n >= (paging.of(spec.product, spec.op).default_size() or 20)
 
 
-def fail(ctx: click.Context, e: BaseException, debug: bool = False) -> None:
-    code, hint = exits.classify(e)
+def fail(ctx: click.Context, e: BaseException, debug: bool = False, product: str | None = None,
+         legacy: str | None = None) -> None:
+    code, hint = exits.classify(e, product, legacy)
     if debug:
         import traceback
 

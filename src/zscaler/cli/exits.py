@@ -31,8 +31,29 @@ def _network_cause(e: BaseException) -> bool:
     return False
 
 
-def classify(e: BaseException) -> tuple[int, str]:
-    """``(exit code, hint)`` for an exception raised while running a command.
+_REQUIRED_KEY = re.compile(r"'(\w+)' is required")
+
+
+def _config_hint(e: BaseException, product: str | None, legacy: str | None) -> str | None:
+    """A hint naming the missing configuration key, its environment variable and the product that
+    needs it (``customerId`` of a ZPA path), or the legacy keys of ``--legacy``; None when generic."""
+    from ..config import KEY_BY_NAME
+    from ..errors import ConfigurationError
+
+    if legacy and isinstance(e, ConfigurationError) and _CREDENTIAL_WORDS.search(str(e)):
+        return (f"--legacy {legacy} reads the legacy {legacy.upper()} keys named above (their environment "
+                f"variables, or a --profile holding them), not the ZSCALER_* OneAPI variables")
+    m = _REQUIRED_KEY.search(str(e))
+    key = KEY_BY_NAME.get(m.group(1)) if m else None
+    if key is None or not key.env:
+        return None
+    who = f"{product} " if product else ""
+    return f"{who}needs {key.name}: set {key.env[0]}, or {key.name} in the profile / zscaler.yaml (zscaler.client)"
+
+
+def classify(e: BaseException, product: str | None = None, legacy: str | None = None) -> tuple[int, str]:
+    """``(exit code, hint)`` for an exception raised while running a command (of ``product``,
+    through its legacy client when ``legacy``).
 
     The hint names what to fix; it never repeats a credential value.
     """
@@ -66,6 +87,8 @@ def classify(e: BaseException) -> tuple[int, str]:
         return API, "the API kept asking to wait: retry later or raise rateLimit.maxRetrySeconds"
     if isinstance(e, (HTTPError, GraphQLAPIError)):
         return API, ""
+    if isinstance(e, (ConfigurationError, ValueError)) and _config_hint(e, product, legacy):
+        return (AUTH if isinstance(e, ConfigurationError) else USAGE), _config_hint(e, product, legacy) or ""
     if isinstance(e, ConfigurationError):
         if _CREDENTIAL_WORDS.search(str(e)):
             return AUTH, ("set the credentials: --profile NAME, ~/.zscaler/zscaler.yaml (zscaler.client), or "

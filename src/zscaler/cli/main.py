@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass, field
+from typing import Any
 
 from .._install_check import refuse_mixed_install
 
@@ -79,6 +80,34 @@ class RootGroup(SuggestingGroup):
                                 short_help=title)
         return None
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, self._hoist(ctx, list(args)))
+
+    def _hoist(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Root options given after the product (``zscaler zpa segment-groups list --no-color``)
+        move in front of it, unless the operation has an option of that name."""
+        takes_value = ROOT_VALUED | {"-o", "--output", "--query"}
+        at = next((i for i, a in enumerate(args) if not a.startswith("-") and (i == 0 or args[i - 1] not in takes_value)),
+                  None)
+        if at is None or not isinstance(self.get_command(ctx, args[at]), ProductGroup):
+            return args
+        taken = _leaf_options(self, ctx, args[at:])
+        front, rest, i = args[:at], [], at
+        while i < len(args):
+            a = args[i]
+            if a == "--":
+                rest += args[i:]
+                break
+            flag = a.split("=", 1)[0]
+            if flag in ROOT_FLAGS | ROOT_VALUED and flag not in taken:
+                width = 2 if flag in ROOT_VALUED and "=" not in a else 1
+                front += args[i:i + width]
+                i += width
+                continue
+            rest.append(a)
+            i += 1
+        return front + rest
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         products: list[tuple[str, str]] = []
         builtins: list[tuple[str, str]] = []
@@ -93,6 +122,26 @@ class RootGroup(SuggestingGroup):
         if builtins:
             with formatter.section("Commands"):
                 formatter.write_dl(builtins)
+
+
+ROOT_FLAGS = frozenset({"--sim", "--no-color", "--no-activate", "--debug"})
+ROOT_VALUED = frozenset({"--profile", "--legacy", "--sim-seed"})
+
+
+def _leaf_options(root: click.Group, ctx: click.Context, args: list[str]) -> set[str]:
+    """The option names of the command ``args`` (product, resource, operation ...) names, if any."""
+    words = [a for a in args if not a.startswith("-")][:3]
+    cmd: Any = root
+    try:
+        for w in words:
+            if not isinstance(cmd, click.Group):
+                break
+            cmd = cmd.get_command(ctx, w)
+            if cmd is None:
+                return set()
+    except Exception:  # noqa: BLE001 - a misspelt name fails later, with its own message
+        return set()
+    return {o for p in getattr(cmd, "params", []) for o in getattr(p, "opts", [])}
 
 
 EPILOG = """\b
