@@ -13,7 +13,7 @@ def test_pyproject_reads_the_version_from_the_package():
     text = (ROOT / "pyproject.toml").read_text()
     project = text.split("[project]", 1)[1].split("\n[", 1)[0]
     assert re.search(r"^version\s*=", project, re.M) is None  # no second copy
-    assert 'dynamic = ["version"]' in project
+    assert re.search(r'^dynamic = \[[^\]]*"version"', project, re.M)
     assert 'version = { attr = "zscaler.__version__" }' in text
 
 
