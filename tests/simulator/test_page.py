@@ -72,3 +72,35 @@ def test_the_page_does_not_change_state_and_is_not_recorded():
         assert sim.state() == before
         assert sim.requests == []
         assert httpx.post(sim.url + "/").status_code != 200  # read-only: only GET shows it
+
+
+def _browser() -> str | None:
+    import shutil
+
+    return next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome", "chrome")) if p), None)
+
+
+def test_the_page_renders_in_a_headless_browser(tmp_path):
+    """A real headless browser (Chromium, when installed: ``apt-get install chromium``) loads
+    ``GET /`` and its rendered DOM has the three tables with the simulator's data."""
+    import subprocess
+
+    import pytest
+
+    browser = _browser()
+    if browser is None:
+        pytest.skip("no Chromium on this machine (apt-get install chromium)")
+    with Simulator(tenant="empty") as sim:
+        sim.seed("zia", "rule_labels", 5)
+        sim.fault(path="/zpa/boom", status=500)
+        proc = subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+             f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", sim.url + "/"],
+            capture_output=True, text=True, timeout=120)
+        direct = _cells(httpx.get(sim.url + "/").text)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = _cells(proc.stdout)
+    assert page.headings[0] == "Zscaler simulator"
+    zia = next(row for row in page.rows if row and row[0] == "zia")
+    assert int(zia[2]) >= 5 and zia == next(row for row in direct.rows if row and row[0] == "zia")
+    assert any(row[:3] == ["*", "/zpa/boom", "500"] for row in page.rows)
