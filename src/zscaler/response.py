@@ -12,35 +12,61 @@ from __future__ import annotations
 import copy
 import json
 from itertools import chain
-from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Protocol
+from types import GenericAlias
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Protocol, TypeVar
 
 from .errors import ZscalerError
 from .model import ZscalerObject, wrap_items
-from .paging import STYLES, PageState, PagingStyle  # noqa: F401 - PageState/PagingStyle: the old import path
+from .paging import STYLES, ListingWatch, PageState, PagingStyle  # noqa: F401 - PageState/PagingStyle: the old import path
 
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
 
 
-class Result(NamedTuple):
-    """What every endpoint method returns. Unpacks as ``result, response, error``."""
+_T = TypeVar("_T", covariant=True)
 
-    result: Any
-    response: "ZscalerAPIResponse | None"
-    error: BaseException | None
+if TYPE_CHECKING:
+    # What type checkers see: a fixed 3-tuple generic in its result. The unpacked response is typed
+    # present and the error as the SDK's error, so after ``if err: return`` the script uses ``resp``
+    # without a cast (the slots are not correlated for a checker, so the success shape is the one
+    # typed; on an error the result and the response are None). A tuple subclass rather than a
+    # generic NamedTuple: those exist at runtime from Python 3.11 only (this package runs on 3.10).
+    class Result(tuple[_T, "ZscalerAPIResponse", "ZscalerError | None"]):
+        """What every endpoint method returns. Unpacks as ``result, response, error``."""
 
-    def unwrap(self) -> Any:
-        """The result, or raise the error."""
-        if self.error is not None:
-            raise self.error
-        return self.result
+        def __new__(cls, result: _T, response: ZscalerAPIResponse | None,
+                    error: BaseException | None) -> Result[_T]: ...
+        @property
+        def result(self) -> _T: ...
+        @property
+        def response(self) -> ZscalerAPIResponse: ...
+        @property
+        def error(self) -> ZscalerError | None: ...
+        def unwrap(self) -> _T: ...
+else:
+    class Result(NamedTuple):
+        """What every endpoint method returns. Unpacks as ``result, response, error``.
 
-    def __repr__(self) -> str:
-        from .redaction import redact, scrub
+        ``Result[X]`` names the type of a call's answer (``Result[list[SegmentGroup]]``)."""
 
-        result = self.result
-        shown = repr(redact(result)) if isinstance(result, (dict, list, str)) else scrub(repr(result))
-        return f"Result(result={shown}, response={self.response!r}, error={self.error!r})"
+        result: Any
+        response: "ZscalerAPIResponse | None"
+        error: BaseException | None
+
+        def unwrap(self) -> Any:
+            """The result, or raise the error."""
+            if self.error is not None:
+                raise self.error
+            return self.result
+
+        def __repr__(self) -> str:
+            from .redaction import redact, scrub
+
+            result = self.result
+            shown = repr(redact(result)) if isinstance(result, (dict, list, str)) else scrub(repr(result))
+            return f"Result(result={shown}, response={self.response!r}, error={self.error!r})"
+
+        __class_getitem__ = classmethod(GenericAlias)
 
 
 APIResult = Result  # name used in the official SDK's annotations
@@ -87,11 +113,32 @@ class ZscalerAPIResponse:
         self.service_type = service_type
         self._state = self._paging.start(self._params)
         self._items = self._paging.items(body) if paging is not None else ([] if body is None else _as_list(body))
+        self._watch: ListingWatch | None = None
+        self._next_params = None
         if pages is not None:
+            self._watch = ListingWatch(_listing_name(http_response, service_type), self._starts_whole())
             self._state.fingerprint = _fingerprint(self._items)
+            page = self._state.page
             self._next_params = self._paging.advance(self._state, body, self._items, self._params)
-        else:
-            self._next_params = None
+            self._items = self._watch.page(self._paging, page, body, self._items, self._next_params is None)
+
+    def _starts_whole(self) -> bool:
+        """Whether the listing starts at its first page (its item counts compare with the API's totals)."""
+        return self._state.page == self._paging.first_page and not self._params.get("offset")
+
+    @property
+    def listing_notes(self) -> list[str]:
+        """What paging noticed but did not stop for (issue #15): ids an earlier page carried that were
+        dropped, a total that changed between pages, an endpoint that ignores the page parameter.
+        Empty when the listing read cleanly. Each note is also logged as a warning (``zscaler.paging``)."""
+        return list(self._watch.notes) if self._watch is not None else []
+
+    @property
+    def shifted(self) -> bool:
+        """Whether items were added or removed while this listing ran (repeated ids were dropped or
+        the total changed): then items may have been missed; list again to be sure."""
+        w = self._watch
+        return w is not None and (w.dropped > 0 or w.total_changed)
 
     # -- the official accessors
     def get_body(self) -> Any:
@@ -133,25 +180,29 @@ class ZscalerAPIResponse:
         """A copy of this response at the same page, that pages on without moving this one."""
         other = copy.copy(self)
         other._state = copy.copy(self._state)
+        other._watch = self._watch.copy() if self._watch is not None else None
         return other
 
     def _next_page(self) -> tuple[list | None, "ZscalerAPIResponse", BaseException | None]:
         if self._next_params is None or self._pages_source is None:
             raise StopIteration("No more pages available.")
-        params = self._next_params
+        params, watch = self._next_params, self._watch
         try:
             body, http = self._pages_source.fetch(params)
             items = self._paging.items(body)
+            fp = _fingerprint(items)
+            if fp == self._state.fingerprint and items and watch is not None:
+                watch.repeated(items)  # raises, unless the endpoint ignores the page
+                self._next_params = None
+                return None, self, None
+            page = self._state.page
+            nxt = self._paging.advance(self._state, body, items, params)
+            if watch is not None:
+                items = watch.page(self._paging, page, body, items, nxt is None)
         except ZscalerError as e:
             return None, self, e
-        fp = _fingerprint(items)
-        if fp == self._state.fingerprint and items:
-            # the endpoint ignored the page parameter: the same page again means there is no more
-            self._next_params = None
-            return None, self, None
         self._http, self._body, self._items, self._params = http, body, items, params
-        self._state.fingerprint = fp
-        self._next_params = self._paging.advance(self._state, body, items, params)
+        self._state.fingerprint, self._next_params = fp, nxt
         return (self._wrap_items(items) if items else None), self, None
 
     def _wrap_items(self, items: list) -> list:
@@ -198,6 +249,14 @@ class ZscalerAPIResponse:
 
     def __repr__(self) -> str:
         return f"<ZscalerAPIResponse {self.get_status()} {self.url} items={len(self._items)} has_next={self.has_next()}>"
+
+
+def _listing_name(http: "httpx.Response | None", service_type: str | None) -> str:
+    """The path of a listing's first request (what its errors and notes name)."""
+    try:
+        return http.request.url.path if http is not None else (service_type or "listing")
+    except RuntimeError:  # a response built without a request
+        return service_type or "listing"
 
 
 def _as_list(body: Any) -> list:
