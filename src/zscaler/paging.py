@@ -16,11 +16,15 @@ behaviours) and the CLI ask :func:`style` and never test a style's name. Adding 
 
 from __future__ import annotations
 
+import copy
+import logging
 import math
 from typing import Any, Mapping, Sequence
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from .errors import ResponseFormatError
+from .errors import ResponseFormatError, ZscalerError
+
+log = logging.getLogger("zscaler.paging")
 
 #: style -> (default page size, maximum page size) the API documents; what the simulator serves and
 #: what the CLI takes for "a full page". The official SDK's own clamp table
@@ -43,6 +47,16 @@ SIZE_KEYS = ("pageSize", "pagesize", "page_size", "size", "limit")
 
 class PagingError(ValueError):
     """A page request the simulator refuses (a non-numeric page size ...): a 400."""
+
+
+class ListingIncompleteError(ZscalerError):
+    """A listing that cannot be read whole: a page that repeats the one before, a page without its
+    item list, or fewer items than the API promised. ``listing`` (the path), ``page`` (the page
+    that showed it) and ``reason`` (what was seen) are attributes; the message names all three."""
+
+    def __init__(self, listing: str, page: Any, reason: str) -> None:
+        super().__init__(f"listing {listing} is incomplete at page {page}: {reason}")
+        self.listing, self.page, self.reason = listing, page, reason
 
 
 class PageState:
@@ -71,6 +85,13 @@ def _int(query: Mapping[str, Any], key: str, default: int) -> int:
         raise PagingError(f"query parameter {key} must be an integer, got {raw!r}") from None
 
 
+def _count(body: dict, key: str | None) -> int | None:
+    try:
+        return int(body[key]) if key and body.get(key) not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
 class PagingStyle:
     """One page, no cursor (``none``): the base every style refines."""
 
@@ -81,6 +102,8 @@ class PagingStyle:
     first_page = 1
     items_key: str | None = None
     all_pages = False  # the method's result is every page (the official SDK loops itself)
+    count_key: str | None = None  # where a page says how many items the listing has
+    pages_key: str | None = None  # where a page says how many pages the listing has
 
     # -- the client side
     def items(self, body: Any) -> list:
@@ -98,6 +121,18 @@ class PagingStyle:
         if body in (None, "", b""):
             return []
         raise ResponseFormatError(200, f"expected a JSON array or object, got {type(body).__name__}")
+
+    def has_list(self, body: Any) -> bool:
+        """Whether a page's body carries its item list (an empty one included)."""
+        if isinstance(body, list):
+            return True
+        return isinstance(body, dict) and isinstance(body.get(self.items_key or "list"), list)
+
+    def totals(self, body: Any) -> tuple[int | None, int | None]:
+        """(items, pages) the page says the listing has; None where it does not say."""
+        if not isinstance(body, dict):
+            return None, None
+        return _count(body, self.count_key), _count(body, self.pages_key)
 
     def start(self, params: Mapping[str, Any]) -> PageState:
         size = next((params[k] for k in SIZE_KEYS if k in params), None)
@@ -187,6 +222,8 @@ class PageNumberPaging(PagingStyle):
 class ZccEnvelopePaging(PageNumberPaging):
     """ZCC listings answered as ``{"<key>": [...], "totalCount": n}``, paged like the ZCC arrays."""
 
+    count_key: str | None = "totalCount"
+
     def __init__(self, name: str, items_key: str) -> None:
         self.name, self.items_key = name, items_key
 
@@ -207,6 +244,8 @@ class ZpaPaging(PagingStyle):
     name = "zpa"
     size_key: str | None = "pagesize"
     size_arg: str | None = "page_size"
+    count_key: str | None = "totalCount"
+    pages_key: str | None = "totalPages"
 
     def __init__(self, name: str = "zpa", size_key: str = "pagesize") -> None:
         self.name, self.size_key = name, size_key
@@ -307,9 +346,14 @@ class ZcellPaging(ZpaPaging):
     items_key: str | None = "content"
     size_key: str | None = "size"
     size_arg: str | None = "size"
+    count_key: str | None = "totalElements"
 
     def __init__(self) -> None:
         pass
+
+    def has_list(self, body: Any) -> bool:
+        # a single object is the one item (as the official SDK reads it), an envelope is not
+        return not (isinstance(body, dict) and "totalPages" in body) or super().has_list(body)
 
     def limits(self) -> tuple[int, int]:
         return LIMITS["zcell"]  # type: ignore[return-value]
@@ -369,6 +413,9 @@ class ZdxEnvelopePaging(ZdxPaging):
     def items(self, body: Any) -> list:
         return [body] if isinstance(body, dict) else []
 
+    def has_list(self, body: Any) -> bool:
+        return isinstance(body, dict)
+
 
 class KeyedPage(PagingStyle):
     """One page, the items under ``items_key`` of an object (ZTB ``result``, AI Guard ``items``, ZBI ``reports``)."""
@@ -385,6 +432,9 @@ class OneOrKeyedPage(KeyedPage):
 
     def items(self, body: Any) -> list:
         return _envelope_or_one(self, body)
+
+    def has_list(self, body: Any) -> bool:
+        return isinstance(body, (dict, list))
 
 
 class ZtbPage(KeyedPage):
@@ -422,6 +472,8 @@ class LinkPaging(PagingStyle):
 class ZiamPaging(LinkPaging):
     """ZIdentity: ``offset``/``limit``; absolute ``next_link``/``prev_link`` URLs."""
 
+    count_key = "totalRecord"
+
     def serve(self, items, query, *, base_url="", path="", body=None, key=None):
         size, offset = self.page_size(query), max(0, _int(query, "offset", 0))
         n = len(items)
@@ -440,12 +492,111 @@ class ZiamPaging(LinkPaging):
 class EasmPaging(LinkPaging):
     """EASM: ``page``/``page_size``; ``next_page`` is the next page number."""
 
+    count_key = "total_results"
+
     def serve(self, items, query, *, base_url="", path="", body=None, key=None):
         size, page = self.page_size(query), max(1, _int(query, "page", 1))
         start = (page - 1) * size
         return {"results": list(items[start: start + size]), "total_results": len(items),
                 "next_page": page + 1 if start + size < len(items) else None,
                 "prev_page": page - 1 if page > 1 else None}
+
+
+class ListingWatch:
+    """What one listing has seen, so that it never ends early without saying so (issue #15).
+
+    Every page (the first included) passes :meth:`page`: a page without its item list where more
+    was promised (or on any later page), a page shorter than a full one while the API promises
+    more, or a listing ending with fewer items than the API's unchanged total raises
+    :class:`ListingIncompleteError`. Items whose ``id`` an earlier page of the listing carried are
+    dropped and counted, and a total that changes between pages is noted: both are what items
+    inserted or deleted while an offset listing runs do. Notes go to ``notes`` (the response's
+    ``listing_notes``) and to the ``zscaler.paging`` logger as warnings."""
+
+    def __init__(self, listing: str, whole: bool = True) -> None:
+        self.listing = listing
+        self.whole = whole  # the listing starts at its first page: item counts are comparable to totals
+        self.notes: list[str] = []
+        self.ids: set = set()
+        self.dropped = 0  # items dropped as already seen
+        self.read = 0  # items the pages carried, repeats included
+        self.total: int | None = None  # the last item count the API gave
+        self.total_changed = False
+        self.full = 0  # the longest page so far
+        self.pages = 0
+
+    def copy(self) -> "ListingWatch":
+        """A watch for a cursor: its own ids and counts, the same notes."""
+        other = copy.copy(self)
+        other.ids = set(self.ids)
+        return other
+
+    def note(self, text: str) -> None:
+        self.notes.append(text)
+        log.warning("listing %s: %s", self.listing, text)
+
+    def repeated(self, items: list) -> None:
+        """A page equal to the one before. Page 2 repeating page 1 where nothing promised more is an
+        endpoint that ignores the page parameter: noted, the listing ends. Any other repeat raises.
+        Pages are named by their place in the listing (1 is the first page read)."""
+        page = self.pages + 1
+        if self.pages == 1 and not self._promised(None):
+            self.note(f"page {page} repeated page 1 ({len(items)} items): the endpoint ignores the page "
+                      "parameter; the listing is its first page")
+            return
+        raise ListingIncompleteError(self.listing, page, f"it repeats page {page - 1} ({len(items)} items, "
+                                     f"{self.read} read so far): the listing would end early")
+
+    def page(self, style: PagingStyle, number: int, body: Any, items: list, last: bool) -> list:
+        """Check one page (``number``: the style's page number; ``last``: the style asks for no page
+        after it); its items without those an earlier page carried."""
+        self.pages += 1
+        page = self.pages
+        count, pages = style.totals(body)
+        self.read += len(items)
+        self._count(count, page)
+        more = self._promised(pages is not None and number < pages - 1 + style.first_page)
+        if not style.has_list(body) and (more or self.pages > 1):
+            said = f"totalPages={pages}" if pages is not None else f"total {count}" if count is not None else "a full page before"
+            raise ListingIncompleteError(self.listing, page, f"the answer has no item list ({said})")
+        if more and not last and 0 < len(items) < self.full:
+            raise ListingIncompleteError(self.listing, page, f"{len(items)} items where pages hold {self.full}, "
+                                         f"and the API promises {count if count is not None else pages} in all")
+        if last and self._promised(None) and not self.total_changed:
+            raise ListingIncompleteError(self.listing, page, f"the listing ends with {self.read} of the "
+                                         f"{self.total} items the API promised")
+        self.full = max(self.full, len(items))
+        return self._dedupe(items, page)
+
+    def _promised(self, more_pages: bool | None) -> bool:
+        return bool(more_pages) or (self.whole and self.total is not None and self.read < self.total)
+
+    def _count(self, count: int | None, page: Any) -> None:
+        if count is None:
+            return
+        if self.total is not None and count != self.total:
+            self.total_changed = True
+            self.note(f"the total changed from {self.total} to {count} at page {page}: items were added or "
+                      "removed while listing, so offset pages may have shifted")
+        self.total = count
+
+    def _dedupe(self, items: list, page: Any) -> list:
+        ids = self.ids
+        first = self.pages == 1
+        kept = []
+        for item in items:
+            ident = item.get("id") if isinstance(item, dict) else None
+            if ident is None or isinstance(ident, (dict, list)):
+                kept.append(item)
+            elif ident in ids and not first:
+                self.dropped += 1
+            else:
+                ids.add(ident)
+                kept.append(item)
+        if len(kept) < len(items):
+            self.note(f"page {page}: {len(items) - len(kept)} items an earlier page carried were dropped "
+                      "(items were added while listing, so offset pages shifted)")
+        return kept
 
 
 #: every style by name (``Product.paging`` / ``Op.paging``)
@@ -479,4 +630,4 @@ def of(product: Any, op: Any) -> PagingStyle:
     return style(op.paging or product.paging)
 
 
-__all__ = ["LIMITS", "SIZE_KEYS", "STYLES", "PageState", "PagingError", "PagingStyle", "of", "style"]
+__all__ = ["LIMITS", "SIZE_KEYS", "STYLES", "ListingIncompleteError", "ListingWatch", "PageState", "PagingError", "PagingStyle", "of", "style"]
