@@ -355,14 +355,19 @@ class Settings:
         return {"client": client}
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def _read_yaml_document(path: Path) -> dict[str, Any]:
     import yaml
 
     try:
         data = yaml.safe_load(path.read_text()) or {}
     except yaml.YAMLError as e:
         raise ConfigurationError(f"{path}: not valid YAML ({e.__class__.__name__})") from None
-    section = (data.get("zscaler") or {}).get("client") if isinstance(data, dict) else None
+    return data if isinstance(data, dict) else {}
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    data = _read_yaml_document(path)
+    section = (data.get("zscaler") or {}).get("client") if isinstance(data.get("zscaler"), dict) else None
     if section is None:
         return {}
     if not isinstance(section, dict):
@@ -386,6 +391,45 @@ def env_values(environ: Mapping[str, str], keys: tuple[Key, ...] | None = None) 
     return out
 
 
+PROFILE_ENV = "ZSCALER_PROFILE"
+_WARNED: set[str] = set()  # the writable YAML files already warned about in this process
+
+
+def _warn_if_writable(path: Path) -> None:
+    """Warn, once per file and process, that a YAML file other users can write is applied."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if mode & 0o022 and str(path) not in _WARNED:
+        _WARNED.add(str(path))
+        log.warning("applying configuration from %s, which other users can write (mode %o): make sure it is "
+                    "trusted, or chmod go-w it", path, mode & 0o777)
+
+
+def read_profile(name: str, files: list[Path]) -> dict[str, Any]:
+    """The keys of ``zscaler.profiles.<name>``: the first of ``files`` defining it wins (not merged)."""
+    known: list[str] = []
+    for path in files:
+        if not path.is_file():
+            continue
+        data = _read_yaml_document(path)
+        section = data.get("zscaler", {}).get("profiles") if isinstance(data.get("zscaler"), Mapping) else None
+        if not isinstance(section, Mapping):
+            continue
+        if name in section:
+            value = section[name] or {}
+            if not isinstance(value, Mapping):
+                raise ConfigurationError(f"{path}: profile '{name}' must be a mapping of configuration keys")
+            return dict(value)
+        known.extend(str(p) for p in section if p not in known)
+    if known:
+        raise ConfigurationError(unknown_key(f"profile (from {PROFILE_ENV} or profile=)", name, known)
+                                 .replace("configuration key", "profile"))
+    raise ConfigurationError(f"no profile '{name}': define it under zscaler.profiles.{name} in "
+                             + " or ".join(map(str, files)))
+
+
 def load_settings(
     config: Mapping[str, Any] | None = None,
     *,
@@ -393,23 +437,30 @@ def load_settings(
     cwd: Path | None = None,
     home: Path | None = None,
 ) -> Settings:
-    """Merge every source, convert types and validate. Raises ConfigurationError."""
+    """Merge every source, convert types and validate. Raises ConfigurationError.
+
+    A profile (``profile=`` in ``config``, else ``ZSCALER_PROFILE``) applies ``zscaler.profiles.NAME``
+    of ``./zscaler.yaml`` or ``~/.zscaler/zscaler.yaml`` over the files and the environment."""
     environ = os.environ if environ is None else environ
+    if config is not None and not isinstance(config, Mapping):
+        raise ConfigurationError(f"the client configuration must be a dict, got {type(config).__name__}")
+    config = dict(config or {})
+    profile = config.pop("profile", None) or environ.get(PROFILE_ENV) or None
     merged: dict[str, Any] = {}
     sources: dict[str, str] = {}
     home_file = (home or Path.home()) / ".zscaler" / "zscaler.yaml"
     cwd_file = (cwd or Path.cwd()) / "zscaler.yaml"
     for path in (home_file, cwd_file):
         if path.is_file():
-            if path == cwd_file:
-                log.warning("applying configuration from %s; make sure this file is trusted", path)
+            _warn_if_writable(path)
             for k, v in _flatten(_read_yaml(path), str(path)).items():
                 merged[k], sources[k] = v, str(path)
     for k, (name, v) in env_values(environ).items():
         merged[k], sources[k] = v, f"environment variable {name}"
+    if profile:
+        for k, v in _flatten(read_profile(str(profile), [cwd_file, home_file]), f"profile {profile}").items():
+            merged[k], sources[k] = v, f"profile {profile}"
     if config:
-        if not isinstance(config, Mapping):
-            raise ConfigurationError(f"the client configuration must be a dict, got {type(config).__name__}")
         for k, v in _flatten(config, "config").items():
             merged[k], sources[k] = v, "config"
     values: dict[str, Any] = {}

@@ -1,0 +1,61 @@
+"""Profiles honoured by the SDK too, the YAML trust notice, `zscaler auth status`, `zscaler configure` (issue #19)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from zscaler import ZscalerClient
+from zscaler.errors import ConfigurationError
+
+
+def _write_profiles(path, profiles, client=None):
+    doc = {"zscaler": {"profiles": profiles, **({"client": client} if client else {})}}
+    path.write_text(yaml.safe_dump(doc))
+    os.chmod(path, 0o600)
+
+
+def test_sdk_reads_a_profile_from_the_environment_or_the_argument(sim, isolated, monkeypatch):
+    sim.seed("zpa", "segment_groups", 2)
+    _write_profiles(isolated / "zscaler.yaml", {"sim": sim.oneapi_config()})
+    monkeypatch.setenv("ZSCALER_PROFILE", "sim")
+    with ZscalerClient() as client:
+        groups, _, err = client.zpa.segment_groups.list_groups()
+    assert err is None and len(groups) == 2
+    monkeypatch.delenv("ZSCALER_PROFILE")
+    with ZscalerClient(profile="sim") as client:
+        assert len(client.zpa.segment_groups.list_groups().unwrap()) == 2
+    with pytest.raises(ConfigurationError) as e:
+        ZscalerClient(profile="smi")
+    assert "Did you mean 'sim'" in str(e.value)
+
+
+def test_a_script_run_with_zscaler_profile_uses_it(sim, isolated):
+    sim.seed("zpa", "segment_groups", 3)
+    _write_profiles(isolated / "zscaler.yaml", {"sim": sim.oneapi_config()})
+    script = ("from zscaler import ZscalerClient\n"
+              "with ZscalerClient() as c:\n    print(len(c.zpa.segment_groups.list_groups().unwrap()))\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZSCALER_")}
+    p = subprocess.run([sys.executable, "-c", script], cwd=isolated, capture_output=True, text=True,
+                       env={**env, "ZSCALER_PROFILE": "sim"}, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "3"
+
+
+def test_yaml_trust_notice_only_for_writable_files_and_once(isolated, caplog, sim):
+    path = isolated / "zscaler.yaml"
+    _write_profiles(path, {}, client=sim.oneapi_config())
+    with caplog.at_level(logging.WARNING, logger="zscaler"):
+        ZscalerClient().close()
+    assert "other users can write" not in caplog.text  # 0600: no notice
+    os.chmod(path, 0o666)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="zscaler"):
+        ZscalerClient().close()
+        ZscalerClient().close()
+    assert caplog.text.count("other users can write") == 1
