@@ -445,7 +445,7 @@ def load_settings(
     if config is not None and not isinstance(config, Mapping):
         raise ConfigurationError(f"the client configuration must be a dict, got {type(config).__name__}")
     config = dict(config or {})
-    profile = config.pop("profile", None) or environ.get(PROFILE_ENV) or None
+    profile = config.pop("profile") if "profile" in config else environ.get(PROFILE_ENV) or None  # None: none
     merged: dict[str, Any] = {}
     sources: dict[str, str] = {}
     home_file = (home or Path.home()) / ".zscaler" / "zscaler.yaml"

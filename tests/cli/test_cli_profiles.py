@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import stat
 import subprocess
 import sys
 
@@ -59,3 +61,43 @@ def test_yaml_trust_notice_only_for_writable_files_and_once(isolated, caplog, si
         ZscalerClient().close()
         ZscalerClient().close()
     assert caplog.text.count("other users can write") == 1
+
+
+def test_auth_status_names_the_client_tenant_and_expiry_never_the_token(invoke, sim, env_for):
+    r = invoke("-o", "json", "auth", "status", env=env_for())
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    assert data["clientId"] == sim.oneapi_config()["clientId"]
+    assert data["vanityDomain"] == sim.oneapi_config()["vanityDomain"] and data["token"] == "valid"
+    assert data["tokenExpires"].endswith("Z") and int(data["tokenExpiresIn"].split()[0]) > 0
+    assert data["sources"]["clientId"] == "environment variable ZSCALER_CLIENT_ID"
+    with ZscalerClient(sim.oneapi_config()) as client:  # equal credentials: the token the command fetched
+        token = client._executor.provider.token()
+    assert token and token not in r.output
+    assert "access_token" not in r.output and "Bearer" not in r.output
+
+
+def test_auth_status_without_credentials_exits_4(invoke):
+    r = invoke("auth", "status")
+    assert r.exit_code == 4 and "clientId" in r.stderr
+
+
+def test_configure_writes_a_profile_the_cli_and_the_sdk_use(invoke, sim, isolated):
+    cfg = sim.oneapi_config()
+    answers = "\n".join([cfg["clientId"], cfg["clientSecret"], cfg["vanityDomain"], "", cfg["customerId"]]) + "\n"
+    r = invoke("configure", "--profile", "lab", input=answers)
+    assert r.exit_code == 0, r.output
+    path = isolated.parent / "home" / ".zscaler" / "zscaler.yaml"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    written = yaml.safe_load(path.read_text())["zscaler"]["profiles"]["lab"]
+    assert written == {"clientId": cfg["clientId"], "clientSecret": cfg["clientSecret"],
+                       "vanityDomain": cfg["vanityDomain"], "customerId": cfg["customerId"]}
+    assert cfg["clientSecret"] not in r.stdout  # the secret prompt does not echo
+    # the profile only lacks the simulator's URLs (a real tenant's come from the cloud)
+    env = {"ZSCALER_API_BASE_URL": cfg["apiBaseUrl"], "ZSCALER_TOKEN_URL": cfg["tokenUrl"]}
+    r = invoke("--profile", "lab", "-o", "json", "auth", "status", env=env)
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["sources"]["clientId"] == "config"
+    r = invoke("configure", "--profile", "other", input=answers)
+    profiles = yaml.safe_load(path.read_text())["zscaler"]["profiles"]
+    assert set(profiles) == {"lab", "other"}  # an existing profile is kept

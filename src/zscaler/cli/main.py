@@ -23,6 +23,7 @@ import click  # noqa: E402 - after the install check
 
 from .. import __version__
 from . import exits
+from .auth import register as register_auth
 from .commands import ProductGroup, SuggestingGroup
 from .session import LEGACY_PRODUCTS, PROFILE_ENV, ProfileError, Session
 
@@ -199,6 +200,9 @@ def cli(ctx: click.Context, profile: str | None, legacy: str | None, sim: bool, 
         except Exception as e:  # noqa: BLE001 - unreadable YAML
             raise click.BadParameter(str(e), param_hint="--profile") from None
     ctx.call_on_close(s.close)
+
+
+register_auth(cli)
 
 
 @cli.command("demo")

@@ -123,7 +123,8 @@ class Session:
         else:
             from ..oneapi_client import ZscalerClient
 
-            self._client = ZscalerClient(cfg)
+            # the profile is the one --profile / ZSCALER_PROFILE chose (already in cfg), or none with --sim
+            self._client = ZscalerClient({**cfg, "profile": None})
         return self._client
 
     def close(self) -> None:
