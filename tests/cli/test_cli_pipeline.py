@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 from conftest import run_cli, sim_env
 
@@ -164,3 +165,29 @@ def test_hints_name_the_missing_key_its_env_variable_and_the_product(invoke, sim
     r = invoke("--legacy", "zia", "zia", "rule-labels", "list")
     assert r.exit_code == 4
     assert "ZIA_USERNAME" in r.stderr and "--legacy zia reads the legacy ZIA keys" in r.stderr
+
+
+def test_ctrl_c_while_paging_exits_130(sim):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from conftest import CREDENTIAL_PREFIXES
+
+    sim.seed("zpa", "segment_groups", 30)
+    sim.fault(path="*/segmentGroup", action="delay", delay=20, query={"page": "2"}, times=1)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(CREDENTIAL_PREFIXES)}
+    env.update(sim_env(sim))
+    proc = subprocess.Popen([sys.executable, "-m", "zscaler.cli", "zpa", "segment-groups", "list", "--page-size", "10"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60  # a bound on waiting, not an assertion on time
+        while not any(r.query.get("page") == ["2"] for r in sim.requests) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGINT)  # the second page is being answered (slowly): Ctrl-C
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and out == ""
