@@ -48,8 +48,12 @@ class ProductService:
             try:
                 cls = resource_class(self._name, attribute)
             except AttributeError:
-                known = ", ".join(r.attribute for r in catalog.load(self._name).resources)
-                raise AttributeError(f"{self._name} has no resource '{attribute}'; known: {known}") from None
+                import difflib
+
+                names = [r.attribute for r in catalog.load(self._name).resources]
+                near = difflib.get_close_matches(attribute, names, n=3, cutoff=0.6)
+                hint = ("did you mean " + " or ".join(map(repr, near)) + "?") if near else "known: " + ", ".join(names)
+                raise AttributeError(f"{self._name} has no resource '{attribute}'; {hint}") from None
             with self._lock:
                 res = self._resources.setdefault(attribute, cls(self._executor, self._config))
         return res

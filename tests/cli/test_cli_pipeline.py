@@ -191,3 +191,15 @@ def test_ctrl_c_while_paging_exits_130(sim):
         proc.kill()
     assert proc.returncode == 130, err
     assert "interrupted" in err and out == ""
+
+
+def test_did_you_mean_for_a_misspelt_resource_in_the_sdk():
+    import pytest
+
+    from zscaler import ZscalerClient
+
+    client = ZscalerClient({"clientId": "x", "clientSecret": "y", "vanityDomain": "v", "customerId": "1"})
+    with pytest.raises(AttributeError) as e:
+        client.zpa.segment_group
+    assert "did you mean 'segment_groups'" in str(e.value) and "app_connector_groups" not in str(e.value)
+    client.close()
