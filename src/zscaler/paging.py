@@ -630,4 +630,5 @@ def of(product: Any, op: Any) -> PagingStyle:
     return style(op.paging or product.paging)
 
 
-__all__ = ["LIMITS", "SIZE_KEYS", "STYLES", "ListingIncompleteError", "ListingWatch", "PageState", "PagingError", "PagingStyle", "of", "style"]
+__all__ = ["LIMITS", "SIZE_KEYS", "STYLES", "ListingIncompleteError", "ListingWatch", "PageState", "PagingError",
+           "PagingStyle", "of", "style"]
