@@ -26,7 +26,7 @@ def names(client: ZscalerClient) -> list[str]:
 
 
 def one(client: ZscalerClient) -> SegmentGroup:
-    group, _, err = client.zpa.segment_groups.get_group("1")
+    group, _, err = client.zpa.segment_groups.get_group(1)  # an id: str | int
     if err:
         raise err
     assert_type(group, SegmentGroup)

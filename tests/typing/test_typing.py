@@ -39,11 +39,12 @@ def f(c: ZscalerClient) -> None:
     assert_type(err, None)
     for g in groups:
         print(g.nmae)
+    c.zpa.segment_groups.get_group(["1"])
 """
 
 
 def test_mypy_flags_a_wrong_expectation_and_a_misspelt_attribute(tmp_path):
-    """The check can fail: a wrong ``assert_type`` and ``g.nmae`` on a model are reported."""
+    """The check can fail: a wrong ``assert_type``, ``g.nmae`` on a model, a list as a path id are reported."""
     pytest.importorskip("mypy")
     bad = tmp_path / "bad.py"
     bad.write_text(BAD)
@@ -51,6 +52,7 @@ def test_mypy_flags_a_wrong_expectation_and_a_misspelt_attribute(tmp_path):
                 sys.executable, str(bad)])
     assert out.returncode == 1 and "[assert-type]" in out.stdout, out.stdout
     assert '"SegmentGroup" has no attribute "nmae"' in out.stdout, out.stdout
+    assert '"get_group" of "SegmentGroupsAPI" has incompatible type "list[str]"' in out.stdout, out.stdout
 
 
 def test_pyright_accepts_the_corpus():

@@ -22,7 +22,7 @@ def test_stubs_are_up_to_date():
 
 def test_stub_declares_seed_methods():
     text = (ROOT / "src/zscaler-stubs/_stubs/zpa.pyi").read_text()
-    assert ("def list_groups(self, query_params: Optional[dict] = None)"
+    assert ("def list_groups(self, query_params: Optional[Mapping[str, Any]] = None)"
             " -> Result[list[zscaler.zpa.models.segment_group.SegmentGroup]]:") in text
     assert "    segment_groups: SegmentGroupsAPI" in text
 
