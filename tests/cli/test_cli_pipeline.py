@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from conftest import run_cli, sim_env
+from conftest import CREDENTIAL_PREFIXES, run_cli, sim_env
 
 
 def test_piped_listing_gets_every_item_of_a_seeded_simulator():
@@ -173,7 +173,6 @@ def test_ctrl_c_while_paging_exits_130(sim):
     import sys
     import time
 
-    from conftest import CREDENTIAL_PREFIXES
 
     sim.seed("zpa", "segment_groups", 30)
     sim.fault(path="*/segmentGroup", action="delay", delay=20, query={"page": "2"}, times=1)
