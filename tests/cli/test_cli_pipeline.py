@@ -77,6 +77,20 @@ def test_verbs_where_the_listing_is_not_the_only_one(invoke, sim, env_for):
     assert r.exit_code == 0, r.output
 
 
+def test_settings_resources_answer_get_and_update(invoke, sim, env_for):
+    from zscaler import catalog
+    from zscaler.cli.commands import uniform_verbs
+
+    verbs = uniform_verbs(catalog.load("zia").resource("advanced_settings"))
+    assert {k: o.name for k, o in verbs.items()} == {"get": "get_advanced_settings",
+                                                       "update": "update_advanced_settings"}
+    r = invoke("zia", "advanced-settings", "update", "--set", "enable_office365=true", env=env_for())
+    assert r.exit_code == 0, r.output
+    r = invoke("zia", "advanced-settings", "get", "--query", "enableOffice365", env=env_for())
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout) is True
+
+
 def test_positional_id_for_get_update_delete(invoke, sim, env_for):
     gid = sim.seed("zpa", "segment_groups", 2)[0]["id"]
     r = invoke("zpa", "segment-groups", "get", gid, "--query", "id", env=env_for())

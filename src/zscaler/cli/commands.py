@@ -101,7 +101,21 @@ def uniform_verbs(resource: Any) -> dict[str, Any]:
                                            and _is_item_path(o.path, collection)]),
              "create": _closest(resource, [o for o in named("create") if o.verb == "POST"
                                            and (collection is None or _bare(o.path) == collection)])}
+    if listing is None and found["get"] is None:
+        found.update(_settings_verbs(resource, named("get"), named("update")))
     return {k: v for k, v in found.items() if v is not None}
+
+
+def _settings_verbs(resource: Any, gets: list[Any], updates: list[Any]) -> dict[str, Any]:
+    """A settings resource (one object, no collection): ``get`` reads a path without an id and
+    ``update`` writes that same path."""
+    plain = [o for o in gets if o.verb == "GET" and o.result != "list"
+             and not [p for p in o.placeholders() if p not in CONFIG_PLACEHOLDERS]]
+    get = _closest(resource, plain)
+    if get is None:
+        return {}
+    update = _closest(resource, [o for o in updates if o.verb in ("PUT", "PATCH") and _bare(o.path) == _bare(get.path)])
+    return {"get": get, "update": update}
 
 
 def id_param(op: Any) -> str | None:
