@@ -113,6 +113,17 @@ class ResourceAPI:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self._product.name}.{self._resource.attribute}>"
 
+    def __getattr__(self, name: str) -> Any:
+        """Only reached for a name the class lacks: name the nearest methods (a misspelt method)."""
+        if name.startswith("_"):
+            raise AttributeError(name)
+        import difflib
+
+        methods = [m for m in dir(type(self)) if not m.startswith("_")]
+        near = difflib.get_close_matches(name, methods, n=3)
+        hint = f"; did you mean {', '.join(repr(n) for n in near)}?" if near else ""
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'{hint}", name=name, obj=self)
+
 
 # ------------------------------------------------------------------ request shaping
 

@@ -130,3 +130,9 @@ def test_client_results_are_the_official_classes(client, sim):
     assert items[0].applications == [] and items[0].as_dict()["applications"] == []
     with pytest.raises(AttributeError, match="nmae"):
         items[0].nmae
+
+
+def test_a_misspelt_method_names_the_nearest_ones(client):
+    with pytest.raises(AttributeError, match=r"no attribute 'list_grups'; did you mean 'list_groups'"):
+        client.zpa.segment_groups.list_grups
+    assert getattr(client.zpa.segment_groups, "nothing_like_it", None) is None
