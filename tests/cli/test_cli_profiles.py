@@ -64,6 +64,8 @@ def test_yaml_trust_notice_only_for_writable_files_and_once(isolated, caplog, si
 
 
 def test_auth_status_names_the_client_tenant_and_expiry_never_the_token(invoke, sim, env_for):
+    assert invoke("auth", "status", "-o", "json", env=env_for()).stdout == invoke(
+        "-o", "json", "auth", "status", env=env_for()).stdout  # a root option after the command group too
     r = invoke("-o", "json", "auth", "status", env=env_for())
     assert r.exit_code == 0, r.output
     data = json.loads(r.stdout)

@@ -85,12 +85,13 @@ class RootGroup(SuggestingGroup):
         return super().parse_args(ctx, self._hoist(ctx, list(args)))
 
     def _hoist(self, ctx: click.Context, args: list[str]) -> list[str]:
-        """Root options given after the product (``zscaler zpa segment-groups list --no-color``)
-        move in front of it, unless the operation has an option of that name."""
+        """Root options given after the product or another command group (``zscaler zpa
+        segment-groups list --no-color``, ``zscaler auth status -o json``) move in front of it,
+        unless the operation has an option of that name."""
         takes_value = ROOT_VALUED | {"-o", "--output", "--query"}
         at = next((i for i, a in enumerate(args) if not a.startswith("-") and (i == 0 or args[i - 1] not in takes_value)),
                   None)
-        if at is None or not isinstance(self.get_command(ctx, args[at]), ProductGroup):
+        if at is None or not isinstance(self.get_command(ctx, args[at]), click.Group):  # products, auth
             return args
         taken = _leaf_options(self, ctx, args[at:])
         front, rest, i = args[:at], [], at
@@ -100,8 +101,8 @@ class RootGroup(SuggestingGroup):
                 rest += args[i:]
                 break
             flag = a.split("=", 1)[0]
-            if flag in ROOT_FLAGS | ROOT_VALUED and flag not in taken:
-                width = 2 if flag in ROOT_VALUED and "=" not in a else 1
+            if flag in ROOT_FLAGS | takes_value and flag not in taken:
+                width = 2 if flag in takes_value and "=" not in a else 1
                 front += args[i:i + width]
                 i += width
                 continue
