@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import json
 import logging
 import math
 import time
@@ -23,7 +24,7 @@ from .catalog import hooks as shared_hooks
 from .catalog.call import After
 from .catalog.spec import WRITE_VERBS, Op, Param, Product, Resource
 from .errors import TransportError, ZscalerError
-from .model import NOT_GIVEN, ZscalerObject, convert_keys, model_class, to_wire
+from .model import NOT_GIVEN, ZscalerObject, convert_keys, model_class, to_attr, to_wire
 from . import paging
 from .response import Result, ZscalerAPIResponse
 from .transport.executor import decode
@@ -465,6 +466,24 @@ def invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Any:
     return _returned(api, op, _invoke(api, op, args))
 
 
+def _check_json_body(op: Op, body: Any) -> None:
+    """A body JSON cannot encode is a ``TypeError`` naming the method and the field, before sending."""
+    if body is None:
+        return
+    try:
+        json.dumps(body)
+    except (TypeError, ValueError):
+        fields = body.items() if isinstance(body, Mapping) else enumerate(body if isinstance(body, list) else [body])
+        for key, value in fields:
+            try:
+                json.dumps(value)
+            except (TypeError, ValueError):
+                name = to_attr(key) if isinstance(key, str) else f"item {key}"
+                raise TypeError(f"{op.name}: body field '{name}' cannot be sent as JSON: a {type(value).__name__} "
+                                "(accepted: str, int, float, bool, None, and lists or dicts of them)") from None
+        raise
+
+
 def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
     call = shape(api, op, args)  # argument errors raise here, before anything is sent
     executor = api._executor
@@ -476,6 +495,7 @@ def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
                 raise RuntimeError(f"{op.name}: the hook did not fill the path placeholder(s) {unfilled}")
         if call.result is not NOT_GIVEN:  # answered by the hook: a value, or a whole Result
             return call.result if isinstance(call.result, Result) else Result(call.result, None, None)
+        _check_json_body(op, call.body)
         resp = send(executor, call.verb, _render(call), params=_query_pairs(call.query), body=call.body,
                              raw_body=call.raw_body, headers=call.headers or None,
                              resource_path=_collection(call), stream=op.result == "bytes" and False)

@@ -323,3 +323,10 @@ def test_jitter_never_pushes_a_fitting_wait_beyond_the_budget():
     assert out.status_code == 200 and sleeps == [1.0]
     with pytest.raises(RetryBudgetExceeded):
         run_retry([httpx.Response(429, headers={"Retry-After": "3600"}), httpx.Response(200)], max_wait_total=10)
+
+
+def test_a_body_value_json_cannot_encode_names_the_field(client, sim):
+    sim.clear_requests()
+    with pytest.raises(TypeError, match=r"add_group: body field 'description' cannot be sent as JSON: a object"):
+        client.zpa.segment_groups.add_group(name="g", description=object())
+    assert not [r for r in sim.requests if "/segmentGroup" in r.path]
