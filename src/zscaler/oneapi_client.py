@@ -182,9 +182,13 @@ class Client(HeaderMethods, _Products):
 
     # -- official public methods
     def authenticate(self) -> None:
-        """Fetch a token now (normally it is fetched on the first call)."""
+        """Fetch a token now (normally it is fetched on the first call); a 429 answer is waited out
+        only within ``rateLimit.maxRetrySeconds``, as for a call."""
+        from .auth import wait_budget
+
         if self._executor.provider is not None:
-            self._executor.provider.headers()
+            with wait_budget(self._executor.retry_policy.max_wait_total):
+                self._executor.provider.headers()
 
     def get_config(self) -> dict[str, Any]:
         return self._settings.as_official_dict()

@@ -167,6 +167,24 @@ def test_token_429_stays_inside_the_retry_budget():
     assert len(rec.requests) == 1  # the 10 s wait is beyond the 1 s budget: not waited, not repeated
 
 
+def test_authenticate_429_stays_inside_the_retry_budget():
+    rec = Recorder(token_status=429, token_headers={"Retry-After": "10"})
+    client = ZscalerClient(config(transport=rec.transport(), rateLimit={"maxRetrySeconds": 1}))
+    with pytest.raises(TokenError, match="429"):
+        client.authenticate()
+    assert len(rec.requests) == 1  # not waited 10 s outside any call, as before
+
+
+def test_legacy_login_at_construction_429_stays_inside_the_retry_budget(sim):
+    from zscaler.oneapi_client import LegacyZPAClient
+
+    # beyond the legacy client's retry budget (120 s): answered at once, not waited 10 s per attempt
+    sim.fault("/_legacy/zpa/signin", status=429, times=5, headers={"Retry-After": "500"})
+    with pytest.raises(TokenError, match="429"):
+        LegacyZPAClient(sim.legacy_config("zpa"))
+    assert len([r for r in sim.requests if r.path.endswith("/signin")]) == 1
+
+
 def test_token_429_within_the_budget_is_waited_out(sim):
     sim.fault("/oauth2/v1/token", status=429, times=2, headers={"Retry-After": "0"})
     client = ZscalerClient(sim.oneapi_config(**FAST_RETRY))

@@ -70,9 +70,10 @@ def post_login(client: "httpx.Client", url: str, **kw: Any) -> "httpx.Response":
     """POST a login or token request; a 429 answer is waited out and retried (as the official
     ZDX/ZWA clients do), so a burst of scripts starting together does not fail at construction.
 
-    The waits stay inside the retry budget of the call that needed the login (:func:`wait_budget`;
-    a login outside any call, at construction, may wait ``LOGIN_WAIT_MAX`` per attempt): a wait
-    beyond it answers the 429 at once, which the caller reports as a refused login."""
+    The waits stay inside the retry budget of the call, the construction login or the
+    ``authenticate()`` that needed the login (:func:`wait_budget`): a server asking for more than
+    is left answers the 429 at once, which the caller reports as a refused login. Without a
+    budget (a provider used on its own) a wait is capped at ``LOGIN_WAIT_MAX``."""
     from ..transport.pipeline import header_wait, jittered
 
     budget = _BUDGET.get()
@@ -81,9 +82,10 @@ def post_login(client: "httpx.Client", url: str, **kw: Any) -> "httpx.Response":
         if resp.status_code != 429 or attempt == LOGIN_ATTEMPTS - 1:
             return resp
         asked = header_wait(resp.headers)
-        wait = min(LOGIN_WAIT_MAX, 1.0 if asked is None else jittered(asked))
-        if budget is not None and wait > budget.remaining - budget.spent:
-            return resp
+        wanted = 1.0 if asked is None else jittered(asked)
+        if budget is not None and wanted > budget.remaining - budget.spent:
+            return resp  # the server asks for more than the budget left: answer the 429 now
+        wait = wanted if budget is not None else min(LOGIN_WAIT_MAX, wanted)
         resp.close()
         time.sleep(wait)
         if budget is not None:

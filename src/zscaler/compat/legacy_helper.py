@@ -149,8 +149,12 @@ class LegacyHelper(HeaderMethods, ProductService):
         self._session: Any = None
 
     def _login_at_construction(self) -> None:
+        """The official helper's login, its 429 waits inside the client's retry budget."""
+        from ..auth import wait_budget
+
         if self._login_method:
-            getattr(self, self._login_method)()
+            with wait_budget(self._executor.retry_policy.max_wait_total):
+                getattr(self, self._login_method)()
 
     @property
     def _provider(self) -> "LoginProvider":
