@@ -265,15 +265,15 @@ def put_advanced(engine, ctx, route, params):
 
 @behavior("zia", "POST", V1 + "/staticIP/validate", no_pending=True)
 def validate_static_ip(engine, ctx, route, params):
-    """``SUCCESS`` (text) for a new address, 409 for one already configured."""
+    """``SUCCESS`` as text when the address can be added; 409 DUPLICATE_ITEM when it is in use."""
     body = ctx.json()
     ip = body.get("ipAddress") if isinstance(body, dict) else None
     if not ip:
         return engine.error(ctx, 400, "ipAddress is required", "INVALID_INPUT_ARGUMENT")
     coll = engine.store.collection(V1 + "/staticIP")
-    if coll is not None and any(o.get("ipAddress") == ip for o in coll.values()):
-        return engine.error(ctx, 409, f"static IP {ip} already exists", "DUPLICATE_ITEM")
-    return engine.json_response(200, "SUCCESS")
+    if any(o.get("ipAddress") == ip for o in (coll.values() if coll is not None else ())):
+        return engine.error(ctx, 409, f"This IP {ip} is already associated with another location", "DUPLICATE_ITEM")
+    return Response(200, b"SUCCESS", [("Content-Type", "text/plain;charset=UTF-8")])
 
 
 @behavior("zia", "GET", V1 + "/endPointDlpResourceGroups/{channel}")

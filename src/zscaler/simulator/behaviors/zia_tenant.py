@@ -139,19 +139,6 @@ def c2c_count(engine, ctx, route, params):
     return _count(engine, V1 + "/cloudToCloudIR")
 
 
-@behavior("zia", "POST", V1 + "/staticIP/validate", no_pending=True)
-def validate_static_ip(engine, ctx, route, params):
-    """``SUCCESS`` as text when the address can be added; 409 DUPLICATE_ITEM when it is in use."""
-    body = ctx.json()
-    ip = body.get("ipAddress") if isinstance(body, dict) else None
-    if not ip:
-        return engine.error(ctx, 400, "ipAddress is required", "INVALID_INPUT_ARGUMENT")
-    coll = engine.store.collection(V1 + "/staticIP")
-    if any(o.get("ipAddress") == ip for o in (coll.values() if coll is not None else ())):
-        return engine.error(ctx, 409, f"This IP {ip} is already associated with another location", "DUPLICATE_ITEM")
-    return Response(200, b"SUCCESS", [("Content-Type", "text/plain;charset=UTF-8")])
-
-
 #: the actions a cloud application rule type offers (verbs of the type's activities)
 ACTION_VERBS = {
     "WEBMAIL": ("VIEW", "ATTACHMENT_SEND", "SEND"),
