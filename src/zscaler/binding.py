@@ -466,22 +466,19 @@ def invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Any:
     return _returned(api, op, _invoke(api, op, args))
 
 
-def _check_json_body(op: Op, body: Any) -> None:
-    """A body JSON cannot encode is a ``TypeError`` naming the method and the field, before sending."""
+def _raise_unencodable_field(op: Op, body: Any) -> None:
+    """After the body failed to encode as JSON: a ``TypeError`` naming the method and the field that
+    JSON cannot encode, if one of the body's fields is the cause (else the caller re-raises)."""
     if body is None:
         return
-    try:
-        json.dumps(body)
-    except (TypeError, ValueError):
-        fields = body.items() if isinstance(body, Mapping) else enumerate(body if isinstance(body, list) else [body])
-        for key, value in fields:
-            try:
-                json.dumps(value)
-            except (TypeError, ValueError):
-                name = to_attr(key) if isinstance(key, str) else f"item {key}"
-                raise TypeError(f"{op.name}: body field '{name}' cannot be sent as JSON: a {type(value).__name__} "
-                                "(accepted: str, int, float, bool, None, and lists or dicts of them)") from None
-        raise
+    fields = body.items() if isinstance(body, Mapping) else enumerate(body if isinstance(body, list) else [body])
+    for key, value in fields:
+        try:
+            json.dumps(value)
+        except (TypeError, ValueError):
+            name = to_attr(key) if isinstance(key, str) else f"item {key}"
+            raise TypeError(f"{op.name}: body field '{name}' cannot be sent as JSON: a {type(value).__name__} "
+                            "(accepted: str, int, float, bool, None, and lists or dicts of them)") from None
 
 
 def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
@@ -495,10 +492,13 @@ def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
                 raise RuntimeError(f"{op.name}: the hook did not fill the path placeholder(s) {unfilled}")
         if call.result is not NOT_GIVEN:  # answered by the hook: a value, or a whole Result
             return call.result if isinstance(call.result, Result) else Result(call.result, None, None)
-        _check_json_body(op, call.body)
-        resp = send(executor, call.verb, _render(call), params=_query_pairs(call.query), body=call.body,
-                             raw_body=call.raw_body, headers=call.headers or None,
-                             resource_path=_collection(call), stream=op.result == "bytes" and False)
+        try:  # the executor encodes the body before anything is sent
+            resp = send(executor, call.verb, _render(call), params=_query_pairs(call.query), body=call.body,
+                        raw_body=call.raw_body, headers=call.headers or None,
+                        resource_path=_collection(call), stream=op.result == "bytes" and False)
+        except TypeError:
+            _raise_unencodable_field(op, call.body)
+            raise
         body = None if op.result in ("bytes", "status_code") else decode(resp)
         return _result(call, resp, body, executor)
     except ZscalerError as e:
