@@ -1,0 +1,42 @@
+"""``zpa.provisioning``: App Connector and Service Edge provisioning keys."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._common import ZPAEndpoint, camel_payload
+
+KEY_TYPES = {"connector": "CONNECTOR_GRP", "service_edge": "SERVICE_EDGE_GRP"}
+
+
+def association(key_type: str) -> str:
+    """``connector`` -> ``CONNECTOR_GRP``, ``service_edge`` -> ``SERVICE_EDGE_GRP``."""
+    try:
+        return KEY_TYPES[key_type]
+    except (KeyError, TypeError):
+        raise ValueError(f"key_type: '{key_type}' is not accepted; use 'connector' or 'service_edge'") from None
+
+
+class ProvisioningAPI(ZPAEndpoint):
+    def _path(self, key_type: str, key_id: str | None = None) -> str:
+        tail = f"/{key_id}" if key_id is not None else ""
+        return self._v1(f"associationType/{association(key_type)}/provisioningKey{tail}")
+
+    def list_provisioning_keys(self, key_type: str, **kwargs: Any) -> Any:
+        return self._list(self._path(key_type), **kwargs)
+
+    def get_provisioning_key(self, key_id: str, key_type: str) -> Any:
+        return self._get(self._path(key_type, key_id))
+
+    def add_provisioning_key(self, key_type: str, name: str, max_usage: str, enrollment_cert_id: str,
+                             component_id: str, **kwargs: Any) -> Any:
+        payload = {"name": name, "maxUsage": max_usage, "enrollmentCertId": enrollment_cert_id,
+                   "zcomponentId": component_id}
+        return self._post(self._path(key_type), json=camel_payload(payload, kwargs))
+
+    def update_provisioning_key(self, key_id: str, key_type: str, **kwargs: Any) -> Any:
+        path = self._path(key_type, key_id)
+        return self._update(path, self.get_provisioning_key(key_id, key_type), kwargs)
+
+    def delete_provisioning_key(self, key_id: str, key_type: str) -> int:
+        return self._delete(self._path(key_type, key_id))
