@@ -15,7 +15,7 @@ import logging
 import math
 import time
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping, cast
 from urllib.parse import quote
 
 from . import catalog
@@ -300,7 +300,7 @@ def path_segment(method: str, name: str, value: Any) -> str:
     text or a number; never empty, ``.`` or ``..`` (which would change the path's meaning)."""
     if isinstance(value, (bool, bytes, bytearray, Mapping, list, tuple, set, frozenset)) or (
             isinstance(value, float) and not math.isfinite(value)) or (
-            type(value).__str__ is object.__str__ and type(value).__repr__ is object.__repr__):
+            type(value).__str__ is object.__str__ and type(value).__repr__ is object.__repr__):  # type: ignore[comparison-overlap]
         raise TypeError(f"{method}: '{name}' must be an id (a string or an integer), got {type(value).__name__}")
     text = str(value)
     if text.strip() in ("", ".", ".."):
@@ -353,12 +353,12 @@ def _shape_body(op: Op, resource: Resource, product: Product, fields: dict[str, 
     body.update(renamed)
     for k, v in op.body_defaults.items():
         body.setdefault(k, v)
-    return body
+    return cast("dict[str, Any]", body)
 
 
 # ------------------------------------------------------------------ results
 
-def _result(call: Call, resp, body: Any, executor) -> Result:
+def _result(call: Call, resp: Any, body: Any, executor: Any) -> Result[Any]:
     op = call.op
     product = call.api._product
     cls = call.model_class()
@@ -420,7 +420,7 @@ class PageRequests:
         return decode(r), r
 
 
-def _list_result(call: Call, resp: Any, body: Any, executor: "RequestExecutor") -> tuple[ZscalerAPIResponse, list]:
+def _list_result(call: Call, resp: Any, body: Any, executor: "RequestExecutor") -> tuple[ZscalerAPIResponse, list[Any]]:
     """The paged response of a list op and the method's items: the first page, or as many pages as
     the client-side limits (``max_items``/``max_pages``) or the style (``all_pages``) ask for."""
     style = paging.of(call.api._product, call.op)
@@ -437,7 +437,7 @@ def _list_result(call: Call, resp: Any, body: Any, executor: "RequestExecutor") 
     return response, items
 
 
-def _collect(response: ZscalerAPIResponse, items: list, limits: Mapping[str, Any]) -> list:
+def _collect(response: ZscalerAPIResponse, items: list[Any], limits: Mapping[str, Any]) -> list[Any]:
     max_items = None if limits.get("max_items") is None else int(limits["max_items"])
     max_pages = None if limits.get("max_pages") is None else int(limits["max_pages"])
     pages = 1
@@ -481,7 +481,7 @@ def _raise_unencodable_field(op: Op, body: Any) -> None:
                             "(accepted: str, int, float, bool, None, and lists or dicts of them)") from None
 
 
-def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
+def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result[Any]:
     call = shape(api, op, args)  # argument errors raise here, before anything is sent
     executor = api._executor
     try:
@@ -505,7 +505,7 @@ def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result:
         return Result(None, None, e)
 
 
-def _returned(api: ResourceAPI, op: Op, res: Result) -> Any:
+def _returned(api: ResourceAPI, op: Op, res: Result[Any]) -> Any:
     """``res`` in the shape the official SDK returns for this method (``op.returns``).
 
     ``bare`` raises the error; ``bare_or_none`` and ``tuple3_or_none`` answer ``None`` on an error as
@@ -573,7 +573,7 @@ def _bind(api: ResourceAPI, op: Op, sig: inspect.Signature, extra: tuple[str, ..
     return values
 
 
-def call_result(api: ResourceAPI, name: str, /, *args: Any, **kwargs: Any) -> Result:
+def call_result(api: ResourceAPI, name: str, /, *args: Any, **kwargs: Any) -> Result[Any]:
     """Call method ``name`` of ``api`` and get its :class:`Result` whatever the method returns to
     scripts (``op.returns``): for tools that read every method alike (the CLI)."""
     op = api._resource.op(name)

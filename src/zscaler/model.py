@@ -17,7 +17,7 @@ import re
 from collections import deque
 from functools import lru_cache
 from itertools import repeat
-from typing import Any, Callable, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterator, Mapping, NamedTuple, cast
 
 from ._case_tables import TO_ATTR, TO_WIRE, ZCC_SNAKE_KEYS
 from .redaction import is_secret_key, redact  # noqa: F401 - is_secret_key: re-exported, the one authority
@@ -214,7 +214,7 @@ class ZscalerObject:
                 km[to_attr(k)] = k
                 km.setdefault(_squash(k), k)
             object.__setattr__(self, "_keys", km)
-        return km
+        return cast("dict[str, str]", km)
 
     def _wire_key(self, name: str) -> str | None:
         data = self._data
@@ -285,9 +285,9 @@ class ZscalerObject:
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, ZscalerObject):
-            return self._data == other._data
+            return cast("bool", self._data == other._data)
         if isinstance(other, Mapping):
-            return self._data == dict(other)
+            return cast("bool", self._data == dict(other))
         return NotImplemented
 
     __hash__ = None  # type: ignore[assignment]
@@ -296,7 +296,7 @@ class ZscalerObject:
         spec = type(self)._spec
         return sorted(set(super().__dir__()) | set(self.keys()) | (set(spec.by_attr) if spec else set()))
 
-    @property  # type: ignore[misc]
+    @property
     def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
         """snake_case attribute -> value (declared fields included), a snapshot: set attributes to change."""
         spec = type(self)._spec
@@ -342,7 +342,7 @@ def _rebuild(cls: type[ZscalerObject], data: dict[str, Any]) -> ZscalerObject:
     return cls.adopt(data)
 
 
-class ModelList(list):
+class ModelList(list[Any]):
     """A list of records; ``as_dict()`` converts every record (README examples call it on lists)."""
 
     __slots__ = ()
@@ -354,7 +354,7 @@ class ModelList(list):
         return [i.request_format() if isinstance(i, ZscalerObject) else copy.deepcopy(i) for i in self]
 
 
-def wrap_items(items: list, cls: type[ZscalerObject]) -> ModelList:
+def wrap_items(items: list[Any], cls: type[ZscalerObject]) -> ModelList:
     """Wrap every dict of a decoded page in ``cls`` (no copies); other values pass through.
 
     The all-dicts case (every JSON page) runs as C-level ``map`` calls: about 0.2 µs an item.
@@ -419,5 +419,5 @@ def model_class(product: str | None, name: str | None, attribute: str | None = N
 
         cls = catalog_model(product, name, attribute)
         if cls is not None:
-            return cls
+            return cast("type[ZscalerObject]", cls)
     return type(name, (ZscalerObject,), {"__slots__": (), "__module__": f"zscaler.{product or 'models'}.models"})

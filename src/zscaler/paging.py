@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import logging
 import math
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Sequence, cast
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from .errors import ResponseFormatError, ZscalerError
@@ -67,7 +67,7 @@ class PageState:
     def __init__(self, page: int, size: int | None) -> None:
         self.page = page
         self.size = size
-        self.fingerprint: tuple | None = None
+        self.fingerprint: tuple[Any, ...] | None = None
         self.cursor: Any = None
         self.done = False
         self.total: int | None = None  # pages the API says there are (styles that tell)
@@ -85,7 +85,7 @@ def _int(query: Mapping[str, Any], key: str, default: int) -> int:
         raise PagingError(f"query parameter {key} must be an integer, got {raw!r}") from None
 
 
-def _count(body: dict, key: str | None) -> int | None:
+def _count(body: dict[str, Any], key: str | None) -> int | None:
     try:
         return int(body[key]) if key and body.get(key) not in (None, "") else None
     except (TypeError, ValueError):
@@ -106,7 +106,7 @@ class PagingStyle:
     pages_key: str | None = None  # where a page says how many pages the listing has
 
     # -- the client side
-    def items(self, body: Any) -> list:
+    def items(self, body: Any) -> list[Any]:
         """The items of one page's decoded body."""
         if isinstance(body, list):
             return body
@@ -142,7 +142,7 @@ class PagingStyle:
             page = self.first_page
         return PageState(page, int(size) if size not in (None, "") else None)
 
-    def advance(self, state: PageState, body: Any, items: list, params: dict[str, Any]) -> dict[str, Any] | None:
+    def advance(self, state: PageState, body: Any, items: list[Any], params: dict[str, Any]) -> dict[str, Any] | None:
         """Params of the next request, or None when this was the last page."""
         return None
 
@@ -177,7 +177,7 @@ class PagingStyle:
         d, mx = self.limits()
         return max(1, min(_int(query, key or self.size_key or "pageSize", d) or d, mx))
 
-    def serve(self, items: Sequence, query: Mapping[str, Any], *, base_url: str = "", path: str = "",
+    def serve(self, items: Sequence[Any], query: Mapping[str, Any], *, base_url: str = "", path: str = "",
               body: Any = None, key: str | None = None) -> Any:
         """One page of ``items`` as the API answers it. ``query`` is the parsed query (``{key: [values]}``),
         ``body`` the decoded request body, ``key`` overrides where the items go (envelopes named per path)."""
@@ -204,18 +204,18 @@ class PageNumberPaging(PagingStyle):
     def __init__(self, name: str = "zia") -> None:
         self.name = name
 
-    def advance(self, state, body, items, params):
+    def advance(self, state: Any, body: Any, items: Any, params: Any) -> Any:
         if not items or (state.size is not None and len(items) < state.size):
             return None
         state.page += 1
         return {**params, self.page_key: state.page}
 
-    def window(self, items: Sequence, query: Mapping[str, Any]) -> list:
+    def window(self, items: Sequence[Any], query: Mapping[str, Any]) -> list[Any]:
         size = self.page_size(query)
         start = (max(1, _int(query, "page", 1)) - 1) * size
         return list(items[start: start + size])
 
-    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+    def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         return self.window(items, query)
 
 
@@ -230,10 +230,10 @@ class ZccEnvelopePaging(PageNumberPaging):
     def limits(self) -> tuple[int, int]:
         return LIMITS["zcc"]  # type: ignore[return-value]
 
-    def items(self, body: Any) -> list:
+    def items(self, body: Any) -> list[Any]:
         return body if isinstance(body, list) else super().items(body)
 
-    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+    def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         return {key or self.items_key: self.window(items, query), "totalCount": len(items)}
 
 
@@ -253,7 +253,7 @@ class ZpaPaging(PagingStyle):
     def limits(self) -> tuple[int, int]:
         return LIMITS["zpa"]  # type: ignore[return-value]
 
-    def wire_query(self, query):
+    def wire_query(self, query: Any) -> Any:
         size = None
         out: dict[str, Any] = {}
         for k, v in query.items():
@@ -262,10 +262,10 @@ class ZpaPaging(PagingStyle):
             else:
                 out[k] = v
         if size is not None:
-            out[self.size_key] = size
+            out[cast(str, self.size_key)] = size
         return out
 
-    def advance(self, state, body, items, params):
+    def advance(self, state: Any, body: Any, items: Any, params: Any) -> Any:
         try:
             total = int((body or {}).get("totalPages") or 1) if isinstance(body, dict) else 1
         except (TypeError, ValueError):
@@ -276,12 +276,12 @@ class ZpaPaging(PagingStyle):
         state.page += 1
         return {**params, "page": state.page}
 
-    def envelope(self, items: Sequence, page: int, size: int) -> dict:
+    def envelope(self, items: Sequence[Any], page: int, size: int) -> dict[str, Any]:
         start = (page - 1) * size
         return {"totalPages": str(math.ceil(len(items) / size)), "totalCount": str(len(items)),
                 "list": list(items[start: start + size])}
 
-    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+    def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         return self.envelope(items, max(1, _int(query, "page", 1)), self.page_size(query))
 
 
@@ -301,25 +301,25 @@ class ZpaSearchPaging(ZpaPaging):
     def limits(self) -> tuple[int, int]:
         return LIMITS["zpa_search"]  # type: ignore[return-value]
 
-    def start(self, params):
+    def start(self, params: Any) -> Any:
         return PageState(1, self.request_size)
 
-    def prepare(self, query, body):
+    def prepare(self, query: Any, body: Any) -> Any:
         page_by = {"page": 1, "pageSize": self.request_size}
         return query, ({**body, "pageBy": page_by} if isinstance(body, dict) else {"pageBy": page_by})
 
-    def advance(self, state, body, items, params):
+    def advance(self, state: Any, body: Any, items: Any, params: Any) -> Any:
         nxt = super().advance(state, body, items, params)
         if nxt is None:
             return None
         nxt.pop("page", None)
         return {**nxt, "pageBy": {"page": state.page, "pageSize": state.size}}
 
-    def outgoing(self, params):
+    def outgoing(self, params: Any) -> Any:
         query = dict(params)
         return query, {"pageBy": query.pop("pageBy")}
 
-    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+    def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         page_by = (body.get("pageBy") if isinstance(body, dict) else None) or {}
         try:
             page, size = int(page_by.get("page") or 1), int(page_by.get("pageSize") or self.limits()[0])
@@ -330,7 +330,7 @@ class ZpaSearchPaging(ZpaPaging):
         return {**self.envelope(items, page, size), "totalPages": str(max(1, math.ceil(len(items) / size)))}
 
 
-def _envelope_or_one(style: PagingStyle, body: Any) -> list:
+def _envelope_or_one(style: PagingStyle, body: Any) -> list[Any]:
     """The list under ``style.items_key``, or an object without it as a one-item list (ZCell and AI
     Guard answer a single object to some listings; the official SDK reads it as the one item)."""
     if isinstance(body, dict) and not isinstance(body.get(style.items_key or ""), list):
@@ -358,13 +358,13 @@ class ZcellPaging(ZpaPaging):
     def limits(self) -> tuple[int, int]:
         return LIMITS["zcell"]  # type: ignore[return-value]
 
-    def wire_query(self, query):
+    def wire_query(self, query: Any) -> Any:
         return query
 
-    def items(self, body: Any) -> list:
+    def items(self, body: Any) -> list[Any]:
         return _envelope_or_one(self, body)
 
-    def advance(self, state, body, items, params):
+    def advance(self, state: Any, body: Any, items: Any, params: Any) -> Any:
         total = int((body or {}).get("totalPages") or 1) if isinstance(body, dict) else 1
         state.total = total
         if not items or state.page + 1 >= total:
@@ -372,7 +372,7 @@ class ZcellPaging(ZpaPaging):
         state.page += 1
         return {**params, "page": state.page}
 
-    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+    def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         size, page = self.page_size(query), max(0, _int(query, "page", 0))
         start = page * size
         return {"content": list(items[start: start + size]), "totalPages": math.ceil(len(items) / size),
@@ -393,13 +393,13 @@ class ZdxPaging(PagingStyle):
     def limits(self) -> tuple[int, int]:
         return LIMITS["zdx"]  # type: ignore[return-value]
 
-    def advance(self, state, body, items, params):
+    def advance(self, state: Any, body: Any, items: Any, params: Any) -> Any:
         nxt = body.get("next_offset") if isinstance(body, dict) else None
         if nxt in (None, "") or not items:
             return None
         return {**params, "offset": nxt}
 
-    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+    def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         size, offset = self.page_size(query), max(0, _int(query, "offset", 0))
         nxt = offset + size
         return {key or self.items_key or "items": list(items[offset:nxt]),
@@ -410,7 +410,7 @@ class ZdxEnvelopePaging(ZdxPaging):
     """ZDX listings whose whole body is the page's one item (``{"devices": [...], "next_offset": ...}``;
     the simulator names the key per path)."""
 
-    def items(self, body: Any) -> list:
+    def items(self, body: Any) -> list[Any]:
         return [body] if isinstance(body, dict) else []
 
     def has_list(self, body: Any) -> bool:
@@ -423,14 +423,14 @@ class KeyedPage(PagingStyle):
     def __init__(self, name: str, items_key: str) -> None:
         self.name, self.items_key = name, items_key
 
-    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+    def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         return {key or self.items_key: list(items)}
 
 
 class OneOrKeyedPage(KeyedPage):
     """AI Guard: the list under ``items``, or a single object as the one item."""
 
-    def items(self, body: Any) -> list:
+    def items(self, body: Any) -> list[Any]:
         return _envelope_or_one(self, body)
 
     def has_list(self, body: Any) -> bool:
@@ -442,7 +442,7 @@ class ZtbPage(KeyedPage):
     ``result`` object (``{"result": {"alarms": [...], "count": n}}``), else, without a ``result``
     object, the first list of the body (``{"count": n, "rows": [...]}``), as the official SDK reads them."""
 
-    def items(self, body: Any) -> list:
+    def items(self, body: Any) -> list[Any]:
         if not isinstance(body, dict):
             return super().items(body)
         result = body.get("result")
@@ -459,7 +459,7 @@ class LinkPaging(PagingStyle):
         self.name, self.items_key, self.link_key = name, items_key, link_key
         self.size_key = self.size_arg = size_key
 
-    def advance(self, state, body, items, params):
+    def advance(self, state: Any, body: Any, items: Any, params: Any) -> Any:
         link = body.get(self.link_key) if isinstance(body, dict) else None
         if not link or not items:
             return None
@@ -474,7 +474,7 @@ class ZiamPaging(LinkPaging):
 
     count_key = "totalRecord"
 
-    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+    def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         size, offset = self.page_size(query), max(0, _int(query, "offset", 0))
         n = len(items)
 
@@ -494,7 +494,7 @@ class EasmPaging(LinkPaging):
 
     count_key = "total_results"
 
-    def serve(self, items, query, *, base_url="", path="", body=None, key=None):
+    def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         size, page = self.page_size(query), max(1, _int(query, "page", 1))
         start = (page - 1) * size
         return {"results": list(items[start: start + size]), "total_results": len(items),
@@ -517,7 +517,7 @@ class ListingWatch:
         self.listing = listing
         self.whole = whole  # the listing starts at its first page: item counts are comparable to totals
         self.notes: list[str] = []
-        self.ids: set = set()
+        self.ids: set[Any] = set()
         self.dropped = 0  # items dropped as already seen
         self.read = 0  # items the pages carried, repeats included
         self.total: int | None = None  # the last item count the API gave
@@ -535,7 +535,7 @@ class ListingWatch:
         self.notes.append(text)
         log.warning("listing %s: %s", self.listing, text)
 
-    def repeated(self, items: list) -> None:
+    def repeated(self, items: list[Any]) -> None:
         """A page equal to the one before. Page 2 repeating page 1 where nothing promised more is an
         endpoint that ignores the page parameter: noted, the listing ends. Any other repeat raises.
         Pages are named by their place in the listing (1 is the first page read)."""
@@ -547,7 +547,7 @@ class ListingWatch:
         raise ListingIncompleteError(self.listing, page, f"it repeats page {page - 1} ({len(items)} items, "
                                      f"{self.read} read so far): the listing would end early")
 
-    def page(self, style: PagingStyle, number: int, body: Any, items: list, last: bool) -> list:
+    def page(self, style: PagingStyle, number: int, body: Any, items: list[Any], last: bool) -> list[Any]:
         """Check one page (``number``: the style's page number; ``last``: the style asks for no page
         after it); its items without those an earlier page carried."""
         self.pages += 1
@@ -580,7 +580,7 @@ class ListingWatch:
                       "removed while listing, so offset pages may have shifted")
         self.total = count
 
-    def _dedupe(self, items: list, page: Any) -> list:
+    def _dedupe(self, items: list[Any], page: Any) -> list[Any]:
         ids = self.ids
         first = self.pages == 1
         kept = []

@@ -71,7 +71,7 @@ else:
 
 APIResult = Result  # name used in the official SDK's annotations
 
-def _fingerprint(items: list) -> tuple:
+def _fingerprint(items: list[Any]) -> tuple[Any, ...]:
     """What identifies a page: its length and first and last items, compared by value."""
     if not items:
         return (0,)
@@ -97,7 +97,7 @@ class ZscalerAPIResponse:
         paging: PagingStyle | None = None,
         params: dict[str, Any] | None = None,
         pages: PageSource | None = None,
-        wrap: Callable[[dict], Any] | None = None,
+        wrap: Callable[[dict[str, Any]], Any] | None = None,
         service_type: str | None = None,
         keep: Callable[[Any], bool] | None = None,
         each_page: Callable[[Any, "ZscalerAPIResponse"], Any] | None = None,
@@ -144,10 +144,10 @@ class ZscalerAPIResponse:
     def get_body(self) -> Any:
         return {} if self._body is None else self._body
 
-    def get_results(self) -> list:
+    def get_results(self) -> list[Any]:
         return self._items
 
-    def get_headers(self):
+    def get_headers(self) -> Any:
         return self._http.headers if self._http is not None else {}
 
     def get_status(self) -> int:
@@ -183,7 +183,7 @@ class ZscalerAPIResponse:
         other._watch = self._watch.copy() if self._watch is not None else None
         return other
 
-    def _next_page(self) -> tuple[list | None, "ZscalerAPIResponse", BaseException | None]:
+    def _next_page(self) -> tuple[list[Any] | None, "ZscalerAPIResponse", BaseException | None]:
         if self._next_params is None or self._pages_source is None:
             raise StopIteration("No more pages available.")
         params, watch = self._next_params, self._watch
@@ -205,7 +205,7 @@ class ZscalerAPIResponse:
         self._state.fingerprint, self._next_params = fp, nxt
         return (self._wrap_items(items) if items else None), self, None
 
-    def _wrap_items(self, items: list) -> list:
+    def _wrap_items(self, items: list[Any]) -> list[Any]:
         if self._keep is not None:
             items = [i for i in items if self._keep(i)]
         w = self._wrap
@@ -213,14 +213,14 @@ class ZscalerAPIResponse:
             return items
         if isinstance(w, type) and issubclass(w, ZscalerObject):
             return wrap_items(items, w)
-        fn: Callable[[dict], Any] = w  # the declared type again (mypy narrows w to "type[object]" here)
+        fn: Callable[[dict[str, Any]], Any] = w  # the declared type again (mypy narrows w to "type[object]" here)
         return [fn(i) if isinstance(i, dict) else i for i in items]
 
     def iter_all(self) -> Iterator[Any]:
         """Every item of this page and of every later page, fetched lazily (flat memory)."""
         return chain.from_iterable(self._pages())  # the items of a page are iterated in C, not by a generator
 
-    def _pages(self) -> Iterator[list]:
+    def _pages(self) -> Iterator[list[Any]]:
         yield self._wrap_items(self._items)
         while self.has_next():
             items, _, err = self._next_page()
@@ -231,7 +231,7 @@ class ZscalerAPIResponse:
 
     __iter__ = iter_all
 
-    def search(self, expression: str) -> list:
+    def search(self, expression: str) -> list[Any]:
         """JMESPath over the current page's wire JSON (``resp.search("[?enabled].name")``)."""
         import jmespath
 
@@ -259,7 +259,7 @@ def _listing_name(http: "httpx.Response | None", service_type: str | None) -> st
         return service_type or "listing"
 
 
-def _as_list(body: Any) -> list:
+def _as_list(body: Any) -> list[Any]:
     if isinstance(body, list):
         return body
     if isinstance(body, dict):

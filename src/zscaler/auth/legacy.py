@@ -117,7 +117,7 @@ class LoginProvider:
         self.last_login = resp
         return resp
 
-    def _json(self, resp: httpx.Response, field: str) -> tuple[dict, str]:
+    def _json(self, resp: httpx.Response, field: str) -> tuple[dict[str, Any], str]:
         try:
             body = resp.json()
             value = body[field]
@@ -152,7 +152,7 @@ class ZIASession(LoginProvider):
         register_secret(password, api_key)
         self.idle_timeout = idle_timeout
         self.margin = safety_margin
-        self.login_response: dict = {}
+        self.login_response: dict[str, Any] = {}
 
     def _login(self) -> tuple[dict[str, str], float]:
         ts = int(self._clock() * 1000)

@@ -266,7 +266,7 @@ class Product:
                 return r
         raise AttributeError(attribute)
 
-    def ops(self):
+    def ops(self) -> Any:
         for r in self.resources:
             for o in r.ops:
                 yield r, o

@@ -7,7 +7,7 @@ record in :mod:`zscaler.catalog.zcc`.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, cast
 
 from ..model import convert_keys, to_wire
 from .call import Call
@@ -52,7 +52,7 @@ def _codes(value: Any, table: Mapping[str, int], name: str) -> str:
     return _code(value, table, name)
 
 
-def _map_params(target: dict) -> None:
+def _map_params(target: dict[str, Any]) -> None:
     for key in [k for k in target if k in _CODED]:
         wire, table, name = _CODED[key]
         value = target.pop(key)
@@ -95,7 +95,7 @@ def time_zone_header(call: Call) -> None:
 
 def downloads(prefix: str, *extra: Callable[[Any], None]) -> Callable[[Any], None]:
     """CSV downloads: written to ``filename`` (default ``<prefix>-<local time>.csv``), the name is the result."""
-    return chain(zcc_params, *extra, save_to("filename", stamped(prefix, "csv")))
+    return cast("Callable[[Any], None]", chain(zcc_params, *extra, save_to("filename", stamped(prefix, "csv"))))
 
 
 
@@ -113,7 +113,7 @@ _PASSWORDS = {"disable_password": "disablePassword", "logout_password": "logoutP
 _TIMEOUTS = {"dtls_timeout": "DTLSTimeout", "tls_timeout": "TLSTimeout",
              "latency_based_server_mt_enablement": "latencyBasedServerMTEnablement"}
 #: wire keys the API's models declare where the case rules say otherwise: {"keys": {...}, nested wire key: spec}
-WEB_POLICY_KEYS: dict = {
+WEB_POLICY_KEYS: dict[str, Any] = {
     "iosPolicy": {"keys": _PASSWORDS},
     "macPolicy": {"keys": _PASSWORDS},
     "linuxPolicy": {"keys": {**_PASSWORDS, "install_ssl_certs": "installCerts"}},
@@ -122,7 +122,7 @@ WEB_POLICY_KEYS: dict = {
                                  "purge_kerberos_preferred_dc_cache": "purgeKerberosPreferredDCCache"}},
     "disasterRecovery": {"keys": {"enable_zia_dr": "enableZiaDR"}},
 }
-FORWARDING_PROFILE_KEYS: dict = {
+FORWARDING_PROFILE_KEYS: dict[str, Any] = {
     "keys": {"enable_lwf_driver": "enableLWFDriver", "enable_split_vpn_tn": "enableSplitVpnTN",
              "enable_all_default_adapters_tn": "enableAllDefaultAdaptersTN"},
     "forwardingProfileActions": {
@@ -138,7 +138,7 @@ FORWARDING_PROFILE_KEYS: dict = {
 }
 
 
-def _remodel(value: Any, spec: Mapping) -> Any:
+def _remodel(value: Any, spec: Mapping[str, Any]) -> Any:
     if isinstance(value, list):
         return [_remodel(v, spec) for v in value]
     if not isinstance(value, dict):
@@ -148,14 +148,14 @@ def _remodel(value: Any, spec: Mapping) -> Any:
         for spelled in (snake, to_wire(snake)):
             if spelled != wire:
                 renames[spelled] = wire
-    out = {}
+    out: dict[str, Any] = {}
     for k, v in value.items():
-        k = renames.get(k, k)
-        out[k] = _remodel(v, spec[k]) if k in spec and k != "keys" else v
+        key: str = renames[k] if k in renames else k
+        out[key] = _remodel(v, spec[key]) if key in spec and key != "keys" else v
     return out
 
 
-def model_keys(spec: Mapping) -> Callable[[Any], None]:
+def model_keys(spec: Mapping[str, Any]) -> Callable[[Any], None]:
     """Bodies built by the API's model field map: nested blocks use the model's own wire keys
     (``linux_policy={"install_ssl_certs": ...}`` is sent as ``linuxPolicy.installCerts``)."""
 

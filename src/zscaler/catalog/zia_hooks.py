@@ -13,14 +13,14 @@ import mimetypes
 import os
 import textwrap
 from datetime import datetime
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, cast
 from urllib.parse import parse_qsl
 
 from ..errors import ResponseFormatError, TokenError, ZscalerError
 from ..model import to_attr
 from ..response import Result
 from .call import Call
-from .hooks import STATES, save_to, stamped  # noqa: F401 - used by the zia catalog
+from .hooks import STATES, save_to as save_to, stamped as stamped  # used by the zia catalog
 
 log = logging.getLogger("zscaler.client")
 
@@ -74,7 +74,7 @@ def url_batches(call: Call) -> None:
     call.body = batches[0]
     path = call.path
 
-    def rest(first: Any, response: Any) -> list:
+    def rest(first: Any, response: Any) -> list[Any]:
         out = list(first or [])
         for chunk in batches[1:]:
             out.extend(call.request(call.verb, path, body=chunk) or [])
@@ -100,7 +100,7 @@ def count_int(call: Call) -> None:
 def review_batches(call: Call) -> None:
     """``review/domains``: one request per 100 URLs, answers concatenated. A batch the API refuses is
     left out and logged, and the others are still sent (the official SDK skips it silently)."""
-    out: list = []
+    out: list[Any] = []
     for chunk in _batches(call.body, "urls"):
         try:
             out.extend(call.request(call.verb, call.path, body=chunk) or [])
@@ -141,7 +141,7 @@ def non_empty(name: str, wire: str) -> Callable[[Any], None]:
     return hook
 
 
-def _url_list(call: Call) -> list:
+def _url_list(call: Call) -> list[Any]:
     value = call.args.get("url_list")
     if value is None:
         return []
@@ -206,7 +206,7 @@ class _StreamedFile:
         self.name = os.fspath(path)
         self._f = open(self.name, "rb")
 
-    def _file(self):
+    def _file(self) -> Any:
         if self._f.closed:
             self._f = open(self.name, "rb")
         return self._f
@@ -215,10 +215,10 @@ class _StreamedFile:
         data = self._file().read(size)
         if not data or size < 0:
             self._f.close()
-        return data
+        return cast("bytes", data)
 
     def seek(self, offset: int, whence: int = 0) -> int:
-        return self._file().seek(offset, whence)
+        return cast("int", self._file().seek(offset, whence))
 
     def tell(self) -> int:
         return 0 if self._f.closed else self._f.tell()

@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, cast
 
 from ..model import ZscalerObject
 from .call import Call
@@ -24,20 +24,20 @@ class RecordsPage(ZscalerObject):
 
     __slots__ = ("_records",)
 
-    def __init__(self, body: dict[str, Any] | None = None, records: list | None = None) -> None:
+    def __init__(self, body: dict[str, Any] | None = None, records: list[Any] | None = None) -> None:
         super().__init__(body or {})
         records = list(records or [])
         self._data["records"] = [r.request_format() if isinstance(r, ZscalerObject) else r for r in records]
         object.__setattr__(self, "_records", records)
 
     @property
-    def records(self) -> list:
-        return self._records
+    def records(self) -> list[Any]:
+        return cast("list[Any]", self._records)
 
     def __len__(self) -> int:
         return len(self._records)
 
-    def __iter__(self) -> Iterator[Any]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Any]:
         return iter(self._records)
 
     def __getitem__(self, key: Any) -> Any:

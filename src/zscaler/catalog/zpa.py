@@ -5,6 +5,8 @@ Bootstrapped from the API inventory by a one-off generator (retired); maintained
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from .hooks import computed, lowercase_flags
 from .spec import Login, Op, Product, Resource, crud, in_name_order, op
 from .zpa_hooks import (ACCESS_KEYS, BASE_KEYS, POLICY_MAP, TIMEOUT_V2_KEYS, bulk_consoles, bulk_portal_links, by_name,
@@ -37,12 +39,12 @@ OAUTH2_USER_CODE_KEY_TYPES = {
 }
 
 
-def _rule(name: str, verb: str, version: int, params: str, hook, doc: str = "", **extra) -> Op:
+def _rule(name: str, verb: str, version: int, params: str, hook: Any, doc: str = "", **extra: Any) -> Op:
     """A policy-rule add/update: its ``{policy_set_id}`` comes from the policy-type lookup of ``hook``."""
     base = V1 if version == 1 else V2
     path = base + "/policySet/{policy_set_id}/rule" + ("" if verb == "POST" else "/{rule_id}")
     model = "PolicySetControllerV1" if version == 1 else "PolicySetControllerV2"
-    return computed(op(name, verb, path, params, "object", model, hook=hook, doc=doc, **extra), "policy_set_id")
+    return cast("Op", computed(op(name, verb, path, params, "object", model, hook=hook, doc=doc, **extra), "policy_set_id"))
 
 
 RESOURCES = (

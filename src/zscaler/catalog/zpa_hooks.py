@@ -8,7 +8,7 @@ They run after the arguments are shaped (``call.body`` is camelCase, id lists ar
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, cast
 from urllib.parse import quote
 
 from .. import paging
@@ -97,7 +97,7 @@ def reorder_rule(call: Call) -> None:
 _WRAPPERS = ("AND", "OR")
 
 
-def _unwrap(cond: Any, where: str) -> tuple[str, tuple]:
+def _unwrap(cond: Any, where: str) -> tuple[str, tuple[Any, ...]]:
     """``("AND", ("app", ...))`` -> ``("AND", ("app", ...))``; ``("app", ...)`` -> ``("OR", ...)``."""
     if not isinstance(cond, (tuple, list)) or not cond:
         raise ValueError(f"{where}: each condition is a tuple like ('app', ...), optionally wrapped as "
@@ -111,7 +111,7 @@ def _unwrap(cond: Any, where: str) -> tuple[str, tuple]:
 
 def _dict_condition(cond: Any) -> dict[str, Any]:
     """A condition given as a dict passes through, camelCased (``idp_id`` -> ``idpId``)."""
-    return convert_keys(_plain(cond))
+    return cast("dict[str, Any]", convert_keys(_plain(cond)))
 
 
 def conditions_v1(conditions: Iterable[Any] | None) -> list[dict[str, Any]]:
@@ -156,7 +156,7 @@ ENTRY_TYPES = ("POSTURE", "TRUSTED_NETWORK", "COUNTRY_CODE", "PLATFORM", "RISK_F
                "SCIM_GROUP")
 
 
-def _values(rest: tuple) -> list:
+def _values(rest: tuple[Any, ...]) -> list[Any]:
     if len(rest) == 1 and isinstance(rest[0], (list, tuple, set)):
         return list(rest[0])
     return list(rest)
@@ -171,13 +171,13 @@ def _pair(item: Any, otype: str) -> dict[str, Any]:
                      f"[('<lhs>', '<rhs>')]); got {item!r}")
 
 
-def _entries(rest: tuple, otype: str) -> list[dict[str, Any]]:
+def _entries(rest: tuple[Any, ...], otype: str) -> list[dict[str, Any]]:
     if len(rest) == 2 and not any(isinstance(x, (list, tuple, dict)) for x in rest):
         return [{"lhs": rest[0], "rhs": rest[1]}]  # ("saml", "<attribute id>", "<value>")
     return [_pair(item, otype) for item in _values(rest)]
 
 
-def _typed(conditions: Iterable[Any], arg: str, shape: str) -> Iterator[tuple[Any, Any, tuple]]:
+def _typed(conditions: Iterable[Any], arg: str, shape: str) -> Iterator[tuple[Any, Any, tuple[Any, ...]]]:
     """``(operator, OBJECT_TYPE, values...)`` of each ``(object_type, values)`` tuple; a condition
     given as a dict or model comes out as ``(None, <wire dict>, ())``."""
     for cond in conditions:
@@ -203,11 +203,11 @@ def conditions_v2(conditions: Iterable[Any] | None) -> list[dict[str, Any]]:
     """
     if not conditions:
         return []
-    dicts: list[dict] = []
-    chrome: list[dict] = []
-    app: list[dict] = []
-    rest_out: list[dict] = []
-    grouped: dict[tuple[str, str], dict] = {}
+    dicts: list[dict[str, Any]] = []
+    chrome: list[dict[str, Any]] = []
+    app: list[dict[str, Any]] = []
+    rest_out: list[dict[str, Any]] = []
+    grouped: dict[tuple[str, str], dict[str, Any]] = {}
     for operator, otype, rest in _typed(conditions, "conditions", "a v2 condition is"):
         if operator is None:
             dicts.append(otype)
@@ -233,7 +233,7 @@ def conditions_v2(conditions: Iterable[Any] | None) -> list[dict[str, Any]]:
     return out + rest_out
 
 
-def _ensure_client_type(conds: list[dict], version: int) -> None:
+def _ensure_client_type(conds: list[dict[str, Any]], version: int) -> None:
     """Isolation / browser protection: add the exporter client type unless a condition starts with CLIENT_TYPE."""
     if any((c.get("operands") or [{}])[0].get("objectType") == "CLIENT_TYPE" for c in conds):
         return
@@ -276,7 +276,7 @@ def _capabilities(value: Any) -> dict[str, list[str]]:
     return {"capabilities": out}
 
 
-def _credential(call: Call, body: dict, required: bool) -> None:
+def _credential(call: Call, body: dict[str, Any], required: bool) -> None:
     cred, pool = _arg(call, "credential_id"), _arg(call, "credential_pool_id")
     body.pop("credentialId", None)
     body.pop("credentialPoolId", None)
@@ -292,7 +292,7 @@ def _credential(call: Call, body: dict, required: bool) -> None:
 
 def rule(ptype: str, version: int, keys: tuple[str, ...] | None, *, conditions: str = "always",
          action: str | None = None, drop_none: bool = False, client_type: bool = False,
-         profile: tuple[str, str] | None = None, extra: Callable[[Any, dict], None] | None = None) -> Hook:
+         profile: tuple[str, str] | None = None, extra: Callable[[Any, dict[str, Any]], None] | None = None) -> Hook:
     """The hook of one policy-rule add/update method.
 
     ``keys``: the wire keys always sent, in order (null when not given; ``drop_none`` leaves
@@ -336,18 +336,18 @@ def rule(ptype: str, version: int, keys: tuple[str, ...] | None, *, conditions: 
     return hook
 
 
-def capabilities_extra(call: Call, body: dict) -> None:
+def capabilities_extra(call: Call, body: dict[str, Any]) -> None:
     caps = _arg(call, "privileged_capabilities")
     body.pop("privilegedCapabilities", None)
     if caps is not None:
         body["privilegedCapabilities"] = _capabilities(caps)
 
 
-def credential_add(call: Call, body: dict) -> None:
+def credential_add(call: Call, body: dict[str, Any]) -> None:
     _credential(call, body, required=True)
 
 
-def credential_update(call: Call, body: dict) -> None:
+def credential_update(call: Call, body: dict[str, Any]) -> None:
     _credential(call, body, required=False)
 
 
@@ -618,7 +618,7 @@ def lss_config(update: bool) -> Hook:
 DEFAULT_CONTROLS_VERSION = "OWASP_CRS/3.3.0"
 
 
-def _predefined_groups(call: Call, version: str) -> list[dict]:
+def _predefined_groups(call: Call, version: str) -> list[dict[str, Any]]:
     answer = call.request("GET", V1 + "/inspectionControls/predefined", {"version": version})
     return answer if isinstance(answer, list) else (answer or {}).get("list") or []
 
@@ -815,7 +815,7 @@ def predefined_query(call: Call) -> None:
 
 # ------------------------------------------------------------------ POST searches (tags), downloads
 
-def _search_pages(call: Call, first: Any) -> list[dict]:
+def _search_pages(call: Call, first: Any) -> list[dict[str, Any]]:
     """Items of every page of a POST .../search answer, ``first`` being page 1, the pages asked for
     as the ``zpa_search`` paging style asks (``{"pageBy": {"page": n, "pageSize": 100}}``)."""
     style = paging.style("zpa_search")

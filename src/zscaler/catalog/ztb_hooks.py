@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, cast
 
 from ..model import NOT_GIVEN, ZscalerObject, convert_keys
 from .call import Call
@@ -15,7 +15,7 @@ def _object(name: str, value: Any, method: str) -> dict[str, Any]:
     if isinstance(value, ZscalerObject):
         return value.request_format()
     if isinstance(value, Mapping):
-        return convert_keys(dict(value), "none")
+        return cast("dict[str, Any]", convert_keys(dict(value), "none"))
     raise TypeError(f"{method}: '{name}' must be a model or a dict, got {type(value).__name__}")
 
 

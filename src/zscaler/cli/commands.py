@@ -159,7 +159,7 @@ def _where(op: Any, name: str, product: Any, resource: Any) -> str:
     return f"body field {wire}"
 
 
-def _help(op: Any, name: str, product: Any, resource: Any, required: bool, extra: list | None = None) -> str:
+def _help(op: Any, name: str, product: Any, resource: Any, required: bool, extra: list[Any] | None = None) -> str:
     parts = [_where(op, name, product, resource), *(extra or [])]
     fb = {**product.fallbacks, **op.fallbacks}.get(name)
     if fb:
@@ -584,9 +584,9 @@ class ResourceGroup(SuggestingGroup):
         super().__init__(**kw)
         self.product_name = product_name
         self.attribute = attribute
-        self._names: tuple[dict, dict] | None = None
+        self._names: tuple[dict[str, Any], dict[str, Any]] | None = None
 
-    def _load(self) -> tuple[Any, Any, dict, dict]:
+    def _load(self) -> tuple[Any, Any, dict[str, Any], dict[str, Any]]:
         from .. import catalog
 
         product = catalog.load(self.product_name)

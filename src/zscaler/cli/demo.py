@@ -84,7 +84,7 @@ class Tour:
         self.results.append((title, "passed", note))
 
 
-def _api_requests(sim: Any, part: str = "", method: str | None = None) -> list:
+def _api_requests(sim: Any, part: str = "", method: str | None = None) -> list[Any]:
     return [r for r in sim.requests if part in r.path and "/oauth2/" not in r.path
             and (method is None or r.method == method)]
 
@@ -137,7 +137,7 @@ def run_demo(*, quiet: bool = False, color: bool = False, out: Any = None) -> in
 
 # ------------------------------------------------------------------ the steps
 
-def _auth(tour: Tour, sim: Any, cfg: dict, client: Any) -> str:
+def _auth(tour: Tour, sim: Any, cfg: dict[str, Any], client: Any) -> str:
     tour.code("client = ZscalerClient({'clientId': %r, 'clientSecret': '***'," % cfg["clientId"])
     tour.code("                        'vanityDomain': %r, 'customerId': %r," % (cfg["vanityDomain"], cfg["customerId"]))
     tour.code("                        'apiBaseUrl': %r," % cfg["apiBaseUrl"])
@@ -181,7 +181,7 @@ def _provisioning(tour: Tour, sim: Any, client: Any) -> str:
     return "two keys created (one disabled) and listed by association type"
 
 
-def _segment_group(tour: Tour, sim: Any, client: Any, state: dict) -> str:
+def _segment_group(tour: Tour, sim: Any, client: Any, state: dict[str, Any]) -> str:
     from ..errors import NotFoundError
 
     groups = client.zpa.segment_groups
@@ -270,7 +270,7 @@ def _rate_limit(tour: Tour, sim: Any, client: Any) -> str:
     return "two 429 answers retried (Retry-After honoured), the call returned its page"
 
 
-def _zia_activation(tour: Tour, sim: Any, cfg: dict) -> str:
+def _zia_activation(tour: Tour, sim: Any, cfg: dict[str, Any]) -> str:
     from .. import catalog
     from ..oneapi_client import ZscalerClient
 

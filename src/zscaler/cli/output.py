@@ -8,7 +8,7 @@ import json
 import shutil
 import sys
 import time
-from typing import Any, Iterable, TextIO
+from typing import Any, Iterable, TextIO, cast
 
 FORMATS = ("table", "json", "yaml", "csv")
 
@@ -56,7 +56,7 @@ def render(data: Any, fmt: str, *, color: bool = False, width: int | None = None
     if fmt == "yaml":
         import yaml
 
-        return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False).rstrip("\n")
+        return cast("str", yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False).rstrip("\n"))
     if fmt == "csv":
         return render_csv(data)
     return render_table(data, color=color, width=width, id_field=id_field)
@@ -74,7 +74,7 @@ def _cell_text(v: Any) -> str:
     return str(v)
 
 
-def _rows(data: Any) -> tuple[list[str], list[dict]]:
+def _rows(data: Any) -> tuple[list[str], list[dict[str, Any]]]:
     if isinstance(data, dict):
         items = [data]
     elif isinstance(data, list):
@@ -123,7 +123,7 @@ def _truncate(s: str, n: int) -> str:
     return s if len(s) <= n else s[: max(1, n - 1)] + "…"
 
 
-def choose_columns(items: list[dict], id_field: str = "id", max_columns: int = MAX_COLUMNS) -> list[str]:
+def choose_columns(items: list[dict[str, Any]], id_field: str = "id", max_columns: int = MAX_COLUMNS) -> list[str]:
     """id, name, then the most common scalar fields (preferring well-known ones)."""
     counts: dict[str, int] = {}
     order: dict[str, int] = {}

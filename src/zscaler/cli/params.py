@@ -120,7 +120,7 @@ class MappedChoice(click.Choice):
         self.shown = [str(k) for k in table]
         super().__init__(list(dict.fromkeys([*self.shown, *map(str, table.values())])), case_sensitive=False)
 
-    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list:
+    def shell_complete(self, ctx: Any, param: Any, incomplete: str) -> list[Any]:
         from click.shell_completion import CompletionItem
 
         return [CompletionItem(c) for c in self.shown if c.lower().startswith(incomplete.lower())]
@@ -143,8 +143,8 @@ def value_type(name: str, default: Any, maps: Any = None, id_list: bool = False)
     return AUTO, False, False
 
 
-def flatten_lists(values: tuple) -> list:
-    out: list = []
+def flatten_lists(values: tuple[Any, ...]) -> list[Any]:
+    out: list[Any] = []
     for v in values:
         out.extend(v if isinstance(v, list) else [v])
     return out

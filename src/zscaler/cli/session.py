@@ -75,7 +75,7 @@ class Session:
     debug: bool = False
     simulator: Any = None
     _client: Any = None
-    _closers: list = field(default_factory=list)
+    _closers: list[Any] = field(default_factory=list)
 
     def start_simulator(self) -> Any:
         if self.simulator is None:

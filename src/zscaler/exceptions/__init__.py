@@ -1,4 +1,4 @@
 """Compatibility names of the official SDK's ``zscaler.exceptions`` package."""
 from . import exceptions  # noqa: F401
 from .exceptions import *  # noqa: F401,F403
-from .exceptions import HTTPException, ZscalerAPIException  # noqa: F401
+from ..errors import HTTPError as HTTPException, ZscalerAPIError as ZscalerAPIException  # noqa: F401

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import argparse
 import json
 import os
@@ -108,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
     done = threading.Event()
 
-    def stop(signum, frame):
+    def stop(signum: Any, frame: Any) -> None:
         done.set()
 
     signal.signal(signal.SIGINT, stop)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import base64
 import hashlib
 import hmac
@@ -30,7 +32,7 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def mint_jwt(claims: dict, key: bytes) -> str:
+def mint_jwt(claims: dict[str, Any], key: bytes) -> str:
     """A compact HS256 JWT (the simulator only ever looks its tokens up, but clients may decode them)."""
     head = _b64(b'{"alg":"HS256","typ":"JWT"}')
     body = _b64(json.dumps(claims, separators=(",", ":")).encode())

@@ -69,7 +69,7 @@ class Ctx:
         self.legacy = legacy
         self.oneapi = legacy is None
         self.product: str | None = None
-        self._query: dict | None = None
+        self._query: dict[str, Any] | None = None
         self._json: Any = ...
 
     @property

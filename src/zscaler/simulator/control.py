@@ -15,7 +15,7 @@ from .logins import LOGIN_PATHS
 if TYPE_CHECKING:
     from .engine import Engine
 
-Handler = Callable[["Engine", dict], Response]
+Handler = Callable[["Engine", dict[str, Any]], Response]
 
 FAULT_FIELDS = frozenset({"path", "method", "status", "times", "headers", "body", "delay", "action", "query"})
 
@@ -64,12 +64,12 @@ def _count(value: Any, name: str) -> int:
     return n
 
 
-def _reset(engine: "Engine", body: dict) -> Response:
+def _reset(engine: "Engine", body: dict[str, Any]) -> Response:
     engine.reset()
     return Response.json(200, {"reset": True})
 
 
-def _seed(engine: "Engine", body: dict) -> Response:
+def _seed(engine: "Engine", body: dict[str, Any]) -> Response:
     fields = dict(body.get("fields") or {})
     objs = engine.seed(body.get("product"), body.get("resource"), _count(body.get("count", 1), "count"),
                        body.get("params"), path=body.get("path"), **fields)
@@ -77,35 +77,35 @@ def _seed(engine: "Engine", body: dict) -> Response:
     return Response.json(200, {"count": len(objs), "ids": ids, "first": objs[0] if objs else None})
 
 
-def _requests(engine: "Engine", body: dict) -> Response:
+def _requests(engine: "Engine", body: dict[str, Any]) -> Response:
     with engine.lock:
         out = [r.as_dict(redact_body=r.path.endswith(LOGIN_PATHS)) for r in engine.requests]
     return Response.json(200, out)
 
 
-def _clear_requests(engine: "Engine", body: dict) -> Response:
+def _clear_requests(engine: "Engine", body: dict[str, Any]) -> Response:
     engine.clear_requests()
     return Response(204)
 
 
-def _add_fault(engine: "Engine", body: dict) -> Response:
+def _add_fault(engine: "Engine", body: dict[str, Any]) -> Response:
     bad = set(body) - FAULT_FIELDS
     if bad:
         raise ValueError(f"unknown fault fields: {', '.join(sorted(bad))}")
     return Response.json(200, engine.fault(**body).as_dict())
 
 
-def _clear_faults(engine: "Engine", body: dict) -> Response:
+def _clear_faults(engine: "Engine", body: dict[str, Any]) -> Response:
     engine.clear_faults()
     return Response(204)
 
 
-def _edit_lock(engine: "Engine", body: dict) -> Response:
+def _edit_lock(engine: "Engine", body: dict[str, Any]) -> Response:
     engine.edit_lock(_count(body.get("times", 1), "times"))
     return Response.json(200, {"times": engine.edit_lock_remaining})
 
 
-def _rate_limit(engine: "Engine", body: dict) -> Response:
+def _rate_limit(engine: "Engine", body: dict[str, Any]) -> Response:
     engine.rate_limit(body["product"], body.get("per_second"))
     return Response.json(200, {"rate_limits": engine.rate_limits})
 

@@ -89,7 +89,7 @@ class Simulator:
         loop = asyncio.new_event_loop()
         http = HTTPServer(self._handle, self.limits)
 
-        def run():
+        def run() -> None:
             asyncio.set_event_loop(loop)
             try:
                 host, port = loop.run_until_complete(http.listen(self.host, self.port))
@@ -149,7 +149,7 @@ class Simulator:
     def __enter__(self) -> "Simulator":
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: Any) -> None:
         self.close()
 
     def __repr__(self) -> str:
@@ -209,15 +209,15 @@ class Simulator:
         return out
 
     # -- whole state as a file -------------------------------------------------------
-    def save(self, path: str | os.PathLike) -> None:
+    def save(self, path: str | os.PathLike[str]) -> None:
         """Write the whole state (objects, settings, id counters, activation) to ``path`` as JSON."""
         snapshot.save(self.engine, path)
 
-    def load(self, path: str | os.PathLike) -> None:
+    def load(self, path: str | os.PathLike[str]) -> None:
         """Replace the whole state with the one :meth:`save` wrote to ``path`` (ValueError if it is not one)."""
         snapshot.load(self.engine, path)
 
-    def info(self) -> dict:
+    def info(self) -> dict[str, Any]:
         out = self.engine.info()
         out["url"] = self.url
         return out
@@ -227,7 +227,7 @@ def _snake(key: str) -> str:
     return "".join(f"_{ch.lower()}" if ch.isupper() else ch for ch in key)
 
 
-def _merge(cfg: dict, overrides: dict) -> dict:
+def _merge(cfg: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
     for k, v in overrides.items():
         if v is None:
             cfg.pop(k, None)

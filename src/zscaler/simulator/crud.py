@@ -20,30 +20,30 @@ from .routes import Route, fill
 if TYPE_CHECKING:
     from .engine import Engine
 
-Kind = Callable[["Engine", Ctx, Route, dict], Response]
+Kind = Callable[["Engine", Ctx, Route, dict[str, Any]], Response]
 
 
-def coll_key(route: Route, params: dict) -> str:
+def coll_key(route: Route, params: dict[str, Any]) -> str:
     """The store key of the collection ``route`` addresses."""
     if route.coll_template is None:
         raise TypeError(f"route {route.verb} {route.template} has no item collection")
     return fill(route.coll_template, params)
 
 
-def singleton_key(route: Route, params: dict) -> str:
+def singleton_key(route: Route, params: dict[str, Any]) -> str:
     try:
         return fill(route.coll_template or route.template, params)
     except KeyError:
         return route.template
 
 
-def name_search(items: list[dict], expr: str) -> list[dict]:
+def name_search(items: list[dict[str, Any]], expr: str) -> list[dict[str, Any]]:
     """``?search=`` by default: the items whose name contains ``expr`` (any case)."""
     needle = expr.lower()
     return [o for o in items if needle in str(o.get("name", "")).lower()]
 
 
-def list_action(cur: dict, body: dict, action: str) -> dict:
+def list_action(cur: dict[str, Any], body: dict[str, Any], action: str) -> dict[str, Any]:
     """``?action=ADD_TO_LIST`` / ``REMOVE_FROM_LIST``: merge list fields instead of replacing them."""
     new = dict(cur)
     for k, v in body.items():
@@ -58,7 +58,7 @@ def list_action(cur: dict, body: dict, action: str) -> dict:
     return new
 
 
-def body_object(ctx: Ctx) -> dict:
+def body_object(ctx: Ctx) -> dict[str, Any]:
     body = ctx.json()
     if body is None:
         return {}
@@ -71,7 +71,7 @@ def not_found(engine: "Engine", ctx: Ctx, oid: str) -> Response:
     return engine.error(ctx, 404, f"resource with id {oid} not found at {ctx.req.path}")
 
 
-def lookup(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> tuple[str, str, dict | None]:
+def lookup(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> tuple[str, str, dict[str, Any] | None]:
     """(collection key, id, the item or None when absent or not visible to the caller)."""
     key = coll_key(route, params)
     oid = params[route.names[-1]] if route.names else ""
@@ -82,7 +82,7 @@ def lookup(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> tuple[str,
     return key, oid, obj
 
 
-def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     try:
         key = coll_key(route, params)
     except KeyError:
@@ -102,12 +102,12 @@ def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
         return engine.error(ctx, 400, str(exc))
 
 
-def k_get(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+def k_get(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     _, oid, obj = lookup(engine, ctx, route, params)
     return not_found(engine, ctx, oid) if obj is None else Response.json(200, obj)
 
 
-def k_create(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+def k_create(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     body = body_object(ctx)
     res = route.resource
     traits = engine.traits_of(route.product)
@@ -127,7 +127,7 @@ def k_create(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response
     return Response.json(traits.create_status, obj)
 
 
-def _updated(ctx: Ctx, route: Route, cur: dict, body: dict) -> dict:
+def _updated(ctx: Ctx, route: Route, cur: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
     action = route.inline_query.get("action", "")
     if action in ("ADD_TO_LIST", "REMOVE_FROM_LIST"):
         return list_action(cur, body, action)
@@ -145,7 +145,7 @@ def _update_answer(engine: "Engine", route: Route, stored: Any) -> Response:
     return Response(204) if status == 204 else Response.json(status, stored)
 
 
-def k_update(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+def k_update(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     key, oid, cur = lookup(engine, ctx, route, params)
     if cur is None:
         return not_found(engine, ctx, oid)
@@ -157,7 +157,7 @@ def k_update(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response
     return _update_answer(engine, route, engine.store.update(key, oid, new))
 
 
-def k_delete(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+def k_delete(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     key, oid, cur = lookup(engine, ctx, route, params)
     if cur is None:
         return not_found(engine, ctx, oid)
@@ -165,11 +165,11 @@ def k_delete(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response
     return Response(204)
 
 
-def k_singleton_get(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+def k_singleton_get(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     return Response.json(200, engine.store.singletons.get(singleton_key(route, params), {}))
 
 
-def k_singleton_put(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+def k_singleton_put(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     key = singleton_key(route, params)
     body = ctx.json()
     if body is None:
@@ -183,12 +183,12 @@ def k_singleton_put(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> R
     return _update_answer(engine, route, engine.store.put_singleton(key, body))
 
 
-def k_singleton_delete(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+def k_singleton_delete(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     engine.store.delete_singleton(singleton_key(route, params))
     return Response(204)
 
 
-def k_action(engine: "Engine", ctx: Ctx, route: Route, params: dict) -> Response:
+def k_action(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     body = ctx.json()  # reject invalid JSON like the real API would
     action = route.inline_query.get("action")
     if action in ("ADD_TO_LIST", "REMOVE_FROM_LIST") and isinstance(body, dict):

@@ -23,7 +23,7 @@ from __future__ import annotations
 import collections
 import json
 import threading
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 
 from . import auth as _auth
 from . import control, crud, seeding, wire
@@ -105,9 +105,9 @@ class Engine:
         self._edit_lock = 0
         self.staged_products = tuple(p for p, t in self.traits.items() if t.staged)
         self.activation: dict[str, str] = {p: "ACTIVE" for p in self.staged_products}
-        self.activations: collections.Counter = collections.Counter({p: 0 for p in self.staged_products})
+        self.activations: collections.Counter[str] = collections.Counter({p: 0 for p in self.staged_products})
         self._record_limit = record_limit
-        self._requests: collections.deque = collections.deque(maxlen=record_limit)
+        self._requests: collections.deque[Any] = collections.deque(maxlen=record_limit)
         self._run_reset_hooks()  # seed data of product behaviours (must be idempotent: SQLite state survives)
 
     def _load_products(self, products: Iterable[Any] | None, catalogs: Iterable[str] | bool) -> set[str]:
@@ -150,15 +150,15 @@ class Engine:
         if self.store.db is None and self._db_path:
             self.store = Store(self._db_path)
 
-    def state(self) -> dict:
+    def state(self) -> dict[str, Any]:
         """A JSON-ready copy of everything stored, plus activation status."""
         with self.lock:
             out = self.store.dump()
             out["activation"] = dict(self.activation)
             out["activations"] = dict(self.activations)
-            return json.loads(wire.dumps(out))
+            return cast("dict[str, Any]", json.loads(wire.dumps(out)))
 
-    def items(self, path: str) -> list[dict]:
+    def items(self, path: str) -> list[dict[str, Any]]:
         """Copies of the items of one concrete collection path (OneAPI form, or ``/_legacy/...``)."""
         key = self.normalize(path)[0]
         with self.lock:
@@ -245,7 +245,7 @@ class Engine:
         *,
         path: str | None = None,
         **fields: Any,
-    ) -> list[dict]:
+    ) -> list[dict[str, Any]]:
         """Create ``count`` items of a catalog resource directly in the state.
 
         Names are ``f"{resource}-{i:06d}"`` (continuing after existing items); ``fields``
@@ -257,7 +257,7 @@ class Engine:
         with self.lock:
             return seeding.seed(self, product, resource, count, params, path, fields)
 
-    def info(self) -> dict:
+    def info(self) -> dict[str, Any]:
         return {
             "url": self.base_url,
             "products": sorted(self.products),
@@ -302,7 +302,7 @@ class Engine:
         def finish() -> Response:
             r = later()
             rec.status = r.status
-            return r
+            return cast("Response", r)
 
         resp.later = finish
         return resp
@@ -383,7 +383,7 @@ class Engine:
             resp = crud.KINDS[route.kind](self, ctx, route, params)
         if is_write and traits.staged and resp.status < 400:
             self.activation[route.product] = "PENDING"
-        return resp
+        return cast("Response", resp)
 
     # ------------------------------------------------------------------------------
     # for behaviours (zscaler.simulator.behaviors)
@@ -392,7 +392,7 @@ class Engine:
         """How ``product``'s generic CRUD differs (its declared :class:`Traits`, or the defaults)."""
         return self.traits.get(product or "", DEFAULT_TRAITS)
 
-    def default(self, ctx: Ctx, route: Route, params: dict) -> Response:
+    def default(self, ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
         """The generic meaning of ``route`` (list, get, create ...), for behaviours to delegate to.
 
         The answer's ``value`` may share dicts with the store (nothing is copied unless asked):
@@ -400,26 +400,26 @@ class Engine:
         """
         return crud.KINDS[route.kind if route.kind in crud.KINDS else "action"](self, ctx, route, params)
 
-    def json_response(self, status: int, obj: Any, headers: list | None = None) -> Response:
+    def json_response(self, status: int, obj: Any, headers: list[Any] | None = None) -> Response:
         return Response.json(status, obj, headers)
 
-    def error(self, ctx: Ctx, status: int, message: str, code: str | None = None, headers: list | None = None
+    def error(self, ctx: Ctx, status: int, message: str, code: str | None = None, headers: list[Any] | None = None
               ) -> Response:
         """An error answer in the product's real envelope."""
         return Response.json(status, wire.error_body(ctx.product, status, message, code), headers)
 
-    def collection_key(self, route: Route, params: dict) -> str:
+    def collection_key(self, route: Route, params: dict[str, Any]) -> str:
         return crud.coll_key(route, params)
 
-    def visible_all(self, ctx: Ctx, coll: Any) -> list[dict]:
+    def visible_all(self, ctx: Ctx, coll: Any) -> list[dict[str, Any]]:
         """The items of ``coll`` the caller may see (the product's ``visible`` trait; all by default)."""
         items = coll.values()
         visible = self.traits_of(ctx.product).visible
         if visible is None or coll.scoped == 0:
-            return items
+            return cast("list[dict[str, Any]]", items)
         return [o for o in items if visible(ctx, o)]
 
-    def visible(self, ctx: Ctx, obj: dict | None) -> bool:
+    def visible(self, ctx: Ctx, obj: dict[str, Any] | None) -> bool:
         """Whether the caller may see ``obj`` (the product's ``visible`` trait; everything by default)."""
         if obj is None:
             return False
@@ -432,7 +432,7 @@ class Engine:
             self.activations[product] += 1
         self.activation[product] = "ACTIVE"
 
-    def ztw_status(self) -> dict:
+    def ztw_status(self) -> dict[str, Any]:
         """The ZTW activation status document (``ecAdminActivateStatus``); kept in ``behaviors/ztw.py``."""
         from .behaviors.ztw import activation_document
 

@@ -85,7 +85,7 @@ class Fault:
         with self._lock:
             self._remaining = 0
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "path": self.path,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import math
 import time
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from . import wire
 from .context import BadRequest, Ctx
@@ -32,7 +32,7 @@ class Gateway:
         self.engine = engine
         self.configured_rate_limits = {k: float(v) for k, v in (rate_limits or {}).items() if v}
         self.rate_limits: dict[str, float] = dict(self.configured_rate_limits)
-        self.windows: dict[str, list] = {}
+        self.windows: dict[str, list[Any]] = {}
         self.faults: list[Fault] = []
         self._request_ids = itertools.count(1)
 

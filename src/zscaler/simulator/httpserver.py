@@ -22,7 +22,7 @@ import time
 import traceback
 from dataclasses import dataclass
 from email.utils import formatdate
-from typing import Any, Callable
+from typing import Any, Callable, cast
 from urllib.parse import unquote
 
 from .wire import dumps as _dumps
@@ -74,7 +74,8 @@ class Request:
     __slots__ = ("method", "target", "path", "raw_path", "raw_query", "version", "headers", "header_list",
                  "body", "peer")
 
-    def __init__(self, method, target, path, raw_query, version, headers, header_list, body, peer, raw_path=None):
+    def __init__(self, method: str, target: str, path: str, raw_query: str, version: str, headers: dict[str, str],
+                 header_list: list[tuple[str, str]], body: bytes, peer: Any, raw_path: str | None = None) -> None:
         self.method = method
         self.target = target
         self.path = path
@@ -102,7 +103,8 @@ class Response:
 
     __slots__ = ("status", "body", "headers", "action", "delay", "later", "value")
 
-    def __init__(self, status=200, body=b"", headers=None, action=None, delay=0.0, later=None, value=UNSET):
+    def __init__(self, status: int = 200, body: bytes = b"", headers: Any = None, action: str | None = None,
+                 delay: float = 0.0, later: Any = None, value: Any = UNSET) -> None:
         self.status = status
         self.body = body
         self.headers = headers if headers is not None else []
@@ -112,7 +114,7 @@ class Response:
         self.value = value
 
     @classmethod
-    def json(cls, status: int, value: Any, headers: list | None = None) -> "Response":
+    def json(cls, status: int, value: Any, headers: list[Any] | None = None) -> "Response":
         """A JSON answer (no body for 204)."""
         return cls(status, b"", headers, value=value if status != 204 else UNSET)
 
@@ -136,7 +138,7 @@ def http_date() -> str:
     if _date_cache[0] != now:
         _date_cache[0] = now
         _date_cache[1] = formatdate(now, usegmt=True)
-    return _date_cache[1]
+    return cast("str", _date_cache[1])
 
 
 def _detached(value: Any) -> Any:
@@ -184,16 +186,16 @@ class HTTPProtocol(asyncio.Protocol):
         self.deadline = time.monotonic() + server.limits.idle_timeout  # checked by HTTPServer's sweep
 
     # -- asyncio callbacks ---------------------------------------------------------
-    def connection_made(self, transport):
+    def connection_made(self, transport: Any) -> None:
         self.transport = transport
         self.peer = transport.get_extra_info("peername")
         self.server.connections.add(self)
 
-    def connection_lost(self, exc):
+    def connection_lost(self, exc: Any) -> None:
         self.closed = True
         self.server.connections.discard(self)
 
-    def data_received(self, data):
+    def data_received(self, data: Any) -> None:
         if not self.buf:  # a new request starts: its head must be complete within header_timeout
             self.deadline = time.monotonic() + self.server.limits.header_timeout
         self.buf += data
@@ -212,13 +214,14 @@ class HTTPProtocol(asyncio.Protocol):
         self.busy = True
 
     # -- parsing -------------------------------------------------------------------
-    def _fail(self, status, message):
-        self.transport.write(render(Response(status, _error_body(message)), False))
-        self.transport.close()
+    def _fail(self, status: Any, message: Any) -> None:
+        transport = cast(asyncio.Transport, self.transport)  # set by connection_made, before any data
+        transport.write(render(Response(status, _error_body(message)), False))
+        transport.close()
         self.buf.clear()
         self.busy = True
 
-    def _parse_one(self):
+    def _parse_one(self) -> Any:
         buf = self.buf
         limits = self.server.limits
         end = buf.find(b"\r\n\r\n")
@@ -251,7 +254,7 @@ class HTTPProtocol(asyncio.Protocol):
         del buf[:total]
         return self._request(head, body)
 
-    def _parse_head(self, lines: list[str]):
+    def _parse_head(self, lines: list[str]) -> Any:
         """``(method, target, version, headers, header_list)``, or None after answering an error."""
         limits = self.server.limits
         if len(lines[0]) > limits.max_line:
@@ -282,7 +285,7 @@ class HTTPProtocol(asyncio.Protocol):
                 headers[key] = value
         return parts[0], parts[1], parts[2], headers, header_list
 
-    def _sized_body(self, start: int, cl: str | None):
+    def _sized_body(self, start: int, cl: str | None) -> Any:
         """``(body, end)`` of a ``Content-Length`` body; None while incomplete or after an error."""
         length = 0
         if cl is not None:
@@ -300,14 +303,14 @@ class HTTPProtocol(asyncio.Protocol):
             return None
         return bytes(self.buf[start:total]), total
 
-    def _request(self, head, body: bytes) -> Request:
+    def _request(self, head: Any, body: bytes) -> Request:
         method, target, version, headers, header_list = head
         raw_path, _, query = target.partition("?")
         path = unquote(raw_path) if "%" in raw_path else raw_path
         return Request(method.upper(), target, path, query, version, headers, header_list, body, self.peer,
                        raw_path)
 
-    def _chunked_body(self, pos: int):
+    def _chunked_body(self, pos: int) -> Any:
         """Decode a chunked body starting at ``pos``: ``(body, end)``, or None while incomplete."""
         buf = self.buf
         parts: list[bytes] = []
@@ -345,7 +348,8 @@ class HTTPProtocol(asyncio.Protocol):
             return "keep-alive" in conn
         return "close" not in conn
 
-    def _process(self):
+    def _process(self) -> None:
+        transport = cast(asyncio.Transport, self.transport)  # set by connection_made, before any data
         while not self.closed and not self.busy:
             req = self._parse_one()
             if req is None:
@@ -358,15 +362,15 @@ class HTTPProtocol(asyncio.Protocol):
                 resp = Response(500, _error_body("simulator error", "UNEXPECTED_ERROR"))
             if resp.delay or resp.action or resp.later is not None:
                 self.busy = True
-                self.transport.pause_reading()
-                self.server.loop.create_task(self._slow(resp, keep))
+                transport.pause_reading()
+                cast(asyncio.AbstractEventLoop, self.server.loop).create_task(self._slow(resp, keep))
                 return
             data = render(resp, keep)
             if req.method == "HEAD":  # headers only (Content-Length still tells the size)
                 data = data[: data.index(b"\r\n\r\n") + 4]
-            self.transport.write(data)
+            transport.write(data)
             if not keep:
-                self.transport.close()
+                transport.close()
                 self.busy = True
                 return
             self._rearm()
@@ -376,7 +380,7 @@ class HTTPProtocol(asyncio.Protocol):
         limits = self.server.limits
         self.deadline = time.monotonic() + (limits.header_timeout if self.buf else limits.idle_timeout)
 
-    async def _slow(self, resp: Response, keep: bool):
+    async def _slow(self, resp: Response, keep: bool) -> None:
         try:
             if resp.delay:
                 await asyncio.sleep(resp.delay)
@@ -428,7 +432,7 @@ class HTTPServer:
         self.server: asyncio.base_events.Server | None = None
         self._sweeper: asyncio.TimerHandle | None = None
 
-    async def listen(self, host: str, port: int):
+    async def listen(self, host: str, port: int) -> Any:
         self.loop = asyncio.get_running_loop()
         self.server = await self.loop.create_server(
             lambda: HTTPProtocol(self), host, port, reuse_address=True, backlog=1024
@@ -449,7 +453,7 @@ class HTTPServer:
             conn.expire()
         self._schedule_sweep()
 
-    async def close(self):
+    async def close(self) -> None:
         if self._sweeper is not None:
             self._sweeper.cancel()
             self._sweeper = None

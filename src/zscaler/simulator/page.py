@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import time
-from typing import TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from . import wire
 from .httpserver import Response
@@ -23,7 +23,7 @@ _STYLE = ("body{font-family:sans-serif;margin:1.5em}table{border-collapse:collap
           "td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}th{background:#eee}")
 
 
-def _table(caption: str, head: tuple[str, ...], rows: list[tuple]) -> str:
+def _table(caption: str, head: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     esc = html.escape
     out = [f"<h2>{esc(caption)}</h2>"]
     if not rows:
@@ -35,7 +35,7 @@ def _table(caption: str, head: tuple[str, ...], rows: list[tuple]) -> str:
     return "\n".join(out)
 
 
-def _products(engine: "Engine") -> list[tuple]:
+def _products(engine: "Engine") -> list[tuple[Any, ...]]:
     per: dict[str, list[int]] = {p: [0, 0, 0] for p in sorted(engine.products)}
     for key, coll in engine.store.collections.items():
         if len(coll):

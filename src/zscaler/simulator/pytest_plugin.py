@@ -14,11 +14,13 @@ Importing this module is cheap: the simulator is only imported when a fixture is
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 
 @pytest.fixture(scope="session")
-def zscaler_simulator():
+def zscaler_simulator() -> Any:
     """One simulator running on a free loopback port for the whole session (not reset between
     tests; prefer ``zscaler_sim``). Stopped at the end of the session."""
     from zscaler.simulator import Simulator
@@ -32,7 +34,7 @@ def zscaler_simulator():
 
 
 @pytest.fixture
-def zscaler_sim(zscaler_simulator):
+def zscaler_sim(zscaler_simulator: Any) -> Any:
     """The session's simulator, reset before the test: the default tenant's objects only, no
     faults, an empty request log; issued tokens stay valid."""
     zscaler_simulator.reset()
@@ -40,7 +42,7 @@ def zscaler_sim(zscaler_simulator):
 
 
 @pytest.fixture
-def zscaler_client(zscaler_sim):
+def zscaler_client(zscaler_sim: Any) -> Any:
     """A ``ZscalerClient`` configured for ``zscaler_sim`` (``sim.oneapi_config()``), closed after
     the test; the test is skipped when ``zscaler.oneapi_client`` cannot be imported."""
     try:
@@ -60,7 +62,7 @@ def zscaler_client(zscaler_sim):
 
 
 @pytest.fixture
-def zscaler_env(zscaler_sim, monkeypatch):
+def zscaler_env(zscaler_sim: Any, monkeypatch: Any) -> Any:
     """The ``ZSCALER_*`` environment variables of ``zscaler_sim`` (``sim.environ()``: client id and
     secret, vanity domain, customer id, API base URL, token URL, sandbox) set for this test only,
     so code that builds ``ZscalerClient()`` from the environment talks to the simulator. Other

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 SECRET_HEADERS = frozenset({"authorization", "cookie", "auth-token", "set-cookie", "x-api-key"})
 
 
-class Headers(Mapping):
+class Headers(Mapping[str, Any]):
     """Case-insensitive, read-only view of request headers (repeated names joined with ``, ``)."""
 
     __slots__ = ("_raw", "_map")
@@ -55,7 +55,7 @@ class RecordedRequest:
 
     __slots__ = ("method", "path", "raw_query", "body", "status", "time", "_header_list", "_headers", "_query")
 
-    def __init__(self, method: str, path: str, raw_query: str, header_list: list, body: bytes):
+    def __init__(self, method: str, path: str, raw_query: str, header_list: list[Any], body: bytes):
         self.method = method
         self.path = path
         self.raw_query = raw_query
@@ -84,7 +84,7 @@ class RecordedRequest:
     def __repr__(self) -> str:
         return f"<RecordedRequest {self.method} {self.path}>"
 
-    def as_dict(self, redact_body: bool = False) -> dict:
+    def as_dict(self, redact_body: bool = False) -> dict[str, Any]:
         if redact_body and self.body:
             body = "<redacted>"
         else:

@@ -51,7 +51,7 @@ def collection_of(template: str) -> str:
 def fill(template: str, params: dict[str, Any]) -> str:
     """Substitute placeholders; raises KeyError naming the first missing one."""
 
-    def sub(m):
+    def sub(m: Any) -> Any:
         name = m.group(1)
         if name not in params or params[name] in (None, ""):
             raise KeyError(name)
@@ -73,9 +73,9 @@ class Route:
     paging: str = "none"
     result: str = "object"
     inline_query: dict[str, str] = field(default_factory=dict)
-    handler: Callable | None = None
+    handler: Callable[..., Any] | None = None
     no_pending: bool = False  # writes through this route do not stage ZIA/ZTW config
-    authenticate: Callable | None = None  # the behaviour's own caller check (instead of the gateway's)
+    authenticate: Callable[..., Any] | None = None  # the behaviour's own caller check (instead of the gateway's)
 
     def params(self, values: list[str]) -> dict[str, str]:
         return dict(zip(self.names, values))
@@ -84,14 +84,14 @@ class Route:
 class _Node:
     __slots__ = ("lit", "var", "pats", "routes")
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lit: dict[str, _Node] = {}
         self.var: _Node | None = None
-        self.pats: list[tuple[re.Pattern, _Node]] = []
+        self.pats: list[tuple[re.Pattern[str], _Node]] = []
         self.routes: dict[str, list[Route]] = {}
 
 
-def _segment_kind(seg: str):
+def _segment_kind(seg: str) -> Any:
     if re.fullmatch(r"{\w+}", seg):
         return "var", None
     if "{" in seg:
@@ -104,7 +104,7 @@ def _segment_kind(seg: str):
 class Router:
     """Segment trie of routes with a small match cache."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.root = _Node()
         self.routes: list[Route] = []
         self._cache: dict[tuple[str, str], tuple[list[Route] | None, list[str], bool]] = {}
@@ -136,7 +136,7 @@ class Router:
         self.routes.append(route)
         self._cache.clear()
 
-    def _walk(self, node: _Node, segs: list[str], i: int, verb: str, values: list[str], found: list):
+    def _walk(self, node: _Node, segs: list[str], i: int, verb: str, values: list[str], found: list[Any]) -> Any:
         if i == len(segs):
             if node.routes:
                 if verb in node.routes:
@@ -160,7 +160,7 @@ class Router:
             return self._walk(node.var, segs, i + 1, verb, values + [seg], found)
         return None
 
-    def match(self, verb: str, path: str, query: dict[str, list[str]] | None = None):
+    def match(self, verb: str, path: str, query: dict[str, list[str]] | None = None) -> Any:
         """Return ``(route, values)`` or ``(None, [])``.
 
         ``path`` may be percent-encoded: it is split into segments first and each segment decoded
@@ -170,7 +170,7 @@ class Router:
         hit = self._cache.get(key)
         if hit is None:
             segs = [unquote(s) if "%" in s else s for s in path.strip("/").split("/")]
-            found: list = []
+            found: list[Any] = []
             r = self._walk(self.root, segs, 0, verb, [], found)
             if r is None:
                 hit = (None, [], bool(found))
@@ -197,11 +197,11 @@ class Router:
         return plain, values
 
 
-def _is_listing(o, template: str) -> bool:
+def _is_listing(o: Any, template: str) -> bool:
     return o.verb == "GET" and o.result in ("list", "raw_list") and not trailing_placeholder(template)
 
 
-def _collection_templates(ops: list) -> set[str]:
+def _collection_templates(ops: list[Any]) -> set[str]:
     """Templates that hold items: listed, or addressed as ``<template>/{id}``."""
     out: set[str] = set()
     for _res, o, template, _inline in ops:
@@ -212,7 +212,7 @@ def _collection_templates(ops: list) -> set[str]:
     return out
 
 
-def _primaries(product, coll_templates: set[str]) -> dict[int, str]:
+def _primaries(product: Any, coll_templates: set[str]) -> dict[int, str]:
     """Per resource (by id), its primary collection: the listed one, else the one it creates in."""
     primary: dict[int, str] = {}
     for res in product.resources:
@@ -242,7 +242,7 @@ def view_of(template: str, coll_templates: set[str]) -> str | None:
     return None
 
 
-def _kind(o, template: str, coll_templates: set[str]) -> tuple[str, str]:
+def _kind(o: Any, template: str, coll_templates: set[str]) -> tuple[str, str]:
     """(route kind, the template of the collection or object it addresses)."""
     verb, trailing = o.verb, trailing_placeholder(template)
     if verb == "GET":
@@ -258,7 +258,7 @@ def _kind(o, template: str, coll_templates: set[str]) -> tuple[str, str]:
     return "action", template
 
 
-def build_routes(product, router: Router) -> None:
+def build_routes(product: Any, router: Router) -> None:
     """Add one catalog ``Product``'s operations to ``router``."""
     ops = []
     for res, o in product.ops():
@@ -267,14 +267,14 @@ def build_routes(product, router: Router) -> None:
     coll_templates = _collection_templates(ops)
     primary = _primaries(product, coll_templates)  # version variants (v1/v2) of it share its items
 
-    def canonical(res, coll: str) -> str:
+    def canonical(res: Any, coll: str) -> str:
         p = primary.get(id(res))
         if p and p != coll and _VERSION.sub("/v", p) == _VERSION.sub("/v", coll):
             if set(_PH.findall(p)) <= set(_PH.findall(coll)):
                 return p
         return coll
 
-    seen: set[tuple[str, str, tuple]] = set()
+    seen: set[tuple[str, str, tuple[Any, ...]]] = set()
     for res, o, template, inline in ops:
         key = (o.verb, template, tuple(sorted(inline.items())))
         if key in seen:
@@ -288,7 +288,7 @@ def build_routes(product, router: Router) -> None:
                          paging=o.paging or product.paging, result=o.result, inline_query=inline))
 
 
-def resource_collection(product, resource) -> str | None:
+def resource_collection(product: Any, resource: Any) -> str | None:
     """The collection template a resource's items live in (for seeding; a list view's: its collection)."""
     for o in resource.ops:
         t, _ = split_template(o.path)
@@ -308,7 +308,7 @@ def resource_collection(product, resource) -> str | None:
     return None
 
 
-def iter_products(names: Iterable[str]):
+def iter_products(names: Iterable[str]) -> Any:
     """Load the installed catalogs by name, skipping modules that do not exist (yet)."""
     import warnings
 
@@ -338,7 +338,7 @@ def bind_behaviors(router: Router, found: Iterable[Any], strict: Callable[[str],
     (``ValueError`` naming it) when ``strict(product)`` (an installed catalog), unless it serves a
     path no operation describes on purpose (``wire_only=True``); otherwise (a caller's stand-in product) it is skipped.
     """
-    existing: dict[tuple, Route] = {}
+    existing: dict[tuple[Any, ...], Route] = {}
     for r in router.routes:
         existing.setdefault((r.verb, _shape(r.template), frozenset(r.inline_query.items())), r)
     for b in found:

@@ -20,7 +20,7 @@ def check_count(count: Any) -> int:
 
 
 def seed(engine: "Engine", product: str | None, resource: str | None, count: int, params: dict[str, Any] | None,
-         path: str | None, fields: dict[str, Any]) -> list[dict]:
+         path: str | None, fields: dict[str, Any]) -> list[dict[str, Any]]:
     """Create ``count`` items (see :meth:`Engine.seed`); returns copies of them."""
     count = check_count(count)
     key, prod, res = target(engine, product, resource, params, path)
@@ -91,7 +91,7 @@ def list_op(res: Any) -> Any:
     return min(cands, key=lambda o: _list_rank(res, o)) if cands else None
 
 
-def _list_rank(res: Any, o: Any) -> tuple:
+def _list_rank(res: Any, o: Any) -> tuple[Any, ...]:
     """Sort key of a list op candidate: lower is more likely the resource's own collection."""
     t = split_template(o.path)[0]
     on_coll = 0  # the resource's other ops on this collection: POST t, GET/PUT/DELETE t/{id}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from . import wire
 
@@ -34,10 +34,10 @@ def snapshot(engine: "Engine") -> dict[str, Any]:
             "activation": dict(engine.activation),
             "activations": dict(engine.activations),
         }
-        return json.loads(wire.dumps(doc))
+        return cast("dict[str, Any]", json.loads(wire.dumps(doc)))
 
 
-def save(engine: "Engine", path: str | os.PathLike) -> None:
+def save(engine: "Engine", path: str | os.PathLike[str]) -> None:
     """Write the state to ``path`` as JSON (through a temporary file: a crash leaves the old one)."""
     doc = snapshot(engine)
     tmp = os.fspath(path) + ".tmp"
@@ -47,7 +47,7 @@ def save(engine: "Engine", path: str | os.PathLike) -> None:
     os.replace(tmp, path)
 
 
-def load(engine: "Engine", path: str | os.PathLike) -> None:
+def load(engine: "Engine", path: str | os.PathLike[str]) -> None:
     """Replace the state with the one saved in ``path`` (ValueError when it is not such a file)."""
     try:
         with open(path, encoding="utf-8") as f:

@@ -23,7 +23,7 @@ INT_ID_BASE = 100000
 _dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
-def _mt(obj: dict) -> bool:
+def _mt(obj: dict[str, Any]) -> bool:
     v = obj.get("microtenantId")
     return bool(v) and v != "0"
 
@@ -33,17 +33,17 @@ class Collection:
 
     __slots__ = ("items", "_values", "scoped")
 
-    def __init__(self):
-        self.items: dict[str, dict] = {}
-        self._values: list[dict] | None = None
+    def __init__(self) -> None:
+        self.items: dict[str, dict[str, Any]] = {}
+        self._values: list[dict[str, Any]] | None = None
         self.scoped = 0
 
-    def values(self) -> list[dict]:
+    def values(self) -> list[dict[str, Any]]:
         if self._values is None:
             self._values = list(self.items.values())
         return self._values
 
-    def add(self, oid: str, obj: dict) -> None:
+    def add(self, oid: str, obj: dict[str, Any]) -> None:
         if oid in self.items:
             self.replace(oid, obj)
             return
@@ -53,7 +53,7 @@ class Collection:
         if self._values is not None:
             self._values.append(obj)
 
-    def replace(self, oid: str, obj: dict) -> dict:
+    def replace(self, oid: str, obj: dict[str, Any]) -> dict[str, Any]:
         """Swap the content of the stored object in place (keeps the cached list valid)."""
         cur = self.items[oid]
         if cur is not obj:
@@ -63,19 +63,19 @@ class Collection:
             self.scoped += _mt(cur)
         return cur
 
-    def remove(self, oid: str) -> dict | None:
+    def remove(self, oid: str) -> dict[str, Any] | None:
         obj = self.items.pop(oid, None)
         if obj is not None:
             self._values = None
             self.scoped -= _mt(obj)
         return obj
 
-    def __len__(self):
+    def __len__(self) -> Any:
         return len(self.items)
 
 
 class Store:
-    def __init__(self, db_path: str | os.PathLike | None = None):
+    def __init__(self, db_path: str | os.PathLike[str] | None = None):
         self.db_path: str | None = os.fspath(db_path) if db_path else None
         self.collections: dict[str, Collection] = {}
         self.singletons: dict[str, Any] = {}
@@ -145,7 +145,7 @@ class Store:
         self._tx([("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))])
 
     # -- ids -------------------------------------------------------------------------
-    def new_ids(self, product: str, style: str, count: int = 1) -> list:
+    def new_ids(self, product: str, style: str, count: int = 1) -> list[Any]:
         if style == "uuid":
             return [str(uuid.uuid4()) for _ in range(count)]
         start = self.counters.get(product, 0) + 1
@@ -154,7 +154,7 @@ class Store:
             return [str(ZPA_ID_BASE + i) for i in range(start, start + count)]
         return list(range(INT_ID_BASE + start, INT_ID_BASE + start + count))
 
-    def _counter_stmt(self, product: str):
+    def _counter_stmt(self, product: str) -> Any:
         return (
             "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
             (f"counter:{product}", str(self.counters.get(product, 0))),
@@ -164,7 +164,7 @@ class Store:
     def collection(self, key: str) -> Collection | None:
         return self.collections.get(key)
 
-    def insert(self, key: str, oid: str, obj: dict, product: str | None = None) -> dict:
+    def insert(self, key: str, oid: str, obj: dict[str, Any], product: str | None = None) -> dict[str, Any]:
         c = self.collections.get(key)
         if c is None:
             c = self.collections[key] = Collection()
@@ -180,12 +180,12 @@ class Store:
         c.add(oid, obj)
         return obj
 
-    def bulk_insert(self, key: str, pairs: list[tuple[str, dict]], product: str | None = None) -> None:
+    def bulk_insert(self, key: str, pairs: list[tuple[str, dict[str, Any]]], product: str | None = None) -> None:
         c = self.collections.get(key)
         if c is None:
             c = self.collections[key] = Collection()
         if self.db is not None:
-            stmts: list = [(
+            stmts: list[Any] = [(
                 "INSERT INTO objects(coll, oid, body) VALUES (?, ?, ?) "
                 "ON CONFLICT(coll, oid) DO UPDATE SET body = excluded.body",
                 [(key, oid, _dumps(obj)) for oid, obj in pairs],
@@ -202,13 +202,13 @@ class Store:
             for oid, obj in pairs:
                 c.add(oid, obj)
 
-    def update(self, key: str, oid: str, obj: dict) -> dict:
+    def update(self, key: str, oid: str, obj: dict[str, Any]) -> dict[str, Any]:
         c = self.collections[key]
         if self.db is not None:
             self._tx([("UPDATE objects SET body = ? WHERE coll = ? AND oid = ?", (_dumps(obj), key, oid))])
         return c.replace(oid, obj)
 
-    def delete(self, key: str, oid: str) -> dict | None:
+    def delete(self, key: str, oid: str) -> dict[str, Any] | None:
         c = self.collections.get(key)
         if c is None or oid not in c.items:
             return None
@@ -241,7 +241,7 @@ class Store:
             ("DELETE FROM meta WHERE key LIKE 'counter:%'", ()),
         ])
 
-    def dump(self) -> dict:
+    def dump(self) -> dict[str, Any]:
         return {
             "collections": {k: [dict(o) for o in c.values()] for k, c in self.collections.items() if len(c)},
             "singletons": {k: v for k, v in self.singletons.items()},

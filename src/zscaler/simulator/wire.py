@@ -51,7 +51,7 @@ _ZPA_IDS = {
 }
 
 
-def error_body(product: str | None, status: int, message: str, code: str | None = None) -> dict:
+def error_body(product: str | None, status: int, message: str, code: str | None = None) -> dict[str, Any]:
     """The error envelope of ``product`` (ZPA ``id/reason``, ZCC ``errorMessage``, others ``code/message``)."""
     if product == "zpa":
         return {"id": code or _ZPA_IDS.get(status, "error"), "reason": message}
@@ -63,7 +63,7 @@ def error_body(product: str | None, status: int, message: str, code: str | None 
 GATEWAY_401 = {"detail": "unauthorized", "type": "", "title": "", "status": ""}
 
 
-def too_many_requests(product: str | None, retry_after: int, limit: int, oneapi: bool) -> tuple[list, dict]:
+def too_many_requests(product: str | None, retry_after: int, limit: int, oneapi: bool) -> tuple[list[Any], dict[str, Any]]:
     """Headers and body of a 429 in the shape ``product`` really answers."""
     ra = str(int(retry_after))
     headers: list[tuple[str, str]] = []
@@ -95,7 +95,7 @@ ADMIN_ID_INT = 1001
 ADMIN_NAME = "admin@simulator.zscaler.net"
 
 
-def server_fields(product: str, created: bool, now: float | None = None) -> dict:
+def server_fields(product: str, created: bool, now: float | None = None) -> dict[str, Any]:
     t = int(now if now is not None else time.time())
     if product == "zpa":
         out: dict[str, Any] = {"modifiedTime": str(t), "modifiedBy": ADMIN_ID_ZPA}

@@ -7,7 +7,7 @@ import logging
 import os
 import platform
 import threading
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, cast
 
 import httpx
 
@@ -184,7 +184,7 @@ def _remaining_size(f: Any, start: int | None) -> int | None:
     except (AttributeError, OSError, ValueError):
         end = f.seek(0, os.SEEK_END)
         f.seek(start)
-        return end - start
+        return cast("int | None", end - start)
 
 
 def _decode_error_body(resp: httpx.Response) -> Any:

@@ -14,7 +14,7 @@ import random
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterator, Mapping, Sequence, cast
 
 import httpx
 
@@ -171,7 +171,7 @@ class RetryPolicy:
     def backoff(self, attempt: int) -> float:
         """Capped exponential backoff with full jitter between half and all of the step."""
         step = min(self.backoff_max, self.backoff_base * (2 ** attempt))
-        return step * (0.5 + 0.5 * self.jitter())
+        return cast("float", step * (0.5 + 0.5 * self.jitter()))
 
 
 def header_wait(headers: Mapping[str, str], now: float | None = None) -> float | None:
@@ -363,15 +363,15 @@ class CacheLayer:
     def __init__(self, ttl: float = 300.0, tti: float = 300.0, clock: Callable[[], float] = time.monotonic,
                  identity: str = "") -> None:
         self.ttl, self.tti, self.clock, self.identity = ttl, tti, clock, identity
-        self._entries: dict[tuple, tuple[httpx.Response, float, float, str]] = {}
+        self._entries: dict[tuple[Any, ...], tuple[httpx.Response, float, float, str]] = {}
         self._lock = threading.Lock()
         self.hits = 0
 
-    def _key(self, req: Request) -> tuple:
+    def _key(self, req: Request) -> tuple[Any, ...]:
         return (self.identity, req.url, tuple(sorted(req.params)))
 
     @staticmethod
-    def _live(hit: tuple | None, now: float) -> bool:
+    def _live(hit: tuple[Any, ...] | None, now: float) -> bool:
         """Whether a cache entry is within both its time to live and its time to idle."""
         return hit is not None and now < hit[1] and now < hit[2]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping
 
-from ..redaction import MASK, redact, scrub
+from ..redaction import MASK as MASK, redact, scrub
 
 SAFE_HEADERS = frozenset(
     h.lower()

@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 
@@ -64,11 +66,11 @@ class Traits:
     staged: bool = False  # writes stage changes until activation (ZIA, ZTW)
     edit_lock: bool = False  # Engine.edit_lock() makes the next writes answer 409 (ZIA)
     #: ``visible(ctx, obj) -> bool``: whether the caller sees a stored item (ZPA microtenants)
-    visible: Callable[[Any, dict], bool] | None = None
+    visible: Callable[[Any, dict[str, Any]], bool] | None = None
     #: ``on_create(ctx, obj, route)``: complete a new item before it is stored (server defaults ...)
-    on_create: Callable[[Any, dict, Any], None] | None = None
+    on_create: Callable[[Any, dict[str, Any], Any], None] | None = None
     #: ``search(items, expr) -> items`` for ``?search=`` (default: name contains the text)
-    search: Callable[[list, str], list] | None = None
+    search: Callable[[list[Any], str], list[Any]] | None = None
     quota_header: str | None = None  # legacy answers report the remaining quota in this header (ZCC)
 
 
@@ -85,10 +87,10 @@ _loaded = False
 
 
 def behavior(product: str, verb: str, template: str, *, no_pending: bool = False, wire_only: bool = False,
-             authenticate: Callable[..., Any] | None = None):
+             authenticate: Callable[..., Any] | None = None) -> Callable[[F], F]:
     """Register the decorated function as the handler of ``verb template``."""
 
-    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def deco(fn: F) -> F:
         _REGISTRY.append(Behavior(product, verb.upper(), template, fn, no_pending, wire_only, authenticate))
         return fn
 
@@ -101,14 +103,14 @@ def product_traits(product: str, **traits: Any) -> Traits:
     return _TRAITS[product]
 
 
-def on_reset(product: str, *, tenant: bool = False):
+def on_reset(product: str, *, tenant: bool = False) -> Callable[[F], F]:
     """Register a function ``fn(engine)`` run when the state is created or reset (seed data).
 
     ``tenant=True``: the hook seeds the default tenant (predefined and reference objects a real
     tenant has); it does not run for ``Simulator(tenant="empty")``.
     """
 
-    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+    def deco(fn: F) -> F:
         _RESET_HOOKS.append((product, tenant, fn))
         return fn
 

@@ -8,6 +8,8 @@ resolve call names the first stored policy (or a default one) as the one it appl
 
 from __future__ import annotations
 
+from typing import Any
+
 import uuid
 
 from . import behavior
@@ -15,7 +17,7 @@ from . import behavior
 BASE = "/aiguard/v1/detection"
 
 
-def _verdict(engine, ctx, resolve: bool):
+def _verdict(engine: Any, ctx: Any, resolve: bool) -> Any:
     body = ctx.json()
     if not isinstance(body, dict) or not isinstance(body.get("content"), str) or not body.get("direction"):
         return engine.error(ctx, 400, "content (a string) and direction are required")
@@ -36,16 +38,16 @@ def _verdict(engine, ctx, resolve: bool):
 
 
 @behavior("aiguard", "POST", BASE + "/execute-policy", no_pending=True)
-def execute(engine, ctx, route, params):
+def execute(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _verdict(engine, ctx, resolve=False)
 
 
 @behavior("aiguard", "POST", BASE + "/resolve-and-execute-policy", no_pending=True)
-def resolve_and_execute(engine, ctx, route, params):
+def resolve_and_execute(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _verdict(engine, ctx, resolve=True)
 
 
-def _by_name(engine, ctx, route, params):
+def _by_name(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     coll_path, _, name = ctx.rpath.rpartition("/name/")
     coll = engine.store.collection(coll_path)
     for item in coll.values() if coll is not None else []:

@@ -8,6 +8,8 @@ with ``?compression=gzip``); ``GET /report/all`` answers ``{"reports": [...]}``.
 
 from __future__ import annotations
 
+from typing import Any
+
 import gzip
 
 from .. import wire
@@ -17,7 +19,7 @@ from . import behavior
 BASE = "/bi/api/v1"
 
 
-def _list_or_one(engine, ctx, route, params):
+def _list_or_one(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     coll = engine.store.collection(ctx.rpath)
     items = coll.values() if coll is not None else []
     want = ctx.q("id")
@@ -34,7 +36,7 @@ behavior("zbi", "GET", BASE + "/reports/{report_type}")(_list_or_one)
 
 
 @behavior("zbi", "POST", BASE + "/reports/{report_type}")
-def create_report_config(engine, ctx, route, params):
+def create_report_config(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = ctx.json()
     if not isinstance(body, dict) or not body.get("name"):
         return engine.error(ctx, 400, "name is required")
@@ -45,7 +47,7 @@ def create_report_config(engine, ctx, route, params):
 
 
 @behavior("zbi", "POST", BASE + "/report/download", no_pending=True)
-def download(engine, ctx, route, params):
+def download(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = ctx.json()
     if not isinstance(body, dict) or not body.get("fileName") or not body.get("reportType"):
         return engine.error(ctx, 400, "fileName and reportType are required")

@@ -12,7 +12,7 @@ Legacy answers report the remaining request quota in ``X-Rate-Limit-Remaining`` 
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Iterable
+from typing import Any, Iterable, cast
 
 from ... import paging
 from ..httpserver import Response
@@ -26,7 +26,7 @@ REG_STATES = {1: "Registered", 3: "Removal Pending", 4: "Unregistered", 5: "Remo
 OK = {"success": "true", "errorCode": "0"}
 
 
-def _device(n: int, os_type: int, user: str, state: int = 1) -> dict:
+def _device(n: int, os_type: int, user: str, state: int = 1) -> dict[str, Any]:
     udid = f"{n:08X}-SIM0-4000-8000-{n:012X}"
     return {
         "udid": udid, "user": user, "type": os_type, "osVersion": f"{OS_NAMES[os_type]} simulated",
@@ -115,7 +115,7 @@ LISTS: dict[str, tuple[tuple[dict[str, Any], ...], str]] = {  # collection path 
 
 
 @on_reset("zcc")
-def seed(engine) -> None:
+def seed(engine: Any) -> None:
     for path, (items, id_field) in LISTS.items():
         for obj in items:
             engine.store.insert(BASE + path, str(obj[id_field]), dict(obj))
@@ -125,12 +125,12 @@ def seed(engine) -> None:
 
 # ------------------------------------------------------------------ helpers
 
-def _items(engine, path: str) -> list[dict]:
+def _items(engine: Any, path: str) -> list[dict[str, Any]]:
     coll = engine.store.collection(BASE + path)
     return list(coll.values()) if coll is not None else []
 
 
-def _codes(ctx, *keys: str) -> set[int] | None:
+def _codes(ctx: Any, *keys: str) -> set[int] | None:
     raw = next((ctx.q(k) for k in keys if ctx.q(k)), None)
     if raw is None:
         return None
@@ -141,23 +141,23 @@ def _codes(ctx, *keys: str) -> set[int] | None:
             f"{keys[0]} must be numeric codes (1 iOS, 2 Android, 3 Windows, 4 macOS, 5 Linux)") from None
 
 
-def _page(engine, ctx, route, items: list) -> Response:
+def _page(engine: Any, ctx: Any, route: Any, items: list[Any]) -> Response:
     """One page of ``items`` in the paging style of the route's op (an array, or an envelope)."""
     try:
         page = paging.style(route.paging).serve(items, ctx.query, path=ctx.req.path)
     except paging.PagingError as exc:
-        return engine.error(ctx, 400, str(exc))
-    return engine.json_response(200, page)
+        return cast("Response", engine.error(ctx, 400, str(exc)))
+    return cast("Response", engine.json_response(200, page))
 
 
-def _search(items: Iterable[dict], ctx, *fields: str) -> list[dict]:
+def _search(items: Iterable[dict[str, Any]], ctx: Any, *fields: str) -> list[dict[str, Any]]:
     term = (ctx.q("search") or "").strip().lower()
     if not term:
         return list(items)
     return [o for o in items if any(term in str(o.get(f) or "").lower() for f in fields)]
 
 
-def _filtered_devices(engine, ctx) -> list[dict]:
+def _filtered_devices(engine: Any, ctx: Any) -> list[dict[str, Any]]:
     devices = _items(engine, "/getDevices")
     os_codes = _codes(ctx, "osType", "osTypes")
     reg_codes = _codes(ctx, "registrationType", "registrationTypes")
@@ -171,7 +171,7 @@ def _filtered_devices(engine, ctx) -> list[dict]:
     return devices
 
 
-def _body(ctx) -> dict:
+def _body(ctx: Any) -> dict[str, Any]:
     body = ctx.json()
     return body if isinstance(body, dict) else {}
 
@@ -179,7 +179,7 @@ def _body(ctx) -> dict:
 # ------------------------------------------------------------------ devices
 
 @behavior("zcc", "GET", BASE + "/getDevices")
-def list_devices(engine, ctx, route, params):
+def list_devices(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """Devices filtered by ``osType`` (codes), ``username`` and ``registrationType``, one page (page/pageSize)."""
     try:
         return _page(engine, ctx, route, _filtered_devices(engine, ctx))
@@ -188,7 +188,7 @@ def list_devices(engine, ctx, route, params):
 
 
 @behavior("zcc", "GET", BASE + "/getDeviceDetails")
-def device_details(engine, ctx, route, params):
+def device_details(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     udid, user = ctx.q("udid"), ctx.q("username")
     if not udid and not user:
         return engine.error(ctx, 400, "udid or username is required")
@@ -205,7 +205,7 @@ def device_details(engine, ctx, route, params):
     return engine.error(ctx, 400, "no device matches the given udid/username")
 
 
-def _remove(engine, ctx, force: bool) -> Response:
+def _remove(engine: Any, ctx: Any, force: bool) -> Response:
     body = _body(ctx)
     udids = set(body.get("udids") or [])
     user = body.get("userName") or body.get("username")
@@ -229,29 +229,29 @@ def _remove(engine, ctx, force: bool) -> Response:
     out: dict[str, Any] = {"devicesRemoved": removed}
     if force:
         out["errorMsg"] = ""
-    return engine.json_response(200, out)
+    return cast("Response", engine.json_response(200, out))
 
 
 @behavior("zcc", "POST", BASE + "/removeDevices")
-def remove_devices(engine, ctx, route, params):
+def remove_devices(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """Soft removal: matching devices go to *Removal Pending*."""
     return _remove(engine, ctx, force=False)
 
 
 @behavior("zcc", "POST", BASE + "/forceRemoveDevices")
-def force_remove_devices(engine, ctx, route, params):
+def force_remove_devices(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """Forced removal: matching devices leave the inventory."""
     return _remove(engine, ctx, force=True)
 
 
 @behavior("zcc", "POST", BASE + "/removeMachineTunnel")
-def remove_machine_tunnel(engine, ctx, route, params):
+def remove_machine_tunnel(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     hosts = _body(ctx).get("hostNames") or []
     return engine.json_response(200, {"devicesRemoved": len(hosts), "errorMsg": ""})
 
 
 @behavior("zcc", "GET", BASE + "/getOtp")
-def get_otp(engine, ctx, route, params):
+def get_otp(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     udid = ctx.q("udid")
     if not udid or not any(d["udid"] == udid for d in _items(engine, "/getDevices")):
         return engine.error(ctx, 400, "a known device udid is required")
@@ -262,7 +262,7 @@ def get_otp(engine, ctx, route, params):
 
 
 @behavior("zcc", "GET", BASE + "/getPasswords")
-def get_passwords(engine, ctx, route, params):
+def get_passwords(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     if not ctx.q("username") or not ctx.q("osType"):
         return engine.error(ctx, 400, "username and osType are required")
     names = ("exitPass", "logoutPass", "uninstallPass", "zdSettingsAccessPass", "zdxDisablePass", "ziaDisablePass",
@@ -270,7 +270,7 @@ def get_passwords(engine, ctx, route, params):
     return engine.json_response(200, {n: "" for n in names})
 
 
-def _csv(devices: list[dict]) -> bytes:
+def _csv(devices: list[dict[str, Any]]) -> bytes:
     cols = ("User", "Device type", "Device model", "UDID", "Hostname", "Zscaler Client Connector version",
             "Registration state", "Last seen")
     rows = [",".join(cols)]
@@ -281,12 +281,12 @@ def _csv(devices: list[dict]) -> bytes:
     return ("\n".join(rows) + "\n").encode()
 
 
-def _download(engine, ctx, route, params) -> Response:
+def _download(engine: Any, ctx: Any, route: Any, params: Any) -> Response:
     """CSV of the devices matching ``osTypes``/``registrationTypes``."""
     try:
         devices = _filtered_devices(engine, ctx)
     except paging.PagingError as exc:
-        return engine.error(ctx, 400, str(exc))
+        return cast("Response", engine.error(ctx, 400, str(exc)))
     return Response(200, _csv(devices), [("Content-Type", "application/octet-stream"),
                                          ("Content-Disposition", 'attachment; filename="devices.csv"')])
 
@@ -297,11 +297,11 @@ for _path in ("/downloadDevices", "/downloadServiceStatus", "/downloadDisableRea
 
 # ------------------------------------------------------------------ lists wrapped in an envelope
 
-def _search_list(path: str, *search_fields: str):
+def _search_list(path: str, *search_fields: str) -> Any:
     """A listing searched by ``search`` over ``search_fields`` and by ``deviceType``, answered in
     the paging style of its op (``{"policies": [...], "totalCount": n}`` envelopes included)."""
 
-    def handler(engine, ctx, route, params):
+    def handler(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
         items = _search(_items(engine, path), ctx, *search_fields)
         device_type = ctx.q("deviceType")
         if device_type and device_type.isdigit():
@@ -325,11 +325,11 @@ _search_list("/webFailOpenPolicy/listByCompany")
 
 # ------------------------------------------------------------------ create / edit / delete by body id
 
-def _new_id(engine) -> int:
-    return engine.store.new_ids("zcc", "int")[0]
+def _new_id(engine: Any) -> int:
+    return cast("int", engine.store.new_ids("zcc", "int")[0])
 
 
-def _edit(engine, ctx, path: str, create: bool) -> Response:
+def _edit(engine: Any, ctx: Any, path: str, create: bool) -> Response:
     """Store the body in ``path``: an existing ``id`` updates (merge), no id creates."""
     body = _body(ctx)
     if "device_type" in body:  # policy bodies carry device_type; the API lists it as deviceType
@@ -340,7 +340,7 @@ def _edit(engine, ctx, path: str, create: bool) -> Response:
     oid = body.get("id")
     cur = coll.items.get(str(oid)) if (coll is not None and oid not in (None, "")) else None
     if cur is None and oid not in (None, "") and not create:
-        return engine.error(ctx, 400, f"no object with id {oid}")
+        return cast("Response", engine.error(ctx, 400, f"no object with id {oid}"))
     if cur is None:
         oid = _new_id(engine)
         obj = {**body, "id": oid}
@@ -348,36 +348,36 @@ def _edit(engine, ctx, path: str, create: bool) -> Response:
     else:
         obj = {**cur, **body}
         engine.store.update(key, str(oid), obj)
-    return engine.json_response(200, obj)
+    return cast("Response", engine.json_response(200, obj))
 
 
-def _delete(engine, ctx, path: str, oid: str) -> Response:
+def _delete(engine: Any, ctx: Any, path: str, oid: str) -> Response:
     if engine.store.delete(BASE + path, oid) is None:
-        return engine.error(ctx, 400, f"no object with id {oid}")
-    return engine.json_response(200, {**OK, "id": oid})
+        return cast("Response", engine.error(ctx, 400, f"no object with id {oid}"))
+    return cast("Response", engine.json_response(200, {**OK, "id": oid}))
 
 
 @behavior("zcc", "POST", BASE + "/webTrustedNetwork/create")
-def create_trusted_network(engine, ctx, route, params):
+def create_trusted_network(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     if not _body(ctx).get("networkName"):
         return engine.error(ctx, 400, "networkName is required")
     return _edit(engine, ctx, "/webTrustedNetwork/listByCompany", create=True)
 
 
 @behavior("zcc", "PUT", BASE + "/webTrustedNetwork/edit")
-def edit_trusted_network(engine, ctx, route, params):
+def edit_trusted_network(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     resp = _edit(engine, ctx, "/webTrustedNetwork/listByCompany", create=False)
     return resp if resp.status >= 400 else engine.json_response(200, OK)
 
 
 @behavior("zcc", "DELETE", BASE + "/webTrustedNetwork/{network_id}/delete")
-def delete_trusted_network(engine, ctx, route, params):
+def delete_trusted_network(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _delete(engine, ctx, "/webTrustedNetwork/listByCompany", params["network_id"])
 
 
-def _edit_then_ack(path: str, verb: str, edit_path: str, delete_path: str | None):
+def _edit_then_ack(path: str, verb: str, edit_path: str, delete_path: str | None) -> None:
     @behavior("zcc", verb, BASE + edit_path)
-    def edit(engine, ctx, route, params):
+    def edit(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
         resp = _edit(engine, ctx, path, create=True)
         if resp.status >= 400:
             return resp
@@ -385,7 +385,7 @@ def _edit_then_ack(path: str, verb: str, edit_path: str, delete_path: str | None
 
     if delete_path:
         @behavior("zcc", "DELETE", BASE + delete_path)
-        def delete(engine, ctx, route, params):
+        def delete(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
             return _delete(engine, ctx, path, params["object_id"])
 
 
@@ -396,7 +396,7 @@ _edit_then_ack("/webFailOpenPolicy/listByCompany", "PUT", "/webFailOpenPolicy/ed
 
 
 @behavior("zcc", "PUT", BASE + "/web/policy/activate")
-def activate_web_policy(engine, ctx, route, params):
+def activate_web_policy(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = _body(ctx)
     key = BASE + "/web/policy/listByCompany"
     coll = engine.store.collection(key)
@@ -409,8 +409,8 @@ def activate_web_policy(engine, ctx, route, params):
 
 # ------------------------------------------------------------------ settings written through a separate path
 
-def _settings_writer(reader: str):
-    def handler(engine, ctx, route, params):
+def _settings_writer(reader: str) -> Any:
+    def handler(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
         key = BASE + reader
         cur = engine.store.singletons.get(key)
         merged = {**(cur if isinstance(cur, dict) else {}), **_body(ctx)}

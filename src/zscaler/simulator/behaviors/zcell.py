@@ -7,6 +7,8 @@ The customer record (``GET``/``PUT ./customers/{id}``) is one object per custome
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from .. import wire
 from ..httpserver import Response
 from . import behavior
@@ -15,7 +17,7 @@ BASE = "/zcell/config/api/v1/customers/{customer}"
 
 
 @behavior("zcell", "POST", BASE + "/sim-location-groups")
-def add_location_groups(engine, ctx, route, params):
+def add_location_groups(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = ctx.json()
     if not isinstance(body, list) or not body or not all(isinstance(g, dict) for g in body):
         return engine.error(ctx, 400, "request body must be a JSON array of location groups")
@@ -31,7 +33,7 @@ def add_location_groups(engine, ctx, route, params):
 
 
 @behavior("zcell", "POST", BASE + "/sims/download", no_pending=True)
-def download_sims(engine, ctx, route, params):
+def download_sims(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = ctx.json()
     if body is not None and not isinstance(body, dict):
         return engine.error(ctx, 400, "request body must be a JSON object")
@@ -41,18 +43,18 @@ def download_sims(engine, ctx, route, params):
                     [("Content-Type", "text/csv"), ("Content-Disposition", 'attachment; filename="sims.csv"')])
 
 
-def _customer_key(ctx) -> str:
-    return "zcell:customer:" + ctx.rpath.rstrip("/").rsplit("/", 1)[-1]
+def _customer_key(ctx: Any) -> str:
+    return cast("str", "zcell:customer:" + ctx.rpath.rstrip("/").rsplit("/", 1)[-1])
 
 
 @behavior("zcell", "GET", BASE)
-def get_customer(engine, ctx, route, params):
+def get_customer(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     cur = engine.store.singletons.get(_customer_key(ctx))
     return engine.json_response(200, cur or {"id": ctx.rpath.rstrip("/").rsplit("/", 1)[-1]})
 
 
 @behavior("zcell", "PUT", BASE)
-def update_customer(engine, ctx, route, params):
+def update_customer(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = ctx.json()
     if not isinstance(body, dict):
         return engine.error(ctx, 400, "request body must be a JSON object")

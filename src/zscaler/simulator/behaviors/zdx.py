@@ -13,13 +13,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ... import paging
 from . import behavior
 
 V1 = "/zdx/v1"
 
 
-def window_error(engine, ctx):
+def window_error(engine: Any, ctx: Any) -> Any:
     """The 400 answer for a bad ``from``/``to`` pair, or None when the window is fine."""
     raw = {k: ctx.q(k) for k in ("from", "to")}
     given = {k: v for k, v in raw.items() if v not in (None, "")}
@@ -37,7 +39,7 @@ def window_error(engine, ctx):
     return None
 
 
-def _envelope(engine, ctx, collection: str, key: str, keep=None):
+def _envelope(engine: Any, ctx: Any, collection: str, key: str, keep: Any = None) -> Any:
     bad = window_error(engine, ctx)
     if bad is not None:
         return bad
@@ -52,37 +54,37 @@ def _envelope(engine, ctx, collection: str, key: str, keep=None):
 
 
 @behavior("zdx", "GET", V1 + "/devices")
-def list_devices(engine, ctx, route, params):
+def list_devices(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _envelope(engine, ctx, V1 + "/devices", "devices")
 
 
 @behavior("zdx", "GET", V1 + "/users")
-def list_users(engine, ctx, route, params):
+def list_users(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _envelope(engine, ctx, V1 + "/users", "users")
 
 
 @behavior("zdx", "GET", V1 + "/alerts/ongoing")
-def ongoing_alerts(engine, ctx, route, params):
+def ongoing_alerts(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _envelope(engine, ctx, V1 + "/alerts", "alerts", keep=lambda o: not o.get("ended_on"))
 
 
 @behavior("zdx", "GET", V1 + "/alerts/historical")
-def historical_alerts(engine, ctx, route, params):
+def historical_alerts(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _envelope(engine, ctx, V1 + "/alerts", "alerts", keep=lambda o: bool(o.get("ended_on")))
 
 
 @behavior("zdx", "GET", V1 + "/alerts/{alert_id}/affected_devices")
-def affected_devices(engine, ctx, route, params):
+def affected_devices(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _envelope(engine, ctx, f"{V1}/alerts/{params['alert_id']}/affected_devices", "devices")
 
 
 @behavior("zdx", "GET", V1 + "/inventory/software")
-def list_software(engine, ctx, route, params):
+def list_software(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _envelope(engine, ctx, V1 + "/inventory/software", "software")
 
 
 @behavior("zdx", "GET", V1 + "/inventory/software/{software_key}")
-def software_key_devices(engine, ctx, route, params):
+def software_key_devices(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The inventory entries of one software key, in the same ``{"software": [...]}`` envelope."""
     key = params["software_key"]
     return _envelope(engine, ctx, V1 + "/inventory/software", "software",
@@ -93,7 +95,7 @@ def _windowed(template: str) -> None:
     """A generic listing that checks the time window first."""
 
     @behavior("zdx", "GET", template)
-    def handler(engine, ctx, route, params):
+    def handler(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
         bad = window_error(engine, ctx)
         return bad if bad is not None else engine.default(ctx, route, params)
 
@@ -104,7 +106,7 @@ for _t in ("/apps", "/administration/departments", "/administration/locations", 
 
 
 @behavior("zdx", "POST", V1 + "/snapshot/alert")
-def share_snapshot(engine, ctx, route, params):
+def share_snapshot(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """A shared snapshot: the request's fields plus an id, a share URL and ``status``."""
     body = ctx.json()
     if not isinstance(body, dict) or not body.get("alert_id"):

@@ -9,6 +9,8 @@ URL list actions (``?action=ADD_TO_LIST`` / ``REMOVE_FROM_LIST``) are generic en
 
 from __future__ import annotations
 
+from typing import Any
+
 import hashlib
 from urllib.parse import urlsplit
 
@@ -40,7 +42,7 @@ RULES = ("firewallFilteringRules", "firewallDnsRules", "firewallIpsRules", "urlF
 
 
 @on_reset("zia")
-def seed_predefined(engine) -> None:
+def seed_predefined(engine: Any) -> None:
     """Predefined URL categories and two datacenters, as every tenant has them."""
     for cid, group, urls in PREDEFINED:
         engine.store.insert(CATEGORIES, cid, {
@@ -56,7 +58,7 @@ def _host(url: str) -> str:
     return (urlsplit(url if "//" in url else "//" + url).hostname or url).rstrip(".")
 
 
-def _classify(engine, url: str) -> dict:
+def _classify(engine: Any, url: str) -> dict[str, Any]:
     host = _host(url)
     coll = engine.store.collection(CATEGORIES)
     found = []
@@ -70,7 +72,7 @@ def _classify(engine, url: str) -> dict:
             "urlClassificationsWithSecurityAlert": alerts}
 
 
-def _url_array(engine, ctx):
+def _url_array(engine: Any, ctx: Any) -> Any:
     body = ctx.json()
     if not isinstance(body, list) or not all(isinstance(u, str) for u in body):
         return None, engine.error(ctx, 400, "request body must be a JSON array of URL strings",
@@ -82,14 +84,14 @@ def _url_array(engine, ctx):
 
 
 @behavior("zia", "POST", V1 + "/urlLookup", no_pending=True)
-def url_lookup(engine, ctx, route, params):
+def url_lookup(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """One classification per URL: custom and predefined categories listing the host, else MISCELLANEOUS."""
     urls, err = _url_array(engine, ctx)
     return err or engine.json_response(200, [_classify(engine, u) for u in urls])
 
 
 @behavior("zia", "POST", CATEGORIES + "/review/domains", no_pending=True)
-def review_domains(engine, ctx, route, params):
+def review_domains(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The custom categories each domain is already listed in (empty list when none)."""
     urls, err = _url_array(engine, ctx)
     if err:
@@ -103,13 +105,13 @@ def review_domains(engine, ctx, route, params):
 
 
 @behavior("zia", "PUT", CATEGORIES + "/review/domains")
-def review_domains_put(engine, ctx, route, params):
+def review_domains_put(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     urls, err = _url_array(engine, ctx)
     return err or engine.json_response(200, [])
 
 
 @behavior("zia", "POST", CATEGORIES)
-def create_url_category(engine, ctx, route, params):
+def create_url_category(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """Custom URL categories get ids ``CUSTOM_01``, ``CUSTOM_02`` ... (the real id scheme)."""
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
@@ -128,13 +130,13 @@ def create_url_category(engine, ctx, route, params):
 
 
 @behavior("zia", "GET", V1 + "/ipsSignatureRules/export", no_pending=True)
-def export_ips_signatures(engine, ctx, route, params):
+def export_ips_signatures(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The custom IPS signature rules as a CSV file (``application/octet-stream``, quoted cells)."""
     coll = engine.store.collection(V1 + "/ipsSignatureRules")
     cols = (("Name", "name"), ("Signature Rule", "signatureRule"), ("Threat Category", "threatCategory"),
             ("Description", "description"), ("Status", "status"))
 
-    def row(cells) -> str:
+    def row(cells: Any) -> str:
         return ",".join('"' + str(c if c is not None else "").replace('"', '""') + '"' for c in cells)
 
     lines = [row(title for title, _ in cols)]
@@ -144,14 +146,14 @@ def export_ips_signatures(engine, ctx, route, params):
 
 
 @behavior("zia", "GET", V1 + "/customFileTypes/count", no_pending=True)
-def custom_file_type_count(engine, ctx, route, params):
+def custom_file_type_count(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The number of custom file types, a bare JSON number."""
     coll = engine.store.collection(V1 + "/customFileTypes")
     return engine.json_response(200, len(coll.values()) if coll is not None else 0)
 
 
 @behavior("zia", "GET", V1 + "/vips/recommendedList", no_pending=True)
-def recommended_vips(engine, ctx, route, params):
+def recommended_vips(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """Five VIPs in three datacenters, closest first, for any ``sourceIp``."""
     vips = [(1, "165.225.0.10", "SJC4", "San Jose", "US"), (2, "165.225.0.11", "SJC4", "San Jose", "US"),
             (3, "165.225.8.10", "LAX1", "Los Angeles", "US"), (4, "165.225.8.11", "LAX1", "Los Angeles", "US"),
@@ -161,7 +163,7 @@ def recommended_vips(engine, ctx, route, params):
          "countryCode": cc, "region": cc, "latitude": 37.0, "longitude": -121.0} for i, ip, dc, city, cc in vips])
 
 
-def _dc_exclusion(engine, ctx, route, params, create: bool):
+def _dc_exclusion(engine: Any, ctx: Any, route: Any, params: Any, create: bool) -> Any:
     body = ctx.json()
     if not isinstance(body, list) or len(body) != 1 or not isinstance(body[0], dict):
         return engine.error(ctx, 400, "body must be a one-element JSON array of exclusions", "INVALID_INPUT_ARGUMENT")
@@ -180,17 +182,17 @@ def _dc_exclusion(engine, ctx, route, params, create: bool):
 
 
 @behavior("zia", "POST", V1 + "/dcExclusions")
-def add_dc_exclusion(engine, ctx, route, params):
+def add_dc_exclusion(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """DC exclusions are sent and answered as one-element arrays, keyed by ``dcid``."""
     return _dc_exclusion(engine, ctx, route, params, True)
 
 
 @behavior("zia", "PUT", V1 + "/dcExclusions")
-def update_dc_exclusion(engine, ctx, route, params):
+def update_dc_exclusion(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _dc_exclusion(engine, ctx, route, params, False)
 
 
-def _ordered_create(engine, ctx, route, params):
+def _ordered_create(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = ctx.json()
     if isinstance(body, dict) and body.get("order") is None:
         coll = engine.store.collection(engine.collection_key(route, params))
@@ -207,7 +209,7 @@ for _coll in RULES:
 
 
 @behavior("zia", "POST", V1 + "/intermediateCaCertificate/uploadCert/{cert_id}")
-def upload_cert(engine, ctx, route, params):
+def upload_cert(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """A multipart upload with one ``fileUpload`` part: the PEM is kept on the certificate."""
     ctype = ctx.req.headers.get("content-type", "")
     if not ctype.startswith("multipart/form-data") or "boundary=" not in ctype:
@@ -230,7 +232,7 @@ def upload_cert(engine, ctx, route, params):
 
 
 @behavior("zia", "POST", V1 + "/pacFiles/validate", no_pending=True)
-def validate_pac(engine, ctx, route, params):
+def validate_pac(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """PAC text (not JSON): valid when it defines ``FindProxyForURL``."""
     text = ctx.req.body.decode("utf-8", "replace")
     ok = "FindProxyForURL" in text
@@ -245,7 +247,7 @@ BLACKLIST = ADVANCED + "/blacklistUrls"  # where the generic list actions keep t
 
 
 @behavior("zia", "GET", ADVANCED)
-def get_advanced(engine, ctx, route, params):
+def get_advanced(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The advanced security settings carry the blacklist changed by ``blacklistUrls?action=...``."""
     out = dict(engine.store.singletons.get(ADVANCED) or {})
     listed = engine.store.singletons.get(BLACKLIST)
@@ -255,7 +257,7 @@ def get_advanced(engine, ctx, route, params):
 
 
 @behavior("zia", "PUT", ADVANCED)
-def put_advanced(engine, ctx, route, params):
+def put_advanced(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     resp = engine.default(ctx, route, params)
     body = ctx.json()
     if resp.status < 400 and isinstance(body, dict) and "blacklistUrls" in body:
@@ -264,7 +266,7 @@ def put_advanced(engine, ctx, route, params):
 
 
 @behavior("zia", "POST", V1 + "/staticIP/validate", no_pending=True)
-def validate_static_ip(engine, ctx, route, params):
+def validate_static_ip(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """``SUCCESS`` as text when the address can be added; 409 DUPLICATE_ITEM when it is in use."""
     body = ctx.json()
     ip = body.get("ipAddress") if isinstance(body, dict) else None
@@ -277,7 +279,7 @@ def validate_static_ip(engine, ctx, route, params):
 
 
 @behavior("zia", "GET", V1 + "/endPointDlpResourceGroups/{channel}")
-def resource_groups_of_channel(engine, ctx, route, params):
+def resource_groups_of_channel(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """``GET /endPointDlpResourceGroups/{channel}`` lists the groups of a channel (the path has the
     item path's shape, but the API answers the channel's groups as an array)."""
     coll = engine.store.collection(V1 + "/endPointDlpResourceGroups")
@@ -289,17 +291,17 @@ def resource_groups_of_channel(engine, ctx, route, params):
 # ---------------------------------------------------------------- activation, sandbox
 
 @behavior("zia", "GET", V1 + "/status", no_pending=True)
-def activation_status(engine, ctx, route, params):
+def activation_status(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return engine.json_response(200, {"status": engine.activation["zia"]})
 
 
 @behavior("zia", "POST", V1 + "/status/activate", no_pending=True)
-def activate(engine, ctx, route, params):
+def activate(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     engine.activate("zia", True)
     return engine.json_response(200, {"status": "ACTIVE"})
 
 
-def sandbox_token(engine, ctx):
+def sandbox_token(engine: Any, ctx: Any) -> Any:
     """Cloud Sandbox calls carry the sandbox ``api_token`` in the query, not the API credential."""
     if ctx.q("api_token") == engine.sandbox_token:
         return None
@@ -308,7 +310,7 @@ def sandbox_token(engine, ctx):
 
 @behavior("zia", "POST", "/zscsb/submit", no_pending=True, authenticate=sandbox_token)
 @behavior("zia", "POST", "/zscsb/discan", no_pending=True, authenticate=sandbox_token)
-def sandbox_submission(engine, ctx, route, params):
+def sandbox_submission(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """Cloud Sandbox: the file's MD5 and a verdict (``discan``: scanned, ``submit``: queued)."""
     kind = "discan" if ctx.rpath.endswith("discan") else "submit"
     return engine.json_response(200, {

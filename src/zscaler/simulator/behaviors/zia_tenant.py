@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from ..httpserver import Response
 from . import behavior, on_reset
 from .zia import V1, recommended_vips
@@ -53,18 +55,18 @@ BROWSER_VERSIONS = (
 )
 
 
-def _insert_absent(engine, key: str, oid: str, obj: dict) -> None:
+def _insert_absent(engine: Any, key: str, oid: str, obj: dict[str, Any]) -> None:
     """Seed ``obj`` unless an item with that id is stored already (a kept SQLite state)."""
     coll = engine.store.collection(key)
     if coll is None or oid not in coll.items:
         engine.store.insert(key, oid, obj, "zia")
 
 
-def _ports(ranges) -> list[dict]:
+def _ports(ranges: Any) -> list[dict[str, Any]]:
     return [{"start": a, "end": b} if a != b else {"start": a} for a, b in ranges]
 
 
-def _service(sid: int, name: str, proto: str, ranges) -> dict:
+def _service(sid: int, name: str, proto: str, ranges: Any) -> dict[str, Any]:
     obj = {"id": sid, "name": name, "description": f"Predefined {name} service", "tag": name, "type": "PREDEFINED",
            "creatorContext": "ZIA", "isNameL10nTag": True}
     if proto in ("tcp", "both"):
@@ -75,7 +77,7 @@ def _service(sid: int, name: str, proto: str, ranges) -> dict:
 
 
 @on_reset("zia", tenant=True)
-def seed_tenant(engine) -> None:
+def seed_tenant(engine: Any) -> None:
     """Admin roles, network services and browser versions every ZIA tenant has."""
     for rid, name, rank, rtype, auditor in PREDEFINED_ROLES:
         _insert_absent(engine, ROLES, str(rid), {
@@ -93,14 +95,14 @@ def seed_tenant(engine) -> None:
             "olderVersions": [f"{prefix}{v}" for v in older]})
 
 
-def _role_lite(role: dict) -> dict:
-    out = {k: role[k] for k in ("id", "rank", "name", "roleType") if k in role}
+def _role_lite(role: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {k: role[k] for k in ("id", "rank", "name", "roleType") if k in role}
     if role.get("isAuditor"):
         out["isAuditor"] = True
     return out
 
 
-def _page(engine, ctx, route, items: list):
+def _page(engine: Any, ctx: Any, route: Any, items: list[Any]) -> Any:
     """``items`` served in the route's paging (``search`` first: name contains the text)."""
     from ... import paging
     from ..crud import name_search
@@ -114,7 +116,7 @@ def _page(engine, ctx, route, items: list):
 
 
 @behavior("zia", "GET", ROLES + "/lite", no_pending=True)
-def list_roles(engine, ctx, route, params):
+def list_roles(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """id, rank, name and role type of each role; auditor roles only with ``includeAuditorRole=true``."""
     coll = engine.store.collection(ROLES)
     auditors = (ctx.q("includeAuditorRole") or "").lower() == "true"
@@ -122,19 +124,19 @@ def list_roles(engine, ctx, route, params):
     return _page(engine, ctx, route, roles)
 
 
-def _count(engine, key: str) -> Response:
+def _count(engine: Any, key: str) -> Response:
     coll = engine.store.collection(key)
-    return engine.json_response(200, len(coll.values()) if coll is not None else 0)
+    return cast("Response", engine.json_response(200, len(coll.values()) if coll is not None else 0))
 
 
 @behavior("zia", "GET", V1 + "/locations/groups/count", no_pending=True)
-def location_group_count(engine, ctx, route, params):
+def location_group_count(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The number of location groups, a bare JSON number."""
     return _count(engine, V1 + "/locations/groups")
 
 
 @behavior("zia", "GET", V1 + "/cloudToCloudIR/count", no_pending=True)
-def c2c_count(engine, ctx, route, params):
+def c2c_count(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The number of cloud-to-cloud incident receivers, a bare JSON number."""
     return _count(engine, V1 + "/cloudToCloudIR")
 
@@ -150,7 +152,7 @@ ACTION_VERBS = {
 
 
 @behavior("zia", "POST", V1 + "/webApplicationRules/{rule_type}/availableActions", no_pending=True)
-def available_actions(engine, ctx, route, params):
+def available_actions(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The action names of the rule type: ``ALLOW_<TYPE>_<VERB>`` and ``DENY_<TYPE>_<VERB>``."""
     rtype = params["rule_type"].upper()
     verbs = ACTION_VERBS.get(rtype, ("VIEW", "UPLOAD"))
@@ -158,9 +160,9 @@ def available_actions(engine, ctx, route, params):
 
 
 @behavior("zia", "GET", V1 + "/vips/groupByDatacenter", no_pending=True)
-def vips_by_datacenter(engine, ctx, route, params):
+def vips_by_datacenter(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The cloud's VIPs (as ``vips/recommendedList`` answers them), one entry per datacenter."""
-    groups: dict[str, dict] = {}
+    groups: dict[str, dict[str, Any]] = {}
     for vip in recommended_vips(engine, ctx, route, params).value:
         dc = groups.setdefault(vip["datacenter"], {
             "datacenter": {k: vip[k] for k in ("datacenter", "latitude", "longitude", "city", "countryCode", "region")},
@@ -171,6 +173,6 @@ def vips_by_datacenter(engine, ctx, route, params):
 
 
 @behavior("zia", "GET", V1 + "/sandbox/report/quota", no_pending=True)
-def sandbox_quota(engine, ctx, route, params):
+def sandbox_quota(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The Cloud Sandbox submission quota, a one-element JSON array (a day's allowance, none used)."""
     return engine.json_response(200, [{"startTime": -1, "used": 0, "allowed": 1000, "scale": "DAYS", "unused": 1000}])

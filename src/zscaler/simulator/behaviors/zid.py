@@ -13,6 +13,8 @@ substring, ``loginName[like]=jdoe``), ``<field>=value`` for the record fields ``
 
 from __future__ import annotations
 
+from typing import Any
+
 from ... import paging
 from . import behavior
 
@@ -25,18 +27,18 @@ def _members_key(group_id: str) -> str:
     return f"{GROUPS}/{group_id}/users"
 
 
-def _group(engine, group_id: str) -> dict | None:
+def _group(engine: Any, group_id: str) -> dict[str, Any] | None:
     coll = engine.store.collection(GROUPS)
     return coll.items.get(str(group_id)) if coll is not None else None
 
 
-def _member(engine, user_id: str) -> dict:
+def _member(engine: Any, user_id: str) -> dict[str, Any]:
     coll = engine.store.collection(USERS)
     user = coll.items.get(str(user_id)) if coll is not None else None
     return dict(user) if user is not None else {"id": user_id}
 
 
-def _ids(engine, ctx) -> list[str] | None:
+def _ids(engine: Any, ctx: Any) -> list[str] | None:
     """User ids of a membership body: ``[{"id": ...}]``, ``["id", ...]`` or ``{"id": [...]}``."""
     body = ctx.json()
     if isinstance(body, dict):
@@ -55,7 +57,7 @@ def _ids(engine, ctx) -> list[str] | None:
 FILTER_FIELDS = ("loginName", "displayName", "primaryEmail", "name", "status", "source")
 
 
-def _filtered(ctx, items: list) -> list:
+def _filtered(ctx: Any, items: list[Any]) -> list[Any]:
     for key, values in ctx.query.items():
         value = str(values[-1]).lower()
         if key.endswith("[like]"):
@@ -70,14 +72,14 @@ def _filtered(ctx, items: list) -> list:
     return items
 
 
-def _page(engine, ctx, items: list) -> object:
+def _page(engine: Any, ctx: Any, items: list[Any]) -> object:
     host = ctx.req.headers.get("host")
     page = paging.style("ziam").serve(items, ctx.query, base_url=f"http://{host}", path=ctx.req.path)
     return engine.json_response(200, page)
 
 
 @behavior("zid", "POST", GROUPS + "/{group_id}/users/{user_id}")
-def add_member(engine, ctx, route, params):
+def add_member(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     gid, uid = params["group_id"], params["user_id"]
     group = _group(engine, gid)
     if group is None:
@@ -86,7 +88,7 @@ def add_member(engine, ctx, route, params):
     return engine.json_response(200, group)
 
 
-def _set_members(engine, ctx, gid: str, replace: bool):
+def _set_members(engine: Any, ctx: Any, gid: str, replace: bool) -> Any:
     """Add (POST) or replace (PUT) a group's members from a body ``[{"id": ...}, ...]``."""
     group = _group(engine, gid)
     if group is None:
@@ -105,17 +107,17 @@ def _set_members(engine, ctx, gid: str, replace: bool):
 
 
 @behavior("zid", "POST", GROUPS + "/{group_id}/users")
-def add_members(engine, ctx, route, params):
+def add_members(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _set_members(engine, ctx, params["group_id"], replace=False)
 
 
 @behavior("zid", "PUT", GROUPS + "/{group_id}/users")
-def replace_members(engine, ctx, route, params):
+def replace_members(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _set_members(engine, ctx, params["group_id"], replace=True)
 
 
 @behavior("zid", "GET", GROUPS + "/{group_id}/users")
-def list_members(engine, ctx, route, params):
+def list_members(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     gid = params["group_id"]
     if _group(engine, gid) is None:
         return engine.error(ctx, 404, f"group {gid} not found")
@@ -124,7 +126,7 @@ def list_members(engine, ctx, route, params):
 
 
 @behavior("zid", "GET", USERS + "/{user_id}/groups")
-def list_user_groups(engine, ctx, route, params):
+def list_user_groups(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     uid = params["user_id"]
     groups = engine.store.collection(GROUPS)
     found = []
@@ -136,9 +138,9 @@ def list_user_groups(engine, ctx, route, params):
 
 
 
-def _listing(collection: str):
+def _listing(collection: str) -> Any:
     @behavior("zid", "GET", collection)
-    def handler(engine, ctx, route, params):
+    def handler(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
         coll = engine.store.collection(collection)
         return _page(engine, ctx, _filtered(ctx, coll.values() if coll is not None else []))
 

@@ -183,7 +183,7 @@ def check(spec: Operation, document: str, variables: Mapping[str, Any]) -> list[
 Resolver = Callable[[Operation, Mapping[str, Any]], dict[str, Any]]
 
 
-def serve(engine, ctx, product: str, resolve: Resolver):
+def serve(engine: Any, ctx: Any, product: str, resolve: Resolver) -> Any:
     """Answer one GraphQL request of ``product`` with ``resolve(spec, variables) -> data``."""
     body = ctx.json()
     if not isinstance(body, dict) or not isinstance(body.get("query"), str) or not body["query"].strip():
@@ -226,7 +226,7 @@ def _kept(entry: Mapping[str, Any], filter_by: Any) -> bool:
     return True
 
 
-def _sorted(entries: list, order_by: Any) -> list:
+def _sorted(entries: list[Any], order_by: Any) -> list[Any]:
     """``orderBy``: ``[{"total": "ASC"}]`` or ``[{"fieldName": "name", "order": "ASC"}]``."""
     for item in reversed(order_by if isinstance(order_by, list) else [order_by] if order_by else []):
         if not isinstance(item, Mapping):
@@ -252,6 +252,6 @@ def zins_data(spec: Operation, variables: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @behavior("zins", "POST", "/zins/graphql")
-def zins_graphql(engine, ctx, route, params):
+def zins_graphql(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """Z-Insights GraphQL queries (see the module docstring)."""
     return serve(engine, ctx, "zins", zins_data)

@@ -55,7 +55,7 @@ def _matches(item: Mapping[str, Any], expr: Any) -> bool:
     return True
 
 
-def _page(nodes: list[dict], variables: Mapping[str, Any]) -> dict[str, Any]:
+def _page(nodes: list[dict[str, Any]], variables: Mapping[str, Any]) -> dict[str, Any]:
     number = variables.get("page") or variables.get("pageNum") or 1
     size = variables.get("pageSize") or 20
     number, size = max(1, int(number)), max(1, int(size))
@@ -65,7 +65,7 @@ def _page(nodes: list[dict], variables: Mapping[str, Any]) -> dict[str, Any]:
                          "totalPages": (total + size - 1) // size}}
 
 
-def _ordered(nodes: list[dict], variables: Mapping[str, Any]) -> list[dict]:
+def _ordered(nodes: list[dict[str, Any]], variables: Mapping[str, Any]) -> list[dict[str, Any]]:
     keys: list[tuple[str, bool]] = []
     if variables.get("sort"):
         keys.append((str(variables["sort"]), str(variables.get("sortDir") or "ASC").upper() == "DESC"))
@@ -117,6 +117,6 @@ def zms_data(spec: Operation, variables: Mapping[str, Any]) -> dict[str, Any]:
 
 
 @behavior("zms", "POST", "/zms/graphql")
-def zms_graphql(engine, ctx, route, params):
+def zms_graphql(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """ZMS GraphQL queries (see the module docstring)."""
     return serve(engine, ctx, "zms", zms_data)

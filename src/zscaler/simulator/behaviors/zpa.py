@@ -60,23 +60,23 @@ def _path(template: str, **values: str) -> str:
     return template
 
 
-def _coll(engine, customer_id: str, template: str, **values: str):
+def _coll(engine: Any, customer_id: str, template: str, **values: str) -> Any:
     return engine.store.collection(_path(template, customerId=customer_id, **values))
 
 
-def _obj(resp) -> Any:
+def _obj(resp: Any) -> Any:
     """A copy of the value of a generic answer, for the behaviour to change."""
     return None if resp.status == 204 else resp.copy_value()
 
 
 # ------------------------------------------------------------------ generic CRUD: microtenants, search, 204
 
-def _mt_of(obj: dict) -> str | None:
+def _mt_of(obj: dict[str, Any]) -> str | None:
     v = obj.get("microtenantId")
     return None if v in (None, "", "0") else str(v)
 
 
-def _visible(ctx, obj: dict) -> bool:
+def _visible(ctx: Any, obj: dict[str, Any]) -> bool:
     """An item of a microtenant is seen only by callers passing that ``microtenantId``."""
     owner = _mt_of(obj)
     return owner is None or owner == ctx.q("microtenantId")
@@ -90,7 +90,7 @@ SERVER_DEFAULTS = {
 }
 
 
-def _on_create(ctx, obj: dict, route=None) -> None:
+def _on_create(ctx: Any, obj: dict[str, Any], route: Any = None) -> None:
     """Stamp the caller's microtenant; fill the server defaults of the item's model."""
     mt = ctx.q("microtenantId")
     if mt and mt != "0" and not obj.get("microtenantId"):
@@ -111,7 +111,7 @@ _TESTS = {
 }
 
 
-def field_search(items: list[dict], expr: str) -> list[dict]:
+def field_search(items: list[dict[str, Any]], expr: str) -> list[dict[str, Any]]:
     """ZPA ``field+OP+value`` search (``+`` or space separated); anything else: name contains the text."""
     m = _SEARCH_RX.match(expr)
     if m is None:
@@ -120,7 +120,7 @@ def field_search(items: list[dict], expr: str) -> list[dict]:
     field, op, value = m.group(1), m.group(2).upper(), m.group(3)
     wanted = {value.lower(), value.replace("+", " ").lower()}
 
-    def val(o: dict) -> str:
+    def val(o: dict[str, Any]) -> str:
         v = o.get(field)
         return "" if v is None else str(v).lower()
 
@@ -140,7 +140,7 @@ TRAITS = product_traits("zpa", update_status=204, create_status=201, required_co
 # ------------------------------------------------------------------ provisioning keys
 
 @behavior("zpa", "POST", PROV)
-def create_provisioning_key(engine, ctx, route, params):
+def create_provisioning_key(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """A new key gets its secret ``provisioningKey`` value and ``usageCount`` 0, as the cloud does."""
     body = ctx.json()
     if isinstance(body, dict) and body.get("maxUsage") not in (None, ""):
@@ -163,7 +163,7 @@ def create_provisioning_key(engine, ctx, route, params):
     return engine.json_response(200, obj)
 
 
-def _name_refs(engine, cid: str, obj: dict) -> None:
+def _name_refs(engine: Any, cid: str, obj: dict[str, Any]) -> None:
     """``zcomponentName`` / ``enrollmentCertName`` when the referenced group / certificate exists."""
     group_tpl = V1 + ("/appConnectorGroup" if obj.get("associationType", "CONNECTOR_GRP") == "CONNECTOR_GRP"
                       else "/serviceEdgeGroup")
@@ -176,7 +176,7 @@ def _name_refs(engine, cid: str, obj: dict) -> None:
 
 
 @behavior("zpa", "PUT", PROV + "/{key_id}")
-def update_provisioning_key(engine, ctx, route, params):
+def update_provisioning_key(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """An update keeps what it does not name (usage count, secret value ...); maxUsage >= usageCount."""
     key = engine.collection_key(route, params)
     coll = engine.store.collection(key)
@@ -200,7 +200,7 @@ def update_provisioning_key(engine, ctx, route, params):
     return Response(204)
 
 
-def enroll(engine, provisioning_key: str, name: str | None = None) -> dict:
+def enroll(engine: Any, provisioning_key: str, name: str | None = None) -> dict[str, Any]:
     """Enrol one connector (or service edge) with ``provisioning_key`` (its secret value or its id).
 
     Spends one use of the key and adds the component to the key's group (``zcomponentId``):
@@ -240,7 +240,7 @@ def enroll(engine, provisioning_key: str, name: str | None = None) -> dict:
 
 # ------------------------------------------------------------------ enrollment certificates
 
-def _ensure_enrollment_certs(engine, cid: str) -> None:
+def _ensure_enrollment_certs(engine: Any, cid: str) -> None:
     """The four predefined certificates of every tenant, made on first use (fixed ids: idempotent)."""
     key = _path(V2 + "/enrollmentCert", customerId=cid)
     coll = engine.store.collection(key)
@@ -253,20 +253,20 @@ def _ensure_enrollment_certs(engine, cid: str) -> None:
 
 
 @behavior("zpa", "GET", V2 + "/enrollmentCert")
-def list_enrollment_certs(engine, ctx, route, params):
+def list_enrollment_certs(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     _ensure_enrollment_certs(engine, params["customerId"])
     return engine.default(ctx, route, params)
 
 
 @behavior("zpa", "GET", V1 + "/enrollmentCert/{cert_id}")
-def get_enrollment_cert(engine, ctx, route, params):
+def get_enrollment_cert(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     _ensure_enrollment_certs(engine, params["customerId"])
     return engine.default(ctx, route, params)
 
 
 # ------------------------------------------------------------------ policy sets and rules
 
-def _set_of(ctx, engine, cid: str, psid: str) -> dict:
+def _set_of(ctx: Any, engine: Any, cid: str, psid: str) -> dict[str, Any]:
     ptype = SET_TYPES[psid]
     coll = _coll(engine, cid, RULES, policy_set_id=psid)
     rules = [dict(r) for r in (engine.visible_all(ctx, coll) if coll is not None else [])]
@@ -276,7 +276,7 @@ def _set_of(ctx, engine, cid: str, psid: str) -> dict:
 
 
 @behavior("zpa", "GET", V1 + "/policySet/policyType/{policy_type}")
-def get_policy_set(engine, ctx, route, params):
+def get_policy_set(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     ptype = params["policy_type"]
     if ptype not in SET_IDS:
         return engine.error(ctx, 400, f"invalid policy type {ptype}; one of {', '.join(POLICY_TYPES)}",
@@ -284,16 +284,16 @@ def get_policy_set(engine, ctx, route, params):
     return engine.json_response(200, _set_of(ctx, engine, params["customerId"], SET_IDS[ptype]))
 
 
-def _unknown_set(engine, ctx, psid: str):
+def _unknown_set(engine: Any, ctx: Any, psid: str) -> Any:
     return engine.error(ctx, 404, f"policy set {psid} not found", "resource.not.found")
 
 
-def _rules_route(route):
+def _rules_route(route: Any) -> Any:
     """The route with its items in the one rule collection of the set (v1 and v2 share it)."""
     return dataclasses.replace(route, coll_template=RULES)
 
 
-def _renumber(engine, key: str, order: list[str]) -> None:
+def _renumber(engine: Any, key: str, order: list[str]) -> None:
     """Store the rules of a set in ``order`` (their list order) with ruleOrder 1..n."""
     for i, oid in enumerate(order, 1):
         obj = engine.store.delete(key, oid)
@@ -301,7 +301,7 @@ def _renumber(engine, key: str, order: list[str]) -> None:
         engine.store.insert(key, oid, obj)
 
 
-def _create_rule(engine, ctx, route, params):
+def _create_rule(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     psid = params["policy_set_id"]
     if psid not in SET_TYPES:
         return _unknown_set(engine, ctx, psid)
@@ -317,7 +317,7 @@ def _create_rule(engine, ctx, route, params):
     return engine.json_response(201, obj)
 
 
-def _update_rule(engine, ctx, route, params):
+def _update_rule(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     psid = params["policy_set_id"]
     if psid not in SET_TYPES:
         return _unknown_set(engine, ctx, psid)
@@ -337,7 +337,7 @@ for _base in (V1, V2):
 
 
 @behavior("zpa", "DELETE", RULES + "/{rule_id}")
-def delete_rule(engine, ctx, route, params):
+def delete_rule(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     resp = engine.default(ctx, route, params)
     if resp.status < 400:
         key = _path(RULES, **params)
@@ -347,7 +347,7 @@ def delete_rule(engine, ctx, route, params):
 
 
 @behavior("zpa", "PUT", RULES + "/{rule_id}/reorder/{rule_order}")
-def reorder_rule(engine, ctx, route, params):
+def reorder_rule(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     psid = params["policy_set_id"]
     if psid not in SET_TYPES:
         return _unknown_set(engine, ctx, psid)
@@ -371,7 +371,7 @@ def reorder_rule(engine, ctx, route, params):
 
 
 @behavior("zpa", "PUT", V1 + "/policySet/{policy_set_id}/reorder")
-def bulk_reorder(engine, ctx, route, params):
+def bulk_reorder(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     psid = params["policy_set_id"]
     if psid not in SET_TYPES:
         return _unknown_set(engine, ctx, psid)
@@ -391,7 +391,7 @@ def bulk_reorder(engine, ctx, route, params):
 
 
 @behavior("zpa", "GET", V1 + "/policySet/rules/policyType/{policy_type}")
-def list_rules(engine, ctx, route, params):
+def list_rules(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     ptype = params["policy_type"]
     if ptype not in SET_IDS:
         return engine.error(ctx, 400, f"invalid policy type {ptype}", "invalid.policy.type")
@@ -399,7 +399,7 @@ def list_rules(engine, ctx, route, params):
 
 
 @behavior("zpa", "GET", V1 + "/policySet/rules/policyType/{policy_type}/count")
-def rule_count(engine, ctx, route, params):
+def rule_count(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     ptype = params["policy_type"]
     if ptype not in SET_IDS:
         return engine.error(ctx, 400, f"invalid policy type {ptype}", "invalid.policy.type")
@@ -409,15 +409,15 @@ def rule_count(engine, ctx, route, params):
 
 # ------------------------------------------------------------------ application segments
 
-def _flat(ranges: list) -> list[str]:
+def _flat(ranges: list[Any]) -> list[str]:
     return [str(x) for r in ranges if isinstance(r, dict) for x in (r.get("from"), r.get("to", r.get("from")))]
 
 
-def _objects(flat: list) -> list[dict]:
+def _objects(flat: list[Any]) -> list[dict[str, Any]]:
     return [{"from": str(flat[i]), "to": str(flat[i + 1])} for i in range(0, len(flat) - 1, 2)]
 
 
-def _check_segment(engine, ctx, cid: str, body: dict):
+def _check_segment(engine: Any, ctx: Any, cid: str, body: dict[str, Any]) -> Any:
     """400 for a segment group / server group id that does not exist; the two port forms agree."""
     sg = body.get("segmentGroupId")
     if sg not in (None, ""):
@@ -441,7 +441,7 @@ def _check_segment(engine, ctx, cid: str, body: dict):
 
 
 @behavior("zpa", "POST", V1 + "/application")
-def create_segment(engine, ctx, route, params):
+def create_segment(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = ctx.json()  # parsed once per request: the checked, completed body is what the create stores
     if isinstance(body, dict):
         err = _check_segment(engine, ctx, params["customerId"], body)
@@ -452,7 +452,7 @@ def create_segment(engine, ctx, route, params):
 
 
 @behavior("zpa", "PUT", V1 + "/application/{segment_id}")
-def update_segment(engine, ctx, route, params):
+def update_segment(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = ctx.json()
     if isinstance(body, dict):
         err = _check_segment(engine, ctx, params["customerId"], body)
@@ -461,10 +461,10 @@ def update_segment(engine, ctx, route, params):
     return engine.default(ctx, route, params)
 
 
-def _applications_by_group(engine, ctx, cid: str) -> dict[str, list[dict]]:
+def _applications_by_group(engine: Any, ctx: Any, cid: str) -> dict[str, list[dict[str, Any]]]:
     """The visible app segments, as the summaries a segment group lists, keyed by group id."""
     coll = _coll(engine, cid, V1 + "/application")
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
     for a in (engine.visible_all(ctx, coll) if coll is not None else ()):
         out.setdefault(str(a.get("segmentGroupId")), []).append(
             {"id": a["id"], "name": a.get("name"), "domainNames": a.get("domainNames", []),
@@ -473,7 +473,7 @@ def _applications_by_group(engine, ctx, cid: str) -> dict[str, list[dict]]:
 
 
 @behavior("zpa", "GET", V1 + "/segmentGroup/{group_id}")  # applications: only when the group has some
-def get_segment_group(engine, ctx, route, params):
+def get_segment_group(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
         return resp
@@ -488,7 +488,7 @@ def get_segment_group(engine, ctx, route, params):
 
 
 @behavior("zpa", "GET", V1 + "/segmentGroup")
-def list_segment_groups(engine, ctx, route, params):
+def list_segment_groups(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
         return resp
@@ -518,7 +518,7 @@ def log_formats(log_type: str) -> dict[str, str]:
 
 
 @behavior("zpa", "GET", V2 + "/lssConfig/logType/formats")
-def get_log_formats(engine, ctx, route, params):
+def get_log_formats(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     wanted = ctx.q("logType")
     if wanted is None:
         return engine.json_response(200, {t: log_formats(t) for t in LOG_TYPES})
@@ -545,18 +545,18 @@ STATUS_CODES = {
 
 
 @behavior("zpa", "GET", LSS_V2 + "/logType/formats", wire_only=True)  # get_all_log_formats' hook asks it
-def get_all_log_formats(engine, ctx, route, params):
+def get_all_log_formats(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """Every log type's formats (the path without a customer, as the official SDK asks without ``log_type``)."""
     return engine.json_response(200, {t: log_formats(t) for t in LOG_TYPES})
 
 
 @behavior("zpa", "GET", LSS_V2 + "/customers/{customerId}/clientTypes")
-def get_client_types(engine, ctx, route, params):
+def get_client_types(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return engine.json_response(200, dict(CLIENT_TYPES))
 
 
 @behavior("zpa", "GET", LSS_V2 + "/statusCodes")
-def get_status_codes(engine, ctx, route, params):
+def get_status_codes(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return engine.json_response(200, {code: {"name": code, "description": text, "log_types": list(types)}
                                       for code, (text, types) in STATUS_CODES.items()})
 
@@ -570,7 +570,7 @@ CONTROL_GROUPS = (("Protocol Issues", True, ("Missing Host header", "Invalid HTT
 CONTROL_BASE = 72058304855200001
 
 
-def predefined_groups(version: str) -> list[dict]:
+def predefined_groups(version: str) -> list[dict[str, Any]]:
     """Predefined inspection control groups of ``version`` (fixed ids; default groups are the first two)."""
     out, n = [], 0
     for group, default, names in CONTROL_GROUPS:
@@ -585,7 +585,7 @@ def predefined_groups(version: str) -> list[dict]:
 
 
 @behavior("zpa", "GET", V1 + "/inspectionControls/predefined")
-def list_predefined_controls(engine, ctx, route, params):
+def list_predefined_controls(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     version = ctx.q("version") or CONTROL_VERSIONS[0]
     if version not in CONTROL_VERSIONS:
         return engine.error(ctx, 400, f"unknown controls version {version}; one of {', '.join(CONTROL_VERSIONS)}",
@@ -594,7 +594,7 @@ def list_predefined_controls(engine, ctx, route, params):
 
 
 @behavior("zpa", "GET", V1 + "/inspectionControls/predefined/{control_id}")
-def get_predefined_control(engine, ctx, route, params):
+def get_predefined_control(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     for group in predefined_groups(ctx.q("version") or CONTROL_VERSIONS[0]):
         for c in group["predefinedInspectionControls"]:
             if c["id"] == params["control_id"]:
@@ -602,7 +602,7 @@ def get_predefined_control(engine, ctx, route, params):
     return engine.error(ctx, 404, f"predefined control {params['control_id']} not found", "resource.not.found")
 
 
-def _attach(engine, ctx, params, controls_of):
+def _attach(engine: Any, ctx: Any, params: Any, controls_of: Any) -> Any:
     key = _path(V1 + "/inspectionProfile", customerId=params["customerId"])
     coll = engine.store.collection(key)
     profile = coll.items.get(params["profile_id"]) if coll is not None else None
@@ -616,7 +616,7 @@ def _attach(engine, ctx, params, controls_of):
 
 
 @behavior("zpa", "PUT", V1 + "/inspectionProfile/{profile_id}/associateAllPredefinedControls")
-def attach_all_controls(engine, ctx, route, params):
+def attach_all_controls(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """Every predefined control of the version joins the profile."""
     return _attach(engine, ctx, params, lambda v: [
         {"id": c["id"], "action": c["action"], "defaultAction": c["defaultAction"]}
@@ -624,14 +624,14 @@ def attach_all_controls(engine, ctx, route, params):
 
 
 @behavior("zpa", "PUT", V1 + "/inspectionProfile/{profile_id}/deAssociateAllPredefinedControls", wire_only=True)
-def detach_all_controls(engine, ctx, route, params):
+def detach_all_controls(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The profile keeps no predefined control (the official SDK's alternative path of profile_control_attach)."""
     return _attach(engine, ctx, params, lambda v: [])
 
 
 # ------------------------------------------------------------------ POST searches (tags)
 
-def _search(engine, ctx, key: str):
+def _search(engine: Any, ctx: Any, key: str) -> Any:
     """A page of the items at ``key`` for a ``{"pageBy": {page, pageSize}, "filterBy": [...]}`` search body."""
     body = ctx.json() if isinstance(ctx.json(), dict) else {}
     coll = engine.store.collection(key)
@@ -646,17 +646,17 @@ def _search(engine, ctx, key: str):
 
 
 @behavior("zpa", "POST", V1 + "/tagGroup/search")
-def search_tag_groups(engine, ctx, route, params):
+def search_tag_groups(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _search(engine, ctx, _path(V1 + "/tagGroup", **params))
 
 
 @behavior("zpa", "POST", V1 + "/namespace/search")
-def search_namespaces(engine, ctx, route, params):
+def search_namespaces(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _search(engine, ctx, _path(V1 + "/namespace", **params))
 
 
 @behavior("zpa", "POST", V1 + "/namespace/{namespace_id}/tagKey/search")
-def search_tag_keys(engine, ctx, route, params):
+def search_tag_keys(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _search(engine, ctx, _path(V1 + "/namespace/{namespace_id}/tagKey", **params))
 
 
@@ -668,7 +668,7 @@ _ASSOCIATION = V1 + "/associationType"
 @behavior("zpa", "GET", _ASSOCIATION + "/{key_type}/zcomponent/{zcomponent_id}/provisioningKey", no_pending=True)
 @behavior("zpa", "GET", _ASSOCIATION + "/{key_type}zcomponent/{zcomponent_id}/provisioningKey", no_pending=True,
           wire_only=True)
-def provisioning_key_of_component(engine, ctx, route, params):
+def provisioning_key_of_component(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The provisioning key a connector or service edge (``zcomponentId``) enrolled with."""
     coll = engine.store.collection(fill(_ASSOCIATION + "/{key_type}/provisioningKey", params))
     want = params.get("zcomponent_id")

@@ -40,11 +40,11 @@ def _cbi_id(name: str) -> str:
     return str(uuid.uuid5(_NS, name))
 
 
-def _key(engine, template: str, **values: Any) -> str:
+def _key(engine: Any, template: str, **values: Any) -> str:
     return fill(template, {"customerId": engine.customer_id, **values})
 
 
-def _put(engine, template: str, oid: str, obj: dict, **values: Any) -> None:
+def _put(engine: Any, template: str, oid: str, obj: dict[str, Any], **values: Any) -> None:
     """Seed ``obj`` at ``template`` unless stored already (a kept SQLite state)."""
     key = _key(engine, template, **values)
     coll = engine.store.collection(key)
@@ -52,12 +52,12 @@ def _put(engine, template: str, oid: str, obj: dict, **values: Any) -> None:
         engine.store.insert(key, oid, obj, "zpa")
 
 
-def _stamp(engine) -> dict:
+def _stamp(engine: Any) -> dict[str, Any]:
     t = "1700000000"
     return {"creationTime": t, "modifiedTime": t, "modifiedBy": _id(0)}
 
 
-def _idp(engine, n: int, name: str, sso: list[str], domains: list[str]) -> dict:
+def _idp(engine: Any, n: int, name: str, sso: list[str], domains: list[str]) -> dict[str, Any]:
     return {"id": _id(n), "name": name, "ssoType": sso, "enabled": True, "domainList": domains,
             "scimEnabled": True, "enableScimBasedPolicy": True, "disableSamlBasedPolicy": False,
             "autoProvision": "0", "signSamlRequest": "1", "redirectBinding": False, "reauthOnUserUpdate": False,
@@ -77,7 +77,7 @@ def _idp(engine, n: int, name: str, sso: list[str], domains: list[str]) -> dict:
             f"https://scim.zpa.simulator/scim/1/{engine.customer_id}/{_id(n)}", **_stamp(engine)}
 
 
-def _seed_identity(engine) -> None:
+def _seed_identity(engine: Any) -> None:
     domain = f"{engine.vanity_domain}.example.com"
     user = _idp(engine, 1, "User IdP", ["USER"], [domain])
     _put(engine, V2 + "/idp", user["id"], user)
@@ -102,7 +102,7 @@ def _seed_identity(engine) -> None:
         _put(engine, V2 + "/samlAttribute", obj["id"], obj)
 
 
-def _seed_isolation(engine) -> None:
+def _seed_isolation(engine: Any) -> None:
     for name in ("Frankfurt", "Washington", "Singapore", "London"):
         _put(engine, CBI + "/regions", _cbi_id("region:" + name), {"id": _cbi_id("region:" + name), "name": name})
     banner: dict[str, Any] = {"id": _cbi_id("banner:Default"), "name": "Default", "primaryColor": "#0076BE",
@@ -129,7 +129,7 @@ def _seed_isolation(engine) -> None:
     _put(engine, V1 + "/isolation/profiles", isolation["id"], isolation)
 
 
-def _seed_certificates(engine) -> None:
+def _seed_certificates(engine: Any) -> None:
     name = f"portal.{engine.vanity_domain}.example.com"
     cert = {"id": _id(50), "name": name, "description": name, "cName": name, "issuedTo": f"CN={name}",
             "issuedBy": "CN=Zscaler Intermediate CA", "serialNo": "4096", "readOnly": False,
@@ -141,7 +141,7 @@ def _seed_certificates(engine) -> None:
 
 
 @on_reset("zpa", tenant=True)
-def seed_tenant(engine) -> None:
+def seed_tenant(engine: Any) -> None:
     """The identity provider, isolation and certificate objects every ZPA tenant has."""
     _seed_identity(engine)
     _seed_isolation(engine)
@@ -150,7 +150,7 @@ def seed_tenant(engine) -> None:
 
 # ------------------------------------------------------------------ views linked to their collections
 
-def _own(engine, ctx, route, params) -> list[dict]:
+def _own(engine: Any, ctx: Any, route: Any, params: Any) -> list[dict[str, Any]]:
     """Items stored at the view's own path (``seed(path=<the view>)`` puts them there)."""
     try:
         coll = engine.store.collection(engine.collection_key(route, params))
@@ -159,7 +159,7 @@ def _own(engine, ctx, route, params) -> list[dict]:
     return list(engine.visible_all(ctx, coll)) if coll is not None else []
 
 
-def _listed(engine, ctx, route, params, key: str, keep=None):
+def _listed(engine: Any, ctx: Any, route: Any, params: Any, key: str, keep: Any = None) -> Any:
     """A page (the route's paging) of the visible items at ``key``, filtered by ``keep``, then the
     items stored at the view's own path."""
     coll = engine.store.collection(key)
@@ -167,7 +167,7 @@ def _listed(engine, ctx, route, params, key: str, keep=None):
     return _page(engine, ctx, route, [o for o in items if keep is None or keep(o)] + _own(engine, ctx, route, params))
 
 
-def _page(engine, ctx, route, items: list):
+def _page(engine: Any, ctx: Any, route: Any, items: list[Any]) -> Any:
     from ... import paging
 
     search = ctx.q("search")
@@ -180,20 +180,20 @@ def _page(engine, ctx, route, items: list):
 
 
 @behavior("zpa", "GET", V2 + "/clientlessCertificate/issued")
-def list_issued_certificates(engine, ctx, route, params):
+def list_issued_certificates(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The tenant's certificates (those created with ``POST certificate`` included)."""
     return _listed(engine, ctx, route, params, _key(engine, V1 + "/certificate"))
 
 
 @behavior("zpa", "GET", V2 + "/samlAttribute/idp/{idp_id}")
-def list_saml_attributes_by_idp(engine, ctx, route, params):
+def list_saml_attributes_by_idp(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The SAML attributes of one IdP."""
     return _listed(engine, ctx, route, params, _key(engine, V2 + "/samlAttribute"),
                    lambda o: str(o.get("idpId")) == params["idp_id"])
 
 
 @behavior("zpa", "GET", V1 + "/server/summary")
-def list_servers_summary(engine, ctx, route, params):
+def list_servers_summary(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """id, name and enabled of each server."""
     coll = engine.store.collection(_key(engine, V1 + "/server"))
     items = list(engine.visible_all(ctx, coll)) if coll is not None else []
@@ -214,7 +214,7 @@ APP_KEYS = ("applicationPort", "applicationProtocol", "domain", "connectionSecur
             "certificateName", "trustUntrustedCert")
 
 
-def _apps_of(segment: dict, app_type: str) -> list[dict]:
+def _apps_of(segment: dict[str, Any], app_type: str) -> list[dict[str, Any]]:
     field, protocols = APP_TYPES.get(app_type, ("", ()))
     apps = [a for a in segment.get(field) or () if isinstance(a, dict)]
     for a in ((segment.get("commonAppsDto") or {}).get("appsConfig") or ()):
@@ -227,7 +227,7 @@ def _apps_of(segment: dict, app_type: str) -> list[dict]:
 
 
 @behavior("zpa", "GET", V1 + "/application/getAppsByType")
-def list_apps_by_type(engine, ctx, route, params):
+def list_apps_by_type(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The apps of the given ``applicationType`` across segments; ``search`` matches the app name."""
     app_type = (ctx.q("applicationType") or "").upper()  # another type lists no segment's apps
     coll = engine.store.collection(_key(engine, V1 + "/application"))
@@ -245,7 +245,7 @@ def list_apps_by_type(engine, ctx, route, params):
 
 
 @behavior("zpa", "GET", V1 + "/authDomains")
-def get_auth_domains(engine, ctx, route, params):
+def get_auth_domains(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The tenant's login domain and the domains of its identity providers."""
     domains = [f"{engine.vanity_domain}.zslogin.net"]
     coll = engine.store.collection(_key(engine, V2 + "/idp"))
@@ -254,7 +254,7 @@ def get_auth_domains(engine, ctx, route, params):
     return engine.json_response(200, {"authDomains": domains})
 
 
-def _cbi_create(engine, ctx, items: str):
+def _cbi_create(engine: Any, ctx: Any, items: str) -> Any:
     body = crud.body_object(ctx)
     if not body.get("name"):
         return engine.error(ctx, 400, "name is required")
@@ -264,13 +264,13 @@ def _cbi_create(engine, ctx, items: str):
 
 
 @behavior("zpa", "POST", CBI + "/banner")
-def create_cbi_banner(engine, ctx, route, params):
+def create_cbi_banner(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The banner is stored under ``banners``; the answer holds its id only."""
     return _cbi_create(engine, ctx, CBI + "/banners")
 
 
 @behavior("zpa", "POST", CBI + "/certificate")
-def create_cbi_certificate(engine, ctx, route, params):
+def create_cbi_certificate(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The certificate is stored under ``certificates``; the answer holds its id only."""
     return _cbi_create(engine, ctx, CBI + "/certificates")
 
@@ -287,7 +287,7 @@ SCIM_VALUES = {
 
 
 @behavior("zpa", "GET", USERCONFIG + "/scimattribute/idpId/{idp_id}/attributeId/{attribute_id}")
-def get_scim_values(engine, ctx, route, params):
+def get_scim_values(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The distinct values users of the IdP hold for one SCIM attribute (404 for an unknown attribute)."""
     coll = engine.store.collection(_key(engine, V1 + "/idp/{idp_id}/scimattribute", idp_id=params["idp_id"]))
     attr = coll.items.get(params["attribute_id"]) if coll is not None else None
@@ -304,7 +304,7 @@ CONTROLS = V1 + "/inspectionControls/custom"
 CONTROL_NUMBER_BASE = 4500000
 
 
-def _control_stored(obj: dict, cur: dict | None) -> dict:
+def _control_stored(obj: dict[str, Any], cur: dict[str, Any] | None) -> dict[str, Any]:
     """How the API keeps a custom control: ``rules`` as the ``controlRuleJson`` string, numbers as strings."""
     out = {k: v for k, v in obj.items() if k != "rules"}
     if "rules" in obj:
@@ -320,7 +320,7 @@ def _control_stored(obj: dict, cur: dict | None) -> dict:
 
 
 @behavior("zpa", "POST", CONTROLS)
-def create_custom_control(engine, ctx, route, params):
+def create_custom_control(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """201 with the control (``rules`` and ``controlRuleJson``); stored without ``rules``."""
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
@@ -338,7 +338,7 @@ def create_custom_control(engine, ctx, route, params):
 
 
 @behavior("zpa", "PUT", CONTROLS + "/{control_id}")
-def update_custom_control(engine, ctx, route, params):
+def update_custom_control(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """An update may send ``rules`` or the ``controlRuleJson`` read before; either is kept as the string."""
     key = engine.collection_key(route, params)
     coll = engine.store.collection(key)
@@ -351,7 +351,7 @@ def update_custom_control(engine, ctx, route, params):
     return resp
 
 
-def _cbi_write(engine, ctx, items: str, oid: str, what: str, verb: str, full: bool):
+def _cbi_write(engine: Any, ctx: Any, items: str, oid: str, what: str, verb: str, full: bool) -> Any:
     key = _key(engine, items)
     coll = engine.store.collection(key)
     cur = coll.items.get(oid) if coll is not None else None
@@ -366,24 +366,24 @@ def _cbi_write(engine, ctx, items: str, oid: str, what: str, verb: str, full: bo
 
 
 @behavior("zpa", "PUT", CBI + "/banners/{banner_id}")
-def update_cbi_banner(engine, ctx, route, params):
+def update_cbi_banner(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """200 with the banner's id (the CBI API answers writes with a body, not 204)."""
     return _cbi_write(engine, ctx, CBI + "/banners", params["banner_id"], "Banner", "PUT", False)
 
 
 @behavior("zpa", "DELETE", CBI + "/banners/{banner_id}")
-def delete_cbi_banner(engine, ctx, route, params):
+def delete_cbi_banner(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _cbi_write(engine, ctx, CBI + "/banners", params["banner_id"], "Banner", "DELETE", False)
 
 
 @behavior("zpa", "PUT", CBI + "/certificates/{certificate_id}")
-def update_cbi_certificate(engine, ctx, route, params):
+def update_cbi_certificate(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """200 with the whole certificate."""
     return _cbi_write(engine, ctx, CBI + "/certificates", params["certificate_id"], "Certificate", "PUT", True)
 
 
 @behavior("zpa", "DELETE", CBI + "/certificates/{certificate_id}")
-def delete_cbi_certificate(engine, ctx, route, params):
+def delete_cbi_certificate(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _cbi_write(engine, ctx, CBI + "/certificates", params["certificate_id"], "Certificate", "DELETE", True)
 
 
@@ -400,8 +400,8 @@ INSPECTION_ENUMS = {
 }
 
 
-def _enum_behavior(tail: str, values: tuple) -> None:
-    def handler(engine, ctx, route, params):
+def _enum_behavior(tail: str, values: tuple[Any, ...]) -> None:
+    def handler(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
         return engine.json_response(200, list(values))
 
     handler.__name__ = handler.__qualname__ = "inspection" + tail.replace("/", "_")
@@ -414,7 +414,7 @@ for _tail, _values in INSPECTION_ENUMS.items():
 
 
 @behavior("zpa", "GET", V1 + "/inspectionControls/predefined/versions")
-def list_predefined_control_versions(engine, ctx, route, params):
+def list_predefined_control_versions(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The OWASP CRS versions predefined controls exist for, newest first, a JSON array."""
     from .zpa import CONTROL_VERSIONS
 
@@ -422,7 +422,7 @@ def list_predefined_control_versions(engine, ctx, route, params):
 
 
 @behavior("zpa", "GET", V1 + "/microtenants/summary")
-def list_microtenants_summary(engine, ctx, route, params):
+def list_microtenants_summary(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """id, name and enabled of each microtenant and of the Default one (id "0"), a JSON array."""
     coll = engine.store.collection(_key(engine, V1 + "/microtenants"))
     items = [{"id": o.get("id"), "name": o.get("name"), "enabled": o.get("enabled", True)}

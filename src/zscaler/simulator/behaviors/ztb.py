@@ -8,6 +8,8 @@ body ``{"gateway_ids": [...]}`` and removes those gateways from it. Listings ans
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 
 from ..httpserver import Response
 from . import behavior
@@ -15,11 +17,11 @@ from . import behavior
 S2S = "/ztb/api/v3/CloudGateway/s2s/{cluster_id}"
 
 
-def _key(ctx) -> str:
-    return "ztb:s2s:" + ctx.rpath.rsplit("/", 1)[-1]
+def _key(ctx: Any) -> str:
+    return cast("str", "ztb:s2s:" + ctx.rpath.rsplit("/", 1)[-1])
 
 
-def _write(engine, ctx, merge: bool):
+def _write(engine: Any, ctx: Any, merge: bool) -> Any:
     body = ctx.json()
     if not isinstance(body, dict):
         return engine.error(ctx, 400, "request body must be a JSON object")
@@ -29,19 +31,19 @@ def _write(engine, ctx, merge: bool):
 
 
 @behavior("ztb", "POST", S2S)
-def create_s2s(engine, ctx, route, params):
+def create_s2s(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _write(engine, ctx, merge=False)
 
 
 @behavior("ztb", "PUT", S2S)
-def update_s2s(engine, ctx, route, params):
+def update_s2s(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     if engine.store.singletons.get(_key(ctx)) is None:
         return engine.error(ctx, 404, "no site-to-site connection for this cluster")
     return _write(engine, ctx, merge=True)
 
 
 @behavior("ztb", "GET", S2S)
-def get_s2s(engine, ctx, route, params):
+def get_s2s(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     cur = engine.store.singletons.get(_key(ctx))
     if cur is None:
         return engine.error(ctx, 404, "no site-to-site connection for this cluster")
@@ -49,7 +51,7 @@ def get_s2s(engine, ctx, route, params):
 
 
 @behavior("ztb", "DELETE", S2S)
-def delete_s2s(engine, ctx, route, params):
+def delete_s2s(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     body = ctx.json()
     ids = body.get("gateway_ids") if isinstance(body, dict) else None
     if not isinstance(ids, list) or not ids:

@@ -10,6 +10,8 @@ so a reset of a persistent state does not duplicate them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import wire
 from . import behavior, on_reset, product_traits
 
@@ -26,7 +28,7 @@ ROLES = (
 )
 
 
-def _svc(oid: int, name: str, proto: str, port: int) -> dict:
+def _svc(oid: int, name: str, proto: str, port: int) -> dict[str, Any]:
     return {"id": oid, "name": name, "type": "PREDEFINED", "tag": name, "isNameL10nTag": True,
             "destTcpPorts" if proto == "tcp" else "destUdpPorts": [{"start": port}], "creatorContext": "ZIA"}
 
@@ -47,7 +49,7 @@ WORKLOAD_GROUPS = ({"id": 61, "name": "Simulated workloads", "description": "Tag
 
 
 @on_reset("ztw")
-def seed_predefined(engine) -> None:
+def seed_predefined(engine: Any) -> None:
     """Predefined objects every tenant has (upserted: idempotent)."""
     tables = (
         (BASE + "/adminRoles", ROLES),
@@ -62,7 +64,7 @@ def seed_predefined(engine) -> None:
             engine.store.insert(key, str(obj["id"]), dict(obj))
 
 
-def _lite(obj: dict) -> dict:
+def _lite(obj: dict[str, Any]) -> dict[str, Any]:
     return {k: obj[k] for k in ("id", "name") if k in obj}
 
 
@@ -71,8 +73,8 @@ LITE_VIEWS = ("/accountGroups", "/ecgroup", "/gateways", "/ipGroups", "/ipSource
               "/location", "/locationTemplate", "/publicCloudInfo", "/publicCloudAccountDetails")
 
 
-def _lite_view(path: str):
-    def handler(engine, ctx, route, params):
+def _lite_view(path: str) -> Any:
+    def handler(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
         """``<collection>/lite`` lists the items of ``<collection>``, with ids and names only."""
         coll = engine.store.collection(BASE + path)
         return engine.json_response(200, [_lite(o) for o in (coll.values() if coll is not None else [])])
@@ -86,7 +88,7 @@ for _path in LITE_VIEWS:
 
 
 @behavior("ztw", "GET", BASE + "/ecgroup/{group_id}/vm/{vm_id}")
-def ec_group_vm(engine, ctx, route, params):
+def ec_group_vm(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """A VM of a Cloud Connector group is read from the group's ``ecVMs``."""
     coll = engine.store.collection(BASE + "/ecgroup")
     group = coll.items.get(params["group_id"]) if coll is not None else None
@@ -97,7 +99,7 @@ def ec_group_vm(engine, ctx, route, params):
 
 
 @behavior("ztw", "DELETE", BASE + "/ecgroup/{group_id}/vm/{vm_id}")
-def delete_ec_group_vm(engine, ctx, route, params):
+def delete_ec_group_vm(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     key = BASE + "/ecgroup"
     coll = engine.store.collection(key)
     group = coll.items.get(params["group_id"]) if coll is not None else None
@@ -110,7 +112,7 @@ def delete_ec_group_vm(engine, ctx, route, params):
 
 
 @behavior("ztw", "GET", BASE + "/publicCloudInfo/cloudFormationTemplate", no_pending=True)
-def cloud_formation_template(engine, ctx, route, params):
+def cloud_formation_template(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The CloudFormation template is a document (YAML text), not JSON."""
     from ..httpserver import Response
 
@@ -123,7 +125,7 @@ def cloud_formation_template(engine, ctx, route, params):
 
 # ---------------------------------------------------------------- activation
 
-def activation_document(engine) -> dict:
+def activation_document(engine: Any) -> dict[str, Any]:
     """The ZTW activation status document (``ecAdminActivateStatus``)."""
     pending = engine.activation.get("ztw") == "PENDING"
     admin = "ADM_EDITING" if pending else "ADM_ACTV_DONE"
@@ -136,12 +138,12 @@ def activation_document(engine) -> dict:
 
 
 @behavior("ztw", "GET", BASE + "/ecAdminActivateStatus", no_pending=True)
-def activation_status(engine, ctx, route, params):
+def activation_status(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return engine.json_response(200, engine.ztw_status())
 
 
 @behavior("ztw", "PUT", BASE + "/ecAdminActivateStatus/activate", no_pending=True)
 @behavior("ztw", "PUT", BASE + "/ecAdminActivateStatus/forcedActivate", no_pending=True, wire_only=True)
-def activate(engine, ctx, route, params):
+def activate(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     engine.activate("ztw", True)
     return engine.json_response(200, engine.ztw_status())

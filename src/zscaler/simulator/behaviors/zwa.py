@@ -9,6 +9,8 @@ max 100) and ``pageId``; the answer carries the items and a ``cursor``. The inci
 
 from __future__ import annotations
 
+from typing import Any
+
 import math
 import time
 
@@ -20,7 +22,7 @@ AUDIT = V1 + "/customer/audit"
 PAGE_SIZE, MAX_PAGE_SIZE = 50, 100
 
 
-def _int(ctx, key: str, default: int) -> int | None:
+def _int(ctx: Any, key: str, default: int) -> int | None:
     raw = ctx.q(key)
     if raw in (None, ""):
         return default
@@ -30,7 +32,7 @@ def _int(ctx, key: str, default: int) -> int | None:
         return None
 
 
-def _search(engine, ctx, collection: str, items_key: str):
+def _search(engine: Any, ctx: Any, collection: str, items_key: str) -> Any:
     body = ctx.json()
     if body is not None and not isinstance(body, dict):
         return engine.error(ctx, 400, "request body must be a JSON object")
@@ -48,17 +50,17 @@ def _search(engine, ctx, collection: str, items_key: str):
 
 
 @behavior("zwa", "POST", INCIDENTS + "/search", no_pending=True)
-def search_incidents(engine, ctx, route, params):
+def search_incidents(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _search(engine, ctx, INCIDENTS, "incidents")
 
 
 @behavior("zwa", "POST", AUDIT, no_pending=True)
-def search_audit(engine, ctx, route, params):
+def search_audit(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     return _search(engine, ctx, AUDIT, "logs")
 
 
 @behavior("zwa", "GET", INCIDENTS + "/transactions/{transaction_id}")
-def incident_of_transaction(engine, ctx, route, params):
+def incident_of_transaction(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The incident a transaction raised (matched on ``transactionId``, or the incident id)."""
     tid = params["transaction_id"]
     coll = engine.store.collection(INCIDENTS)
@@ -68,7 +70,7 @@ def incident_of_transaction(engine, ctx, route, params):
     return engine.error(ctx, 404, f"no incident for transaction {tid}")
 
 
-def _change(engine, ctx, params, change):
+def _change(engine: Any, ctx: Any, params: Any, change: Any) -> Any:
     iid = params["incident_id"]
     coll = engine.store.collection(INCIDENTS)
     cur = coll.items.get(iid) if coll is not None else None
@@ -84,24 +86,24 @@ def _change(engine, ctx, params, change):
 
 
 @behavior("zwa", "POST", INCIDENTS + "/{incident_id}/notes")
-def add_notes(engine, ctx, route, params):
-    def change(obj, body):
+def add_notes(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    def change(obj: Any, body: Any) -> None:
         if body.get("notes"):
             obj["notes"] = list(obj.get("notes") or []) + [{"body": body["notes"], "createdAt": int(time.time())}]
     return _change(engine, ctx, params, change)
 
 
 @behavior("zwa", "POST", INCIDENTS + "/{incident_id}/labels")
-def assign_labels(engine, ctx, route, params):
-    def change(obj, body):
+def assign_labels(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    def change(obj: Any, body: Any) -> None:
         if "labels" in body:
             obj["labels"] = body["labels"]
     return _change(engine, ctx, params, change)
 
 
 @behavior("zwa", "POST", INCIDENTS + "/{incident_id}/close")
-def close_incident(engine, ctx, route, params):
-    def change(obj, body):
+def close_incident(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    def change(obj: Any, body: Any) -> None:
         obj["status"] = "CLOSED"
         if body.get("resolutionLabel"):
             obj["resolution"] = body["resolutionLabel"]
