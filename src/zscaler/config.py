@@ -162,6 +162,33 @@ def _any(key: str, v: Any) -> Any:
     return v
 
 
+_RATE_HELP = ("requests per second: a number for every product (20), or per product as a mapping "
+              "({'zpa': 20, 'zia': 5}; in the environment 'zpa=20,zia=5'; '*' is every other product)")
+
+
+def parse_per_second(key: str, v: Any) -> dict[str, float] | None:
+    """A static rate limit: a number (every product, key ``"*"``), a mapping ``{product: number}`` or its
+    text form ``zpa=20,zia=5``; ``None``/empty: none. Each rate is a positive finite number."""
+    if v is None or (isinstance(v, str) and not v.strip()):
+        return None
+    if isinstance(v, str) and "=" in v:
+        pairs = [part.partition("=") for part in v.split(",") if part.strip()]
+        v = {name.strip(): value.strip() for name, _, value in pairs}
+    items = v.items() if isinstance(v, Mapping) else (("*", v),)
+    out: dict[str, float] = {}
+    for product, rate in items:
+        if not isinstance(product, str) or not product.strip():
+            raise ConfigurationError(f"config key '{key}' must be {_RATE_HELP}, got the product name {_shown(product)}")
+        if isinstance(rate, (bool, Mapping, list, tuple)) or rate is None:
+            raise ConfigurationError(f"config key '{key}' must be {_RATE_HELP}, got {_shown(rate)} for {product!r}")
+        n = _number(f"{key}.{product}" if product != "*" else key, rate, maximum=1e6)
+        if n <= 0:
+            raise ConfigurationError(f"config key '{key}' must be {_RATE_HELP}; a rate must be above 0, "
+                                     f"got {_shown(rate)} for {product!r}")
+        out[product.strip()] = float(n)
+    return out
+
+
 def parse_ssl_context(key: str, v: Any) -> Any:
     """TLS verification: None or True (system CAs), False, an ``ssl.SSLContext``, or the path of a CA
     bundle file or directory that exists."""
@@ -234,14 +261,22 @@ KEYS: tuple[Key, ...] = (
     Key("rateLimit.backoffMax", _seconds(3600), ("ZSCALER_RATE_LIMIT_BACKOFF_MAX",), 30, doc="largest single backoff wait"),
     Key("rateLimit.editLockBase", _seconds(3600), ("ZSCALER_RATE_LIMIT_EDIT_LOCK_BASE",), 5,
         doc="first wait on a ZIA 409 edit lock (doubles, capped at 60)"),
+    Key("rateLimit.perSecond", parse_per_second, ("ZSCALER_RATE_LIMIT", "ZSCALER_RATE_LIMIT_PER_SECOND"),
+        doc="client-side limit in requests per second: a number for every product or {product: number} "
+            "(env 'zpa=20,zia=5'); none by default (the gateway's headers are followed)"),
+    Key("rateLimit.adaptive", _bool, ("ZSCALER_RATE_LIMIT_ADAPTIVE",), True,
+        doc="follow the gateway's x-ratelimit-* headers and per-endpoint 429 limits, so parallel work does "
+            "not trip 429s; false: only rateLimit.perSecond and the waits 429 answers ask for"),
     Key("cache.enabled", _bool, ("ZSCALER_CACHE_ENABLED", "ZSCALER_CLIENT_CACHE_ENABLED"), False, doc="GET cache"),
     Key("cache.defaultTtl", _seconds(366 * 86400), ("ZSCALER_CACHE_DEFAULT_TTL", "ZSCALER_CLIENT_CACHE_DEFAULTTTL"), 300,
         doc="cache time to live, seconds"),
     Key("cache.defaultTti", _seconds(366 * 86400), ("ZSCALER_CACHE_DEFAULT_TTI", "ZSCALER_CLIENT_CACHE_DEFAULTTTI"), 300,
         doc="cache time to idle, seconds"),
-    Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), None,
-        doc="accepted for compatibility with 0.3.0 and ignored (logged once at DEBUG): each next() requests "
-            "its own page"),
+    Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), True,
+        doc="iter_all() and all_pages() fetch later pages ahead of the caller: at once where the listing "
+            "tells its page count, one page ahead where it does not; false: each page when asked for"),
+    Key("pagination.concurrency", _int(1, 64), ("ZSCALER_PAGINATION_CONCURRENCY",), 8,
+        doc="pages of one listing fetched at the same time when the page count is known"),
     Key("shareToken", _bool, ("ZSCALER_SHARE_TOKEN",), None,
         doc="clients of one process with the same clientId, secret or key and token URL share one OAuth token "
             "(one token request per expiry for all of them); false = this client fetches its own (default true)"),
@@ -527,7 +562,11 @@ LEGACY_COMMON: tuple[Key, ...] = (
     Key("failSafe", _bool, doc="accepted for compatibility"),
     Key("logging.enabled", _bool, ("ZSCALER_SDK_LOG",), False, doc="log requests"),
     Key("logging.verbose", _bool, ("ZSCALER_SDK_VERBOSE",), False, doc="DEBUG level (bodies, redacted)"),
-    Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), doc="accepted and ignored, as for ZscalerClient"),
+    Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), True, doc="as for ZscalerClient"),
+    Key("pagination.concurrency", _int(1, 64), ("ZSCALER_PAGINATION_CONCURRENCY",), 8, doc="as for ZscalerClient"),
+    Key("rateLimit.perSecond", parse_per_second, ("ZSCALER_RATE_LIMIT", "ZSCALER_RATE_LIMIT_PER_SECOND"),
+        doc="as for ZscalerClient"),
+    Key("rateLimit.adaptive", _bool, ("ZSCALER_RATE_LIMIT_ADAPTIVE",), True, doc="as for ZscalerClient"),
     Key("cache.enabled", _bool, ("ZSCALER_CLIENT_CACHE_ENABLED",), False, doc="GET cache"),
     Key("cache.defaultTtl", _seconds(366 * 86400), ("ZSCALER_CLIENT_CACHE_DEFAULT_TTL",), 3600),
     Key("cache.defaultTti", _seconds(366 * 86400), ("ZSCALER_CLIENT_CACHE_DEFAULT_TTI",), 1800),

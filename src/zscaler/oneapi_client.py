@@ -160,8 +160,7 @@ class Client(HeaderMethods, _Products):
             base_url=base, provider=provider, sandbox_base_url=sandbox_base, sandbox_token=s.get("sandboxToken"),
             partner_id=s.get("partnerId"), user_agent_extra=s.get("userAgent"), retry=retry, cache=cache,
             timeout=s["requestTimeout"] or 240.0, connect_timeout=s["connectionTimeout"], verify=verify, proxy=proxy,
-            transport=s.get("transport"))
-        note_prefetch_ignored(s.get("pagination.prefetch"))
+            transport=s.get("transport"), **speed_options(s))
         self._services: dict[str, ProductService] = {}
         self._lock = threading.Lock()
 
@@ -240,17 +239,18 @@ ZscalerClient = Client
 
 # ---------------------------------------------------------------------------------- legacy
 
-_prefetch_noted = False
+def speed_options(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The executor's rate limiter and page concurrency from ``rateLimit.perSecond``/``rateLimit.adaptive``
+    and ``pagination.prefetch``/``pagination.concurrency`` (issue #17); the async client reads the same."""
+    from .transport.ratelimit import RateLimiter
 
+    def get(key: str, default: Any) -> Any:
+        v = values.get(key)
+        return default if v is None else v
 
-def note_prefetch_ignored(value: bool | None) -> None:
-    """``pagination.prefetch`` is accepted for compatibility and changes nothing: say so once, at DEBUG."""
-    global _prefetch_noted
-    if value is None or _prefetch_noted:
-        return
-    _prefetch_noted = True
-    log.debug("pagination.prefetch=%s is accepted and has no effect: each next() requests its own page "
-              "(request-ahead was removed; see the CHANGELOG)", value)
+    limiter = RateLimiter(get("rateLimit.perSecond", None), adaptive=bool(get("rateLimit.adaptive", True)))
+    concurrency = int(get("pagination.concurrency", 8)) if get("pagination.prefetch", True) else 0
+    return {"rate_limiter": limiter, "page_concurrency": concurrency}
 
 
 class LegacyClient(Client):
@@ -291,8 +291,8 @@ class LegacyClient(Client):
             base_url=base, provider=provider, strip_prefix=catalog.load(self._product).prefix,
             partner_id=v.get("partnerId"), **sandbox, retry=RetryPolicy(max_retries=int(v["maxRetries"])),
             timeout=float(v["timeout"] or 240), transport=v.get("transport"),
-            cache=CacheLayer(ttl=v["cache.defaultTtl"], tti=v["cache.defaultTti"]) if v["cache.enabled"] else None)
-        note_prefetch_ignored(v.get("pagination.prefetch"))
+            cache=CacheLayer(ttl=v["cache.defaultTtl"], tti=v["cache.defaultTti"]) if v["cache.enabled"] else None,
+            **speed_options(v))
         self._services = {}
         self._lock = threading.Lock()
         self._logs_out = login.logs_out

@@ -151,6 +151,11 @@ class PagingStyle:
         spells it (only styles that rename it override this)."""
         return query
 
+    def plan(self, body: Any, params: dict[str, Any]) -> list[dict[str, Any]] | None:
+        """The params of every page after this one (``body``, asked with ``params``), each as
+        :meth:`advance` would give it, when the page tells how many there are; None when it does not."""
+        return None
+
     def prepare(self, query: dict[str, Any], body: Any) -> tuple[dict[str, Any], Any]:
         """The first request's query and body (styles that page in the body set its first page)."""
         return query, body
@@ -276,6 +281,13 @@ class ZpaPaging(PagingStyle):
         state.page += 1
         return {**params, "page": state.page}
 
+    def plan(self, body: Any, params: dict[str, Any]) -> list[dict[str, Any]] | None:
+        total = _count(body, self.pages_key) if isinstance(body, dict) else None
+        if total is None or not self.items(body):
+            return None
+        page = self.start(params).page
+        return [{**params, "page": n} for n in range(page + 1, total + self.first_page)]
+
     def envelope(self, items: Sequence[Any], page: int, size: int) -> dict[str, Any]:
         start = (page - 1) * size
         return {"totalPages": str(math.ceil(len(items) / size)), "totalCount": str(len(items)),
@@ -294,6 +306,15 @@ class ZpaSearchPaging(ZpaPaging):
     all_pages = True
     size_arg = None  # the style sets the page size
     request_size = 100  # the page size the client asks for
+
+    def plan(self, body: Any, params: dict[str, Any]) -> list[dict[str, Any]] | None:
+        total = _count(body, self.pages_key) if isinstance(body, dict) else None
+        if total is None or not self.items(body):
+            return None
+        page_by = params.get("pageBy") if isinstance(params.get("pageBy"), dict) else {}
+        page = int(page_by.get("page", 1))
+        rest = {k: v for k, v in params.items() if k not in ("page", "pageBy")}
+        return [{**rest, "pageBy": {"page": n, "pageSize": self.request_size}} for n in range(page + 1, total + 1)]
 
     def __init__(self) -> None:
         pass
@@ -468,11 +489,29 @@ class LinkPaging(PagingStyle):
         query = dict(parse_qsl(urlsplit(str(link)).query))
         return {**params, **query}
 
+    def _full_page(self, body: Any) -> tuple[Any, int, int] | None:
+        """(next link, items on this page, the listing's total) when this page says all three."""
+        if not isinstance(body, dict):
+            return None
+        link, total, size = body.get(self.link_key), _count(body, self.count_key), len(self.items(body))
+        return (link, size, total) if link and total is not None and size else None
+
 
 class ZiamPaging(LinkPaging):
     """ZIdentity: ``offset``/``limit``; absolute ``next_link``/``prev_link`` URLs."""
 
     count_key = "totalRecord"
+
+    def plan(self, body: Any, params: dict[str, Any]) -> list[dict[str, Any]] | None:
+        full = self._full_page(body)
+        if full is None or isinstance(full[0], (int, float)):
+            return None
+        link, size, total = full
+        query = dict(parse_qsl(urlsplit(str(link)).query))
+        if not str(query.get("offset", "")).isdigit():
+            return None
+        size = _count(body, "pageSize") or size
+        return [{**params, **query, "offset": str(off)} for off in range(int(query["offset"]), total, size)]
 
     def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         size, offset = self.page_size(query), max(0, _int(query, "offset", 0))
@@ -493,6 +532,13 @@ class EasmPaging(LinkPaging):
     """EASM: ``page``/``page_size``; ``next_page`` is the next page number."""
 
     count_key = "total_results"
+
+    def plan(self, body: Any, params: dict[str, Any]) -> list[dict[str, Any]] | None:
+        full = self._full_page(body)
+        if full is None or not isinstance(full[0], int) or isinstance(full[0], bool):
+            return None
+        link, size, total = full
+        return [{**params, "page": n} for n in range(link, math.ceil(total / size) + 1)]
 
     def serve(self, items: Any, query: Any, *, base_url: Any = "", path: Any = "", body: Any = None, key: Any = None) -> Any:
         size, page = self.page_size(query), max(1, _int(query, "page", 1))
@@ -617,6 +663,19 @@ STYLES: dict[str, PagingStyle] = {
 }
 
 
+def remaining_pages(style: PagingStyle, body: Any, query: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """The params of every page after the one ``body`` answered to ``query``, as the style's
+    :meth:`~PagingStyle.advance` would give them one by one, when the page says how many pages there are
+    (ZPA and ZCell ``totalPages``, ZPA search, ZIdentity ``totalRecord``, EASM ``total_results``): what a
+    listing fetches concurrently (issue #17). None when the page does not tell (ZIA, ZCC, ZDX: those are
+    fetched one page ahead). The caller compares each planned page with what ``advance`` asks for next,
+    so a page count that changes while listing is caught there."""
+    try:
+        return style.plan(body, query)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
 def style(name: str) -> PagingStyle:
     """The style named ``name`` (``KeyError`` naming the known ones otherwise)."""
     try:
@@ -631,4 +690,4 @@ def of(product: Any, op: Any) -> PagingStyle:
 
 
 __all__ = ["LIMITS", "SIZE_KEYS", "STYLES", "ListingIncompleteError", "ListingWatch", "PageState", "PagingError",
-           "PagingStyle", "of", "style"]
+           "PagingStyle", "of", "remaining_pages", "style"]

@@ -14,7 +14,9 @@ import httpx
 from .. import __version__
 from ..auth import CredentialProvider, NoCredentials
 from ..errors import HTTPError, ResponseFormatError, ZscalerAPIError, api_error
-from .pipeline import AuthLayer, CacheLayer, HttpLayer, Layer, LoggingLayer, Request, RetryLayer, RetryPolicy, compose
+from .pipeline import (AuthLayer, CacheLayer, HttpLayer, Layer, LoggingLayer, RateLimitLayer, Request, RetryLayer,
+                       RetryPolicy, compose)
+from .ratelimit import RateLimiter
 from .urls import product_of
 
 log = logging.getLogger("zscaler.transport")
@@ -55,6 +57,8 @@ class RequestExecutor:
         http_client_factory: Callable[[], httpx.Client] | None = None,
         transport: httpx.BaseTransport | None = None,
         custom_headers_on_api_calls: bool = True,
+        rate_limiter: RateLimiter | None = None,
+        page_concurrency: int = 4,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.provider = provider or NoCredentials()
@@ -83,7 +87,15 @@ class RequestExecutor:
         layers: list[Layer] = []
         if cache is not None:
             layers.append(cache)
-        layers += [RetryLayer(self.retry_policy), AuthLayer(self.provider), LoggingLayer()]
+        #: the client's rate budgets (``rateLimit.*``), shared by its threads; None: no client-side limit
+        self.rate_limiter = rate_limiter
+        #: pages of one listing fetched at once (``pagination.concurrency``; 1: one page ahead at most,
+        #: 0: none ahead, each page fetched when it is asked for)
+        self.page_concurrency = page_concurrency
+        layers += [RetryLayer(self.retry_policy), AuthLayer(self.provider)]
+        if rate_limiter is not None:
+            layers.append(RateLimitLayer(rate_limiter))
+        layers.append(LoggingLayer())
         self._send = compose(layers, self.http)
 
     # -- URLs

@@ -1,6 +1,6 @@
 """The request pipeline: a short chain of layers around one httpx client.
 
-``cache -> retry/rate limit -> auth -> logging -> http``. Each layer is a callable
+``cache -> retry -> auth -> rate limit -> logging -> http``. Each layer is a callable
 ``layer(request, next) -> httpx.Response`` and can be tested on its own.
 """
 
@@ -326,6 +326,31 @@ def _deleted_before(req: Request, resp: httpx.Response) -> httpx.Response:
     resp.close()
     return httpx.Response(204, headers={NOTE_HEADER: note}, request=getattr(resp, "_request", None),
                           extensions={"zscaler_note": note})
+
+
+# ------------------------------------------------------------------ rate limit
+
+class RateLimitLayer:
+    """Waits for the slot a rate limiter (``transport.ratelimit.RateLimiter``: ``reserve(request)``
+    -> seconds, ``observe(request, response)``) gives each attempt, and shows it every answer.
+
+    It sits below the retry and auth layers, so every attempt (retries, the resend after a 401)
+    takes a slot; a request that fails on the network frees none (the server may have counted it).
+    """
+
+    def __init__(self, limiter: Any, sleep: Callable[[float], None] = time.sleep) -> None:
+        self.limiter = limiter
+        self.sleep = sleep
+
+    def __call__(self, req: Request, nxt: Handler) -> httpx.Response:
+        wait = self.limiter.reserve(req)
+        if wait > 0:
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("rate limit: %s %s waits %.3fs", req.method, safe_url(req.url), wait)
+            self.sleep(wait)
+        resp = nxt(req)
+        self.limiter.observe(req, resp)
+        return resp
 
 
 # ------------------------------------------------------------------ logging
