@@ -5,11 +5,14 @@ The stubs form a partial PEP 561 stub package, ``src/zscaler-stubs/`` (``py.type
 
 * ``_stubs/<product>.pyi`` from the catalog: the resource classes of ``client.<product>``, each
   method typed ``Result[list[Model]]`` / ``Result[Model]`` / ``Result[None]`` where the catalog
-  knows the result (a method with a hook keeps ``Result[Any]``: the hook may answer anything);
+  knows the result (a method with a hook keeps ``Result[Any]``: the hook may answer anything),
+  its parameters typed (path ids, ``query_params``, the official annotations), the body fields of
+  a ``**kwargs`` method as a ``TypedDict`` (``**kwargs: Unpack[...]``: completed by an editor, an
+  unknown field is an error) and the method's full docstring (:mod:`zscaler.reference`);
 * the official module paths (``zscaler/zpa/models/segment_group.pyi`` ...), virtual at runtime
   (:mod:`zscaler.compat`), from ``official_surface.json``: model classes with their declared
-  attributes (nested models and lists typed, a misspelt attribute is an error), enums, API and
-  service classes.
+  attributes (scalars typed where ``compat/reference/<product>.json`` knows the type, nested
+  models and lists typed, a misspelt attribute is an error), enums, API and service classes.
 
 Run this after changing a catalog module or the surface data. ``tests/unit/test_stubs.py``
 fails when they are stale.
@@ -26,41 +29,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from zscaler import catalog  # noqa: E402
+import keyword  # noqa: E402
+
+from zscaler import catalog, reference  # noqa: E402
 from zscaler.compat import surface  # noqa: E402
-from zscaler.binding import _class_name, _doc  # noqa: E402
+from zscaler.binding import _class_name  # noqa: E402
 
 PACKAGE = ROOT / "src" / "zscaler-stubs"  # the stub package (a checker maps it onto ``zscaler``)
 OUT = PACKAGE / "_stubs"
 
 
-def _param(p, op=None) -> str:
-    """One parameter: ``query_params`` a mapping, a path id ``str | int`` (what ``path_segment``
-    accepts) where no hook reads the argument first, the rest ``Any``."""
+def _param(p, op, known: dict, body: str | None) -> str:
+    """One parameter as the stub declares it (types from :func:`zscaler.reference.param_type`)."""
     if p.kind == "var_keyword":
-        return f"**{p.name}: Any"
+        return f"**{p.name}: Unpack[{body}]" if body else f"**{p.name}: Any"
     if p.kind == "var_positional":
         return f"*{p.name}: Any"
-    ann = "Any"
-    if p.name == "query_params":
-        ann = "Optional[Mapping[str, Any]]"
-    elif op is not None and op.hook is None and p.name in op.placeholders() and p.name not in op.maps:
-        ann = "str | int" if p.required else "str | int | None"
+    ann = reference.param_type(op, p, known)
     return f"{p.name}: {ann}" if p.required else f"{p.name}: {ann} = {p.default!r}"
 
 
 def service_class(product: str) -> str:
     return product.upper() + "Service"
-
-
-#: what a method returns (``Op.returns``), as a type
-RETURNS = {"tuple3": "Result", "bare": "Any", "bare_or_none": "Any", "tuple3_or_none": "Optional[Result]",
-           "pair": "tuple[Any, Optional[BaseException]]"}
-
-
-#: the result slot's type by result shape (``Op.result``), where a method without a hook always answers it
-RESULT_TYPES = {"list": "list[{m}]", "raw_list": "list[Any]", "none": "None", "status_code": "int",
-                "bytes": "bytes", "object": "{m}", "list_of_one": "list[{m}]"}
 
 
 def model_ref(product: str, name: str | None, attribute: str) -> str:
@@ -76,11 +66,25 @@ def model_ref(product: str, name: str | None, attribute: str) -> str:
 def returns(product: str, op, attribute: str) -> str:
     """The method's return type: ``Result[list[<Model>]]`` for a plain list method (``op.returns`` says
     the convention; a hook may answer anything, so its methods keep ``Result[Any]``)."""
-    kind = RETURNS[op.returns]
-    item = RESULT_TYPES.get(op.result) if op.hook is None else None
-    if item is None or "Result" not in kind:
-        return kind
-    return kind.replace("Result", "Result[" + item.format(m=model_ref(product, op.model, attribute)) + "]")
+    return reference.result_type(op, model_ref(product, op.model, attribute))
+
+
+def _body_name(attribute: str, op) -> str:
+    return _class_name(attribute)[:-3] + "".join(w.capitalize() for w in op.name.split("_")) + "Body"
+
+
+def body_typeddict(product: str, attribute: str, op) -> tuple[str | None, list[str]]:
+    """``(name, lines)`` of the ``TypedDict`` of a ``**kwargs`` method's documented body fields;
+    ``(None, [])`` when it has none or takes keywords beside them (ZCell ``days=``, ZDX ``since=``)."""
+    fields = reference.body_fields(product, attribute, op)
+    if not fields or op.window or op.shorthands:
+        return None, []
+    name = _body_name(attribute, op)
+    doc = f'    """Body fields of ``{attribute}.{op.name}`` (keyword arguments; all optional)."""'
+    if any(keyword.iskeyword(f) or not f.isidentifier() for f in fields):
+        items = ", ".join(f"{f!r}: {t}" for f, t in fields.items())
+        return name, [f"{name} = TypedDict({name!r}, {{{items}}}, total=False)", ""]
+    return name, [f"class {name}(TypedDict, total=False):", doc] + [f"    {f}: {t}" for f, t in fields.items()] + [""]
 
 
 def _docstring(text: str, indent: str) -> list[str]:
@@ -99,20 +103,24 @@ def _model_modules(product: str, prod) -> set[str]:
 def render(product: str) -> str:
     prod = catalog.load(product)
     out = [f'"""Generated by tools/gen_stubs.py from the {product} catalog. Do not edit."""', "",
-           "from typing import Any, Mapping, Optional", "", "from ..model import ZscalerObject", "from ..response import Result"]
+           "from typing import Any, Mapping, Optional", "", "from typing_extensions import TypedDict, Unpack", "",
+           "from ..model import ZscalerObject", "from ..response import Result"]
     out += [f"import {m}" for m in sorted(_model_modules(product, prod))] + [""]
     for res in prod.resources:
+        bodies: dict[str, str | None] = {}
+        for op in res.ops:
+            bodies[op.name], lines = body_typeddict(product, res.attribute, op)
+            out += ["", *lines] if lines else []
         out += ["", f"class {_class_name(res.attribute)}:"]
         names = [(op.name, op) for op in res.ops] + [(a, res.op(t)) for a, t in res.aliases.items()]
         for name, op in names:
-            params = ", ".join(["self"] + [_param(p, op) for p in op.params]).replace("self, **", "self, **")
+            known = reference.facts(product, res.attribute, op.name)
+            parts = ["self"] + [_param(p, op, known, bodies.get(op.name)) for p in op.params]
             if any(p.kind == "keyword_only" for p in op.params):
                 first_kw = next(i for i, p in enumerate(op.params) if p.kind == "keyword_only")
-                parts = ["self"] + [_param(p, op) for p in op.params]
                 parts.insert(first_kw + 1, "*")
-                params = ", ".join(parts)
-            out.append(f"    def {name}({params}) -> {returns(product, op, res.attribute)}:")
-            out += _docstring(_doc(op), "        ") + ["        ..."]
+            out.append(f"    def {name}({', '.join(parts)}) -> {returns(product, op, res.attribute)}:")
+            out += _docstring(reference.method_doc(product, res, op), "        ") + ["        ..."]
         if not names:
             out.append("    ...")
     out += ["", "", f"class {service_class(product)}:"]
@@ -151,7 +159,9 @@ MODEL_BASE = """class Model:
 """
 
 
-def _attr_type(row: list, module: str, imports: set[str]) -> str:
+def _attr_type(row: list, module: str, imports: set[str], scalars: dict[str, str]) -> str:
+    """An attribute's type: a nested model or list of them, else its scalar type where known
+    (``compat/reference``), else ``Any``; a field the API did not send reads ``None`` (a list ``[]``)."""
     nested = row[3]
     if nested:
         mod, name = nested.split(":", 1)
@@ -160,10 +170,13 @@ def _attr_type(row: list, module: str, imports: set[str]) -> str:
         kind = name if mod == module else f"{mod}.{name}"
         kind = f'"{kind}"' if mod == module else kind
     else:
-        kind = "Any"
+        kind = scalars.get(row[0], "Any")
+        if row[2] or kind.startswith("list["):
+            return kind if kind.startswith("list[") else f"list[{kind}]"
+        return kind if kind == "Any" else f"{kind} | None"
     if row[2]:
         return f"list[{kind}]"  # an absent list reads as []
-    return f"{kind} | None" if nested else kind
+    return f"{kind} | None"
 
 
 def _model_class(module: str, name: str, spec: dict, imports: set[str]) -> list[str]:
@@ -172,7 +185,8 @@ def _model_class(module: str, name: str, spec: dict, imports: set[str]) -> list[
         return [f"class {name}(str, Enum):"] + [f"    {k} = {v!r}" for k, v in spec["m"].items()] + [""]
     if kind == "o":
         out = [f"class {name}(Model):", f'    """Official model {module}.{name} (wire keys in camelCase)."""']
-        return out + [f"    {row[0]}: {_attr_type(row, module, imports)}" for row in spec["f"]] + [""]
+        scalars = reference.model_types(module, name)
+        return out + [f"    {row[0]}: {_attr_type(row, module, imports, scalars)}" for row in spec["f"]] + [""]
     bases = []
     for ref in spec.get("b", []):
         mod, base = ref.split(":", 1)

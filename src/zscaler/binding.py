@@ -667,3 +667,6 @@ def resource_class(product: str, attribute: str) -> type[ResourceAPI]:
     module, name = api_name(product, res.attribute) or (ns["__module__"], _class_name(res.attribute))
     ns["__module__"], ns["__qualname__"] = module, name  # the official class path (zscaler.zpa.segment_groups)
     return type(name, (ResourceAPI,), ns)
+    from . import reference  # the full docstrings (arguments, body fields, example): read per product, here
+
+        ns[op.name].__doc__ = reference.method_doc(product, res, op)

@@ -17,7 +17,7 @@ def names(client: ZscalerClient) -> list[str]:
     out = []
     for g in groups:
         assert_type(g, SegmentGroup)
-        assert_type(g.name, Any)
+        assert_type(g.name, str | None)
         assert_type(g.applications, list[ApplicationSegments])
         out.append(str(g.name))
     for item in resp.iter_all():

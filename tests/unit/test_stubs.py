@@ -22,22 +22,44 @@ def test_stubs_are_up_to_date():
 
 def test_stub_declares_seed_methods():
     text = (ROOT / "src/zscaler-stubs/_stubs/zpa.pyi").read_text()
-    assert ("def list_groups(self, query_params: Optional[Mapping[str, Any]] = None)"
+    assert ("def list_groups(self, query_params: Mapping[str, Any] | None = None)"
             " -> Result[list[zscaler.zpa.models.segment_group.SegmentGroup]]:") in text
     assert "    segment_groups: SegmentGroupsAPI" in text
+    # body fields: a TypedDict the method unpacks, typed from the model where the type is known
+    assert "def add_group(self, **kwargs: Unpack[SegmentGroupsAddGroupBody])" in text
+    assert "class SegmentGroupsAddGroupBody(TypedDict, total=False):" in text
+    assert "    enabled: bool\n" in text
+
+
+def test_stub_models_type_scalar_attributes():
+    text = (ROOT / "src/zscaler-stubs/zpa/models/segment_group.pyi").read_text()
+    assert "    name: str | None\n" in text and "    enabled: bool | None\n" in text
+    assert "    applications: list[zscaler.zpa.models.application_segment.ApplicationSegments]\n" in text
 
 
 def test_stub_methods_carry_the_runtime_docstring():
-    """Hover in an editor shows the stub's docstring: the method's own ``__doc__``, endpoint included."""
+    """Hover in an editor shows the stub's docstring: the method's own ``__doc__`` (``help()``), with
+    its arguments, body fields, result, endpoint and an example, for every method of a product."""
     import ast
     import inspect
 
     from zscaler import catalog
-    from zscaler.binding import _doc
+    from zscaler.binding import _class_name, resource_class
 
     tree = ast.parse((ROOT / "src/zscaler-stubs/_stubs/zpa.pyi").read_text())
-    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "SegmentGroupsAPI")
-    method = next(n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "list_groups")
-    op = catalog.load("zpa").resource("segment_groups").op("list_groups")
-    assert ast.get_docstring(method) == inspect.cleandoc(_doc(op))
-    assert "GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup" in _doc(op)
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    checked = 0
+    for res in catalog.load("zpa").resources:
+        stub = {n.name: n for n in classes[_class_name(res.attribute)].body if isinstance(n, ast.FunctionDef)}
+        runtime = resource_class("zpa", res.attribute)
+        for op in res.ops:
+            assert ast.get_docstring(stub[op.name]) == inspect.cleandoc(getattr(runtime, op.name).__doc__), op.name
+            checked += 1
+    assert checked > 300
+    doc = resource_class("zpa", "segment_groups").add_group.__doc__
+    for part in ("Add group.", "Body fields", "enabled: bool", "Returns:", "Result[SegmentGroup]",
+                 "POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup", "Example::",
+                 "client.zpa.segment_groups.add_group(name="):
+        assert part in doc, part
+    get_doc = resource_class("zpa", "segment_groups").get_group.__doc__
+    assert "group_id (str | int): in the path" in get_doc and "query keys microtenant_id" in get_doc

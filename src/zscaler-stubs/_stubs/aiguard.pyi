@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.aiguard.models.llm_application_credentials
@@ -13,345 +15,855 @@ import zscaler.aiguard.models.policy_detection
 import zscaler.aiguard.models.policy_match_rules
 
 
+class LlmApplicationCredentialsAddCredentialBody(TypedDict, total=False):
+    """Body fields of ``llm_application_credentials.add_credential`` (keyword arguments; all optional)."""
+    application_id: Any
+    mode: Any
+    name: Any
+    provider_credentials_id: Any
+    provider_id: Any
+
+
+class LlmApplicationCredentialsUpdateCredentialBody(TypedDict, total=False):
+    """Body fields of ``llm_application_credentials.update_credential`` (keyword arguments; all optional)."""
+    application_id: Any
+    mode: Any
+    name: Any
+    provider_credentials_id: Any
+    provider_id: Any
+
+
 class LlmApplicationCredentialsAPI:
-    def add_credential(self, **kwargs: Any) -> Result[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
+    def add_credential(self, **kwargs: Unpack[LlmApplicationCredentialsAddCredentialBody]) -> Result[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
         """Add credential.
 
-        ``POST /aiguard/v1/llm-application-credentials``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_id: Any, mode: Any, name: Any, provider_credentials_id: Any, provider_id: Any
 
-        Returns ``(result, response, error)``; result: object of LlmApplicationCredentials
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-application-credentials
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.add_credential(name="example")
         """
         ...
     def delete_credential(self, credential_id: str | int) -> Result[None]:
         """Delete credential.
 
-        ``DELETE /aiguard/v1/llm-application-credentials/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/llm-application-credentials/{credential_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.llm_application_credentials.delete_credential("123")
         """
         ...
     def get_credential(self, credential_id: str | int) -> Result[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
         """Get credential.
 
-        ``GET /aiguard/v1/llm-application-credentials/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmApplicationCredentials
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-application-credentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.get_credential("123")
         """
         ...
     def get_credential_by_name(self, name: str | int) -> Result[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
         """Get credential by name.
 
-        ``GET /aiguard/v1/llm-application-credentials/name/{name}``
+        Args:
+            name (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmApplicationCredentials
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-application-credentials/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.get_credential_by_name("example")
         """
         ...
-    def list_credentials(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]]:
+    def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]]:
         """List credentials.
 
-        ``GET /aiguard/v1/llm-application-credentials``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of LlmApplicationCredentials
+        Returns:
+            Result[list[LlmApplicationCredentials]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /aiguard/v1/llm-application-credentials
+
+        Example::
+
+            items, resp, err = client.aiguard.llm_application_credentials.list_credentials()
         """
         ...
     def regenerate_credential(self, credential_id: str | int) -> Result[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
         """Regenerate credential.
 
-        ``POST /aiguard/v1/llm-application-credentials/{credential_id}/regenerate``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmApplicationCredentials
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-application-credentials/{credential_id}/regenerate
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.regenerate_credential("123")
         """
         ...
-    def update_credential(self, credential_id: str | int, **kwargs: Any) -> Result[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
+    def update_credential(self, credential_id: str | int, **kwargs: Unpack[LlmApplicationCredentialsUpdateCredentialBody]) -> Result[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
         """Update credential.
 
-        ``PUT /aiguard/v1/llm-application-credentials/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmApplicationCredentials
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_id: Any, mode: Any, name: Any, provider_credentials_id: Any, provider_id: Any
+
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /aiguard/v1/llm-application-credentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.update_credential("123", name="example")
         """
         ...
 
+class LlmApplicationsAddApplicationBody(TypedDict, total=False):
+    """Body fields of ``llm_applications.add_application`` (keyword arguments; all optional)."""
+    application_settings: Any
+    name: Any
+    owner_email: Any
+
+
+class LlmApplicationsUpdateApplicationBody(TypedDict, total=False):
+    """Body fields of ``llm_applications.update_application`` (keyword arguments; all optional)."""
+    application_settings: Any
+    name: Any
+    owner_email: Any
+
+
 class LlmApplicationsAPI:
-    def add_application(self, **kwargs: Any) -> Result[zscaler.aiguard.models.llm_applications.LlmApplications]:
+    def add_application(self, **kwargs: Unpack[LlmApplicationsAddApplicationBody]) -> Result[zscaler.aiguard.models.llm_applications.LlmApplications]:
         """Add application.
 
-        ``POST /aiguard/v1/llm-applications``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_settings: Any, name: Any, owner_email: Any
 
-        Returns ``(result, response, error)``; result: object of LlmApplications
+        Returns:
+            Result[LlmApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-applications
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_applications.add_application(name="example")
         """
         ...
     def delete_application(self, application_id: str | int) -> Result[None]:
         """Delete application.
 
-        ``DELETE /aiguard/v1/llm-applications/{application_id}``
+        Args:
+            application_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/llm-applications/{application_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.llm_applications.delete_application("123")
         """
         ...
     def get_application(self, application_id: str | int) -> Result[zscaler.aiguard.models.llm_applications.LlmApplications]:
         """Get application.
 
-        ``GET /aiguard/v1/llm-applications/{application_id}``
+        Args:
+            application_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmApplications
+        Returns:
+            Result[LlmApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-applications/{application_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_applications.get_application("123")
         """
         ...
     def get_application_by_name(self, name: str | int) -> Result[zscaler.aiguard.models.llm_applications.LlmApplications]:
         """Get application by name.
 
-        ``GET /aiguard/v1/llm-applications/name/{name}``
+        Args:
+            name (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmApplications
+        Returns:
+            Result[LlmApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-applications/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_applications.get_application_by_name("example")
         """
         ...
-    def list_applications(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.aiguard.models.llm_applications.LlmApplications]]:
+    def list_applications(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_applications.LlmApplications]]:
         """List applications.
 
-        ``GET /aiguard/v1/llm-applications``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of LlmApplications
+        Returns:
+            Result[list[LlmApplications]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /aiguard/v1/llm-applications
+
+        Example::
+
+            items, resp, err = client.aiguard.llm_applications.list_applications()
         """
         ...
-    def update_application(self, application_id: str | int, **kwargs: Any) -> Result[zscaler.aiguard.models.llm_applications.LlmApplications]:
+    def update_application(self, application_id: str | int, **kwargs: Unpack[LlmApplicationsUpdateApplicationBody]) -> Result[zscaler.aiguard.models.llm_applications.LlmApplications]:
         """Update application.
 
-        ``PUT /aiguard/v1/llm-applications/{application_id}``
+        Args:
+            application_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmApplications
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_settings: Any, name: Any, owner_email: Any
+
+        Returns:
+            Result[LlmApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/llm-applications/{application_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_applications.update_application("123", name="example")
         """
         ...
 
+class LlmProviderCredentialsAddCredentialBody(TypedDict, total=False):
+    """Body fields of ``llm_provider_credentials.add_credential`` (keyword arguments; all optional)."""
+    api_credentials: Any
+    expire_time_millis: Any
+    name: Any
+    provider_id: Any
+
+
+class LlmProviderCredentialsUpdateCredentialBody(TypedDict, total=False):
+    """Body fields of ``llm_provider_credentials.update_credential`` (keyword arguments; all optional)."""
+    api_credentials: Any
+    expire_time_millis: Any
+    name: Any
+    provider_id: Any
+
+
 class LlmProviderCredentialsAPI:
-    def add_credential(self, **kwargs: Any) -> Result[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
+    def add_credential(self, **kwargs: Unpack[LlmProviderCredentialsAddCredentialBody]) -> Result[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
         """Add credential.
 
-        ``POST /aiguard/v1/llm-provider-credentials``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            api_credentials: Any, expire_time_millis: Any, name: Any, provider_id: Any
 
-        Returns ``(result, response, error)``; result: object of LlmProviderCredentials
+        Returns:
+            Result[LlmProviderCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-provider-credentials
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_provider_credentials.add_credential(name="example")
         """
         ...
     def delete_credential(self, credential_id: str | int) -> Result[None]:
         """Delete credential.
 
-        ``DELETE /aiguard/v1/llm-provider-credentials/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/llm-provider-credentials/{credential_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.llm_provider_credentials.delete_credential("123")
         """
         ...
     def get_credential(self, credential_id: str | int) -> Result[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
         """Get credential.
 
-        ``GET /aiguard/v1/llm-provider-credentials/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmProviderCredentials
+        Returns:
+            Result[LlmProviderCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-credentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_provider_credentials.get_credential("123")
         """
         ...
     def get_credential_by_name(self, name: str | int) -> Result[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
         """Get credential by name.
 
-        ``GET /aiguard/v1/llm-provider-credentials/name/{name}``
+        Args:
+            name (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmProviderCredentials
+        Returns:
+            Result[LlmProviderCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-credentials/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_provider_credentials.get_credential_by_name("example")
         """
         ...
-    def list_credentials(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]]:
+    def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]]:
         """List credentials.
 
-        ``GET /aiguard/v1/llm-provider-credentials``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of LlmProviderCredentials
+        Returns:
+            Result[list[LlmProviderCredentials]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-credentials
+
+        Example::
+
+            items, resp, err = client.aiguard.llm_provider_credentials.list_credentials()
         """
         ...
-    def update_credential(self, credential_id: str | int, **kwargs: Any) -> Result[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
+    def update_credential(self, credential_id: str | int, **kwargs: Unpack[LlmProviderCredentialsUpdateCredentialBody]) -> Result[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
         """Update credential.
 
-        ``PUT /aiguard/v1/llm-provider-credentials/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmProviderCredentials
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            api_credentials: Any, expire_time_millis: Any, name: Any, provider_id: Any
+
+        Returns:
+            Result[LlmProviderCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/llm-provider-credentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_provider_credentials.update_credential("123", name="example")
         """
         ...
 
+class LlmProvidersAddProviderBody(TypedDict, total=False):
+    """Body fields of ``llm_providers.add_provider`` (keyword arguments; all optional)."""
+    name: Any
+    public: Any
+    type: Any
+
+
+class LlmProvidersUpdateProviderBody(TypedDict, total=False):
+    """Body fields of ``llm_providers.update_provider`` (keyword arguments; all optional)."""
+    name: Any
+    public: Any
+    type: Any
+
+
 class LlmProvidersAPI:
-    def add_provider(self, **kwargs: Any) -> Result[zscaler.aiguard.models.llm_providers.LlmProviders]:
+    def add_provider(self, **kwargs: Unpack[LlmProvidersAddProviderBody]) -> Result[zscaler.aiguard.models.llm_providers.LlmProviders]:
         """Add provider.
 
-        ``POST /aiguard/v1/llm-providers``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: Any, public: Any, type: Any
 
-        Returns ``(result, response, error)``; result: object of LlmProviders
+        Returns:
+            Result[LlmProviders]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-providers
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_providers.add_provider(name="example")
         """
         ...
     def delete_provider(self, provider_id: str | int) -> Result[None]:
         """Delete provider.
 
-        ``DELETE /aiguard/v1/llm-providers/{provider_id}``
+        Args:
+            provider_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/llm-providers/{provider_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.llm_providers.delete_provider("123")
         """
         ...
     def get_provider(self, provider_id: str | int) -> Result[zscaler.aiguard.models.llm_providers.LlmProviders]:
         """Get provider.
 
-        ``GET /aiguard/v1/llm-providers/{provider_id}``
+        Args:
+            provider_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmProviders
+        Returns:
+            Result[LlmProviders]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-providers/{provider_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_providers.get_provider("123")
         """
         ...
     def get_provider_by_name(self, name: str | int) -> Result[zscaler.aiguard.models.llm_providers.LlmProviders]:
         """Get provider by name.
 
-        ``GET /aiguard/v1/llm-providers/name/{name}``
+        Args:
+            name (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmProviders
+        Returns:
+            Result[LlmProviders]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-providers/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_providers.get_provider_by_name("example")
         """
         ...
     def get_provider_type(self, provider_type: str | int) -> Result:
         """Get provider type.
 
-        ``GET /aiguard/v1/llm-provider-types/{provider_type}``
+        Args:
+            provider_type (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-types/{provider_type}
+
+        Example::
+
+            result, resp, err = client.aiguard.llm_providers.get_provider_type("example")
         """
         ...
-    def list_provider_types(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[Any]]:
+    def list_provider_types(self, query_params: Mapping[str, Any] | None = None) -> Result[list[Any]]:
         """List provider types.
 
-        ``GET /aiguard/v1/llm-provider-types``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: raw_list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-types
+
+        Example::
+
+            result, resp, err = client.aiguard.llm_providers.list_provider_types()
         """
         ...
-    def list_providers(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.aiguard.models.llm_providers.LlmProviders]]:
+    def list_providers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_providers.LlmProviders]]:
         """List providers.
 
-        ``GET /aiguard/v1/llm-providers``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of LlmProviders
+        Returns:
+            Result[list[LlmProviders]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /aiguard/v1/llm-providers
+
+        Example::
+
+            items, resp, err = client.aiguard.llm_providers.list_providers()
         """
         ...
-    def update_provider(self, provider_id: str | int, **kwargs: Any) -> Result[zscaler.aiguard.models.llm_providers.LlmProviders]:
+    def update_provider(self, provider_id: str | int, **kwargs: Unpack[LlmProvidersUpdateProviderBody]) -> Result[zscaler.aiguard.models.llm_providers.LlmProviders]:
         """Update provider.
 
-        ``PUT /aiguard/v1/llm-providers/{provider_id}``
+        Args:
+            provider_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LlmProviders
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: Any, public: Any, type: Any
+
+        Returns:
+            Result[LlmProviders]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/llm-providers/{provider_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_providers.update_provider("123", name="example")
         """
         ...
 
+class PoliciesAddPolicyBody(TypedDict, total=False):
+    """Body fields of ``policies.add_policy`` (keyword arguments; all optional)."""
+    description: Any
+    input_detector_policies: Any
+    name: Any
+    output_detector_policies: Any
+    version: Any
+
+
+class PoliciesUpdatePolicyBody(TypedDict, total=False):
+    """Body fields of ``policies.update_policy`` (keyword arguments; all optional)."""
+    description: Any
+    input_detector_policies: Any
+    name: Any
+    output_detector_policies: Any
+    version: Any
+
+
 class PoliciesAPI:
-    def add_policy(self, **kwargs: Any) -> Result[zscaler.aiguard.models.policies.Policies]:
+    def add_policy(self, **kwargs: Unpack[PoliciesAddPolicyBody]) -> Result[zscaler.aiguard.models.policies.Policies]:
         """Add policy.
 
-        ``POST /aiguard/v1/detections/policies``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, input_detector_policies: Any, name: Any, output_detector_policies: Any,
+              version: Any
 
-        Returns ``(result, response, error)``; result: object of Policies
+        Returns:
+            Result[Policies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/detections/policies
+
+        Example::
+
+            item, resp, err = client.aiguard.policies.add_policy(name="example", description="example")
         """
         ...
     def delete_policy(self, policy_id: str | int) -> Result[None]:
         """Delete policy.
 
-        ``DELETE /aiguard/v1/detections/policies/{policy_id}``
+        Args:
+            policy_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/detections/policies/{policy_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.policies.delete_policy("123")
         """
         ...
     def get_policy(self, policy_id: str | int) -> Result[zscaler.aiguard.models.policies.Policies]:
         """Get policy.
 
-        ``GET /aiguard/v1/detections/policies/{policy_id}``
+        Args:
+            policy_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Policies
+        Returns:
+            Result[Policies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policies/{policy_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.policies.get_policy("123")
         """
         ...
     def get_policy_by_name(self, name: str | int) -> Result[zscaler.aiguard.models.policies.Policies]:
         """Get policy by name.
 
-        ``GET /aiguard/v1/detections/policies/name/{name}``
+        Args:
+            name (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Policies
+        Returns:
+            Result[Policies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policies/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.policies.get_policy_by_name("example")
         """
         ...
-    def list_policies(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.aiguard.models.policies.Policies]]:
+    def list_policies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.policies.Policies]]:
         """List policies.
 
-        ``GET /aiguard/v1/detections/policies``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of Policies
+        Returns:
+            Result[list[Policies]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policies
+
+        Example::
+
+            items, resp, err = client.aiguard.policies.list_policies()
         """
         ...
-    def update_policy(self, policy_id: str | int, **kwargs: Any) -> Result[zscaler.aiguard.models.policies.Policies]:
+    def update_policy(self, policy_id: str | int, **kwargs: Unpack[PoliciesUpdatePolicyBody]) -> Result[zscaler.aiguard.models.policies.Policies]:
         """Update policy.
 
-        ``PUT /aiguard/v1/detections/policies/{policy_id}``
+        Args:
+            policy_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Policies
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, input_detector_policies: Any, name: Any, output_detector_policies: Any,
+              version: Any
+
+        Returns:
+            Result[Policies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/detections/policies/{policy_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.policies.update_policy("123", name="example", description="example")
         """
         ...
 
 class PolicyDetectionAPI:
-    def execute_policy(self, content: Any, direction: Any, policy_id: Any = None, transaction_id: Any = None) -> Result[zscaler.aiguard.models.policy_detection.ExecuteDetectionsPolicyResponse]:
+    def execute_policy(self, content: str, direction: str, policy_id: int | None = None, transaction_id: str | None = None) -> Result[zscaler.aiguard.models.policy_detection.ExecuteDetectionsPolicyResponse]:
         """Execute policy.
 
-        ``POST /aiguard/v1/detection/execute-policy``
+        Args:
+            content (str)
+            direction (str)
+            policy_id (int | None, default None)
+            transaction_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of ExecuteDetectionsPolicyResponse
+        Returns:
+            Result[ExecuteDetectionsPolicyResponse]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /aiguard/v1/detection/execute-policy
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_detection.execute_policy("example", "example")
         """
         ...
-    def resolve_and_execute_policy(self, content: Any, direction: Any, transaction_id: Any = None, user: Any = None, headers: Any = None) -> Result:
+    def resolve_and_execute_policy(self, content: str, direction: str, transaction_id: str | None = None, user: str | None = None, headers: dict[str, Any] | None = None) -> Result:
         """Resolve and execute policy; ``headers`` (a dict) are sent as HTTP headers.
 
-        ``POST /aiguard/v1/detection/resolve-and-execute-policy``
+        Args:
+            content (str)
+            direction (str)
+            transaction_id (str | None, default None)
+            user (str | None, default None)
+            headers (dict[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of ResolveAndExecuteDetectionsPolicyResponse
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/detection/resolve-and-execute-policy
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_detection.resolve_and_execute_policy("example", "example")
         """
         ...
 
+class PolicyMatchRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``policy_match_rules.add_rule`` (keyword arguments; all optional)."""
+    enabled: Any
+    match_criteria: Any
+    name: Any
+    policy_id: Any
+    rule_order: Any
+    version: Any
+
+
+class PolicyMatchRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``policy_match_rules.update_rule`` (keyword arguments; all optional)."""
+    enabled: Any
+    match_criteria: Any
+    name: Any
+    policy_id: Any
+    rule_order: Any
+    version: Any
+
+
 class PolicyMatchRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
+    def add_rule(self, **kwargs: Unpack[PolicyMatchRulesAddRuleBody]) -> Result[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
         """Add rule.
 
-        ``POST /aiguard/v1/detections/policy-match-rules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: Any, match_criteria: Any, name: Any, policy_id: Any, rule_order: Any, version: Any
 
-        Returns ``(result, response, error)``; result: object of PolicyMatchRules
+        Returns:
+            Result[PolicyMatchRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/detections/policy-match-rules
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_match_rules.add_rule(name="example", enabled="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /aiguard/v1/detections/policy-match-rules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/detections/policy-match-rules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.policy_match_rules.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
         """Get rule.
 
-        ``GET /aiguard/v1/detections/policy-match-rules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PolicyMatchRules
+        Returns:
+            Result[PolicyMatchRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policy-match-rules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_match_rules.get_rule("123")
         """
         ...
     def get_rule_by_name(self, name: str | int) -> Result[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
         """Get rule by name.
 
-        ``GET /aiguard/v1/detections/policy-match-rules/name/{name}``
+        Args:
+            name (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PolicyMatchRules
+        Returns:
+            Result[PolicyMatchRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policy-match-rules/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_match_rules.get_rule_by_name("example")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]]:
         """List rules.
 
-        ``GET /aiguard/v1/detections/policy-match-rules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of PolicyMatchRules
+        Returns:
+            Result[list[PolicyMatchRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policy-match-rules
+
+        Example::
+
+            items, resp, err = client.aiguard.policy_match_rules.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[PolicyMatchRulesUpdateRuleBody]) -> Result[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
         """Update rule.
 
-        ``PUT /aiguard/v1/detections/policy-match-rules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PolicyMatchRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: Any, match_criteria: Any, name: Any, policy_id: Any, rule_order: Any, version: Any
+
+        Returns:
+            Result[PolicyMatchRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/detections/policy-match-rules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_match_rules.update_rule("123", name="example", enabled="example")
         """
         ...
 

@@ -2,112 +2,279 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.zbi.models.custom_apps
 import zscaler.zbi.models.report_configs
 
 
+class CustomAppsCreateCustomAppBody(TypedDict, total=False):
+    """Body fields of ``custom_apps.create_custom_app`` (keyword arguments; all optional)."""
+    description: Any
+    name: Any
+    signatures: Any
+
+
+class CustomAppsUpdateCustomAppBody(TypedDict, total=False):
+    """Body fields of ``custom_apps.update_custom_app`` (keyword arguments; all optional)."""
+    description: Any
+    name: Any
+    signatures: Any
+
+
 class CustomAppsAPI:
-    def create_custom_app(self, **kwargs: Any) -> Result[zscaler.zbi.models.custom_apps.CustomApp]:
+    def create_custom_app(self, **kwargs: Unpack[CustomAppsCreateCustomAppBody]) -> Result[zscaler.zbi.models.custom_apps.CustomApp]:
         """Create custom app.
 
-        ``POST /bi/api/v1/customapps``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, name: Any, signatures: Any
 
-        Returns ``(result, response, error)``; result: object of CustomApp
+        Returns:
+            Result[CustomApp]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /bi/api/v1/customapps
+
+        Example::
+
+            item, resp, err = client.zbi.custom_apps.create_custom_app(name="example", description="example")
         """
         ...
     def delete_custom_app(self, app_id: str | int) -> Result[int]:
         """Delete custom app.
 
-        ``DELETE /bi/api/v1/customapps/{app_id}``
+        Args:
+            app_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: status_code
+        Returns:
+            Result[int]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /bi/api/v1/customapps/{app_id}
+
+        Example::
+
+            result, resp, err = client.zbi.custom_apps.delete_custom_app("123")
         """
         ...
-    def get_custom_app(self, app_id: Any) -> Result[zscaler.zbi.models.custom_apps.CustomApp]:
+    def get_custom_app(self, app_id: int) -> Result[zscaler.zbi.models.custom_apps.CustomApp]:
         """Get custom app.
 
-        ``GET /bi/api/v1/customapps``
+        Args:
+            app_id (int)
 
-        Returns ``(result, response, error)``; result: object of CustomApp
+        Returns:
+            Result[CustomApp]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /bi/api/v1/customapps
+
+        Example::
+
+            item, resp, err = client.zbi.custom_apps.get_custom_app("123")
         """
         ...
-    def list_custom_apps(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zbi.models.custom_apps.CustomApp]]:
+    def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zbi.models.custom_apps.CustomApp]]:
         """List custom apps.
 
-        ``GET /bi/api/v1/customapps``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys id
 
-        Returns ``(result, response, error)``; result: list of CustomApp
+        Returns:
+            Result[list[CustomApp]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /bi/api/v1/customapps
+
+        Example::
+
+            items, resp, err = client.zbi.custom_apps.list_custom_apps()
         """
         ...
-    def update_custom_app(self, app_id: str | int, **kwargs: Any) -> Result[zscaler.zbi.models.custom_apps.CustomApp]:
+    def update_custom_app(self, app_id: str | int, **kwargs: Unpack[CustomAppsUpdateCustomAppBody]) -> Result[zscaler.zbi.models.custom_apps.CustomApp]:
         """Update custom app.
 
-        ``PUT /bi/api/v1/customapps/{app_id}``
+        Args:
+            app_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CustomApp
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, name: Any, signatures: Any
+
+        Returns:
+            Result[CustomApp]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /bi/api/v1/customapps/{app_id}
+
+        Example::
+
+            item, resp, err = client.zbi.custom_apps.update_custom_app("123", name="example", description="example")
         """
         ...
 
+class ReportConfigsCreateReportConfigBody(TypedDict, total=False):
+    """Body fields of ``report_configs.create_report_config`` (keyword arguments; all optional)."""
+    backfill_params: Any
+    custom_ids: Any
+    delivery_information: Any
+    enabled: Any
+    name: Any
+    schedule_params: Any
+    sub_type: Any
+
+
+class ReportConfigsUpdateReportConfigBody(TypedDict, total=False):
+    """Body fields of ``report_configs.update_report_config`` (keyword arguments; all optional)."""
+    custom_ids: Any
+    delivery_information: Any
+    enabled: Any
+    name: Any
+    schedule_params: Any
+    sub_type: Any
+
+
 class ReportConfigsAPI:
-    def create_report_config(self, report_type: str | int | None = 'customapps', **kwargs: Any) -> Result[zscaler.zbi.models.report_configs.ReportConfig]:
+    def create_report_config(self, report_type: str | int | None = 'customapps', **kwargs: Unpack[ReportConfigsCreateReportConfigBody]) -> Result[zscaler.zbi.models.report_configs.ReportConfig]:
         """Create report config.
 
-        ``POST /bi/api/v1/reports/{report_type}``
+        Args:
+            report_type (str | int | None, default 'customapps'): in the path
 
-        Returns ``(result, response, error)``; result: object of ReportConfig
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            backfill_params: Any, custom_ids: Any, delivery_information: Any, enabled: Any, name: Any,
+              schedule_params: Any, sub_type: Any
+
+        Returns:
+            Result[ReportConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /bi/api/v1/reports/{report_type}
+
+        Example::
+
+            item, resp, err = client.zbi.report_configs.create_report_config(name="example", enabled="example")
         """
         ...
     def delete_report_config(self, config_id: str | int, report_type: str | int | None = 'customapps') -> Result[int]:
         """Delete report config.
 
-        ``DELETE /bi/api/v1/reports/{report_type}/{config_id}``
+        Args:
+            config_id (str | int): in the path
+            report_type (str | int | None, default 'customapps'): in the path
 
-        Returns ``(result, response, error)``; result: status_code
+        Returns:
+            Result[int]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /bi/api/v1/reports/{report_type}/{config_id}
+
+        Example::
+
+            result, resp, err = client.zbi.report_configs.delete_report_config("123")
         """
         ...
-    def get_report_config(self, config_id: Any, report_type: str | int | None = 'customapps') -> Result[zscaler.zbi.models.report_configs.ReportConfig]:
+    def get_report_config(self, config_id: int, report_type: str | int | None = 'customapps') -> Result[zscaler.zbi.models.report_configs.ReportConfig]:
         """Get report config.
 
-        ``GET /bi/api/v1/reports/{report_type}``
+        Args:
+            config_id (int)
+            report_type (str | int | None, default 'customapps'): in the path
 
-        Returns ``(result, response, error)``; result: object of ReportConfig
+        Returns:
+            Result[ReportConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /bi/api/v1/reports/{report_type}
+
+        Example::
+
+            item, resp, err = client.zbi.report_configs.get_report_config("123")
         """
         ...
-    def list_report_configs(self, report_type: str | int | None = 'customapps', query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zbi.models.report_configs.ReportConfig]]:
+    def list_report_configs(self, report_type: str | int | None = 'customapps', query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zbi.models.report_configs.ReportConfig]]:
         """List report configs.
 
-        ``GET /bi/api/v1/reports/{report_type}``
+        Args:
+            report_type (str | int | None, default 'customapps'): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys id
 
-        Returns ``(result, response, error)``; result: list of ReportConfig
+        Returns:
+            Result[list[ReportConfig]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /bi/api/v1/reports/{report_type}
+
+        Example::
+
+            items, resp, err = client.zbi.report_configs.list_report_configs()
         """
         ...
-    def update_report_config(self, config_id: str | int, report_type: str | int | None = 'customapps', **kwargs: Any) -> Result[zscaler.zbi.models.report_configs.ReportConfig]:
+    def update_report_config(self, config_id: str | int, report_type: str | int | None = 'customapps', **kwargs: Unpack[ReportConfigsUpdateReportConfigBody]) -> Result[zscaler.zbi.models.report_configs.ReportConfig]:
         """Update report config.
 
-        ``PUT /bi/api/v1/reports/{report_type}/{config_id}``
+        Args:
+            config_id (str | int): in the path
+            report_type (str | int | None, default 'customapps'): in the path
 
-        Returns ``(result, response, error)``; result: object of ReportConfig
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_ids: Any, delivery_information: Any, enabled: Any, name: Any, schedule_params: Any,
+              sub_type: Any
+
+        Returns:
+            Result[ReportConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /bi/api/v1/reports/{report_type}/{config_id}
+
+        Example::
+
+            item, resp, err = client.zbi.report_configs.update_report_config("123", name="example", enabled="example")
         """
         ...
 
 class ReportsAPI:
-    def download_report(self, file_name: Any, report_type: Any, sub_type: Any = 'CustomDataFeed', compression: Any = None, save_path: Any = None) -> Any:
+    def download_report(self, file_name: str, report_type: Any, sub_type: Any = 'CustomDataFeed', compression: Any = None, save_path: str | None = None) -> Any:
         """Download a report to ``save_path`` (default: ``file_name``) and return that path.
 
-        ``POST /bi/api/v1/report/download``
+        Args:
+            file_name (str)
+            report_type (Any)
+            sub_type (Any, default 'CustomDataFeed')
+            compression (Any, default None)
+            save_path (str | None, default None)
 
-        Returns the result alone (as the official SDK); an error raises; result: bytes
-        ``compression`` accepts: gzip
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+            ``compression`` accepts: gzip
+
+        Endpoint:
+            POST /bi/api/v1/report/download
+
+        Example::
+
+            result = client.zbi.reports.download_report("example", "example")
         """
         ...
-    def list_reports(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[Any]]:
+    def list_reports(self, query_params: Mapping[str, Any] | None = None) -> Result[list[Any]]:
         """List reports (the API answers ``{"reports": [...]}``).
 
-        ``GET /bi/api/v1/report/all``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys endTime, reportName,
+              reportType, startTime, subType
 
-        Returns ``(result, response, error)``; result: raw_list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /bi/api/v1/report/all
+
+        Example::
+
+            result, resp, err = client.zbi.reports.list_reports()
         """
         ...
 

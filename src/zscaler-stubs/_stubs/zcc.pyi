@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.zcc.models.admin_roles
@@ -25,67 +27,192 @@ class AdminUserAPI:
     def get_admin_user_sync_info(self) -> Result[zscaler.zcc.models.admin_user.AdminUserSyncInfo]:
         """Get admin user sync info.
 
-        ``GET /zcc/papi/public/v1/getAdminUsersSyncInfo``
+        Returns:
+            Result[AdminUserSyncInfo]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of AdminUserSyncInfo
+        Endpoint:
+            GET /zcc/papi/public/v1/getAdminUsersSyncInfo
+
+        Example::
+
+            item, resp, err = client.zcc.admin_user.get_admin_user_sync_info()
         """
         ...
-    def list_admin_roles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcc.models.admin_roles.AdminRoles]]:
+    def list_admin_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.admin_roles.AdminRoles]]:
         """List admin roles.
 
-        ``GET /zcc/papi/public/v1/getAdminRoles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of AdminRoles
+        Returns:
+            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getAdminRoles
+
+        Example::
+
+            items, resp, err = client.zcc.admin_user.list_admin_roles()
         """
         ...
-    def list_admin_users(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcc.models.admin_user.AdminUser]]:
+    def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.admin_user.AdminUser]]:
         """List admin users.
 
-        ``GET /zcc/papi/public/v1/getAdminUsers``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, user_type
 
-        Returns ``(result, response, error)``; result: list of AdminUser
+        Returns:
+            Result[list[AdminUser]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getAdminUsers
+
+        Example::
+
+            items, resp, err = client.zcc.admin_user.list_admin_users()
         """
         ...
     def sync_zia_zdx_admin_users(self) -> Result[list[ZscalerObject]]:
         """Sync ZIA ZDX admin users.
 
-        ``POST /zcc/papi/public/v1/syncZiaZdxAdminUsers``
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list
+        Endpoint:
+            POST /zcc/papi/public/v1/syncZiaZdxAdminUsers
+
+        Example::
+
+            items, resp, err = client.zcc.admin_user.sync_zia_zdx_admin_users()
         """
         ...
     def sync_zpa_admin_users(self) -> Result[list[ZscalerObject]]:
         """Sync ZPA admin users.
 
-        ``POST /zcc/papi/public/v1/syncZpaAdminUsers``
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list
+        Endpoint:
+            POST /zcc/papi/public/v1/syncZpaAdminUsers
+
+        Example::
+
+            items, resp, err = client.zcc.admin_user.sync_zpa_admin_users()
         """
         ...
+
+class ApplicationProfilesUpdateApplicationProfileBody(TypedDict, total=False):
+    """Body fields of ``application_profiles.update_application_profile`` (keyword arguments; all optional)."""
+    app_service_ids: Any
+    bypass_app_ids: Any
+    bypass_custom_app_ids: Any
+    bypass_dns_traffic_using_udp_proxy: Any
+    custom_dns: Any
+    device_type: int
+    disable_dns_route_exclusion: Any
+    disable_parallel_ipv4_and_ipv6: Any
+    disable_password: Any
+    dns_priority_ordering: Any
+    dns_priority_ordering_for_trusted_dns_criteria: Any
+    enforce_split_dns: Any
+    exit_password: Any
+    group_all: int
+    groups: Any
+    logout_password: Any
+    packet_tunnel_dns_exclude_list: Any
+    packet_tunnel_dns_include_list: Any
+    packet_tunnel_exclude_list: Any
+    packet_tunnel_exclude_list_for_ipv6: Any
+    packet_tunnel_include_list: Any
+    packet_tunnel_include_list_for_ipv6: Any
+    prioritize_dns_exclusions: Any
+    source_port_based_bypasses: Any
+    truncate_large_udpdns_response: Any
+    uninstall_password: Any
+    update_dns_search_order: Any
+    use_default_adapter_for_dns: Any
+    user_ids: Any
+    vpn_gateways: Any
+    zcc_fail_close_settings_exit_uninstall_password: Any
+    zcc_revert_password: Any
+    zd_disable_password: Any
+    zdp_disable_password: Any
+    zdx_disable_password: Any
+    zpa_disable_password: Any
+
 
 class ApplicationProfilesAPI:
     def get_application_profile(self, profile_id: str | int) -> Result[zscaler.zcc.models.application_profiles.ApplicationProfile]:
         """Get application profile.
 
-        ``GET /zcc/papi/public/v1/application-profiles/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ApplicationProfile
+        Returns:
+            Result[ApplicationProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/application-profiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zcc.application_profiles.get_application_profile("123")
         """
         ...
-    def get_application_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_application_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get application profiles (``device_type`` by name: ios, android, windows, macos, linux).
 
-        ``GET /zcc/papi/public/v1/application-profiles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys device_type, page,
+              page_size, search, search_type
 
-        Returns ``(result, response, error)``; result: list of ApplicationProfile
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/application-profiles
+
+        Example::
+
+            items, resp, err = client.zcc.application_profiles.get_application_profiles()
         """
         ...
-    def update_application_profile(self, profile_id: Any, **kwargs: Any) -> Result:
+    def update_application_profile(self, profile_id: str, **kwargs: Unpack[ApplicationProfilesUpdateApplicationProfileBody]) -> Result:
         """Update application profile (PATCH; the id is repeated in the body as ``policyId``).
 
-        ``PATCH /zcc/papi/public/v1/application-profiles/{profile_id}``
+        Args:
+            profile_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of ApplicationProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_service_ids: Any, bypass_app_ids: Any, bypass_custom_app_ids: Any,
+              bypass_dns_traffic_using_udp_proxy: Any, custom_dns: Any, device_type: int,
+              disable_dns_route_exclusion: Any, disable_parallel_ipv4_and_ipv6: Any, disable_password:
+              Any, dns_priority_ordering: Any, dns_priority_ordering_for_trusted_dns_criteria: Any,
+              enforce_split_dns: Any, exit_password: Any, group_all: int, groups: Any, logout_password:
+              Any, packet_tunnel_dns_exclude_list: Any, packet_tunnel_dns_include_list: Any,
+              packet_tunnel_exclude_list: Any, packet_tunnel_exclude_list_for_ipv6: Any,
+              packet_tunnel_include_list: Any, packet_tunnel_include_list_for_ipv6: Any,
+              prioritize_dns_exclusions: Any, source_port_based_bypasses: Any,
+              truncate_large_udpdns_response: Any, uninstall_password: Any, update_dns_search_order:
+              Any, use_default_adapter_for_dns: Any, user_ids: Any, vpn_gateways: Any,
+              zcc_fail_close_settings_exit_uninstall_password: Any, zcc_revert_password: Any,
+              zd_disable_password: Any, zdp_disable_password: Any, zdx_disable_password: Any,
+              zpa_disable_password: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcc/papi/public/v1/application-profiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zcc.application_profiles.update_application_profile("123")
         """
         ...
 
@@ -93,9 +220,15 @@ class CompanyAPI:
     def get_company_info(self) -> Result[list[zscaler.zcc.models.company_info.CompanyInfo]]:
         """Get company info (a one-element list).
 
-        ``GET /zcc/papi/public/v1/getCompanyInfo``
+        Returns:
+            Result[list[CompanyInfo]]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: list_of_one of CompanyInfo
+        Endpoint:
+            GET /zcc/papi/public/v1/getCompanyInfo
+
+        Example::
+
+            result, resp, err = client.zcc.company.get_company_info()
         """
         ...
 
@@ -103,151 +236,349 @@ class CustomIpBaseAppsAPI:
     def get_custom_ip_base_app(self, app_id: str | int) -> Result[zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps]:
         """Get custom IP base app.
 
-        ``GET /zcc/papi/public/v1/custom-ip-based-apps/{app_id}``
+        Args:
+            app_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CustomIpBaseApps
+        Returns:
+            Result[CustomIpBaseApps]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/custom-ip-based-apps/{app_id}
+
+        Example::
+
+            item, resp, err = client.zcc.custom_ip_base_apps.get_custom_ip_base_app("123")
         """
         ...
     def get_custom_ip_base_apps(self) -> Result[list[zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps]]:
         """Get custom IP base apps.
 
-        ``GET /zcc/papi/public/v1/custom-ip-based-apps``
+        Returns:
+            Result[list[CustomIpBaseApps]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of CustomIpBaseApps
+        Endpoint:
+            GET /zcc/papi/public/v1/custom-ip-based-apps
+
+        Example::
+
+            items, resp, err = client.zcc.custom_ip_base_apps.get_custom_ip_base_apps()
         """
         ...
+
+class DevicesForceRemoveDevicesBody(TypedDict, total=False):
+    """Body fields of ``devices.force_remove_devices`` (keyword arguments; all optional)."""
+    client_connector_version: Any
+    os_type: Any
+    udids: Any
+    user_name: Any
+
+
+class DevicesRemoveDevicesBody(TypedDict, total=False):
+    """Body fields of ``devices.remove_devices`` (keyword arguments; all optional)."""
+    client_connector_version: Any
+    os_type: Any
+    udids: Any
+    user_name: Any
+
+
+class DevicesRemoveMachineTunnelBody(TypedDict, total=False):
+    """Body fields of ``devices.remove_machine_tunnel`` (keyword arguments; all optional)."""
+    hostnames: Any
+    machine_token: Any
+
 
 class DevicesAPI:
-    def download_devices(self, query_params: Optional[Mapping[str, Any]] = None, filename: Any = None) -> Any:
+    def download_devices(self, query_params: Mapping[str, Any] | None = None, filename: str | None = None) -> Any:
         """Download devices as CSV into ``filename`` (default ``zcc-devices-<time>.csv``); returns the name.
 
-        ``GET /zcc/papi/public/v1/downloadDevices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_types,
+              registration_types
+            filename (str | None, default None)
 
-        Returns the result alone (as the official SDK); an error raises; result: bytes
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/downloadDevices
+
+        Example::
+
+            result = client.zcc.devices.download_devices()
         """
         ...
-    def download_disable_reasons(self, query_params: Optional[Mapping[str, Any]] = None, filename: Any = None) -> Any:
+    def download_disable_reasons(self, query_params: Mapping[str, Any] | None = None, filename: str | None = None) -> Any:
         """Download disable reasons as CSV into ``filename`` and return the name (``time_zone`` is a header).
 
-        ``GET /zcc/papi/public/v1/downloadDisableReasons``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys end_date, os_types,
+              start_date, time_zone
+            filename (str | None, default None)
 
-        Returns the result alone (as the official SDK); an error raises; result: bytes
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/downloadDisableReasons
+
+        Example::
+
+            result = client.zcc.devices.download_disable_reasons()
         """
         ...
-    def download_service_status(self, query_params: Optional[Mapping[str, Any]] = None, filename: Any = None) -> Any:
+    def download_service_status(self, query_params: Mapping[str, Any] | None = None, filename: str | None = None) -> Any:
         """Download service status as CSV into ``filename`` and return the name.
 
-        ``GET /zcc/papi/public/v1/downloadServiceStatus``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_types,
+              registration_types
+            filename (str | None, default None)
 
-        Returns the result alone (as the official SDK); an error raises; result: bytes
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/downloadServiceStatus
+
+        Example::
+
+            result = client.zcc.devices.download_service_status()
         """
         ...
-    def force_remove_devices(self, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result:
+    def force_remove_devices(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[DevicesForceRemoveDevicesBody]) -> Result:
         """Force remove devices (a one-element list).
 
-        ``POST /zcc/papi/public/v1/forceRemoveDevices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page_size
 
-        Returns ``(result, response, error)``; result: list_of_one of ForceRemoveDevices
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_connector_version: Any, os_type: Any, udids: Any, user_name: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/forceRemoveDevices
+
+        Example::
+
+            result, resp, err = client.zcc.devices.force_remove_devices()
         """
         ...
     def get_device_cleanup_info(self) -> Result[list[zscaler.zcc.models.devices.DeviceCleanup]]:
         """Get device cleanup info (a one-element list).
 
-        ``GET /zcc/papi/public/v1/getDeviceCleanupInfo``
+        Returns:
+            Result[list[DeviceCleanup]]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: list_of_one of DeviceCleanup
+        Endpoint:
+            GET /zcc/papi/public/v1/getDeviceCleanupInfo
+
+        Example::
+
+            result, resp, err = client.zcc.devices.get_device_cleanup_info()
         """
         ...
-    def get_device_details(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zcc.models.devices.DeviceDetails]:
+    def get_device_details(self, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zcc.models.devices.DeviceDetails]:
         """Get device details.
 
-        ``GET /zcc/papi/public/v1/getDeviceDetails``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys udid, username
 
-        Returns ``(result, response, error)``; result: object of DeviceDetails
+        Returns:
+            Result[DeviceDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getDeviceDetails
+
+        Example::
+
+            item, resp, err = client.zcc.devices.get_device_details()
         """
         ...
-    def list_devices(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List devices (``os_type`` by name: ios, android, windows, macos, linux; ``username``).
 
-        ``GET /zcc/papi/public/v1/getDevices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_type, page, page_size,
+              username
 
-        Returns ``(result, response, error)``; result: list of Device
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getDevices
+
+        Example::
+
+            items, resp, err = client.zcc.devices.list_devices()
         """
         ...
-    def remove_devices(self, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result:
+    def remove_devices(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[DevicesRemoveDevicesBody]) -> Result:
         """Remove devices (a one-element list).
 
-        ``POST /zcc/papi/public/v1/removeDevices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page_size
 
-        Returns ``(result, response, error)``; result: list_of_one of ForceRemoveDevices
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_connector_version: Any, os_type: Any, udids: Any, user_name: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/removeDevices
+
+        Example::
+
+            result, resp, err = client.zcc.devices.remove_devices()
         """
         ...
-    def remove_machine_tunnel(self, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result:
+    def remove_machine_tunnel(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[DevicesRemoveMachineTunnelBody]) -> Result:
         """Remove machine tunnel.
 
-        ``POST /zcc/papi/public/v1/removeMachineTunnel``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys hostname, machine_token
 
-        Returns ``(result, response, error)``; result: raw
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            hostnames: Any, machine_token: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/removeMachineTunnel
+
+        Example::
+
+            result, resp, err = client.zcc.devices.remove_machine_tunnel()
         """
         ...
     def update_device_cleanup_info(self, **kwargs: Any) -> Result[zscaler.zcc.models.devices.SetDeviceCleanupInfo]:
         """Update device cleanup info.
 
-        ``PUT /zcc/papi/public/v1/setDeviceCleanupInfo``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of SetDeviceCleanupInfo
+        Returns:
+            Result[SetDeviceCleanupInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/setDeviceCleanupInfo
+
+        Example::
+
+            item, resp, err = client.zcc.devices.update_device_cleanup_info()
         """
         ...
 
 class EntitlementsAPI:
-    def get_zdx_group_entitlements(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcc.models.zdxgroupentitlements.ZdxGroupEntitlements]]:
+    def get_zdx_group_entitlements(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.zdxgroupentitlements.ZdxGroupEntitlements]]:
         """Get ZDX group entitlements (a one-element list).
 
-        ``GET /zcc/papi/public/v1/getZdxGroupEntitlements``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list_of_one of ZdxGroupEntitlements
+        Returns:
+            Result[list[ZdxGroupEntitlements]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getZdxGroupEntitlements
+
+        Example::
+
+            result, resp, err = client.zcc.entitlements.get_zdx_group_entitlements()
         """
         ...
-    def get_zpa_group_entitlements(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcc.models.zpagroupentitlements.ZpaGroupEntitlements]]:
+    def get_zpa_group_entitlements(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.zpagroupentitlements.ZpaGroupEntitlements]]:
         """Get ZPA group entitlements (a one-element list).
 
-        ``GET /zcc/papi/public/v1/getZpaGroupEntitlements``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list_of_one of ZpaGroupEntitlements
+        Returns:
+            Result[list[ZpaGroupEntitlements]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getZpaGroupEntitlements
+
+        Example::
+
+            result, resp, err = client.zcc.entitlements.get_zpa_group_entitlements()
         """
         ...
     def update_zdx_group_entitlement(self) -> Result[zscaler.zcc.models.zdxgroupentitlements.ZdxGroupEntitlements]:
         """Update ZDX group entitlement.
 
-        ``PUT /zcc/papi/public/v1/updateZdxGroupEntitlement``
+        Returns:
+            Result[ZdxGroupEntitlements]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of ZdxGroupEntitlements
+        Endpoint:
+            PUT /zcc/papi/public/v1/updateZdxGroupEntitlement
+
+        Example::
+
+            item, resp, err = client.zcc.entitlements.update_zdx_group_entitlement()
         """
         ...
     def update_zpa_group_entitlement(self) -> Result[zscaler.zcc.models.zpagroupentitlements.ZpaGroupEntitlements]:
         """Update ZPA group entitlement.
 
-        ``PUT /zcc/papi/public/v1/updateZpaGroupEntitlement``
+        Returns:
+            Result[ZpaGroupEntitlements]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of ZpaGroupEntitlements
+        Endpoint:
+            PUT /zcc/papi/public/v1/updateZpaGroupEntitlement
+
+        Example::
+
+            item, resp, err = client.zcc.entitlements.update_zpa_group_entitlement()
         """
         ...
+
+class FailOpenPolicyUpdateFailopenPolicyBody(TypedDict, total=False):
+    """Body fields of ``fail_open_policy.update_failopen_policy`` (keyword arguments; all optional)."""
+    device_type: Any
+    policy_id: Any
+
 
 class FailOpenPolicyAPI:
-    def list_by_company(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcc.models.failopenpolicy.FailOpenPolicy]]:
+    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.failopenpolicy.FailOpenPolicy]]:
         """List by company.
 
-        ``GET /zcc/papi/public/v1/webFailOpenPolicy/listByCompany``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of FailOpenPolicy
+        Returns:
+            Result[list[FailOpenPolicy]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/webFailOpenPolicy/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.fail_open_policy.list_by_company()
         """
         ...
-    def update_failopen_policy(self, **kwargs: Any) -> Result[zscaler.zcc.models.failopenpolicy.FailOpenPolicy]:
+    def update_failopen_policy(self, **kwargs: Unpack[FailOpenPolicyUpdateFailopenPolicyBody]) -> Result[zscaler.zcc.models.failopenpolicy.FailOpenPolicy]:
         """Update failopen policy.
 
-        ``PUT /zcc/papi/public/v1/webFailOpenPolicy/edit``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            device_type: Any, policy_id: Any
 
-        Returns ``(result, response, error)``; result: object of FailOpenPolicy
+        Returns:
+            Result[FailOpenPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/webFailOpenPolicy/edit
+
+        Example::
+
+            item, resp, err = client.zcc.fail_open_policy.update_failopen_policy()
         """
         ...
 
@@ -255,25 +586,53 @@ class ForwardingProfileAPI:
     def delete_forwarding_profile(self, profile_id: str | int) -> Result[None]:
         """Delete forwarding profile.
 
-        ``DELETE /zcc/papi/public/v1/webForwardingProfile/{profile_id}/delete``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcc/papi/public/v1/webForwardingProfile/{profile_id}/delete
+
+        Example::
+
+            _, resp, err = client.zcc.forwarding_profile.delete_forwarding_profile("123")
         """
         ...
-    def list_by_company(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcc.models.forwardingprofile.ForwardingProfile]]:
+    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.forwardingprofile.ForwardingProfile]]:
         """List by company.
 
-        ``GET /zcc/papi/public/v1/webForwardingProfile/listByCompany``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of ForwardingProfile
+        Returns:
+            Result[list[ForwardingProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/webForwardingProfile/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.forwarding_profile.list_by_company()
         """
         ...
     def update_forwarding_profile(self, **kwargs: Any) -> Result:
         """Create (no ``id``) or update a forwarding profile.
 
-        ``POST /zcc/papi/public/v1/webForwardingProfile/edit``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of ForwardingProfile
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/webForwardingProfile/edit
+
+        Example::
+
+            item, resp, err = client.zcc.forwarding_profile.update_forwarding_profile()
         """
         ...
 
@@ -281,17 +640,34 @@ class PredefinedIpBasedAppsAPI:
     def get_predefined_ip_based_app(self, app_id: str | int) -> Result[zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps]:
         """Get predefined IP based app.
 
-        ``GET /zcc/papi/public/v1/predefined-ip-based-apps/{app_id}``
+        Args:
+            app_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PredefinedIPBasedApps
+        Returns:
+            Result[PredefinedIPBasedApps]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/predefined-ip-based-apps/{app_id}
+
+        Example::
+
+            item, resp, err = client.zcc.predefined_ip_based_apps.get_predefined_ip_based_app("123")
         """
         ...
     def get_predefined_ip_based_apps(self) -> Result[list[zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps]]:
         """Get predefined IP based apps.
 
-        ``GET /zcc/papi/public/v1/predefined-ip-based-apps``
+        Returns:
+            Result[list[PredefinedIPBasedApps]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
-        Returns ``(result, response, error)``; result: list of PredefinedIPBasedApps
+        Endpoint:
+            GET /zcc/papi/public/v1/predefined-ip-based-apps
+
+        Example::
+
+            items, resp, err = client.zcc.predefined_ip_based_apps.get_predefined_ip_based_apps()
         """
         ...
 
@@ -299,131 +675,364 @@ class ProcessBasedAppsAPI:
     def get_process_based_app(self, app_id: str | int) -> Result[zscaler.zcc.models.process_based_apps.ProcessBasedApps]:
         """Get process based app.
 
-        ``GET /zcc/papi/public/v1/process-based-apps/{app_id}``
+        Args:
+            app_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ProcessBasedApps
+        Returns:
+            Result[ProcessBasedApps]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/process-based-apps/{app_id}
+
+        Example::
+
+            item, resp, err = client.zcc.process_based_apps.get_process_based_app("123")
         """
         ...
     def get_process_based_apps(self) -> Result[list[zscaler.zcc.models.process_based_apps.ProcessBasedApps]]:
         """Get process based apps.
 
-        ``GET /zcc/papi/public/v1/process-based-apps``
+        Returns:
+            Result[list[ProcessBasedApps]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of ProcessBasedApps
+        Endpoint:
+            GET /zcc/papi/public/v1/process-based-apps
+
+        Example::
+
+            items, resp, err = client.zcc.process_based_apps.get_process_based_apps()
         """
         ...
 
 class SecretsAPI:
-    def get_otp(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_otp(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get OTP (``device_id`` is sent as ``udid``).
 
-        ``GET /zcc/papi/public/v1/getOtp``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of OtpResponse
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getOtp
+
+        Example::
+
+            item, resp, err = client.zcc.secrets.get_otp()
         """
         ...
-    def get_passwords(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_passwords(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get passwords (``os_type`` by name, ``username``).
 
-        ``GET /zcc/papi/public/v1/getPasswords``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_type, username
 
-        Returns ``(result, response, error)``; result: object of Passwords
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getPasswords
+
+        Example::
+
+            item, resp, err = client.zcc.secrets.get_passwords()
         """
         ...
 
+class TrustedNetworksAddTrustedNetworkBody(TypedDict, total=False):
+    """Body fields of ``trusted_networks.add_trusted_network`` (keyword arguments; all optional)."""
+    active: Any
+    company_id: Any
+    condition_type: int
+    created_by: str
+    dns_search_domains: Any
+    dns_servers: Any
+    edited_by: Any
+    guid: Any
+    hostnames: Any
+    id: Any
+    network_name: Any
+    resolved_ips_for_hostname: str
+    ssids: Any
+    trusted_dhcp_servers: Any
+    trusted_egress_ips: Any
+    trusted_gateways: Any
+    trusted_subnets: Any
+
+
 class TrustedNetworksAPI:
-    def add_trusted_network(self, **kwargs: Any) -> Result[zscaler.zcc.models.trustednetworks.TrustedNetworks]:
+    def add_trusted_network(self, **kwargs: Unpack[TrustedNetworksAddTrustedNetworkBody]) -> Result[zscaler.zcc.models.trustednetworks.TrustedNetworks]:
         """Add trusted network.
 
-        ``POST /zcc/papi/public/v1/webTrustedNetwork/create``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            active: Any, company_id: Any, condition_type: int, created_by: str, dns_search_domains: Any,
+              dns_servers: Any, edited_by: Any, guid: Any, hostnames: Any, id: Any, network_name: Any,
+              resolved_ips_for_hostname: str, ssids: Any, trusted_dhcp_servers: Any, trusted_egress_ips:
+              Any, trusted_gateways: Any, trusted_subnets: Any
 
-        Returns ``(result, response, error)``; result: object of TrustedNetworks
+        Returns:
+            Result[TrustedNetworks]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/webTrustedNetwork/create
+
+        Example::
+
+            item, resp, err = client.zcc.trusted_networks.add_trusted_network()
         """
         ...
     def delete_trusted_network(self, network_id: str | int) -> Result[None]:
         """Delete trusted network.
 
-        ``DELETE /zcc/papi/public/v1/webTrustedNetwork/{network_id}/delete``
+        Args:
+            network_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcc/papi/public/v1/webTrustedNetwork/{network_id}/delete
+
+        Example::
+
+            _, resp, err = client.zcc.trusted_networks.delete_trusted_network("123")
         """
         ...
-    def list_by_company(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcc.models.trustednetworks.TrustedNetworks]]:
+    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.trustednetworks.TrustedNetworks]]:
         """List by company.
 
-        ``GET /zcc/papi/public/v1/webTrustedNetwork/listByCompany``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of TrustedNetworks
+        Returns:
+            Result[list[TrustedNetworks]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/webTrustedNetwork/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.trusted_networks.list_by_company()
         """
         ...
     def update_trusted_network(self, **kwargs: Any) -> Result[zscaler.zcc.models.trustednetworks.TrustedNetworks]:
         """Update trusted network.
 
-        ``PUT /zcc/papi/public/v1/webTrustedNetwork/edit``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of TrustedNetworks
+        Returns:
+            Result[TrustedNetworks]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/webTrustedNetwork/edit
+
+        Example::
+
+            item, resp, err = client.zcc.trusted_networks.update_trusted_network()
         """
         ...
 
 class WebAppServiceAPI:
-    def list_by_company(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcc.models.webappservice.WebAppService]]:
+    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.webappservice.WebAppService]]:
         """List by company.
 
-        ``GET /zcc/papi/public/v1/webAppService/listByCompany``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of WebAppService
+        Returns:
+            Result[list[WebAppService]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/webAppService/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.web_app_service.list_by_company()
         """
         ...
 
+class WebPolicyActivateWebPolicyBody(TypedDict, total=False):
+    """Body fields of ``web_policy.activate_web_policy`` (keyword arguments; all optional)."""
+    device_type: Any
+    policy_id: Any
+
+
+class WebPolicyWebPolicyEditBody(TypedDict, total=False):
+    """Body fields of ``web_policy.web_policy_edit`` (keyword arguments; all optional)."""
+    active: Any
+    allow_unreachable_pac: Any
+    android_policy: Any
+    app_identity_names: Any
+    app_service_ids: Any
+    app_service_names: Any
+    bypass_app_ids: Any
+    bypass_custom_app_ids: Any
+    description: str
+    device_group_ids: Any
+    device_group_names: Any
+    device_type: Any
+    disaster_recovery: Any
+    enable_device_groups: Any
+    forwarding_profile_id: Any
+    group_all: int
+    group_ids: Any
+    group_names: Any
+    highlight_active_control: Any
+    id: Any
+    ios_policy: Any
+    linux_policy: Any
+    log_file_size: int
+    log_level: int
+    log_mode: int
+    mac_policy: Any
+    name: str
+    on_net_policy: Any
+    pac_url: str
+    policy_extension: Any
+    reactivate_web_security_minutes: Any
+    reauth_period: int
+    rule_order: int
+    send_disable_service_reason: Any
+    tunnel_zapp_traffic: Any
+    user_ids: Any
+    user_names: Any
+    windows_policy: Any
+    zia_posture_config_id: Any
+
+
 class WebPolicyAPI:
-    def activate_web_policy(self, **kwargs: Any) -> Result:
+    def activate_web_policy(self, **kwargs: Unpack[WebPolicyActivateWebPolicyBody]) -> Result:
         """Activate web policy (``device_type`` by name).
 
-        ``PUT /zcc/papi/public/v1/web/policy/activate``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            device_type: Any, policy_id: Any
 
-        Returns ``(result, response, error)``; result: object of WebPolicy
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/web/policy/activate
+
+        Example::
+
+            item, resp, err = client.zcc.web_policy.activate_web_policy()
         """
         ...
     def delete_web_policy(self, policy_id: str | int) -> Result[None]:
         """Delete web policy.
 
-        ``DELETE /zcc/papi/public/v1/web/policy/{policy_id}/delete``
+        Args:
+            policy_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcc/papi/public/v1/web/policy/{policy_id}/delete
+
+        Example::
+
+            _, resp, err = client.zcc.web_policy.delete_web_policy("123")
         """
         ...
-    def list_by_company(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List by company (``device_type`` by name).
 
-        ``GET /zcc/papi/public/v1/web/policy/listByCompany``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys device_type, page,
+              page_size, search, search_type
 
-        Returns ``(result, response, error)``; result: list of WebPolicy
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/web/policy/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.web_policy.list_by_company()
         """
         ...
-    def web_policy_edit(self, **kwargs: Any) -> Result:
+    def web_policy_edit(self, **kwargs: Unpack[WebPolicyWebPolicyEditBody]) -> Result:
         """Create (no ``id``) or update a web policy.
 
-        ``PUT /zcc/papi/public/v1/web/policy/edit``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            active: Any, allow_unreachable_pac: Any, android_policy: Any, app_identity_names: Any,
+              app_service_ids: Any, app_service_names: Any, bypass_app_ids: Any, bypass_custom_app_ids:
+              Any, description: str, device_group_ids: Any, device_group_names: Any, device_type: Any,
+              disaster_recovery: Any, enable_device_groups: Any, forwarding_profile_id: Any, group_all:
+              int, group_ids: Any, group_names: Any, highlight_active_control: Any, id: Any, ios_policy:
+              Any, linux_policy: Any, log_file_size: int, log_level: int, log_mode: int, mac_policy:
+              Any, name: str, on_net_policy: Any, pac_url: str, policy_extension: Any,
+              reactivate_web_security_minutes: Any, reauth_period: int, rule_order: int,
+              send_disable_service_reason: Any, tunnel_zapp_traffic: Any, user_ids: Any, user_names:
+              Any, windows_policy: Any, zia_posture_config_id: Any
 
-        Returns ``(result, response, error)``; result: object of WebPolicy
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/web/policy/edit
+
+        Example::
+
+            item, resp, err = client.zcc.web_policy.web_policy_edit(name="example", description="example")
         """
         ...
+
+class WebPrivacySetWebPrivacyInfoBody(TypedDict, total=False):
+    """Body fields of ``web_privacy.set_web_privacy_info`` (keyword arguments; all optional)."""
+    active: Any
+    collect_machine_hostname: str
+    collect_user_info: str
+    collect_zdx_location: Any
+    disable_crashlytics: str
+    enable_packet_capture: str
+    export_logs_for_non_admin: str
+    grant_access_to_zscaler_log_folder: Any
+    id: Any
+    override_t2_protocol_setting: Any
+    restrict_remote_packet_capture: Any
+
 
 class WebPrivacyAPI:
     def get_web_privacy(self) -> Any:
         """The web privacy settings (a dict; on an error: logged, ``None`` returned).
 
-        ``GET /zcc/papi/public/v1/getWebPrivacyInfo``
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
 
-        Returns the result alone (as the official SDK); on an error, logs it and returns ``None``; result: raw
+        Endpoint:
+            GET /zcc/papi/public/v1/getWebPrivacyInfo
+
+        Example::
+
+            result = client.zcc.web_privacy.get_web_privacy()
         """
         ...
-    def set_web_privacy_info(self, **kwargs: Any) -> Result[zscaler.zcc.models.webprivacy.WebPrivacy]:
+    def set_web_privacy_info(self, **kwargs: Unpack[WebPrivacySetWebPrivacyInfoBody]) -> Result[zscaler.zcc.models.webprivacy.WebPrivacy]:
         """Set web privacy info.
 
-        ``PUT /zcc/papi/public/v1/setWebPrivacyInfo``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            active: Any, collect_machine_hostname: str, collect_user_info: str, collect_zdx_location:
+              Any, disable_crashlytics: str, enable_packet_capture: str, export_logs_for_non_admin: str,
+              grant_access_to_zscaler_log_folder: Any, id: Any, override_t2_protocol_setting: Any,
+              restrict_remote_packet_capture: Any
 
-        Returns ``(result, response, error)``; result: object of WebPrivacy
+        Returns:
+            Result[WebPrivacy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/setWebPrivacyInfo
+
+        Example::
+
+            item, resp, err = client.zcc.web_privacy.set_web_privacy_info()
         """
         ...
 

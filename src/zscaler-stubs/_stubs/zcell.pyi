@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.zcell.models.anomaly_policy
@@ -19,87 +21,214 @@ class AnomalyPolicyAPI:
     def create_anomaly_policy(self, id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]:
         """Create anomaly policy.
 
-        ``POST /zcell/config/api/v1/customers/{id}/anomaly-policy``
+        Args:
+            id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of AnomalyPolicy
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AnomalyPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/anomaly-policy
+
+        Example::
+
+            item, resp, err = client.zcell.anomaly_policy.create_anomaly_policy()
         """
         ...
     def delete_anomaly_policy(self, id: str | int | None = None, policy_id: str | int | None = None) -> Result[None]:
         """Delete anomaly policy.
 
-        ``DELETE /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}``
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}
+
+        Example::
+
+            _, resp, err = client.zcell.anomaly_policy.delete_anomaly_policy()
         """
         ...
-    def get_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, iccid: str | int | None = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.anomaly_policy.GetViolationDetails]]:
+    def get_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, iccid: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.GetViolationDetails]]:
         """Get anomaly policy violations.
 
-        ``GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/violations/{iccid}``
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
+            iccid (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys end_date_time, page, size,
+              sort_by, sort_dir, start_date_time
 
-        Returns ``(result, response, error)``; result: list of GetViolationDetails
-        ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
+        Returns:
+            Result[list[GetViolationDetails]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+            ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/violations/{iccid}
+
+        Example::
+
+            items, resp, err = client.zcell.anomaly_policy.get_anomaly_policy_violations()
         """
         ...
-    def list_anomaly_policy(self, id: str | int | None = None, start_date_time: Any = None, end_date_time: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
+    def list_anomaly_policy(self, id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
         """List anomaly policy.
 
-        ``GET /zcell/config/api/v1/customers/{id}/anomaly-policy``
+        Args:
+            id (str | int | None, default None): in the path
+            start_date_time (int | None, default None)
+            end_date_time (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys page, policy_type, size,
+              sort_by, sort_dir
 
-        Returns ``(result, response, error)``; result: list of AnomalyPolicy
-        ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
+        Returns:
+            Result[list[AnomalyPolicy]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/anomaly-policy
+
+        Example::
+
+            items, resp, err = client.zcell.anomaly_policy.list_anomaly_policy()
         """
         ...
-    def list_anomaly_policy_logs(self, id: str | int | None = None, policy_id: str | int | None = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicyLogContent]]:
+    def list_anomaly_policy_logs(self, id: str | int | None = None, policy_id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicyLogContent]]:
         """List anomaly policy logs.
 
-        ``GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/logs``
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, size
 
-        Returns ``(result, response, error)``; result: list of AnomalyPolicyLogContent
+        Returns:
+            Result[list[AnomalyPolicyLogContent]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/logs
+
+        Example::
+
+            items, resp, err = client.zcell.anomaly_policy.list_anomaly_policy_logs()
         """
         ...
-    def list_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, start_date_time: Any = None, end_date_time: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
+    def list_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
         """List anomaly policy violations.
 
-        ``GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/violations``
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
+            start_date_time (int | None, default None)
+            end_date_time (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys end_date_time, page, size,
+              sort_by, sort_dir, start_date_time
 
-        Returns ``(result, response, error)``; result: list of AnomalyPolicy
-        ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
+        Returns:
+            Result[list[AnomalyPolicy]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/violations
+
+        Example::
+
+            items, resp, err = client.zcell.anomaly_policy.list_anomaly_policy_violations()
         """
         ...
     def update_anomaly_policy(self, id: str | int | None = None, policy_id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]:
         """Update anomaly policy.
 
-        ``PATCH /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}``
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of AnomalyPolicy
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AnomalyPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}
+
+        Example::
+
+            item, resp, err = client.zcell.anomaly_policy.update_anomaly_policy()
         """
         ...
-    def update_anomaly_policy_status(self, id: Any = None, policy_id: Any = None, enabled: Any = None) -> Result:
+    def update_anomaly_policy_status(self, id: str | None = None, policy_id: str | None = None, enabled: bool | None = None) -> Result:
         """Update anomaly policy status.
 
-        ``PATCH /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/status``
+        Args:
+            id (str | None, default None): in the path
+            policy_id (str | None, default None): in the path
+            enabled (bool | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/status
+
+        Example::
+
+            result, resp, err = client.zcell.anomaly_policy.update_anomaly_policy_status()
         """
         ...
 
 class AuditDataHandlingAPI:
-    def list_audit_customers_search(self, id: str | int | None = None, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.audit_data_handling.AuditDataHandling]]:
+    def list_audit_customers_search(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.audit_data_handling.AuditDataHandling]]:
         """List audit customers search.
 
-        ``POST /zcell/config/api/v1/audit/customers/{id}/search``
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, size, sort_by,
+              sort_dir
 
-        Returns ``(result, response, error)``; result: list of AuditDataHandling
-        ``days=N`` sets ``startDate``/``endDate`` to the last N days (body).
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            days: Any
+
+        Returns:
+            Result[list[AuditDataHandling]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+            ``days=N`` sets ``startDate``/``endDate`` to the last N days (body).
+
+        Endpoint:
+            POST /zcell/config/api/v1/audit/customers/{id}/search
+
+        Example::
+
+            items, resp, err = client.zcell.audit_data_handling.list_audit_customers_search()
         """
         ...
-    def list_audit_metadata(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.audit_data_handling.AuditMetadata]]:
+    def list_audit_metadata(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.audit_data_handling.AuditMetadata]]:
         """List audit metadata.
 
-        ``GET /zcell/config/api/v1/audit/metadata``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AuditMetadata
+        Returns:
+            Result[list[AuditMetadata]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/audit/metadata
+
+        Example::
+
+            items, resp, err = client.zcell.audit_data_handling.list_audit_metadata()
         """
         ...
 
@@ -107,43 +236,97 @@ class CustomerDataHandlingAPI:
     def get_customer_data_handling(self, id: str | int | None = None) -> Result[zscaler.zcell.models.customer_data_handling.CustomerDataHandling]:
         """Get customer data handling.
 
-        ``GET /zcell/config/api/v1/customers/{id}``
+        Args:
+            id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of CustomerDataHandling
+        Returns:
+            Result[CustomerDataHandling]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}
+
+        Example::
+
+            item, resp, err = client.zcell.customer_data_handling.get_customer_data_handling()
         """
         ...
     def update_customer_data_handling(self, id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.customer_data_handling.ResponseMessage]:
         """Update customer data handling.
 
-        ``PUT /zcell/config/api/v1/customers/{id}``
+        Args:
+            id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of ResponseMessage
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[ResponseMessage]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcell/config/api/v1/customers/{id}
+
+        Example::
+
+            item, resp, err = client.zcell.customer_data_handling.update_customer_data_handling()
         """
         ...
 
 class CustomerRegionHandlingAPI:
-    def list_regions(self, id: str | int | None = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.customer_region_handling.CustomerRegionHandling]]:
+    def list_regions(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.customer_region_handling.CustomerRegionHandling]]:
         """List regions.
 
-        ``GET /zcell/config/api/v1/customers/{id}/regions``
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys skip_sku_check
 
-        Returns ``(result, response, error)``; result: list of CustomerRegionHandling
+        Returns:
+            Result[list[CustomerRegionHandling]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/regions
+
+        Example::
+
+            items, resp, err = client.zcell.customer_region_handling.list_regions()
         """
         ...
-    def list_regions_operational_status(self, id: str | int | None = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.customer_region_handling.ExtendedRegionStatus]]:
+    def list_regions_operational_status(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.customer_region_handling.ExtendedRegionStatus]]:
         """List regions operational status.
 
-        ``GET /zcell/config/api/v1/customers/{id}/regions/operational-status``
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys bc_size
 
-        Returns ``(result, response, error)``; result: list of ExtendedRegionStatus
+        Returns:
+            Result[list[ExtendedRegionStatus]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/regions/operational-status
+
+        Example::
+
+            items, resp, err = client.zcell.customer_region_handling.list_regions_operational_status()
         """
         ...
-    def update_regions(self, id: str | int | None = None, regions: Any = None) -> Result:
+    def update_regions(self, id: str | int | None = None, regions: list[str] | None = None) -> Result:
         """Update regions.
 
-        ``PUT /zcell/config/api/v1/customers/{id}/regions``
+        Args:
+            id (str | int | None, default None): in the path
+            regions (list[str] | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcell/config/api/v1/customers/{id}/regions
+
+        Example::
+
+            result, resp, err = client.zcell.customer_region_handling.update_regions()
         """
         ...
 
@@ -151,163 +334,396 @@ class NetworkEventsAPI:
     def list_network_events_search(self, id: str | int | None = None, start_time: str | int | None = None, end_time: str | int | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.network_events.NetworkEvents]]:
         """List network events search.
 
-        ``POST /zcell/config/api/v1/network-events/{id}/search/startTime/{start_time}/endTime/{end_time}``
+        Args:
+            id (str | int | None, default None): in the path
+            start_time (str | int | None, default None): in the path
+            end_time (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: list of NetworkEvents
-        ``days=N`` sets ``start_time``/``end_time`` to the last N days (path).
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            days: Any
+
+        Returns:
+            Result[list[NetworkEvents]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``start_time``/``end_time`` to the last N days (path).
+
+        Endpoint:
+            POST /zcell/config/api/v1/network-events/{id}/search/startTime/{start_time}/endTime/{end_time}
+
+        Example::
+
+            items, resp, err = client.zcell.network_events.list_network_events_search()
         """
         ...
 
 class SimAnalyticsAPI:
-    def list_sim_analytics_map(self, id: str | int | None = None, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.sim_analytics.SimAnalytics]]:
+    def list_sim_analytics_map(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.sim_analytics.SimAnalytics]]:
         """List SIM analytics map.
 
-        ``POST /zcell/config/api/v1/customers/{id}/sim/analytics/map``
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of SimAnalytics
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[SimAnalytics]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/sim/analytics/map
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_map()
         """
         ...
-    def list_sim_analytics_summary(self, id: str | int | None = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimSummary]]:
+    def list_sim_analytics_summary(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimSummary]]:
         """List SIM analytics summary.
 
-        ``GET /zcell/config/api/v1/customers/{id}/sim/analytics/summary``
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of SimSummary
+        Returns:
+            Result[list[SimSummary]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim/analytics/summary
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_summary()
         """
         ...
-    def list_sim_analytics_usage_countries(self, id: str | int | None = None, start_date: Any = None, end_date: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimCountryUsage]]:
+    def list_sim_analytics_usage_countries(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimCountryUsage]]:
         """List SIM analytics usage countries.
 
-        ``GET /zcell/config/api/v1/customers/{id}/sim/analytics/usage/countries``
+        Args:
+            id (str | int | None, default None): in the path
+            start_date (int | None, default None)
+            end_date (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys end_date, limit,
+              start_date
 
-        Returns ``(result, response, error)``; result: list of SimCountryUsage
-        ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
+        Returns:
+            Result[list[SimCountryUsage]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim/analytics/usage/countries
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_usage_countries()
         """
         ...
-    def list_sim_analytics_usage_day(self, id: str | int | None = None, start_date: Any = None, end_date: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimDayUsage]]:
+    def list_sim_analytics_usage_day(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimDayUsage]]:
         """List SIM analytics usage day.
 
-        ``GET /zcell/config/api/v1/customers/{id}/sim/analytics/usage/day``
+        Args:
+            id (str | int | None, default None): in the path
+            start_date (int | None, default None)
+            end_date (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys end_date, icc_id,
+              start_date
 
-        Returns ``(result, response, error)``; result: list of SimDayUsage
-        ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
+        Returns:
+            Result[list[SimDayUsage]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim/analytics/usage/day
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_usage_day()
         """
         ...
-    def list_sim_analytics_usage_sims(self, id: str | int | None = None, start_date: Any = None, end_date: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimUsage]]:
+    def list_sim_analytics_usage_sims(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimUsage]]:
         """List SIM analytics usage SIMs.
 
-        ``GET /zcell/config/api/v1/customers/{id}/sim/analytics/usage/sims``
+        Args:
+            id (str | int | None, default None): in the path
+            start_date (int | None, default None)
+            end_date (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys end_date, limit,
+              start_date
 
-        Returns ``(result, response, error)``; result: list of SimUsage
-        ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
+        Returns:
+            Result[list[SimUsage]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim/analytics/usage/sims
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_usage_sims()
         """
         ...
 
 class SimHandlingAPI:
-    def create_sims_download(self, id: Any = None, query_params: Optional[Mapping[str, Any]] = None, filename: Any = None, **kwargs: Any) -> Any:
+    def create_sims_download(self, id: str | None = None, query_params: Mapping[str, Any] | None = None, filename: str | None = None, **kwargs: Any) -> Any:
         """Download the SIM list as CSV into ``filename`` (default ``zcell-sims-<time>.csv``); returns the name.
 
-        ``POST /zcell/config/api/v1/customers/{id}/sims/download``
+        Args:
+            id (str | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys sort_by, sort_dir
+            filename (str | None, default None)
 
-        Returns the result alone (as the official SDK); an error raises; result: bytes
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/sims/download
+
+        Example::
+
+            result = client.zcell.sim_handling.create_sims_download()
         """
         ...
     def create_sims_search(self, id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.sim_handling.SimDataResponse]:
         """Create SIMs search.
 
-        ``POST /zcell/config/api/v1/customers/{id}/sims/search``
+        Args:
+            id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of SimDataResponse
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SimDataResponse]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/sims/search
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.create_sims_search()
         """
         ...
-    def list_sims_details(self, id: str | int | None = None, icc_id: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zcell.models.sim_handling.SimDetails]:
+    def list_sims_details(self, id: str | int | None = None, icc_id: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zcell.models.sim_handling.SimDetails]:
         """List SIMs details.
 
-        ``GET /zcell/config/api/v1/customers/{id}/sims/details``
+        Args:
+            id (str | int | None, default None): in the path
+            icc_id (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys icc_id
 
-        Returns ``(result, response, error)``; result: object of SimDetails
+        Returns:
+            Result[SimDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sims/details
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.list_sims_details()
         """
         ...
-    def update_sims_assign(self, id: str | int | None = None, iccid: str | int | None = None, assignment: Any = None, **kwargs: Any) -> Result[zscaler.zcell.models.sim_handling.GetActivationCodeResponse]:
+    def update_sims_assign(self, id: str | int | None = None, iccid: str | int | None = None, assignment: str | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.sim_handling.GetActivationCodeResponse]:
         """Update SIMs assign.
 
-        ``PATCH /zcell/config/api/v1/customers/{id}/sims/{iccid}/assign``
+        Args:
+            id (str | int | None, default None): in the path
+            iccid (str | int | None, default None): in the path
+            assignment (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of GetActivationCodeResponse
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GetActivationCodeResponse]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/{iccid}/assign
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_assign()
         """
         ...
     def update_sims_assign_tag(self, id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.sim_handling.SimHandling]:
         """Update SIMs assign tag.
 
-        ``PATCH /zcell/config/api/v1/customers/{id}/sims/assign/tag``
+        Args:
+            id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of SimHandling
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SimHandling]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/assign/tag
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_assign_tag()
         """
         ...
     def update_sims_lock(self, id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.sim_handling.SimLockRequest]:
         """Update SIMs lock.
 
-        ``PATCH /zcell/config/api/v1/customers/{id}/sims/lock``
+        Args:
+            id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of SimLockRequest
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SimLockRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/lock
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_lock()
         """
         ...
     def update_sims_state(self, id: str | int | None = None, iccid: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.sim_handling.RefreshEsimState]:
         """Update SIMs state.
 
-        ``PATCH /zcell/config/api/v1/customers/{id}/sims/{iccid}/state``
+        Args:
+            id (str | int | None, default None): in the path
+            iccid (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of RefreshEsimState
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[RefreshEsimState]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/{iccid}/state
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_state()
         """
         ...
     def update_sims_status(self, id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.sim_handling.SimUpdateRequest]:
         """Update SIMs status.
 
-        ``PATCH /zcell/config/api/v1/customers/{id}/sims/status``
+        Args:
+            id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of SimUpdateRequest
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SimUpdateRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/status
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_status()
         """
         ...
 
 class SimLocationGroupsAPI:
-    def add_location_group(self, id: Any = None, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result:
+    def add_location_group(self, id: str | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result:
         """Add a location group (sent as a one-element JSON array).
 
-        ``POST /zcell/config/api/v1/customers/{id}/sim-location-groups``
+        Args:
+            id (str | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of ResponseMessage
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/sim-location-groups
+
+        Example::
+
+            items, resp, err = client.zcell.sim_location_groups.add_location_group()
         """
         ...
     def delete_sim_location_group(self, id: str | int | None = None, group_id: str | int | None = None) -> Result[None]:
         """Delete SIM location group.
 
-        ``DELETE /zcell/config/api/v1/customers/{id}/sim-location-groups/{group_id}``
+        Args:
+            id (str | int | None, default None): in the path
+            group_id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcell/config/api/v1/customers/{id}/sim-location-groups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zcell.sim_location_groups.delete_sim_location_group()
         """
         ...
     def get_sim_location_group(self, id: str | int | None = None, group_id: str | int | None = None) -> Result[zscaler.zcell.models.sim_location_groups.GetSimLocationGroup]:
         """Get SIM location group.
 
-        ``GET /zcell/config/api/v1/customers/{id}/sim-location-groups/{group_id}``
+        Args:
+            id (str | int | None, default None): in the path
+            group_id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of GetSimLocationGroup
+        Returns:
+            Result[GetSimLocationGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim-location-groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zcell.sim_location_groups.get_sim_location_group()
         """
         ...
-    def list_sim_location_groups(self, id: str | int | None = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.sim_location_groups.SimLocationGroups]]:
+    def list_sim_location_groups(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_location_groups.SimLocationGroups]]:
         """List SIM location groups.
 
-        ``GET /zcell/config/api/v1/customers/{id}/sim-location-groups``
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys name, page, size, sort_by,
+              sort_dir
 
-        Returns ``(result, response, error)``; result: list of SimLocationGroups
+        Returns:
+            Result[list[SimLocationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim-location-groups
+
+        Example::
+
+            items, resp, err = client.zcell.sim_location_groups.list_sim_location_groups()
         """
         ...
     def update_sim_location_group(self, id: str | int | None = None, group_id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.sim_location_groups.UpdateSimLocationGroup]:
         """Update SIM location group.
 
-        ``PUT /zcell/config/api/v1/customers/{id}/sim-location-groups/{group_id}``
+        Args:
+            id (str | int | None, default None): in the path
+            group_id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of UpdateSimLocationGroup
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[UpdateSimLocationGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcell/config/api/v1/customers/{id}/sim-location-groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zcell.sim_location_groups.update_sim_location_group()
         """
         ...
 
@@ -315,17 +731,40 @@ class TagHandlingAPI:
     def create_tag(self, id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.tag_handling.CreateTag]:
         """Create tag.
 
-        ``POST /zcell/config/api/v1/customers/{id}/tag``
+        Args:
+            id (str | int | None, default None): in the path
 
-        Returns ``(result, response, error)``; result: object of CreateTag
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CreateTag]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/tag
+
+        Example::
+
+            item, resp, err = client.zcell.tag_handling.create_tag()
         """
         ...
-    def list_tag(self, id: str | int | None = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zcell.models.tag_handling.TagHandling]]:
+    def list_tag(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.tag_handling.TagHandling]]:
         """List tag.
 
-        ``GET /zcell/config/api/v1/customers/{id}/tag``
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys name, page, size, sort_by,
+              sort_dir
 
-        Returns ``(result, response, error)``; result: list of TagHandling
+        Returns:
+            Result[list[TagHandling]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/tag
+
+        Example::
+
+            items, resp, err = client.zcell.tag_handling.list_tag()
         """
         ...
 

@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.zdx.models.administration
@@ -16,20 +18,40 @@ import zscaler.zdx.models.users
 
 
 class AdminAPI:
-    def list_departments(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.administration.Administration]]:
+    def list_departments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.administration.Administration]]:
         """List departments.
 
-        ``GET /zdx/v1/administration/departments``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, since
 
-        Returns ``(result, response, error)``; result: list of Administration
+        Returns:
+            Result[list[Administration]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/administration/departments
+
+        Example::
+
+            items, resp, err = client.zdx.admin.list_departments()
         """
         ...
-    def list_locations(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.administration.Administration]]:
+    def list_locations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.administration.Administration]]:
         """List locations.
 
-        ``GET /zdx/v1/administration/locations``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, since
 
-        Returns ``(result, response, error)``; result: list of Administration
+        Returns:
+            Result[list[Administration]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/administration/locations
+
+        Example::
+
+            items, resp, err = client.zdx.admin.list_locations()
         """
         ...
 
@@ -37,341 +59,834 @@ class AlertsAPI:
     def get_alert(self, alert_id: str | int) -> Result[zscaler.zdx.models.alerts.AlertDetails]:
         """Get alert.
 
-        ``GET /zdx/v1/alerts/{alert_id}``
+        Args:
+            alert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AlertDetails
+        Returns:
+            Result[AlertDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/alerts/{alert_id}
+
+        Example::
+
+            item, resp, err = client.zdx.alerts.get_alert("123")
         """
         ...
-    def list_affected_devices(self, alert_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.alerts.AffectedDevices]]:
+    def list_affected_devices(self, alert_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.alerts.AffectedDevices]]:
         """List affected devices.
 
-        ``GET /zdx/v1/alerts/{alert_id}/affected_devices``
+        Args:
+            alert_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              limit, location_groups, location_id, offset, since
 
-        Returns ``(result, response, error)``; result: list of AffectedDevices
+        Returns:
+            Result[list[AffectedDevices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/alerts/{alert_id}/affected_devices
+
+        Example::
+
+            items, resp, err = client.zdx.alerts.list_affected_devices("123")
         """
         ...
-    def list_historical(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.alerts.Alerts]]:
+    def list_historical(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.alerts.Alerts]]:
         """List historical.
 
-        ``GET /zdx/v1/alerts/historical``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              limit, location_id, offset, since
 
-        Returns ``(result, response, error)``; result: list of Alerts
+        Returns:
+            Result[list[Alerts]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/alerts/historical
+
+        Example::
+
+            items, resp, err = client.zdx.alerts.list_historical()
         """
         ...
-    def list_ongoing(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.alerts.Alerts]]:
+    def list_ongoing(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.alerts.Alerts]]:
         """List ongoing.
 
-        ``GET /zdx/v1/alerts/ongoing``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              limit, location_id, offset, since
 
-        Returns ``(result, response, error)``; result: list of Alerts
+        Returns:
+            Result[list[Alerts]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/alerts/ongoing
+
+        Example::
+
+            items, resp, err = client.zdx.alerts.list_ongoing()
         """
         ...
 
 class AppsAPI:
-    def get_app(self, app_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.applications.ApplicationScore]]:
+    def get_app(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.applications.ApplicationScore]]:
         """Get app.
 
-        ``GET /zdx/v1/apps/{app_id}``
+        Args:
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, since
 
-        Returns ``(result, response, error)``; result: list_of_one of ApplicationScore
+        Returns:
+            Result[list[ApplicationScore]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}
+
+        Example::
+
+            result, resp, err = client.zdx.apps.get_app("123")
         """
         ...
-    def get_app_metrics(self, app_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.applications.ApplicationMetrics]]:
+    def get_app_metrics(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.applications.ApplicationMetrics]]:
         """Get app metrics.
 
-        ``GET /zdx/v1/apps/{app_id}/metrics``
+        Args:
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, metric_name, since
 
-        Returns ``(result, response, error)``; result: list of ApplicationMetrics
+        Returns:
+            Result[list[ApplicationMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}/metrics
+
+        Example::
+
+            items, resp, err = client.zdx.apps.get_app_metrics("123")
         """
         ...
-    def get_app_score(self, app_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.applications.ApplicationScoreTrend]]:
+    def get_app_score(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.applications.ApplicationScoreTrend]]:
         """Get app score.
 
-        ``GET /zdx/v1/apps/{app_id}/score``
+        Args:
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, since
 
-        Returns ``(result, response, error)``; result: list_of_one of ApplicationScoreTrend
+        Returns:
+            Result[list[ApplicationScoreTrend]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}/score
+
+        Example::
+
+            result, resp, err = client.zdx.apps.get_app_score("123")
         """
         ...
-    def get_app_user(self, app_id: str | int, user_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.application_users.ApplicationUserDetails]]:
+    def get_app_user(self, app_id: str | int, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.application_users.ApplicationUserDetails]]:
         """Get app user.
 
-        ``GET /zdx/v1/apps/{app_id}/users/{user_id}``
+        Args:
+            app_id (str | int): in the path
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list_of_one of ApplicationUserDetails
+        Returns:
+            Result[list[ApplicationUserDetails]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}/users/{user_id}
+
+        Example::
+
+            result, resp, err = client.zdx.apps.get_app_user("123", "123")
         """
         ...
-    def list_app_users(self, app_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.application_users.ApplicationActiveUsers]]:
+    def list_app_users(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.application_users.ApplicationActiveUsers]]:
         """List app users.
 
-        ``GET /zdx/v1/apps/{app_id}/users``
+        Args:
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, score_bucket, since
 
-        Returns ``(result, response, error)``; result: list_of_one of ApplicationActiveUsers
+        Returns:
+            Result[list[ApplicationActiveUsers]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}/users
+
+        Example::
+
+            result, resp, err = client.zdx.apps.list_app_users("123")
         """
         ...
-    def list_apps(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.applications.ActiveApplications]]:
+    def list_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.applications.ActiveApplications]]:
         """List apps.
 
-        ``GET /zdx/v1/apps``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, since
 
-        Returns ``(result, response, error)``; result: list of ActiveApplications
+        Returns:
+            Result[list[ActiveApplications]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/apps
+
+        Example::
+
+            items, resp, err = client.zdx.apps.list_apps()
         """
         ...
 
 class DevicesAPI:
-    def get_call_quality_metrics(self, device_id: str | int, app_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.call_quality_metrics.CallQualityMetrics]]:
+    def get_call_quality_metrics(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.call_quality_metrics.CallQualityMetrics]]:
         """Get call quality metrics.
 
-        ``GET /zdx/v1/devices/{device_id}/apps/{app_id}/call-quality-metrics``
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list of CallQualityMetrics
+        Returns:
+            Result[list[CallQualityMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/call-quality-metrics
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_call_quality_metrics("123", "123")
         """
         ...
-    def get_cloudpath(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceCloudPathProbesHopData]]:
+    def get_cloudpath(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceCloudPathProbesHopData]]:
         """Get cloudpath.
 
-        ``GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}/cloudpath``
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            probe_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list of DeviceCloudPathProbesHopData
+        Returns:
+            Result[list[DeviceCloudPathProbesHopData]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}/cloudpath
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_cloudpath("123", "123", "123")
         """
         ...
-    def get_cloudpath_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceCloudPathProbesMetric]]:
+    def get_cloudpath_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceCloudPathProbesMetric]]:
         """Get cloudpath probe.
 
-        ``GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}``
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            probe_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list of DeviceCloudPathProbesMetric
+        Returns:
+            Result[list[DeviceCloudPathProbesMetric]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_cloudpath_probe("123", "123", "123")
         """
         ...
-    def get_device(self, device_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceModelInfo]]:
+    def get_device(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceModelInfo]]:
         """Get device.
 
-        ``GET /zdx/v1/devices/{device_id}``
+        Args:
+            device_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list_of_one of DeviceModelInfo
+        Returns:
+            Result[list[DeviceModelInfo]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}
+
+        Example::
+
+            result, resp, err = client.zdx.devices.get_device("123")
         """
         ...
-    def get_device_app(self, device_id: str | int, app_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppScoreTrend]]:
+    def get_device_app(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppScoreTrend]]:
         """Get device app.
 
-        ``GET /zdx/v1/devices/{device_id}/apps/{app_id}``
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list_of_one of DeviceAppScoreTrend
+        Returns:
+            Result[list[DeviceAppScoreTrend]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}
+
+        Example::
+
+            result, resp, err = client.zdx.devices.get_device_app("123", "123")
         """
         ...
-    def get_device_apps(self, device_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceActiveApplications]]:
+    def get_device_apps(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceActiveApplications]]:
         """Get device apps.
 
-        ``GET /zdx/v1/devices/{device_id}/apps``
+        Args:
+            device_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list_of_one of DeviceActiveApplications
+        Returns:
+            Result[list[DeviceActiveApplications]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps
+
+        Example::
+
+            result, resp, err = client.zdx.devices.get_device_apps("123")
         """
         ...
-    def get_events(self, device_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceEvents]]:
+    def get_events(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceEvents]]:
         """Get events.
 
-        ``GET /zdx/v1/devices/{device_id}/events``
+        Args:
+            device_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list of DeviceEvents
+        Returns:
+            Result[list[DeviceEvents]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/events
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_events("123")
         """
         ...
-    def get_health_metrics(self, device_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceHealthMetrics]]:
+    def get_health_metrics(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceHealthMetrics]]:
         """Get health metrics.
 
-        ``GET /zdx/v1/devices/{device_id}/health-metrics``
+        Args:
+            device_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list of DeviceHealthMetrics
+        Returns:
+            Result[list[DeviceHealthMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/health-metrics
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_health_metrics("123")
         """
         ...
-    def get_web_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceWebProbePageFetch]]:
+    def get_web_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceWebProbePageFetch]]:
         """Get web probe.
 
-        ``GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes/{probe_id}``
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            probe_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list of DeviceWebProbePageFetch
+        Returns:
+            Result[list[DeviceWebProbePageFetch]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes/{probe_id}
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_web_probe("123", "123", "123")
         """
         ...
-    def get_web_probes(self, device_id: str | int, app_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppWebProbes]]:
+    def get_web_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppWebProbes]]:
         """Get web probes.
 
-        ``GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes``
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list of DeviceAppWebProbes
+        Returns:
+            Result[list[DeviceAppWebProbes]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_web_probes("123", "123")
         """
         ...
-    def list_cloudpath_probes(self, device_id: str | int, app_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppCloudPathProbes]]:
+    def list_cloudpath_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppCloudPathProbes]]:
         """List cloudpath probes.
 
-        ``GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes``
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
 
-        Returns ``(result, response, error)``; result: list of DeviceAppCloudPathProbes
+        Returns:
+            Result[list[DeviceAppCloudPathProbes]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes
+
+        Example::
+
+            items, resp, err = client.zdx.devices.list_cloudpath_probes("123", "123")
         """
         ...
-    def list_devices(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.Devices]]:
+    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.Devices]]:
         """List devices.
 
-        ``GET /zdx/v1/devices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, emails,
+              geo_id, location_id, mac_address, offset, private_ipv4, since, user_ids
 
-        Returns ``(result, response, error)``; result: list of Devices
+        Returns:
+            Result[list[Devices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/devices
+
+        Example::
+
+            items, resp, err = client.zdx.devices.list_devices()
         """
         ...
-    def list_geolocations(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.devices.DeviceActiveGeo]]:
+    def list_geolocations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceActiveGeo]]:
         """List geolocations.
 
-        ``GET /zdx/v1/active_geo``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys location_id,
+              parent_geo_id, q, since
 
-        Returns ``(result, response, error)``; result: list of DeviceActiveGeo
+        Returns:
+            Result[list[DeviceActiveGeo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/active_geo
+
+        Example::
+
+            items, resp, err = client.zdx.devices.list_geolocations()
         """
         ...
 
 class InventoryAPI:
-    def list_software_keys(self, software_key: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
+    def list_software_keys(self, software_key: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
         """The devices of one software key (the ``software`` items; ``resp.next()`` pages by ``next_offset``).
 
-        ``GET /zdx/v1/inventory/software/{software_key}``
+        Args:
+            software_key (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, device_ids,
+              geo_id, since, user_ids
 
-        Returns ``(result, response, error)``; result: list of DeviceSoftwareInventory
+        Returns:
+            Result[list[DeviceSoftwareInventory]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/inventory/software/{software_key}
+
+        Example::
+
+            items, resp, err = client.zdx.inventory.list_software_keys("example")
         """
         ...
-    def list_softwares(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
+    def list_softwares(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
         """The software inventory (the ``software`` items; ``resp.next()`` pages by ``next_offset``).
 
-        ``GET /zdx/v1/inventory/software``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, device_ids,
+              geo_id, location_id, user_ids
 
-        Returns ``(result, response, error)``; result: list of DeviceSoftwareInventory
+        Returns:
+            Result[list[DeviceSoftwareInventory]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/inventory/software
+
+        Example::
+
+            items, resp, err = client.zdx.inventory.list_softwares()
         """
         ...
+
+class SnapshotShareSnapshotBody(TypedDict, total=False):
+    """Body fields of ``snapshot.share_snapshot`` (keyword arguments; all optional)."""
+    alert_id: Any
+    expiry: Any
+    name: Any
+    obfuscation: Any
+    query_params: Any
+
 
 class SnapshotAPI:
-    def share_snapshot(self, **kwargs: Any) -> Result:
+    def share_snapshot(self, **kwargs: Unpack[SnapshotShareSnapshotBody]) -> Result:
         """Share a snapshot of an alert: ``name``, ``alert_id``, ``expiry`` (hours from now), ``obfuscation``.
 
-        ``POST /zdx/v1/snapshot/alert``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            alert_id: Any, expiry: Any, name: Any, obfuscation: Any, query_params: Any
 
-        Returns ``(result, response, error)``; result: object of Snapshot
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zdx/v1/snapshot/alert
+
+        Example::
+
+            item, resp, err = client.zdx.snapshot.share_snapshot(name="example")
         """
         ...
+
+class TroubleshootingStartAnalysisBody(TypedDict, total=False):
+    """Body fields of ``troubleshooting.start_analysis`` (keyword arguments; all optional)."""
+    app_id: Any
+    device_id: Any
+    t0: Any
+    t1: Any
+
+
+class TroubleshootingStartDeeptraceBody(TypedDict, total=False):
+    """Body fields of ``troubleshooting.start_deeptrace`` (keyword arguments; all optional)."""
+    app_id: Any
+    cloudpath_probe_id: Any
+    probe_device: Any
+    session_length_minutes: Any
+    session_name: Any
+    web_probe_id: Any
+
 
 class TroubleshootingAPI:
     def delete_analysis(self, analysis_id: str | int) -> Result[None]:
         """Delete analysis.
 
-        ``DELETE /zdx/v1/analysis/{analysis_id}``
+        Args:
+            analysis_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zdx/v1/analysis/{analysis_id}
+
+        Example::
+
+            _, resp, err = client.zdx.troubleshooting.delete_analysis("123")
         """
         ...
     def delete_deeptrace(self, device_id: str | int, trace_id: str | int) -> Result[None]:
         """Delete deeptrace.
 
-        ``DELETE /zdx/v1/devices/{device_id}/deeptraces/{trace_id}``
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zdx/v1/devices/{device_id}/deeptraces/{trace_id}
+
+        Example::
+
+            _, resp, err = client.zdx.troubleshooting.delete_deeptrace("123", "123")
         """
         ...
-    def get_analysis(self, analysis_id: Any) -> Result:
+    def get_analysis(self, analysis_id: str) -> Result:
         """The status and result of a score analysis, as a one-element list of the dict.
 
-        ``GET /zdx/v1/analysis/{analysis_id}``
+        Args:
+            analysis_id (str): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/analysis/{analysis_id}
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_analysis("123")
         """
         ...
     def get_deeptrace(self, device_id: str | int, trace_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeviceDeepTraces]]:
         """Get deeptrace.
 
-        ``GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}``
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list_of_one of DeviceDeepTraces
+        Returns:
+            Result[list[DeviceDeepTraces]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace("123", "123")
         """
         ...
     def get_deeptrace_cloudpath(self, device_id: str | int, trace_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeepTraceCloudPath]]:
         """Get deeptrace cloudpath.
 
-        ``GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/cloudpath``
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list_of_one of DeepTraceCloudPath
+        Returns:
+            Result[list[DeepTraceCloudPath]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/cloudpath
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_cloudpath("123", "123")
         """
         ...
     def get_deeptrace_cloudpath_metrics(self, device_id: str | int, trace_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeepTraceCloudPathMetric]]:
         """Get deeptrace cloudpath metrics.
 
-        ``GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/cloudpath-metrics``
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list_of_one of DeepTraceCloudPathMetric
+        Returns:
+            Result[list[DeepTraceCloudPathMetric]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/cloudpath-metrics
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_cloudpath_metrics("123", "123")
         """
         ...
     def get_deeptrace_events(self, device_id: str | int, trace_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeepTraceEvents]]:
         """Get deeptrace events.
 
-        ``GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/events``
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list_of_one of DeepTraceEvents
+        Returns:
+            Result[list[DeepTraceEvents]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/events
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_events("123", "123")
         """
         ...
     def get_deeptrace_health_metrics(self, device_id: str | int, trace_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeepTraceHealthMetrics]]:
         """Get deeptrace health metrics.
 
-        ``GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/health-metrics``
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list_of_one of DeepTraceHealthMetrics
+        Returns:
+            Result[list[DeepTraceHealthMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/health-metrics
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_health_metrics("123", "123")
         """
         ...
     def get_deeptrace_webprobe_metrics(self, device_id: str | int, trace_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeepTraceWebProbeMetrics]]:
         """Get deeptrace webprobe metrics.
 
-        ``GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/webprobe-metrics``
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list_of_one of DeepTraceWebProbeMetrics
+        Returns:
+            Result[list[DeepTraceWebProbeMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/webprobe-metrics
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_webprobe_metrics("123", "123")
         """
         ...
     def list_deeptraces(self, device_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeviceDeepTraces]]:
         """List deeptraces.
 
-        ``GET /zdx/v1/devices/{device_id}/deeptraces``
+        Args:
+            device_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list of DeviceDeepTraces
+        Returns:
+            Result[list[DeviceDeepTraces]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces
+
+        Example::
+
+            items, resp, err = client.zdx.troubleshooting.list_deeptraces("123")
         """
         ...
     def list_top_processes(self, device_id: str | int, trace_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeviceTopProcesses]]:
         """List top processes.
 
-        ``GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/top-processes``
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list_of_one of DeviceTopProcesses
+        Returns:
+            Result[list[DeviceTopProcesses]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/top-processes
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.list_top_processes("123", "123")
         """
         ...
-    def start_analysis(self, **kwargs: Any) -> Result[zscaler.zdx.models.troubleshooting.DeviceApplicationAnalysis]:
+    def start_analysis(self, **kwargs: Unpack[TroubleshootingStartAnalysisBody]) -> Result[zscaler.zdx.models.troubleshooting.DeviceApplicationAnalysis]:
         """Start analysis.
 
-        ``POST /zdx/v1/analysis``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_id: Any, device_id: Any, t0: Any, t1: Any
 
-        Returns ``(result, response, error)``; result: object of DeviceApplicationAnalysis
+        Returns:
+            Result[DeviceApplicationAnalysis]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zdx/v1/analysis
+
+        Example::
+
+            item, resp, err = client.zdx.troubleshooting.start_analysis()
         """
         ...
-    def start_deeptrace(self, device_id: str | int, **kwargs: Any) -> Result[zscaler.zdx.models.troubleshooting.TraceDetails]:
+    def start_deeptrace(self, device_id: str | int, **kwargs: Unpack[TroubleshootingStartDeeptraceBody]) -> Result[zscaler.zdx.models.troubleshooting.TraceDetails]:
         """Start deeptrace.
 
-        ``POST /zdx/v1/devices/{device_id}/deeptraces``
+        Args:
+            device_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TraceDetails
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_id: Any, cloudpath_probe_id: Any, probe_device: Any, session_length_minutes: Any,
+              session_name: Any, web_probe_id: Any
+
+        Returns:
+            Result[TraceDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zdx/v1/devices/{device_id}/deeptraces
+
+        Example::
+
+            item, resp, err = client.zdx.troubleshooting.start_deeptrace("123")
         """
         ...
 
 class UsersAPI:
-    def get_user(self, user_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.users.UserDeviceDetails]]:
+    def get_user(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.users.UserDeviceDetails]]:
         """Get user.
 
-        ``GET /zdx/v1/users/{user_id}``
+        Args:
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list_of_one of UserDeviceDetails
+        Returns:
+            Result[list[UserDeviceDetails]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/users/{user_id}
+
+        Example::
+
+            result, resp, err = client.zdx.users.get_user("123")
         """
         ...
-    def list_users(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zdx.models.users.ActiveUsers]]:
+    def list_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.users.ActiveUsers]]:
         """List users.
 
-        ``GET /zdx/v1/users``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id,
+              exclude_dept, exclude_loc, geo_id, limit, location_id, offset, since
 
-        Returns ``(result, response, error)``; result: list of ActiveUsers
+        Returns:
+            Result[list[ActiveUsers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/users
+
+        Example::
+
+            items, resp, err = client.zdx.users.list_users()
         """
         ...
 

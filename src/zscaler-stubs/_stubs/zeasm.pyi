@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.zeasm.models.findings
@@ -13,33 +15,72 @@ class FindingsAPI:
     def get_finding_details(self, org_id: str | int, finding_id: str | int) -> Result[zscaler.zeasm.models.findings.FindingDetails]:
         """Get finding details.
 
-        ``GET /easm/easm-ui/v1/organizations/{org_id}/findings/{finding_id}/details``
+        Args:
+            org_id (str | int): in the path
+            finding_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of FindingDetails
+        Returns:
+            Result[FindingDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/findings/{finding_id}/details
+
+        Example::
+
+            item, resp, err = client.zeasm.findings.get_finding_details("123", "123")
         """
         ...
     def get_finding_evidence(self, org_id: str | int, finding_id: str | int) -> Result[zscaler.zeasm.models.findings.CommonFindings]:
         """Get finding evidence.
 
-        ``GET /easm/easm-ui/v1/organizations/{org_id}/findings/{finding_id}/evidence``
+        Args:
+            org_id (str | int): in the path
+            finding_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CommonFindings
+        Returns:
+            Result[CommonFindings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/findings/{finding_id}/evidence
+
+        Example::
+
+            item, resp, err = client.zeasm.findings.get_finding_evidence("123", "123")
         """
         ...
     def get_finding_scan_output(self, org_id: str | int, finding_id: str | int) -> Result[zscaler.zeasm.models.findings.CommonFindings]:
         """Get finding scan output.
 
-        ``GET /easm/easm-ui/v1/organizations/{org_id}/findings/{finding_id}/scan-output``
+        Args:
+            org_id (str | int): in the path
+            finding_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CommonFindings
+        Returns:
+            Result[CommonFindings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/findings/{finding_id}/scan-output
+
+        Example::
+
+            item, resp, err = client.zeasm.findings.get_finding_scan_output("123", "123")
         """
         ...
     def list_findings(self, org_id: str | int) -> Result[zscaler.zeasm.models.findings.Findings]:
         """List findings.
 
-        ``GET /easm/easm-ui/v1/organizations/{org_id}/findings``
+        Args:
+            org_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Findings
+        Returns:
+            Result[Findings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/findings
+
+        Example::
+
+            item, resp, err = client.zeasm.findings.list_findings("123")
         """
         ...
 
@@ -47,17 +88,36 @@ class LookalikeDomainsAPI:
     def get_lookalike_domain(self, org_id: str | int, lookalike_raw: str | int) -> Result[zscaler.zeasm.models.lookalike_domains.LookalikeDomainDetails]:
         """Get lookalike domain.
 
-        ``GET /easm/easm-ui/v1/organizations/{org_id}/lookalike-domains/{lookalike_raw}/details``
+        Args:
+            org_id (str | int): in the path
+            lookalike_raw (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LookalikeDomainDetails
+        Returns:
+            Result[LookalikeDomainDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/lookalike-domains/{lookalike_raw}/details
+
+        Example::
+
+            item, resp, err = client.zeasm.lookalike_domains.get_lookalike_domain("123", "example")
         """
         ...
     def list_lookalike_domains(self, org_id: str | int) -> Result[zscaler.zeasm.models.lookalike_domains.LookALikeDomains]:
         """List lookalike domains.
 
-        ``GET /easm/easm-ui/v1/organizations/{org_id}/lookalike-domains``
+        Args:
+            org_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LookALikeDomains
+        Returns:
+            Result[LookALikeDomains]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/lookalike-domains
+
+        Example::
+
+            item, resp, err = client.zeasm.lookalike_domains.list_lookalike_domains("123")
         """
         ...
 
@@ -65,9 +125,15 @@ class OrganizationsAPI:
     def list_organizations(self) -> Result[zscaler.zeasm.models.organizations.Organizations]:
         """List organizations.
 
-        ``GET /easm/easm-ui/v1/organizations``
+        Returns:
+            Result[Organizations]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of Organizations
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations
+
+        Example::
+
+            item, resp, err = client.zeasm.organizations.list_organizations()
         """
         ...
 

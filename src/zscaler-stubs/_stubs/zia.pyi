@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.zia.models.activation
@@ -116,315 +118,755 @@ import zscaler.zia.models.workload_groups
 import zscaler.zia.models.zpa_gateway
 
 
+class ActivateUpdateEusaStatusBody(TypedDict, total=False):
+    """Body fields of ``activate.update_eusa_status`` (keyword arguments; all optional)."""
+    acceptedStatus: Any
+    version: Any
+
+
 class ActivateAPI:
     def activate(self) -> Result[zscaler.zia.models.activation.Activation]:
         """Activate.
 
-        ``POST /zia/api/v1/status/activate``
+        Returns:
+            Result[Activation]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of Activation
+        Endpoint:
+            POST /zia/api/v1/status/activate
+
+        Example::
+
+            item, resp, err = client.zia.activate.activate()
         """
         ...
     def get_eusa_status(self) -> Result[zscaler.zia.models.activation.EusaStatus]:
         """Get EUSA status.
 
-        ``GET /zia/api/v1/eusaStatus/latest``
+        Returns:
+            Result[EusaStatus]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of EusaStatus
+        Endpoint:
+            GET /zia/api/v1/eusaStatus/latest
+
+        Example::
+
+            item, resp, err = client.zia.activate.get_eusa_status()
         """
         ...
     def status(self) -> Result[zscaler.zia.models.activation.Activation]:
         """Status.
 
-        ``GET /zia/api/v1/status``
+        Returns:
+            Result[Activation]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of Activation
+        Endpoint:
+            GET /zia/api/v1/status
+
+        Example::
+
+            item, resp, err = client.zia.activate.status()
         """
         ...
-    def update_eusa_status(self, status_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.activation.EusaStatus]:
+    def update_eusa_status(self, status_id: str | int, **kwargs: Unpack[ActivateUpdateEusaStatusBody]) -> Result[zscaler.zia.models.activation.EusaStatus]:
         """Update EUSA status.
 
-        ``PUT /zia/api/v1/eusaStatus/{status_id}``
+        Args:
+            status_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of EusaStatus
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            acceptedStatus: Any, version: Any
+
+        Returns:
+            Result[EusaStatus]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/eusaStatus/{status_id}
+
+        Example::
+
+            item, resp, err = client.zia.activate.update_eusa_status("123")
         """
         ...
 
 class AdaptiveAccessProfilesAPI:
-    def list_adaptive_access_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
+    def list_adaptive_access_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
         """List adaptive access profiles.
 
-        ``GET /zia/api/v1/adaptiveAccessProfiles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AdaptiveAccessProfile
+        Returns:
+            Result[list[AdaptiveAccessProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/adaptiveAccessProfiles
+
+        Example::
+
+            items, resp, err = client.zia.adaptive_access_profiles.list_adaptive_access_profiles()
         """
         ...
-    def list_adaptive_access_profiles_profiles_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
+    def list_adaptive_access_profiles_profiles_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
         """List adaptive access profiles profiles rules.
 
-        ``GET /zia/api/v1/adaptiveAccessProfiles/profiles/rules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AdaptiveAccessProfile
+        Returns:
+            Result[list[AdaptiveAccessProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/adaptiveAccessProfiles/profiles/rules
+
+        Example::
+
+            items, resp, err = client.zia.adaptive_access_profiles.list_adaptive_access_profiles_profiles_rules()
         """
         ...
 
+class AdminRolesAddRoleBody(TypedDict, total=False):
+    """Body fields of ``admin_roles.add_role`` (keyword arguments; all optional)."""
+    admin_acct_access: str
+    alerting_access: str
+    analysis_access: str
+    dashboard_access: str
+    device_info_access: str
+    feature_permissions: Any
+    is_non_editable: bool
+    logs_limit: str
+    name: str
+    policy_access: str
+    report_access: str
+    report_time_duration: int
+    role_type: str
+    username_access: str
+
+
+class AdminRolesUpdateRoleBody(TypedDict, total=False):
+    """Body fields of ``admin_roles.update_role`` (keyword arguments; all optional)."""
+    feature_permissions: Any
+
+
 class AdminRolesAPI:
-    def add_role(self, **kwargs: Any) -> Result[zscaler.zia.models.admin_roles.AdminRoles]:
+    def add_role(self, **kwargs: Unpack[AdminRolesAddRoleBody]) -> Result[zscaler.zia.models.admin_roles.AdminRoles]:
         """Add role.
 
-        ``POST /zia/api/v1/adminRoles``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_acct_access: str, alerting_access: str, analysis_access: str, dashboard_access: str,
+              device_info_access: str, feature_permissions: Any, is_non_editable: bool, logs_limit: str,
+              name: str, policy_access: str, report_access: str, report_time_duration: int, role_type:
+              str, username_access: str
 
-        Returns ``(result, response, error)``; result: object of AdminRoles
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/adminRoles
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.add_role(name="example")
         """
         ...
     def delete_role(self, role_id: str | int) -> Result[None]:
         """Delete role.
 
-        ``DELETE /zia/api/v1/adminRoles/{role_id}``
+        Args:
+            role_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            _, resp, err = client.zia.admin_roles.delete_role("123")
         """
         ...
     def get_password_expiry_settings(self) -> Result[zscaler.zia.models.admin_roles.PasswordExpiry]:
         """Get password expiry settings.
 
-        ``GET /zia/api/v1/passwordExpiry/settings``
+        Returns:
+            Result[PasswordExpiry]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of PasswordExpiry
+        Endpoint:
+            GET /zia/api/v1/passwordExpiry/settings
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.get_password_expiry_settings()
         """
         ...
     def get_role(self, role_id: str | int) -> Result[zscaler.zia.models.admin_roles.AdminRoles]:
         """Get role.
 
-        ``GET /zia/api/v1/adminRoles/{role_id}``
+        Args:
+            role_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AdminRoles
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.get_role("123")
         """
         ...
-    def list_roles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.admin_roles.AdminRoles]]:
+    def list_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.admin_roles.AdminRoles]]:
         """List roles.
 
-        ``GET /zia/api/v1/adminRoles/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_api_role,
+              include_auditor_role, include_partner_role, search
 
-        Returns ``(result, response, error)``; result: list of AdminRoles
+        Returns:
+            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/adminRoles/lite
+
+        Example::
+
+            items, resp, err = client.zia.admin_roles.list_roles()
         """
         ...
     def update_password_expiry_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.admin_roles.PasswordExpiry]:
         """Update password expiry settings.
 
-        ``PUT /zia/api/v1/passwordExpiry/settings``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of PasswordExpiry
+        Returns:
+            Result[PasswordExpiry]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/passwordExpiry/settings
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.update_password_expiry_settings()
         """
         ...
-    def update_role(self, role_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.admin_roles.AdminRoles]:
+    def update_role(self, role_id: str | int, **kwargs: Unpack[AdminRolesUpdateRoleBody]) -> Result[zscaler.zia.models.admin_roles.AdminRoles]:
         """Update role.
 
-        ``PUT /zia/api/v1/adminRoles/{role_id}``
+        Args:
+            role_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AdminRoles
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            feature_permissions: Any
+
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.update_role("123")
         """
         ...
+
+class AdminUsersAddAdminUserBody(TypedDict, total=False):
+    """Body fields of ``admin_users.add_admin_user`` (keyword arguments; all optional)."""
+    admin_scope_type: str
+    associate_with_existing_admin: Any
+    comments: str
+    disabled: bool
+    is_exec_mobile_app_enabled: Any
+    is_password_expired: Any
+    is_password_login_allowed: bool
+    is_product_update_comm_enabled: bool
+    is_security_report_comm_enabled: bool
+    is_service_update_comm_enabled: Any
+    role_id: Any
+    scope_entity_ids: Any
+
+
+class AdminUsersConvertToUserBody(TypedDict, total=False):
+    """Body fields of ``admin_users.convert_to_user`` (keyword arguments; all optional)."""
+    adminUser: Any
+    comments: str
+    department: Any
+    email: str
+    groups: Any
+    name: str
+    password: Any
+    tempAuthEmail: Any
+
+
+class AdminUsersUpdateAdminUserBody(TypedDict, total=False):
+    """Body fields of ``admin_users.update_admin_user`` (keyword arguments; all optional)."""
+    admin_scope_type: str
+    comments: str
+    disabled: bool
+    email: str
+    is_exec_mobile_app_enabled: Any
+    is_password_expired: Any
+    is_password_login_allowed: bool
+    is_product_update_comm_enabled: bool
+    is_security_report_comm_enabled: bool
+    is_service_update_comm_enabled: Any
+    name: Any
+    password: Any
+    role_id: Any
+    scope_entity_ids: Any
+
 
 class AdminUsersAPI:
-    def add_admin_user(self, name: Any, login_name: Any, email: Any, password: Any, **kwargs: Any) -> Result[zscaler.zia.models.admin_users.AdminUser]:
+    def add_admin_user(self, name: str, login_name: str, email: str, password: str, **kwargs: Unpack[AdminUsersAddAdminUserBody]) -> Result[zscaler.zia.models.admin_users.AdminUser]:
         """Add admin user.
 
-        ``POST /zia/api/v1/adminUsers``
+        Args:
+            name (str)
+            login_name (str)
+            email (str)
+            password (str)
 
-        Returns ``(result, response, error)``; result: object of AdminUser
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_scope_type: str, associate_with_existing_admin: Any, comments: str, disabled: bool,
+              is_exec_mobile_app_enabled: Any, is_password_expired: Any, is_password_login_allowed:
+              bool, is_product_update_comm_enabled: bool, is_security_report_comm_enabled: bool,
+              is_service_update_comm_enabled: Any, role_id: Any, scope_entity_ids: Any
+
+        Returns:
+            Result[AdminUser]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/adminUsers
+
+        Example::
+
+            item, resp, err = client.zia.admin_users.add_admin_user("example", "example", "example", "example")
         """
         ...
-    def convert_to_user(self, user_id: str | int, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[zscaler.zia.models.user_management.UserManagement]:
+    def convert_to_user(self, user_id: str | int, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[AdminUsersConvertToUserBody]) -> Result[zscaler.zia.models.user_management.UserManagement]:
         """Convert to user.
 
-        ``POST /zia/api/v1/adminUsers/{user_id}/convertToUser``
+        Args:
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of UserManagement
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            adminUser: Any, comments: str, department: Any, email: str, groups: Any, name: str,
+              password: Any, tempAuthEmail: Any
+
+        Returns:
+            Result[UserManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/adminUsers/{user_id}/convertToUser
+
+        Example::
+
+            item, resp, err = client.zia.admin_users.convert_to_user("123", name="example")
         """
         ...
     def delete_admin_user(self, user_id: str | int) -> Result[None]:
         """Delete admin user.
 
-        ``DELETE /zia/api/v1/adminUsers/{user_id}``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/adminUsers/{user_id}
+
+        Example::
+
+            _, resp, err = client.zia.admin_users.delete_admin_user("123")
         """
         ...
     def get_admin_user(self, user_id: str | int) -> Result[zscaler.zia.models.admin_users.AdminUser]:
         """Get admin user.
 
-        ``GET /zia/api/v1/adminUsers/{user_id}``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AdminUser
+        Returns:
+            Result[AdminUser]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/adminUsers/{user_id}
+
+        Example::
+
+            item, resp, err = client.zia.admin_users.get_admin_user("123")
         """
         ...
-    def list_admin_users(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.admin_users.AdminUser]]:
+    def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.admin_users.AdminUser]]:
         """List admin users.
 
-        ``GET /zia/api/v1/adminUsers``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_admin_users,
+              include_auditor_users, page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of AdminUser
+        Returns:
+            Result[list[AdminUser]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/adminUsers
+
+        Example::
+
+            items, resp, err = client.zia.admin_users.list_admin_users()
         """
         ...
-    def update_admin_user(self, user_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.admin_users.AdminUser]:
+    def update_admin_user(self, user_id: str | int, **kwargs: Unpack[AdminUsersUpdateAdminUserBody]) -> Result[zscaler.zia.models.admin_users.AdminUser]:
         """Update admin user.
 
-        ``PUT /zia/api/v1/adminUsers/{user_id}``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AdminUser
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_scope_type: str, comments: str, disabled: bool, email: str,
+              is_exec_mobile_app_enabled: Any, is_password_expired: Any, is_password_login_allowed:
+              bool, is_product_update_comm_enabled: bool, is_security_report_comm_enabled: bool,
+              is_service_update_comm_enabled: Any, name: Any, password: Any, role_id: Any,
+              scope_entity_ids: Any
+
+        Returns:
+            Result[AdminUser]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/adminUsers/{user_id}
+
+        Example::
+
+            item, resp, err = client.zia.admin_users.update_admin_user("123", name="example")
         """
         ...
+
+class AdvancedSettingsUpdateAdvancedSettingsBody(TypedDict, total=False):
+    """Body fields of ``advanced_settings.update_advanced_settings`` (keyword arguments; all optional)."""
+    settings: Any
+
 
 class AdvancedSettingsAPI:
     def get_advanced_settings(self) -> Result[zscaler.zia.models.advanced_settings.AdvancedSettings]:
         """Get advanced settings.
 
-        ``GET /zia/api/v1/advancedSettings``
+        Returns:
+            Result[AdvancedSettings]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of AdvancedSettings
+        Endpoint:
+            GET /zia/api/v1/advancedSettings
+
+        Example::
+
+            item, resp, err = client.zia.advanced_settings.get_advanced_settings()
         """
         ...
-    def update_advanced_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.advanced_settings.AdvancedSettings]:
+    def update_advanced_settings(self, **kwargs: Unpack[AdvancedSettingsUpdateAdvancedSettingsBody]) -> Result[zscaler.zia.models.advanced_settings.AdvancedSettings]:
         """Update advanced settings.
 
-        ``PUT /zia/api/v1/advancedSettings``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
 
-        Returns ``(result, response, error)``; result: object of AdvancedSettings
+        Returns:
+            Result[AdvancedSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/advancedSettings
+
+        Example::
+
+            item, resp, err = client.zia.advanced_settings.update_advanced_settings()
         """
         ...
+
+class AlertSubscriptionsUpdateAlertSubscriptionBody(TypedDict, total=False):
+    """Body fields of ``alert_subscriptions.update_alert_subscription`` (keyword arguments; all optional)."""
+    settings: Any
+
 
 class AlertSubscriptionsAPI:
     def add_alert_subscription(self, **kwargs: Any) -> Result[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]:
         """Add alert subscription.
 
-        ``POST /zia/api/v1/alertSubscriptions``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of AlertSubscriptions
+        Returns:
+            Result[AlertSubscriptions]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/alertSubscriptions
+
+        Example::
+
+            item, resp, err = client.zia.alert_subscriptions.add_alert_subscription()
         """
         ...
     def delete_alert_subscription(self, subscription_id: str | int) -> Result[None]:
         """Delete alert subscription.
 
-        ``DELETE /zia/api/v1/alertSubscriptions/{subscription_id}``
+        Args:
+            subscription_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/alertSubscriptions/{subscription_id}
+
+        Example::
+
+            _, resp, err = client.zia.alert_subscriptions.delete_alert_subscription("123")
         """
         ...
     def get_alert_subscription(self, subscription_id: str | int) -> Result[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]:
         """Get alert subscription.
 
-        ``GET /zia/api/v1/alertSubscriptions/{subscription_id}``
+        Args:
+            subscription_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AlertSubscriptions
+        Returns:
+            Result[AlertSubscriptions]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/alertSubscriptions/{subscription_id}
+
+        Example::
+
+            item, resp, err = client.zia.alert_subscriptions.get_alert_subscription("123")
         """
         ...
     def list_alert_subscriptions(self) -> Result[list[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]]:
         """List alert subscriptions.
 
-        ``GET /zia/api/v1/alertSubscriptions``
+        Returns:
+            Result[list[AlertSubscriptions]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
-        Returns ``(result, response, error)``; result: list of AlertSubscriptions
+        Endpoint:
+            GET /zia/api/v1/alertSubscriptions
+
+        Example::
+
+            items, resp, err = client.zia.alert_subscriptions.list_alert_subscriptions()
         """
         ...
-    def update_alert_subscription(self, subscription_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]:
+    def update_alert_subscription(self, subscription_id: str | int, **kwargs: Unpack[AlertSubscriptionsUpdateAlertSubscriptionBody]) -> Result[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]:
         """Update alert subscription.
 
-        ``PUT /zia/api/v1/alertSubscriptions/{subscription_id}``
+        Args:
+            subscription_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AlertSubscriptions
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[AlertSubscriptions]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/alertSubscriptions/{subscription_id}
+
+        Example::
+
+            item, resp, err = client.zia.alert_subscriptions.update_alert_subscription("123")
         """
         ...
 
 class ApptotalAPI:
-    def app_views(self, app_view_id: Any) -> Result:
+    def app_views(self, app_view_id: str) -> Result:
         """App views.
 
-        ``GET /zia/api/v1/app_views/{app_view_id}/apps``
+        Args:
+            app_view_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of AppTotalSearch
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/app_views/{app_view_id}/apps
+
+        Example::
+
+            item, resp, err = client.zia.apptotal.app_views("123")
         """
         ...
-    def get_app(self, app_id: Any, verbose: Any = False) -> Result:
+    def get_app(self, app_id: str, verbose: bool = False) -> Result:
         """Get app.
 
-        ``GET /zia/api/v1/apps/app``
+        Args:
+            app_id (str)
+            verbose (bool, default False)
 
-        Returns ``(result, response, error)``; result: object of AppTotal
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/apps/app
+
+        Example::
+
+            item, resp, err = client.zia.apptotal.get_app("123")
         """
         ...
-    def scan_app(self, app_id: Any) -> Result[zscaler.zia.models.apptotal.AppTotal]:
+    def scan_app(self, app_id: str) -> Result[zscaler.zia.models.apptotal.AppTotal]:
         """Scan app.
 
-        ``POST /zia/api/v1/apps/app``
+        Args:
+            app_id (str)
 
-        Returns ``(result, response, error)``; result: object of AppTotal
+        Returns:
+            Result[AppTotal]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/apps/app
+
+        Example::
+
+            item, resp, err = client.zia.apptotal.scan_app("123")
         """
         ...
-    def search_app(self, app_name: Any) -> Result[zscaler.zia.models.apptotal.AppTotalSearch]:
+    def search_app(self, app_name: str) -> Result[zscaler.zia.models.apptotal.AppTotalSearch]:
         """Search app.
 
-        ``GET /zia/api/v1/apps/search``
+        Args:
+            app_name (str)
 
-        Returns ``(result, response, error)``; result: object of AppTotalSearch
+        Returns:
+            Result[AppTotalSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/apps/search
+
+        Example::
+
+            item, resp, err = client.zia.apptotal.search_app("example")
         """
         ...
+
+class AtpPolicyUpdateAtpSettingsBody(TypedDict, total=False):
+    """Body fields of ``atp_policy.update_atp_settings`` (keyword arguments; all optional)."""
+    settings: Any
+
 
 class AtpPolicyAPI:
-    def add_atp_malicious_urls(self, malicious_urls: Any) -> Result:
+    def add_atp_malicious_urls(self, malicious_urls: list[Any]) -> Result:
         """Add ATP malicious URLs.
 
-        ``PUT /zia/api/v1/cyberThreatProtection/maliciousUrls?action=ADD_TO_LIST``
+        Args:
+            malicious_urls (list[Any])
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/maliciousUrls?action=ADD_TO_LIST
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.add_atp_malicious_urls("example")
         """
         ...
-    def delete_atp_malicious_urls(self, malicious_urls: Any) -> Result:
+    def delete_atp_malicious_urls(self, malicious_urls: list[Any]) -> Result:
         """Delete ATP malicious URLs.
 
-        ``PUT /zia/api/v1/cyberThreatProtection/maliciousUrls?action=REMOVE_FROM_LIST``
+        Args:
+            malicious_urls (list[Any])
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/maliciousUrls?action=REMOVE_FROM_LIST
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.delete_atp_malicious_urls("example")
         """
         ...
     def get_atp_malicious_urls(self) -> Result:
         """Get ATP malicious URLs.
 
-        ``GET /zia/api/v1/cyberThreatProtection/maliciousUrls``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/maliciousUrls
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.get_atp_malicious_urls()
         """
         ...
     def get_atp_security_exceptions(self) -> Result:
         """Get ATP security exceptions.
 
-        ``GET /zia/api/v1/cyberThreatProtection/securityExceptions``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/securityExceptions
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.get_atp_security_exceptions()
         """
         ...
     def get_atp_settings(self) -> Result[zscaler.zia.models.advanced_threat_settings.AdvancedThreatProtectionSettings]:
         """Get ATP settings.
 
-        ``GET /zia/api/v1/cyberThreatProtection/advancedThreatSettings``
+        Returns:
+            Result[AdvancedThreatProtectionSettings]: ``(result, response, error)``; ``error`` is None
+              on success.
 
-        Returns ``(result, response, error)``; result: object of AdvancedThreatProtectionSettings
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/advancedThreatSettings
+
+        Example::
+
+            item, resp, err = client.zia.atp_policy.get_atp_settings()
         """
         ...
-    def update_atp_security_exceptions(self, bypass_urls: Any) -> Result:
+    def update_atp_security_exceptions(self, bypass_urls: list[str]) -> Result:
         """Update ATP security exceptions.
 
-        ``PUT /zia/api/v1/cyberThreatProtection/securityExceptions``
+        Args:
+            bypass_urls (list[str])
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/securityExceptions
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.update_atp_security_exceptions("example")
         """
         ...
-    def update_atp_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.advanced_threat_settings.AdvancedThreatProtectionSettings]:
+    def update_atp_settings(self, **kwargs: Unpack[AtpPolicyUpdateAtpSettingsBody]) -> Result[zscaler.zia.models.advanced_threat_settings.AdvancedThreatProtectionSettings]:
         """Update ATP settings.
 
-        ``PUT /zia/api/v1/cyberThreatProtection/advancedThreatSettings``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
 
-        Returns ``(result, response, error)``; result: object of AdvancedThreatProtectionSettings
+        Returns:
+            Result[AdvancedThreatProtectionSettings]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/advancedThreatSettings
+
+        Example::
+
+            item, resp, err = client.zia.atp_policy.update_atp_settings()
         """
         ...
 
@@ -432,83 +874,161 @@ class AuditLogsAPI:
     def cancel(self) -> Any:
         """Cancel the audit log report; returns the HTTP status code.
 
-        ``DELETE /zia/api/v1/auditlogEntryReport``
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
 
-        Returns the result alone (as the official SDK); on an error, logs it and returns ``None``; result: status_code
+        Endpoint:
+            DELETE /zia/api/v1/auditlogEntryReport
+
+        Example::
+
+            result = client.zia.audit_logs.cancel()
         """
         ...
-    def create(self, start_time: Any, end_time: Any) -> Any:
+    def create(self, start_time: str, end_time: str) -> Any:
         """Ask for an audit log report; returns the HTTP status code.
 
-        ``POST /zia/api/v1/auditlogEntryReport``
+        Args:
+            start_time (str)
+            end_time (str)
 
-        Returns the result alone (as the official SDK); on an error, logs it and returns ``None``; result: status_code
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            POST /zia/api/v1/auditlogEntryReport
+
+        Example::
+
+            result = client.zia.audit_logs.create("example", "example")
         """
         ...
     def get_report(self) -> Any:
         """The audit log report (CSV text).
 
-        ``GET /zia/api/v1/auditlogEntryReport/download``
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
 
-        Returns the result alone (as the official SDK); on an error, logs it and returns ``None``; result: raw
+        Endpoint:
+            GET /zia/api/v1/auditlogEntryReport/download
+
+        Example::
+
+            result = client.zia.audit_logs.get_report()
         """
         ...
     def get_status(self) -> Any:
         """The audit log report's status.
 
-        ``GET /zia/api/v1/auditlogEntryReport``
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
 
-        Returns the result alone (as the official SDK); on an error, logs it and returns ``None``; result: raw
+        Endpoint:
+            GET /zia/api/v1/auditlogEntryReport
+
+        Example::
+
+            result = client.zia.audit_logs.get_status()
         """
         ...
+
+class AuthenticationSettingsUpdateAuthenticationSettingsBody(TypedDict, total=False):
+    """Body fields of ``authentication_settings.update_authentication_settings`` (keyword arguments; all optional)."""
+    settings: Any
+
 
 class AuthenticationSettingsAPI:
-    def add_urls_to_exempt_list(self, url_list: Any) -> Result:
+    def add_urls_to_exempt_list(self, url_list: list[Any]) -> Result:
         """Add URLs to exempt list.
 
-        ``POST /zia/api/v1/authSettings/exemptedUrls?action=ADD_TO_LIST``
+        Args:
+            url_list (list[Any])
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/authSettings/exemptedUrls?action=ADD_TO_LIST
+
+        Example::
+
+            result, resp, err = client.zia.authentication_settings.add_urls_to_exempt_list("example")
         """
         ...
-    def delete_urls_from_exempt_list(self, url_list: Any) -> Result:
+    def delete_urls_from_exempt_list(self, url_list: list[Any]) -> Result:
         """Delete URLs from exempt list.
 
-        ``POST /zia/api/v1/authSettings/exemptedUrls?action=REMOVE_FROM_LIST``
+        Args:
+            url_list (list[Any])
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/authSettings/exemptedUrls?action=REMOVE_FROM_LIST
+
+        Example::
+
+            result, resp, err = client.zia.authentication_settings.delete_urls_from_exempt_list("example")
         """
         ...
     def get_authentication_settings(self) -> Result[zscaler.zia.models.authentication_settings.AuthenticationSettings]:
         """Get authentication settings.
 
-        ``GET /zia/api/v1/authSettings``
+        Returns:
+            Result[AuthenticationSettings]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of AuthenticationSettings
+        Endpoint:
+            GET /zia/api/v1/authSettings
+
+        Example::
+
+            item, resp, err = client.zia.authentication_settings.get_authentication_settings()
         """
         ...
     def get_authentication_settings_lite(self) -> Result[zscaler.zia.models.authentication_settings.AuthenticationSettings]:
         """Get authentication settings (lite view).
 
-        ``GET /zia/api/v1/authSettings/lite``
+        Returns:
+            Result[AuthenticationSettings]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of AuthenticationSettings
+        Endpoint:
+            GET /zia/api/v1/authSettings/lite
+
+        Example::
+
+            item, resp, err = client.zia.authentication_settings.get_authentication_settings_lite()
         """
         ...
     def get_exempted_urls(self) -> Result:
         """Get exempted URLs.
 
-        ``GET /zia/api/v1/authSettings/exemptedUrls``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/authSettings/exemptedUrls
+
+        Example::
+
+            result, resp, err = client.zia.authentication_settings.get_exempted_urls()
         """
         ...
-    def update_authentication_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.authentication_settings.AuthenticationSettings]:
+    def update_authentication_settings(self, **kwargs: Unpack[AuthenticationSettingsUpdateAuthenticationSettingsBody]) -> Result[zscaler.zia.models.authentication_settings.AuthenticationSettings]:
         """Update authentication settings.
 
-        ``PUT /zia/api/v1/authSettings``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
 
-        Returns ``(result, response, error)``; result: object of AuthenticationSettings
+        Returns:
+            Result[AuthenticationSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/authSettings
+
+        Example::
+
+            item, resp, err = client.zia.authentication_settings.update_authentication_settings()
         """
         ...
 
@@ -516,851 +1036,2729 @@ class AzureIntegrationAPI:
     def add_azures_tunnel_configuration(self, **kwargs: Any) -> Result[zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """Add azures tunnel configuration.
 
-        ``POST /zia/api/v1/azure/tunnelConfiguration``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of AzureVirtualHub
+        Returns:
+            Result[AzureVirtualHub]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/azure/tunnelConfiguration
+
+        Example::
+
+            item, resp, err = client.zia.azure_integration.add_azures_tunnel_configuration()
         """
         ...
     def delete_azure(self, hub_id: str | int) -> Result[None]:
         """Delete azure.
 
-        ``DELETE /zia/api/v1/azure/unConfigureTunnel/{hub_id}``
+        Args:
+            hub_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/azure/unConfigureTunnel/{hub_id}
+
+        Example::
+
+            _, resp, err = client.zia.azure_integration.delete_azure("123")
         """
         ...
-    def list_azure_refresh_connection_status(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azure_refresh_connection_status(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
         """List azure refresh connection status.
 
-        ``GET /zia/api/v1/azure/refreshConnectionStatus``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AzureVirtualHub
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/refreshConnectionStatus
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azure_refresh_connection_status()
         """
         ...
-    def list_azures_tunnel_configuration(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azures_tunnel_configuration(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
         """List azures tunnel configuration.
 
-        ``GET /zia/api/v1/azure/tunnelConfiguration``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AzureVirtualHub
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/tunnelConfiguration
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azures_tunnel_configuration()
         """
         ...
-    def list_azures_un_configure_tunnel_status(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azures_un_configure_tunnel_status(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
         """List azures un configure tunnel status.
 
-        ``GET /zia/api/v1/azure/unConfigureTunnelStatus``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AzureVirtualHub
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/unConfigureTunnelStatus
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azures_un_configure_tunnel_status()
         """
         ...
-    def list_azures_virtual_hub_sync(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azures_virtual_hub_sync(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
         """List azures virtual hub sync.
 
-        ``GET /zia/api/v1/azure/virtualHubSync``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys version
 
-        Returns ``(result, response, error)``; result: list of AzureVirtualHub
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/virtualHubSync
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azures_virtual_hub_sync()
         """
         ...
-    def list_azures_virtual_hubs(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azures_virtual_hubs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
         """List azures virtual hubs.
 
-        ``GET /zia/api/v1/azure/virtualHubs``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AzureVirtualHub
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/virtualHubs
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azures_virtual_hubs()
         """
         ...
     def start_azure_refresh_connection_status(self, **kwargs: Any) -> Result[zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """Start azure refresh connection status.
 
-        ``POST /zia/api/v1/azure/tunnelConfiguration``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of AzureVirtualHub
+        Returns:
+            Result[AzureVirtualHub]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/azure/tunnelConfiguration
+
+        Example::
+
+            item, resp, err = client.zia.azure_integration.start_azure_refresh_connection_status()
         """
         ...
     def start_azure_virtual_hub_sync(self, **kwargs: Any) -> Result[zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """Start azure virtual hub sync.
 
-        ``POST /zia/api/v1/azure/virtualHubSync``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of AzureVirtualHub
+        Returns:
+            Result[AzureVirtualHub]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/azure/virtualHubSync
+
+        Example::
+
+            item, resp, err = client.zia.azure_integration.start_azure_virtual_hub_sync()
         """
         ...
 
+class BandwidthClassesAddClassBody(TypedDict, total=False):
+    """Body fields of ``bandwidth_classes.add_class`` (keyword arguments; all optional)."""
+    name: str
+    url_categories: Any
+    urls: Any
+    web_applications: Any
+
+
 class BandwidthClassesAPI:
-    def add_class(self, **kwargs: Any) -> Result[zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
+    def add_class(self, **kwargs: Unpack[BandwidthClassesAddClassBody]) -> Result[zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
         """Add class.
 
-        ``POST /zia/api/v1/bandwidthClasses``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: str, url_categories: Any, urls: Any, web_applications: Any
 
-        Returns ``(result, response, error)``; result: object of BandwidthClasses
+        Returns:
+            Result[BandwidthClasses]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/bandwidthClasses
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_classes.add_class(name="example")
         """
         ...
     def delete_class(self, class_id: str | int) -> Result[None]:
         """Delete class.
 
-        ``DELETE /zia/api/v1/bandwidthClasses/{class_id}``
+        Args:
+            class_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/bandwidthClasses/{class_id}
+
+        Example::
+
+            _, resp, err = client.zia.bandwidth_classes.delete_class("123")
         """
         ...
     def get_class(self, class_id: str | int) -> Result[zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
         """Get class.
 
-        ``GET /zia/api/v1/bandwidthClasses/{class_id}``
+        Args:
+            class_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of BandwidthClasses
+        Returns:
+            Result[BandwidthClasses]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthClasses/{class_id}
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_classes.get_class("123")
         """
         ...
-    def list_classes(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]]:
+    def list_classes(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]]:
         """List classes.
 
-        ``GET /zia/api/v1/bandwidthClasses``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of BandwidthClasses
+        Returns:
+            Result[list[BandwidthClasses]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthClasses
+
+        Example::
+
+            items, resp, err = client.zia.bandwidth_classes.list_classes()
         """
         ...
     def list_classes_lite(self) -> Result[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]]:
         """List classes (lite view).
 
-        ``GET /zia/api/v1/bandwidthClasses/lite``
+        Returns:
+            Result[list[BandwidthClasses]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of BandwidthClasses
+        Endpoint:
+            GET /zia/api/v1/bandwidthClasses/lite
+
+        Example::
+
+            items, resp, err = client.zia.bandwidth_classes.list_classes_lite()
         """
         ...
     def update_class(self, class_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
         """Update class.
 
-        ``PUT /zia/api/v1/bandwidthClasses/{class_id}``
+        Args:
+            class_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of BandwidthClasses
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[BandwidthClasses]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/bandwidthClasses/{class_id}
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_classes.update_class("123")
         """
         ...
 
+class BandwidthControlRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``bandwidth_control_rules.add_rule`` (keyword arguments; all optional)."""
+    bandwidth_class_ids: Any
+    default_rule: bool
+    description: str
+    enabled: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    max_bandwidth: int
+    min_bandwidth: int
+    name: str
+    order: int
+    protocols: Any
+    rank: int
+    time_windows: Any
+
+
+class BandwidthControlRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``bandwidth_control_rules.update_rule`` (keyword arguments; all optional)."""
+    bandwidth_class_ids: Any
+    default_rule: bool
+    description: str
+    enabled: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    max_bandwidth: int
+    min_bandwidth: int
+    order: int
+    protocols: Any
+    rank: int
+    time_windows: Any
+
+
 class BandwidthControlRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
+    def add_rule(self, **kwargs: Unpack[BandwidthControlRulesAddRuleBody]) -> Result[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/bandwidthControlRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bandwidth_class_ids: Any, default_rule: bool, description: str, enabled: Any, labels: Any,
+              location_groups: Any, locations: Any, max_bandwidth: int, min_bandwidth: int, name: str,
+              order: int, protocols: Any, rank: int, time_windows: Any
 
-        Returns ``(result, response, error)``; result: object of BandwidthControlRules
+        Returns:
+            Result[BandwidthControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/bandwidthControlRules
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_control_rules.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/bandwidthControlRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/bandwidthControlRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.bandwidth_control_rules.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/bandwidthControlRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of BandwidthControlRules
+        Returns:
+            Result[BandwidthControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthControlRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_control_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/bandwidthControlRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of BandwidthControlRules
+        Returns:
+            Result[list[BandwidthControlRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthControlRules
+
+        Example::
+
+            items, resp, err = client.zia.bandwidth_control_rules.list_rules()
         """
         ...
     def list_rules_lite(self) -> Result[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]]:
         """List rules (lite view).
 
-        ``GET /zia/api/v1/bandwidthControlRules/lite``
+        Returns:
+            Result[list[BandwidthControlRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
-        Returns ``(result, response, error)``; result: list of BandwidthControlRules
+        Endpoint:
+            GET /zia/api/v1/bandwidthControlRules/lite
+
+        Example::
+
+            items, resp, err = client.zia.bandwidth_control_rules.list_rules_lite()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[BandwidthControlRulesUpdateRuleBody]) -> Result[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/bandwidthControlRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of BandwidthControlRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bandwidth_class_ids: Any, default_rule: bool, description: str, enabled: Any, labels: Any,
+              location_groups: Any, locations: Any, max_bandwidth: int, min_bandwidth: int, order: int,
+              protocols: Any, rank: int, time_windows: Any
+
+        Returns:
+            Result[BandwidthControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/bandwidthControlRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_control_rules.update_rule("123", description="example", enabled="example")
         """
         ...
+
+class BrowserControlSettingsUpdateBrowserControlSettingsBody(TypedDict, total=False):
+    """Body fields of ``browser_control_settings.update_browser_control_settings`` (keyword arguments; all optional)."""
+    settings: Any
+
 
 class BrowserControlSettingsAPI:
     def get_browser_control_settings(self) -> Result[zscaler.zia.models.browser_control_settings.BrowserControlSettings]:
         """Get browser control settings.
 
-        ``GET /zia/api/v1/browserControlSettings``
+        Returns:
+            Result[BrowserControlSettings]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of BrowserControlSettings
+        Endpoint:
+            GET /zia/api/v1/browserControlSettings
+
+        Example::
+
+            item, resp, err = client.zia.browser_control_settings.get_browser_control_settings()
         """
         ...
-    def update_browser_control_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.browser_control_settings.BrowserControlSettings]:
+    def update_browser_control_settings(self, **kwargs: Unpack[BrowserControlSettingsUpdateBrowserControlSettingsBody]) -> Result[zscaler.zia.models.browser_control_settings.BrowserControlSettings]:
         """Update browser control settings.
 
-        ``PUT /zia/api/v1/browserControlSettings``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
 
-        Returns ``(result, response, error)``; result: object of BrowserControlSettings
+        Returns:
+            Result[BrowserControlSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/browserControlSettings
+
+        Example::
+
+            item, resp, err = client.zia.browser_control_settings.update_browser_control_settings()
         """
         ...
+
+class CasbDlpRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``casb_dlp_rules.add_rule`` (keyword arguments; all optional)."""
+    auditor: Any
+    bucket_owner: Any
+    buckets: Any
+    casb_email_label: Any
+    casb_tombstone_template: Any
+    cloud_app_tenant_ids: Any
+    collaboration_scope: Any
+    components: Any
+    content_location: Any
+    criteria_domain_profile_ids: Any
+    departments: Any
+    description: str
+    dlp_engines: Any
+    domains: Any
+    email_recipient_profile_ids: Any
+    enabled: Any
+    entity_group_ids: Any
+    entity_groups: Any
+    excluded_domain_profile_ids: Any
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    include_criteria_domain_profile: Any
+    include_entity_groups: Any
+    included_domain_profile_ids: Any
+    labels: Any
+    name: str
+    number_of_external_collaborators: Any
+    number_of_internal_collaborators: Any
+    object_type_ids: Any
+    order: int
+    quarantine_location: Any
+    rank: int
+    recipient: Any
+    redaction_profile: Any
+    tag: Any
+    type: str
+    users: Any
+    watermark_delete_old_version: Any
+    watermark_profile: Any
+    without_content_inspection: bool
+    zscaler_incident_receiver: Any
+
+
+class CasbDlpRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``casb_dlp_rules.update_rule`` (keyword arguments; all optional)."""
+    auditor: Any
+    bucket_owner: Any
+    buckets: Any
+    casb_email_label: Any
+    casb_tombstone_template: Any
+    cloud_app_tenant_ids: Any
+    collaboration_scope: Any
+    components: Any
+    content_location: Any
+    criteria_domain_profile_ids: Any
+    departments: Any
+    description: str
+    dlp_engines: Any
+    domains: Any
+    email_recipient_profile_ids: Any
+    enabled: Any
+    entity_group_ids: Any
+    entity_groups: Any
+    excluded_domain_profile_ids: Any
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    include_criteria_domain_profile: Any
+    include_entity_groups: Any
+    included_domain_profile_ids: Any
+    labels: Any
+    name: str
+    number_of_external_collaborators: Any
+    number_of_internal_collaborators: Any
+    object_type_ids: Any
+    order: int
+    quarantine_location: Any
+    rank: int
+    recipient: Any
+    redaction_profile: Any
+    tag: Any
+    type: str
+    users: Any
+    watermark_delete_old_version: Any
+    watermark_profile: Any
+    without_content_inspection: bool
+    zscaler_incident_receiver: Any
+
 
 class CasbDlpRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
+    def add_rule(self, **kwargs: Unpack[CasbDlpRulesAddRuleBody]) -> Result[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/casbDlpRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            auditor: Any, bucket_owner: Any, buckets: Any, casb_email_label: Any,
+              casb_tombstone_template: Any, cloud_app_tenant_ids: Any, collaboration_scope: Any,
+              components: Any, content_location: Any, criteria_domain_profile_ids: Any, departments:
+              Any, description: str, dlp_engines: Any, domains: Any, email_recipient_profile_ids: Any,
+              enabled: Any, entity_group_ids: Any, entity_groups: Any, excluded_domain_profile_ids: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any,
+              include_criteria_domain_profile: Any, include_entity_groups: Any,
+              included_domain_profile_ids: Any, labels: Any, name: str,
+              number_of_external_collaborators: Any, number_of_internal_collaborators: Any,
+              object_type_ids: Any, order: int, quarantine_location: Any, rank: int, recipient: Any,
+              redaction_profile: Any, tag: Any, type: str, users: Any, watermark_delete_old_version:
+              Any, watermark_profile: Any, without_content_inspection: bool, zscaler_incident_receiver:
+              Any
 
-        Returns ``(result, response, error)``; result: object of CasbdDlpRules
+        Returns:
+            Result[CasbdDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/casbDlpRules
+
+        Example::
+
+            item, resp, err = client.zia.casb_dlp_rules.add_rule(name="example", description="example")
         """
         ...
-    def delete_rule(self, rule_id: str | int, rule_type: Any = None) -> Result[None]:
+    def delete_rule(self, rule_id: str | int, rule_type: str | None = None) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/casbDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
+            rule_type (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/casbDlpRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.casb_dlp_rules.delete_rule("123")
         """
         ...
-    def get_rule(self, rule_id: str | int, rule_type: Any = None) -> Result[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
+    def get_rule(self, rule_id: str | int, rule_type: str | None = None) -> Result[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/casbDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
+            rule_type (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of CasbdDlpRules
+        Returns:
+            Result[CasbdDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/casbDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.casb_dlp_rules.get_rule("123")
         """
         ...
     def list_all_rules(self) -> Result[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]]:
         """List all rules.
 
-        ``GET /zia/api/v1/casbDlpRules/all``
+        Returns:
+            Result[list[CasbdDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of CasbdDlpRules
+        Endpoint:
+            GET /zia/api/v1/casbDlpRules/all
+
+        Example::
+
+            items, resp, err = client.zia.casb_dlp_rules.list_all_rules()
         """
         ...
-    def list_rules(self, rule_type: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]]:
+    def list_rules(self, rule_type: str, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/casbDlpRules``
+        Args:
+            rule_type (str)
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of CasbdDlpRules
+        Returns:
+            Result[list[CasbdDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbDlpRules
+
+        Example::
+
+            items, resp, err = client.zia.casb_dlp_rules.list_rules("example")
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[CasbDlpRulesUpdateRuleBody]) -> Result[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/casbDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CasbdDlpRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            auditor: Any, bucket_owner: Any, buckets: Any, casb_email_label: Any,
+              casb_tombstone_template: Any, cloud_app_tenant_ids: Any, collaboration_scope: Any,
+              components: Any, content_location: Any, criteria_domain_profile_ids: Any, departments:
+              Any, description: str, dlp_engines: Any, domains: Any, email_recipient_profile_ids: Any,
+              enabled: Any, entity_group_ids: Any, entity_groups: Any, excluded_domain_profile_ids: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any,
+              include_criteria_domain_profile: Any, include_entity_groups: Any,
+              included_domain_profile_ids: Any, labels: Any, name: str,
+              number_of_external_collaborators: Any, number_of_internal_collaborators: Any,
+              object_type_ids: Any, order: int, quarantine_location: Any, rank: int, recipient: Any,
+              redaction_profile: Any, tag: Any, type: str, users: Any, watermark_delete_old_version:
+              Any, watermark_profile: Any, without_content_inspection: bool, zscaler_incident_receiver:
+              Any
+
+        Returns:
+            Result[CasbdDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/casbDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.casb_dlp_rules.update_rule("123", name="example", description="example")
         """
         ...
+
+class CasbMalwareRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``casb_malware_rules.add_rule`` (keyword arguments; all optional)."""
+    bucket_ids: Any
+    casb_email_label: Any
+    casb_tombstone_template: Any
+    cloud_app_tenant_ids: Any
+    enabled: Any
+    labels: Any
+    name: str
+    order: int
+    type: str
+
+
+class CasbMalwareRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``casb_malware_rules.update_rule`` (keyword arguments; all optional)."""
+    bucket_ids: Any
+    casb_email_label: Any
+    casb_tombstone_template: Any
+    cloud_app_tenant_ids: Any
+    enabled: Any
+    labels: Any
+    name: str
+    order: int
+    type: str
+
 
 class CasbMalwareRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
+    def add_rule(self, **kwargs: Unpack[CasbMalwareRulesAddRuleBody]) -> Result[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/casbMalwareRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bucket_ids: Any, casb_email_label: Any, casb_tombstone_template: Any, cloud_app_tenant_ids:
+              Any, enabled: Any, labels: Any, name: str, order: int, type: str
 
-        Returns ``(result, response, error)``; result: object of CasbMalwareRules
+        Returns:
+            Result[CasbMalwareRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/casbMalwareRules
+
+        Example::
+
+            item, resp, err = client.zia.casb_malware_rules.add_rule(name="example", enabled="example")
         """
         ...
-    def delete_rule(self, rule_type: Any, rule_id: str | int) -> Result[None]:
+    def delete_rule(self, rule_type: str, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/casbMalwareRules/{rule_id}``
+        Args:
+            rule_type (str)
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/casbMalwareRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.casb_malware_rules.delete_rule("example", "123")
         """
         ...
-    def get_rule(self, rule_id: str | int, rule_type: Any) -> Result[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
+    def get_rule(self, rule_id: str | int, rule_type: str) -> Result[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/casbMalwareRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
+            rule_type (str)
 
-        Returns ``(result, response, error)``; result: object of CasbMalwareRules
+        Returns:
+            Result[CasbMalwareRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/casbMalwareRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.casb_malware_rules.get_rule("123", "example")
         """
         ...
     def list_all_rules(self) -> Result[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]]:
         """List all rules.
 
-        ``GET /zia/api/v1/casbMalwareRules/all``
+        Returns:
+            Result[list[CasbMalwareRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of CasbMalwareRules
+        Endpoint:
+            GET /zia/api/v1/casbMalwareRules/all
+
+        Example::
+
+            items, resp, err = client.zia.casb_malware_rules.list_all_rules()
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/casbMalwareRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys rule_type, search
 
-        Returns ``(result, response, error)``; result: list of CasbMalwareRules
+        Returns:
+            Result[list[CasbMalwareRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbMalwareRules
+
+        Example::
+
+            items, resp, err = client.zia.casb_malware_rules.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[CasbMalwareRulesUpdateRuleBody]) -> Result[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/casbMalwareRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CasbMalwareRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bucket_ids: Any, casb_email_label: Any, casb_tombstone_template: Any, cloud_app_tenant_ids:
+              Any, enabled: Any, labels: Any, name: str, order: int, type: str
+
+        Returns:
+            Result[CasbMalwareRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/casbMalwareRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.casb_malware_rules.update_rule("123", name="example", enabled="example")
         """
         ...
 
+class CloudAppInstancesAddCloudAppInstancesBody(TypedDict, total=False):
+    """Body fields of ``cloud_app_instances.add_cloud_app_instances`` (keyword arguments; all optional)."""
+    instance_id: int
+    instance_identifiers: Any
+    instance_name: str
+    instance_type: str
+
+
 class CloudAppInstancesAPI:
-    def add_cloud_app_instances(self, **kwargs: Any) -> Result[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]:
+    def add_cloud_app_instances(self, **kwargs: Unpack[CloudAppInstancesAddCloudAppInstancesBody]) -> Result[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]:
         """Add cloud app instances.
 
-        ``POST /zia/api/v1/cloudApplicationInstances``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            instance_id: int, instance_identifiers: Any, instance_name: str, instance_type: str
 
-        Returns ``(result, response, error)``; result: object of CloudApplicationInstances
+        Returns:
+            Result[CloudApplicationInstances]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/cloudApplicationInstances
+
+        Example::
+
+            item, resp, err = client.zia.cloud_app_instances.add_cloud_app_instances()
         """
         ...
     def delete_cloud_app_instances(self, instance_id: str | int) -> Result[None]:
         """Delete cloud app instances.
 
-        ``DELETE /zia/api/v1/cloudApplicationInstances/{instance_id}``
+        Args:
+            instance_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/cloudApplicationInstances/{instance_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_app_instances.delete_cloud_app_instances("123")
         """
         ...
     def get_cloud_app_instances(self, instance_id: str | int) -> Result[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]:
         """Get cloud app instances.
 
-        ``GET /zia/api/v1/cloudApplicationInstances/{instance_id}``
+        Args:
+            instance_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CloudApplicationInstances
+        Returns:
+            Result[CloudApplicationInstances]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplicationInstances/{instance_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_app_instances.get_cloud_app_instances("123")
         """
         ...
-    def list_cloud_app_instances(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]]:
+    def list_cloud_app_instances(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]]:
         """List cloud app instances.
 
-        ``GET /zia/api/v1/cloudApplicationInstances``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys instance_name,
+              instance_type, page, page_size
 
-        Returns ``(result, response, error)``; result: list of CloudApplicationInstances
+        Returns:
+            Result[list[CloudApplicationInstances]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplicationInstances
+
+        Example::
+
+            items, resp, err = client.zia.cloud_app_instances.list_cloud_app_instances()
         """
         ...
     def update_cloud_app_instances(self, instance_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]:
         """Update cloud app instances.
 
-        ``PUT /zia/api/v1/cloudApplicationInstances/{instance_id}``
+        Args:
+            instance_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CloudApplicationInstances
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CloudApplicationInstances]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/cloudApplicationInstances/{instance_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_app_instances.update_cloud_app_instances("123")
         """
         ...
 
 class CloudApplicationsAPI:
-    def list_cloud_app_policy(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
+    def list_cloud_app_policy(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
         """List cloud app policy.
 
-        ``GET /zia/api/v1/cloudApplications/policy``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys app_class, group_results,
+              page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CloudApplicationPolicy
+        Returns:
+            Result[list[CloudApplicationPolicy]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplications/policy
+
+        Example::
+
+            items, resp, err = client.zia.cloud_applications.list_cloud_app_policy()
         """
         ...
-    def list_cloud_app_ssl_policy(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
+    def list_cloud_app_ssl_policy(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
         """List cloud app SSL policy.
 
-        ``GET /zia/api/v1/cloudApplications/sslPolicy``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys app_class, group_results,
+              page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CloudApplicationPolicy
+        Returns:
+            Result[list[CloudApplicationPolicy]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplications/sslPolicy
+
+        Example::
+
+            items, resp, err = client.zia.cloud_applications.list_cloud_app_ssl_policy()
         """
         ...
 
 class CloudBrowserIsolationAPI:
-    def list_isolation_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_browser_isolation.CBIProfile]]:
+    def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_browser_isolation.CBIProfile]]:
         """List isolation profiles.
 
-        ``GET /zia/api/v1/browserIsolation/profiles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of CBIProfile
+        Returns:
+            Result[list[CBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/browserIsolation/profiles
+
+        Example::
+
+            items, resp, err = client.zia.cloud_browser_isolation.list_isolation_profiles()
         """
         ...
+
+class CloudFirewallAddIpDestinationGroupBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.add_ip_destination_group`` (keyword arguments; all optional)."""
+    addresses: Any
+    countries: Any
+    description: str
+    ip_categories: Any
+    name: str
+    type: str
+
+
+class CloudFirewallAddIpSourceGroupBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.add_ip_source_group`` (keyword arguments; all optional)."""
+    description: str
+    ip_addresses: Any
+    name: str
+
+
+class CloudFirewallAddNetworkAppGroupBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.add_network_app_group`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+    network_applications: Any
+
+
+class CloudFirewallAddNetworkServiceBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.add_network_service`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+
+
+class CloudFirewallAddNetworkSvcGroupBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.add_network_svc_group`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+    service_ids: Any
+
+
+class CloudFirewallUpdateIpDestinationGroupBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.update_ip_destination_group`` (keyword arguments; all optional)."""
+    addresses: Any
+    countries: Any
+    description: str
+    ip_categories: Any
+    name: str
+    type: str
+
+
+class CloudFirewallUpdateIpSourceGroupBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.update_ip_source_group`` (keyword arguments; all optional)."""
+    description: str
+    ip_addresses: Any
+    name: str
+
+
+class CloudFirewallUpdateNetworkAppGroupBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.update_network_app_group`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+    network_applications: Any
+
+
+class CloudFirewallUpdateNetworkServiceBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.update_network_service`` (keyword arguments; all optional)."""
+    description: str
+
+
+class CloudFirewallUpdateNetworkSvcGroupBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall.update_network_svc_group`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+    service_ids: Any
+
 
 class CloudFirewallAPI:
-    def add_ip_destination_group(self, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
+    def add_ip_destination_group(self, **kwargs: Unpack[CloudFirewallAddIpDestinationGroupBody]) -> Result[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """Add IP destination group.
 
-        ``POST /zia/api/v1/ipDestinationGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
 
-        Returns ``(result, response, error)``; result: object of IPDestinationGroups
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ipDestinationGroups
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_ip_destination_group(name="example", description="example")
         """
         ...
-    def add_ip_source_group(self, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
+    def add_ip_source_group(self, **kwargs: Unpack[CloudFirewallAddIpSourceGroupBody]) -> Result[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """Add IP source group.
 
-        ``POST /zia/api/v1/ipSourceGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, ip_addresses: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of IPSourceGroup
+        Returns:
+            Result[IPSourceGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ipSourceGroups
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_ip_source_group(name="example", description="example")
         """
         ...
-    def add_network_app_group(self, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
+    def add_network_app_group(self, **kwargs: Unpack[CloudFirewallAddNetworkAppGroupBody]) -> Result[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
         """Add network app group.
 
-        ``POST /zia/api/v1/networkApplicationGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, network_applications: Any
 
-        Returns ``(result, response, error)``; result: object of NetworkApplicationGroups
+        Returns:
+            Result[NetworkApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/networkApplicationGroups
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_network_app_group(name="example", description="example")
         """
         ...
-    def add_network_service(self, ports: Any = None, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
+    def add_network_service(self, ports: list[Any] | None = None, **kwargs: Unpack[CloudFirewallAddNetworkServiceBody]) -> Result[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
         """Add network service.
 
-        ``POST /zia/api/v1/networkServices``
+        Args:
+            ports (list[Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of NetworkServices
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str
+
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/networkServices
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_network_service(name="example", description="example")
         """
         ...
-    def add_network_svc_group(self, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
+    def add_network_svc_group(self, **kwargs: Unpack[CloudFirewallAddNetworkSvcGroupBody]) -> Result[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
         """Add network svc group.
 
-        ``POST /zia/api/v1/networkServiceGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, service_ids: Any
 
-        Returns ``(result, response, error)``; result: object of NetworkServiceGroups
+        Returns:
+            Result[NetworkServiceGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/networkServiceGroups
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_network_svc_group(name="example", description="example")
         """
         ...
     def delete_ip_destination_group(self, group_id: str | int) -> Result[None]:
         """Delete IP destination group.
 
-        ``DELETE /zia/api/v1/ipDestinationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_ip_destination_group("123")
         """
         ...
     def delete_ip_source_group(self, group_id: str | int) -> Result[None]:
         """Delete IP source group.
 
-        ``DELETE /zia/api/v1/ipSourceGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/ipSourceGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_ip_source_group("123")
         """
         ...
     def delete_network_app_group(self, group_id: str | int) -> Result[None]:
         """Delete network app group.
 
-        ``DELETE /zia/api/v1/networkApplicationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/networkApplicationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_network_app_group("123")
         """
         ...
     def delete_network_service(self, service_id: str | int) -> Result[None]:
         """Delete network service.
 
-        ``DELETE /zia/api/v1/networkServices/{service_id}``
+        Args:
+            service_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/networkServices/{service_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_network_service("123")
         """
         ...
     def delete_network_svc_group(self, group_id: str | int) -> Result[None]:
         """Delete network svc group.
 
-        ``DELETE /zia/api/v1/networkServiceGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/networkServiceGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_network_svc_group("123")
         """
         ...
     def get_ip_destination_group(self, group_id: str | int) -> Result[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """Get IP destination group.
 
-        ``GET /zia/api/v1/ipDestinationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IPDestinationGroups
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_ip_destination_group("123")
         """
         ...
     def get_ip_source_group(self, group_id: str | int) -> Result[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """Get IP source group.
 
-        ``GET /zia/api/v1/ipSourceGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IPSourceGroup
+        Returns:
+            Result[IPSourceGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_ip_source_group("123")
         """
         ...
     def get_network_app(self, app_id: str | int) -> Result[zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications]:
         """Get network app.
 
-        ``GET /zia/api/v1/networkApplications/{app_id}``
+        Args:
+            app_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NetworkApplications
+        Returns:
+            Result[NetworkApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/networkApplications/{app_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_network_app("123")
         """
         ...
     def get_network_app_group(self, group_id: str | int) -> Result[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
         """Get network app group.
 
-        ``GET /zia/api/v1/networkApplicationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NetworkApplicationGroups
+        Returns:
+            Result[NetworkApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/networkApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_network_app_group("123")
         """
         ...
     def get_network_service(self, service_id: str | int) -> Result[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
         """Get network service.
 
-        ``GET /zia/api/v1/networkServices/{service_id}``
+        Args:
+            service_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NetworkServices
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/networkServices/{service_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_network_service("123")
         """
         ...
     def get_network_svc_group(self, group_id: str | int) -> Result[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
         """Get network svc group.
 
-        ``GET /zia/api/v1/networkServiceGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NetworkServiceGroups
+        Returns:
+            Result[NetworkServiceGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/networkServiceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_network_svc_group("123")
         """
         ...
-    def list_ip_destination_groups(self, exclude_type: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
         """List IP destination groups.
 
-        ``GET /zia/api/v1/ipDestinationGroups``
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
-        Returns ``(result, response, error)``; result: list of IPDestinationGroups
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ip_destination_groups()
         """
         ...
-    def list_ip_destination_groups_lite(self, exclude_type: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
         """List IP destination groups (the official SDK sends the full listing's GET).
 
-        ``GET /zia/api/v1/ipDestinationGroups``
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
-        Returns ``(result, response, error)``; result: list of IPDestinationGroups
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ip_destination_groups_lite()
         """
         ...
-    def list_ip_source_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
         """List IP source groups.
 
-        ``GET /zia/api/v1/ipSourceGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of IPSourceGroup
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ip_source_groups()
         """
         ...
-    def list_ip_source_groups_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
         """List IP source groups (lite view).
 
-        ``GET /zia/api/v1/ipSourceGroups/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of IPSourceGroup
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ip_source_groups_lite()
         """
         ...
-    def list_ipv6_destination_groups(self, exclude_type: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    def list_ipv6_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
         """List IPv6 destination groups.
 
-        ``GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups``
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
-        Returns ``(result, response, error)``; result: list of IPDestinationGroups
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ipv6_destination_groups()
         """
         ...
-    def list_ipv6_destination_groups_lite(self, exclude_type: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    def list_ipv6_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
         """List IPv6 destination groups (lite view).
 
-        ``GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups/lite``
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
-        Returns ``(result, response, error)``; result: list of IPDestinationGroups
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ipv6_destination_groups_lite()
         """
         ...
-    def list_ipv6_source_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    def list_ipv6_source_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
         """List IPv6 source groups.
 
-        ``GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of IPSourceGroup
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ipv6_source_groups()
         """
         ...
-    def list_ipv6_source_groups_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    def list_ipv6_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
         """List IPv6 source groups (lite view).
 
-        ``GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of IPSourceGroup
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ipv6_source_groups_lite()
         """
         ...
-    def list_network_app_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]]:
+    def list_network_app_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]]:
         """List network app groups.
 
-        ``GET /zia/api/v1/networkApplicationGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of NetworkApplicationGroups
+        Returns:
+            Result[list[NetworkApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkApplicationGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_app_groups()
         """
         ...
-    def list_network_apps(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications]]:
+    def list_network_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications]]:
         """List network apps.
 
-        ``GET /zia/api/v1/networkApplications``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys locale, search
 
-        Returns ``(result, response, error)``; result: list of NetworkApplications
+        Returns:
+            Result[list[NetworkApplications]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkApplications
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_apps()
         """
         ...
-    def list_network_services(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]]:
+    def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]]:
         """List network services.
 
-        ``GET /zia/api/v1/networkServices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys locale, protocol, search
 
-        Returns ``(result, response, error)``; result: list of NetworkServices
+        Returns:
+            Result[list[NetworkServices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkServices
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_services()
         """
         ...
-    def list_network_services_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite]]:
+    def list_network_services_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite]]:
         """List network services (lite view).
 
-        ``GET /zia/api/v1/networkServices/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys locale, search
 
-        Returns ``(result, response, error)``; result: list of NetworkServicesLite
+        Returns:
+            Result[list[NetworkServicesLite]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkServices/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_services_lite()
         """
         ...
-    def list_network_svc_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
+    def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
         """List network svc groups.
 
-        ``GET /zia/api/v1/networkServiceGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of NetworkServiceGroups
+        Returns:
+            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkServiceGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_svc_groups()
         """
         ...
-    def list_network_svc_groups_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
+    def list_network_svc_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
         """List network svc groups (lite view).
 
-        ``GET /zia/api/v1/networkServiceGroups/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of NetworkServiceGroups
+        Returns:
+            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkServiceGroups/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_svc_groups_lite()
         """
         ...
     def list_time_windows(self) -> Result[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]]:
         """List time windows.
 
-        ``GET /zia/api/v1/timeWindows``
+        Returns:
+            Result[list[TimeWindows]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of TimeWindows
+        Endpoint:
+            GET /zia/api/v1/timeWindows
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_time_windows()
         """
         ...
     def list_time_windows_lite(self) -> Result[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]]:
         """List time windows (lite view).
 
-        ``GET /zia/api/v1/timeWindows/lite``
+        Returns:
+            Result[list[TimeWindows]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of TimeWindows
+        Endpoint:
+            GET /zia/api/v1/timeWindows/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_time_windows_lite()
         """
         ...
-    def update_ip_destination_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
+    def update_ip_destination_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CloudFirewallUpdateIpDestinationGroupBody]) -> Result[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """Update IP destination group.
 
-        ``PUT /zia/api/v1/ipDestinationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys override
 
-        Returns ``(result, response, error)``; result: object of IPDestinationGroups
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
+
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_ip_destination_group("123", name="example", description="example")
         """
         ...
-    def update_ip_source_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
+    def update_ip_source_group(self, group_id: str | int, **kwargs: Unpack[CloudFirewallUpdateIpSourceGroupBody]) -> Result[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """Update IP source group.
 
-        ``PUT /zia/api/v1/ipSourceGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IPSourceGroup
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, ip_addresses: Any, name: str
+
+        Returns:
+            Result[IPSourceGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ipSourceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_ip_source_group("123", name="example", description="example")
         """
         ...
-    def update_network_app_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
+    def update_network_app_group(self, group_id: str | int, **kwargs: Unpack[CloudFirewallUpdateNetworkAppGroupBody]) -> Result[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
         """Update network app group.
 
-        ``PUT /zia/api/v1/networkApplicationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NetworkApplicationGroups
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, network_applications: Any
+
+        Returns:
+            Result[NetworkApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/networkApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_network_app_group("123", name="example", description="example")
         """
         ...
-    def update_network_service(self, service_id: str | int, ports: Any = None, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
+    def update_network_service(self, service_id: str | int, ports: list[Any] | None = None, **kwargs: Unpack[CloudFirewallUpdateNetworkServiceBody]) -> Result[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
         """Update network service.
 
-        ``PUT /zia/api/v1/networkServices/{service_id}``
+        Args:
+            service_id (str | int): in the path
+            ports (list[Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of NetworkServices
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str
+
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/networkServices/{service_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_network_service("123", description="example")
         """
         ...
-    def update_network_svc_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
+    def update_network_svc_group(self, group_id: str | int, **kwargs: Unpack[CloudFirewallUpdateNetworkSvcGroupBody]) -> Result[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
         """Update network svc group.
 
-        ``PUT /zia/api/v1/networkServiceGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NetworkServiceGroups
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, service_ids: Any
+
+        Returns:
+            Result[NetworkServiceGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/networkServiceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_network_svc_group("123", name="example", description="example")
         """
         ...
 
+class CloudFirewallDnsAddRuleBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall_dns.add_rule`` (keyword arguments; all optional)."""
+    action: str
+    application_groups: Any
+    applications: Any
+    block_response_code: Any
+    capture_pcap: bool
+    default_rule: bool
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    devices: Any
+    dns_gateway: Any
+    dns_rule_request_types: Any
+    edns_ecs_object: Any
+    enable_full_logging: Any
+    enabled: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    order: int
+    predefined: bool
+    protocols: Any
+    rank: int
+    redirect_ip: str
+    res_categories: Any
+    source_countries: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    state: str
+    time_windows: Any
+    zpa_ip_group: Any
+
+
+class CloudFirewallDnsUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall_dns.update_rule`` (keyword arguments; all optional)."""
+    action: str
+    application_groups: Any
+    applications: Any
+    block_response_code: Any
+    capture_pcap: bool
+    default_rule: bool
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    devices: Any
+    dns_gateway: Any
+    dns_rule_request_types: Any
+    edns_ecs_object: Any
+    enable_full_logging: Any
+    enabled: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    order: int
+    predefined: bool
+    protocols: Any
+    rank: int
+    redirect_ip: str
+    res_categories: Any
+    source_countries: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    state: str
+    time_windows: Any
+    zpa_ip_group: Any
+
+
 class CloudFirewallDnsAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
+    def add_rule(self, **kwargs: Unpack[CloudFirewallDnsAddRuleBody]) -> Result[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/firewallDnsRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, application_groups: Any, applications: Any, block_response_code: Any,
+              capture_pcap: bool, default_rule: bool, description: str, dest_addresses: Any,
+              dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              device_groups: Any, devices: Any, dns_gateway: Any, dns_rule_request_types: Any,
+              edns_ecs_object: Any, enable_full_logging: Any, enabled: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, order: int, predefined: bool, protocols:
+              Any, rank: int, redirect_ip: str, res_categories: Any, source_countries: Any,
+              src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any, state: str, time_windows: Any,
+              zpa_ip_group: Any
 
-        Returns ``(result, response, error)``; result: object of FirewallDNSRules
+        Returns:
+            Result[FirewallDNSRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/firewallDnsRules
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_dns.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/firewallDnsRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/firewallDnsRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall_dns.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/firewallDnsRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of FirewallDNSRules
+        Returns:
+            Result[FirewallDNSRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/firewallDnsRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_dns.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/firewallDnsRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of FirewallDNSRules
+        Returns:
+            Result[list[FirewallDNSRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/firewallDnsRules
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall_dns.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[CloudFirewallDnsUpdateRuleBody]) -> Result[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/firewallDnsRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of FirewallDNSRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, application_groups: Any, applications: Any, block_response_code: Any,
+              capture_pcap: bool, default_rule: bool, description: str, dest_addresses: Any,
+              dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              device_groups: Any, devices: Any, dns_gateway: Any, dns_rule_request_types: Any,
+              edns_ecs_object: Any, enable_full_logging: Any, enabled: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, order: int, predefined: bool, protocols:
+              Any, rank: int, redirect_ip: str, res_categories: Any, source_countries: Any,
+              src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any, state: str, time_windows: Any,
+              zpa_ip_group: Any
+
+        Returns:
+            Result[FirewallDNSRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/firewallDnsRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_dns.update_rule("123", name="example", description="example")
         """
         ...
 
+class CloudFirewallIpsAddRuleBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall_ips.add_rule`` (keyword arguments; all optional)."""
+    action: str
+    capture_pcap: bool
+    default_rule: bool
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    devices: Any
+    enable_full_logging: bool
+    enabled: Any
+    file_types: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    predefined: bool
+    protocols: Any
+    rank: int
+    res_categories: Any
+    source_countries: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    threat_categories: Any
+    time_windows: Any
+    users: Any
+    zpa_app_segments: Any
+
+
+class CloudFirewallIpsUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall_ips.update_rule`` (keyword arguments; all optional)."""
+    action: str
+    capture_pcap: bool
+    default_rule: bool
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    devices: Any
+    enable_full_logging: bool
+    enabled: Any
+    file_types: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    predefined: bool
+    protocols: Any
+    rank: int
+    res_categories: Any
+    source_countries: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    threat_categories: Any
+    time_windows: Any
+    users: Any
+    zpa_app_segments: Any
+
+
 class CloudFirewallIpsAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
+    def add_rule(self, **kwargs: Unpack[CloudFirewallIpsAddRuleBody]) -> Result[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
         """Add rule.
 
-        ``POST /zia/api/v1/firewallIpsRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, capture_pcap: bool, default_rule: bool, description: str, dest_addresses: Any,
+              dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              device_groups: Any, devices: Any, enable_full_logging: bool, enabled: Any, file_types:
+              Any, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str,
+              nw_service_groups: Any, nw_services: Any, order: int, predefined: bool, protocols: Any,
+              rank: int, res_categories: Any, source_countries: Any, src_ip_groups: Any, src_ips: Any,
+              src_ipv6_groups: Any, threat_categories: Any, time_windows: Any, users: Any,
+              zpa_app_segments: Any
 
-        Returns ``(result, response, error)``; result: object of FirewallIPSrules
+        Returns:
+            Result[FirewallIPSrules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/firewallIpsRules
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_ips.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/firewallIpsRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/firewallIpsRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall_ips.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
         """Get rule.
 
-        ``GET /zia/api/v1/firewallIpsRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of FirewallIPSrules
+        Returns:
+            Result[FirewallIPSrules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/firewallIpsRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_ips.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]]:
         """List rules.
 
-        ``GET /zia/api/v1/firewallIpsRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of FirewallIPSrules
+        Returns:
+            Result[list[FirewallIPSrules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/firewallIpsRules
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall_ips.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[CloudFirewallIpsUpdateRuleBody]) -> Result[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/firewallIpsRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of FirewallIPSrules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, capture_pcap: bool, default_rule: bool, description: str, dest_addresses: Any,
+              dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              device_groups: Any, devices: Any, enable_full_logging: bool, enabled: Any, file_types:
+              Any, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str,
+              nw_service_groups: Any, nw_services: Any, order: int, predefined: bool, protocols: Any,
+              rank: int, res_categories: Any, source_countries: Any, src_ip_groups: Any, src_ips: Any,
+              src_ipv6_groups: Any, threat_categories: Any, time_windows: Any, users: Any,
+              zpa_app_segments: Any
+
+        Returns:
+            Result[FirewallIPSrules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/firewallIpsRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_ips.update_rule("123", name="example", description="example")
         """
         ...
 
+class CloudFirewallRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall_rules.add_rule`` (keyword arguments; all optional)."""
+    action: str
+    app_service_groups: Any
+    app_services: Any
+    default_rule: bool
+    departments: Any
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    enable_full_logging: bool
+    enabled: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_application_groups: Any
+    nw_applications: Any
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    predefined: bool
+    rank: int
+    src_ips: Any
+    state: str
+    time_windows: Any
+    users: Any
+
+
+class CloudFirewallRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``cloud_firewall_rules.update_rule`` (keyword arguments; all optional)."""
+    app_service_groups: Any
+    app_services: Any
+    default_rule: bool
+    departments: Any
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    devices: Any
+    enable_full_logging: bool
+    enabled: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    nw_application_groups: Any
+    nw_applications: Any
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    predefined: bool
+    rank: int
+    src_ips: Any
+    state: str
+    time_windows: Any
+    users: Any
+
+
 class CloudFirewallRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
+    def add_rule(self, **kwargs: Unpack[CloudFirewallRulesAddRuleBody]) -> Result[zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
         """Add rule.
 
-        ``POST /zia/api/v1/firewallFilteringRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, app_service_groups: Any, app_services: Any, default_rule: bool, departments:
+              Any, description: str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any,
+              dest_ip_groups: Any, dest_ipv6_groups: Any, device_groups: Any, device_trust_levels: Any,
+              devices: Any, enable_full_logging: bool, enabled: Any, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_application_groups: Any,
+              nw_applications: Any, nw_service_groups: Any, nw_services: Any, order: int, predefined:
+              bool, rank: int, src_ips: Any, state: str, time_windows: Any, users: Any
 
-        Returns ``(result, response, error)``; result: object of FirewallRule
+        Returns:
+            Result[FirewallRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/firewallFilteringRules
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_rules.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/firewallFilteringRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/firewallFilteringRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall_rules.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
         """Get rule.
 
-        ``GET /zia/api/v1/firewallFilteringRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of FirewallRule
+        Returns:
+            Result[FirewallRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/firewallFilteringRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_firewall_rules.FirewallRule]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_rules.FirewallRule]]:
         """List rules.
 
-        ``GET /zia/api/v1/firewallFilteringRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department,
+              dest_addresses, dest_ip_categories, dest_ip_groups, device, device_group,
+              device_trust_level, group, location, nw_application, nw_services, page, page_size,
+              rule_action, rule_description, rule_label, rule_name, rule_order, src_ip_groups, src_ips,
+              user
 
-        Returns ``(result, response, error)``; result: list of FirewallRule
+        Returns:
+            Result[list[FirewallRule]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/firewallFilteringRules
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall_rules.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[CloudFirewallRulesUpdateRuleBody]) -> Result[zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
         """Update rule.
 
-        ``PUT /zia/api/v1/firewallFilteringRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of FirewallRule
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_service_groups: Any, app_services: Any, default_rule: bool, departments: Any,
+              description: str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any,
+              dest_ip_groups: Any, dest_ipv6_groups: Any, device_groups: Any, devices: Any,
+              enable_full_logging: bool, enabled: Any, groups: Any, labels: Any, location_groups: Any,
+              locations: Any, nw_application_groups: Any, nw_applications: Any, nw_service_groups: Any,
+              nw_services: Any, order: int, predefined: bool, rank: int, src_ips: Any, state: str,
+              time_windows: Any, users: Any
+
+        Returns:
+            Result[FirewallRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/firewallFilteringRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_rules.update_rule("123", description="example", enabled="example")
         """
         ...
 
+class CloudNssAddNssFeedBody(TypedDict, total=False):
+    """Body fields of ``cloud_nss.add_nss_feed`` (keyword arguments; all optional)."""
+    action_filter: Any
+    activity: Any
+    adv_user_agents: Any
+    advanced_threats: Any
+    alerts: Any
+    audit_log_type: Any
+    authentication_token: Any
+    authentication_url: Any
+    base64_encoded_certificate: Any
+    buckets: Any
+    casb_action: Any
+    casb_applications: Any
+    casb_file_type: Any
+    casb_file_type_super_categories: Any
+    casb_policy_types: Any
+    casb_severity: Any
+    casb_tenant: Any
+    channel_name: Any
+    client_destination_ips: Any
+    client_destination_ports: Any
+    client_id: Any
+    client_ips: Any
+    client_secret: Any
+    client_source_ips: Any
+    client_source_ports: Any
+    connection_headers: Any
+    connection_url: Any
+    countries: Any
+    custom_escaped_character: Any
+    departments: Any
+    direction: Any
+    dlp_dictionaries: Any
+    dlp_engines: Any
+    dns_actions: Any
+    dns_request_types: Any
+    dns_response_types: Any
+    dns_responses: Any
+    domains: Any
+    download_time: Any
+    durations: Any
+    email_dlp_log_type: Any
+    email_dlp_policy_action: Any
+    end_point_dlp_log_type: Any
+    eps_rate_limit: Any
+    event: Any
+    external_collaborators: Any
+    external_owners: Any
+    feed_output_format: Any
+    feed_status: Any
+    file_name: Any
+    file_sizes: Any
+    file_source: Any
+    file_type_categories: Any
+    file_type_super_categories: Any
+    firewall_actions: Any
+    firewall_logging_mode: Any
+    full_urls: Any
+    grant_type: Any
+    hostnames: Any
+    inbound_bytes: Any
+    internal_collaborators: Any
+    internal_ips: Any
+    itsm_object_type: Any
+    json_array_toggle: Any
+    last_successful_test: Any
+    locations: Any
+    malware_names: Any
+    max_batch_size: Any
+    message_size: Any
+    name: str
+    nat_actions: Any
+    nss_feed_type: Any
+    nss_log_type: Any
+    nss_type: Any
+    nw_applications: Any
+    nw_services: Any
+    oauth_authentication: Any
+    object_name: Any
+    object_type: Any
+    object_type1: Any
+    object_type2: Any
+    outbound_bytes: Any
+    page_risk_indexes: Any
+    policy_reasons: Any
+    project_name: Any
+    protocol_types: Any
+    referer_urls: Any
+    repo_name: Any
+    request_methods: Any
+    request_sizes: Any
+    response_codes: Any
+    response_sizes: Any
+    rules: Any
+    scan_time: Any
+    scope: Any
+    sender_name: Any
+    server_destination_ips: Any
+    server_ips: Any
+    server_source_ips: Any
+    server_source_ports: Any
+    session_counts: Any
+    siem_type: Any
+    test_connectivity_code: Any
+    threat_names: Any
+    time_zone: Any
+    traffic_forwards: Any
+    transaction_sizes: Any
+    tunnel_dest_ips: Any
+    tunnel_ips: Any
+    tunnel_source_ips: Any
+    tunnel_source_port: Any
+    tunnel_types: Any
+    url_categories: Any
+    url_classes: Any
+    url_super_categories: Any
+    user_agents: Any
+    user_obfuscation: Any
+    users: Any
+    vpn_credentials: Any
+    web_application_classes: Any
+    web_applications: Any
+    web_traffic_forwards: Any
+
+
+class CloudNssUpdateNssFeedBody(TypedDict, total=False):
+    """Body fields of ``cloud_nss.update_nss_feed`` (keyword arguments; all optional)."""
+    action_filter: Any
+    activity: Any
+    adv_user_agents: Any
+    advanced_threats: Any
+    alerts: Any
+    audit_log_type: Any
+    authentication_token: Any
+    authentication_url: Any
+    base64_encoded_certificate: Any
+    buckets: Any
+    casb_action: Any
+    casb_applications: Any
+    casb_file_type: Any
+    casb_file_type_super_categories: Any
+    casb_policy_types: Any
+    casb_severity: Any
+    casb_tenant: Any
+    channel_name: Any
+    client_destination_ips: Any
+    client_destination_ports: Any
+    client_id: Any
+    client_ips: Any
+    client_secret: Any
+    client_source_ips: Any
+    client_source_ports: Any
+    connection_headers: Any
+    connection_url: Any
+    countries: Any
+    custom_escaped_character: Any
+    departments: Any
+    direction: Any
+    dlp_dictionaries: Any
+    dlp_engines: Any
+    dns_actions: Any
+    dns_request_types: Any
+    dns_response_types: Any
+    dns_responses: Any
+    domains: Any
+    download_time: Any
+    durations: Any
+    email_dlp_log_type: Any
+    email_dlp_policy_action: Any
+    end_point_dlp_log_type: Any
+    eps_rate_limit: Any
+    event: Any
+    external_collaborators: Any
+    external_owners: Any
+    feed_output_format: Any
+    feed_status: Any
+    file_name: Any
+    file_sizes: Any
+    file_source: Any
+    file_type_categories: Any
+    file_type_super_categories: Any
+    firewall_actions: Any
+    firewall_logging_mode: Any
+    full_urls: Any
+    grant_type: Any
+    hostnames: Any
+    inbound_bytes: Any
+    internal_collaborators: Any
+    internal_ips: Any
+    itsm_object_type: Any
+    json_array_toggle: Any
+    last_successful_test: Any
+    locations: Any
+    malware_names: Any
+    max_batch_size: Any
+    message_size: Any
+    name: str
+    nat_actions: Any
+    nss_feed_type: Any
+    nss_log_type: Any
+    nss_type: Any
+    nw_applications: Any
+    nw_services: Any
+    oauth_authentication: Any
+    object_name: Any
+    object_type: Any
+    object_type1: Any
+    object_type2: Any
+    outbound_bytes: Any
+    page_risk_indexes: Any
+    policy_reasons: Any
+    project_name: Any
+    protocol_types: Any
+    referer_urls: Any
+    repo_name: Any
+    request_methods: Any
+    request_sizes: Any
+    response_codes: Any
+    response_sizes: Any
+    rules: Any
+    scan_time: Any
+    scope: Any
+    sender_name: Any
+    server_destination_ips: Any
+    server_ips: Any
+    server_source_ips: Any
+    server_source_ports: Any
+    session_counts: Any
+    siem_type: Any
+    test_connectivity_code: Any
+    threat_names: Any
+    time_zone: Any
+    traffic_forwards: Any
+    transaction_sizes: Any
+    tunnel_dest_ips: Any
+    tunnel_ips: Any
+    tunnel_source_ips: Any
+    tunnel_source_port: Any
+    tunnel_types: Any
+    url_categories: Any
+    url_classes: Any
+    url_super_categories: Any
+    user_agents: Any
+    user_obfuscation: Any
+    users: Any
+    vpn_credentials: Any
+    web_application_classes: Any
+    web_applications: Any
+    web_traffic_forwards: Any
+
+
 class CloudNssAPI:
-    def add_nss_feed(self, **kwargs: Any) -> Result[zscaler.zia.models.cloud_nss.NssFeeds]:
+    def add_nss_feed(self, **kwargs: Unpack[CloudNssAddNssFeedBody]) -> Result[zscaler.zia.models.cloud_nss.NssFeeds]:
         """Add NSS feed.
 
-        ``POST /zia/api/v1/nssFeeds``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action_filter: Any, activity: Any, adv_user_agents: Any, advanced_threats: Any, alerts: Any,
+              audit_log_type: Any, authentication_token: Any, authentication_url: Any,
+              base64_encoded_certificate: Any, buckets: Any, casb_action: Any, casb_applications: Any,
+              casb_file_type: Any, casb_file_type_super_categories: Any, casb_policy_types: Any,
+              casb_severity: Any, casb_tenant: Any, channel_name: Any, client_destination_ips: Any,
+              client_destination_ports: Any, client_id: Any, client_ips: Any, client_secret: Any,
+              client_source_ips: Any, client_source_ports: Any, connection_headers: Any, connection_url:
+              Any, countries: Any, custom_escaped_character: Any, departments: Any, direction: Any,
+              dlp_dictionaries: Any, dlp_engines: Any, dns_actions: Any, dns_request_types: Any,
+              dns_response_types: Any, dns_responses: Any, domains: Any, download_time: Any, durations:
+              Any, email_dlp_log_type: Any, email_dlp_policy_action: Any, end_point_dlp_log_type: Any,
+              eps_rate_limit: Any, event: Any, external_collaborators: Any, external_owners: Any,
+              feed_output_format: Any, feed_status: Any, file_name: Any, file_sizes: Any, file_source:
+              Any, file_type_categories: Any, file_type_super_categories: Any, firewall_actions: Any,
+              firewall_logging_mode: Any, full_urls: Any, grant_type: Any, hostnames: Any,
+              inbound_bytes: Any, internal_collaborators: Any, internal_ips: Any, itsm_object_type: Any,
+              json_array_toggle: Any, last_successful_test: Any, locations: Any, malware_names: Any,
+              max_batch_size: Any, message_size: Any, name: str, nat_actions: Any, nss_feed_type: Any,
+              nss_log_type: Any, nss_type: Any, nw_applications: Any, nw_services: Any,
+              oauth_authentication: Any, object_name: Any, object_type: Any, object_type1: Any,
+              object_type2: Any, outbound_bytes: Any, page_risk_indexes: Any, policy_reasons: Any,
+              project_name: Any, protocol_types: Any, referer_urls: Any, repo_name: Any,
+              request_methods: Any, request_sizes: Any, response_codes: Any, response_sizes: Any, rules:
+              Any, scan_time: Any, scope: Any, sender_name: Any, server_destination_ips: Any,
+              server_ips: Any, server_source_ips: Any, server_source_ports: Any, session_counts: Any,
+              siem_type: Any, test_connectivity_code: Any, threat_names: Any, time_zone: Any,
+              traffic_forwards: Any, transaction_sizes: Any, tunnel_dest_ips: Any, tunnel_ips: Any,
+              tunnel_source_ips: Any, tunnel_source_port: Any, tunnel_types: Any, url_categories: Any,
+              url_classes: Any, url_super_categories: Any, user_agents: Any, user_obfuscation: Any,
+              users: Any, vpn_credentials: Any, web_application_classes: Any, web_applications: Any,
+              web_traffic_forwards: Any
 
-        Returns ``(result, response, error)``; result: object of NssFeeds
+        Returns:
+            Result[NssFeeds]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/nssFeeds
+
+        Example::
+
+            item, resp, err = client.zia.cloud_nss.add_nss_feed(name="example")
         """
         ...
     def delete_feed(self, feed_id: str | int) -> Result[None]:
         """Delete feed.
 
-        ``DELETE /zia/api/v1/nssFeeds/{feed_id}``
+        Args:
+            feed_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/nssFeeds/{feed_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_nss.delete_feed("123")
         """
         ...
     def get_nss_feed(self, feed_id: str | int) -> Result[zscaler.zia.models.cloud_nss.NssFeeds]:
         """Get NSS feed.
 
-        ``GET /zia/api/v1/nssFeeds/{feed_id}``
+        Args:
+            feed_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NssFeeds
+        Returns:
+            Result[NssFeeds]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/nssFeeds/{feed_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_nss.get_nss_feed("123")
         """
         ...
-    def list_feed_output(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[Any]]:
+    def list_feed_output(self, query_params: Mapping[str, Any] | None = None) -> Result[list[Any]]:
         """List feed output.
 
-        ``GET /zia/api/v1/nssFeeds/feedOutputDefaults``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys field_format,
+              multi_feed_type, type
 
-        Returns ``(result, response, error)``; result: raw_list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/nssFeeds/feedOutputDefaults
+
+        Example::
+
+            result, resp, err = client.zia.cloud_nss.list_feed_output()
         """
         ...
-    def list_nss_feed(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_nss.NssFeeds]]:
+    def list_nss_feed(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_nss.NssFeeds]]:
         """List NSS feed.
 
-        ``GET /zia/api/v1/nssFeeds``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys feed_type
 
-        Returns ``(result, response, error)``; result: list of NssFeeds
+        Returns:
+            Result[list[NssFeeds]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/nssFeeds
+
+        Example::
+
+            items, resp, err = client.zia.cloud_nss.list_nss_feed()
         """
         ...
     def test_connectivity(self, feed_id: str | int) -> Result[zscaler.zia.models.cloud_nss.NSSTestConnectivity]:
         """Test connectivity.
 
-        ``GET /zia/api/v1/nssFeeds/testConnectivity/{feed_id}``
+        Args:
+            feed_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NSSTestConnectivity
+        Returns:
+            Result[NSSTestConnectivity]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/nssFeeds/testConnectivity/{feed_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_nss.test_connectivity("123")
         """
         ...
-    def update_nss_feed(self, feed_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloud_nss.NssFeeds]:
+    def update_nss_feed(self, feed_id: str | int, **kwargs: Unpack[CloudNssUpdateNssFeedBody]) -> Result[zscaler.zia.models.cloud_nss.NssFeeds]:
         """Update NSS feed.
 
-        ``PUT /zia/api/v1/nssFeeds/{feed_id}``
+        Args:
+            feed_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NssFeeds
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action_filter: Any, activity: Any, adv_user_agents: Any, advanced_threats: Any, alerts: Any,
+              audit_log_type: Any, authentication_token: Any, authentication_url: Any,
+              base64_encoded_certificate: Any, buckets: Any, casb_action: Any, casb_applications: Any,
+              casb_file_type: Any, casb_file_type_super_categories: Any, casb_policy_types: Any,
+              casb_severity: Any, casb_tenant: Any, channel_name: Any, client_destination_ips: Any,
+              client_destination_ports: Any, client_id: Any, client_ips: Any, client_secret: Any,
+              client_source_ips: Any, client_source_ports: Any, connection_headers: Any, connection_url:
+              Any, countries: Any, custom_escaped_character: Any, departments: Any, direction: Any,
+              dlp_dictionaries: Any, dlp_engines: Any, dns_actions: Any, dns_request_types: Any,
+              dns_response_types: Any, dns_responses: Any, domains: Any, download_time: Any, durations:
+              Any, email_dlp_log_type: Any, email_dlp_policy_action: Any, end_point_dlp_log_type: Any,
+              eps_rate_limit: Any, event: Any, external_collaborators: Any, external_owners: Any,
+              feed_output_format: Any, feed_status: Any, file_name: Any, file_sizes: Any, file_source:
+              Any, file_type_categories: Any, file_type_super_categories: Any, firewall_actions: Any,
+              firewall_logging_mode: Any, full_urls: Any, grant_type: Any, hostnames: Any,
+              inbound_bytes: Any, internal_collaborators: Any, internal_ips: Any, itsm_object_type: Any,
+              json_array_toggle: Any, last_successful_test: Any, locations: Any, malware_names: Any,
+              max_batch_size: Any, message_size: Any, name: str, nat_actions: Any, nss_feed_type: Any,
+              nss_log_type: Any, nss_type: Any, nw_applications: Any, nw_services: Any,
+              oauth_authentication: Any, object_name: Any, object_type: Any, object_type1: Any,
+              object_type2: Any, outbound_bytes: Any, page_risk_indexes: Any, policy_reasons: Any,
+              project_name: Any, protocol_types: Any, referer_urls: Any, repo_name: Any,
+              request_methods: Any, request_sizes: Any, response_codes: Any, response_sizes: Any, rules:
+              Any, scan_time: Any, scope: Any, sender_name: Any, server_destination_ips: Any,
+              server_ips: Any, server_source_ips: Any, server_source_ports: Any, session_counts: Any,
+              siem_type: Any, test_connectivity_code: Any, threat_names: Any, time_zone: Any,
+              traffic_forwards: Any, transaction_sizes: Any, tunnel_dest_ips: Any, tunnel_ips: Any,
+              tunnel_source_ips: Any, tunnel_source_port: Any, tunnel_types: Any, url_categories: Any,
+              url_classes: Any, url_super_categories: Any, user_agents: Any, user_obfuscation: Any,
+              users: Any, vpn_credentials: Any, web_application_classes: Any, web_applications: Any,
+              web_traffic_forwards: Any
+
+        Returns:
+            Result[NssFeeds]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/nssFeeds/{feed_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_nss.update_nss_feed("123", name="example")
         """
         ...
-    def validate_feed_format(self, feed_type: Any = None) -> Result:
+    def validate_feed_format(self, feed_type: str | None = None) -> Result:
         """Validate feed format.
 
-        ``POST /zia/api/v1/nssFeeds/validateFeedFormat``
+        Args:
+            feed_type (str | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/nssFeeds/validateFeedFormat
+
+        Example::
+
+            result, resp, err = client.zia.cloud_nss.validate_feed_format()
         """
         ...
 
@@ -1368,219 +3766,575 @@ class CloudToCloudIrAPI:
     def c2c_validate_delete(self, receiver_id: str | int) -> Result[None]:
         """Cloud-to-cloud validate delete.
 
-        ``GET /zia/api/v1/cloudToCloudIR/config/{receiver_id}/validateDelete``
+        Args:
+            receiver_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR/config/{receiver_id}/validateDelete
+
+        Example::
+
+            _, resp, err = client.zia.cloud_to_cloud_ir.c2c_validate_delete("123")
         """
         ...
     def get_cloud_to_cloud_ir(self, receiver_id: str | int) -> Result[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]:
         """Get cloud to cloud IR.
 
-        ``GET /zia/api/v1/cloudToCloudIR/{receiver_id}``
+        Args:
+            receiver_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CloudToCloudIR
+        Returns:
+            Result[CloudToCloudIR]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR/{receiver_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_to_cloud_ir.get_cloud_to_cloud_ir("123")
         """
         ...
-    def list_c2c_count(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_c2c_count(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List cloud-to-cloud count.
 
-        ``GET /zia/api/v1/cloudToCloudIR/count``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR/count
+
+        Example::
+
+            result, resp, err = client.zia.cloud_to_cloud_ir.list_c2c_count()
         """
         ...
-    def list_cloud_to_cloud_ir(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
+    def list_cloud_to_cloud_ir(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
         """List cloud to cloud IR.
 
-        ``GET /zia/api/v1/cloudToCloudIR``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CloudToCloudIR
+        Returns:
+            Result[list[CloudToCloudIR]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR
+
+        Example::
+
+            items, resp, err = client.zia.cloud_to_cloud_ir.list_cloud_to_cloud_ir()
         """
         ...
-    def list_cloud_to_cloud_ir_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
+    def list_cloud_to_cloud_ir_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
         """List cloud to cloud IR (lite view).
 
-        ``GET /zia/api/v1/cloudToCloudIR/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CloudToCloudIR
+        Returns:
+            Result[list[CloudToCloudIR]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_to_cloud_ir.list_cloud_to_cloud_ir_lite()
         """
         ...
+
+class CloudappcontrolAddDuplicateRuleBody(TypedDict, total=False):
+    """Body fields of ``cloudappcontrol.add_duplicate_rule`` (keyword arguments; all optional)."""
+    applications: Any
+    departments: Any
+    description: str
+    enabled: Any
+    enforce_time_validity: bool
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    order: int
+    rank: int
+    size_quota: Any
+    time_quota: Any
+    time_windows: Any
+    users: Any
+    validity_end_time: Any
+    validity_start_time: Any
+    validity_time_zone_id: Any
+
+
+class CloudappcontrolAddRuleBody(TypedDict, total=False):
+    """Body fields of ``cloudappcontrol.add_rule`` (keyword arguments; all optional)."""
+    applications: Any
+    departments: Any
+    description: str
+    enabled: Any
+    enforce_time_validity: bool
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    order: int
+    rank: int
+    size_quota: Any
+    time_quota: Any
+    time_windows: Any
+    users: Any
+    validity_end_time: Any
+    validity_start_time: Any
+    validity_time_zone_id: Any
+
+
+class CloudappcontrolUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``cloudappcontrol.update_rule`` (keyword arguments; all optional)."""
+    applications: Any
+    departments: Any
+    description: str
+    enabled: Any
+    enforce_time_validity: bool
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    order: int
+    rank: int
+    size_quota: Any
+    time_quota: Any
+    time_windows: Any
+    users: Any
+    validity_end_time: Any
+    validity_start_time: Any
+    validity_time_zone_id: Any
+
 
 class CloudappcontrolAPI:
-    def add_duplicate_rule(self, rule_type: str | int, rule_id: str | int, name: Any, **kwargs: Any) -> Result[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
+    def add_duplicate_rule(self, rule_type: str | int, rule_id: str | int, name: str, **kwargs: Unpack[CloudappcontrolAddDuplicateRuleBody]) -> Result[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
         """Add duplicate rule.
 
-        ``POST /zia/api/v1/webApplicationRules/{rule_type}/duplicate/{rule_id}``
+        Args:
+            rule_type (str | int): in the path
+            rule_id (str | int): in the path
+            name (str)
 
-        Returns ``(result, response, error)``; result: object of CloudApplicationControl
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, departments: Any, description: str, enabled: Any, enforce_time_validity:
+              bool, groups: Any, labels: Any, location_groups: Any, locations: Any, order: int, rank:
+              int, size_quota: Any, time_quota: Any, time_windows: Any, users: Any, validity_end_time:
+              Any, validity_start_time: Any, validity_time_zone_id: Any
+
+        Returns:
+            Result[CloudApplicationControl]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/webApplicationRules/{rule_type}/duplicate/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloudappcontrol.add_duplicate_rule("example", "123", "example", description="example", enabled="example")
         """
         ...
-    def add_rule(self, rule_type: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
+    def add_rule(self, rule_type: str | int, **kwargs: Unpack[CloudappcontrolAddRuleBody]) -> Result[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
         """Add rule.
 
-        ``POST /zia/api/v1/webApplicationRules/{rule_type}``
+        Args:
+            rule_type (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CloudApplicationControl
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, departments: Any, description: str, enabled: Any, enforce_time_validity:
+              bool, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str, order:
+              int, rank: int, size_quota: Any, time_quota: Any, time_windows: Any, users: Any,
+              validity_end_time: Any, validity_start_time: Any, validity_time_zone_id: Any
+
+        Returns:
+            Result[CloudApplicationControl]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/webApplicationRules/{rule_type}
+
+        Example::
+
+            item, resp, err = client.zia.cloudappcontrol.add_rule("example", name="example", description="example")
         """
         ...
     def delete_rule(self, rule_type: str | int, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/webApplicationRules/{rule_type}/{rule_id}``
+        Args:
+            rule_type (str | int): in the path
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/webApplicationRules/{rule_type}/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloudappcontrol.delete_rule("example", "123")
         """
         ...
     def get_rule(self, rule_type: str | int, rule_id: str | int) -> Result[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
         """Get rule.
 
-        ``GET /zia/api/v1/webApplicationRules/{rule_type}/{rule_id}``
+        Args:
+            rule_type (str | int): in the path
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CloudApplicationControl
+        Returns:
+            Result[CloudApplicationControl]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/webApplicationRules/{rule_type}/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloudappcontrol.get_rule("example", "123")
         """
         ...
     def get_rule_type_mapping(self) -> Result:
         """Get rule type mapping.
 
-        ``GET /zia/api/v1/webApplicationRules/ruleTypeMapping``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/webApplicationRules/ruleTypeMapping
+
+        Example::
+
+            result, resp, err = client.zia.cloudappcontrol.get_rule_type_mapping()
         """
         ...
-    def list_available_actions(self, rule_type: str | int, cloud_apps: Any) -> Result:
+    def list_available_actions(self, rule_type: str | int, cloud_apps: list[Any]) -> Result:
         """List available actions.
 
-        ``POST /zia/api/v1/webApplicationRules/{rule_type}/availableActions``
+        Args:
+            rule_type (str | int): in the path
+            cloud_apps (list[Any])
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/webApplicationRules/{rule_type}/availableActions
+
+        Example::
+
+            result, resp, err = client.zia.cloudappcontrol.list_available_actions("example", "example")
         """
         ...
-    def list_rules(self, rule_type: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]]:
+    def list_rules(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]]:
         """List rules.
 
-        ``GET /zia/api/v1/webApplicationRules/{rule_type}``
+        Args:
+            rule_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys rule_type, search
 
-        Returns ``(result, response, error)``; result: list of CloudApplicationControl
+        Returns:
+            Result[list[CloudApplicationControl]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/webApplicationRules/{rule_type}
+
+        Example::
+
+            items, resp, err = client.zia.cloudappcontrol.list_rules("example")
         """
         ...
-    def update_rule(self, rule_type: str | int, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
+    def update_rule(self, rule_type: str | int, rule_id: str | int, **kwargs: Unpack[CloudappcontrolUpdateRuleBody]) -> Result[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
         """Update rule.
 
-        ``PUT /zia/api/v1/webApplicationRules/{rule_type}/{rule_id}``
+        Args:
+            rule_type (str | int): in the path
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CloudApplicationControl
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, departments: Any, description: str, enabled: Any, enforce_time_validity:
+              bool, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str, order:
+              int, rank: int, size_quota: Any, time_quota: Any, time_windows: Any, users: Any,
+              validity_end_time: Any, validity_start_time: Any, validity_time_zone_id: Any
+
+        Returns:
+            Result[CloudApplicationControl]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/webApplicationRules/{rule_type}/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloudappcontrol.update_rule("example", "123", name="example", description="example")
         """
         ...
 
+class CustomFileTypesAddCustomFileTypeBody(TypedDict, total=False):
+    """Body fields of ``custom_file_types.add_custom_file_type`` (keyword arguments; all optional)."""
+    description: str
+    extension: Any
+    file_type_id: Any
+    name: str
+
+
+class CustomFileTypesUpdateCustomFileTypeBody(TypedDict, total=False):
+    """Body fields of ``custom_file_types.update_custom_file_type`` (keyword arguments; all optional)."""
+    description: str
+    extension: Any
+    file_type_id: Any
+    name: str
+
+
 class CustomFileTypesAPI:
-    def add_custom_file_type(self, **kwargs: Any) -> Result[zscaler.zia.models.custom_file_types.CustomFileTypes]:
+    def add_custom_file_type(self, **kwargs: Unpack[CustomFileTypesAddCustomFileTypeBody]) -> Result[zscaler.zia.models.custom_file_types.CustomFileTypes]:
         """Add custom file type.
 
-        ``POST /zia/api/v1/customFileTypes``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, extension: Any, file_type_id: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of CustomFileTypes
+        Returns:
+            Result[CustomFileTypes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/customFileTypes
+
+        Example::
+
+            item, resp, err = client.zia.custom_file_types.add_custom_file_type(name="example", description="example")
         """
         ...
     def delete_custom_file_type(self, file_id: str | int) -> Result[None]:
         """Delete custom file type.
 
-        ``DELETE /zia/api/v1/customFileTypes/{file_id}``
+        Args:
+            file_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/customFileTypes/{file_id}
+
+        Example::
+
+            _, resp, err = client.zia.custom_file_types.delete_custom_file_type("123")
         """
         ...
     def get_custom_file_type_count(self) -> Result:
         """The number of custom file types (an int, as the official SDK).
 
-        ``GET /zia/api/v1/customFileTypes/count``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/customFileTypes/count
+
+        Example::
+
+            result, resp, err = client.zia.custom_file_types.get_custom_file_type_count()
         """
         ...
     def get_custom_file_tytpe(self, file_id: str | int) -> Result[zscaler.zia.models.custom_file_types.CustomFileTypes]:
         """Get custom file tytpe.
 
-        ``GET /zia/api/v1/customFileTypes/{file_id}``
+        Args:
+            file_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CustomFileTypes
+        Returns:
+            Result[CustomFileTypes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/customFileTypes/{file_id}
+
+        Example::
+
+            item, resp, err = client.zia.custom_file_types.get_custom_file_tytpe("123")
         """
         ...
-    def list_custom_file_types(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.custom_file_types.CustomFileTypes]]:
+    def list_custom_file_types(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.custom_file_types.CustomFileTypes]]:
         """List custom file types.
 
-        ``GET /zia/api/v1/customFileTypes``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CustomFileTypes
+        Returns:
+            Result[list[CustomFileTypes]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/customFileTypes
+
+        Example::
+
+            items, resp, err = client.zia.custom_file_types.list_custom_file_types()
         """
         ...
-    def update_custom_file_type(self, file_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.custom_file_types.CustomFileTypes]:
+    def update_custom_file_type(self, file_id: str | int, **kwargs: Unpack[CustomFileTypesUpdateCustomFileTypeBody]) -> Result[zscaler.zia.models.custom_file_types.CustomFileTypes]:
         """Update custom file type.
 
-        ``PUT /zia/api/v1/customFileTypes/{file_id}``
+        Args:
+            file_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CustomFileTypes
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, extension: Any, file_type_id: Any, name: str
+
+        Returns:
+            Result[CustomFileTypes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/customFileTypes/{file_id}
+
+        Example::
+
+            item, resp, err = client.zia.custom_file_types.update_custom_file_type("123", name="example", description="example")
         """
         ...
 
 class DedicatedIpGatewaysAPI:
-    def list_dedicated_ip_gw_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways]]:
+    def list_dedicated_ip_gw_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways]]:
         """List dedicated IP gw (lite view).
 
-        ``GET /zia/api/v1/dedicatedIPGateways/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of DedicatedIPGateways
+        Returns:
+            Result[list[DedicatedIPGateways]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/dedicatedIPGateways/lite
+
+        Example::
+
+            items, resp, err = client.zia.dedicated_ip_gateways.list_dedicated_ip_gw_lite()
         """
         ...
 
 class DeviceGroupsAPI:
-    def list_device_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.device_groups.Device]]:
+    def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.Device]]:
         """List device groups.
 
-        ``GET /zia/api/v1/deviceGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of Device
+        Returns:
+            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups
+
+        Example::
+
+            items, resp, err = client.zia.device_groups.list_device_groups()
         """
         ...
-    def list_device_groups_devices(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.device_groups.Device]]:
+    def list_device_groups_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.Device]]:
         """List device groups devices.
 
-        ``GET /zia/api/v1/deviceGroups/devices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of Device
+        Returns:
+            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups/devices
+
+        Example::
+
+            items, resp, err = client.zia.device_groups.list_device_groups_devices()
         """
         ...
-    def list_device_groups_devices_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.device_groups.Device]]:
+    def list_device_groups_devices_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.Device]]:
         """List device groups devices (lite view).
 
-        ``GET /zia/api/v1/deviceGroups/devices/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of Device
+        Returns:
+            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups/devices/lite
+
+        Example::
+
+            items, resp, err = client.zia.device_groups.list_device_groups_devices_lite()
         """
         ...
 
 class DeviceManagementAPI:
-    def list_device_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.device_groups.DeviceGroups]]:
+    def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.DeviceGroups]]:
         """List device groups.
 
-        ``GET /zia/api/v1/deviceGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_device_info,
+              include_pseudo_groups
 
-        Returns ``(result, response, error)``; result: list of DeviceGroups
+        Returns:
+            Result[list[DeviceGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups
+
+        Example::
+
+            items, resp, err = client.zia.device_management.list_device_groups()
         """
         ...
     def list_device_lite(self) -> Result[list[zscaler.zia.models.device_groups.DeviceGroups]]:
         """List device (lite view).
 
-        ``GET /zia/api/v1/deviceGroups/devices/lite``
+        Returns:
+            Result[list[DeviceGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of DeviceGroups
+        Endpoint:
+            GET /zia/api/v1/deviceGroups/devices/lite
+
+        Example::
+
+            items, resp, err = client.zia.device_management.list_device_lite()
         """
         ...
-    def list_devices(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.devices.Devices]]:
+    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.devices.Devices]]:
         """List devices.
 
-        ``GET /zia/api/v1/deviceGroups/devices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_all, name, page,
+              page_size, user_ids
 
-        Returns ``(result, response, error)``; result: list of Devices
+        Returns:
+            Result[list[Devices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups/devices
+
+        Example::
+
+            items, resp, err = client.zia.device_management.list_devices()
         """
         ...
 
@@ -1588,191 +4342,487 @@ class DevicesAPI:
     def add_device(self, **kwargs: Any) -> Result[zscaler.zia.models.devices.RegisteredDevice]:
         """Add device.
 
-        ``POST /zia/api/v1/devices``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of RegisteredDevice
+        Returns:
+            Result[RegisteredDevice]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/devices
+
+        Example::
+
+            item, resp, err = client.zia.devices.add_device()
         """
         ...
     def get_device(self, device_id: str | int) -> Result[zscaler.zia.models.devices.RegisteredDevice]:
         """Get device.
 
-        ``GET /zia/api/v1/devices/{device_id}``
+        Args:
+            device_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of RegisteredDevice
+        Returns:
+            Result[RegisteredDevice]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/devices/{device_id}
+
+        Example::
+
+            item, resp, err = client.zia.devices.get_device("123")
         """
         ...
-    def list_devices(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.devices.RegisteredDevice]]:
+    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.devices.RegisteredDevice]]:
         """List devices.
 
-        ``GET /zia/api/v1/devices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of RegisteredDevice
+        Returns:
+            Result[list[RegisteredDevice]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/devices
+
+        Example::
+
+            items, resp, err = client.zia.devices.list_devices()
         """
         ...
 
+class DlpDictionaryAddDictBody(TypedDict, total=False):
+    """Body fields of ``dlp_dictionary.add_dict`` (keyword arguments; all optional)."""
+    description: str
+    match_type: Any
+    patterns: Any
+    phrases: Any
+
+
+class DlpDictionaryUpdateDictBody(TypedDict, total=False):
+    """Body fields of ``dlp_dictionary.update_dict`` (keyword arguments; all optional)."""
+    description: str
+    match_type: Any
+    name: str
+    patterns: Any
+    phrases: Any
+
+
 class DlpDictionaryAPI:
-    def add_dict(self, name: Any, custom_phrase_match_type: Any, dictionary_type: Any, **kwargs: Any) -> Result:
+    def add_dict(self, name: str, custom_phrase_match_type: str, dictionary_type: str, **kwargs: Unpack[DlpDictionaryAddDictBody]) -> Result:
         """Add dict.
 
-        ``POST /zia/api/v1/dlpDictionaries``
+        Args:
+            name (str)
+            custom_phrase_match_type (str)
+            dictionary_type (str)
 
-        Returns ``(result, response, error)``; result: object of DLPDictionary
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, match_type: Any, patterns: Any, phrases: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpDictionaries
+
+        Example::
+
+            item, resp, err = client.zia.dlp_dictionary.add_dict("example", "example", "example", description="example")
         """
         ...
     def delete_dict(self, dict_id: str | int) -> Result[None]:
         """Delete dict.
 
-        ``DELETE /zia/api/v1/dlpDictionaries/{dict_id}``
+        Args:
+            dict_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dlpDictionaries/{dict_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_dictionary.delete_dict("123")
         """
         ...
     def get_dict(self, dict_id: str | int) -> Result[zscaler.zia.models.dlp_dictionary.DLPDictionary]:
         """Get dict.
 
-        ``GET /zia/api/v1/dlpDictionaries/{dict_id}``
+        Args:
+            dict_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPDictionary
+        Returns:
+            Result[DLPDictionary]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpDictionaries/{dict_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_dictionary.get_dict("123")
         """
         ...
-    def list_dict_predefined_identifiers(self, dict_name: Any) -> Result:
+    def list_dict_predefined_identifiers(self, dict_name: str) -> Result:
         """List dict predefined identifiers.
 
-        ``GET /zia/api/v1/dlpDictionaries/{dict_name}/predefinedIdentifiers``
+        Args:
+            dict_name (str): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpDictionaries/{dict_name}/predefinedIdentifiers
+
+        Example::
+
+            result, resp, err = client.zia.dlp_dictionary.list_dict_predefined_identifiers("example")
         """
         ...
-    def list_dicts(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
+    def list_dicts(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
         """List dicts.
 
-        ``GET /zia/api/v1/dlpDictionaries``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPDictionary
+        Returns:
+            Result[list[DLPDictionary]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpDictionaries
+
+        Example::
+
+            items, resp, err = client.zia.dlp_dictionary.list_dicts()
         """
         ...
-    def list_dicts_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
+    def list_dicts_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
         """List dicts (lite view).
 
-        ``GET /zia/api/v1/dlpDictionaries/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPDictionary
+        Returns:
+            Result[list[DLPDictionary]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpDictionaries/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_dictionary.list_dicts_lite()
         """
         ...
-    def update_dict(self, dict_id: Any, **kwargs: Any) -> Result:
+    def update_dict(self, dict_id: int, **kwargs: Unpack[DlpDictionaryUpdateDictBody]) -> Result:
         """Update dict.
 
-        ``PUT /zia/api/v1/dlpDictionaries/{dict_id}``
+        Args:
+            dict_id (int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPDictionary
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, match_type: Any, name: str, patterns: Any, phrases: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dlpDictionaries/{dict_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_dictionary.update_dict("123", name="example", description="example")
         """
         ...
-    def validate_dict(self, pattern: Any) -> Result[zscaler.zia.models.dlp_dictionary.DLPPatternValidation]:
+    def validate_dict(self, pattern: str) -> Result[zscaler.zia.models.dlp_dictionary.DLPPatternValidation]:
         """Validate dict.
 
-        ``POST /zia/api/v1/dlpDictionaries/validateDlpPattern``
+        Args:
+            pattern (str)
 
-        Returns ``(result, response, error)``; result: object of DLPPatternValidation
+        Returns:
+            Result[DLPPatternValidation]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpDictionaries/validateDlpPattern
+
+        Example::
+
+            item, resp, err = client.zia.dlp_dictionary.validate_dict("example")
         """
         ...
 
+class DlpEndpointResourceAddResourceBody(TypedDict, total=False):
+    """Body fields of ``dlp_endpoint_resource.add_resource`` (keyword arguments; all optional)."""
+    app_id: Any
+    application: Any
+    channel: Any
+    description: str
+    is_predefined: Any
+    name: str
+    network_drive_type: Any
+    network_drives: Any
+    printer: Any
+    removable_storage: Any
+    server_name: Any
+
+
+class DlpEndpointResourceUpdateResourceBody(TypedDict, total=False):
+    """Body fields of ``dlp_endpoint_resource.update_resource`` (keyword arguments; all optional)."""
+    app_id: Any
+    application: Any
+    channel: Any
+    description: str
+    is_predefined: Any
+    name: str
+    network_drive_type: Any
+    network_drives: Any
+    printer: Any
+    removable_storage: Any
+    server_name: Any
+
+
 class DlpEndpointResourceAPI:
-    def add_resource(self, **kwargs: Any) -> Result[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
+    def add_resource(self, **kwargs: Unpack[DlpEndpointResourceAddResourceBody]) -> Result[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
         """Add resource.
 
-        ``POST /zia/api/v1/dlpEndpointResource``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_id: Any, application: Any, channel: Any, description: str, is_predefined: Any, name:
+              str, network_drive_type: Any, network_drives: Any, printer: Any, removable_storage: Any,
+              server_name: Any
 
-        Returns ``(result, response, error)``; result: object of DlpEndpointResource
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpEndpointResource
+
+        Example::
+
+            item, resp, err = client.zia.dlp_endpoint_resource.add_resource(name="example", description="example")
         """
         ...
     def delete_resource(self, resource_id: str | int) -> Result[None]:
         """Delete resource.
 
-        ``DELETE /zia/api/v1/dlpEndpointResource/{resource_id}``
+        Args:
+            resource_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dlpEndpointResource/{resource_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_endpoint_resource.delete_resource("123")
         """
         ...
     def get_resource_by_channel(self, channel: str | int, resource_id: str | int) -> Result[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
         """Get resource by channel.
 
-        ``GET /zia/api/v1/dlpEndpointResource/{channel}/{resource_id}``
+        Args:
+            channel (str | int): in the path
+            resource_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DlpEndpointResource
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEndpointResource/{channel}/{resource_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_endpoint_resource.get_resource_by_channel("example", "123")
         """
         ...
-    def list_resources_by_channel(self, channel: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
+    def list_resources_by_channel(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
         """List resources by channel.
 
-        ``GET /zia/api/v1/dlpEndpointResource/{channel}``
+        Args:
+            channel (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys name, sort_order
 
-        Returns ``(result, response, error)``; result: list of DlpEndpointResource
+        Returns:
+            Result[list[DlpEndpointResource]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEndpointResource/{channel}
+
+        Example::
+
+            items, resp, err = client.zia.dlp_endpoint_resource.list_resources_by_channel("example")
         """
         ...
-    def update_resource(self, resource_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
+    def update_resource(self, resource_id: str | int, **kwargs: Unpack[DlpEndpointResourceUpdateResourceBody]) -> Result[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
         """Update resource.
 
-        ``PUT /zia/api/v1/dlpEndpointResource/{resource_id}``
+        Args:
+            resource_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DlpEndpointResource
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_id: Any, application: Any, channel: Any, description: str, is_predefined: Any, name:
+              str, network_drive_type: Any, network_drives: Any, printer: Any, removable_storage: Any,
+              server_name: Any
+
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dlpEndpointResource/{resource_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_endpoint_resource.update_resource("123", name="example", description="example")
         """
         ...
 
+class DlpEngineAddDlpEngineBody(TypedDict, total=False):
+    """Body fields of ``dlp_engine.add_dlp_engine`` (keyword arguments; all optional)."""
+    custom_dlp_engine: bool
+    description: str
+    engine_expression: str
+    name: str
+
+
+class DlpEngineUpdateDlpEngineBody(TypedDict, total=False):
+    """Body fields of ``dlp_engine.update_dlp_engine`` (keyword arguments; all optional)."""
+    custom_dlp_engine: bool
+    description: str
+    engine_expression: str
+    name: str
+
+
 class DlpEngineAPI:
-    def add_dlp_engine(self, **kwargs: Any) -> Result[zscaler.zia.models.dlp_engine.DLPEngine]:
+    def add_dlp_engine(self, **kwargs: Unpack[DlpEngineAddDlpEngineBody]) -> Result[zscaler.zia.models.dlp_engine.DLPEngine]:
         """Add DLP engine.
 
-        ``POST /zia/api/v1/dlpEngines``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_dlp_engine: bool, description: str, engine_expression: str, name: str
 
-        Returns ``(result, response, error)``; result: object of DLPEngine
+        Returns:
+            Result[DLPEngine]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpEngines
+
+        Example::
+
+            item, resp, err = client.zia.dlp_engine.add_dlp_engine(name="example", description="example")
         """
         ...
     def delete_dlp_engine(self, engine_id: str | int) -> Result[None]:
         """Delete DLP engine.
 
-        ``DELETE /zia/api/v1/dlpEngines/{engine_id}``
+        Args:
+            engine_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dlpEngines/{engine_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_engine.delete_dlp_engine("123")
         """
         ...
     def get_dlp_engines(self, engine_id: str | int) -> Result[zscaler.zia.models.dlp_engine.DLPEngine]:
         """Get DLP engines.
 
-        ``GET /zia/api/v1/dlpEngines/{engine_id}``
+        Args:
+            engine_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPEngine
+        Returns:
+            Result[DLPEngine]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEngines/{engine_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_engine.get_dlp_engines("123")
         """
         ...
-    def list_dlp_engines(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
+    def list_dlp_engines(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
         """List DLP engines.
 
-        ``GET /zia/api/v1/dlpEngines``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPEngine
+        Returns:
+            Result[list[DLPEngine]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEngines
+
+        Example::
+
+            items, resp, err = client.zia.dlp_engine.list_dlp_engines()
         """
         ...
-    def list_dlp_engines_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
+    def list_dlp_engines_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
         """List DLP engines (lite view).
 
-        ``GET /zia/api/v1/dlpEngines/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPEngine
+        Returns:
+            Result[list[DLPEngine]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEngines/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_engine.list_dlp_engines_lite()
         """
         ...
-    def update_dlp_engine(self, engine_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.dlp_engine.DLPEngine]:
+    def update_dlp_engine(self, engine_id: str | int, **kwargs: Unpack[DlpEngineUpdateDlpEngineBody]) -> Result[zscaler.zia.models.dlp_engine.DLPEngine]:
         """Update DLP engine.
 
-        ``PUT /zia/api/v1/dlpEngines/{engine_id}``
+        Args:
+            engine_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPEngine
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_dlp_engine: bool, description: str, engine_expression: str, name: str
+
+        Returns:
+            Result[DLPEngine]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dlpEngines/{engine_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_engine.update_dlp_engine("123", name="example", description="example")
         """
         ...
-    def validate_dlp_expression(self, expression: Any) -> Result[zscaler.zia.models.dlp_engine.DLPVAlidateExpression]:
+    def validate_dlp_expression(self, expression: str) -> Result[zscaler.zia.models.dlp_engine.DLPVAlidateExpression]:
         """Validate DLP expression.
 
-        ``POST /zia/api/v1/dlpEngines/validateDlpExpr``
+        Args:
+            expression (str)
 
-        Returns ``(result, response, error)``; result: object of DLPVAlidateExpression
+        Returns:
+            Result[DLPVAlidateExpression]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpEngines/validateDlpExpr
+
+        Example::
+
+            item, resp, err = client.zia.dlp_engine.validate_dlp_expression("example")
         """
         ...
 
@@ -1780,901 +4830,2641 @@ class DlpResourcesAPI:
     def get_dlp_icap_servers(self, icap_server_id: str | int) -> Result[zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """Get DLP icap servers.
 
-        ``GET /zia/api/v1/icapServers/{icap_server_id}``
+        Args:
+            icap_server_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPICAPServer
+        Returns:
+            Result[DLPICAPServer]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/icapServers/{icap_server_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_resources.get_dlp_icap_servers("123")
         """
         ...
     def get_dlp_idm_profiles(self, profile_id: str | int) -> Result[zscaler.zia.models.dlp_resources.DLPIDMProfile]:
         """Get DLP idm profiles.
 
-        ``GET /zia/api/v1/idmprofile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPIDMProfile
+        Returns:
+            Result[DLPIDMProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/idmprofile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_resources.get_dlp_idm_profiles("123")
         """
         ...
     def get_dlp_incident_receiver(self, receiver_id: str | int) -> Result[zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """Get DLP incident receiver.
 
-        ``GET /zia/api/v1/incidentReceiverServers/{receiver_id}``
+        Args:
+            receiver_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPICAPServer
+        Returns:
+            Result[DLPICAPServer]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/incidentReceiverServers/{receiver_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_resources.get_dlp_incident_receiver("123")
         """
         ...
-    def list_dlp_icap_servers(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    def list_dlp_icap_servers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
         """List DLP icap servers.
 
-        ``GET /zia/api/v1/icapServers``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPICAPServer
+        Returns:
+            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/icapServers
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_icap_servers()
         """
         ...
-    def list_dlp_icap_servers_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    def list_dlp_icap_servers_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
         """List DLP icap servers (lite view).
 
-        ``GET /zia/api/v1/icapServers/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPICAPServer
+        Returns:
+            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/icapServers/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_icap_servers_lite()
         """
         ...
-    def list_dlp_idm_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPIDMProfile]]:
+    def list_dlp_idm_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPIDMProfile]]:
         """List DLP idm profiles.
 
-        ``GET /zia/api/v1/idmprofile``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPIDMProfile
+        Returns:
+            Result[list[DLPIDMProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/idmprofile
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_idm_profiles()
         """
         ...
-    def list_dlp_incident_receiver(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    def list_dlp_incident_receiver(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
         """List DLP incident receiver.
 
-        ``GET /zia/api/v1/incidentReceiverServers``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPICAPServer
+        Returns:
+            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/incidentReceiverServers
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_incident_receiver()
         """
         ...
-    def list_dlp_incident_receiver_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    def list_dlp_incident_receiver_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
         """List DLP incident receiver (lite view).
 
-        ``GET /zia/api/v1/incidentReceiverServers/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPICAPServer
+        Returns:
+            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/incidentReceiverServers/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_incident_receiver_lite()
         """
         ...
-    def list_edm_schema_lite(self, schema_name: Any = None, active_only: Any = None, fetch_tokens: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
+    def list_edm_schema_lite(self, schema_name: str | None = None, active_only: bool | None = None, fetch_tokens: bool | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
         """List edm schema (lite view).
 
-        ``GET /zia/api/v1/dlpExactDataMatchSchemas/lite``
+        Args:
+            schema_name (str | None, default None)
+            active_only (bool | None, default None)
+            fetch_tokens (bool | None, default None)
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of DLPEDMSchema
+        Returns:
+            Result[list[DLPEDMSchema]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpExactDataMatchSchemas/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_edm_schema_lite()
         """
         ...
-    def list_edm_schemas(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
+    def list_edm_schemas(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
         """List edm schemas.
 
-        ``GET /zia/api/v1/dlpExactDataMatchSchemas``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of DLPEDMSchema
+        Returns:
+            Result[list[DLPEDMSchema]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpExactDataMatchSchemas
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_edm_schemas()
         """
         ...
 
+class DlpTemplatesAddDlpTemplateBody(TypedDict, total=False):
+    """Body fields of ``dlp_templates.add_dlp_template`` (keyword arguments; all optional)."""
+    attach_content: bool
+    html_message: str
+    name: str
+    plain_text_message: str
+    subject: str
+    tls_enabled: bool
+
+
+class DlpTemplatesUpdateDlpTemplateBody(TypedDict, total=False):
+    """Body fields of ``dlp_templates.update_dlp_template`` (keyword arguments; all optional)."""
+    attach_content: bool
+    html_message: str
+    name: str
+    plain_text_message: str
+    subject: str
+    tls_enabled: bool
+
+
 class DlpTemplatesAPI:
-    def add_dlp_template(self, **kwargs: Any) -> Result[zscaler.zia.models.dlp_templates.DLPTemplates]:
+    def add_dlp_template(self, **kwargs: Unpack[DlpTemplatesAddDlpTemplateBody]) -> Result[zscaler.zia.models.dlp_templates.DLPTemplates]:
         """Add DLP template.
 
-        ``POST /zia/api/v1/dlpNotificationTemplates``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            attach_content: bool, html_message: str, name: str, plain_text_message: str, subject: str,
+              tls_enabled: bool
 
-        Returns ``(result, response, error)``; result: object of DLPTemplates
+        Returns:
+            Result[DLPTemplates]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpNotificationTemplates
+
+        Example::
+
+            item, resp, err = client.zia.dlp_templates.add_dlp_template(name="example")
         """
         ...
     def delete_dlp_template(self, template_id: str | int) -> Result[None]:
         """Delete DLP template.
 
-        ``DELETE /zia/api/v1/dlpNotificationTemplates/{template_id}``
+        Args:
+            template_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dlpNotificationTemplates/{template_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_templates.delete_dlp_template("123")
         """
         ...
     def get_dlp_templates(self, template_id: str | int) -> Result[zscaler.zia.models.dlp_templates.DLPTemplates]:
         """Get DLP templates.
 
-        ``GET /zia/api/v1/dlpNotificationTemplates/{template_id}``
+        Args:
+            template_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPTemplates
+        Returns:
+            Result[DLPTemplates]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpNotificationTemplates/{template_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_templates.get_dlp_templates("123")
         """
         ...
-    def list_dlp_templates(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_templates.DLPTemplates]]:
+    def list_dlp_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_templates.DLPTemplates]]:
         """List DLP templates.
 
-        ``GET /zia/api/v1/dlpNotificationTemplates``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPTemplates
+        Returns:
+            Result[list[DLPTemplates]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpNotificationTemplates
+
+        Example::
+
+            items, resp, err = client.zia.dlp_templates.list_dlp_templates()
         """
         ...
-    def update_dlp_template(self, template_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.dlp_templates.DLPTemplates]:
+    def update_dlp_template(self, template_id: str | int, **kwargs: Unpack[DlpTemplatesUpdateDlpTemplateBody]) -> Result[zscaler.zia.models.dlp_templates.DLPTemplates]:
         """Update DLP template.
 
-        ``PUT /zia/api/v1/dlpNotificationTemplates/{template_id}``
+        Args:
+            template_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPTemplates
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            attach_content: bool, html_message: str, name: str, plain_text_message: str, subject: str,
+              tls_enabled: bool
+
+        Returns:
+            Result[DLPTemplates]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dlpNotificationTemplates/{template_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_templates.update_dlp_template("123", name="example")
         """
         ...
 
+class DlpWebRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``dlp_web_rules.add_rule`` (keyword arguments; all optional)."""
+    action: str
+    auditor: Any
+    cloud_applications: Any
+    departments: Any
+    description: str
+    dlp_content_locations_scopes: Any
+    dlp_download_scan_enabled: bool
+    dlp_engines: Any
+    enabled: Any
+    excluded_departments: Any
+    excluded_groups: Any
+    excluded_users: Any
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    icap_server: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    match_only: bool
+    min_size: int
+    name: str
+    notification_template: Any
+    ocr_enabled: Any
+    order: int
+    rank: int
+    state: str
+    time_windows: Any
+    url_categories: Any
+    users: Any
+    without_content_inspection: bool
+    zcc_notifications_enabled: bool
+
+
+class DlpWebRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``dlp_web_rules.update_rule`` (keyword arguments; all optional)."""
+    auditor: Any
+    cloud_applications: Any
+    departments: Any
+    description: str
+    dlp_download_scan_enabled: bool
+    dlp_engines: Any
+    enabled: Any
+    excluded_departments: Any
+    excluded_groups: Any
+    excluded_users: Any
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    icap_server: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    match_only: bool
+    min_size: int
+    notification_template: Any
+    ocr_enabled: Any
+    order: int
+    rank: int
+    state: str
+    time_windows: Any
+    url_categories: Any
+    users: Any
+    without_content_inspection: bool
+    zcc_notifications_enabled: bool
+
+
 class DlpWebRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.dlp_web_rules.DLPWebRules]:
+    def add_rule(self, **kwargs: Unpack[DlpWebRulesAddRuleBody]) -> Result[zscaler.zia.models.dlp_web_rules.DLPWebRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/webDlpRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, cloud_applications: Any, departments: Any, description: str,
+              dlp_content_locations_scopes: Any, dlp_download_scan_enabled: bool, dlp_engines: Any,
+              enabled: Any, excluded_departments: Any, excluded_groups: Any, excluded_users: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any, icap_server: Any, labels: Any,
+              location_groups: Any, locations: Any, match_only: bool, min_size: int, name: str,
+              notification_template: Any, ocr_enabled: Any, order: int, rank: int, state: str,
+              time_windows: Any, url_categories: Any, users: Any, without_content_inspection: bool,
+              zcc_notifications_enabled: bool
 
-        Returns ``(result, response, error)``; result: object of DLPWebRules
+        Returns:
+            Result[DLPWebRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/webDlpRules
+
+        Example::
+
+            item, resp, err = client.zia.dlp_web_rules.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/webDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/webDlpRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_web_rules.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.dlp_web_rules.DLPWebRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/webDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPWebRules
+        Returns:
+            Result[DLPWebRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/webDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_web_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/webDlpRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPWebRules
+        Returns:
+            Result[list[DLPWebRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/webDlpRules
+
+        Example::
+
+            items, resp, err = client.zia.dlp_web_rules.list_rules()
         """
         ...
-    def list_rules_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
+    def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
         """List rules (lite view).
 
-        ``GET /zia/api/v1/webDlpRules/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of DLPWebRules
+        Returns:
+            Result[list[DLPWebRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/webDlpRules/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_web_rules.list_rules_lite()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.dlp_web_rules.DLPWebRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[DlpWebRulesUpdateRuleBody]) -> Result[zscaler.zia.models.dlp_web_rules.DLPWebRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/webDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DLPWebRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            auditor: Any, cloud_applications: Any, departments: Any, description: str,
+              dlp_download_scan_enabled: bool, dlp_engines: Any, enabled: Any, excluded_departments:
+              Any, excluded_groups: Any, excluded_users: Any, external_auditor_email: Any, file_types:
+              Any, groups: Any, icap_server: Any, labels: Any, location_groups: Any, locations: Any,
+              match_only: bool, min_size: int, notification_template: Any, ocr_enabled: Any, order: int,
+              rank: int, state: str, time_windows: Any, url_categories: Any, users: Any,
+              without_content_inspection: bool, zcc_notifications_enabled: bool
+
+        Returns:
+            Result[DLPWebRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/webDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_web_rules.update_rule("123", description="example", enabled="example")
         """
         ...
 
+class DnsApplicationGroupsAddGroupBody(TypedDict, total=False):
+    """Body fields of ``dns_application_groups.add_group`` (keyword arguments; all optional)."""
+    description: str
+    dns_applications: Any
+    name: str
+
+
+class DnsApplicationGroupsUpdateGroupBody(TypedDict, total=False):
+    """Body fields of ``dns_application_groups.update_group`` (keyword arguments; all optional)."""
+    description: str
+    dns_applications: Any
+    name: str
+
+
 class DnsApplicationGroupsAPI:
-    def add_group(self, **kwargs: Any) -> Result[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
+    def add_group(self, **kwargs: Unpack[DnsApplicationGroupsAddGroupBody]) -> Result[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
         """Add group.
 
-        ``POST /zia/api/v1/dnsApplicationGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, dns_applications: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of DnsApplicationGroups
+        Returns:
+            Result[DnsApplicationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dnsApplicationGroups
+
+        Example::
+
+            item, resp, err = client.zia.dns_application_groups.add_group(name="example", description="example")
         """
         ...
     def delete_group(self, group_id: str | int) -> Result[None]:
         """Delete group.
 
-        ``DELETE /zia/api/v1/dnsApplicationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dnsApplicationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.dns_application_groups.delete_group("123")
         """
         ...
     def get_group(self, group_id: str | int) -> Result[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
         """Get group.
 
-        ``GET /zia/api/v1/dnsApplicationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DnsApplicationGroups
+        Returns:
+            Result[DnsApplicationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dnsApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.dns_application_groups.get_group("123")
         """
         ...
-    def list_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]]:
         """List groups.
 
-        ``GET /zia/api/v1/dnsApplicationGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of DnsApplicationGroups
+        Returns:
+            Result[list[DnsApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/dnsApplicationGroups
+
+        Example::
+
+            items, resp, err = client.zia.dns_application_groups.list_groups()
         """
         ...
-    def update_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
+    def update_group(self, group_id: str | int, **kwargs: Unpack[DnsApplicationGroupsUpdateGroupBody]) -> Result[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
         """Update group.
 
-        ``PUT /zia/api/v1/dnsApplicationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DnsApplicationGroups
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, dns_applications: Any, name: str
+
+        Returns:
+            Result[DnsApplicationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dnsApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.dns_application_groups.update_group("123", name="example", description="example")
         """
         ...
 
+class DnsGatwaysAddDnsGatewayBody(TypedDict, total=False):
+    """Body fields of ``dns_gatways.add_dns_gateway`` (keyword arguments; all optional)."""
+    failure_behavior: str
+    name: str
+    primary_ip_or_fqdn: str
+    primary_ports: Any
+    protocols: Any
+    secondary_ip_or_fqdn: Any
+    secondary_ports: Any
+
+
+class DnsGatwaysUpdateDnsGatewayBody(TypedDict, total=False):
+    """Body fields of ``dns_gatways.update_dns_gateway`` (keyword arguments; all optional)."""
+    failure_behavior: str
+    name: str
+    primary_ip_or_fqdn: str
+    primary_ports: Any
+    protocols: Any
+    secondary_ip_or_fqdn: Any
+    secondary_ports: Any
+
+
 class DnsGatwaysAPI:
-    def add_dns_gateway(self, **kwargs: Any) -> Result[zscaler.zia.models.dns_gateways.DNSGateways]:
+    def add_dns_gateway(self, **kwargs: Unpack[DnsGatwaysAddDnsGatewayBody]) -> Result[zscaler.zia.models.dns_gateways.DNSGateways]:
         """Add DNS gateway.
 
-        ``POST /zia/api/v1/dnsGateways``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            failure_behavior: str, name: str, primary_ip_or_fqdn: str, primary_ports: Any, protocols:
+              Any, secondary_ip_or_fqdn: Any, secondary_ports: Any
 
-        Returns ``(result, response, error)``; result: object of DNSGateways
+        Returns:
+            Result[DNSGateways]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dnsGateways
+
+        Example::
+
+            item, resp, err = client.zia.dns_gatways.add_dns_gateway(name="example")
         """
         ...
     def delete_dns_gateway(self, gateway_id: str | int) -> Result[None]:
         """Delete DNS gateway.
 
-        ``DELETE /zia/api/v1/dnsGateways/{gateway_id}``
+        Args:
+            gateway_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dnsGateways/{gateway_id}
+
+        Example::
+
+            _, resp, err = client.zia.dns_gatways.delete_dns_gateway("123")
         """
         ...
     def get_dns_gateways(self, gateway_id: str | int) -> Result[zscaler.zia.models.dns_gateways.DNSGateways]:
         """Get DNS gateways.
 
-        ``GET /zia/api/v1/dnsGateways/{gateway_id}``
+        Args:
+            gateway_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DNSGateways
+        Returns:
+            Result[DNSGateways]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dnsGateways/{gateway_id}
+
+        Example::
+
+            item, resp, err = client.zia.dns_gatways.get_dns_gateways("123")
         """
         ...
-    def list_dns_gateways(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dns_gateways.DNSGateways]]:
+    def list_dns_gateways(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dns_gateways.DNSGateways]]:
         """List DNS gateways.
 
-        ``GET /zia/api/v1/dnsGateways``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of DNSGateways
+        Returns:
+            Result[list[DNSGateways]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dnsGateways
+
+        Example::
+
+            items, resp, err = client.zia.dns_gatways.list_dns_gateways()
         """
         ...
-    def update_dns_gateway(self, gateway_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.dns_gateways.DNSGateways]:
+    def update_dns_gateway(self, gateway_id: str | int, **kwargs: Unpack[DnsGatwaysUpdateDnsGatewayBody]) -> Result[zscaler.zia.models.dns_gateways.DNSGateways]:
         """Update DNS gateway.
 
-        ``PUT /zia/api/v1/dnsGateways/{gateway_id}``
+        Args:
+            gateway_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DNSGateways
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            failure_behavior: str, name: str, primary_ip_or_fqdn: str, primary_ports: Any, protocols:
+              Any, secondary_ip_or_fqdn: Any, secondary_ports: Any
+
+        Returns:
+            Result[DNSGateways]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dnsGateways/{gateway_id}
+
+        Example::
+
+            item, resp, err = client.zia.dns_gatways.update_dns_gateway("123", name="example")
         """
         ...
 
+class EmailProfilesAddEmailProfileBody(TypedDict, total=False):
+    """Body fields of ``email_profiles.add_email_profile`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+
+
 class EmailProfilesAPI:
-    def add_email_profile(self, **kwargs: Any) -> Result[zscaler.zia.models.email_profiles.EmailProfiles]:
+    def add_email_profile(self, **kwargs: Unpack[EmailProfilesAddEmailProfileBody]) -> Result[zscaler.zia.models.email_profiles.EmailProfiles]:
         """Add email profile.
 
-        ``POST /zia/api/v1/emailRecipientProfile``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str
 
-        Returns ``(result, response, error)``; result: object of EmailProfiles
+        Returns:
+            Result[EmailProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/emailRecipientProfile
+
+        Example::
+
+            item, resp, err = client.zia.email_profiles.add_email_profile(name="example", description="example")
         """
         ...
     def delete_email_profile(self, profile_id: str | int) -> Result[None]:
         """Delete email profile.
 
-        ``DELETE /zia/api/v1/emailRecipientProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/emailRecipientProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.email_profiles.delete_email_profile("123")
         """
         ...
     def get_email_profile(self, profile_id: str | int) -> Result[zscaler.zia.models.email_profiles.EmailProfiles]:
         """Get email profile.
 
-        ``GET /zia/api/v1/emailRecipientProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of EmailProfiles
+        Returns:
+            Result[EmailProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/emailRecipientProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.email_profiles.get_email_profile("123")
         """
         ...
-    def list_email_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.email_profiles.EmailProfiles]]:
+    def list_email_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.email_profiles.EmailProfiles]]:
         """List email profiles.
 
-        ``GET /zia/api/v1/emailRecipientProfile``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of EmailProfiles
+        Returns:
+            Result[list[EmailProfiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/emailRecipientProfile
+
+        Example::
+
+            items, resp, err = client.zia.email_profiles.list_email_profiles()
         """
         ...
     def update_email_profile(self, profile_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.email_profiles.EmailProfiles]:
         """Update email profile.
 
-        ``PUT /zia/api/v1/emailRecipientProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of EmailProfiles
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[EmailProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/emailRecipientProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.email_profiles.update_email_profile("123")
         """
         ...
+
+class EndUserNotificationUpdateEunSettingsBody(TypedDict, total=False):
+    """Body fields of ``end_user_notification.update_eun_settings`` (keyword arguments; all optional)."""
+    settings: Any
+
 
 class EndUserNotificationAPI:
     def get_eun_settings(self) -> Result[zscaler.zia.models.endusernotification.EndUserNotification]:
         """Get eun settings.
 
-        ``GET /zia/api/v1/eun``
+        Returns:
+            Result[EndUserNotification]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of EndUserNotification
+        Endpoint:
+            GET /zia/api/v1/eun
+
+        Example::
+
+            item, resp, err = client.zia.end_user_notification.get_eun_settings()
         """
         ...
-    def update_eun_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.endusernotification.EndUserNotification]:
+    def update_eun_settings(self, **kwargs: Unpack[EndUserNotificationUpdateEunSettingsBody]) -> Result[zscaler.zia.models.endusernotification.EndUserNotification]:
         """Update eun settings.
 
-        ``PUT /zia/api/v1/eun``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
 
-        Returns ``(result, response, error)``; result: object of EndUserNotification
+        Returns:
+            Result[EndUserNotification]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/eun
+
+        Example::
+
+            item, resp, err = client.zia.end_user_notification.update_eun_settings()
         """
         ...
 
 class EndUserNotificationTemplatesAPI:
-    def get_eun_feature_enablement_status(self, template_type: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zia.models.eun_feature_enablement_status.EunFeatureEnablementStatus]:
+    def get_eun_feature_enablement_status(self, template_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zia.models.eun_feature_enablement_status.EunFeatureEnablementStatus]:
         """Get eun feature enablement status.
 
-        ``GET /zia/api/v1/eunTemplate/{template_type}/featureEnablementStatus``
+        Args:
+            template_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys product_type
 
-        Returns ``(result, response, error)``; result: object of EunFeatureEnablementStatus
+        Returns:
+            Result[EunFeatureEnablementStatus]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/eunTemplate/{template_type}/featureEnablementStatus
+
+        Example::
+
+            item, resp, err = client.zia.end_user_notification_templates.get_eun_feature_enablement_status("example")
         """
         ...
-    def get_notification_enablement_status(self, template_type: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_notification_enablement_status(self, template_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get notification enablement status.
 
-        ``GET /zia/api/v1/userConfirmation/{template_type}/featureEnablementStatus``
+        Args:
+            template_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys product_type
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/userConfirmation/{template_type}/featureEnablementStatus
+
+        Example::
+
+            result, resp, err = client.zia.end_user_notification_templates.get_notification_enablement_status("example")
         """
         ...
-    def list_eun_templates_by_product(self, template_type: str | int, product: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.eun_template_product.EunTemplateProduct]]:
+    def list_eun_templates_by_product(self, template_type: str | int, product: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.eun_template_product.EunTemplateProduct]]:
         """List eun templates by product.
 
-        ``GET /zia/api/v1/eunTemplate/{template_type}/product/{product}``
+        Args:
+            template_type (str | int): in the path
+            product (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of EunTemplateProduct
+        Returns:
+            Result[list[EunTemplateProduct]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/eunTemplate/{template_type}/product/{product}
+
+        Example::
+
+            items, resp, err = client.zia.end_user_notification_templates.list_eun_templates_by_product("example", "example")
         """
         ...
-    def list_global_default_templates(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
+    def list_global_default_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
         """List global default templates.
 
-        ``GET /zia/api/v1/userConfirmation/globalDefaultTemplates``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of EunUserConfirmationProduct
+        Returns:
+            Result[list[EunUserConfirmationProduct]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/userConfirmation/globalDefaultTemplates
+
+        Example::
+
+            items, resp, err = client.zia.end_user_notification_templates.list_global_default_templates()
         """
         ...
-    def list_user_confirmation_by_policy(self, product: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
+    def list_user_confirmation_by_policy(self, product: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
         """List user confirmation by policy.
 
-        ``GET /zia/api/v1/userConfirmation/product/{product}``
+        Args:
+            product (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of EunUserConfirmationProduct
+        Returns:
+            Result[list[EunUserConfirmationProduct]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/userConfirmation/product/{product}
+
+        Example::
+
+            items, resp, err = client.zia.end_user_notification_templates.list_user_confirmation_by_policy("example")
         """
         ...
 
+class EndpointApplicationGroupsAddGroupBody(TypedDict, total=False):
+    """Body fields of ``endpoint_application_groups.add_group`` (keyword arguments; all optional)."""
+    description: str
+    end_point_applications: Any
+    mod_uid: Any
+    name: str
+
+
+class EndpointApplicationGroupsUpdateGroupBody(TypedDict, total=False):
+    """Body fields of ``endpoint_application_groups.update_group`` (keyword arguments; all optional)."""
+    description: str
+    end_point_applications: Any
+    mod_uid: Any
+    name: str
+
+
 class EndpointApplicationGroupsAPI:
-    def add_group(self, **kwargs: Any) -> Result[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]:
+    def add_group(self, **kwargs: Unpack[EndpointApplicationGroupsAddGroupBody]) -> Result[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]:
         """Add group.
 
-        ``POST /zia/api/v1/endPointApplicationGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, end_point_applications: Any, mod_uid: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of EndpointApplicationGroups
+        Returns:
+            Result[EndpointApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointApplicationGroups
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_application_groups.add_group(name="example", description="example")
         """
         ...
     def delete_group(self, group_id: str | int) -> Result[None]:
         """Delete group.
 
-        ``DELETE /zia/api/v1/endPointApplicationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointApplicationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_application_groups.delete_group("123")
         """
         ...
-    def get_application_group_policies(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
+    def get_application_group_policies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
         """Get application group policies.
 
-        ``GET /zia/api/v1/endPointApplicationGroups/policies``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys resourceId
 
-        Returns ``(result, response, error)``; result: list of EndpointApplicationsPolicies
+        Returns:
+            Result[list[EndpointApplicationsPolicies]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplicationGroups/policies
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_application_groups.get_application_group_policies()
         """
         ...
-    def list_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]]:
         """List groups.
 
-        ``GET /zia/api/v1/endPointApplicationGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of EndpointApplicationGroups
+        Returns:
+            Result[list[EndpointApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplicationGroups
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_application_groups.list_groups()
         """
         ...
     def update_application_group_resources(self, group_id: str | int, **kwargs: Any) -> Result:
         """Update application group resources.
 
-        ``PUT /zia/api/v1/endPointApplicationGroups/{group_id}/resources``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointApplicationGroups/{group_id}/resources
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_application_groups.update_application_group_resources("123")
         """
         ...
-    def update_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]:
+    def update_group(self, group_id: str | int, **kwargs: Unpack[EndpointApplicationGroupsUpdateGroupBody]) -> Result[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]:
         """Update group.
 
-        ``PUT /zia/api/v1/endPointApplicationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of EndpointApplicationGroups
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, end_point_applications: Any, mod_uid: Any, name: str
+
+        Returns:
+            Result[EndpointApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_application_groups.update_group("123", name="example", description="example")
         """
         ...
 
 class EndpointApplicationsAPI:
-    def get_application_count(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_application_count(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get application count.
 
-        ``GET /zia/api/v1/endPointApplications/count``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys application_type, os_type,
+              search
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/count
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_applications.get_application_count()
         """
         ...
-    def get_application_policies(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
+    def get_application_policies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
         """Get application policies.
 
-        ``GET /zia/api/v1/endPointApplications/policies``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys resourceId
 
-        Returns ``(result, response, error)``; result: list of EndpointApplicationsPolicies
+        Returns:
+            Result[list[EndpointApplicationsPolicies]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/policies
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_applications.get_application_policies()
         """
         ...
-    def get_cloud_apps_count(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_cloud_apps_count(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get cloud apps count.
 
-        ``GET /zia/api/v1/endPointApplications/cloudApps/count``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys application_type, os_type,
+              search
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/cloudApps/count
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_applications.get_cloud_apps_count()
         """
         ...
-    def list_applications(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
+    def list_applications(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
         """List applications.
 
-        ``GET /zia/api/v1/endPointApplications``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys application_type, os_type,
+              search
 
-        Returns ``(result, response, error)``; result: list of EndpointApplicationsCustomApps
+        Returns:
+            Result[list[EndpointApplicationsCustomApps]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_applications.list_applications()
         """
         ...
-    def list_applications_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite]]:
+    def list_applications_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite]]:
         """List applications (lite view).
 
-        ``GET /zia/api/v1/endPointApplications/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys application_type, os_type,
+              search
 
-        Returns ``(result, response, error)``; result: list of EndpointApplicationsCustomAppsLite
+        Returns:
+            Result[list[EndpointApplicationsCustomAppsLite]]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/lite
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_applications.list_applications_lite()
         """
         ...
-    def list_categories_with_non_empty_apps(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[Any]]:
+    def list_categories_with_non_empty_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[Any]]:
         """List categories with non empty apps.
 
-        ``GET /zia/api/v1/endPointApplications/getCategoriesWithNonEmptyApps``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_type, search
 
-        Returns ``(result, response, error)``; result: raw_list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/getCategoriesWithNonEmptyApps
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_applications.list_categories_with_non_empty_apps()
         """
         ...
 
+class EndpointCustomAppsAddCustomAppBody(TypedDict, total=False):
+    """Body fields of ``endpoint_custom_apps.add_custom_app`` (keyword arguments; all optional)."""
+    application_name: Any
+    application_type: Any
+    bundle_id: Any
+    deleted: Any
+    description: str
+    digitally_signed: Any
+    filename: Any
+    mod_uid: Any
+    name: str
+    original_file_name: Any
+    os_type: Any
+    resource_id: Any
+    version: Any
+    versions: Any
+    zapp_id: Any
+
+
+class EndpointCustomAppsUpdateCustomAppBody(TypedDict, total=False):
+    """Body fields of ``endpoint_custom_apps.update_custom_app`` (keyword arguments; all optional)."""
+    application_name: Any
+    application_type: Any
+    bundle_id: Any
+    deleted: Any
+    description: str
+    digitally_signed: Any
+    filename: Any
+    mod_uid: Any
+    name: str
+    original_file_name: Any
+    os_type: Any
+    resource_id: Any
+    version: Any
+    versions: Any
+    zapp_id: Any
+
+
 class EndpointCustomAppsAPI:
-    def add_custom_app(self, **kwargs: Any) -> Result[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
+    def add_custom_app(self, **kwargs: Unpack[EndpointCustomAppsAddCustomAppBody]) -> Result[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
         """Add custom app.
 
-        ``POST /zia/api/v1/endPointApplications/customApp``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_name: Any, application_type: Any, bundle_id: Any, deleted: Any, description:
+              str, digitally_signed: Any, filename: Any, mod_uid: Any, name: str, original_file_name:
+              Any, os_type: Any, resource_id: Any, version: Any, versions: Any, zapp_id: Any
 
-        Returns ``(result, response, error)``; result: object of DlpEndpointResource
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointApplications/customApp
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_custom_apps.add_custom_app(name="example", description="example")
         """
         ...
     def delete_custom_app(self, app_id: str | int) -> Result[None]:
         """Delete custom app.
 
-        ``DELETE /zia/api/v1/endPointApplications/customApp/{app_id}``
+        Args:
+            app_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointApplications/customApp/{app_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_custom_apps.delete_custom_app("123")
         """
         ...
     def get_custom_app(self, app_id: str | int) -> Result[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]:
         """Get custom app.
 
-        ``GET /zia/api/v1/endPointApplications/customApp/{app_id}``
+        Args:
+            app_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of EndpointApplicationsCustomApps
+        Returns:
+            Result[EndpointApplicationsCustomApps]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/customApp/{app_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_custom_apps.get_custom_app("123")
         """
         ...
-    def list_custom_apps(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
+    def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
         """List custom apps.
 
-        ``GET /zia/api/v1/endPointApplications/customApps``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_type, search
 
-        Returns ``(result, response, error)``; result: list of EndpointApplicationsCustomApps
+        Returns:
+            Result[list[EndpointApplicationsCustomApps]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/customApps
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_custom_apps.list_custom_apps()
         """
         ...
-    def update_custom_app(self, app_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
+    def update_custom_app(self, app_id: str | int, **kwargs: Unpack[EndpointCustomAppsUpdateCustomAppBody]) -> Result[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
         """Update custom app.
 
-        ``PUT /zia/api/v1/endPointApplications/customApp/{app_id}``
+        Args:
+            app_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DlpEndpointResource
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_name: Any, application_type: Any, bundle_id: Any, deleted: Any, description:
+              str, digitally_signed: Any, filename: Any, mod_uid: Any, name: str, original_file_name:
+              Any, os_type: Any, resource_id: Any, version: Any, versions: Any, zapp_id: Any
+
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointApplications/customApp/{app_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_custom_apps.update_custom_app("123", name="example", description="example")
         """
         ...
 
+class EndpointDlpResourceGroupsAddGroupBody(TypedDict, total=False):
+    """Body fields of ``endpoint_dlp_resource_groups.add_group`` (keyword arguments; all optional)."""
+    channel: Any
+    description: str
+    name: str
+    resource_count: Any
+    resources: Any
+
+
+class EndpointDlpResourceGroupsUpdateGroupBody(TypedDict, total=False):
+    """Body fields of ``endpoint_dlp_resource_groups.update_group`` (keyword arguments; all optional)."""
+    channel: Any
+    description: str
+    name: str
+    resource_count: Any
+    resources: Any
+
+
 class EndpointDlpResourceGroupsAPI:
-    def add_group(self, **kwargs: Any) -> Result[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]:
+    def add_group(self, **kwargs: Unpack[EndpointDlpResourceGroupsAddGroupBody]) -> Result[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]:
         """Add group.
 
-        ``POST /zia/api/v1/endPointDlpResourceGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            channel: Any, description: str, name: str, resource_count: Any, resources: Any
 
-        Returns ``(result, response, error)``; result: object of EndpointDlpResourceGroups
+        Returns:
+            Result[EndpointDlpResourceGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointDlpResourceGroups
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_resource_groups.add_group(name="example", description="example")
         """
         ...
     def delete_group(self, group_id: str | int) -> Result[None]:
         """Delete group.
 
-        ``DELETE /zia/api/v1/endPointDlpResourceGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointDlpResourceGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_dlp_resource_groups.delete_group("123")
         """
         ...
-    def get_dlp_resources_by_tag(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
+    def get_dlp_resources_by_tag(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
         """Get DLP resources by tag.
 
-        ``GET /zia/api/v1/endPointDlpResourceGroups/{group_id}/resources``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of DlpEndpointResource
+        Returns:
+            Result[list[DlpEndpointResource]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpResourceGroups/{group_id}/resources
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_dlp_resource_groups.get_dlp_resources_by_tag("123")
         """
         ...
-    def get_resource_group_tags(self, dlp_resource_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[Any]]:
+    def get_resource_group_tags(self, dlp_resource_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[Any]]:
         """Get resource group tags.
 
-        ``GET /zia/api/v1/dlpEndpointResource/{dlp_resource_id}/groups``
+        Args:
+            dlp_resource_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: raw_list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEndpointResource/{dlp_resource_id}/groups
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_dlp_resource_groups.get_resource_group_tags("123")
         """
         ...
-    def list_resource_group_tags(self, channel: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]]:
+    def list_resource_group_tags(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]]:
         """List resource group tags.
 
-        ``GET /zia/api/v1/endPointDlpResourceGroups/{channel}``
+        Args:
+            channel (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys name, search_resources,
+              sort_order
 
-        Returns ``(result, response, error)``; result: list of EndpointDlpResourceGroups
+        Returns:
+            Result[list[EndpointDlpResourceGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpResourceGroups/{channel}
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_dlp_resource_groups.list_resource_group_tags("example")
         """
         ...
     def update_dlp_resources_by_tag(self, group_id: str | int, **kwargs: Any) -> Result:
         """Update DLP resources by tag.
 
-        ``PUT /zia/api/v1/endPointDlpResourceGroups/{group_id}/resources``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointDlpResourceGroups/{group_id}/resources
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_dlp_resource_groups.update_dlp_resources_by_tag("123")
         """
         ...
-    def update_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]:
+    def update_group(self, group_id: str | int, **kwargs: Unpack[EndpointDlpResourceGroupsUpdateGroupBody]) -> Result[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]:
         """Update group.
 
-        ``PUT /zia/api/v1/endPointDlpResourceGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of EndpointDlpResourceGroups
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            channel: Any, description: str, name: str, resource_count: Any, resources: Any
+
+        Returns:
+            Result[EndpointDlpResourceGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointDlpResourceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_resource_groups.update_group("123", name="example", description="example")
         """
         ...
 
+class EndpointDlpRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``endpoint_dlp_rules.add_rule`` (keyword arguments; all optional)."""
+    action: str
+    auditor: Any
+    data_transfer_method: Any
+    departments: Any
+    description: str
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    dlp_engines: Any
+    end_point_application_groups: Any
+    end_point_applications: Any
+    eun_enabled: bool
+    eun_template_id: int
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    labels: Any
+    min_size: int
+    name: str
+    network_type: Any
+    notification_template: Any
+    order: int
+    parent_rule: Any
+    rank: int
+    receiver: Any
+    resource_groups: Any
+    resources: Any
+    severity: str
+    state: str
+    sub_rules: Any
+    time_windows: Any
+    uc_template_id: int
+    user_risk_score_levels: Any
+    users: Any
+    without_content_inspection: bool
+
+
+class EndpointDlpRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``endpoint_dlp_rules.update_rule`` (keyword arguments; all optional)."""
+    action: str
+    auditor: Any
+    data_transfer_method: Any
+    departments: Any
+    description: str
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    dlp_engines: Any
+    end_point_application_groups: Any
+    end_point_applications: Any
+    eun_enabled: bool
+    eun_template_id: int
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    labels: Any
+    min_size: int
+    name: str
+    network_type: Any
+    notification_template: Any
+    order: int
+    parent_rule: Any
+    rank: int
+    receiver: Any
+    resource_groups: Any
+    resources: Any
+    severity: str
+    state: str
+    sub_rules: Any
+    time_windows: Any
+    uc_template_id: int
+    user_risk_score_levels: Any
+    users: Any
+    without_content_inspection: bool
+
+
 class EndpointDlpRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
+    def add_rule(self, **kwargs: Unpack[EndpointDlpRulesAddRuleBody]) -> Result[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/endPointDlpRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, data_transfer_method: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, dlp_engines: Any,
+              end_point_application_groups: Any, end_point_applications: Any, eun_enabled: bool,
+              eun_template_id: int, external_auditor_email: Any, file_types: Any, groups: Any, labels:
+              Any, min_size: int, name: str, network_type: Any, notification_template: Any, order: int,
+              parent_rule: Any, rank: int, receiver: Any, resource_groups: Any, resources: Any,
+              severity: str, state: str, sub_rules: Any, time_windows: Any, uc_template_id: int,
+              user_risk_score_levels: Any, users: Any, without_content_inspection: bool
 
-        Returns ``(result, response, error)``; result: object of EndpointDlpRules
+        Returns:
+            Result[EndpointDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointDlpRules
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_rules.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/endPointDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointDlpRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_dlp_rules.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/endPointDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of EndpointDlpRules
+        Returns:
+            Result[EndpointDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_rules.get_rule("123")
         """
         ...
-    def list_file_type_categories(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[Any]]:
+    def list_file_type_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[Any]]:
         """List file type categories.
 
-        ``GET /zia/api/v1/endPointDlpRules/fileTypeCategories``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys external
 
-        Returns ``(result, response, error)``; result: raw_list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpRules/fileTypeCategories
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_dlp_rules.list_file_type_categories()
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/endPointDlpRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of EndpointDlpRules
+        Returns:
+            Result[list[EndpointDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpRules
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_dlp_rules.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[EndpointDlpRulesUpdateRuleBody]) -> Result[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/endPointDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of EndpointDlpRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, data_transfer_method: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, dlp_engines: Any,
+              end_point_application_groups: Any, end_point_applications: Any, eun_enabled: bool,
+              eun_template_id: int, external_auditor_email: Any, file_types: Any, groups: Any, labels:
+              Any, min_size: int, name: str, network_type: Any, notification_template: Any, order: int,
+              parent_rule: Any, rank: int, receiver: Any, resource_groups: Any, resources: Any,
+              severity: str, state: str, sub_rules: Any, time_windows: Any, uc_template_id: int,
+              user_risk_score_levels: Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[EndpointDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_rules.update_rule("123", name="example", description="example")
         """
         ...
 
+class EndpointDlpSubRulesAddSubRuleBody(TypedDict, total=False):
+    """Body fields of ``endpoint_dlp_sub_rules.add_sub_rule`` (keyword arguments; all optional)."""
+    action: str
+    auditor: Any
+    data_transfer_method: Any
+    departments: Any
+    description: str
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    dlp_engines: Any
+    end_point_application_groups: Any
+    end_point_applications: Any
+    eun_enabled: Any
+    eun_template_id: Any
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    labels: Any
+    min_size: int
+    name: str
+    network_type: Any
+    notification_template: Any
+    order: int
+    parent_rule: Any
+    rank: Any
+    receiver: Any
+    resource_groups: Any
+    resources: Any
+    severity: str
+    state: str
+    time_windows: Any
+    uc_template_id: Any
+    user_risk_score_levels: Any
+    users: Any
+    without_content_inspection: bool
+
+
+class EndpointDlpSubRulesUpdateSubRuleBody(TypedDict, total=False):
+    """Body fields of ``endpoint_dlp_sub_rules.update_sub_rule`` (keyword arguments; all optional)."""
+    action: str
+    auditor: Any
+    data_transfer_method: Any
+    departments: Any
+    description: str
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    dlp_engines: Any
+    end_point_application_groups: Any
+    end_point_applications: Any
+    eun_enabled: Any
+    eun_template_id: Any
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    labels: Any
+    min_size: int
+    name: str
+    network_type: Any
+    notification_template: Any
+    order: int
+    parent_rule: Any
+    rank: Any
+    receiver: Any
+    resource_groups: Any
+    resources: Any
+    severity: str
+    state: str
+    time_windows: Any
+    uc_template_id: Any
+    user_risk_score_levels: Any
+    users: Any
+    without_content_inspection: bool
+
+
 class EndpointDlpSubRulesAPI:
-    def add_sub_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.endpoint_dlp_rules.SubRule]:
+    def add_sub_rule(self, rule_id: str | int, **kwargs: Unpack[EndpointDlpSubRulesAddSubRuleBody]) -> Result[zscaler.zia.models.endpoint_dlp_rules.SubRule]:
         """Add sub rule.
 
-        ``POST /zia/api/v1/endPointDlpRules/{rule_id}/subRule``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SubRule
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, data_transfer_method: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, dlp_engines: Any,
+              end_point_application_groups: Any, end_point_applications: Any, eun_enabled: Any,
+              eun_template_id: Any, external_auditor_email: Any, file_types: Any, groups: Any, labels:
+              Any, min_size: int, name: str, network_type: Any, notification_template: Any, order: int,
+              parent_rule: Any, rank: Any, receiver: Any, resource_groups: Any, resources: Any,
+              severity: str, state: str, time_windows: Any, uc_template_id: Any, user_risk_score_levels:
+              Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[SubRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointDlpRules/{rule_id}/subRule
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_sub_rules.add_sub_rule("123", name="example", description="example")
         """
         ...
     def delete_sub_rule(self, rule_id: str | int, sub_rule_id: str | int) -> Result[None]:
         """Delete sub rule.
 
-        ``DELETE /zia/api/v1/endPointDlpRules/{rule_id}/subRule/{sub_rule_id}``
+        Args:
+            rule_id (str | int): in the path
+            sub_rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointDlpRules/{rule_id}/subRule/{sub_rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_dlp_sub_rules.delete_sub_rule("123", "123")
         """
         ...
-    def update_sub_rule(self, rule_id: str | int, sub_rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.endpoint_dlp_rules.SubRule]:
+    def update_sub_rule(self, rule_id: str | int, sub_rule_id: str | int, **kwargs: Unpack[EndpointDlpSubRulesUpdateSubRuleBody]) -> Result[zscaler.zia.models.endpoint_dlp_rules.SubRule]:
         """Update sub rule.
 
-        ``PUT /zia/api/v1/endPointDlpRules/{rule_id}/subRule/{sub_rule_id}``
+        Args:
+            rule_id (str | int): in the path
+            sub_rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SubRule
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, data_transfer_method: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, dlp_engines: Any,
+              end_point_application_groups: Any, end_point_applications: Any, eun_enabled: Any,
+              eun_template_id: Any, external_auditor_email: Any, file_types: Any, groups: Any, labels:
+              Any, min_size: int, name: str, network_type: Any, notification_template: Any, order: int,
+              parent_rule: Any, rank: Any, receiver: Any, resource_groups: Any, resources: Any,
+              severity: str, state: str, time_windows: Any, uc_template_id: Any, user_risk_score_levels:
+              Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[SubRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointDlpRules/{rule_id}/subRule/{sub_rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_sub_rules.update_sub_rule("123", "123", name="example", description="example")
         """
         ...
 
+class FileTypeControlRuleAddRuleBody(TypedDict, total=False):
+    """Body fields of ``file_type_control_rule.add_rule`` (keyword arguments; all optional)."""
+    access_control: str
+    active_content: bool
+    capture_pcap: bool
+    cloud_applications: Any
+    departments: Any
+    description: str
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    enabled: Any
+    file_types: Any
+    filtering_action: str
+    groups: Any
+    labels: Any
+    last_modified_by: Any
+    last_modified_time: int
+    location_groups: Any
+    locations: Any
+    max_size: int
+    min_size: int
+    name: str
+    operation: str
+    order: int
+    protocols: Any
+    rank: int
+    size_quota: Any
+    state: str
+    time_quota: Any
+    time_windows: Any
+    unscannable: bool
+    url_categories: Any
+    users: Any
+    zpa_app_segments: Any
+
+
+class FileTypeControlRuleUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``file_type_control_rule.update_rule`` (keyword arguments; all optional)."""
+    access_control: str
+    active_content: bool
+    capture_pcap: bool
+    cloud_applications: Any
+    departments: Any
+    description: str
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    enabled: Any
+    file_types: Any
+    filtering_action: str
+    groups: Any
+    labels: Any
+    last_modified_by: Any
+    last_modified_time: int
+    location_groups: Any
+    locations: Any
+    max_size: int
+    min_size: int
+    name: str
+    operation: str
+    order: int
+    protocols: Any
+    rank: int
+    size_quota: Any
+    state: str
+    time_quota: Any
+    time_windows: Any
+    unscannable: bool
+    url_categories: Any
+    users: Any
+    zpa_app_segments: Any
+
+
 class FileTypeControlRuleAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.filetyperules.FileTypeControlRules]:
+    def add_rule(self, **kwargs: Unpack[FileTypeControlRuleAddRuleBody]) -> Result[zscaler.zia.models.filetyperules.FileTypeControlRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/fileTypeRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            access_control: str, active_content: bool, capture_pcap: bool, cloud_applications: Any,
+              departments: Any, description: str, device_groups: Any, device_trust_levels: Any, devices:
+              Any, enabled: Any, file_types: Any, filtering_action: str, groups: Any, labels: Any,
+              last_modified_by: Any, last_modified_time: int, location_groups: Any, locations: Any,
+              max_size: int, min_size: int, name: str, operation: str, order: int, protocols: Any, rank:
+              int, size_quota: Any, state: str, time_quota: Any, time_windows: Any, unscannable: bool,
+              url_categories: Any, users: Any, zpa_app_segments: Any
 
-        Returns ``(result, response, error)``; result: object of FileTypeControlRules
+        Returns:
+            Result[FileTypeControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/fileTypeRules
+
+        Example::
+
+            item, resp, err = client.zia.file_type_control_rule.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/fileTypeRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/fileTypeRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.file_type_control_rule.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.filetyperules.FileTypeControlRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/fileTypeRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of FileTypeControlRules
+        Returns:
+            Result[FileTypeControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/fileTypeRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.file_type_control_rule.get_rule("123")
         """
         ...
-    def list_file_type_categories(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
+    def list_file_type_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
         """List file type categories.
 
-        ``GET /zia/api/v1/fileTypeCategories``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys enums,
+              exclude_custom_file_types
 
-        Returns ``(result, response, error)``; result: list of FileTypeControlRules
+        Returns:
+            Result[list[FileTypeControlRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/fileTypeCategories
+
+        Example::
+
+            items, resp, err = client.zia.file_type_control_rule.list_file_type_categories()
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/fileTypeRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of FileTypeControlRules
+        Returns:
+            Result[list[FileTypeControlRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/fileTypeRules
+
+        Example::
+
+            items, resp, err = client.zia.file_type_control_rule.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.filetyperules.FileTypeControlRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[FileTypeControlRuleUpdateRuleBody]) -> Result[zscaler.zia.models.filetyperules.FileTypeControlRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/fileTypeRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of FileTypeControlRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            access_control: str, active_content: bool, capture_pcap: bool, cloud_applications: Any,
+              departments: Any, description: str, device_groups: Any, device_trust_levels: Any, devices:
+              Any, enabled: Any, file_types: Any, filtering_action: str, groups: Any, labels: Any,
+              last_modified_by: Any, last_modified_time: int, location_groups: Any, locations: Any,
+              max_size: int, min_size: int, name: str, operation: str, order: int, protocols: Any, rank:
+              int, size_quota: Any, state: str, time_quota: Any, time_windows: Any, unscannable: bool,
+              url_categories: Any, users: Any, zpa_app_segments: Any
+
+        Returns:
+            Result[FileTypeControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/fileTypeRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.file_type_control_rule.update_rule("123", name="example", description="example")
         """
         ...
 
+class ForwardingControlAddRuleBody(TypedDict, total=False):
+    """Body fields of ``forwarding_control.add_rule`` (keyword arguments; all optional)."""
+    action: Any
+    departments: Any
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    devices: Any
+    ec_groups: Any
+    enabled: Any
+    forward_method: str
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_application_groups: Any
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    protocols: Any
+    proxy_gateway: Any
+    rank: int
+    res_categories: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    state: str
+    users: Any
+    zpa_app_segments: Any
+    zpa_gateway: Any
+
+
+class ForwardingControlUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``forwarding_control.update_rule`` (keyword arguments; all optional)."""
+    action: Any
+    departments: Any
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    devices: Any
+    ec_groups: Any
+    enabled: Any
+    forward_method: str
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_application_groups: Any
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    protocols: Any
+    proxy_gateway: Any
+    rank: int
+    res_categories: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    state: str
+    users: Any
+    zpa_app_segments: Any
+    zpa_gateway: Any
+
+
 class ForwardingControlAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
+    def add_rule(self, **kwargs: Unpack[ForwardingControlAddRuleBody]) -> Result[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
         """Add rule.
 
-        ``POST /zia/api/v1/forwardingRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: Any, departments: Any, description: str, dest_addresses: Any, dest_countries: Any,
+              dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any, device_groups: Any,
+              devices: Any, ec_groups: Any, enabled: Any, forward_method: str, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_application_groups: Any,
+              nw_service_groups: Any, nw_services: Any, order: int, protocols: Any, proxy_gateway: Any,
+              rank: int, res_categories: Any, src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any,
+              state: str, users: Any, zpa_app_segments: Any, zpa_gateway: Any
 
-        Returns ``(result, response, error)``; result: object of ForwardingControlRule
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/forwardingRules
+
+        Example::
+
+            item, resp, err = client.zia.forwarding_control.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/forwardingRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/forwardingRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.forwarding_control.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
         """Get rule.
 
-        ``GET /zia/api/v1/forwardingRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ForwardingControlRule
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/forwardingRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.forwarding_control.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]]:
         """List rules.
 
-        ``GET /zia/api/v1/forwardingRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of ForwardingControlRule
+        Returns:
+            Result[list[ForwardingControlRule]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/forwardingRules
+
+        Example::
+
+            items, resp, err = client.zia.forwarding_control.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[ForwardingControlUpdateRuleBody]) -> Result[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
         """Update rule.
 
-        ``PUT /zia/api/v1/forwardingRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ForwardingControlRule
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: Any, departments: Any, description: str, dest_addresses: Any, dest_countries: Any,
+              dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any, device_groups: Any,
+              devices: Any, ec_groups: Any, enabled: Any, forward_method: str, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_application_groups: Any,
+              nw_service_groups: Any, nw_services: Any, order: int, protocols: Any, proxy_gateway: Any,
+              rank: int, res_categories: Any, src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any,
+              state: str, users: Any, zpa_app_segments: Any, zpa_gateway: Any
+
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/forwardingRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.forwarding_control.update_rule("123", name="example", description="example")
         """
         ...
+
+class FtpControlPolicyUpdateFtpSettingsBody(TypedDict, total=False):
+    """Body fields of ``ftp_control_policy.update_ftp_settings`` (keyword arguments; all optional)."""
+    settings: Any
+
 
 class FtpControlPolicyAPI:
     def get_ftp_settings(self) -> Result[zscaler.zia.models.ftp_control_policy.FTPControlPolicy]:
         """Get ftp settings.
 
-        ``GET /zia/api/v1/ftpSettings``
+        Returns:
+            Result[FTPControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of FTPControlPolicy
+        Endpoint:
+            GET /zia/api/v1/ftpSettings
+
+        Example::
+
+            item, resp, err = client.zia.ftp_control_policy.get_ftp_settings()
         """
         ...
-    def update_ftp_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.ftp_control_policy.FTPControlPolicy]:
+    def update_ftp_settings(self, **kwargs: Unpack[FtpControlPolicyUpdateFtpSettingsBody]) -> Result[zscaler.zia.models.ftp_control_policy.FTPControlPolicy]:
         """Update ftp settings.
 
-        ``PUT /zia/api/v1/ftpSettings``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
 
-        Returns ``(result, response, error)``; result: object of FTPControlPolicy
+        Returns:
+            Result[FTPControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ftpSettings
+
+        Example::
+
+            item, resp, err = client.zia.ftp_control_policy.update_ftp_settings()
         """
         ...
 
+class GreTunnelAddGreTunnelBody(TypedDict, total=False):
+    """Body fields of ``gre_tunnel.add_gre_tunnel`` (keyword arguments; all optional)."""
+    comment: str
+    internal_ip_range: str
+    ip_unnumbered: bool
+    primary_dest_vip: Any
+    secondary_dest_vip: Any
+    source_ip: str
+    within_country: Any
+
+
+class GreTunnelUpdateGreTunnelBody(TypedDict, total=False):
+    """Body fields of ``gre_tunnel.update_gre_tunnel`` (keyword arguments; all optional)."""
+    comment: str
+    internal_ip_range: str
+    ip_unnumbered: bool
+    primary_dest_vip: Any
+    secondary_dest_vip: Any
+    source_ip: str
+    within_country: Any
+
+
 class GreTunnelAPI:
-    def add_gre_tunnel(self, **kwargs: Any) -> Result:
+    def add_gre_tunnel(self, **kwargs: Unpack[GreTunnelAddGreTunnelBody]) -> Result:
         """Add GRE tunnel.
 
-        ``POST /zia/api/v1/greTunnels``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            comment: str, internal_ip_range: str, ip_unnumbered: bool, primary_dest_vip: Any,
+              secondary_dest_vip: Any, source_ip: str, within_country: Any
 
-        Returns ``(result, response, error)``; result: object of TrafficGRETunnel
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/greTunnels
+
+        Example::
+
+            item, resp, err = client.zia.gre_tunnel.add_gre_tunnel()
         """
         ...
     def delete_gre_tunnel(self, tunnel_id: str | int) -> Result[None]:
         """Delete GRE tunnel.
 
-        ``DELETE /zia/api/v1/greTunnels/{tunnel_id}``
+        Args:
+            tunnel_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/greTunnels/{tunnel_id}
+
+        Example::
+
+            _, resp, err = client.zia.gre_tunnel.delete_gre_tunnel("123")
         """
         ...
-    def get_closest_diverse_vip_ids(self, ip_address: Any) -> Any:
+    def get_closest_diverse_vip_ids(self, ip_address: str) -> Any:
         """The closest recommended VIP and the closest one in another city: ``(primary_id, secondary_id)``.
 
-        ``GET /zia/api/v1/vips/recommendedList``
+        Args:
+            ip_address (str)
 
-        Returns the result alone (as the official SDK); an error raises; result: raw
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zia/api/v1/vips/recommendedList
+
+        Example::
+
+            result = client.zia.gre_tunnel.get_closest_diverse_vip_ids("example")
         """
         ...
     def get_gre_tunnel(self, tunnel_id: str | int) -> Result[zscaler.zia.models.gre_tunnels.TrafficGRETunnel]:
         """Get GRE tunnel.
 
-        ``GET /zia/api/v1/greTunnels/{tunnel_id}``
+        Args:
+            tunnel_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficGRETunnel
+        Returns:
+            Result[TrafficGRETunnel]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/greTunnels/{tunnel_id}
+
+        Example::
+
+            item, resp, err = client.zia.gre_tunnel.get_gre_tunnel("123")
         """
         ...
-    def get_ip_gre_tunnel_info(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.gre_tunnel_info.GreTunnelInfo]]:
+    def get_ip_gre_tunnel_info(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_tunnel_info.GreTunnelInfo]]:
         """Get IP GRE tunnel info.
 
-        ``GET /zia/api/v1/orgProvisioning/ipGreTunnelInfo``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys ip_addresses
 
-        Returns ``(result, response, error)``; result: list of GreTunnelInfo
+        Returns:
+            Result[list[GreTunnelInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/orgProvisioning/ipGreTunnelInfo
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.get_ip_gre_tunnel_info()
         """
         ...
-    def list_gre_ranges(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[Any]]:
+    def list_gre_ranges(self, query_params: Mapping[str, Any] | None = None) -> Result[list[Any]]:
         """List GRE ranges.
 
-        ``GET /zia/api/v1/greTunnels/availableInternalIpRanges``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys internal_ip_range, limit,
+              static_ip
 
-        Returns ``(result, response, error)``; result: raw_list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/greTunnels/availableInternalIpRanges
+
+        Example::
+
+            result, resp, err = client.zia.gre_tunnel.list_gre_ranges()
         """
         ...
-    def list_gre_tunnels(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.gre_tunnels.TrafficGRETunnel]]:
+    def list_gre_tunnels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_tunnels.TrafficGRETunnel]]:
         """List GRE tunnels.
 
-        ``GET /zia/api/v1/greTunnels``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of TrafficGRETunnel
+        Returns:
+            Result[list[TrafficGRETunnel]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/greTunnels
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.list_gre_tunnels()
         """
         ...
-    def list_vip_group_by_dc(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.gre_vips.GroupByDatacenter]]:
+    def list_vip_group_by_dc(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_vips.GroupByDatacenter]]:
         """List VIP group by DC.
 
-        ``GET /zia/api/v1/vips/groupByDatacenter``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys geo_override,
+              include_current_vips, include_private_service_edge, latitude, longitude, page, page_size,
+              routable_ip, source_ip, within_country_only
 
-        Returns ``(result, response, error)``; result: list of GroupByDatacenter
+        Returns:
+            Result[list[GroupByDatacenter]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/vips/groupByDatacenter
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.list_vip_group_by_dc()
         """
         ...
-    def list_vips(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.gre_vips.TrafficVips]]:
+    def list_vips(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_vips.TrafficVips]]:
         """List VIPs.
 
-        ``GET /zia/api/v1/vips``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of TrafficVips
+        Returns:
+            Result[list[TrafficVips]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/vips
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.list_vips()
         """
         ...
-    def list_vips_recommended(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP]]:
+    def list_vips_recommended(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP]]:
         """List VIPs recommended.
 
-        ``GET /zia/api/v1/vips/recommendedList``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys geo_override,
+              include_current_vips, include_private_service_edge, latitude, longitude, routable_ip,
+              source_ip, sub_cloud, within_country_only
 
-        Returns ``(result, response, error)``; result: list of TrafficGRERecommendedVIP
+        Returns:
+            Result[list[TrafficGRERecommendedVIP]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/vips/recommendedList
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.list_vips_recommended()
         """
         ...
-    def update_gre_tunnel(self, tunnel_id: Any, **kwargs: Any) -> Result:
+    def update_gre_tunnel(self, tunnel_id: str, **kwargs: Unpack[GreTunnelUpdateGreTunnelBody]) -> Result:
         """Update GRE tunnel.
 
-        ``PUT /zia/api/v1/greTunnels/{tunnel_id}``
+        Args:
+            tunnel_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficGRETunnel
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            comment: str, internal_ip_range: str, ip_unnumbered: bool, primary_dest_vip: Any,
+              secondary_dest_vip: Any, source_ip: str, within_country: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/greTunnels/{tunnel_id}
+
+        Example::
+
+            item, resp, err = client.zia.gre_tunnel.update_gre_tunnel("123")
         """
         ...
+
+class HttpHeaderControlAddHttpHeaderProfileBody(TypedDict, total=False):
+    """Body fields of ``http_header_control.add_http_header_profile`` (keyword arguments; all optional)."""
+    description: str
+    http_header_profile_criteria: Any
+    name: str
+    profile_ready_for_use: Any
+    slot_id: Any
+
+
+class HttpHeaderControlUpdateHttpHeaderActionProfileBody(TypedDict, total=False):
+    """Body fields of ``http_header_control.update_http_header_action_profile`` (keyword arguments; all optional)."""
+    slotId: Any
+    slot_id: Any
+
+
+class HttpHeaderControlUpdateHttpHeaderProfileBody(TypedDict, total=False):
+    """Body fields of ``http_header_control.update_http_header_profile`` (keyword arguments; all optional)."""
+    description: str
+    http_header_profile_criteria: Any
+    name: str
+    profile_ready_for_use: Any
+    slotId: Any
+    slot_id: Any
+
 
 class HttpHeaderControlAPI:
     def add_http_header_action_profile(self, **kwargs: Any) -> Result[zscaler.zia.models.http_header_control.HttpHeaderActionProfile]:
         """Add HTTP header action profile.
 
-        ``POST /zia/api/v1/httpHeaderActionProfile``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of HttpHeaderActionProfile
+        Returns:
+            Result[HttpHeaderActionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/httpHeaderActionProfile
+
+        Example::
+
+            item, resp, err = client.zia.http_header_control.add_http_header_action_profile()
         """
         ...
-    def add_http_header_profile(self, **kwargs: Any) -> Result[zscaler.zia.models.http_header_control.HttpHeaderProfile]:
+    def add_http_header_profile(self, **kwargs: Unpack[HttpHeaderControlAddHttpHeaderProfileBody]) -> Result[zscaler.zia.models.http_header_control.HttpHeaderProfile]:
         """Add HTTP header profile.
 
-        ``POST /zia/api/v1/httpHeaderProfile``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, http_header_profile_criteria: Any, name: str, profile_ready_for_use: Any,
+              slot_id: Any
 
-        Returns ``(result, response, error)``; result: object of HttpHeaderProfile
+        Returns:
+            Result[HttpHeaderProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/httpHeaderProfile
+
+        Example::
+
+            item, resp, err = client.zia.http_header_control.add_http_header_profile(name="example", description="example")
         """
         ...
     def delete_http_header_action_profile(self, profile_id: str | int) -> Result[None]:
         """Delete HTTP header action profile.
 
-        ``DELETE /zia/api/v1/httpHeaderActionProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/httpHeaderActionProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.http_header_control.delete_http_header_action_profile("123")
         """
         ...
     def delete_http_header_profile(self, profile_id: str | int) -> Result[None]:
         """Delete HTTP header profile.
 
-        ``DELETE /zia/api/v1/httpHeaderProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/httpHeaderProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.http_header_control.delete_http_header_profile("123")
         """
         ...
-    def list_http_header_action_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.http_header_control.HttpHeaderActionProfile]]:
+    def list_http_header_action_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.http_header_control.HttpHeaderActionProfile]]:
         """List HTTP header action profiles.
 
-        ``GET /zia/api/v1/httpHeaderActionProfile``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of HttpHeaderActionProfile
+        Returns:
+            Result[list[HttpHeaderActionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/httpHeaderActionProfile
+
+        Example::
+
+            items, resp, err = client.zia.http_header_control.list_http_header_action_profiles()
         """
         ...
-    def list_http_header_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.http_header_control.HttpHeaderProfile]]:
+    def list_http_header_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.http_header_control.HttpHeaderProfile]]:
         """List HTTP header profiles.
 
-        ``GET /zia/api/v1/httpHeaderProfile``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of HttpHeaderProfile
+        Returns:
+            Result[list[HttpHeaderProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/httpHeaderProfile
+
+        Example::
+
+            items, resp, err = client.zia.http_header_control.list_http_header_profiles()
         """
         ...
-    def update_http_header_action_profile(self, profile_id: Any, **kwargs: Any) -> Result:
+    def update_http_header_action_profile(self, profile_id: int, **kwargs: Unpack[HttpHeaderControlUpdateHttpHeaderActionProfileBody]) -> Result:
         """Update HTTP header action profile.
 
-        ``PUT /zia/api/v1/httpHeaderActionProfile/{profile_id}``
+        Args:
+            profile_id (int): in the path
 
-        Returns ``(result, response, error)``; result: object of HttpHeaderActionProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            slotId: Any, slot_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/httpHeaderActionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.http_header_control.update_http_header_action_profile("123")
         """
         ...
-    def update_http_header_profile(self, profile_id: Any, **kwargs: Any) -> Result:
+    def update_http_header_profile(self, profile_id: int, **kwargs: Unpack[HttpHeaderControlUpdateHttpHeaderProfileBody]) -> Result:
         """Update HTTP header profile.
 
-        ``PUT /zia/api/v1/httpHeaderProfile/{profile_id}``
+        Args:
+            profile_id (int): in the path
 
-        Returns ``(result, response, error)``; result: object of HttpHeaderProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, http_header_profile_criteria: Any, name: str, profile_ready_for_use: Any,
+              slotId: Any, slot_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/httpHeaderProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.http_header_control.update_http_header_profile("123", name="example", description="example")
         """
         ...
 
@@ -2682,145 +7472,320 @@ class IntermediateCertificatesAPI:
     def add_ca_certificate(self, **kwargs: Any) -> Result[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """Add ca certificate.
 
-        ``POST /zia/api/v1/intermediateCaCertificate``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of IntermediateCACertificate
+        Returns:
+            Result[IntermediateCACertificate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.add_ca_certificate()
         """
         ...
     def delete_ca_certificate(self, cert_id: str | int) -> Result[None]:
         """Delete ca certificate.
 
-        ``DELETE /zia/api/v1/intermediateCaCertificate/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/intermediateCaCertificate/{cert_id}
+
+        Example::
+
+            _, resp, err = client.zia.intermediate_certificates.delete_ca_certificate("123")
         """
         ...
     def download_csr(self, cert_id: str | int) -> Result:
         """Download csr.
 
-        ``GET /zia/api/v1/intermediateCaCertificate/downloadCsr/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/downloadCsr/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.download_csr("123")
         """
         ...
     def download_public_key(self, cert_id: str | int) -> Result:
         """Download public key.
 
-        ``GET /zia/api/v1/intermediateCaCertificate/downloadPublicKey/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/downloadPublicKey/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.download_public_key("123")
         """
         ...
     def finalize_cert(self, cert_id: str | int) -> Result:
         """Finalize cert.
 
-        ``POST /zia/api/v1/intermediateCaCertificate/finalizeCert/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/finalizeCert/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.finalize_cert("123")
         """
         ...
     def generate_csr(self, cert_id: str | int) -> Result[zscaler.zia.models.intermediate_certificates.CertSigningRequest]:
         """Generate csr.
 
-        ``POST /zia/api/v1/intermediateCaCertificate/generateCsr/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CertSigningRequest
+        Returns:
+            Result[CertSigningRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/generateCsr/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.generate_csr("123")
         """
         ...
     def generate_key_pair(self, cert_id: str | int) -> Result:
         """Generate key pair.
 
-        ``POST /zia/api/v1/intermediateCaCertificate/keyPair/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/keyPair/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.generate_key_pair("123")
         """
         ...
     def get_ca_certificate(self, cert_id: str | int) -> Result[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """Get ca certificate.
 
-        ``GET /zia/api/v1/intermediateCaCertificate/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IntermediateCACertificate
+        Returns:
+            Result[IntermediateCACertificate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.get_ca_certificate("123")
         """
         ...
     def get_ca_certificate_lite(self, cert_id: str | int) -> Result[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """Get ca certificate (lite view).
 
-        ``GET /zia/api/v1/intermediateCaCertificate/lite/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IntermediateCACertificate
+        Returns:
+            Result[IntermediateCACertificate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/lite/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.get_ca_certificate_lite("123")
         """
         ...
     def get_show_cert(self, cert_id: str | int) -> Result[zscaler.zia.models.intermediate_certificates.CertSigningRequest]:
         """Get show cert.
 
-        ``GET /zia/api/v1/intermediateCaCertificate/showCert/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CertSigningRequest
+        Returns:
+            Result[CertSigningRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/showCert/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.get_show_cert("123")
         """
         ...
     def get_show_csr(self, cert_id: str | int) -> Result[zscaler.zia.models.intermediate_certificates.CertSigningRequest]:
         """Get show csr.
 
-        ``GET /zia/api/v1/intermediateCaCertificate/showCsr/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CertSigningRequest
+        Returns:
+            Result[CertSigningRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/showCsr/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.get_show_csr("123")
         """
         ...
-    def list_ca_certificates(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+    def list_ca_certificates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
         """List ca certificates.
 
-        ``GET /zia/api/v1/intermediateCaCertificate``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of IntermediateCACertificate
+        Returns:
+            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate
+
+        Example::
+
+            items, resp, err = client.zia.intermediate_certificates.list_ca_certificates()
         """
         ...
-    def list_ca_certificates_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+    def list_ca_certificates_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
         """List ca certificates (lite view).
 
-        ``GET /zia/api/v1/intermediateCaCertificate/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of IntermediateCACertificate
+        Returns:
+            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/lite
+
+        Example::
+
+            items, resp, err = client.zia.intermediate_certificates.list_ca_certificates_lite()
         """
         ...
-    def list_ready_to_use(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+    def list_ready_to_use(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
         """List ready to use.
 
-        ``GET /zia/api/v1/intermediateCaCertificate/readyToUse``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of IntermediateCACertificate
+        Returns:
+            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/readyToUse
+
+        Example::
+
+            items, resp, err = client.zia.intermediate_certificates.list_ready_to_use()
         """
         ...
     def update_ca_certificate(self, cert_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """Update ca certificate.
 
-        ``PUT /zia/api/v1/intermediateCaCertificate/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IntermediateCACertificate
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[IntermediateCACertificate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/intermediateCaCertificate/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.update_ca_certificate("123")
         """
         ...
-    def upload_cert(self, cert_id: Any, file_input_stream: Any = None, file_path: Any = None) -> Result:
+    def upload_cert(self, cert_id: int, file_input_stream: str | None = None, file_path: str | None = None) -> Result:
         """Upload cert.
 
-        ``POST /zia/api/v1/intermediateCaCertificate/uploadCert/{cert_id}``
+        Args:
+            cert_id (int): in the path
+            file_input_stream (str | None, default None)
+            file_path (str | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/uploadCert/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.upload_cert("123")
         """
         ...
     def upload_cert_chain(self, cert_id: str | int) -> Result:
         """Upload cert chain.
 
-        ``POST /zia/api/v1/intermediateCaCertificate/uploadCertChain/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/uploadCertChain/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.upload_cert_chain("123")
         """
         ...
     def verify_key_attestation(self, cert_id: str | int) -> Result:
         """Verify key attestation.
 
-        ``POST /zia/api/v1/intermediateCaCertificate/verifyKeyAttestation/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/verifyKeyAttestation/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.verify_key_attestation("123")
         """
         ...
 
@@ -2828,101 +7793,217 @@ class IotReportAPI:
     def get_categories(self) -> Result:
         """Get categories.
 
-        ``GET /zia/api/v1/iotDiscovery/categories``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/iotDiscovery/categories
+
+        Example::
+
+            result, resp, err = client.zia.iot_report.get_categories()
         """
         ...
     def get_classifications(self) -> Result:
         """Get classifications.
 
-        ``GET /zia/api/v1/iotDiscovery/classifications``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/iotDiscovery/classifications
+
+        Example::
+
+            result, resp, err = client.zia.iot_report.get_classifications()
         """
         ...
     def get_device_list(self) -> Result:
         """Get device list.
 
-        ``GET /zia/api/v1/iotDiscovery/deviceList``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/iotDiscovery/deviceList
+
+        Example::
+
+            result, resp, err = client.zia.iot_report.get_device_list()
         """
         ...
     def get_device_types(self) -> Result:
         """Get device types.
 
-        ``GET /zia/api/v1/iotDiscovery/deviceTypes``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/iotDiscovery/deviceTypes
+
+        Example::
+
+            result, resp, err = client.zia.iot_report.get_device_types()
         """
         ...
 
 class IpsCategoriesAPI:
-    def list_categories(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.ips_categories.IpsCategories]]:
+    def list_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ips_categories.IpsCategories]]:
         """List categories.
 
-        ``GET /zia/api/v1/ipsCategories``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of IpsCategories
+        Returns:
+            Result[list[IpsCategories]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipsCategories
+
+        Example::
+
+            items, resp, err = client.zia.ips_categories.list_categories()
         """
         ...
 
+class IpsSignatureRulesAddIpsSignatureRuleBody(TypedDict, total=False):
+    """Body fields of ``ips_signature_rules.add_ips_signature_rule`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+    rule_text: Any
+
+
+class IpsSignatureRulesUpdateIpsSignatureRuleBody(TypedDict, total=False):
+    """Body fields of ``ips_signature_rules.update_ips_signature_rule`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+    rule_text: Any
+
+
 class IpsSignatureRulesAPI:
-    def add_ips_signature_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
+    def add_ips_signature_rule(self, **kwargs: Unpack[IpsSignatureRulesAddIpsSignatureRuleBody]) -> Result[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
         """Add IPS signature rule.
 
-        ``POST /zia/api/v1/ipsSignatureRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, rule_text: Any
 
-        Returns ``(result, response, error)``; result: object of IPSSignatureRules
+        Returns:
+            Result[IPSSignatureRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ipsSignatureRules
+
+        Example::
+
+            item, resp, err = client.zia.ips_signature_rules.add_ips_signature_rule(name="example", description="example")
         """
         ...
     def delete_ips_signature_rule(self, rule_id: str | int) -> Result[None]:
         """Delete IPS signature rule.
 
-        ``DELETE /zia/api/v1/ipsSignatureRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/ipsSignatureRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.ips_signature_rules.delete_ips_signature_rule("123")
         """
         ...
-    def export_custom_ips_signatures(self, filename: Any = None) -> Any:
+    def export_custom_ips_signatures(self, filename: str | None = None) -> Any:
         """Export custom IPS signatures as CSV into ``filename``; returns the name.
 
-        ``GET /zia/api/v1/ipsSignatureRules/export``
+        Args:
+            filename (str | None, default None)
 
-        Returns the result alone (as the official SDK); an error raises; result: bytes
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zia/api/v1/ipsSignatureRules/export
+
+        Example::
+
+            result = client.zia.ips_signature_rules.export_custom_ips_signatures()
         """
         ...
     def get_ips_signature_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
         """Get IPS signature rule.
 
-        ``GET /zia/api/v1/ipsSignatureRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IPSSignatureRules
+        Returns:
+            Result[IPSSignatureRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ipsSignatureRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.ips_signature_rules.get_ips_signature_rule("123")
         """
         ...
-    def list_ips_signature_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]]:
+    def list_ips_signature_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]]:
         """List IPS signature rules.
 
-        ``GET /zia/api/v1/ipsSignatureRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of IPSSignatureRules
+        Returns:
+            Result[list[IPSSignatureRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipsSignatureRules
+
+        Example::
+
+            items, resp, err = client.zia.ips_signature_rules.list_ips_signature_rules()
         """
         ...
-    def update_ips_signature_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
+    def update_ips_signature_rule(self, rule_id: str | int, **kwargs: Unpack[IpsSignatureRulesUpdateIpsSignatureRuleBody]) -> Result[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
         """Update IPS signature rule.
 
-        ``PUT /zia/api/v1/ipsSignatureRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IPSSignatureRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, rule_text: Any
+
+        Returns:
+            Result[IPSSignatureRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ipsSignatureRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.ips_signature_rules.update_ips_signature_rule("123", name="example", description="example")
         """
         ...
-    def validate_ips_signature_rule(self, rule_text: Any) -> Result:
+    def validate_ips_signature_rule(self, rule_text: str) -> Result:
         """Validate IPS signature rule.
 
-        ``POST /zia/api/v1/ipsSignatureRules/validateRuleText``
+        Args:
+            rule_text (str)
 
-        Returns ``(result, response, error)``; result: object of ValidateIPSRuleText
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ipsSignatureRules/validateRuleText
+
+        Example::
+
+            item, resp, err = client.zia.ips_signature_rules.validate_ips_signature_rule("example")
         """
         ...
 
@@ -2930,155 +8011,438 @@ class Ipv6ConfigAPI:
     def get_ipv6_config(self) -> Result[zscaler.zia.models.ipv6_config.IPV6Configuration]:
         """Get IPv6 config.
 
-        ``GET /zia/api/v1/ipv6config``
+        Returns:
+            Result[IPV6Configuration]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of IPV6Configuration
+        Endpoint:
+            GET /zia/api/v1/ipv6config
+
+        Example::
+
+            item, resp, err = client.zia.ipv6_config.get_ipv6_config()
         """
         ...
-    def list_dns64_prefix(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
+    def list_dns64_prefix(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
         """List dns64 prefix.
 
-        ``GET /zia/api/v1/ipv6config/dns64prefix``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of IPV6PrefixMask
+        Returns:
+            Result[list[IPV6PrefixMask]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipv6config/dns64prefix
+
+        Example::
+
+            items, resp, err = client.zia.ipv6_config.list_dns64_prefix()
         """
         ...
-    def list_nat64_prefix(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
+    def list_nat64_prefix(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
         """List nat64 prefix.
 
-        ``GET /zia/api/v1/ipv6config/nat64prefix``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of IPV6PrefixMask
+        Returns:
+            Result[list[IPV6PrefixMask]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipv6config/nat64prefix
+
+        Example::
+
+            items, resp, err = client.zia.ipv6_config.list_nat64_prefix()
         """
         ...
+
+class LocationsAddLocationBody(TypedDict, total=False):
+    """Body fields of ``locations.add_location`` (keyword arguments; all optional)."""
+    aup_block_internet_until_accepted: bool
+    aup_enabled: bool
+    aup_force_ssl_inspection: bool
+    aup_timeout_in_days: int
+    auth_required: bool
+    caution_enabled: bool
+    country: str
+    description: str
+    display_time_unit: str
+    dn_bandwidth: int
+    idle_time_in_minutes: int
+    ip_addresses: Any
+    ips_control: bool
+    ipv6_dns64_prefix: Any
+    ipv6_enabled: Any
+    location: Any
+    managed_by: Any
+    ofw_enabled: bool
+    other6_sub_location: Any
+    other_sub_location: bool
+    parent_id: int
+    ports: Any
+    profile: str
+    ssl_scan_enabled: bool
+    sub_loc_acc_ids: Any
+    sub_loc_scope: Any
+    sub_loc_scope_enabled: bool
+    sub_loc_scope_values: Any
+    surrogate_ip: Any
+    surrogate_ip_enforced_for_known_browsers: Any
+    surrogate_refresh_time_in_minutes: int
+    surrogate_refresh_time_unit: str
+    tz: str
+    up_bandwidth: int
+    vpn_credentials: Any
+    xff_forward_enabled: bool
+    zapp_ssl_scan_enabled: bool
+
+
+class LocationsUpdateLocationBody(TypedDict, total=False):
+    """Body fields of ``locations.update_location`` (keyword arguments; all optional)."""
+    aup_block_internet_until_accepted: bool
+    aup_enabled: bool
+    aup_force_ssl_inspection: bool
+    aup_timeout_in_days: int
+    auth_required: bool
+    caution_enabled: bool
+    country: str
+    description: str
+    display_time_unit: str
+    dn_bandwidth: int
+    idle_time_in_minutes: int
+    ip_addresses: Any
+    ips_control: bool
+    ipv6_dns64_prefix: Any
+    ipv6_enabled: Any
+    managed_by: Any
+    name: str
+    ofw_enabled: bool
+    other6_sub_location: Any
+    other_sub_location: bool
+    parent_id: int
+    ports: Any
+    profile: str
+    ssl_scan_enabled: bool
+    surrogate_ip: Any
+    surrogate_ip_enforced_for_known_browsers: Any
+    surrogate_refresh_time_in_minutes: int
+    surrogate_refresh_time_unit: str
+    tz: str
+    up_bandwidth: int
+    vpn_credentials: Any
+    xff_forward_enabled: bool
+    zapp_ssl_scan_enabled: bool
+
 
 class LocationsAPI:
-    def add_location(self, **kwargs: Any) -> Result[zscaler.zia.models.location_management.LocationManagement]:
+    def add_location(self, **kwargs: Unpack[LocationsAddLocationBody]) -> Result[zscaler.zia.models.location_management.LocationManagement]:
         """Add location.
 
-        ``POST /zia/api/v1/locations``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aup_block_internet_until_accepted: bool, aup_enabled: bool, aup_force_ssl_inspection: bool,
+              aup_timeout_in_days: int, auth_required: bool, caution_enabled: bool, country: str,
+              description: str, display_time_unit: str, dn_bandwidth: int, idle_time_in_minutes: int,
+              ip_addresses: Any, ips_control: bool, ipv6_dns64_prefix: Any, ipv6_enabled: Any, location:
+              Any, managed_by: Any, ofw_enabled: bool, other6_sub_location: Any, other_sub_location:
+              bool, parent_id: int, ports: Any, profile: str, ssl_scan_enabled: bool, sub_loc_acc_ids:
+              Any, sub_loc_scope: Any, sub_loc_scope_enabled: bool, sub_loc_scope_values: Any,
+              surrogate_ip: Any, surrogate_ip_enforced_for_known_browsers: Any,
+              surrogate_refresh_time_in_minutes: int, surrogate_refresh_time_unit: str, tz: str,
+              up_bandwidth: int, vpn_credentials: Any, xff_forward_enabled: bool, zapp_ssl_scan_enabled:
+              bool
 
-        Returns ``(result, response, error)``; result: object of LocationManagement
+        Returns:
+            Result[LocationManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/locations
+
+        Example::
+
+            item, resp, err = client.zia.locations.add_location(description="example")
         """
         ...
-    def bulk_delete_locations(self, location_ids: Any) -> Result[None]:
+    def bulk_delete_locations(self, location_ids: list[int]) -> Result[None]:
         """Bulk delete locations.
 
-        ``POST /zia/api/v1/locations/bulkDelete``
+        Args:
+            location_ids (list[int])
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/locations/bulkDelete
+
+        Example::
+
+            _, resp, err = client.zia.locations.bulk_delete_locations(["123"])
         """
         ...
     def delete_location(self, location_id: str | int) -> Result[None]:
         """Delete location.
 
-        ``DELETE /zia/api/v1/locations/{location_id}``
+        Args:
+            location_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/locations/{location_id}
+
+        Example::
+
+            _, resp, err = client.zia.locations.delete_location("123")
         """
         ...
     def get_geo_by_ip(self, ip: str | int) -> Result[zscaler.zia.models.location_management.RegionInfo]:
         """Get geo by IP.
 
-        ``GET /zia/api/v1/region/byIPAddress/{ip}``
+        Args:
+            ip (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of RegionInfo
+        Returns:
+            Result[RegionInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/region/byIPAddress/{ip}
+
+        Example::
+
+            item, resp, err = client.zia.locations.get_geo_by_ip("example")
         """
         ...
     def get_location(self, location_id: str | int) -> Result[zscaler.zia.models.location_management.LocationManagement]:
         """Get location.
 
-        ``GET /zia/api/v1/locations/{location_id}``
+        Args:
+            location_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LocationManagement
+        Returns:
+            Result[LocationManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/locations/{location_id}
+
+        Example::
+
+            item, resp, err = client.zia.locations.get_location("123")
         """
         ...
     def get_location_group(self, group_id: str | int) -> Result[zscaler.zia.models.location_group.LocationGroup]:
         """Get location group.
 
-        ``GET /zia/api/v1/locations/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LocationGroup
+        Returns:
+            Result[LocationGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/locations/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.locations.get_location_group("123")
         """
         ...
     def get_supported_countries(self) -> Result:
         """Get supported countries.
 
-        ``GET /zia/api/v1/locations/supportedCountries``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/locations/supportedCountries
+
+        Example::
+
+            result, resp, err = client.zia.locations.get_supported_countries()
         """
         ...
-    def list_cities_by_name(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.location_management.RegionInfo]]:
+    def list_cities_by_name(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.RegionInfo]]:
         """List cities by name.
 
-        ``GET /zia/api/v1/region/search``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, prefix
 
-        Returns ``(result, response, error)``; result: list of RegionInfo
+        Returns:
+            Result[list[RegionInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/region/search
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_cities_by_name()
         """
         ...
-    def list_location_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.location_group.LocationGroup]]:
+    def list_location_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_group.LocationGroup]]:
         """List location groups.
 
-        ``GET /zia/api/v1/locations/groups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys comments, fetch_locations,
+              group_type, last_mod_user, location_id, name, page, page_size, search, version
 
-        Returns ``(result, response, error)``; result: list of LocationGroup
+        Returns:
+            Result[list[LocationGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations/groups
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_location_groups()
         """
         ...
-    def list_location_groups_count(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_location_groups_count(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List location groups count.
 
-        ``GET /zia/api/v1/locations/groups/count``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys comments, group_type,
+              last_mod_user, location_id, name
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/locations/groups/count
+
+        Example::
+
+            result, resp, err = client.zia.locations.list_location_groups_count()
         """
         ...
-    def list_location_groups_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.location_group.LocationGroup]]:
+    def list_location_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_group.LocationGroup]]:
         """List location groups (lite view).
 
-        ``GET /zia/api/v1/locations/groups/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of LocationGroup
+        Returns:
+            Result[list[LocationGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations/groups/lite
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_location_groups_lite()
         """
         ...
-    def list_locations(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement]]:
+    def list_locations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement]]:
         """List locations.
 
-        ``GET /zia/api/v1/locations``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys auth_required,
+              bw_enforced, enable_iot, page, page_size, search, ssl_scan_enabled, xff_enabled
 
-        Returns ``(result, response, error)``; result: list of LocationManagement
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_locations()
         """
         ...
-    def list_locations_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement]]:
+    def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement]]:
         """List locations (lite view).
 
-        ``GET /zia/api/v1/locations/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys auth_required,
+              bw_enforced, enable_firewall, enforce_aup, location_type, page, page_size, partner_id,
+              state, xff_enabled
 
-        Returns ``(result, response, error)``; result: list of LocationManagement
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations/lite
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_locations_lite()
         """
         ...
-    def list_region_geo_coordinates(self, latitude: Any, longitude: Any) -> Result[zscaler.zia.models.location_management.RegionInfo]:
+    def list_region_geo_coordinates(self, latitude: float, longitude: float) -> Result[zscaler.zia.models.location_management.RegionInfo]:
         """List region geo coordinates.
 
-        ``GET /zia/api/v1/region/byGeoCoordinates``
+        Args:
+            latitude (float)
+            longitude (float)
 
-        Returns ``(result, response, error)``; result: object of RegionInfo
+        Returns:
+            Result[RegionInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/region/byGeoCoordinates
+
+        Example::
+
+            item, resp, err = client.zia.locations.list_region_geo_coordinates("example", "example")
         """
         ...
-    def list_sub_locations(self, location_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement]]:
+    def list_sub_locations(self, location_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement]]:
         """List sub locations.
 
-        ``GET /zia/api/v1/locations/{location_id}/sublocations``
+        Args:
+            location_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page_size, search
 
-        Returns ``(result, response, error)``; result: list of LocationManagement
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations/{location_id}/sublocations
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_sub_locations("123")
         """
         ...
-    def update_location(self, location_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.location_management.LocationManagement]:
+    def update_location(self, location_id: str | int, **kwargs: Unpack[LocationsUpdateLocationBody]) -> Result[zscaler.zia.models.location_management.LocationManagement]:
         """Update location.
 
-        ``PUT /zia/api/v1/locations/{location_id}``
+        Args:
+            location_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LocationManagement
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aup_block_internet_until_accepted: bool, aup_enabled: bool, aup_force_ssl_inspection: bool,
+              aup_timeout_in_days: int, auth_required: bool, caution_enabled: bool, country: str,
+              description: str, display_time_unit: str, dn_bandwidth: int, idle_time_in_minutes: int,
+              ip_addresses: Any, ips_control: bool, ipv6_dns64_prefix: Any, ipv6_enabled: Any,
+              managed_by: Any, name: str, ofw_enabled: bool, other6_sub_location: Any,
+              other_sub_location: bool, parent_id: int, ports: Any, profile: str, ssl_scan_enabled:
+              bool, surrogate_ip: Any, surrogate_ip_enforced_for_known_browsers: Any,
+              surrogate_refresh_time_in_minutes: int, surrogate_refresh_time_unit: str, tz: str,
+              up_bandwidth: int, vpn_credentials: Any, xff_forward_enabled: bool, zapp_ssl_scan_enabled:
+              bool
+
+        Returns:
+            Result[LocationManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/locations/{location_id}
+
+        Example::
+
+            item, resp, err = client.zia.locations.update_location("123", name="example", description="example")
         """
         ...
 
@@ -3086,177 +8450,445 @@ class MalwareProtectionPolicyAPI:
     def get_atp_malware_inspection(self) -> Result:
         """Get ATP malware inspection.
 
-        ``GET /zia/api/v1/cyberThreatProtection/atpMalwareInspection``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/atpMalwareInspection
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.get_atp_malware_inspection()
         """
         ...
     def get_atp_malware_policy(self) -> Result:
         """Get ATP malware policy.
 
-        ``GET /zia/api/v1/cyberThreatProtection/malwarePolicy``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/malwarePolicy
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.get_atp_malware_policy()
         """
         ...
     def get_atp_malware_protocols(self) -> Result:
         """Get ATP malware protocols.
 
-        ``GET /zia/api/v1/cyberThreatProtection/atpMalwareProtocols``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/atpMalwareProtocols
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.get_atp_malware_protocols()
         """
         ...
     def get_malware_settings(self) -> Result[zscaler.zia.models.malware_protection_settings.MalwareSettings]:
         """Get malware settings.
 
-        ``GET /zia/api/v1/cyberThreatProtection/malwareSettings``
+        Returns:
+            Result[MalwareSettings]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of MalwareSettings
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/malwareSettings
+
+        Example::
+
+            item, resp, err = client.zia.malware_protection_policy.get_malware_settings()
         """
         ...
-    def update_atp_malware_inspection(self, inspect_inbound: Any, inspect_outbound: Any) -> Result:
+    def update_atp_malware_inspection(self, inspect_inbound: bool, inspect_outbound: bool) -> Result:
         """Update ATP malware inspection.
 
-        ``PUT /zia/api/v1/cyberThreatProtection/atpMalwareInspection``
+        Args:
+            inspect_inbound (bool)
+            inspect_outbound (bool)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/atpMalwareInspection
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.update_atp_malware_inspection("example", "example")
         """
         ...
-    def update_atp_malware_policy(self, block_unscannable_files: Any, block_password_protected_archive_files: Any) -> Result:
+    def update_atp_malware_policy(self, block_unscannable_files: bool, block_password_protected_archive_files: bool) -> Result:
         """Update ATP malware policy.
 
-        ``PUT /zia/api/v1/cyberThreatProtection/malwarePolicy``
+        Args:
+            block_unscannable_files (bool)
+            block_password_protected_archive_files (bool)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/malwarePolicy
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.update_atp_malware_policy("example", "example")
         """
         ...
-    def update_atp_malware_protocols(self, inspect_http: Any, inspect_ftp_over_http: Any, inspect_ftp: Any) -> Result:
+    def update_atp_malware_protocols(self, inspect_http: bool, inspect_ftp_over_http: bool, inspect_ftp: bool) -> Result:
         """Update ATP malware protocols.
 
-        ``PUT /zia/api/v1/cyberThreatProtection/atpMalwareProtocols``
+        Args:
+            inspect_http (bool)
+            inspect_ftp_over_http (bool)
+            inspect_ftp (bool)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/atpMalwareProtocols
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.update_atp_malware_protocols("example", "example", "example")
         """
         ...
     def update_malware_settings(self, settings: Any) -> Result:
         """Update malware settings.
 
-        ``PUT /zia/api/v1/cyberThreatProtection/malwareSettings``
+        Args:
+            settings (Any)
 
-        Returns ``(result, response, error)``; result: object of MalwareSettings
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/malwareSettings
+
+        Example::
+
+            item, resp, err = client.zia.malware_protection_policy.update_malware_settings("example")
         """
         ...
+
+class MobileThreatSettingsUpdateMobileAdvancedSettingsBody(TypedDict, total=False):
+    """Body fields of ``mobile_threat_settings.update_mobile_advanced_settings`` (keyword arguments; all optional)."""
+    settings: Any
+
 
 class MobileThreatSettingsAPI:
     def get_mobile_advanced_settings(self) -> Result[zscaler.zia.models.mobile_threat_settings.MobileAdvancedThreatSettings]:
         """Get mobile advanced settings.
 
-        ``GET /zia/api/v1/mobileAdvanceThreatSettings``
+        Returns:
+            Result[MobileAdvancedThreatSettings]: ``(result, response, error)``; ``error`` is None on
+              success.
 
-        Returns ``(result, response, error)``; result: object of MobileAdvancedThreatSettings
+        Endpoint:
+            GET /zia/api/v1/mobileAdvanceThreatSettings
+
+        Example::
+
+            item, resp, err = client.zia.mobile_threat_settings.get_mobile_advanced_settings()
         """
         ...
-    def update_mobile_advanced_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.mobile_threat_settings.MobileAdvancedThreatSettings]:
+    def update_mobile_advanced_settings(self, **kwargs: Unpack[MobileThreatSettingsUpdateMobileAdvancedSettingsBody]) -> Result[zscaler.zia.models.mobile_threat_settings.MobileAdvancedThreatSettings]:
         """Update mobile advanced settings.
 
-        ``PUT /zia/api/v1/mobileAdvanceThreatSettings``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
 
-        Returns ``(result, response, error)``; result: object of MobileAdvancedThreatSettings
+        Returns:
+            Result[MobileAdvancedThreatSettings]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/mobileAdvanceThreatSettings
+
+        Example::
+
+            item, resp, err = client.zia.mobile_threat_settings.update_mobile_advanced_settings()
         """
         ...
 
+class NatControlPolicyAddRuleBody(TypedDict, total=False):
+    """Body fields of ``nat_control_policy.add_rule`` (keyword arguments; all optional)."""
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    enabled: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    rank: int
+    redirect_fqdn: Any
+    redirect_ip: str
+    redirect_port: int
+    res_categories: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    time_windows: Any
+    users: Any
+
+
+class NatControlPolicyUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``nat_control_policy.update_rule`` (keyword arguments; all optional)."""
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    enabled: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    rank: int
+    redirect_fqdn: Any
+    redirect_ip: str
+    redirect_port: int
+    res_categories: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    time_windows: Any
+    users: Any
+
+
 class NatControlPolicyAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.nat_control_policy.NatControlPolicy]:
+    def add_rule(self, **kwargs: Unpack[NatControlPolicyAddRuleBody]) -> Result[zscaler.zia.models.nat_control_policy.NatControlPolicy]:
         """Add rule.
 
-        ``POST /zia/api/v1/dnatRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any,
+              dest_ip_groups: Any, dest_ipv6_groups: Any, enabled: Any, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_service_groups: Any, nw_services: Any,
+              order: int, rank: int, redirect_fqdn: Any, redirect_ip: str, redirect_port: int,
+              res_categories: Any, src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any, time_windows:
+              Any, users: Any
 
-        Returns ``(result, response, error)``; result: object of NatControlPolicy
+        Returns:
+            Result[NatControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dnatRules
+
+        Example::
+
+            item, resp, err = client.zia.nat_control_policy.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/dnatRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dnatRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.nat_control_policy.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.nat_control_policy.NatControlPolicy]:
         """Get rule.
 
-        ``GET /zia/api/v1/dnatRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NatControlPolicy
+        Returns:
+            Result[NatControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dnatRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.nat_control_policy.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.nat_control_policy.NatControlPolicy]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nat_control_policy.NatControlPolicy]]:
         """List rules.
 
-        ``GET /zia/api/v1/dnatRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of NatControlPolicy
+        Returns:
+            Result[list[NatControlPolicy]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dnatRules
+
+        Example::
+
+            items, resp, err = client.zia.nat_control_policy.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.nat_control_policy.NatControlPolicy]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[NatControlPolicyUpdateRuleBody]) -> Result[zscaler.zia.models.nat_control_policy.NatControlPolicy]:
         """Update rule.
 
-        ``PUT /zia/api/v1/dnatRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of NatControlPolicy
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any,
+              dest_ip_groups: Any, dest_ipv6_groups: Any, enabled: Any, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_service_groups: Any, nw_services: Any,
+              order: int, rank: int, redirect_fqdn: Any, redirect_ip: str, redirect_port: int,
+              res_categories: Any, src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any, time_windows:
+              Any, users: Any
+
+        Returns:
+            Result[NatControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dnatRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.nat_control_policy.update_rule("123", name="example", description="example")
         """
         ...
 
 class NssCollectorsAPI:
-    def list_collectors(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.nss_collectors.NssCollectors]]:
+    def list_collectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nss_collectors.NssCollectors]]:
         """List collectors.
 
-        ``GET /zia/api/v1/nssCollectors``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of NssCollectors
+        Returns:
+            Result[list[NssCollectors]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/nssCollectors
+
+        Example::
+
+            items, resp, err = client.zia.nss_collectors.list_collectors()
         """
         ...
 
+class NssServersAddNssServerBody(TypedDict, total=False):
+    """Body fields of ``nss_servers.add_nss_server`` (keyword arguments; all optional)."""
+    name: str
+    status: Any
+    type: str
+
+
 class NssServersAPI:
-    def add_nss_server(self, **kwargs: Any) -> Result[zscaler.zia.models.nss_servers.Nssservers]:
+    def add_nss_server(self, **kwargs: Unpack[NssServersAddNssServerBody]) -> Result[zscaler.zia.models.nss_servers.Nssservers]:
         """Add NSS server.
 
-        ``POST /zia/api/v1/nssServers``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: str, status: Any, type: str
 
-        Returns ``(result, response, error)``; result: object of Nssservers
+        Returns:
+            Result[Nssservers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/nssServers
+
+        Example::
+
+            item, resp, err = client.zia.nss_servers.add_nss_server(name="example")
         """
         ...
     def delete_nss_server(self, nss_id: str | int) -> Result[None]:
         """Delete NSS server.
 
-        ``DELETE /zia/api/v1/nssServers/{nss_id}``
+        Args:
+            nss_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/nssServers/{nss_id}
+
+        Example::
+
+            _, resp, err = client.zia.nss_servers.delete_nss_server("123")
         """
         ...
     def get_nss_server(self, nss_id: str | int) -> Result[zscaler.zia.models.nss_servers.Nssservers]:
         """Get NSS server.
 
-        ``GET /zia/api/v1/nssServers/{nss_id}``
+        Args:
+            nss_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Nssservers
+        Returns:
+            Result[Nssservers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/nssServers/{nss_id}
+
+        Example::
+
+            item, resp, err = client.zia.nss_servers.get_nss_server("123")
         """
         ...
-    def list_nss_servers(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.nss_servers.Nssservers]]:
+    def list_nss_servers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nss_servers.Nssservers]]:
         """List NSS servers.
 
-        ``GET /zia/api/v1/nssServers``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys type
 
-        Returns ``(result, response, error)``; result: list of Nssservers
+        Returns:
+            Result[list[Nssservers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/nssServers
+
+        Example::
+
+            items, resp, err = client.zia.nss_servers.list_nss_servers()
         """
         ...
     def update_nss_server(self, nss_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.nss_servers.Nssservers]:
         """Update NSS server.
 
-        ``PUT /zia/api/v1/nssServers/{nss_id}``
+        Args:
+            nss_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Nssservers
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Nssservers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/nssServers/{nss_id}
+
+        Example::
+
+            item, resp, err = client.zia.nss_servers.update_nss_server("123")
         """
         ...
 
@@ -3264,149 +8896,422 @@ class OrganizationInformationAPI:
     def get_org_info_lite(self) -> Result[zscaler.zia.models.organization_information.OrganizationInformationLite]:
         """Get org info (lite view).
 
-        ``GET /zia/api/v1/orgInformation/lite``
+        Returns:
+            Result[OrganizationInformationLite]: ``(result, response, error)``; ``error`` is None on
+              success.
 
-        Returns ``(result, response, error)``; result: object of OrganizationInformationLite
+        Endpoint:
+            GET /zia/api/v1/orgInformation/lite
+
+        Example::
+
+            item, resp, err = client.zia.organization_information.get_org_info_lite()
         """
         ...
     def get_organization_information(self) -> Result[zscaler.zia.models.organization_information.OrganizationInformation]:
         """Get organization information.
 
-        ``GET /zia/api/v1/orgInformation``
+        Returns:
+            Result[OrganizationInformation]: ``(result, response, error)``; ``error`` is None on
+              success.
 
-        Returns ``(result, response, error)``; result: object of OrganizationInformation
+        Endpoint:
+            GET /zia/api/v1/orgInformation
+
+        Example::
+
+            item, resp, err = client.zia.organization_information.get_organization_information()
         """
         ...
     def get_subscriptions(self) -> Result[zscaler.zia.models.organization_information.OrganizationSubscription]:
         """Get subscriptions.
 
-        ``GET /zia/api/v1/subscriptions``
+        Returns:
+            Result[OrganizationSubscription]: ``(result, response, error)``; ``error`` is None on
+              success.
 
-        Returns ``(result, response, error)``; result: object of OrganizationSubscription
+        Endpoint:
+            GET /zia/api/v1/subscriptions
+
+        Example::
+
+            item, resp, err = client.zia.organization_information.get_subscriptions()
         """
         ...
 
+class OutboundEmailDlpRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``outbound_email_dlp_rules.add_rule`` (keyword arguments; all optional)."""
+    action: str
+    auditor: Any
+    content_locations: Any
+    custom_header: Any
+    departments: Any
+    description: str
+    dlp_engines: Any
+    email_recipient_profiles: Any
+    email_tenants: Any
+    excluded_departments: Any
+    excluded_groups: Any
+    excluded_users: Any
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    included_domain_profiles: Any
+    labels: Any
+    min_size: int
+    name: str
+    notification_template: Any
+    order: int
+    parent_rule: Any
+    receiver: Any
+    severity: str
+    state: str
+    sub_rules: Any
+    time_windows: Any
+    user_risk_score_levels: Any
+    users: Any
+    without_content_inspection: bool
+
+
+class OutboundEmailDlpRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``outbound_email_dlp_rules.update_rule`` (keyword arguments; all optional)."""
+    action: str
+    auditor: Any
+    content_locations: Any
+    custom_header: Any
+    departments: Any
+    description: str
+    dlp_engines: Any
+    email_recipient_profiles: Any
+    email_tenants: Any
+    excluded_departments: Any
+    excluded_groups: Any
+    excluded_users: Any
+    external_auditor_email: Any
+    file_types: Any
+    groups: Any
+    included_domain_profiles: Any
+    labels: Any
+    min_size: int
+    name: str
+    notification_template: Any
+    order: int
+    parent_rule: Any
+    receiver: Any
+    severity: str
+    state: str
+    sub_rules: Any
+    time_windows: Any
+    user_risk_score_levels: Any
+    users: Any
+    without_content_inspection: bool
+
+
 class OutboundEmailDlpRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
+    def add_rule(self, **kwargs: Unpack[OutboundEmailDlpRulesAddRuleBody]) -> Result[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/emailDlpRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, content_locations: Any, custom_header: Any, departments: Any,
+              description: str, dlp_engines: Any, email_recipient_profiles: Any, email_tenants: Any,
+              excluded_departments: Any, excluded_groups: Any, excluded_users: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any, included_domain_profiles: Any,
+              labels: Any, min_size: int, name: str, notification_template: Any, order: int,
+              parent_rule: Any, receiver: Any, severity: str, state: str, sub_rules: Any, time_windows:
+              Any, user_risk_score_levels: Any, users: Any, without_content_inspection: bool
 
-        Returns ``(result, response, error)``; result: object of OutboundEmailDlpRules
+        Returns:
+            Result[OutboundEmailDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/emailDlpRules
+
+        Example::
+
+            item, resp, err = client.zia.outbound_email_dlp_rules.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/emailDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/emailDlpRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.outbound_email_dlp_rules.delete_rule("123")
         """
         ...
-    def get_actions(self, query_params: Optional[Mapping[str, Any]] = None, output_file: Any = None) -> Result:
+    def get_actions(self, query_params: Mapping[str, Any] | None = None, output_file: str | None = None) -> Result:
         """Get actions.
 
-        ``GET /zia/api/v1/emailDlpRules/actions``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys tenantIds
+            output_file (str | None, default None)
 
-        Returns ``(result, response, error)``; result: bytes
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/emailDlpRules/actions
+
+        Example::
+
+            result, resp, err = client.zia.outbound_email_dlp_rules.get_actions()
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/emailDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of OutboundEmailDlpRules
+        Returns:
+            Result[OutboundEmailDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/emailDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.outbound_email_dlp_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/emailDlpRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys org_id
 
-        Returns ``(result, response, error)``; result: list of OutboundEmailDlpRules
+        Returns:
+            Result[list[OutboundEmailDlpRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/emailDlpRules
+
+        Example::
+
+            items, resp, err = client.zia.outbound_email_dlp_rules.list_rules()
         """
         ...
-    def list_rules_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
+    def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
         """List rules (lite view).
 
-        ``GET /zia/api/v1/emailDlpRules/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of OutboundEmailDlpRules
+        Returns:
+            Result[list[OutboundEmailDlpRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/emailDlpRules/lite
+
+        Example::
+
+            items, resp, err = client.zia.outbound_email_dlp_rules.list_rules_lite()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[OutboundEmailDlpRulesUpdateRuleBody]) -> Result[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/emailDlpRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of OutboundEmailDlpRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, content_locations: Any, custom_header: Any, departments: Any,
+              description: str, dlp_engines: Any, email_recipient_profiles: Any, email_tenants: Any,
+              excluded_departments: Any, excluded_groups: Any, excluded_users: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any, included_domain_profiles: Any,
+              labels: Any, min_size: int, name: str, notification_template: Any, order: int,
+              parent_rule: Any, receiver: Any, severity: str, state: str, sub_rules: Any, time_windows:
+              Any, user_risk_score_levels: Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[OutboundEmailDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/emailDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.outbound_email_dlp_rules.update_rule("123", name="example", description="example")
         """
         ...
+
+class PacFilesAddPacFileBody(TypedDict, total=False):
+    """Body fields of ``pac_files.add_pac_file`` (keyword arguments; all optional)."""
+    description: str
+    domain: str
+    name: str
+    pac_commit_message: str
+    pac_content: str
+    pac_verification_status: Any
+    pac_version_status: str
+
 
 class PacFilesAPI:
-    def add_pac_file(self, **kwargs: Any) -> Result:
+    def add_pac_file(self, **kwargs: Unpack[PacFilesAddPacFileBody]) -> Result:
         """Add PAC file.
 
-        ``POST /zia/api/v1/pacFiles``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, domain: str, name: str, pac_commit_message: str, pac_content: str,
+              pac_verification_status: Any, pac_version_status: str
 
-        Returns ``(result, response, error)``; result: object of PacFiles
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/pacFiles
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.add_pac_file(name="example", description="example")
         """
         ...
-    def clone_pac_file(self, pac_id: Any, pac_version: Any, pac_content: Any, pac_version_status: Any, pac_verification_status: Any = 'VERIFY_NOERR', pac_commit_message: Any = '', delete_version: Any = None) -> Result:
+    def clone_pac_file(self, pac_id: int, pac_version: str, pac_content: str, pac_version_status: str, pac_verification_status: str = 'VERIFY_NOERR', pac_commit_message: str = '', delete_version: int | None = None) -> Result:
         """Clone PAC file.
 
-        ``POST /zia/api/v1/pacFiles/{pac_id}/version/{pac_version}``
+        Args:
+            pac_id (int): in the path
+            pac_version (str): in the path
+            pac_content (str)
+            pac_version_status (str)
+            pac_verification_status (str, default 'VERIFY_NOERR')
+            pac_commit_message (str, default '')
+            delete_version (int | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PacFiles
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/pacFiles/{pac_id}/version/{pac_version}
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.clone_pac_file("123", "example", "example", "example")
         """
         ...
     def delete_pac_file(self, pac_id: str | int) -> Result[None]:
         """Delete PAC file.
 
-        ``DELETE /zia/api/v1/pacFiles/{pac_id}``
+        Args:
+            pac_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/pacFiles/{pac_id}
+
+        Example::
+
+            _, resp, err = client.zia.pac_files.delete_pac_file("123")
         """
         ...
-    def get_pac_file(self, pac_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.pac_files.PacFiles]]:
+    def get_pac_file(self, pac_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.pac_files.PacFiles]]:
         """Get PAC file.
 
-        ``GET /zia/api/v1/pacFiles/{pac_id}/version``
+        Args:
+            pac_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys filter
 
-        Returns ``(result, response, error)``; result: list of PacFiles
+        Returns:
+            Result[list[PacFiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/pacFiles/{pac_id}/version
+
+        Example::
+
+            items, resp, err = client.zia.pac_files.get_pac_file("123")
         """
         ...
-    def get_pac_file_version(self, pac_id: str | int, pac_version: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zia.models.pac_files.PacFiles]:
+    def get_pac_file_version(self, pac_id: str | int, pac_version: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zia.models.pac_files.PacFiles]:
         """Get PAC file version.
 
-        ``GET /zia/api/v1/pacFiles/{pac_id}/version/{pac_version}``
+        Args:
+            pac_id (str | int): in the path
+            pac_version (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys filter
 
-        Returns ``(result, response, error)``; result: object of PacFiles
+        Returns:
+            Result[PacFiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/pacFiles/{pac_id}/version/{pac_version}
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.get_pac_file_version("123", "example")
         """
         ...
-    def list_pac_files(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.pac_files.PacFiles]]:
+    def list_pac_files(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.pac_files.PacFiles]]:
         """List PAC files.
 
-        ``GET /zia/api/v1/pacFiles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys filter, page, page_size,
+              search
 
-        Returns ``(result, response, error)``; result: list of PacFiles
+        Returns:
+            Result[list[PacFiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/pacFiles
+
+        Example::
+
+            items, resp, err = client.zia.pac_files.list_pac_files()
         """
         ...
-    def update_pac_file(self, pac_id: str | int, pac_version: str | int, pac_version_action: str | int, new_lkg_ver: Any = None, **kwargs: Any) -> Result[zscaler.zia.models.pac_files.PacFiles]:
+    def update_pac_file(self, pac_id: str | int, pac_version: str | int, pac_version_action: str | int, new_lkg_ver: int | None = None, **kwargs: Any) -> Result[zscaler.zia.models.pac_files.PacFiles]:
         """Update PAC file.
 
-        ``PUT /zia/api/v1/pacFiles/{pac_id}/version/{pac_version}/action/{pac_version_action}``
+        Args:
+            pac_id (str | int): in the path
+            pac_version (str | int): in the path
+            pac_version_action (str | int): in the path
+            new_lkg_ver (int | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PacFiles
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[PacFiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/pacFiles/{pac_id}/version/{pac_version}/action/{pac_version_action}
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.update_pac_file("123", "example", "example")
         """
         ...
-    def validate_pac_file(self, pac_file_content: Any) -> Result:
+    def validate_pac_file(self, pac_file_content: str) -> Result:
         """Validate PAC file.
 
-        ``POST /zia/api/v1/pacFiles/validate``
+        Args:
+            pac_file_content (str)
 
-        Returns ``(result, response, error)``; result: object of PacFileValidationResponse
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/pacFiles/validate
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.validate_pac_file("example")
         """
         ...
 
@@ -3414,49 +9319,109 @@ class PartnerIntegrationsAPI:
     def accepts_crowdstrike_endpoint_list(self, **kwargs: Any) -> Result[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]:
         """Accepts crowdstrike endpoint list.
 
-        ``POST /zia/api/v1/integrationPartners/crowdStrike/endpoints``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of CrowdStrikeEndpoint
+        Returns:
+            Result[CrowdStrikeEndpoint]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/integrationPartners/crowdStrike/endpoints
+
+        Example::
+
+            item, resp, err = client.zia.partner_integrations.accepts_crowdstrike_endpoint_list()
         """
         ...
     def add_defender_endpoints(self, **kwargs: Any) -> Result[zscaler.zia.models.partner_integrations.MicrosoftDefenderEndpoint]:
         """Add defender endpoints.
 
-        ``POST /zia/api/v1/integrationPartners/microsoftDefender/endpoints``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of MicrosoftDefenderEndpoint
+        Returns:
+            Result[MicrosoftDefenderEndpoint]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/integrationPartners/microsoftDefender/endpoints
+
+        Example::
+
+            item, resp, err = client.zia.partner_integrations.add_defender_endpoints()
         """
         ...
     def get_md5_hash_report(self, md5_hash: str | int) -> Result[list[zscaler.zia.models.partner_integrations.SandboxMd5Detail]]:
         """Get MD5 hash report.
 
-        ``GET /zia/api/v1/integrationPartners/sandbox/report/{md5_hash}``
+        Args:
+            md5_hash (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list of SandboxMd5Detail
+        Returns:
+            Result[list[SandboxMd5Detail]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/integrationPartners/sandbox/report/{md5_hash}
+
+        Example::
+
+            items, resp, err = client.zia.partner_integrations.get_md5_hash_report("example")
         """
         ...
-    def list_crowdstrike_endpoints(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]]:
+    def list_crowdstrike_endpoints(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]]:
         """List crowdstrike endpoints.
 
-        ``GET /zia/api/v1/integrationPartners/crowdStrike/endpoints``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, offset,
+              partner_json_type, type, value
 
-        Returns ``(result, response, error)``; result: list of CrowdStrikeEndpoint
+        Returns:
+            Result[list[CrowdStrikeEndpoint]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/integrationPartners/crowdStrike/endpoints
+
+        Example::
+
+            items, resp, err = client.zia.partner_integrations.list_crowdstrike_endpoints()
         """
         ...
-    def list_crowdstrike_whitelisted_base_urls(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[Any]]:
+    def list_crowdstrike_whitelisted_base_urls(self, query_params: Mapping[str, Any] | None = None) -> Result[list[Any]]:
         """List crowdstrike whitelisted base URLs.
 
-        ``GET /zia/api/v1/integrationPartners/crowdStrike/whitelistedBaseUrls``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys partner_json_type
 
-        Returns ``(result, response, error)``; result: raw_list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/integrationPartners/crowdStrike/whitelistedBaseUrls
+
+        Example::
+
+            result, resp, err = client.zia.partner_integrations.list_crowdstrike_whitelisted_base_urls()
         """
         ...
-    def list_integration_partners(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.partner_integrations.IntegrationPartner]]:
+    def list_integration_partners(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.partner_integrations.IntegrationPartner]]:
         """List integration partners.
 
-        ``GET /zia/api/v1/integrationPartners``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys api_key_provisioned,
+              partner_type
 
-        Returns ``(result, response, error)``; result: list of IntegrationPartner
+        Returns:
+            Result[list[IntegrationPartner]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/integrationPartners
+
+        Example::
+
+            items, resp, err = client.zia.partner_integrations.list_integration_partners()
         """
         ...
 
@@ -3464,193 +9429,482 @@ class PolicyExportAPI:
     def policy_export(self, policy_types: Any = None, output_file: Any = None) -> Result:
         """Policy export.
 
-        ``POST /zia/api/v1/exportPolicies``
+        Args:
+            policy_types (Any, default None)
+            output_file (Any, default None)
 
-        Returns ``(result, response, error)``; result: bytes
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/exportPolicies
+
+        Example::
+
+            result, resp, err = client.zia.policy_export.policy_export()
         """
         ...
 
+class ProxiesAddProxyBody(TypedDict, total=False):
+    """Body fields of ``proxies.add_proxy`` (keyword arguments; all optional)."""
+    address: str
+    base64_encode_xau_header: bool
+    cert: Any
+    description: str
+    insert_xau_header: bool
+    name: str
+    port: int
+    type: str
+
+
 class ProxiesAPI:
-    def add_proxy(self, **kwargs: Any) -> Result[zscaler.zia.models.proxies.Proxies]:
+    def add_proxy(self, **kwargs: Unpack[ProxiesAddProxyBody]) -> Result[zscaler.zia.models.proxies.Proxies]:
         """Add proxy.
 
-        ``POST /zia/api/v1/proxies``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            address: str, base64_encode_xau_header: bool, cert: Any, description: str,
+              insert_xau_header: bool, name: str, port: int, type: str
 
-        Returns ``(result, response, error)``; result: object of Proxies
+        Returns:
+            Result[Proxies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/proxies
+
+        Example::
+
+            item, resp, err = client.zia.proxies.add_proxy(name="example", description="example")
         """
         ...
     def delete_proxy(self, proxy_id: str | int) -> Result[None]:
         """Delete proxy.
 
-        ``DELETE /zia/api/v1/proxies/{proxy_id}``
+        Args:
+            proxy_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/proxies/{proxy_id}
+
+        Example::
+
+            _, resp, err = client.zia.proxies.delete_proxy("123")
         """
         ...
     def get_proxy(self, proxy_id: str | int) -> Result[zscaler.zia.models.proxies.Proxies]:
         """Get proxy.
 
-        ``GET /zia/api/v1/proxies/{proxy_id}``
+        Args:
+            proxy_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Proxies
+        Returns:
+            Result[Proxies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/proxies/{proxy_id}
+
+        Example::
+
+            item, resp, err = client.zia.proxies.get_proxy("123")
         """
         ...
-    def list_proxies(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.proxies.Proxies]]:
+    def list_proxies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.proxies.Proxies]]:
         """List proxies.
 
-        ``GET /zia/api/v1/proxies``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of Proxies
+        Returns:
+            Result[list[Proxies]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/proxies
+
+        Example::
+
+            items, resp, err = client.zia.proxies.list_proxies()
         """
         ...
     def list_proxies_lite(self) -> Result[list[zscaler.zia.models.proxies.Proxies]]:
         """List proxies (lite view).
 
-        ``GET /zia/api/v1/proxies/lite``
+        Returns:
+            Result[list[Proxies]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of Proxies
+        Endpoint:
+            GET /zia/api/v1/proxies/lite
+
+        Example::
+
+            items, resp, err = client.zia.proxies.list_proxies_lite()
         """
         ...
     def list_proxy_gateway_lite(self) -> Result[list[zscaler.zia.models.proxy_gateways.ProxyGatways]]:
         """List proxy gateway (lite view).
 
-        ``GET /zia/api/v1/proxyGateways/lite``
+        Returns:
+            Result[list[ProxyGatways]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of ProxyGatways
+        Endpoint:
+            GET /zia/api/v1/proxyGateways/lite
+
+        Example::
+
+            items, resp, err = client.zia.proxies.list_proxy_gateway_lite()
         """
         ...
     def list_proxy_gateways(self) -> Optional[Result[list[zscaler.zia.models.proxy_gateways.ProxyGatways]]]:
         """List proxy gateways (on an error: logged, ``None`` returned).
 
-        ``GET /zia/api/v1/proxyGateways``
+        Returns:
+            Optional[Result[list[ProxyGatways]]]: ``(result, response, error)``; on an error, logs it
+              and returns ``None`` (as the official SDK).
 
-        Returns ``(result, response, error)``; on an error, logs it and returns ``None`` (as the official SDK); result: list of ProxyGatways
+        Endpoint:
+            GET /zia/api/v1/proxyGateways
+
+        Example::
+
+            items, resp, err = client.zia.proxies.list_proxy_gateways()
         """
         ...
     def update_proxy(self, proxy_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.proxies.Proxies]:
         """Update proxy.
 
-        ``PUT /zia/api/v1/proxies/{proxy_id}``
+        Args:
+            proxy_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Proxies
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Proxies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/proxies/{proxy_id}
+
+        Example::
+
+            item, resp, err = client.zia.proxies.update_proxy("123")
         """
         ...
+
+class RemoteAssistanceUpdateRemoteAssistanceBody(TypedDict, total=False):
+    """Body fields of ``remote_assistance.update_remote_assistance`` (keyword arguments; all optional)."""
+    settings: Any
+
 
 class RemoteAssistanceAPI:
     def get_remote_assistance(self) -> Result[zscaler.zia.models.remoteassistance.RemoteAssistance]:
         """Get remote assistance.
 
-        ``GET /zia/api/v1/remoteAssistance``
+        Returns:
+            Result[RemoteAssistance]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of RemoteAssistance
+        Endpoint:
+            GET /zia/api/v1/remoteAssistance
+
+        Example::
+
+            item, resp, err = client.zia.remote_assistance.get_remote_assistance()
         """
         ...
-    def update_remote_assistance(self, **kwargs: Any) -> Result[zscaler.zia.models.remoteassistance.RemoteAssistance]:
+    def update_remote_assistance(self, **kwargs: Unpack[RemoteAssistanceUpdateRemoteAssistanceBody]) -> Result[zscaler.zia.models.remoteassistance.RemoteAssistance]:
         """Update remote assistance.
 
-        ``PUT /zia/api/v1/remoteAssistance``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
 
-        Returns ``(result, response, error)``; result: object of RemoteAssistance
+        Returns:
+            Result[RemoteAssistance]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/remoteAssistance
+
+        Example::
+
+            item, resp, err = client.zia.remote_assistance.update_remote_assistance()
         """
         ...
 
+class RiskProfilesAddRiskProfileBody(TypedDict, total=False):
+    """Body fields of ``risk_profiles.add_risk_profile`` (keyword arguments; all optional)."""
+    admin_audit_logs: str
+    certifications: Any
+    custom_tags: Any
+    data_breach: str
+    data_encryption_in_transit: Any
+    dns_caa_policy: str
+    domain_based_message_auth: str
+    domain_keys_identified_mail: str
+    evasive: str
+    exclude_certificates: int
+    file_sharing: str
+    http_security_headers: str
+    malware_scanning_for_content: str
+    mfa_support: str
+    password_strength: str
+    poor_items_of_service: str
+    profile_name: str
+    profile_type: str
+    remote_screen_sharing: str
+    risk_index: Any
+    sender_policy_framework: str
+    source_ip_restrictions: str
+    ssl_cert_key_size: str
+    ssl_cert_validity: str
+    ssl_pinned: str
+    status: Any
+    support_for_waf: str
+    vulnerability: str
+    vulnerability_disclosure: str
+    vulnerable_to_heart_bleed: str
+    vulnerable_to_log_jam: str
+    vulnerable_to_poodle: str
+    weak_cipher_support: str
+
+
 class RiskProfilesAPI:
-    def add_risk_profile(self, **kwargs: Any) -> Result[zscaler.zia.models.risk_profiles.RiskProfiles]:
+    def add_risk_profile(self, **kwargs: Unpack[RiskProfilesAddRiskProfileBody]) -> Result[zscaler.zia.models.risk_profiles.RiskProfiles]:
         """Add risk profile.
 
-        ``POST /zia/api/v1/riskProfiles``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_audit_logs: str, certifications: Any, custom_tags: Any, data_breach: str,
+              data_encryption_in_transit: Any, dns_caa_policy: str, domain_based_message_auth: str,
+              domain_keys_identified_mail: str, evasive: str, exclude_certificates: int, file_sharing:
+              str, http_security_headers: str, malware_scanning_for_content: str, mfa_support: str,
+              password_strength: str, poor_items_of_service: str, profile_name: str, profile_type: str,
+              remote_screen_sharing: str, risk_index: Any, sender_policy_framework: str,
+              source_ip_restrictions: str, ssl_cert_key_size: str, ssl_cert_validity: str, ssl_pinned:
+              str, status: Any, support_for_waf: str, vulnerability: str, vulnerability_disclosure: str,
+              vulnerable_to_heart_bleed: str, vulnerable_to_log_jam: str, vulnerable_to_poodle: str,
+              weak_cipher_support: str
 
-        Returns ``(result, response, error)``; result: object of RiskProfiles
+        Returns:
+            Result[RiskProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/riskProfiles
+
+        Example::
+
+            item, resp, err = client.zia.risk_profiles.add_risk_profile()
         """
         ...
     def delete_risk_profile(self, profile_id: str | int) -> Result[None]:
         """Delete risk profile.
 
-        ``DELETE /zia/api/v1/riskProfiles/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/riskProfiles/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.risk_profiles.delete_risk_profile("123")
         """
         ...
     def get_risk_profile(self, profile_id: str | int) -> Result[zscaler.zia.models.risk_profiles.RiskProfiles]:
         """Get risk profile.
 
-        ``GET /zia/api/v1/riskProfiles/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of RiskProfiles
+        Returns:
+            Result[RiskProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/riskProfiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.risk_profiles.get_risk_profile("123")
         """
         ...
-    def list_risk_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.risk_profiles.RiskProfiles]]:
+    def list_risk_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.risk_profiles.RiskProfiles]]:
         """List risk profiles.
 
-        ``GET /zia/api/v1/riskProfiles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of RiskProfiles
+        Returns:
+            Result[list[RiskProfiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/riskProfiles
+
+        Example::
+
+            items, resp, err = client.zia.risk_profiles.list_risk_profiles()
         """
         ...
     def list_risk_profiles_lite(self) -> Result[list[zscaler.zia.models.risk_profiles.RiskProfiles]]:
         """List risk profiles (lite view).
 
-        ``GET /zia/api/v1/riskProfiles/lite``
+        Returns:
+            Result[list[RiskProfiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of RiskProfiles
+        Endpoint:
+            GET /zia/api/v1/riskProfiles/lite
+
+        Example::
+
+            items, resp, err = client.zia.risk_profiles.list_risk_profiles_lite()
         """
         ...
     def update_risk_profile(self, profile_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.risk_profiles.RiskProfiles]:
         """Update risk profile.
 
-        ``PUT /zia/api/v1/riskProfiles/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of RiskProfiles
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[RiskProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/riskProfiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.risk_profiles.update_risk_profile("123")
         """
         ...
 
+class RuleLabelsAddLabelBody(TypedDict, total=False):
+    """Body fields of ``rule_labels.add_label`` (keyword arguments; all optional)."""
+    created_by: Any
+    description: str
+    name: str
+    referenced_rule_count: int
+
+
+class RuleLabelsUpdateLabelBody(TypedDict, total=False):
+    """Body fields of ``rule_labels.update_label`` (keyword arguments; all optional)."""
+    created_by: Any
+    description: str
+    name: str
+    referenced_rule_count: int
+
+
 class RuleLabelsAPI:
-    def add_label(self, **kwargs: Any) -> Result[zscaler.zia.models.rule_labels.RuleLabels]:
+    def add_label(self, **kwargs: Unpack[RuleLabelsAddLabelBody]) -> Result[zscaler.zia.models.rule_labels.RuleLabels]:
         """Add label.
 
-        ``POST /zia/api/v1/ruleLabels``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            created_by: Any, description: str, name: str, referenced_rule_count: int
 
-        Returns ``(result, response, error)``; result: object of RuleLabels
+        Returns:
+            Result[RuleLabels]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ruleLabels
+
+        Example::
+
+            item, resp, err = client.zia.rule_labels.add_label(name="example", description="example")
         """
         ...
     def delete_label(self, label_id: str | int) -> Result[None]:
         """Delete label.
 
-        ``DELETE /zia/api/v1/ruleLabels/{label_id}``
+        Args:
+            label_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/ruleLabels/{label_id}
+
+        Example::
+
+            _, resp, err = client.zia.rule_labels.delete_label("123")
         """
         ...
     def get_label(self, label_id: str | int) -> Result[zscaler.zia.models.rule_labels.RuleLabels]:
         """Get label.
 
-        ``GET /zia/api/v1/ruleLabels/{label_id}``
+        Args:
+            label_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of RuleLabels
+        Returns:
+            Result[RuleLabels]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ruleLabels/{label_id}
+
+        Example::
+
+            item, resp, err = client.zia.rule_labels.get_label("123")
         """
         ...
-    def get_rule_type_label(self, rule_type: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.rule_labels.RuleLabels]]:
+    def get_rule_type_label(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.rule_labels.RuleLabels]]:
         """Get rule type label.
 
-        ``GET /zia/api/v1/ruleLabels/ruleType/{rule_type}``
+        Args:
+            rule_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of RuleLabels
+        Returns:
+            Result[list[RuleLabels]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ruleLabels/ruleType/{rule_type}
+
+        Example::
+
+            items, resp, err = client.zia.rule_labels.get_rule_type_label("example")
         """
         ...
-    def list_labels(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.rule_labels.RuleLabels]]:
+    def list_labels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.rule_labels.RuleLabels]]:
         """List labels.
 
-        ``GET /zia/api/v1/ruleLabels``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of RuleLabels
+        Returns:
+            Result[list[RuleLabels]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ruleLabels
+
+        Example::
+
+            items, resp, err = client.zia.rule_labels.list_labels()
         """
         ...
-    def update_label(self, label_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.rule_labels.RuleLabels]:
+    def update_label(self, label_id: str | int, **kwargs: Unpack[RuleLabelsUpdateLabelBody]) -> Result[zscaler.zia.models.rule_labels.RuleLabels]:
         """Update label.
 
-        ``PUT /zia/api/v1/ruleLabels/{label_id}``
+        Args:
+            label_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of RuleLabels
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            created_by: Any, description: str, name: str, referenced_rule_count: int
+
+        Returns:
+            Result[RuleLabels]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ruleLabels/{label_id}
+
+        Example::
+
+            item, resp, err = client.zia.rule_labels.update_label("123", name="example", description="example")
         """
         ...
 
@@ -3658,41 +9912,85 @@ class SaasSecurityApiAPI:
     def list_casb_email_label_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.CasbEmailLabel]]:
         """List CASB email label (lite view).
 
-        ``GET /zia/api/v1/casbEmailLabel/lite``
+        Returns:
+            Result[list[CasbEmailLabel]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of CasbEmailLabel
+        Endpoint:
+            GET /zia/api/v1/casbEmailLabel/lite
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_casb_email_label_lite()
         """
         ...
-    def list_casb_tenant_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.saas_security_api.CasbTenant]]:
+    def list_casb_tenant_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.saas_security_api.CasbTenant]]:
         """List CASB tenant (lite view).
 
-        ``GET /zia/api/v1/casbTenant/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys active_only, app,
+              app_type, filter_by_feature, include_bucket_ready_s3_tenants, include_deleted,
+              scan_config_tenants_only
 
-        Returns ``(result, response, error)``; result: list of CasbTenant
+        Returns:
+            Result[list[CasbTenant]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbTenant/lite
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_casb_tenant_lite()
         """
         ...
     def list_domain_profiles_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.DomainProfiles]]:
         """List domain profiles (lite view).
 
-        ``GET /zia/api/v1/domainProfiles/lite``
+        Returns:
+            Result[list[DomainProfiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of DomainProfiles
+        Endpoint:
+            GET /zia/api/v1/domainProfiles/lite
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_domain_profiles_lite()
         """
         ...
     def list_quarantine_tombstone_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.QuarantineTombstoneTemplate]]:
         """List quarantine tombstone (lite view).
 
-        ``GET /zia/api/v1/quarantineTombstoneTemplate/lite``
+        Returns:
+            Result[list[QuarantineTombstoneTemplate]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
-        Returns ``(result, response, error)``; result: list of QuarantineTombstoneTemplate
+        Endpoint:
+            GET /zia/api/v1/quarantineTombstoneTemplate/lite
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_quarantine_tombstone_lite()
         """
         ...
-    def list_saas_scan_info(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.saas_security_api.SaaSScanInfo]]:
+    def list_saas_scan_info(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.saas_security_api.SaaSScanInfo]]:
         """List SaaS scan info.
 
-        ``GET /zia/api/v1/casbTenant/scanInfo``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of SaaSScanInfo
+        Returns:
+            Result[list[SaaSScanInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbTenant/scanInfo
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_saas_scan_info()
         """
         ...
 
@@ -3700,215 +9998,529 @@ class SandboxAPI:
     def add_hash_to_custom_list(self, md5_hash_value_list: Any) -> Result[zscaler.zia.models.sandbox.BehavioralAnalysisAdvancedSettings]:
         """Add hash to custom list.
 
-        ``PUT /zia/api/v1/behavioralAnalysisAdvancedSettings``
+        Args:
+            md5_hash_value_list (Any)
 
-        Returns ``(result, response, error)``; result: object of BehavioralAnalysisAdvancedSettings
+        Returns:
+            Result[BehavioralAnalysisAdvancedSettings]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            PUT /zia/api/v1/behavioralAnalysisAdvancedSettings
+
+        Example::
+
+            item, resp, err = client.zia.sandbox.add_hash_to_custom_list("example")
         """
         ...
     def get_behavioral_analysis(self) -> Result[zscaler.zia.models.sandbox.BehavioralAnalysisAdvancedSettings]:
         """Get behavioral analysis.
 
-        ``GET /zia/api/v1/behavioralAnalysisAdvancedSettings``
+        Returns:
+            Result[BehavioralAnalysisAdvancedSettings]: ``(result, response, error)``; ``error`` is None
+              on success.
 
-        Returns ``(result, response, error)``; result: object of BehavioralAnalysisAdvancedSettings
+        Endpoint:
+            GET /zia/api/v1/behavioralAnalysisAdvancedSettings
+
+        Example::
+
+            item, resp, err = client.zia.sandbox.get_behavioral_analysis()
         """
         ...
     def get_file_hash_count(self) -> Result:
         """Get file hash count.
 
-        ``GET /zia/api/v1/behavioralAnalysisAdvancedSettings/fileHashCount``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/behavioralAnalysisAdvancedSettings/fileHashCount
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.get_file_hash_count()
         """
         ...
     def get_quota(self) -> Result:
         """Get quota.
 
-        ``GET /zia/api/v1/sandbox/report/quota``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/sandbox/report/quota
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.get_quota()
         """
         ...
-    def get_report(self, md5_hash: str | int, report_details: Any = 'summary') -> Result:
+    def get_report(self, md5_hash: str | int, report_details: str = 'summary') -> Result:
         """Get report.
 
-        ``GET /zia/api/v1/sandbox/report/{md5_hash}``
+        Args:
+            md5_hash (str | int): in the path
+            report_details (str, default 'summary')
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/sandbox/report/{md5_hash}
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.get_report("example")
         """
         ...
-    def submit_file(self, file_path: Any, force: Any = False) -> Result:
+    def submit_file(self, file_path: str, force: bool = False) -> Result:
         """Submit file.
 
-        ``POST /zscsb/submit``
+        Args:
+            file_path (str)
+            force (bool, default False)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zscsb/submit
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.submit_file("example")
         """
         ...
-    def submit_file_for_inspection(self, file_path: Any) -> Result:
+    def submit_file_for_inspection(self, file_path: str) -> Result:
         """Submit file for inspection.
 
-        ``POST /zscsb/discan``
+        Args:
+            file_path (str)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zscsb/discan
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.submit_file_for_inspection("example")
         """
         ...
 
+class SandboxRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``sandbox_rules.add_rule`` (keyword arguments; all optional)."""
+    ba_rule_action: str
+    by_threat_score: int
+    description: str
+    enabled: Any
+    file_types: Any
+    first_time_enable: bool
+    first_time_operation: str
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    ml_action_enabled: bool
+    name: str
+    order: int
+    protocols: Any
+    rank: int
+    state: str
+    users: Any
+
+
+class SandboxRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``sandbox_rules.update_rule`` (keyword arguments; all optional)."""
+    ba_rule_action: str
+    by_threat_score: int
+    description: str
+    enabled: Any
+    file_types: Any
+    first_time_enable: bool
+    first_time_operation: str
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    ml_action_enabled: bool
+    name: str
+    order: int
+    protocols: Any
+    rank: int
+    state: str
+    users: Any
+
+
 class SandboxRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.sandboxrules.SandboxRules]:
+    def add_rule(self, **kwargs: Unpack[SandboxRulesAddRuleBody]) -> Result[zscaler.zia.models.sandboxrules.SandboxRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/sandboxRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ba_rule_action: str, by_threat_score: int, description: str, enabled: Any, file_types: Any,
+              first_time_enable: bool, first_time_operation: str, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, ml_action_enabled: bool, name: str, order: int,
+              protocols: Any, rank: int, state: str, users: Any
 
-        Returns ``(result, response, error)``; result: object of SandboxRules
+        Returns:
+            Result[SandboxRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/sandboxRules
+
+        Example::
+
+            item, resp, err = client.zia.sandbox_rules.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/sandboxRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/sandboxRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.sandbox_rules.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.sandboxrules.SandboxRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/sandboxRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SandboxRules
+        Returns:
+            Result[SandboxRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/sandboxRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.sandbox_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.sandboxrules.SandboxRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.sandboxrules.SandboxRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/sandboxRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of SandboxRules
+        Returns:
+            Result[list[SandboxRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/sandboxRules
+
+        Example::
+
+            items, resp, err = client.zia.sandbox_rules.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.sandboxrules.SandboxRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[SandboxRulesUpdateRuleBody]) -> Result[zscaler.zia.models.sandboxrules.SandboxRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/sandboxRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SandboxRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ba_rule_action: str, by_threat_score: int, description: str, enabled: Any, file_types: Any,
+              first_time_enable: bool, first_time_operation: str, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, ml_action_enabled: bool, name: str, order: int,
+              protocols: Any, rank: int, state: str, users: Any
+
+        Returns:
+            Result[SandboxRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/sandboxRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.sandbox_rules.update_rule("123", name="example", description="example")
         """
         ...
+
+class SecureBrowsingUpdateBrowserControlSettingsBody(TypedDict, total=False):
+    """Body fields of ``secure_browsing.update_browser_control_settings`` (keyword arguments; all optional)."""
+    allow_all_browsers: bool
+    blocked_chrome_versions: Any
+    blocked_firefox_versions: Any
+    blocked_internet_explorer_versions: Any
+    blocked_opera_versions: Any
+    blocked_safari_versions: Any
+    bypass_all_browsers: bool
+    bypass_applications: Any
+    bypass_plugins: Any
+    enable_smart_browser_isolation: bool
+    enable_warnings: bool
+    plugin_check_frequency: str
+    smart_isolation_profile: Any
+    smart_isolation_profile_id: int
+
+
+class SecureBrowsingUpdateSmartIsolationBody(TypedDict, total=False):
+    """Body fields of ``secure_browsing.update_smart_isolation`` (keyword arguments; all optional)."""
+    allow_all_browsers: bool
+    blocked_chrome_versions: Any
+    blocked_firefox_versions: Any
+    blocked_internet_explorer_versions: Any
+    blocked_opera_versions: Any
+    blocked_safari_versions: Any
+    bypass_all_browsers: bool
+    bypass_applications: Any
+    bypass_plugins: Any
+    enable_smart_browser_isolation: bool
+    enable_warnings: bool
+    plugin_check_frequency: str
+    smart_isolation_groups_ids: Any
+    smart_isolation_profile: Any
+    smart_isolation_profile_id: int
+    smart_isolation_users_ids: Any
+
 
 class SecureBrowsingAPI:
     def get_browser_control_settings(self) -> Result[zscaler.zia.models.secure_browsing.BrowserControlSettings]:
         """Get browser control settings.
 
-        ``GET /zia/api/v1/browserControlSettings``
+        Returns:
+            Result[BrowserControlSettings]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of BrowserControlSettings
+        Endpoint:
+            GET /zia/api/v1/browserControlSettings
+
+        Example::
+
+            item, resp, err = client.zia.secure_browsing.get_browser_control_settings()
         """
         ...
     def get_supported_browser_versions(self) -> Result[list[zscaler.zia.models.secure_browsing.SupportedBrowserVersions]]:
         """Get supported browser versions.
 
-        ``GET /zia/api/v1/browserControlSettings/supportedBrowserVersions``
+        Returns:
+            Result[list[SupportedBrowserVersions]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
-        Returns ``(result, response, error)``; result: list of SupportedBrowserVersions
+        Endpoint:
+            GET /zia/api/v1/browserControlSettings/supportedBrowserVersions
+
+        Example::
+
+            items, resp, err = client.zia.secure_browsing.get_supported_browser_versions()
         """
         ...
-    def update_browser_control_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.secure_browsing.BrowserControlSettings]:
+    def update_browser_control_settings(self, **kwargs: Unpack[SecureBrowsingUpdateBrowserControlSettingsBody]) -> Result[zscaler.zia.models.secure_browsing.BrowserControlSettings]:
         """Update browser control settings.
 
-        ``PUT /zia/api/v1/browserControlSettings``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            allow_all_browsers: bool, blocked_chrome_versions: Any, blocked_firefox_versions: Any,
+              blocked_internet_explorer_versions: Any, blocked_opera_versions: Any,
+              blocked_safari_versions: Any, bypass_all_browsers: bool, bypass_applications: Any,
+              bypass_plugins: Any, enable_smart_browser_isolation: bool, enable_warnings: bool,
+              plugin_check_frequency: str, smart_isolation_profile: Any, smart_isolation_profile_id: int
 
-        Returns ``(result, response, error)``; result: object of BrowserControlSettings
+        Returns:
+            Result[BrowserControlSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/browserControlSettings
+
+        Example::
+
+            item, resp, err = client.zia.secure_browsing.update_browser_control_settings()
         """
         ...
-    def update_smart_isolation(self, **kwargs: Any) -> Result[zscaler.zia.models.secure_browsing.SmartIsolation]:
+    def update_smart_isolation(self, **kwargs: Unpack[SecureBrowsingUpdateSmartIsolationBody]) -> Result[zscaler.zia.models.secure_browsing.SmartIsolation]:
         """Update smart isolation.
 
-        ``PUT /zia/api/v1/browserControlSettings/smartIsolation``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            allow_all_browsers: bool, blocked_chrome_versions: Any, blocked_firefox_versions: Any,
+              blocked_internet_explorer_versions: Any, blocked_opera_versions: Any,
+              blocked_safari_versions: Any, bypass_all_browsers: bool, bypass_applications: Any,
+              bypass_plugins: Any, enable_smart_browser_isolation: bool, enable_warnings: bool,
+              plugin_check_frequency: str, smart_isolation_groups_ids: Any, smart_isolation_profile:
+              Any, smart_isolation_profile_id: int, smart_isolation_users_ids: Any
 
-        Returns ``(result, response, error)``; result: object of SmartIsolation
+        Returns:
+            Result[SmartIsolation]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/browserControlSettings/smartIsolation
+
+        Example::
+
+            item, resp, err = client.zia.secure_browsing.update_smart_isolation()
         """
         ...
 
 class SecurityPolicySettingsAPI:
-    def add_urls_to_blacklist(self, url_list: Any) -> Result:
+    def add_urls_to_blacklist(self, url_list: list[Any]) -> Result:
         """Add URLs to blacklist.
 
-        ``POST /zia/api/v1/security/advanced/blacklistUrls?action=ADD_TO_LIST``
+        Args:
+            url_list (list[Any])
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/security/advanced/blacklistUrls?action=ADD_TO_LIST
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.add_urls_to_blacklist("example")
         """
         ...
-    def add_urls_to_whitelist(self, url_list: Any) -> Result:
+    def add_urls_to_whitelist(self, url_list: list[Any]) -> Result:
         """Add URLs to whitelist.
 
-        ``PUT /zia/api/v1/security``
+        Args:
+            url_list (list[Any])
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.add_urls_to_whitelist("example")
         """
         ...
-    def delete_urls_from_blacklist(self, url_list: Any) -> Result:
+    def delete_urls_from_blacklist(self, url_list: list[Any]) -> Result:
         """Delete URLs from blacklist.
 
-        ``POST /zia/api/v1/security/advanced/blacklistUrls?action=REMOVE_FROM_LIST``
+        Args:
+            url_list (list[Any])
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/security/advanced/blacklistUrls?action=REMOVE_FROM_LIST
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.delete_urls_from_blacklist("example")
         """
         ...
-    def delete_urls_from_whitelist(self, url_list: Any) -> Result:
+    def delete_urls_from_whitelist(self, url_list: list[Any]) -> Result:
         """Delete URLs from whitelist.
 
-        ``PUT /zia/api/v1/security``
+        Args:
+            url_list (list[Any])
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.delete_urls_from_whitelist("example")
         """
         ...
     def erase_blacklist(self) -> Result:
         """Erase blacklist.
 
-        ``PUT /zia/api/v1/security/advanced``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Endpoint:
+            PUT /zia/api/v1/security/advanced
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.erase_blacklist()
         """
         ...
     def erase_whitelist(self) -> Result:
         """Erase whitelist.
 
-        ``PUT /zia/api/v1/security``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Endpoint:
+            PUT /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.erase_whitelist()
         """
         ...
     def get_blacklist(self) -> Result[zscaler.zia.models.security_policy_settings.SecurityPolicySettings]:
         """Get blacklist.
 
-        ``GET /zia/api/v1/security/advanced``
+        Returns:
+            Result[SecurityPolicySettings]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Endpoint:
+            GET /zia/api/v1/security/advanced
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.get_blacklist()
         """
         ...
     def get_whitelist(self) -> Result[zscaler.zia.models.security_policy_settings.SecurityPolicySettings]:
         """Get whitelist.
 
-        ``GET /zia/api/v1/security``
+        Returns:
+            Result[SecurityPolicySettings]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Endpoint:
+            GET /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.get_whitelist()
         """
         ...
-    def replace_blacklist(self, url_list: Any) -> Result:
+    def replace_blacklist(self, url_list: list[Any]) -> Result:
         """Replace blacklist.
 
-        ``PUT /zia/api/v1/security/advanced``
+        Args:
+            url_list (list[Any])
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security/advanced
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.replace_blacklist("example")
         """
         ...
-    def replace_whitelist(self, url_list: Any) -> Result:
+    def replace_whitelist(self, url_list: list[Any]) -> Result:
         """Replace whitelist.
 
-        ``PUT /zia/api/v1/security``
+        Args:
+            url_list (list[Any])
 
-        Returns ``(result, response, error)``; result: object of SecurityPolicySettings
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.replace_whitelist("example")
         """
         ...
 
@@ -3916,1089 +10528,3002 @@ class SecurityUebaAlertsAPI:
     def add_alert_definition(self, **kwargs: Any) -> Result[zscaler.zia.models.security_ueba_alerts.AlertDefinition]:
         """Add alert definition.
 
-        ``POST /zia/api/v1/alertDefinitions``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of AlertDefinition
+        Returns:
+            Result[AlertDefinition]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/alertDefinitions
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.add_alert_definition()
         """
         ...
     def add_alert_rule_configuration(self, **kwargs: Any) -> Result[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """Add alert rule configuration.
 
-        ``POST /zia/api/v1/alertRuleConfiguration``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of AlertRuleConfigurationWebhook
+        Returns:
+            Result[AlertRuleConfigurationWebhook]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/alertRuleConfiguration
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.add_alert_rule_configuration()
         """
         ...
     def delete_alert_definition(self, alert_definition_id: str | int) -> Result[None]:
         """Delete alert definition.
 
-        ``DELETE /zia/api/v1/alertDefinitions/{alert_definition_id}``
+        Args:
+            alert_definition_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/alertDefinitions/{alert_definition_id}
+
+        Example::
+
+            _, resp, err = client.zia.security_ueba_alerts.delete_alert_definition("123")
         """
         ...
     def delete_alert_rule_configuration(self, alert_rule_configuration_id: str | int) -> Result[None]:
         """Delete alert rule configuration.
 
-        ``DELETE /zia/api/v1/alertRuleConfiguration/{alert_rule_configuration_id}``
+        Args:
+            alert_rule_configuration_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/alertRuleConfiguration/{alert_rule_configuration_id}
+
+        Example::
+
+            _, resp, err = client.zia.security_ueba_alerts.delete_alert_rule_configuration("123")
         """
         ...
     def get_alert_definition(self, alert_definition_id: str | int) -> Result[zscaler.zia.models.security_ueba_alerts.AlertDefinition]:
         """Get alert definition.
 
-        ``GET /zia/api/v1/alertDefinitions/{alert_definition_id}``
+        Args:
+            alert_definition_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AlertDefinition
+        Returns:
+            Result[AlertDefinition]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/alertDefinitions/{alert_definition_id}
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.get_alert_definition("123")
         """
         ...
-    def list_alert_definitions(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertDefinition]]:
+    def list_alert_definitions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertDefinition]]:
         """List alert definitions.
 
-        ``GET /zia/api/v1/alertDefinitions``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AlertDefinition
+        Returns:
+            Result[list[AlertDefinition]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertDefinitions
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_definitions()
         """
         ...
-    def list_alert_rule_configurations_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    def list_alert_rule_configurations_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
         """List alert rule configurations rules.
 
-        ``GET /zia/api/v1/alertRuleConfiguration/rules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AlertRuleConfigurationWebhook
+        Returns:
+            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertRuleConfiguration/rules
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_rules()
         """
         ...
-    def list_alert_rule_configurations_rules_rulestatus(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    def list_alert_rule_configurations_rules_rulestatus(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
         """List alert rule configurations rules rulestatus.
 
-        ``GET /zia/api/v1/alertRuleConfiguration/rules/rulestatus``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AlertRuleConfigurationWebhook
+        Returns:
+            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertRuleConfiguration/rules/rulestatus
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_rules_rulestatus()
         """
         ...
-    def list_alert_rule_configurations_ueba_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    def list_alert_rule_configurations_ueba_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
         """List alert rule configurations ueba rules.
 
-        ``GET /zia/api/v1/alertRuleConfiguration/uebaRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AlertRuleConfigurationWebhook
+        Returns:
+            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertRuleConfiguration/uebaRules
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_ueba_rules()
         """
         ...
-    def list_alert_rule_configurations_webhooks(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    def list_alert_rule_configurations_webhooks(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
         """List alert rule configurations webhooks.
 
-        ``GET /zia/api/v1/alertRuleConfiguration/webhooks``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AlertRuleConfigurationWebhook
+        Returns:
+            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertRuleConfiguration/webhooks
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_webhooks()
         """
         ...
     def update_alert_definition(self, alert_definition_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.security_ueba_alerts.AlertDefinition]:
         """Update alert definition.
 
-        ``PUT /zia/api/v1/alertDefinitions/{alert_definition_id}``
+        Args:
+            alert_definition_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AlertDefinition
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AlertDefinition]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/alertDefinitions/{alert_definition_id}
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.update_alert_definition("123")
         """
         ...
     def update_alert_rule_configuration(self, alert_rule_configuration_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """Update alert rule configuration.
 
-        ``PUT /zia/api/v1/alertRuleConfiguration/{alert_rule_configuration_id}``
+        Args:
+            alert_rule_configuration_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AlertRuleConfigurationWebhook
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AlertRuleConfigurationWebhook]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/alertRuleConfiguration/{alert_rule_configuration_id}
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.update_alert_rule_configuration("123")
         """
         ...
+
+class ShadowItReportBulkUpdateBody(TypedDict, total=False):
+    """Body fields of ``shadow_it_report.bulk_update`` (keyword arguments; all optional)."""
+    application_ids: Any
+    custom_tag_ids: Any
+
+
+class ShadowItReportExportShadowItCsvBody(TypedDict, total=False):
+    """Body fields of ``shadow_it_report.export_shadow_it_csv`` (keyword arguments; all optional)."""
+    data_consumed: Any
+    departments: Any
+    download_bytes: Any
+    locations: Any
+    order: Any
+    upload_bytes: Any
+    users: Any
+
+
+class ShadowItReportExportShadowItReportBody(TypedDict, total=False):
+    """Body fields of ``shadow_it_report.export_shadow_it_report`` (keyword arguments; all optional)."""
+    admin_audit_logs: Any
+    app_name: Any
+    application_category: Any
+    cert_key_size: Any
+    data_consumed: Any
+    data_encryption_in_transit: Any
+    dns_caa_policy: Any
+    domain_based_message_authentication: Any
+    domain_keys_identified_mail: Any
+    employees: Any
+    evasive: Any
+    file_sharing: Any
+    had_breach_in_last_3_years: Any
+    have_http_security_header_support: Any
+    have_poor_items_of_service: Any
+    have_weak_cipher_support: Any
+    malware_scanning_content: Any
+    mfa_support: Any
+    order: Any
+    password_strength: Any
+    remote_access_screen_sharing: Any
+    risk_index: Any
+    sanctioned_state: Any
+    sender_policy_framework: Any
+    source_ip_restriction: Any
+    ssl_certification_validity: Any
+    ssl_pinned: Any
+    supported_certifications: Any
+    valid_ssl_certificate: Any
+    vulnerability: Any
+    vulnerable_disclosure_program: Any
+    vulnerable_to_heart_bleed: Any
+    vulnerable_to_log_jam: Any
+    vulnerable_to_poodle: Any
+    waf_support: Any
+
 
 class ShadowItReportAPI:
-    def bulk_update(self, sanction_state: Any, **kwargs: Any) -> Result:
+    def bulk_update(self, sanction_state: str, **kwargs: Unpack[ShadowItReportBulkUpdateBody]) -> Result:
         """Bulk update.
 
-        ``PUT /zia/api/v1/cloudApplications/bulkUpdate``
+        Args:
+            sanction_state (str)
 
-        Returns ``(result, response, error)``; result: raw
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_ids: Any, custom_tag_ids: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cloudApplications/bulkUpdate
+
+        Example::
+
+            result, resp, err = client.zia.shadow_it_report.bulk_update("example")
         """
         ...
-    def export_shadow_it_csv(self, application: Any, entity: str | int, duration: Any = 'LAST_1_DAYS', **kwargs: Any) -> Result:
+    def export_shadow_it_csv(self, application: str, entity: str | int, duration: str = 'LAST_1_DAYS', **kwargs: Unpack[ShadowItReportExportShadowItCsvBody]) -> Result:
         """Export shadow it CSV.
 
-        ``POST /zia/api/v1/shadowIT/applications/{entity}/exportCsv``
+        Args:
+            application (str)
+            entity (str | int): in the path
+            duration (str, default 'LAST_1_DAYS')
 
-        Returns ``(result, response, error)``; result: raw
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            data_consumed: Any, departments: Any, download_bytes: Any, locations: Any, order: Any,
+              upload_bytes: Any, users: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/shadowIT/applications/{entity}/exportCsv
+
+        Example::
+
+            result, resp, err = client.zia.shadow_it_report.export_shadow_it_csv("example", "example")
         """
         ...
-    def export_shadow_it_report(self, duration: Any = 'LAST_1_DAYS', **kwargs: Any) -> Result:
+    def export_shadow_it_report(self, duration: str = 'LAST_1_DAYS', **kwargs: Unpack[ShadowItReportExportShadowItReportBody]) -> Result:
         """Export shadow it report.
 
-        ``POST /zia/api/v1/shadowIT/applications/export``
+        Args:
+            duration (str, default 'LAST_1_DAYS')
 
-        Returns ``(result, response, error)``; result: raw
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_audit_logs: Any, app_name: Any, application_category: Any, cert_key_size: Any,
+              data_consumed: Any, data_encryption_in_transit: Any, dns_caa_policy: Any,
+              domain_based_message_authentication: Any, domain_keys_identified_mail: Any, employees:
+              Any, evasive: Any, file_sharing: Any, had_breach_in_last_3_years: Any,
+              have_http_security_header_support: Any, have_poor_items_of_service: Any,
+              have_weak_cipher_support: Any, malware_scanning_content: Any, mfa_support: Any, order:
+              Any, password_strength: Any, remote_access_screen_sharing: Any, risk_index: Any,
+              sanctioned_state: Any, sender_policy_framework: Any, source_ip_restriction: Any,
+              ssl_certification_validity: Any, ssl_pinned: Any, supported_certifications: Any,
+              valid_ssl_certificate: Any, vulnerability: Any, vulnerable_disclosure_program: Any,
+              vulnerable_to_heart_bleed: Any, vulnerable_to_log_jam: Any, vulnerable_to_poodle: Any,
+              waf_support: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/shadowIT/applications/export
+
+        Example::
+
+            result, resp, err = client.zia.shadow_it_report.export_shadow_it_report()
         """
         ...
-    def list_apps(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]]:
+    def list_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]]:
         """List apps.
 
-        ``GET /zia/api/v1/cloudApplications/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page_number
 
-        Returns ``(result, response, error)``; result: list of CloudapplicationsAndTags
+        Returns:
+            Result[list[CloudapplicationsAndTags]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplications/lite
+
+        Example::
+
+            items, resp, err = client.zia.shadow_it_report.list_apps()
         """
         ...
     def list_custom_tags(self) -> Result[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]]:
         """List custom tags.
 
-        ``GET /zia/api/v1/customTags``
+        Returns:
+            Result[list[CloudapplicationsAndTags]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
-        Returns ``(result, response, error)``; result: list of CloudapplicationsAndTags
+        Endpoint:
+            GET /zia/api/v1/customTags
+
+        Example::
+
+            items, resp, err = client.zia.shadow_it_report.list_custom_tags()
         """
         ...
 
 class SmpcInstanceAPI:
-    def list_smpc_instances(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.smpc_instance.SmpcInstance]]:
+    def list_smpc_instances(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.smpc_instance.SmpcInstance]]:
         """List smpc instances.
 
-        ``GET /zia/api/v1/smpcInstance``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of SmpcInstance
+        Returns:
+            Result[list[SmpcInstance]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/smpcInstance
+
+        Example::
+
+            items, resp, err = client.zia.smpc_instance.list_smpc_instances()
         """
         ...
     def update_smpc_instance(self, smpc_instance_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.smpc_instance.SmpcInstance]:
         """Update smpc instance.
 
-        ``PUT /zia/api/v1/smpcInstance/{smpc_instance_id}``
+        Args:
+            smpc_instance_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SmpcInstance
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SmpcInstance]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/smpcInstance/{smpc_instance_id}
+
+        Example::
+
+            item, resp, err = client.zia.smpc_instance.update_smpc_instance("123")
         """
         ...
 
+class SslInspectionRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``ssl_inspection_rules.add_rule`` (keyword arguments; all optional)."""
+    ba_rule_action: Any
+    cloud_applications: Any
+    default_rule: bool
+    description: str
+    dest_ip_groups: Any
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    enabled: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    order: int
+    platforms: Any
+    predefined: bool
+    proxy_gateways: Any
+    rank: int
+    road_warrior_for_kerberos: bool
+    source_ip_groups: Any
+    state: str
+    time_windows: Any
+    url_categories: Any
+    user_agent_types: Any
+    users: Any
+    workload_groups: Any
+    zpa_app_segments: Any
+
+
+class SslInspectionRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``ssl_inspection_rules.update_rule`` (keyword arguments; all optional)."""
+    ba_rule_action: Any
+    by_threat_score: Any
+    description: str
+    enabled: Any
+    file_types: Any
+    first_time_enable: Any
+    first_time_operation: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    ml_action_enabled: Any
+    name: str
+    order: int
+    protocols: Any
+    rank: int
+    state: str
+    users: Any
+
+
 class SslInspectionRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
+    def add_rule(self, **kwargs: Unpack[SslInspectionRulesAddRuleBody]) -> Result[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
         """Add rule.
 
-        ``POST /zia/api/v1/sslInspectionRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ba_rule_action: Any, cloud_applications: Any, default_rule: bool, description: str,
+              dest_ip_groups: Any, device_groups: Any, device_trust_levels: Any, devices: Any, enabled:
+              Any, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str, order:
+              int, platforms: Any, predefined: bool, proxy_gateways: Any, rank: int,
+              road_warrior_for_kerberos: bool, source_ip_groups: Any, state: str, time_windows: Any,
+              url_categories: Any, user_agent_types: Any, users: Any, workload_groups: Any,
+              zpa_app_segments: Any
 
-        Returns ``(result, response, error)``; result: object of SSLInspectionRules
+        Returns:
+            Result[SSLInspectionRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/sslInspectionRules
+
+        Example::
+
+            item, resp, err = client.zia.ssl_inspection_rules.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/sslInspectionRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/sslInspectionRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.ssl_inspection_rules.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
         """Get rule.
 
-        ``GET /zia/api/v1/sslInspectionRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SSLInspectionRules
+        Returns:
+            Result[SSLInspectionRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/sslInspectionRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.ssl_inspection_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]]:
         """List rules.
 
-        ``GET /zia/api/v1/sslInspectionRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of SSLInspectionRules
+        Returns:
+            Result[list[SSLInspectionRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/sslInspectionRules
+
+        Example::
+
+            items, resp, err = client.zia.ssl_inspection_rules.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[SslInspectionRulesUpdateRuleBody]) -> Result[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
         """Update rule.
 
-        ``PUT /zia/api/v1/sslInspectionRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SSLInspectionRules
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ba_rule_action: Any, by_threat_score: Any, description: str, enabled: Any, file_types: Any,
+              first_time_enable: Any, first_time_operation: Any, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, ml_action_enabled: Any, name: str, order: int,
+              protocols: Any, rank: int, state: str, users: Any
+
+        Returns:
+            Result[SSLInspectionRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/sslInspectionRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.ssl_inspection_rules.update_rule("123", name="example", description="example")
         """
         ...
 
 class SubCloudsAPI:
-    def get_sub_cloud_last_dc_in_country(self, cloud_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.subclouds.LastDCInCountry]]:
+    def get_sub_cloud_last_dc_in_country(self, cloud_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.subclouds.LastDCInCountry]]:
         """Get sub cloud last DC in country.
 
-        ``GET /zia/api/v1/subclouds/isLastDcInCountry/{cloud_id}``
+        Args:
+            cloud_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys dc_id
 
-        Returns ``(result, response, error)``; result: list of LastDCInCountry
+        Returns:
+            Result[list[LastDCInCountry]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/subclouds/isLastDcInCountry/{cloud_id}
+
+        Example::
+
+            items, resp, err = client.zia.sub_clouds.get_sub_cloud_last_dc_in_country("123")
         """
         ...
-    def list_sub_clouds(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.subclouds.TenantSubClouds]]:
+    def list_sub_clouds(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.subclouds.TenantSubClouds]]:
         """List sub clouds.
 
-        ``GET /zia/api/v1/subclouds``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of TenantSubClouds
+        Returns:
+            Result[list[TenantSubClouds]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/subclouds
+
+        Example::
+
+            items, resp, err = client.zia.sub_clouds.list_sub_clouds()
         """
         ...
     def update_sub_clouds(self, cloud_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.subclouds.TenantSubClouds]:
         """Update sub clouds.
 
-        ``PUT /zia/api/v1/subclouds/{cloud_id}``
+        Args:
+            cloud_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TenantSubClouds
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TenantSubClouds]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/subclouds/{cloud_id}
+
+        Example::
+
+            item, resp, err = client.zia.sub_clouds.update_sub_clouds("123")
         """
         ...
 
 class SystemAuditAPI:
-    def get_config_audit(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.system_audit.ConfigAudit]]:
+    def get_config_audit(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.system_audit.ConfigAudit]]:
         """Get config audit.
 
-        ``GET /zia/api/v1/configAudit``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of ConfigAudit
+        Returns:
+            Result[list[ConfigAudit]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/configAudit
+
+        Example::
+
+            items, resp, err = client.zia.system_audit.get_config_audit()
         """
         ...
 
+class TenancyRestrictionProfileAddRestrictionProfileBody(TypedDict, total=False):
+    """Body fields of ``tenancy_restriction_profile.add_restriction_profile`` (keyword arguments; all optional)."""
+    allow_gcp_cloud_storage_read: bool
+    allow_google_consumers: bool
+    allow_google_visitors: bool
+    app_type: str
+    description: str
+    id: Any
+    item_data_primary: Any
+    item_data_secondary: Any
+    item_type_primary: str
+    item_type_secondary: str
+    item_value: Any
+    ms_login_services_trv2: Any
+    name: str
+    restrict_personal_o365_domains: bool
+
+
 class TenancyRestrictionProfileAPI:
-    def add_restriction_profile(self, **kwargs: Any) -> Result[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]:
+    def add_restriction_profile(self, **kwargs: Unpack[TenancyRestrictionProfileAddRestrictionProfileBody]) -> Result[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]:
         """Add restriction profile.
 
-        ``POST /zia/api/v1/tenancyRestrictionProfile``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            allow_gcp_cloud_storage_read: bool, allow_google_consumers: bool, allow_google_visitors:
+              bool, app_type: str, description: str, id: Any, item_data_primary: Any,
+              item_data_secondary: Any, item_type_primary: str, item_type_secondary: str, item_value:
+              Any, ms_login_services_trv2: Any, name: str, restrict_personal_o365_domains: bool
 
-        Returns ``(result, response, error)``; result: object of TenancyRestrictionProfile
+        Returns:
+            Result[TenancyRestrictionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/tenancyRestrictionProfile
+
+        Example::
+
+            item, resp, err = client.zia.tenancy_restriction_profile.add_restriction_profile(name="example", description="example")
         """
         ...
     def delete_restriction_profile(self, profile_id: str | int) -> Result[None]:
         """Delete restriction profile.
 
-        ``DELETE /zia/api/v1/tenancyRestrictionProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/tenancyRestrictionProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.tenancy_restriction_profile.delete_restriction_profile("123")
         """
         ...
     def get_restriction_profile(self, profile_id: str | int) -> Result[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]:
         """Get restriction profile.
 
-        ``GET /zia/api/v1/tenancyRestrictionProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TenancyRestrictionProfile
+        Returns:
+            Result[TenancyRestrictionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/tenancyRestrictionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.tenancy_restriction_profile.get_restriction_profile("123")
         """
         ...
     def list_app_item_count(self, app_type: str | int, item_type: str | int) -> Result:
         """List app item count.
 
-        ``GET /zia/api/v1/tenancyRestrictionProfile/app-item-count/{app_type}/{item_type}``
+        Args:
+            app_type (str | int): in the path
+            item_type (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/tenancyRestrictionProfile/app-item-count/{app_type}/{item_type}
+
+        Example::
+
+            result, resp, err = client.zia.tenancy_restriction_profile.list_app_item_count("example", "example")
         """
         ...
-    def list_restriction_profile(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]]:
+    def list_restriction_profile(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]]:
         """List restriction profile.
 
-        ``GET /zia/api/v1/tenancyRestrictionProfile``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of TenancyRestrictionProfile
+        Returns:
+            Result[list[TenancyRestrictionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/tenancyRestrictionProfile
+
+        Example::
+
+            items, resp, err = client.zia.tenancy_restriction_profile.list_restriction_profile()
         """
         ...
     def update_restriction_profile(self, profile_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]:
         """Update restriction profile.
 
-        ``PUT /zia/api/v1/tenancyRestrictionProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TenancyRestrictionProfile
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TenancyRestrictionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/tenancyRestrictionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.tenancy_restriction_profile.update_restriction_profile("123")
         """
         ...
 
+class TimeIntervalsAddTimeIntervalsBody(TypedDict, total=False):
+    """Body fields of ``time_intervals.add_time_intervals`` (keyword arguments; all optional)."""
+    days_of_week: Any
+    end_time: int
+    name: str
+    start_time: int
+
+
 class TimeIntervalsAPI:
-    def add_time_intervals(self, **kwargs: Any) -> Result[zscaler.zia.models.time_intervals.TimeIntervals]:
+    def add_time_intervals(self, **kwargs: Unpack[TimeIntervalsAddTimeIntervalsBody]) -> Result[zscaler.zia.models.time_intervals.TimeIntervals]:
         """Add time intervals.
 
-        ``POST /zia/api/v1/timeIntervals``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            days_of_week: Any, end_time: int, name: str, start_time: int
 
-        Returns ``(result, response, error)``; result: object of TimeIntervals
+        Returns:
+            Result[TimeIntervals]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/timeIntervals
+
+        Example::
+
+            item, resp, err = client.zia.time_intervals.add_time_intervals(name="example")
         """
         ...
     def delete_time_intervals(self, interval_id: str | int) -> Result[None]:
         """Delete time intervals.
 
-        ``DELETE /zia/api/v1/timeIntervals/{interval_id}``
+        Args:
+            interval_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/timeIntervals/{interval_id}
+
+        Example::
+
+            _, resp, err = client.zia.time_intervals.delete_time_intervals("123")
         """
         ...
     def get_time_intervals(self, interval_id: str | int) -> Result[zscaler.zia.models.time_intervals.TimeIntervals]:
         """Get time intervals.
 
-        ``GET /zia/api/v1/timeIntervals/{interval_id}``
+        Args:
+            interval_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TimeIntervals
+        Returns:
+            Result[TimeIntervals]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/timeIntervals/{interval_id}
+
+        Example::
+
+            item, resp, err = client.zia.time_intervals.get_time_intervals("123")
         """
         ...
-    def list_time_intervals(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.time_intervals.TimeIntervals]]:
+    def list_time_intervals(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.time_intervals.TimeIntervals]]:
         """List time intervals.
 
-        ``GET /zia/api/v1/timeIntervals``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of TimeIntervals
+        Returns:
+            Result[list[TimeIntervals]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/timeIntervals
+
+        Example::
+
+            items, resp, err = client.zia.time_intervals.list_time_intervals()
         """
         ...
     def update_time_intervals(self, interval_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.time_intervals.TimeIntervals]:
         """Update time intervals.
 
-        ``PUT /zia/api/v1/timeIntervals/{interval_id}``
+        Args:
+            interval_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TimeIntervals
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TimeIntervals]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/timeIntervals/{interval_id}
+
+        Example::
+
+            item, resp, err = client.zia.time_intervals.update_time_intervals("123")
         """
         ...
 
+class TrafficCaptureAddRuleBody(TypedDict, total=False):
+    """Body fields of ``traffic_capture.add_rule`` (keyword arguments; all optional)."""
+    action: str
+    app_service_groups: Any
+    default_rule: bool
+    departments: Any
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    enabled: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_application_groups: Any
+    nw_applications: Any
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    predefined: bool
+    rank: int
+    src_ips: Any
+    state: str
+    time_windows: Any
+    txn_sampling: Any
+    txn_size_limit: Any
+    users: Any
+
+
+class TrafficCaptureUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``traffic_capture.update_rule`` (keyword arguments; all optional)."""
+    app_service_groups: Any
+    default_rule: bool
+    departments: Any
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    device_groups: Any
+    devices: Any
+    enabled: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    nw_application_groups: Any
+    nw_applications: Any
+    nw_service_groups: Any
+    nw_services: Any
+    order: int
+    predefined: bool
+    rank: int
+    src_ips: Any
+    state: str
+    time_windows: Any
+    txn_sampling: Any
+    txn_size_limit: Any
+    users: Any
+
+
 class TrafficCaptureAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.traffic_capture.TrafficCapture]:
+    def add_rule(self, **kwargs: Unpack[TrafficCaptureAddRuleBody]) -> Result[zscaler.zia.models.traffic_capture.TrafficCapture]:
         """Add rule.
 
-        ``POST /zia/api/v1/trafficCaptureRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, app_service_groups: Any, default_rule: bool, departments: Any, description:
+              str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any, dest_ip_groups:
+              Any, dest_ipv6_groups: Any, device_groups: Any, device_trust_levels: Any, devices: Any,
+              enabled: Any, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str,
+              nw_application_groups: Any, nw_applications: Any, nw_service_groups: Any, nw_services:
+              Any, order: int, predefined: bool, rank: int, src_ips: Any, state: str, time_windows: Any,
+              txn_sampling: Any, txn_size_limit: Any, users: Any
 
-        Returns ``(result, response, error)``; result: object of TrafficCapture
+        Returns:
+            Result[TrafficCapture]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/trafficCaptureRules
+
+        Example::
+
+            item, resp, err = client.zia.traffic_capture.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/trafficCaptureRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/trafficCaptureRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_capture.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.traffic_capture.TrafficCapture]:
         """Get rule.
 
-        ``GET /zia/api/v1/trafficCaptureRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficCapture
+        Returns:
+            Result[TrafficCapture]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_capture.get_rule("123")
         """
         ...
-    def list_rule_labels(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels]]:
+    def list_rule_labels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels]]:
         """List rule labels.
 
-        ``GET /zia/api/v1/trafficCaptureRules/ruleLabels``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size,
+              search_by_field, search_by_value
 
-        Returns ``(result, response, error)``; result: list of TrafficCaptureRuleLabels
+        Returns:
+            Result[list[TrafficCaptureRuleLabels]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules/ruleLabels
+
+        Example::
+
+            items, resp, err = client.zia.traffic_capture.list_rule_labels()
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCapture]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCapture]]:
         """List rules.
 
-        ``GET /zia/api/v1/trafficCaptureRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department, device,
+              device_group, device_trust_level, group, location, page, page_size, rule_action,
+              rule_description, rule_id, rule_label, rule_name, rule_order, user
 
-        Returns ``(result, response, error)``; result: list of TrafficCapture
+        Returns:
+            Result[list[TrafficCapture]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules
+
+        Example::
+
+            items, resp, err = client.zia.traffic_capture.list_rules()
         """
         ...
     def list_traffic_capture_rule_order(self) -> Result:
         """List traffic capture rule order.
 
-        ``GET /zia/api/v1/trafficCaptureRules/order``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules/order
+
+        Example::
+
+            result, resp, err = client.zia.traffic_capture.list_traffic_capture_rule_order()
         """
         ...
     def traffic_capture_rule_count(self) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCapture]]:
         """Traffic capture rule count.
 
-        ``GET /zia/api/v1/trafficCaptureRules/count``
+        Returns:
+            Result[list[TrafficCapture]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of TrafficCapture
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules/count
+
+        Example::
+
+            items, resp, err = client.zia.traffic_capture.traffic_capture_rule_count()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.traffic_capture.TrafficCapture]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[TrafficCaptureUpdateRuleBody]) -> Result[zscaler.zia.models.traffic_capture.TrafficCapture]:
         """Update rule.
 
-        ``PUT /zia/api/v1/trafficCaptureRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficCapture
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_service_groups: Any, default_rule: bool, departments: Any, description: str,
+              dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any,
+              dest_ipv6_groups: Any, device_groups: Any, devices: Any, enabled: Any, groups: Any,
+              labels: Any, location_groups: Any, locations: Any, nw_application_groups: Any,
+              nw_applications: Any, nw_service_groups: Any, nw_services: Any, order: int, predefined:
+              bool, rank: int, src_ips: Any, state: str, time_windows: Any, txn_sampling: Any,
+              txn_size_limit: Any, users: Any
+
+        Returns:
+            Result[TrafficCapture]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/trafficCaptureRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_capture.update_rule("123", description="example", enabled="example")
         """
         ...
 
+class TrafficDatacentersAddDcExclusionBody(TypedDict, total=False):
+    """Body fields of ``traffic_datacenters.add_dc_exclusion`` (keyword arguments; all optional)."""
+    dc_id: Any
+    dc_name: Any
+    dcid: Any
+    description: str
+    end_time: int
+    expired: bool
+    start_time: int
+    time_zone: Any
+
+
+class TrafficDatacentersUpdateDcExclusionBody(TypedDict, total=False):
+    """Body fields of ``traffic_datacenters.update_dc_exclusion`` (keyword arguments; all optional)."""
+    description: str
+    end_time: int
+    start_time: int
+    time_zone: Any
+
+
 class TrafficDatacentersAPI:
-    def add_dc_exclusion(self, **kwargs: Any) -> Result:
+    def add_dc_exclusion(self, **kwargs: Unpack[TrafficDatacentersAddDcExclusionBody]) -> Result:
         """Add DC exclusion.
 
-        ``POST /zia/api/v1/dcExclusions``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            dc_id: Any, dc_name: Any, dcid: Any, description: str, end_time: int, expired: bool,
+              start_time: int, time_zone: Any
 
-        Returns ``(result, response, error)``; result: list of TrafficDcExclusions
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zia/api/v1/dcExclusions
+
+        Example::
+
+            items, resp, err = client.zia.traffic_datacenters.add_dc_exclusion(description="example")
         """
         ...
     def delete_dc_exclusion(self, dc_id: str | int) -> Result[None]:
         """Delete DC exclusion.
 
-        ``DELETE /zia/api/v1/dcExclusions/{dc_id}``
+        Args:
+            dc_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dcExclusions/{dc_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_datacenters.delete_dc_exclusion("123")
         """
         ...
-    def list_datacenters(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.traffic_datacenters.TrafficDatacenters]]:
+    def list_datacenters(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_datacenters.TrafficDatacenters]]:
         """List datacenters.
 
-        ``GET /zia/api/v1/datacenters``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of TrafficDatacenters
+        Returns:
+            Result[list[TrafficDatacenters]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/datacenters
+
+        Example::
+
+            items, resp, err = client.zia.traffic_datacenters.list_datacenters()
         """
         ...
-    def list_dc_exclusions(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions]]:
+    def list_dc_exclusions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions]]:
         """List DC exclusions.
 
-        ``GET /zia/api/v1/dcExclusions``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of TrafficDcExclusions
+        Returns:
+            Result[list[TrafficDcExclusions]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/dcExclusions
+
+        Example::
+
+            items, resp, err = client.zia.traffic_datacenters.list_dc_exclusions()
         """
         ...
-    def update_dc_exclusion(self, dcid: Any, **kwargs: Any) -> Result:
+    def update_dc_exclusion(self, dcid: int, **kwargs: Unpack[TrafficDatacentersUpdateDcExclusionBody]) -> Result:
         """Update DC exclusion.
 
-        ``PUT /zia/api/v1/dcExclusions``
+        Args:
+            dcid (int)
 
-        Returns ``(result, response, error)``; result: object of TrafficDcExclusions
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, end_time: int, start_time: int, time_zone: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dcExclusions
+
+        Example::
+
+            item, resp, err = client.zia.traffic_datacenters.update_dc_exclusion("123", description="example")
         """
         ...
 
+class TrafficExtranetAddExtranetBody(TypedDict, total=False):
+    """Body fields of ``traffic_extranet.add_extranet`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+
+
 class TrafficExtranetAPI:
-    def add_extranet(self, **kwargs: Any) -> Result[zscaler.zia.models.traffic_extranet.TrafficExtranet]:
+    def add_extranet(self, **kwargs: Unpack[TrafficExtranetAddExtranetBody]) -> Result[zscaler.zia.models.traffic_extranet.TrafficExtranet]:
         """Add extranet.
 
-        ``POST /zia/api/v1/extranet``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str
 
-        Returns ``(result, response, error)``; result: object of TrafficExtranet
+        Returns:
+            Result[TrafficExtranet]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/extranet
+
+        Example::
+
+            item, resp, err = client.zia.traffic_extranet.add_extranet(name="example", description="example")
         """
         ...
     def delete_extranet(self, extranet_id: str | int) -> Result[None]:
         """Delete extranet.
 
-        ``DELETE /zia/api/v1/extranet/{extranet_id}``
+        Args:
+            extranet_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/extranet/{extranet_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_extranet.delete_extranet("123")
         """
         ...
     def get_extranet(self, extranet_id: str | int) -> Result[zscaler.zia.models.traffic_extranet.TrafficExtranet]:
         """Get extranet.
 
-        ``GET /zia/api/v1/extranet/{extranet_id}``
+        Args:
+            extranet_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficExtranet
+        Returns:
+            Result[TrafficExtranet]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/extranet/{extranet_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_extranet.get_extranet("123")
         """
         ...
-    def list_extranets(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.traffic_extranet.TrafficExtranet]]:
+    def list_extranets(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_extranet.TrafficExtranet]]:
         """List extranets.
 
-        ``GET /zia/api/v1/extranet``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys order, order_by,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of TrafficExtranet
+        Returns:
+            Result[list[TrafficExtranet]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/extranet
+
+        Example::
+
+            items, resp, err = client.zia.traffic_extranet.list_extranets()
         """
         ...
     def update_extranet(self, extranet_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.traffic_extranet.TrafficExtranet]:
         """Update extranet.
 
-        ``PUT /zia/api/v1/extranet/{extranet_id}``
+        Args:
+            extranet_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficExtranet
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TrafficExtranet]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/extranet/{extranet_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_extranet.update_extranet("123")
         """
         ...
+
+class TrafficStaticIpAddStaticIpBody(TypedDict, total=False):
+    """Body fields of ``traffic_static_ip.add_static_ip`` (keyword arguments; all optional)."""
+    comment: str
+    geo_override: bool
+    ip_address: str
+    latitude: float
+    longitude: float
+    routable_ip: bool
+
+
+class TrafficStaticIpUpdateStaticIpBody(TypedDict, total=False):
+    """Body fields of ``traffic_static_ip.update_static_ip`` (keyword arguments; all optional)."""
+    static_ip: Any
+
 
 class TrafficStaticIpAPI:
-    def add_static_ip(self, **kwargs: Any) -> Result[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]:
+    def add_static_ip(self, **kwargs: Unpack[TrafficStaticIpAddStaticIpBody]) -> Result[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]:
         """Add static IP.
 
-        ``POST /zia/api/v1/staticIP``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            comment: str, geo_override: bool, ip_address: str, latitude: float, longitude: float,
+              routable_ip: bool
 
-        Returns ``(result, response, error)``; result: object of TrafficStaticIP
+        Returns:
+            Result[TrafficStaticIP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/staticIP
+
+        Example::
+
+            item, resp, err = client.zia.traffic_static_ip.add_static_ip()
         """
         ...
-    def check_static_ip(self, ip_address: Any) -> Result:
+    def check_static_ip(self, ip_address: str) -> Result:
         """Check static IP (True when it can be added, False when it is already in use).
 
-        ``POST /zia/api/v1/staticIP/validate``
+        Args:
+            ip_address (str)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/staticIP/validate
+
+        Example::
+
+            result, resp, err = client.zia.traffic_static_ip.check_static_ip("example")
         """
         ...
     def delete_static_ip(self, static_ip_id: str | int) -> Result[None]:
         """Delete static IP.
 
-        ``DELETE /zia/api/v1/staticIP/{static_ip_id}``
+        Args:
+            static_ip_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/staticIP/{static_ip_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_static_ip.delete_static_ip("123")
         """
         ...
     def get_static_ip(self, static_ip_id: str | int) -> Result[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]:
         """Get static IP.
 
-        ``GET /zia/api/v1/staticIP/{static_ip_id}``
+        Args:
+            static_ip_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficStaticIP
+        Returns:
+            Result[TrafficStaticIP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/staticIP/{static_ip_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_static_ip.get_static_ip("123")
         """
         ...
-    def list_static_ips(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]]:
+    def list_static_ips(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]]:
         """List static IPS.
 
-        ``GET /zia/api/v1/staticIP``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys available_for_gre_tunnel,
+              ip_address, page, page_size
 
-        Returns ``(result, response, error)``; result: list of TrafficStaticIP
+        Returns:
+            Result[list[TrafficStaticIP]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/staticIP
+
+        Example::
+
+            items, resp, err = client.zia.traffic_static_ip.list_static_ips()
         """
         ...
-    def update_static_ip(self, static_ip_id: Any, **kwargs: Any) -> Result:
+    def update_static_ip(self, static_ip_id: int, **kwargs: Unpack[TrafficStaticIpUpdateStaticIpBody]) -> Result:
         """Update static IP.
 
-        ``PUT /zia/api/v1/staticIP/{static_ip_id}``
+        Args:
+            static_ip_id (int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficStaticIP
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            static_ip: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/staticIP/{static_ip_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_static_ip.update_static_ip("123")
         """
         ...
+
+class TrafficVpnCredentialsAddVpnCredentialBody(TypedDict, total=False):
+    """Body fields of ``traffic_vpn_credentials.add_vpn_credential`` (keyword arguments; all optional)."""
+    credential: Any
+    pre_shared_key: Any
+    type: str
+
+
+class TrafficVpnCredentialsUpdateVpnCredentialBody(TypedDict, total=False):
+    """Body fields of ``traffic_vpn_credentials.update_vpn_credential`` (keyword arguments; all optional)."""
+    credential: Any
+    fqdn: str
+    ip_address: str
+    type: str
+
 
 class TrafficVpnCredentialsAPI:
-    def add_vpn_credential(self, **kwargs: Any) -> Result[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]:
+    def add_vpn_credential(self, **kwargs: Unpack[TrafficVpnCredentialsAddVpnCredentialBody]) -> Result[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]:
         """Add VPN credential.
 
-        ``POST /zia/api/v1/vpnCredentials``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential: Any, pre_shared_key: Any, type: str
 
-        Returns ``(result, response, error)``; result: object of TrafficVPNCredentials
+        Returns:
+            Result[TrafficVPNCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/vpnCredentials
+
+        Example::
+
+            item, resp, err = client.zia.traffic_vpn_credentials.add_vpn_credential()
         """
         ...
-    def bulk_delete_vpn_credentials(self, credential_ids: Any) -> Result[None]:
+    def bulk_delete_vpn_credentials(self, credential_ids: list[Any]) -> Result[None]:
         """Bulk delete VPN credentials.
 
-        ``POST /zia/api/v1/vpnCredentials/bulkDelete``
+        Args:
+            credential_ids (list[Any])
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/vpnCredentials/bulkDelete
+
+        Example::
+
+            _, resp, err = client.zia.traffic_vpn_credentials.bulk_delete_vpn_credentials(["123"])
         """
         ...
     def delete_vpn_credential(self, credential_id: str | int) -> Result[None]:
         """Delete VPN credential.
 
-        ``DELETE /zia/api/v1/vpnCredentials/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/vpnCredentials/{credential_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_vpn_credentials.delete_vpn_credential("123")
         """
         ...
     def get_vpn_credential(self, credential_id: str | int) -> Result[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]:
         """Get VPN credential.
 
-        ``GET /zia/api/v1/vpnCredentials/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficVPNCredentials
+        Returns:
+            Result[TrafficVPNCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/vpnCredentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_vpn_credentials.get_vpn_credential("123")
         """
         ...
-    def list_vpn_credentials(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]]:
+    def list_vpn_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]]:
         """List VPN credentials.
 
-        ``GET /zia/api/v1/vpnCredentials``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys
+              include_only_without_location, location_id, managed_by, page, page_size, search, type
 
-        Returns ``(result, response, error)``; result: list of TrafficVPNCredentials
+        Returns:
+            Result[list[TrafficVPNCredentials]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/vpnCredentials
+
+        Example::
+
+            items, resp, err = client.zia.traffic_vpn_credentials.list_vpn_credentials()
         """
         ...
-    def update_vpn_credential(self, credential_id: Any, **kwargs: Any) -> Result:
+    def update_vpn_credential(self, credential_id: int, **kwargs: Unpack[TrafficVpnCredentialsUpdateVpnCredentialBody]) -> Result:
         """Update VPN credential.
 
-        ``PUT /zia/api/v1/vpnCredentials/{credential_id}``
+        Args:
+            credential_id (int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrafficVPNCredentials
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential: Any, fqdn: str, ip_address: str, type: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/vpnCredentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_vpn_credentials.update_vpn_credential("123")
         """
         ...
+
+class UrlCategoriesAddTldCategoryBody(TypedDict, total=False):
+    """Body fields of ``url_categories.add_tld_category`` (keyword arguments; all optional)."""
+    description: str
+    name: Any
+
+
+class UrlCategoriesAddUrlCategoryBody(TypedDict, total=False):
+    """Body fields of ``url_categories.add_url_category`` (keyword arguments; all optional)."""
+    custom_category: bool
+    db_categorized_urls: Any
+    description: str
+    ip_ranges: Any
+    ip_ranges_retaining_parent_category: Any
+    keywords: Any
+    keywords_retaining_parent_category: Any
+
+
+class UrlCategoriesAddUrlsToCategoryBody(TypedDict, total=False):
+    """Body fields of ``url_categories.add_urls_to_category`` (keyword arguments; all optional)."""
+    urls: Any
+
+
+class UrlCategoriesDeleteUrlsFromCategoryBody(TypedDict, total=False):
+    """Body fields of ``url_categories.delete_urls_from_category`` (keyword arguments; all optional)."""
+    urls: Any
+
+
+class UrlCategoriesUpdateUrlCategoryBody(TypedDict, total=False):
+    """Body fields of ``url_categories.update_url_category`` (keyword arguments; all optional)."""
+    configured_name: str
+    db_categorized_urls: Any
+    description: str
+    ip_ranges: Any
+    ip_ranges_retaining_parent_category: Any
+    keywords: Any
+    keywords_retaining_parent_category: Any
+    urls: Any
+
 
 class UrlCategoriesAPI:
-    def add_tld_category(self, configured_name: Any, tlds: Any, **kwargs: Any) -> Result[zscaler.zia.models.urlcategory.URLCategory]:
+    def add_tld_category(self, configured_name: str, tlds: list[str], **kwargs: Unpack[UrlCategoriesAddTldCategoryBody]) -> Result[zscaler.zia.models.urlcategory.URLCategory]:
         """Add TLD category.
 
-        ``POST /zia/api/v1/urlCategories``
+        Args:
+            configured_name (str)
+            tlds (list[str])
 
-        Returns ``(result, response, error)``; result: object of URLCategory
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: Any
+
+        Returns:
+            Result[URLCategory]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/urlCategories
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.add_tld_category("example", "example", name="example", description="example")
         """
         ...
-    def add_url_category(self, super_category: Any, urls: Any = None, configured_name: Any = None, **kwargs: Any) -> Result[zscaler.zia.models.urlcategory.URLCategory]:
+    def add_url_category(self, super_category: str, urls: list[str] | None = None, configured_name: str | None = None, **kwargs: Unpack[UrlCategoriesAddUrlCategoryBody]) -> Result[zscaler.zia.models.urlcategory.URLCategory]:
         """Add URL category.
 
-        ``POST /zia/api/v1/urlCategories``
+        Args:
+            super_category (str)
+            urls (list[str] | None, default None)
+            configured_name (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of URLCategory
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_category: bool, db_categorized_urls: Any, description: str, ip_ranges: Any,
+              ip_ranges_retaining_parent_category: Any, keywords: Any,
+              keywords_retaining_parent_category: Any
+
+        Returns:
+            Result[URLCategory]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/urlCategories
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.add_url_category("example", description="example")
         """
         ...
-    def add_urls_to_category(self, category_id: Any, **kwargs: Any) -> Result:
+    def add_urls_to_category(self, category_id: str, **kwargs: Unpack[UrlCategoriesAddUrlsToCategoryBody]) -> Result:
         """Add URLs to category.
 
-        ``PUT /zia/api/v1/urlCategories/{category_id}?action=ADD_TO_LIST``
+        Args:
+            category_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of URLCategory
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            urls: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/urlCategories/{category_id}?action=ADD_TO_LIST
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.add_urls_to_category("123")
         """
         ...
     def delete_category(self, category_id: str | int) -> Result[None]:
         """Delete category.
 
-        ``DELETE /zia/api/v1/urlCategories/{category_id}``
+        Args:
+            category_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/urlCategories/{category_id}
+
+        Example::
+
+            _, resp, err = client.zia.url_categories.delete_category("123")
         """
         ...
-    def delete_urls_from_category(self, category_id: Any, **kwargs: Any) -> Result:
+    def delete_urls_from_category(self, category_id: str, **kwargs: Unpack[UrlCategoriesDeleteUrlsFromCategoryBody]) -> Result:
         """Delete URLs from category.
 
-        ``PUT /zia/api/v1/urlCategories/{category_id}?action=REMOVE_FROM_LIST``
+        Args:
+            category_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of URLCategory
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            urls: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/urlCategories/{category_id}?action=REMOVE_FROM_LIST
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.delete_urls_from_category("123")
         """
         ...
     def get_category(self, category_id: str | int) -> Result[zscaler.zia.models.urlcategory.URLCategory]:
         """Get category.
 
-        ``GET /zia/api/v1/urlCategories/{category_id}``
+        Args:
+            category_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of URLCategory
+        Returns:
+            Result[URLCategory]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/urlCategories/{category_id}
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.get_category("123")
         """
         ...
     def get_quota(self) -> Any:
         """Get quota.
 
-        ``GET /zia/api/v1/urlCategories/urlQuota``
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
 
-        Returns the result alone (as the official SDK); an error raises; result: raw
+        Endpoint:
+            GET /zia/api/v1/urlCategories/urlQuota
+
+        Example::
+
+            result = client.zia.url_categories.get_quota()
         """
         ...
-    def list_categories(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.urlcategory.URLCategory]]:
+    def list_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.urlcategory.URLCategory]]:
         """List categories.
 
-        ``GET /zia/api/v1/urlCategories``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys custom_only,
+              include_only_url_keyword_counts, search, type
 
-        Returns ``(result, response, error)``; result: list of URLCategory
+        Returns:
+            Result[list[URLCategory]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/urlCategories
+
+        Example::
+
+            items, resp, err = client.zia.url_categories.list_categories()
         """
         ...
-    def list_categories_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.urlcategory.URLCategory]]:
+    def list_categories_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.urlcategory.URLCategory]]:
         """List categories (lite view).
 
-        ``GET /zia/api/v1/urlCategories/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of URLCategory
+        Returns:
+            Result[list[URLCategory]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/urlCategories/lite
+
+        Example::
+
+            items, resp, err = client.zia.url_categories.list_categories_lite()
         """
         ...
-    def lookup(self, urls: Any) -> tuple[Any, Optional[BaseException]]:
+    def lookup(self, urls: list[Any]) -> tuple[Any, Optional[BaseException]]:
         """Look URLs up: ``(results, None)`` or ``(None, error)``.
 
-        ``POST /zia/api/v1/urlLookup``
+        Args:
+            urls (list[Any])
 
-        Returns ``(result, None)`` or ``(None, error)`` (a 2-tuple, as the official SDK); result: raw
+        Returns:
+            tuple[Any, Optional[BaseException]]: ``(result, None)`` or ``(None, error)`` (a 2-tuple, as
+              the official SDK).
+
+        Endpoint:
+            POST /zia/api/v1/urlLookup
+
+        Example::
+
+            result = client.zia.url_categories.lookup("example")
         """
         ...
-    def review_domains_post(self, urls: Any) -> Any:
+    def review_domains_post(self, urls: list[Any]) -> Any:
         """Review domains (POST): the list of answers.
 
-        ``POST /zia/api/v1/urlCategories/review/domains``
+        Args:
+            urls (list[Any])
 
-        Returns the result alone (as the official SDK); an error raises; result: raw
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            POST /zia/api/v1/urlCategories/review/domains
+
+        Example::
+
+            result = client.zia.url_categories.review_domains_post("example")
         """
         ...
-    def review_domains_put(self, urls: Any) -> Any:
+    def review_domains_put(self, urls: list[Any]) -> Any:
         """Review domains (PUT): the list of answers.
 
-        ``PUT /zia/api/v1/urlCategories/review/domains``
+        Args:
+            urls (list[Any])
 
-        Returns the result alone (as the official SDK); an error raises; result: raw
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            PUT /zia/api/v1/urlCategories/review/domains
+
+        Example::
+
+            result = client.zia.url_categories.review_domains_put("example")
         """
         ...
-    def update_url_category(self, category_id: str | int, action: Any = None, **kwargs: Any) -> Result[zscaler.zia.models.urlcategory.URLCategory]:
+    def update_url_category(self, category_id: str | int, action: str | None = None, **kwargs: Unpack[UrlCategoriesUpdateUrlCategoryBody]) -> Result[zscaler.zia.models.urlcategory.URLCategory]:
         """Update URL category.
 
-        ``PUT /zia/api/v1/urlCategories/{category_id}``
+        Args:
+            category_id (str | int): in the path
+            action (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of URLCategory
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            configured_name: str, db_categorized_urls: Any, description: str, ip_ranges: Any,
+              ip_ranges_retaining_parent_category: Any, keywords: Any,
+              keywords_retaining_parent_category: Any, urls: Any
+
+        Returns:
+            Result[URLCategory]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/urlCategories/{category_id}
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.update_url_category("123", description="example")
         """
         ...
 
+class UrlFilteringAddRuleBody(TypedDict, total=False):
+    """Body fields of ``url_filtering.add_rule`` (keyword arguments; all optional)."""
+    action: str
+    block_override: bool
+    ciparule: Any
+    departments: Any
+    description: str
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    enabled: Any
+    end_user_notification_url: Any
+    enforce_time_validity: bool
+    groups: Any
+    http_header_action_profile_ids: Any
+    http_header_profile_ids: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    order: int
+    override_groups: Any
+    override_users: Any
+    protocols: Any
+    rank: int
+    request_methods: Any
+    size_quota: Any
+    time_quota: Any
+    time_windows: Any
+    url_categories: Any
+    url_categories2: Any
+    user_agent_types: Any
+    users: Any
+    validity_end_time: Any
+    validity_start_time: Any
+    validity_time_zone_id: Any
+
+
+class UrlFilteringUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``url_filtering.update_rule`` (keyword arguments; all optional)."""
+    action: str
+    block_override: bool
+    ciparule: Any
+    departments: Any
+    description: str
+    device_groups: Any
+    device_trust_levels: Any
+    devices: Any
+    enabled: Any
+    end_user_notification_url: Any
+    enforce_time_validity: bool
+    groups: Any
+    http_header_action_profile_ids: Any
+    http_header_profile_ids: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    order: int
+    override_groups: Any
+    override_users: Any
+    protocols: Any
+    request_methods: Any
+    size_quota: Any
+    time_quota: Any
+    time_windows: Any
+    url_categories: Any
+    url_categories2: Any
+    user_agent_types: Any
+    users: Any
+    validity_end_time: Any
+    validity_start_time: Any
+    validity_time_zone_id: Any
+
+
+class UrlFilteringUpdateUrlAndAppSettingsBody(TypedDict, total=False):
+    """Body fields of ``url_filtering.update_url_and_app_settings`` (keyword arguments; all optional)."""
+    enable_cipa_compliance: bool
+    settings: Any
+
+
 class UrlFilteringAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
+    def add_rule(self, **kwargs: Unpack[UrlFilteringAddRuleBody]) -> Result[zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
         """Add rule.
 
-        ``POST /zia/api/v1/urlFilteringRules``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, block_override: bool, ciparule: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, enabled: Any,
+              end_user_notification_url: Any, enforce_time_validity: bool, groups: Any,
+              http_header_action_profile_ids: Any, http_header_profile_ids: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, order: int, override_groups: Any,
+              override_users: Any, protocols: Any, rank: int, request_methods: Any, size_quota: Any,
+              time_quota: Any, time_windows: Any, url_categories: Any, url_categories2: Any,
+              user_agent_types: Any, users: Any, validity_end_time: Any, validity_start_time: Any,
+              validity_time_zone_id: Any
 
-        Returns ``(result, response, error)``; result: object of URLFilteringRule
+        Returns:
+            Result[URLFilteringRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/urlFilteringRules
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zia/api/v1/urlFilteringRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/urlFilteringRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.url_filtering.delete_rule("123")
         """
         ...
     def get_rule(self, rule_id: str | int) -> Result[zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
         """Get rule.
 
-        ``GET /zia/api/v1/urlFilteringRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of URLFilteringRule
+        Returns:
+            Result[URLFilteringRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/urlFilteringRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.get_rule("123")
         """
         ...
     def get_url_and_app_settings(self) -> Result[zscaler.zia.models.url_filter_cloud_app_settings.AdvancedUrlFilterAndCloudAppSettings]:
         """Get URL and app settings.
 
-        ``GET /zia/api/v1/advancedUrlFilterAndCloudAppSettings``
+        Returns:
+            Result[AdvancedUrlFilterAndCloudAppSettings]: ``(result, response, error)``; ``error`` is
+              None on success.
 
-        Returns ``(result, response, error)``; result: object of AdvancedUrlFilterAndCloudAppSettings
+        Endpoint:
+            GET /zia/api/v1/advancedUrlFilterAndCloudAppSettings
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.get_url_and_app_settings()
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.url_filtering_rules.URLFilteringRule]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.url_filtering_rules.URLFilteringRule]]:
         """List rules.
 
-        ``GET /zia/api/v1/urlFilteringRules``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of URLFilteringRule
+        Returns:
+            Result[list[URLFilteringRule]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/urlFilteringRules
+
+        Example::
+
+            items, resp, err = client.zia.url_filtering.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[UrlFilteringUpdateRuleBody]) -> Result[zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
         """Update rule.
 
-        ``PUT /zia/api/v1/urlFilteringRules/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of URLFilteringRule
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, block_override: bool, ciparule: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, enabled: Any,
+              end_user_notification_url: Any, enforce_time_validity: bool, groups: Any,
+              http_header_action_profile_ids: Any, http_header_profile_ids: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, order: int, override_groups: Any,
+              override_users: Any, protocols: Any, request_methods: Any, size_quota: Any, time_quota:
+              Any, time_windows: Any, url_categories: Any, url_categories2: Any, user_agent_types: Any,
+              users: Any, validity_end_time: Any, validity_start_time: Any, validity_time_zone_id: Any
+
+        Returns:
+            Result[URLFilteringRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/urlFilteringRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.update_rule("123", name="example", description="example")
         """
         ...
-    def update_url_and_app_settings(self, **kwargs: Any) -> Result[zscaler.zia.models.url_filter_cloud_app_settings.AdvancedUrlFilterAndCloudAppSettings]:
+    def update_url_and_app_settings(self, **kwargs: Unpack[UrlFilteringUpdateUrlAndAppSettingsBody]) -> Result[zscaler.zia.models.url_filter_cloud_app_settings.AdvancedUrlFilterAndCloudAppSettings]:
         """Update URL and app settings.
 
-        ``PUT /zia/api/v1/advancedUrlFilterAndCloudAppSettings``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enable_cipa_compliance: bool, settings: Any
 
-        Returns ``(result, response, error)``; result: object of AdvancedUrlFilterAndCloudAppSettings
+        Returns:
+            Result[AdvancedUrlFilterAndCloudAppSettings]: ``(result, response, error)``; ``error`` is
+              None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/advancedUrlFilterAndCloudAppSettings
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.update_url_and_app_settings()
         """
         ...
+
+class UserManagementAddDepartmentBody(TypedDict, total=False):
+    """Body fields of ``user_management.add_department`` (keyword arguments; all optional)."""
+    label: Any
+
+
+class UserManagementAddGroupBody(TypedDict, total=False):
+    """Body fields of ``user_management.add_group`` (keyword arguments; all optional)."""
+    label: Any
+
+
+class UserManagementAddUserBody(TypedDict, total=False):
+    """Body fields of ``user_management.add_user`` (keyword arguments; all optional)."""
+    adminUser: Any
+    comments: str
+    department: Any
+    email: str
+    groups: Any
+    name: str
+    password: Any
+    tempAuthEmail: Any
+    type: str
+
+
+class UserManagementUpdateUserBody(TypedDict, total=False):
+    """Body fields of ``user_management.update_user`` (keyword arguments; all optional)."""
+    adminUser: Any
+    comments: str
+    department: Any
+    email: str
+    groups: Any
+    name: str
+    password: Any
+    tempAuthEmail: Any
+    type: str
+
 
 class UserManagementAPI:
-    def add_department(self, **kwargs: Any) -> Result[zscaler.zia.models.user_management.Department]:
+    def add_department(self, **kwargs: Unpack[UserManagementAddDepartmentBody]) -> Result[zscaler.zia.models.user_management.Department]:
         """Add department.
 
-        ``POST /zia/api/v1/departments``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            label: Any
 
-        Returns ``(result, response, error)``; result: object of Department
+        Returns:
+            Result[Department]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/departments
+
+        Example::
+
+            item, resp, err = client.zia.user_management.add_department()
         """
         ...
-    def add_group(self, **kwargs: Any) -> Result[zscaler.zia.models.user_management.Groups]:
+    def add_group(self, **kwargs: Unpack[UserManagementAddGroupBody]) -> Result[zscaler.zia.models.user_management.Groups]:
         """Add group.
 
-        ``POST /zia/api/v1/groups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            label: Any
 
-        Returns ``(result, response, error)``; result: object of Groups
+        Returns:
+            Result[Groups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/groups
+
+        Example::
+
+            item, resp, err = client.zia.user_management.add_group()
         """
         ...
-    def add_user(self, **kwargs: Any) -> Result[zscaler.zia.models.user_management.UserManagement]:
+    def add_user(self, **kwargs: Unpack[UserManagementAddUserBody]) -> Result[zscaler.zia.models.user_management.UserManagement]:
         """Add user.
 
-        ``POST /zia/api/v1/users``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            adminUser: Any, comments: str, department: Any, email: str, groups: Any, name: str,
+              password: Any, tempAuthEmail: Any, type: str
 
-        Returns ``(result, response, error)``; result: object of UserManagement
+        Returns:
+            Result[UserManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/users
+
+        Example::
+
+            item, resp, err = client.zia.user_management.add_user(name="example")
         """
         ...
-    def bulk_delete_users(self, user_ids: Any) -> Result:
+    def bulk_delete_users(self, user_ids: list[int]) -> Result:
         """Bulk delete users.
 
-        ``POST /zia/api/v1/users/bulkDelete``
+        Args:
+            user_ids (list[int])
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/users/bulkDelete
+
+        Example::
+
+            result, resp, err = client.zia.user_management.bulk_delete_users(["123"])
         """
         ...
     def delete_department(self, deparment_id: str | int) -> Result[None]:
         """Delete department.
 
-        ``DELETE /zia/api/v1/departments/{deparment_id}``
+        Args:
+            deparment_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/departments/{deparment_id}
+
+        Example::
+
+            _, resp, err = client.zia.user_management.delete_department("123")
         """
         ...
     def delete_group(self, group_id: str | int) -> Result[None]:
         """Delete group.
 
-        ``DELETE /zia/api/v1/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/groups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.user_management.delete_group("123")
         """
         ...
     def delete_user(self, user_id: str | int) -> Result[None]:
         """Delete user.
 
-        ``DELETE /zia/api/v1/users/{user_id}``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/users/{user_id}
+
+        Example::
+
+            _, resp, err = client.zia.user_management.delete_user("123")
         """
         ...
     def get_department(self, department_id: str | int) -> Result[zscaler.zia.models.user_management.Department]:
         """Get department.
 
-        ``GET /zia/api/v1/departments/{department_id}``
+        Args:
+            department_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Department
+        Returns:
+            Result[Department]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/departments/{department_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_department("123")
         """
         ...
     def get_department_lite(self, department_id: str | int) -> Result[zscaler.zia.models.user_management.Department]:
         """Get department (lite view).
 
-        ``GET /zia/api/v1/departments/lite/{department_id}``
+        Args:
+            department_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Department
+        Returns:
+            Result[Department]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/departments/lite/{department_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_department_lite("123")
         """
         ...
     def get_group(self, group_id: str | int) -> Result[zscaler.zia.models.user_management.Groups]:
         """Get group.
 
-        ``GET /zia/api/v1/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Groups
+        Returns:
+            Result[Groups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_group("123")
         """
         ...
-    def get_group_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zia.models.user_management.Groups]:
+    def get_group_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zia.models.user_management.Groups]:
         """Get group (lite view).
 
-        ``GET /zia/api/v1/groups/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of Groups
+        Returns:
+            Result[Groups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/groups/lite
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_group_lite()
         """
         ...
     def get_user(self, user_id: str | int) -> Result[zscaler.zia.models.user_management.UserManagement]:
         """Get user.
 
-        ``GET /zia/api/v1/users/{user_id}``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of UserManagement
+        Returns:
+            Result[UserManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_user("123")
         """
         ...
-    def list_auditors(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
+    def list_auditors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
         """List auditors.
 
-        ``GET /zia/api/v1/users/auditors``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys dept, group, name, page,
+              page_size
 
-        Returns ``(result, response, error)``; result: list of UserManagement
+        Returns:
+            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/users/auditors
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_auditors()
         """
         ...
-    def list_departments(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
+    def list_departments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
         """List departments.
 
-        ``GET /zia/api/v1/departments``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit_search, page,
+              page_size, search, sort_by, sort_order
 
-        Returns ``(result, response, error)``; result: list of UserManagement
+        Returns:
+            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/departments
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_departments()
         """
         ...
-    def list_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.user_management.Groups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.Groups]]:
         """List groups.
 
-        ``GET /zia/api/v1/groups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys defined_by, page,
+              page_size, search, sort_by, sort_order
 
-        Returns ``(result, response, error)``; result: list of Groups
+        Returns:
+            Result[list[Groups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/groups
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_groups()
         """
         ...
-    def list_user_references(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
+    def list_user_references(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
         """List user references.
 
-        ``GET /zia/api/v1/users/references``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_admin_users, name,
+              page, page_size
 
-        Returns ``(result, response, error)``; result: list of UserManagement
+        Returns:
+            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/users/references
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_user_references()
         """
         ...
-    def list_users(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
+    def list_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
         """List users.
 
-        ``GET /zia/api/v1/users``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys dept, group, name, page,
+              page_size
 
-        Returns ``(result, response, error)``; result: list of UserManagement
+        Returns:
+            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/users
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_users()
         """
         ...
     def update_department(self, department_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.user_management.Department]:
         """Update department.
 
-        ``PUT /zia/api/v1/departments/{department_id}``
+        Args:
+            department_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Department
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Department]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/departments/{department_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.update_department("123")
         """
         ...
     def update_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.user_management.Groups]:
         """Update group.
 
-        ``PUT /zia/api/v1/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Groups
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Groups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.update_group("123")
         """
         ...
-    def update_user(self, user_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.user_management.UserManagement]:
+    def update_user(self, user_id: str | int, **kwargs: Unpack[UserManagementUpdateUserBody]) -> Result[zscaler.zia.models.user_management.UserManagement]:
         """Update user.
 
-        ``PUT /zia/api/v1/users/{user_id}``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of UserManagement
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            adminUser: Any, comments: str, department: Any, email: str, groups: Any, name: str,
+              password: Any, tempAuthEmail: Any, type: str
+
+        Returns:
+            Result[UserManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.update_user("123", name="example")
         """
         ...
+
+class VzenClustersAddVzenClusterBody(TypedDict, total=False):
+    """Body fields of ``vzen_clusters.add_vzen_cluster`` (keyword arguments; all optional)."""
+    default_gateway: str
+    enabled: Any
+    ip_address: str
+    ip_sec_enabled: bool
+    name: str
+    status: Any
+    subnet_mask: str
+    type: str
+    virtual_zen_node_ids: Any
+
+
+class VzenClustersUpdateVzenClusterBody(TypedDict, total=False):
+    """Body fields of ``vzen_clusters.update_vzen_cluster`` (keyword arguments; all optional)."""
+    enabled: Any
+
 
 class VzenClustersAPI:
-    def add_vzen_cluster(self, **kwargs: Any) -> Result:
+    def add_vzen_cluster(self, **kwargs: Unpack[VzenClustersAddVzenClusterBody]) -> Result:
         """Add vzen cluster.
 
-        ``POST /zia/api/v1/virtualZenClusters``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            default_gateway: str, enabled: Any, ip_address: str, ip_sec_enabled: bool, name: str,
+              status: Any, subnet_mask: str, type: str, virtual_zen_node_ids: Any
 
-        Returns ``(result, response, error)``; result: object of VZENClusters
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/virtualZenClusters
+
+        Example::
+
+            item, resp, err = client.zia.vzen_clusters.add_vzen_cluster(name="example", enabled="example")
         """
         ...
-    def delete_vzen_cluster(self, cluster_id: Any) -> Result:
+    def delete_vzen_cluster(self, cluster_id: int) -> Result:
         """Delete vzen cluster.
 
-        ``DELETE /zia/api/v1/virtualZenClusters/{cluster_id}``
+        Args:
+            cluster_id (int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/virtualZenClusters/{cluster_id}
+
+        Example::
+
+            _, resp, err = client.zia.vzen_clusters.delete_vzen_cluster("123")
         """
         ...
     def get_vzen_cluster(self, cluster_id: str | int) -> Result[zscaler.zia.models.vzen_clusters.VZENClusters]:
         """Get vzen cluster.
 
-        ``GET /zia/api/v1/virtualZenClusters/{cluster_id}``
+        Args:
+            cluster_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of VZENClusters
+        Returns:
+            Result[VZENClusters]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/virtualZenClusters/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.zia.vzen_clusters.get_vzen_cluster("123")
         """
         ...
-    def list_vzen_clusters(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.vzen_clusters.VZENClusters]]:
+    def list_vzen_clusters(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.vzen_clusters.VZENClusters]]:
         """List vzen clusters.
 
-        ``GET /zia/api/v1/virtualZenClusters``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of VZENClusters
+        Returns:
+            Result[list[VZENClusters]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/virtualZenClusters
+
+        Example::
+
+            items, resp, err = client.zia.vzen_clusters.list_vzen_clusters()
         """
         ...
-    def update_vzen_cluster(self, cluster_id: Any, **kwargs: Any) -> Result:
+    def update_vzen_cluster(self, cluster_id: int, **kwargs: Unpack[VzenClustersUpdateVzenClusterBody]) -> Result:
         """Update vzen cluster.
 
-        ``PUT /zia/api/v1/virtualZenClusters/{cluster_id}``
+        Args:
+            cluster_id (int): in the path
 
-        Returns ``(result, response, error)``; result: object of VZENClusters
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/virtualZenClusters/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.zia.vzen_clusters.update_vzen_cluster("123", enabled="example")
         """
         ...
 
+class VzenNodesAddZenNodeBody(TypedDict, total=False):
+    """Body fields of ``vzen_nodes.add_zen_node`` (keyword arguments; all optional)."""
+    default_gateway: str
+    deployment_mode: Any
+    description: Any
+    enabled: Any
+    establish_support_tunnel_enabled: bool
+    in_production: bool
+    ip_address: str
+    ip_sec_enabled: bool
+    load_balancer_ip_address: Any
+    name: str
+    on_demand_support_tunnel_enabled: bool
+    status: Any
+    subnet_mask: str
+    type: str
+    vzen_sku_type: Any
+
+
+class VzenNodesUpdateZenNodeBody(TypedDict, total=False):
+    """Body fields of ``vzen_nodes.update_zen_node`` (keyword arguments; all optional)."""
+    default_gateway: str
+    deployment_mode: Any
+    description: Any
+    enabled: Any
+    establish_support_tunnel_enabled: bool
+    in_production: bool
+    ip_address: str
+    ip_sec_enabled: bool
+    load_balancer_ip_address: Any
+    name: str
+    on_demand_support_tunnel_enabled: bool
+    status: Any
+    subnet_mask: str
+    type: str
+    vzen_sku_type: Any
+
+
 class VzenNodesAPI:
-    def add_zen_node(self, **kwargs: Any) -> Result:
+    def add_zen_node(self, **kwargs: Unpack[VzenNodesAddZenNodeBody]) -> Result:
         """Add zen node.
 
-        ``POST /zia/api/v1/virtualZenNodes``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            default_gateway: str, deployment_mode: Any, description: Any, enabled: Any,
+              establish_support_tunnel_enabled: bool, in_production: bool, ip_address: str,
+              ip_sec_enabled: bool, load_balancer_ip_address: Any, name: str,
+              on_demand_support_tunnel_enabled: bool, status: Any, subnet_mask: str, type: str,
+              vzen_sku_type: Any
 
-        Returns ``(result, response, error)``; result: object of VZenNodes
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/virtualZenNodes
+
+        Example::
+
+            item, resp, err = client.zia.vzen_nodes.add_zen_node(name="example", description="example")
         """
         ...
     def delete_zen_node(self, node_id: str | int) -> Result[None]:
         """Delete zen node.
 
-        ``DELETE /zia/api/v1/virtualZenNodes/{node_id}``
+        Args:
+            node_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/virtualZenNodes/{node_id}
+
+        Example::
+
+            _, resp, err = client.zia.vzen_nodes.delete_zen_node("123")
         """
         ...
     def get_zen_node(self, node_id: str | int) -> Result[zscaler.zia.models.vzen_nodes.VZenNodes]:
         """Get zen node.
 
-        ``GET /zia/api/v1/virtualZenNodes/{node_id}``
+        Args:
+            node_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of VZenNodes
+        Returns:
+            Result[VZenNodes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/virtualZenNodes/{node_id}
+
+        Example::
+
+            item, resp, err = client.zia.vzen_nodes.get_zen_node("123")
         """
         ...
-    def list_zen_nodes(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.vzen_nodes.VZenNodes]]:
+    def list_zen_nodes(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.vzen_nodes.VZenNodes]]:
         """List zen nodes.
 
-        ``GET /zia/api/v1/virtualZenNodes``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of VZenNodes
+        Returns:
+            Result[list[VZenNodes]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/virtualZenNodes
+
+        Example::
+
+            items, resp, err = client.zia.vzen_nodes.list_zen_nodes()
         """
         ...
-    def update_zen_node(self, node_id: Any, **kwargs: Any) -> Result:
+    def update_zen_node(self, node_id: int, **kwargs: Unpack[VzenNodesUpdateZenNodeBody]) -> Result:
         """Update zen node.
 
-        ``PUT /zia/api/v1/virtualZenNodes/{node_id}``
+        Args:
+            node_id (int): in the path
 
-        Returns ``(result, response, error)``; result: object of VZenNodes
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            default_gateway: str, deployment_mode: Any, description: Any, enabled: Any,
+              establish_support_tunnel_enabled: bool, in_production: bool, ip_address: str,
+              ip_sec_enabled: bool, load_balancer_ip_address: Any, name: str,
+              on_demand_support_tunnel_enabled: bool, status: Any, subnet_mask: str, type: str,
+              vzen_sku_type: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/virtualZenNodes/{node_id}
+
+        Example::
+
+            item, resp, err = client.zia.vzen_nodes.update_zen_node("123", name="example", description="example")
         """
         ...
+
+class WebDlpGlobalOptionsUpdateOptionBody(TypedDict, total=False):
+    """Body fields of ``web_dlp_global_options.update_option`` (keyword arguments; all optional)."""
+    applications: Any
+    enable_casb_ocr: Any
+    enable_edm_popular_format: Any
+    enable_email_dlp_ocr: Any
+    enable_evaluate_all_dlp_rules: Any
+    enable_inline_dlp_ocr: Any
+    enable_npk_edm_templates: Any
+    enable_npk_edm_templates_for_org: Any
+    exempt_url_encoded_data: Any
+    http_get_custom_url_categories: Any
+    name: Any
+    url_categories: Any
+
 
 class WebDlpGlobalOptionsAPI:
-    def get_global_options(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]]:
+    def get_global_options(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]]:
         """Get global options.
 
-        ``GET /zia/api/v1/webDlpGlobalOptions``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of WebDlpGlobalOptions
+        Returns:
+            Result[list[WebDlpGlobalOptions]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/webDlpGlobalOptions
+
+        Example::
+
+            items, resp, err = client.zia.web_dlp_global_options.get_global_options()
         """
         ...
-    def update_option(self, **kwargs: Any) -> Result[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]:
+    def update_option(self, **kwargs: Unpack[WebDlpGlobalOptionsUpdateOptionBody]) -> Result[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]:
         """Update option.
 
-        ``PUT /zia/api/v1/webDlpGlobalOptions``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, enable_casb_ocr: Any, enable_edm_popular_format: Any,
+              enable_email_dlp_ocr: Any, enable_evaluate_all_dlp_rules: Any, enable_inline_dlp_ocr: Any,
+              enable_npk_edm_templates: Any, enable_npk_edm_templates_for_org: Any,
+              exempt_url_encoded_data: Any, http_get_custom_url_categories: Any, name: Any,
+              url_categories: Any
 
-        Returns ``(result, response, error)``; result: object of WebDlpGlobalOptions
+        Returns:
+            Result[WebDlpGlobalOptions]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/webDlpGlobalOptions
+
+        Example::
+
+            item, resp, err = client.zia.web_dlp_global_options.update_option(name="example")
         """
         ...
 
+class WorkloadGroupsAddGroupBody(TypedDict, total=False):
+    """Body fields of ``workload_groups.add_group`` (keyword arguments; all optional)."""
+    description: str
+    expression: str
+    expression_json: Any
+    name: str
+
+
+class WorkloadGroupsUpdateGroupBody(TypedDict, total=False):
+    """Body fields of ``workload_groups.update_group`` (keyword arguments; all optional)."""
+    description: str
+    expression: str
+    expression_json: Any
+    name: str
+
+
 class WorkloadGroupsAPI:
-    def add_group(self, **kwargs: Any) -> Result[zscaler.zia.models.workload_groups.WorkloadGroups]:
+    def add_group(self, **kwargs: Unpack[WorkloadGroupsAddGroupBody]) -> Result[zscaler.zia.models.workload_groups.WorkloadGroups]:
         """Add group.
 
-        ``POST /zia/api/v1/workloadGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, expression: str, expression_json: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of WorkloadGroups
+        Returns:
+            Result[WorkloadGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/workloadGroups
+
+        Example::
+
+            item, resp, err = client.zia.workload_groups.add_group(name="example", description="example")
         """
         ...
     def delete_group(self, group_id: str | int) -> Result[None]:
         """Delete group.
 
-        ``DELETE /zia/api/v1/workloadGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/workloadGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.workload_groups.delete_group("123")
         """
         ...
     def get_group(self, group_id: str | int) -> Result[zscaler.zia.models.workload_groups.WorkloadGroups]:
         """Get group.
 
-        ``GET /zia/api/v1/workloadGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of WorkloadGroups
+        Returns:
+            Result[WorkloadGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/workloadGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.workload_groups.get_group("123")
         """
         ...
-    def list_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.workload_groups.WorkloadGroups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.workload_groups.WorkloadGroups]]:
         """List groups.
 
-        ``GET /zia/api/v1/workloadGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of WorkloadGroups
+        Returns:
+            Result[list[WorkloadGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/workloadGroups
+
+        Example::
+
+            items, resp, err = client.zia.workload_groups.list_groups()
         """
         ...
-    def update_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zia.models.workload_groups.WorkloadGroups]:
+    def update_group(self, group_id: str | int, **kwargs: Unpack[WorkloadGroupsUpdateGroupBody]) -> Result[zscaler.zia.models.workload_groups.WorkloadGroups]:
         """Update group.
 
-        ``PUT /zia/api/v1/workloadGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of WorkloadGroups
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, expression: str, expression_json: Any, name: str
+
+        Returns:
+            Result[WorkloadGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/workloadGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.workload_groups.update_group("123", name="example", description="example")
         """
         ...
 
+class ZpaGatewayAddGatewayBody(TypedDict, total=False):
+    """Body fields of ``zpa_gateway.add_gateway`` (keyword arguments; all optional)."""
+    description: str
+    type: str
+    zpa_tenant_id: int
+
+
+class ZpaGatewayUpdateGatewayBody(TypedDict, total=False):
+    """Body fields of ``zpa_gateway.update_gateway`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+    type: str
+    zpa_tenant_id: int
+
+
 class ZpaGatewayAPI:
-    def add_gateway(self, name: Any, zpa_server_group: Any = None, zpa_app_segments: Any = None, **kwargs: Any) -> Result[zscaler.zia.models.zpa_gateway.ZPAGateway]:
+    def add_gateway(self, name: str, zpa_server_group: dict[str, Any] | None = None, zpa_app_segments: dict[str, Any] | None = None, **kwargs: Unpack[ZpaGatewayAddGatewayBody]) -> Result[zscaler.zia.models.zpa_gateway.ZPAGateway]:
         """Add gateway.
 
-        ``POST /zia/api/v1/zpaGateways``
+        Args:
+            name (str)
+            zpa_server_group (dict[str, Any] | None, default None)
+            zpa_app_segments (dict[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of ZPAGateway
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, type: str, zpa_tenant_id: int
+
+        Returns:
+            Result[ZPAGateway]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/zpaGateways
+
+        Example::
+
+            item, resp, err = client.zia.zpa_gateway.add_gateway("example", description="example")
         """
         ...
     def delete_gateway(self, gateway_id: str | int) -> Result[None]:
         """Delete gateway.
 
-        ``DELETE /zia/api/v1/zpaGateways/{gateway_id}``
+        Args:
+            gateway_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/zpaGateways/{gateway_id}
+
+        Example::
+
+            _, resp, err = client.zia.zpa_gateway.delete_gateway("123")
         """
         ...
     def get_gateway(self, gateway_id: str | int) -> Result[zscaler.zia.models.zpa_gateway.ZPAGateway]:
         """Get gateway.
 
-        ``GET /zia/api/v1/zpaGateways/{gateway_id}``
+        Args:
+            gateway_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ZPAGateway
+        Returns:
+            Result[ZPAGateway]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/zpaGateways/{gateway_id}
+
+        Example::
+
+            item, resp, err = client.zia.zpa_gateway.get_gateway("123")
         """
         ...
-    def list_gateways(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zia.models.zpa_gateway.ZPAGateway]]:
+    def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.zpa_gateway.ZPAGateway]]:
         """List gateways.
 
-        ``GET /zia/api/v1/zpaGateways``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys app_segment, search
 
-        Returns ``(result, response, error)``; result: list of ZPAGateway
+        Returns:
+            Result[list[ZPAGateway]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/zpaGateways
+
+        Example::
+
+            items, resp, err = client.zia.zpa_gateway.list_gateways()
         """
         ...
-    def update_gateway(self, gateway_id: str | int, zpa_server_group: Any = None, zpa_app_segments: Any = None, **kwargs: Any) -> Result[zscaler.zia.models.zpa_gateway.ZPAGateway]:
+    def update_gateway(self, gateway_id: str | int, zpa_server_group: dict[str, Any] | None = None, zpa_app_segments: dict[str, Any] | None = None, **kwargs: Unpack[ZpaGatewayUpdateGatewayBody]) -> Result[zscaler.zia.models.zpa_gateway.ZPAGateway]:
         """Update gateway.
 
-        ``PUT /zia/api/v1/zpaGateways/{gateway_id}``
+        Args:
+            gateway_id (str | int): in the path
+            zpa_server_group (dict[str, Any] | None, default None)
+            zpa_app_segments (dict[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of ZPAGateway
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, type: str, zpa_tenant_id: int
+
+        Returns:
+            Result[ZPAGateway]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/zpaGateways/{gateway_id}
+
+        Example::
+
+            item, resp, err = client.zia.zpa_gateway.update_gateway("123", name="example", description="example")
         """
         ...
 

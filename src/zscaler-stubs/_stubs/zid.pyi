@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.zid.models.api_client
@@ -11,151 +13,376 @@ import zscaler.zid.models.user_entitlement
 import zscaler.zid.models.users
 
 
+class ApiClientAddApiClientBody(TypedDict, total=False):
+    """Body fields of ``api_client.add_api_client`` (keyword arguments; all optional)."""
+    access_token_life_time: Any
+    client_authentication: Any
+    client_resources: Any
+    description: Any
+    name: Any
+    status: Any
+
+
+class ApiClientAddApiClientSecretBody(TypedDict, total=False):
+    """Body fields of ``api_client.add_api_client_secret`` (keyword arguments; all optional)."""
+    description: Any
+
+
 class ApiClientAPI:
-    def add_api_client(self, **kwargs: Any) -> Result[zscaler.zid.models.api_client.APIClientRecords]:
+    def add_api_client(self, **kwargs: Unpack[ApiClientAddApiClientBody]) -> Result[zscaler.zid.models.api_client.APIClientRecords]:
         """Add API client.
 
-        ``POST /ziam/admin/api/v1/api-clients``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            access_token_life_time: Any, client_authentication: Any, client_resources: Any, description:
+              Any, name: Any, status: Any
 
-        Returns ``(result, response, error)``; result: object of APIClientRecords
+        Returns:
+            Result[APIClientRecords]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/api-clients
+
+        Example::
+
+            item, resp, err = client.zid.api_client.add_api_client(name="example", description="example")
         """
         ...
-    def add_api_client_secret(self, client_id: str | int, **kwargs: Any) -> Result[zscaler.zid.models.api_client.APIClientSecrets]:
+    def add_api_client_secret(self, client_id: str | int, **kwargs: Unpack[ApiClientAddApiClientSecretBody]) -> Result[zscaler.zid.models.api_client.APIClientSecrets]:
         """Add API client secret.
 
-        ``POST /ziam/admin/api/v1/api-clients/{client_id}/secrets``
+        Args:
+            client_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of APIClientSecrets
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any
+
+        Returns:
+            Result[APIClientSecrets]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/api-clients/{client_id}/secrets
+
+        Example::
+
+            item, resp, err = client.zid.api_client.add_api_client_secret("123", description="example")
         """
         ...
     def delete_api_client(self, client_id: str | int) -> Result[None]:
         """Delete API client.
 
-        ``DELETE /ziam/admin/api/v1/api-clients/{client_id}``
+        Args:
+            client_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/api-clients/{client_id}
+
+        Example::
+
+            _, resp, err = client.zid.api_client.delete_api_client("123")
         """
         ...
     def delete_api_client_secret(self, client_id: str | int, secret_id: str | int) -> Result[None]:
         """Delete API client secret.
 
-        ``DELETE /ziam/admin/api/v1/api-clients/{client_id}/secrets/{secret_id}``
+        Args:
+            client_id (str | int): in the path
+            secret_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/api-clients/{client_id}/secrets/{secret_id}
+
+        Example::
+
+            _, resp, err = client.zid.api_client.delete_api_client_secret("123", "123")
         """
         ...
     def get_api_client(self, client_id: str | int) -> Result[zscaler.zid.models.api_client.APIClientRecords]:
         """Get API client.
 
-        ``GET /ziam/admin/api/v1/api-clients/{client_id}``
+        Args:
+            client_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of APIClientRecords
+        Returns:
+            Result[APIClientRecords]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/api-clients/{client_id}
+
+        Example::
+
+            item, resp, err = client.zid.api_client.get_api_client("123")
         """
         ...
     def get_api_client_secret(self, client_id: str | int) -> Result[zscaler.zid.models.api_client.APIClientSecrets]:
         """Get API client secret.
 
-        ``GET /ziam/admin/api/v1/api-clients/{client_id}/secrets``
+        Args:
+            client_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of APIClientSecrets
+        Returns:
+            Result[APIClientSecrets]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/api-clients/{client_id}/secrets
+
+        Example::
+
+            item, resp, err = client.zid.api_client.get_api_client_secret("123")
         """
         ...
-    def list_api_clients(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_api_clients(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List API clients (a page envelope; see list_users).
 
-        ``GET /ziam/admin/api/v1/api-clients``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, offset
 
-        Returns ``(result, response, error)``; result: list of APIClientRecords
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/api-clients
+
+        Example::
+
+            items, resp, err = client.zid.api_client.list_api_clients()
         """
         ...
     def update_api_client(self, client_id: str | int, **kwargs: Any) -> Result[zscaler.zid.models.api_client.APIClientRecords]:
         """Update API client.
 
-        ``PUT /ziam/admin/api/v1/api-clients/{client_id}``
+        Args:
+            client_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of APIClientRecords
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[APIClientRecords]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ziam/admin/api/v1/api-clients/{client_id}
+
+        Example::
+
+            item, resp, err = client.zid.api_client.update_api_client("123")
         """
         ...
+
+class GroupsAddGroupBody(TypedDict, total=False):
+    """Body fields of ``groups.add_group`` (keyword arguments; all optional)."""
+    admin_entitlement_enabled: Any
+    description: Any
+    id: Any
+    idp: Any
+    is_dynamic_group: Any
+    name: Any
+    service_entitlement_enabled: Any
+    source: Any
+
+
+class GroupsAddUsersToGroupBody(TypedDict, total=False):
+    """Body fields of ``groups.add_users_to_group`` (keyword arguments; all optional)."""
+    id: Any
+
+
+class GroupsReplaceUsersGroupsBody(TypedDict, total=False):
+    """Body fields of ``groups.replace_users_groups`` (keyword arguments; all optional)."""
+    id: Any
+
 
 class GroupsAPI:
-    def list_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List groups (a page envelope; see list_users).
 
-        ``GET /ziam/admin/api/v1/groups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_dynamic_groups,
+              limit, offset
 
-        Returns ``(result, response, error)``; result: list of GroupRecord
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/groups
+
+        Example::
+
+            items, resp, err = client.zid.groups.list_groups()
         """
         ...
-    def add_group(self, **kwargs: Any) -> Result[zscaler.zid.models.groups.GroupRecord]:
+    def add_group(self, **kwargs: Unpack[GroupsAddGroupBody]) -> Result[zscaler.zid.models.groups.GroupRecord]:
         """Add group.
 
-        ``POST /ziam/admin/api/v1/groups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_entitlement_enabled: Any, description: Any, id: Any, idp: Any, is_dynamic_group: Any,
+              name: Any, service_entitlement_enabled: Any, source: Any
 
-        Returns ``(result, response, error)``; result: object of GroupRecord
+        Returns:
+            Result[GroupRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/groups
+
+        Example::
+
+            item, resp, err = client.zid.groups.add_group(name="example", description="example")
         """
         ...
     def add_user_to_group(self, group_id: str | int, user_id: str | int, **kwargs: Any) -> Result[zscaler.zid.models.groups.GroupRecord]:
         """Add user to group.
 
-        ``POST /ziam/admin/api/v1/groups/{group_id}/users/{user_id}``
+        Args:
+            group_id (str | int): in the path
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of GroupRecord
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GroupRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/groups/{group_id}/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zid.groups.add_user_to_group("123", "123")
         """
         ...
-    def add_users_to_group(self, group_id: Any, **kwargs: Any) -> Result:
+    def add_users_to_group(self, group_id: str, **kwargs: Unpack[GroupsAddUsersToGroupBody]) -> Result:
         """Add users to a group: ``id=[user ids]`` is sent as ``[{"id": ...}]``.
 
-        ``POST /ziam/admin/api/v1/groups/{group_id}/users``
+        Args:
+            group_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of GroupRecord
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/groups/{group_id}/users
+
+        Example::
+
+            item, resp, err = client.zid.groups.add_users_to_group("123")
         """
         ...
     def delete_group(self, group_id: str | int) -> Result[None]:
         """Delete group.
 
-        ``DELETE /ziam/admin/api/v1/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/groups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zid.groups.delete_group("123")
         """
         ...
     def get_group(self, group_id: str | int) -> Result[zscaler.zid.models.groups.GroupRecord]:
         """Get group.
 
-        ``GET /ziam/admin/api/v1/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of GroupRecord
+        Returns:
+            Result[GroupRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zid.groups.get_group("123")
         """
         ...
-    def list_group_users_details(self, group_id: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_group_users_details(self, group_id: str, query_params: Mapping[str, Any] | None = None) -> Result:
         """List the users of a group (a page envelope; see list_users).
 
-        ``GET /ziam/admin/api/v1/groups/{group_id}/users``
+        Args:
+            group_id (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys domain_name, idp_name,
+              limit, login_name, offset
 
-        Returns ``(result, response, error)``; result: list of UserRecord
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/groups/{group_id}/users
+
+        Example::
+
+            items, resp, err = client.zid.groups.list_group_users_details("123")
         """
         ...
     def remove_user_from_group(self, group_id: str | int, user_id: str | int) -> Result[None]:
         """Remove user from group.
 
-        ``DELETE /ziam/admin/api/v1/groups/{group_id}/users/{user_id}``
+        Args:
+            group_id (str | int): in the path
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/groups/{group_id}/users/{user_id}
+
+        Example::
+
+            _, resp, err = client.zid.groups.remove_user_from_group("123", "123")
         """
         ...
-    def replace_users_groups(self, group_id: Any, **kwargs: Any) -> Result:
+    def replace_users_groups(self, group_id: str, **kwargs: Unpack[GroupsReplaceUsersGroupsBody]) -> Result:
         """Replace the users of a group: ``id=[user ids]`` is sent as ``[{"id": ...}]``.
 
-        ``PUT /ziam/admin/api/v1/groups/{group_id}/users``
+        Args:
+            group_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of GroupRecord
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ziam/admin/api/v1/groups/{group_id}/users
+
+        Example::
+
+            item, resp, err = client.zid.groups.replace_users_groups("123")
         """
         ...
     def update_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zid.models.groups.GroupRecord]:
         """Update group.
 
-        ``PUT /ziam/admin/api/v1/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of GroupRecord
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GroupRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ziam/admin/api/v1/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zid.groups.update_group("123")
         """
         ...
 
@@ -163,17 +390,36 @@ class ResourceServersAPI:
     def get_resource_server(self, resource_id: str | int) -> Result[zscaler.zid.models.resource_servers.ResourceServersRecord]:
         """Get resource server.
 
-        ``GET /ziam/admin/api/v1/resource-servers/{resource_id}``
+        Args:
+            resource_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ResourceServersRecord
+        Returns:
+            Result[ResourceServersRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/resource-servers/{resource_id}
+
+        Example::
+
+            item, resp, err = client.zid.resource_servers.get_resource_server("123")
         """
         ...
-    def list_resource_servers(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_resource_servers(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List resource servers (a page envelope; see list_users).
 
-        ``GET /ziam/admin/api/v1/resource-servers``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, offset
 
-        Returns ``(result, response, error)``; result: list of ResourceServersRecord
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/resource-servers
+
+        Example::
+
+            items, resp, err = client.zid.resource_servers.list_resource_servers()
         """
         ...
 
@@ -181,67 +427,163 @@ class UserEntitlementAPI:
     def get_admin_entitlement(self, user_id: str | int) -> Result[zscaler.zid.models.user_entitlement.Entitlements]:
         """Get admin entitlement.
 
-        ``GET /ziam/admin/api/v1/users/{user_id}/admin-entitlements``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Entitlements
+        Returns:
+            Result[Entitlements]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users/{user_id}/admin-entitlements
+
+        Example::
+
+            item, resp, err = client.zid.user_entitlement.get_admin_entitlement("123")
         """
         ...
     def get_service_entitlement(self, user_id: str | int) -> Result[zscaler.zid.models.user_entitlement.Service]:
         """Get service entitlement.
 
-        ``GET /ziam/admin/api/v1/users/{user_id}/service-entitlements``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Service
+        Returns:
+            Result[Service]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users/{user_id}/service-entitlements
+
+        Example::
+
+            item, resp, err = client.zid.user_entitlement.get_service_entitlement("123")
         """
         ...
+
+class UsersAddUserBody(TypedDict, total=False):
+    """Body fields of ``users.add_user`` (keyword arguments; all optional)."""
+    custom_attrs_info: Any
+    department: Any
+    display_name: Any
+    first_name: Any
+    id: Any
+    idp: Any
+    last_name: Any
+    login_name: Any
+    primary_email: Any
+    secondary_email: Any
+    source: Any
+    status: Any
+
 
 class UsersAPI:
-    def list_users(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_users(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List users. The result is the page envelope (``records``, ``results_total``, ``next_link``) and also the list of its records; ``resp.has_next()``/``resp.next()`` follow ``next_link``.
 
-        ``GET /ziam/admin/api/v1/users``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys domain_name, idp_name,
+              limit, login_name, offset
 
-        Returns ``(result, response, error)``; result: list of UserRecord
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users
+
+        Example::
+
+            items, resp, err = client.zid.users.list_users()
         """
         ...
-    def add_user(self, **kwargs: Any) -> Result[zscaler.zid.models.users.UserRecord]:
+    def add_user(self, **kwargs: Unpack[UsersAddUserBody]) -> Result[zscaler.zid.models.users.UserRecord]:
         """Add user.
 
-        ``POST /ziam/admin/api/v1/users``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_attrs_info: Any, department: Any, display_name: Any, first_name: Any, id: Any, idp:
+              Any, last_name: Any, login_name: Any, primary_email: Any, secondary_email: Any, source:
+              Any, status: Any
 
-        Returns ``(result, response, error)``; result: object of UserRecord
+        Returns:
+            Result[UserRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/users
+
+        Example::
+
+            item, resp, err = client.zid.users.add_user()
         """
         ...
     def delete_user(self, user_id: str | int) -> Result[None]:
         """Delete user.
 
-        ``DELETE /ziam/admin/api/v1/users/{user_id}``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/users/{user_id}
+
+        Example::
+
+            _, resp, err = client.zid.users.delete_user("123")
         """
         ...
     def get_user(self, user_id: str | int) -> Result[zscaler.zid.models.users.UserRecord]:
         """Get user.
 
-        ``GET /ziam/admin/api/v1/users/{user_id}``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of UserRecord
+        Returns:
+            Result[UserRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zid.users.get_user("123")
         """
         ...
-    def list_user_group_details(self, user_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zid.models.users.UserRecord]]:
+    def list_user_group_details(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zid.models.users.UserRecord]]:
         """List user group details.
 
-        ``GET /ziam/admin/api/v1/users/{user_id}/groups``
+        Args:
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys limit, offset
 
-        Returns ``(result, response, error)``; result: list of UserRecord
+        Returns:
+            Result[list[UserRecord]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users/{user_id}/groups
+
+        Example::
+
+            items, resp, err = client.zid.users.list_user_group_details("123")
         """
         ...
     def update_user(self, user_id: str | int, **kwargs: Any) -> Result[zscaler.zid.models.users.UserRecord]:
         """Update user.
 
-        ``PUT /ziam/admin/api/v1/users/{user_id}``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of UserRecord
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[UserRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ziam/admin/api/v1/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zid.users.update_user("123")
         """
         ...
 

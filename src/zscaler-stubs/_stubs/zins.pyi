@@ -2,131 +2,319 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 
 
 class CyberSecurityAPI:
-    def get_incidents(self, start_time: Any, end_time: Any, categorize_by: Any = None, limit: Any = None) -> Result:
+    def get_incidents(self, start_time: int, end_time: int, categorize_by: list[str] | None = None, limit: int | None = None) -> Result:
         """Get incidents, grouped by one or more ``categorize_by`` values (required). GraphQL query ``CyberSecurityIncidents``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            categorize_by (list[str] | None, default None)
+            limit (int | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.cyber_security.get_incidents("example", "example")
         """
         ...
-    def get_incidents_by_location(self, start_time: Any, end_time: Any, categorize_by: Any = 'LOCATION_ID', limit: Any = None) -> Result:
+    def get_incidents_by_location(self, start_time: int, end_time: int, categorize_by: str = 'LOCATION_ID', limit: int | None = None) -> Result:
         """Get incidents by location. GraphQL query ``CyberSecurityByLocation``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            categorize_by (str, default 'LOCATION_ID')
+            limit (int | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.cyber_security.get_incidents_by_location("example", "example")
         """
         ...
 
 class FirewallAPI:
-    def get_network_services(self, start_time: Any, end_time: Any, limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_network_services(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get network services. GraphQL query ``FirewallNetworkServices``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.firewall.get_network_services("example", "example")
         """
         ...
-    def get_traffic_by_action(self, start_time: Any, end_time: Any, limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_traffic_by_action(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get traffic by action. GraphQL query ``FirewallByAction``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.firewall.get_traffic_by_action("example", "example")
         """
         ...
-    def get_traffic_by_location(self, start_time: Any, end_time: Any, limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_traffic_by_location(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get traffic by location. GraphQL query ``FirewallByLocation``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.firewall.get_traffic_by_location("example", "example")
         """
         ...
 
 class IotAPI:
-    def get_device_stats(self, limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_device_stats(self, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get device stats. GraphQL query ``IoTDeviceStats``.
 
-        ``POST /zins/graphql``
+        Args:
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.iot.get_device_stats()
         """
         ...
 
 class SaasSecurityAPI:
-    def get_casb_app_report(self, start_time: Any, end_time: Any, limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_casb_app_report(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get CASB app report. GraphQL query ``CasbAppReport``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.saas_security.get_casb_app_report("example", "example")
         """
         ...
 
 class ShadowItAPI:
-    def get_apps(self, start_time: Any, end_time: Any, limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_apps(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get apps. GraphQL query ``ShadowITApps``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.shadow_it.get_apps("example", "example")
         """
         ...
-    def get_shadow_it_summary(self, start_time: Any, end_time: Any) -> Result:
+    def get_shadow_it_summary(self, start_time: int, end_time: int) -> Result:
         """Get shadow IT summary. GraphQL query ``ShadowITSummary``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.shadow_it.get_shadow_it_summary("example", "example")
         """
         ...
 
 class WebTrafficAPI:
-    def get_no_grouping(self, start_time: Any, end_time: Any, traffic_unit: Any = 'TRANSACTIONS', dlp_engine_filter: Any = None, action_filter: Any = None, include_trend: Any = False, trend_interval: Any = None, limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_no_grouping(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', dlp_engine_filter: str | None = None, action_filter: str | None = None, include_trend: bool = False, trend_interval: str | None = None, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get no grouping. GraphQL query ``WebTrafficNoGrouping``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            dlp_engine_filter (str | None, default None)
+            action_filter (str | None, default None)
+            include_trend (bool, default False)
+            trend_interval (str | None, default None)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_no_grouping("example", "example")
         """
         ...
-    def get_protocols(self, start_time: Any, end_time: Any, traffic_unit: Any = 'TRANSACTIONS', limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_protocols(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get protocols. GraphQL query ``WebProtocols``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_protocols("example", "example")
         """
         ...
-    def get_threat_class(self, start_time: Any, end_time: Any, traffic_unit: Any = 'TRANSACTIONS', limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_threat_class(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get threat class. GraphQL query ``WebThreatClass``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_threat_class("example", "example")
         """
         ...
-    def get_threat_super_categories(self, start_time: Any, end_time: Any, traffic_unit: Any = 'TRANSACTIONS', limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_threat_super_categories(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get threat super categories. GraphQL query ``WebThreatSuperCategories``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_threat_super_categories("example", "example")
         """
         ...
-    def get_traffic_by_location(self, start_time: Any, end_time: Any, traffic_unit: Any = 'TRANSACTIONS', include_trend: Any = False, trend_interval: Any = None, limit: Any = None, filter_by: Any = None, order_by: Any = None) -> Result:
+    def get_traffic_by_location(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', include_trend: bool = False, trend_interval: str | None = None, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get traffic by location. GraphQL query ``WebTrafficByLocation``.
 
-        ``POST /zins/graphql``
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            include_trend (bool, default False)
+            trend_interval (str | None, default None)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_traffic_by_location("example", "example")
         """
         ...
 

@@ -2,185 +2,430 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 
 
 class AgentGroupsAPI:
-    def get_agent_group_totp_secrets(self, customer_id: Any, eyez_id: Any) -> Result:
+    def get_agent_group_totp_secrets(self, customer_id: str, eyez_id: str) -> Result:
         """Get agent group TOTP secrets. GraphQL query ``GetAgentGroupTotpSecrets``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            eyez_id (str)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agent_groups.get_agent_group_totp_secrets("123", "123")
         """
         ...
-    def list_agent_groups(self, customer_id: Any, page: Any = 1, page_size: Any = 20, search: Any = None, sort: Any = None, sort_dir: Any = None) -> Result:
+    def list_agent_groups(self, customer_id: str, page: int = 1, page_size: int = 20, search: str | None = None, sort: str | None = None, sort_dir: str | None = None) -> Result:
         """List agent groups. GraphQL query ``ListAgentGroups``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page (int, default 1)
+            page_size (int, default 20)
+            search (str | None, default None)
+            sort (str | None, default None)
+            sort_dir (str | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agent_groups.list_agent_groups("123")
         """
         ...
 
 class AgentsAPI:
-    def get_agent_connection_status_statistics(self, customer_id: Any, search: Any = None) -> Result:
+    def get_agent_connection_status_statistics(self, customer_id: str, search: str | None = None) -> Result:
         """Get agent connection status statistics. GraphQL query ``AgentConnectionStatusStats``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            search (str | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agents.get_agent_connection_status_statistics("123")
         """
         ...
-    def get_agent_version_statistics(self, customer_id: Any, search: Any = None) -> Result:
+    def get_agent_version_statistics(self, customer_id: str, search: str | None = None) -> Result:
         """Get agent version statistics. GraphQL query ``AgentVersionStats``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            search (str | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agents.get_agent_version_statistics("123")
         """
         ...
-    def list_agents(self, customer_id: Any, page: Any = 1, page_size: Any = 20, search: Any = None, sort: Any = None, sort_dir: Any = None) -> Result:
+    def list_agents(self, customer_id: str, page: int = 1, page_size: int = 20, search: str | None = None, sort: str | None = None, sort_dir: str | None = None) -> Result:
         """List agents. GraphQL query ``ListAgents``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page (int, default 1)
+            page_size (int, default 20)
+            search (str | None, default None)
+            sort (str | None, default None)
+            sort_dir (str | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agents.list_agents("123")
         """
         ...
 
 class AppCatalogAPI:
-    def list_app_catalog(self, customer_id: Any, page_num: Any = 1, page_size: Any = 20, filter_by: Any = None, order_by: Any = None) -> Result:
+    def list_app_catalog(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> Result:
         """List app catalog. GraphQL query ``ListAppCatalog``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.app_catalog.list_app_catalog("123")
         """
         ...
 
 class AppZonesAPI:
-    def list_app_zones(self, customer_id: Any, page_num: Any = 1, page_size: Any = 20, filter_by: Any = None, order_by: Any = None) -> Result:
+    def list_app_zones(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> Result:
         """List app zones. GraphQL query ``ListAppZones``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.app_zones.list_app_zones("123")
         """
         ...
 
 class NoncesAPI:
-    def get_nonce(self, customer_id: Any, eyez_id: Any) -> Result:
+    def get_nonce(self, customer_id: str, eyez_id: str) -> Result:
         """Get nonce. GraphQL query ``GetNonce``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            eyez_id (str)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.nonces.get_nonce("123", "123")
         """
         ...
-    def list_nonces(self, customer_id: Any, page: Any = 1, page_size: Any = 20, search: Any = None, sort: Any = None, sort_dir: Any = None) -> Result:
+    def list_nonces(self, customer_id: str, page: int = 1, page_size: int = 20, search: str | None = None, sort: str | None = None, sort_dir: str | None = None) -> Result:
         """List nonces. GraphQL query ``ListNonces``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page (int, default 1)
+            page_size (int, default 20)
+            search (str | None, default None)
+            sort (str | None, default None)
+            sort_dir (str | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.nonces.list_nonces("123")
         """
         ...
 
 class PolicyRulesAPI:
-    def list_default_policy_rules(self, customer_id: Any, page_num: Any = 1, page_size: Any = 20) -> Result:
+    def list_default_policy_rules(self, customer_id: str, page_num: int = 1, page_size: int = 20) -> Result:
         """List default policy rules. GraphQL query ``ListDefaultPolicyRules``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.policy_rules.list_default_policy_rules("123")
         """
         ...
-    def list_policy_rules(self, customer_id: Any, page_num: Any = 1, page_size: Any = 20, fetch_all: Any = False, filter_by: Any = None) -> Result:
+    def list_policy_rules(self, customer_id: str, page_num: int = 1, page_size: int = 20, fetch_all: bool = False, filter_by: Any = None) -> Result:
         """List policy rules. GraphQL query ``ListPolicyRules``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            fetch_all (bool, default False)
+            filter_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.policy_rules.list_policy_rules("123")
         """
         ...
 
 class ResourceGroupsAPI:
-    def get_resource_group_members(self, customer_id: Any, group_id: Any, page_num: Any = 1, page_size: Any = 20) -> Result:
+    def get_resource_group_members(self, customer_id: str, group_id: str, page_num: int = 1, page_size: int = 20) -> Result:
         """Get resource group members. GraphQL query ``GetResourceGroupMembers``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            group_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resource_groups.get_resource_group_members("123", "123")
         """
         ...
-    def get_resource_group_protection_status(self, customer_id: Any, page_num: Any = 1, page_size: Any = 20) -> Result:
+    def get_resource_group_protection_status(self, customer_id: str, page_num: int = 1, page_size: int = 20) -> Result:
         """Get resource group protection status. GraphQL query ``ResourceGroupProtectionStatus``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resource_groups.get_resource_group_protection_status("123")
         """
         ...
-    def list_resource_groups(self, customer_id: Any, page_num: Any = 1, page_size: Any = 20, filter_by: Any = None) -> Result:
+    def list_resource_groups(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None) -> Result:
         """List resource groups. GraphQL query ``ListResourceGroups``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resource_groups.list_resource_groups("123")
         """
         ...
 
 class ResourcesAPI:
-    def get_metadata(self, customer_id: Any) -> Result:
+    def get_metadata(self, customer_id: str) -> Result:
         """Get metadata. GraphQL query ``GetMetadata``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resources.get_metadata("123")
         """
         ...
-    def get_resource_protection_status(self, customer_id: Any, page_num: Any = 1, page_size: Any = 20) -> Result:
+    def get_resource_protection_status(self, customer_id: str, page_num: int = 1, page_size: int = 20) -> Result:
         """Get resource protection status. GraphQL query ``ResourceProtectionStatus``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resources.get_resource_protection_status("123")
         """
         ...
-    def list_resources(self, customer_id: Any, page_num: Any = 1, page_size: Any = 20, include_deleted: Any = False, filter_by: Any = None, order_by: Any = None) -> Result:
+    def list_resources(self, customer_id: str, page_num: int = 1, page_size: int = 20, include_deleted: bool = False, filter_by: Any = None, order_by: Any = None) -> Result:
         """List resources. GraphQL query ``ListResources``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            include_deleted (bool, default False)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resources.list_resources("123")
         """
         ...
 
 class TagsAPI:
-    def list_tag_keys(self, customer_id: Any, namespace_id: Any, page_num: Any = 1, page_size: Any = 20, filter_by: Any = None, order_by: Any = None) -> Result:
+    def list_tag_keys(self, customer_id: str, namespace_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> Result:
         """List tag keys. GraphQL query ``ListTagKeys``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            namespace_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.tags.list_tag_keys("123", "123")
         """
         ...
-    def list_tag_namespaces(self, customer_id: Any, page_num: Any = 1, page_size: Any = 20, filter_by: Any = None, order_by: Any = None) -> Result:
+    def list_tag_namespaces(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> Result:
         """List tag namespaces. GraphQL query ``ListTagNamespaces``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.tags.list_tag_namespaces("123")
         """
         ...
-    def list_tag_values(self, customer_id: Any, tag_id: Any, namespace_origin: Any, page_num: Any = 1, page_size: Any = 20, filter_by: Any = None, order_by: Any = None) -> Result:
+    def list_tag_values(self, customer_id: str, tag_id: str, namespace_origin: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> Result:
         """List tag values. GraphQL query ``ListTagValues``.
 
-        ``POST /zms/graphql``
+        Args:
+            customer_id (str)
+            tag_id (str)
+            namespace_origin (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.tags.list_tag_values("123", "123", "example")
         """
         ...
 

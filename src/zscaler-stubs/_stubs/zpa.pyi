@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.zpa.models.administrator_controller
@@ -81,807 +83,2275 @@ import zscaler.zpa.models.user_portal_link
 import zscaler.zpa.models.zia_customer_config
 
 
+class AdminSsoControllerUpdateSsoControllerBody(TypedDict, total=False):
+    """Body fields of ``admin_sso_controller.update_sso_controller`` (keyword arguments; all optional)."""
+    ssologinonly: Any
+
+
 class AdminSsoControllerAPI:
     def get_sso_controller(self) -> Result:
         """Get SSO controller.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ssoLoginOptions``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ssoLoginOptions
+
+        Example::
+
+            result, resp, err = client.zpa.admin_sso_controller.get_sso_controller()
         """
         ...
-    def update_sso_controller(self, **kwargs: Any) -> Result:
+    def update_sso_controller(self, **kwargs: Unpack[AdminSsoControllerUpdateSsoControllerBody]) -> Result:
         """Update SSO controller.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ssoLoginOptions``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ssologinonly: Any
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ssoLoginOptions
+
+        Example::
+
+            result, resp, err = client.zpa.admin_sso_controller.update_sso_controller()
         """
         ...
+
+class AdministratorControllerAddAdministratorBody(TypedDict, total=False):
+    """Body fields of ``administrator_controller.add_administrator`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+    name: Any
+
+
+class AdministratorControllerUpdateAdministratorBody(TypedDict, total=False):
+    """Body fields of ``administrator_controller.update_administrator`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
 
 class AdministratorControllerAPI:
-    def list_administrators(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.administrator_controller.AdministratorController]]:
+    def list_administrators(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.administrator_controller.AdministratorController]]:
         """List administrators.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of AdministratorController
+        Returns:
+            Result[list[AdministratorController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators
+
+        Example::
+
+            items, resp, err = client.zpa.administrator_controller.list_administrators()
         """
         ...
-    def get_administrator(self, admin_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.administrator_controller.AdministratorController]:
+    def get_administrator(self, admin_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.administrator_controller.AdministratorController]:
         """Get administrator.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators/{admin_id}``
+        Args:
+            admin_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of AdministratorController
+        Returns:
+            Result[AdministratorController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators/{admin_id}
+
+        Example::
+
+            item, resp, err = client.zpa.administrator_controller.get_administrator("123")
         """
         ...
-    def add_administrator(self, **kwargs: Any) -> Result[zscaler.zpa.models.administrator_controller.AdministratorController]:
+    def add_administrator(self, **kwargs: Unpack[AdministratorControllerAddAdministratorBody]) -> Result[zscaler.zpa.models.administrator_controller.AdministratorController]:
         """Add administrator.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, name: Any
 
-        Returns ``(result, response, error)``; result: object of AdministratorController
+        Returns:
+            Result[AdministratorController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators
+
+        Example::
+
+            item, resp, err = client.zpa.administrator_controller.add_administrator(name="example")
         """
         ...
-    def update_administrator(self, admin_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.administrator_controller.AdministratorController]:
+    def update_administrator(self, admin_id: str | int, **kwargs: Unpack[AdministratorControllerUpdateAdministratorBody]) -> Result[zscaler.zpa.models.administrator_controller.AdministratorController]:
         """Update administrator.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators/{admin_id}``
+        Args:
+            admin_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AdministratorController
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[AdministratorController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators/{admin_id}
+
+        Example::
+
+            item, resp, err = client.zpa.administrator_controller.update_administrator("123")
         """
         ...
-    def delete_administrator(self, admin_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_administrator(self, admin_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete administrator.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators/{admin_id}``
+        Args:
+            admin_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators/{admin_id}
+
+        Example::
+
+            _, resp, err = client.zpa.administrator_controller.delete_administrator("123")
         """
         ...
+
+class ApiKeysAddApiKeyBody(TypedDict, total=False):
+    """Body fields of ``api_keys.add_api_key`` (keyword arguments; all optional)."""
+    enabled: bool
+    microtenant_id: Any
+    name: str
+    role_id: Any
+    token_expiry_time_in_sec: Any
+
+
+class ApiKeysUpdateApiKeyBody(TypedDict, total=False):
+    """Body fields of ``api_keys.update_api_key`` (keyword arguments; all optional)."""
+    enabled: bool
+    microtenant_id: Any
+    name: str
+    role_id: Any
+    token_expiry_time_in_sec: Any
+
 
 class ApiKeysAPI:
-    def list_api_keys(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.api_keys.ApiKeys]]:
+    def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.api_keys.ApiKeys]]:
         """List api keys.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ApiKeys
+        Returns:
+            Result[list[ApiKeys]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys
+
+        Example::
+
+            items, resp, err = client.zpa.api_keys.list_api_keys()
         """
         ...
-    def get_api_key(self, key_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.api_keys.ApiKeys]:
+    def get_api_key(self, key_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.api_keys.ApiKeys]:
         """Get api key.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys/{key_id}``
+        Args:
+            key_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of ApiKeys
+        Returns:
+            Result[ApiKeys]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys/{key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.api_keys.get_api_key("123")
         """
         ...
-    def add_api_key(self, **kwargs: Any) -> Result[zscaler.zpa.models.api_keys.ApiKeys]:
+    def add_api_key(self, **kwargs: Unpack[ApiKeysAddApiKeyBody]) -> Result[zscaler.zpa.models.api_keys.ApiKeys]:
         """Add api key.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: bool, microtenant_id: Any, name: str, role_id: Any, token_expiry_time_in_sec: Any
 
-        Returns ``(result, response, error)``; result: object of ApiKeys
+        Returns:
+            Result[ApiKeys]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys
+
+        Example::
+
+            item, resp, err = client.zpa.api_keys.add_api_key(name="example", enabled=True)
         """
         ...
-    def update_api_key(self, key_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.api_keys.ApiKeys]:
+    def update_api_key(self, key_id: str | int, **kwargs: Unpack[ApiKeysUpdateApiKeyBody]) -> Result[zscaler.zpa.models.api_keys.ApiKeys]:
         """Update api key.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys/{key_id}``
+        Args:
+            key_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ApiKeys
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: bool, microtenant_id: Any, name: str, role_id: Any, token_expiry_time_in_sec: Any
+
+        Returns:
+            Result[ApiKeys]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys/{key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.api_keys.update_api_key("123", name="example", enabled=True)
         """
         ...
-    def delete_api_key(self, key_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_api_key(self, key_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete api key.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys/{key_id}``
+        Args:
+            key_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys/{key_id}
+
+        Example::
+
+            _, resp, err = client.zpa.api_keys.delete_api_key("123")
         """
         ...
+
+class AppConnectorGroupsAddConnectorGroupBody(TypedDict, total=False):
+    """Body fields of ``app_connector_groups.add_connector_group`` (keyword arguments; all optional)."""
+    city_country: str
+    connector_ids: Any
+    country_code: str
+    description: str
+    dns_query_type: str
+    enabled: bool
+    enrollment_cert_id: str
+    latitude: str
+    location: str
+    longitude: str
+    lss_app_connector_group: bool
+    microtenant_id: Any
+    name: str
+    override_version_profile: bool
+    server_group_ids: Any
+    upgrade_day: str
+    upgrade_time_in_secs: str
+    version_profile: Any
+
+
+class AppConnectorGroupsUpdateConnectorGroupBody(TypedDict, total=False):
+    """Body fields of ``app_connector_groups.update_connector_group`` (keyword arguments; all optional)."""
+    city_country: str
+    connector_ids: Any
+    country_code: str
+    description: str
+    dns_query_type: str
+    enabled: bool
+    enrollment_cert_id: str
+    latitude: str
+    location: str
+    longitude: str
+    lss_app_connector_group: bool
+    microtenant_id: Any
+    name: str
+    override_version_profile: bool
+    server_group_ids: Any
+    upgrade_day: str
+    upgrade_time_in_secs: str
+    version_profile: Any
+
 
 class AppConnectorGroupsAPI:
-    def add_connector_group(self, **kwargs: Any) -> Result[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
+    def add_connector_group(self, **kwargs: Unpack[AppConnectorGroupsAddConnectorGroupBody]) -> Result[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
         """Add connector group.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            city_country: str, connector_ids: Any, country_code: str, description: str, dns_query_type:
+              str, enabled: bool, enrollment_cert_id: str, latitude: str, location: str, longitude: str,
+              lss_app_connector_group: bool, microtenant_id: Any, name: str, override_version_profile:
+              bool, server_group_ids: Any, upgrade_day: str, upgrade_time_in_secs: str, version_profile:
+              Any
 
-        Returns ``(result, response, error)``; result: object of AppConnectorGroup
+        Returns:
+            Result[AppConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_groups.add_connector_group(name="example", description="example")
         """
         ...
-    def delete_connector_group(self, group_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_connector_group(self, group_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete connector group.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_connector_groups.delete_connector_group("123")
         """
         ...
-    def get_connector_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
+    def get_connector_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
         """Get connector group.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of AppConnectorGroup
+        Returns:
+            Result[AppConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_groups.get_connector_group("123")
         """
         ...
-    def get_connector_group_sg(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
+    def get_connector_group_sg(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
         """Get connector group SG.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}/sg``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of AppConnectorGroup
+        Returns:
+            Result[AppConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}/sg
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_groups.get_connector_group_sg("123")
         """
         ...
-    def list_connector_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
+    def list_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
         """List connector groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of AppConnectorGroup
+        Returns:
+            Result[list[AppConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup
+
+        Example::
+
+            items, resp, err = client.zpa.app_connector_groups.list_connector_groups()
         """
         ...
-    def list_connector_groups_summary(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
+    def list_connector_groups_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
         """List connector groups summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/summary``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of AppConnectorGroup
+        Returns:
+            Result[list[AppConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.app_connector_groups.list_connector_groups_summary()
         """
         ...
-    def update_connector_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
+    def update_connector_group(self, group_id: str | int, **kwargs: Unpack[AppConnectorGroupsUpdateConnectorGroupBody]) -> Result[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
         """Update connector group.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AppConnectorGroup
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            city_country: str, connector_ids: Any, country_code: str, description: str, dns_query_type:
+              str, enabled: bool, enrollment_cert_id: str, latitude: str, location: str, longitude: str,
+              lss_app_connector_group: bool, microtenant_id: Any, name: str, override_version_profile:
+              bool, server_group_ids: Any, upgrade_day: str, upgrade_time_in_secs: str, version_profile:
+              Any
+
+        Returns:
+            Result[AppConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_groups.update_connector_group("123", name="example", description="example")
         """
         ...
 
+class AppConnectorScheduleAddConnectorScheduleBody(TypedDict, total=False):
+    """Body fields of ``app_connector_schedule.add_connector_schedule`` (keyword arguments; all optional)."""
+    customer_id: Any
+    disabled: Any
+    enabled: bool
+    frequency: Any
+    interval: Any
+    schedule: Any
+
+
+class AppConnectorScheduleUpdateConnectorScheduleBody(TypedDict, total=False):
+    """Body fields of ``app_connector_schedule.update_connector_schedule`` (keyword arguments; all optional)."""
+    customer_id: Any
+    disabled: Any
+    enabled: bool
+    frequency: Any
+    frequency_interval: Any
+    interval: Any
+    microtenant_id: Any
+
+
 class AppConnectorScheduleAPI:
-    def add_connector_schedule(self, **kwargs: Any) -> Result:
+    def add_connector_schedule(self, **kwargs: Unpack[AppConnectorScheduleAddConnectorScheduleBody]) -> Result:
         """Add connector schedule.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/connectorSchedule``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            customer_id: Any, disabled: Any, enabled: bool, frequency: Any, interval: Any, schedule: Any
 
-        Returns ``(result, response, error)``; result: object of AppConnectorSchedule
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/connectorSchedule
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_schedule.add_connector_schedule(enabled=True)
         """
         ...
     def get_connector_schedule(self, customer_id: Any = None) -> Result[zscaler.zpa.models.app_connector_schedule.AppConnectorSchedule]:
         """Get connector schedule.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connectorSchedule``
+        Args:
+            customer_id (Any, default None)
 
-        Returns ``(result, response, error)``; result: object of AppConnectorSchedule
+        Returns:
+            Result[AppConnectorSchedule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connectorSchedule
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_schedule.get_connector_schedule()
         """
         ...
-    def update_connector_schedule(self, scheduler_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.app_connector_schedule.AppConnectorSchedule]:
+    def update_connector_schedule(self, scheduler_id: str | int, **kwargs: Unpack[AppConnectorScheduleUpdateConnectorScheduleBody]) -> Result[zscaler.zpa.models.app_connector_schedule.AppConnectorSchedule]:
         """Update connector schedule.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/connectorSchedule/{scheduler_id}``
+        Args:
+            scheduler_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AppConnectorSchedule
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            customer_id: Any, disabled: Any, enabled: bool, frequency: Any, frequency_interval: Any,
+              interval: Any, microtenant_id: Any
+
+        Returns:
+            Result[AppConnectorSchedule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/connectorSchedule/{scheduler_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_schedule.update_connector_schedule("123", enabled=True)
         """
         ...
+
+class AppConnectorsUpdateConnectorBody(TypedDict, total=False):
+    """Body fields of ``app_connectors.update_connector`` (keyword arguments; all optional)."""
+    description: str
+    enabled: bool
+    microtenant_id: Any
+    name: str
+
 
 class AppConnectorsAPI:
-    def bulk_delete_connectors(self, connector_ids: Any, microtenant_id: Any = None) -> Result[None]:
+    def bulk_delete_connectors(self, connector_ids: list[Any], microtenant_id: str | None = None) -> Result[None]:
         """Bulk delete connectors.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/bulkDelete``
+        Args:
+            connector_ids (list[Any])
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/bulkDelete
+
+        Example::
+
+            _, resp, err = client.zpa.app_connectors.bulk_delete_connectors(["123"])
         """
         ...
-    def delete_connector(self, connector_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_connector(self, connector_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete connector.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}``
+        Args:
+            connector_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_connectors.delete_connector("123")
         """
         ...
-    def get_connector(self, connector_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.app_connectors.AppConnectorController]:
+    def get_connector(self, connector_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.app_connectors.AppConnectorController]:
         """Get connector.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}``
+        Args:
+            connector_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of AppConnectorController
+        Returns:
+            Result[AppConnectorController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connectors.get_connector("123")
         """
         ...
-    def list_connectors(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.app_connectors.AppConnectorController]]:
+    def list_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_connectors.AppConnectorController]]:
         """List connectors.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of AppConnectorController
+        Returns:
+            Result[list[AppConnectorController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector
+
+        Example::
+
+            items, resp, err = client.zpa.app_connectors.list_connectors()
         """
         ...
-    def update_connector(self, connector_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.app_connectors.AppConnectorController]:
+    def update_connector(self, connector_id: str | int, **kwargs: Unpack[AppConnectorsUpdateConnectorBody]) -> Result[zscaler.zpa.models.app_connectors.AppConnectorController]:
         """Update connector.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}``
+        Args:
+            connector_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AppConnectorController
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, microtenant_id: Any, name: str
+
+        Returns:
+            Result[AppConnectorController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connectors.update_connector("123", name="example", description="example")
         """
         ...
+
+class AppProtectionAddCustomControlBody(TypedDict, total=False):
+    """Body fields of ``app_protection.add_custom_control`` (keyword arguments; all optional)."""
+    rules: Any
+
+
+class AppProtectionAddProfileBody(TypedDict, total=False):
+    """Body fields of ``app_protection.add_profile`` (keyword arguments; all optional)."""
+    check_control_deployment_status: Any
+    controls_info: Any
+    custom_controls: Any
+    description: Any
+    global_control_actions: Any
+    incarnation_number: Any
+    name: Any
+    paranoia_level: Any
+    predefined_controls: Any
+    predefined_controls_version: Any
+    threat_labz_controls: Any
+    websocket_controls: Any
+    zs_defined_control_choice: Any
+
+
+class AppProtectionProfileControlAttachBody(TypedDict, total=False):
+    """Body fields of ``app_protection.profile_control_attach`` (keyword arguments; all optional)."""
+    profile_version: Any
+
+
+class AppProtectionUpdateCustomControlBody(TypedDict, total=False):
+    """Body fields of ``app_protection.update_custom_control`` (keyword arguments; all optional)."""
+    rules: Any
+
+
+class AppProtectionUpdateProfileBody(TypedDict, total=False):
+    """Body fields of ``app_protection.update_profile`` (keyword arguments; all optional)."""
+    predefined_controls: Any
+    predefined_controls_version: Any
+
+
+class AppProtectionUpdateProfileAndControlsBody(TypedDict, total=False):
+    """Body fields of ``app_protection.update_profile_and_controls`` (keyword arguments; all optional)."""
+    custom_controls: Any
+    inspection_profile: Any
+    predefined_controls: Any
+
 
 class AppProtectionAPI:
-    def add_custom_control(self, **kwargs: Any) -> Result:
+    def add_custom_control(self, **kwargs: Unpack[AppProtectionAddCustomControlBody]) -> Result:
         """Add custom control.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            rules: Any
 
-        Returns ``(result, response, error)``; result: object of CustomControls
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.add_custom_control()
         """
         ...
-    def add_profile(self, **kwargs: Any) -> Result:
+    def add_profile(self, **kwargs: Unpack[AppProtectionAddProfileBody]) -> Result:
         """Add profile.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            check_control_deployment_status: Any, controls_info: Any, custom_controls: Any, description:
+              Any, global_control_actions: Any, incarnation_number: Any, name: Any, paranoia_level: Any,
+              predefined_controls: Any, predefined_controls_version: Any, threat_labz_controls: Any,
+              websocket_controls: Any, zs_defined_control_choice: Any
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.add_profile(name="example", description="example")
         """
         ...
     def delete_custom_control(self, control_id: str | int) -> Result[None]:
         """Delete custom control.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/{control_id}``
+        Args:
+            control_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/{control_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_protection.delete_custom_control("123")
         """
         ...
     def delete_profile(self, profile_id: str | int) -> Result[None]:
         """Delete profile.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_protection.delete_profile("123")
         """
         ...
-    def get_all_predef_control(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]]:
+    def get_all_predef_control(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]]:
         """Get all predef control.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, version
 
-        Returns ``(result, response, error)``; result: list of PredefinedInspectionControlResource
+        Returns:
+            Result[list[PredefinedInspectionControlResource]]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined
+
+        Example::
+
+            items, resp, err = client.zpa.app_protection.get_all_predef_control()
         """
         ...
     def get_custom_control(self, control_id: str | int) -> Result[zscaler.zpa.models.app_protection_profile.CustomControls]:
         """Get custom control.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/{control_id}``
+        Args:
+            control_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CustomControls
+        Returns:
+            Result[CustomControls]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/{control_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.get_custom_control("123")
         """
         ...
     def get_predef_control(self, control_id: str | int) -> Result[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
         """Get predef control.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/{control_id}``
+        Args:
+            control_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PredefinedInspectionControlResource
+        Returns:
+            Result[PredefinedInspectionControlResource]: ``(result, response, error)``; ``error`` is
+              None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/{control_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.get_predef_control("123")
         """
         ...
     def get_profile(self, profile_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.app_protection_profile.AppProtectionProfile]:
         """Get profile.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AppProtectionProfile
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AppProtectionProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.get_profile("123")
         """
         ...
     def list_control_action_types(self) -> Result:
         """List control action types.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/actionTypes``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/actionTypes
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_control_action_types()
         """
         ...
     def list_control_severity_types(self) -> Result:
         """List control severity types.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/severityTypes``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/severityTypes
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_control_severity_types()
         """
         ...
     def list_control_types(self) -> Result:
         """List control types.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/controlTypes``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/controlTypes
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_control_types()
         """
         ...
-    def list_custom_controls(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.app_protection_profile.CustomControls]]:
+    def list_custom_controls(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_protection_profile.CustomControls]]:
         """List custom controls.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search,
+              sort_dir
 
-        Returns ``(result, response, error)``; result: list of CustomControls
+        Returns:
+            Result[list[CustomControls]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom
+
+        Example::
+
+            items, resp, err = client.zpa.app_protection.list_custom_controls()
         """
         ...
     def list_custom_http_methods(self) -> Result:
         """List custom HTTP methods.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/httpMethods``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/httpMethods
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_custom_http_methods()
         """
         ...
-    def list_predef_control_adp(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
+    def list_predef_control_adp(self, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
         """List predef control adp.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/adp``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, version
 
-        Returns ``(result, response, error)``; result: object of PredefinedInspectionControlResource
+        Returns:
+            Result[PredefinedInspectionControlResource]: ``(result, response, error)``; ``error`` is
+              None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/adp
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.list_predef_control_adp()
         """
         ...
-    def list_predef_control_api(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
+    def list_predef_control_api(self, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
         """List predef control API.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/api``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, version
 
-        Returns ``(result, response, error)``; result: object of PredefinedInspectionControlResource
+        Returns:
+            Result[PredefinedInspectionControlResource]: ``(result, response, error)``; ``error`` is
+              None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/api
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.list_predef_control_api()
         """
         ...
     def list_predef_control_versions(self) -> Result:
         """List predef control versions.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/versions``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/versions
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_predef_control_versions()
         """
         ...
-    def list_predef_controls(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_predef_controls(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List predef controls.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, version
 
-        Returns ``(result, response, error)``; result: list of PredefinedInspectionControlResource
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined
+
+        Example::
+
+            items, resp, err = client.zpa.app_protection.list_predef_controls()
         """
         ...
-    def list_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.app_protection_profile.AppProtectionProfile]]:
+    def list_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_protection_profile.AppProtectionProfile]]:
         """List profiles.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of AppProtectionProfile
+        Returns:
+            Result[list[AppProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile
+
+        Example::
+
+            items, resp, err = client.zpa.app_protection.list_profiles()
         """
         ...
-    def profile_control_attach(self, profile_id: Any, action: Any, **kwargs: Any) -> Result:
+    def profile_control_attach(self, profile_id: str, action: str, **kwargs: Unpack[AppProtectionProfileControlAttachBody]) -> Result:
         """Profile control attach.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}/associateAllPredefinedControls``
+        Args:
+            profile_id (str): in the path
+            action (str)
 
-        Returns ``(result, response, error)``; result: object of AppProtectionProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            profile_version: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}/associateAllPredefinedControls
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.profile_control_attach("123", "example")
         """
         ...
-    def update_custom_control(self, control_id: Any, **kwargs: Any) -> Result:
+    def update_custom_control(self, control_id: str, **kwargs: Unpack[AppProtectionUpdateCustomControlBody]) -> Result:
         """Update custom control.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/{control_id}``
+        Args:
+            control_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of CustomControls
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            rules: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/{control_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.update_custom_control("123")
         """
         ...
-    def update_profile(self, profile_id: Any, **kwargs: Any) -> Result:
+    def update_profile(self, profile_id: str, **kwargs: Unpack[AppProtectionUpdateProfileBody]) -> Result:
         """Update profile.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}``
+        Args:
+            profile_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of AppProtectionProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            predefined_controls: Any, predefined_controls_version: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.update_profile("123")
         """
         ...
-    def update_profile_and_controls(self, profile_id: Any, **kwargs: Any) -> Result:
+    def update_profile_and_controls(self, profile_id: str, **kwargs: Unpack[AppProtectionUpdateProfileAndControlsBody]) -> Result:
         """Update profile and controls.
 
-        ``PATCH /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}/patch``
+        Args:
+            profile_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of AppProtectionProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_controls: Any, inspection_profile: Any, predefined_controls: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}/patch
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.update_profile_and_controls("123")
         """
         ...
 
 class AppSegmentByTypeAPI:
-    def delete_segments_by_type(self, segment_id: str | int, application_type: Any, microtenant_id: Any = None) -> Result[None]:
+    def delete_segments_by_type(self, segment_id: str | int, application_type: str, microtenant_id: str | None = None) -> Result[None]:
         """Delete segments by type.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/deleteAppByType``
+        Args:
+            segment_id (str | int): in the path
+            application_type (str)
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/deleteAppByType
+
+        Example::
+
+            _, resp, err = client.zpa.app_segment_by_type.delete_segments_by_type("123", "example")
         """
         ...
-    def get_segments_by_type(self, application_type: Any, expand_all: Any = False, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result:
+    def get_segments_by_type(self, application_type: str, expand_all: bool = False, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result:
         """Get segments by type.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/getAppsByType``
+        Args:
+            application_type (str)
+            expand_all (bool, default False)
+            query_params (Mapping[str, Any] | None, default None): query keys expand_all,
+              microtenant_id, page_size, search
 
-        Returns ``(result, response, error)``; result: list of AppSegmentByType
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/getAppsByType
+
+        Example::
+
+            items, resp, err = client.zpa.app_segment_by_type.get_segments_by_type("example")
         """
         ...
+
+class AppSegmentsBaAddSegmentBaBody(TypedDict, total=False):
+    """Body fields of ``app_segments_ba.add_segment_ba`` (keyword arguments; all optional)."""
+    bypass_type: str
+    clientless_app_ids: Any
+    description: str
+    domain_names: Any
+    double_encrypt: bool
+    enabled: bool
+    health_check_type: str
+    health_reporting: str
+    icmp_access_type: str
+    ip_anchored: bool
+    is_cname_enabled: bool
+    microtenant_id: Any
+    name: str
+    passive_health_enabled: bool
+    segment_group_id: str
+    server_group_ids: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
+
+class AppSegmentsBaUpdateSegmentBaBody(TypedDict, total=False):
+    """Body fields of ``app_segments_ba.update_segment_ba`` (keyword arguments; all optional)."""
+    clientless_app_ids: Any
+    microtenant_id: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
 
 class AppSegmentsBaAPI:
-    def add_segment_ba(self, **kwargs: Any) -> Result:
+    def add_segment_ba(self, **kwargs: Unpack[AppSegmentsBaAddSegmentBaBody]) -> Result:
         """Add segment browser access.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, clientless_app_ids: Any, description: str, domain_names: Any,
+              double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba.add_segment_ba(name="example", description="example")
         """
         ...
-    def delete_segment_ba(self, segment_id: Any, force_delete: Any = False, microtenant_id: Any = None) -> Result:
+    def delete_segment_ba(self, segment_id: str, force_delete: bool = False, microtenant_id: str | None = None) -> Result:
         """Delete segment browser access.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_segments_ba.delete_segment_ba("123")
         """
         ...
-    def get_segment_ba(self, segment_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
+    def get_segment_ba(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
         """Get segment browser access.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba.get_segment_ba("123")
         """
         ...
-    def list_segments_ba(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segments_ba(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
         """List segments browser access.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ApplicationSegments
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.app_segments_ba.list_segments_ba()
         """
         ...
-    def update_segment_ba(self, segment_id: Any, **kwargs: Any) -> Result:
+    def update_segment_ba(self, segment_id: str, **kwargs: Unpack[AppSegmentsBaUpdateSegmentBaBody]) -> Result:
         """Update segment browser access.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            clientless_app_ids: Any, microtenant_id: Any, tcp_port_range: Any, tcp_port_ranges: Any,
+              udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba.update_segment_ba("123")
         """
         ...
+
+class AppSegmentsBaV2AddSegmentBaBody(TypedDict, total=False):
+    """Body fields of ``app_segments_ba_v2.add_segment_ba`` (keyword arguments; all optional)."""
+    bypass_type: str
+    common_apps_dto: Any
+    config_space: str
+    description: str
+    domain_names: Any
+    double_encrypt: bool
+    enabled: bool
+    health_check_type: str
+    health_reporting: str
+    icmp_access_type: str
+    ip_anchored: bool
+    is_cname_enabled: bool
+    microtenant_id: Any
+    name: str
+    passive_health_enabled: bool
+    segment_group_id: str
+    server_group_ids: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
+
+class AppSegmentsBaV2UpdateSegmentBaBody(TypedDict, total=False):
+    """Body fields of ``app_segments_ba_v2.update_segment_ba`` (keyword arguments; all optional)."""
+    common_apps_dto: Any
+    microtenant_id: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
 
 class AppSegmentsBaV2API:
-    def add_segment_ba(self, **kwargs: Any) -> Result:
+    def add_segment_ba(self, **kwargs: Unpack[AppSegmentsBaV2AddSegmentBaBody]) -> Result:
         """Add segment browser access.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, common_apps_dto: Any, config_space: str, description: str, domain_names:
+              Any, double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba_v2.add_segment_ba(name="example", description="example")
         """
         ...
-    def delete_segment_ba(self, segment_id: Any, force_delete: Any = False, microtenant_id: Any = None) -> Result:
+    def delete_segment_ba(self, segment_id: str, force_delete: bool = False, microtenant_id: str | None = None) -> Result:
         """Delete segment browser access.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_segments_ba_v2.delete_segment_ba("123")
         """
         ...
-    def get_segment_ba(self, segment_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
+    def get_segment_ba(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
         """Get segment browser access.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba_v2.get_segment_ba("123")
         """
         ...
-    def list_segments_ba(self, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segments_ba(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
         """List segments browser access.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ApplicationSegments
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.app_segments_ba_v2.list_segments_ba()
         """
         ...
-    def update_segment_ba(self, segment_id: Any, **kwargs: Any) -> Result:
+    def update_segment_ba(self, segment_id: str, **kwargs: Unpack[AppSegmentsBaV2UpdateSegmentBaBody]) -> Result:
         """Update segment browser access.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            common_apps_dto: Any, microtenant_id: Any, tcp_port_range: Any, tcp_port_ranges: Any,
+              udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba_v2.update_segment_ba("123")
         """
         ...
+
+class AppSegmentsInspectionAddSegmentInspectionBody(TypedDict, total=False):
+    """Body fields of ``app_segments_inspection.add_segment_inspection`` (keyword arguments; all optional)."""
+    bypass_type: str
+    common_apps_dto: Any
+    config_space: str
+    description: str
+    domain_names: Any
+    double_encrypt: bool
+    enabled: bool
+    health_check_type: str
+    health_reporting: str
+    icmp_access_type: str
+    ip_anchored: bool
+    is_cname_enabled: bool
+    name: str
+    passive_health_enabled: bool
+    segment_group_id: str
+    server_group_ids: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
+
+class AppSegmentsInspectionUpdateSegmentInspectionBody(TypedDict, total=False):
+    """Body fields of ``app_segments_inspection.update_segment_inspection`` (keyword arguments; all optional)."""
+    bypass_type: str
+    common_apps_dto: Any
+    config_space: str
+    description: str
+    domain_names: Any
+    double_encrypt: bool
+    enabled: bool
+    health_check_type: str
+    health_reporting: str
+    icmp_access_type: str
+    ip_anchored: bool
+    is_cname_enabled: bool
+    microtenant_id: Any
+    name: str
+    passive_health_enabled: bool
+    segment_group_id: str
+    server_group_ids: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    tcp_ports: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+    udp_ports: Any
+
 
 class AppSegmentsInspectionAPI:
-    def add_segment_inspection(self, **kwargs: Any) -> Result:
+    def add_segment_inspection(self, **kwargs: Unpack[AppSegmentsInspectionAddSegmentInspectionBody]) -> Result:
         """Add segment inspection.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, common_apps_dto: Any, config_space: str, description: str, domain_names:
+              Any, double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, name: str,
+              passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_inspection.add_segment_inspection(name="example", description="example")
         """
         ...
-    def delete_segment_inspection(self, segment_id: Any, force_delete: Any = False) -> Result:
+    def delete_segment_inspection(self, segment_id: str, force_delete: bool = False) -> Result:
         """Delete segment inspection.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_segments_inspection.delete_segment_inspection("123")
         """
         ...
-    def get_segment_inspection(self, segment_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
+    def get_segment_inspection(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
         """Get segment inspection.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_inspection.get_segment_inspection("123")
         """
         ...
-    def list_segment_inspection(self, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segment_inspection(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
         """List segment inspection.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ApplicationSegments
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.app_segments_inspection.list_segment_inspection()
         """
         ...
-    def update_segment_inspection(self, segment_id: Any, **kwargs: Any) -> Result:
+    def update_segment_inspection(self, segment_id: str, **kwargs: Unpack[AppSegmentsInspectionUpdateSegmentInspectionBody]) -> Result:
         """Update segment inspection.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, common_apps_dto: Any, config_space: str, description: str, domain_names:
+              Any, double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, tcp_ports: Any, udp_port_range: Any,
+              udp_port_ranges: Any, udp_ports: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_inspection.update_segment_inspection("123", name="example", description="example")
         """
         ...
+
+class AppSegmentsPraAddSegmentPraBody(TypedDict, total=False):
+    """Body fields of ``app_segments_pra.add_segment_pra`` (keyword arguments; all optional)."""
+    bypass_type: str
+    common_apps_dto: Any
+    config_space: str
+    description: str
+    domain_names: Any
+    double_encrypt: bool
+    enabled: bool
+    health_check_type: str
+    health_reporting: str
+    icmp_access_type: str
+    ip_anchored: bool
+    is_cname_enabled: bool
+    microtenant_id: Any
+    name: str
+    passive_health_enabled: bool
+    segment_group_id: str
+    server_group_ids: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
+
+class AppSegmentsPraUpdateSegmentPraBody(TypedDict, total=False):
+    """Body fields of ``app_segments_pra.update_segment_pra`` (keyword arguments; all optional)."""
+    common_apps_dto: Any
+    microtenant_id: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
 
 class AppSegmentsPraAPI:
-    def add_segment_pra(self, **kwargs: Any) -> Result:
+    def add_segment_pra(self, **kwargs: Unpack[AppSegmentsPraAddSegmentPraBody]) -> Result:
         """Add segment PRA.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, common_apps_dto: Any, config_space: str, description: str, domain_names:
+              Any, double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_pra.add_segment_pra(name="example", description="example")
         """
         ...
-    def delete_segment_pra(self, segment_id: Any, force_delete: Any = False, microtenant_id: Any = None) -> Result:
+    def delete_segment_pra(self, segment_id: str, force_delete: bool = False, microtenant_id: str | None = None) -> Result:
         """Delete segment PRA.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_segments_pra.delete_segment_pra("123")
         """
         ...
-    def get_segment_pra(self, segment_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
+    def get_segment_pra(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
         """Get segment PRA.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_pra.get_segment_pra("123")
         """
         ...
-    def list_segments_pra(self, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segments_pra(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
         """List segments PRA.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ApplicationSegments
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.app_segments_pra.list_segments_pra()
         """
         ...
-    def update_segment_pra(self, segment_id: Any, **kwargs: Any) -> Result:
+    def update_segment_pra(self, segment_id: str, **kwargs: Unpack[AppSegmentsPraUpdateSegmentPraBody]) -> Result:
         """Update segment PRA.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            common_apps_dto: Any, microtenant_id: Any, tcp_port_range: Any, tcp_port_ranges: Any,
+              udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_pra.update_segment_pra("123")
         """
         ...
 
 class ApplicationFederationAPI:
-    def list_applications_host(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.application_federation.ApplicationFederation]]:
+    def list_applications_host(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_federation.ApplicationFederation]]:
         """List applications host.
 
-        ``GET /zpa/mgmtconfig/v1/customers/{customerId}/application/host``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of ApplicationFederation
+        Returns:
+            Result[list[ApplicationFederation]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/customers/{customerId}/application/host
+
+        Example::
+
+            items, resp, err = client.zpa.application_federation.list_applications_host()
         """
         ...
     def update_application(self, application_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.application_federation.ApplicationFederation]:
         """Update application.
 
-        ``PUT /zpa/mgmtconfig/v1/customers/{customerId}/application/{application_id}``
+        Args:
+            application_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ApplicationFederation
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[ApplicationFederation]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/customers/{customerId}/application/{application_id}
+
+        Example::
+
+            item, resp, err = client.zpa.application_federation.update_application("123")
         """
         ...
+
+class ApplicationSegmentAddSegmentBody(TypedDict, total=False):
+    """Body fields of ``application_segment.add_segment`` (keyword arguments; all optional)."""
+    bypass_type: str
+    clientless_app_ids: Any
+    description: str
+    domain_names: Any
+    double_encrypt: bool
+    enabled: bool
+    health_check_type: str
+    health_reporting: str
+    icmp_access_type: str
+    ip_anchored: bool
+    is_cname_enabled: bool
+    microtenant_id: Any
+    name: str
+    passive_health_enabled: bool
+    segment_group_id: str
+    server_group_ids: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
+
+class ApplicationSegmentAddSegmentProvisionBody(TypedDict, total=False):
+    """Body fields of ``application_segment.add_segment_provision`` (keyword arguments; all optional)."""
+    adp_enabled: bool
+    application_group: Any
+    bypass_on_reauth: bool
+    bypass_type: str
+    clientless_app_ids: Any
+    description: str
+    domain: Any
+    domain_names: Any
+    enabled: bool
+    extranet_enabled: bool
+    fqdn_dns_check: bool
+    health_reporting: str
+    hide_dependencies: Any
+    icmp_access_type: str
+    ip_anchored: bool
+    is_cname_enabled: bool
+    match_style: str
+    microtenant_id: Any
+    name: str
+    segment_group_id: str
+    select_connector_close_to_app: bool
+    server_group_dtos: Any
+    server_group_ids: Any
+    tcp_keep_alive: str
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    trust_untrusted_cert: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
+
+class ApplicationSegmentAppSegmentMoveBody(TypedDict, total=False):
+    """Body fields of ``application_segment.app_segment_move`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+    target_microtenant_id: Any
+    target_segment_group_id: Any
+    target_server_group_id: Any
+
+
+class ApplicationSegmentAppSegmentShareBody(TypedDict, total=False):
+    """Body fields of ``application_segment.app_segment_share`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+    share_to_microtenants: Any
+
+
+class ApplicationSegmentBulkUpdateMultimatchBody(TypedDict, total=False):
+    """Body fields of ``application_segment.bulk_update_multimatch`` (keyword arguments; all optional)."""
+    application_ids: Any
+    match_style: str
+    microtenant_id: Any
+
+
+class ApplicationSegmentGetMultimatchUnsupportedReferencesBody(TypedDict, total=False):
+    """Body fields of ``application_segment.get_multimatch_unsupported_references`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
+
+class ApplicationSegmentUpdateSegmentBody(TypedDict, total=False):
+    """Body fields of ``application_segment.update_segment`` (keyword arguments; all optional)."""
+    clientless_app_ids: Any
+    microtenant_id: Any
+    tcp_port_range: Any
+    tcp_port_ranges: Any
+    udp_port_range: Any
+    udp_port_ranges: Any
+
+
+class ApplicationSegmentUpdateWeightedLbConfigBody(TypedDict, total=False):
+    """Body fields of ``application_segment.update_weighted_lb_config`` (keyword arguments; all optional)."""
+    application_to_server_group_mappings: Any
+    microtenant_id: Any
+    weighted_load_balancing: bool
+
 
 class ApplicationSegmentAPI:
-    def add_segment(self, **kwargs: Any) -> Result:
+    def add_segment(self, **kwargs: Unpack[ApplicationSegmentAddSegmentBody]) -> Result:
         """Add segment.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, clientless_app_ids: Any, description: str, domain_names: Any,
+              double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.add_segment(name="example", description="example")
         """
         ...
-    def add_segment_provision(self, **kwargs: Any) -> Result:
+    def add_segment_provision(self, **kwargs: Unpack[ApplicationSegmentAddSegmentProvisionBody]) -> Result:
         """Add segment provision.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/provision``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            adp_enabled: bool, application_group: Any, bypass_on_reauth: bool, bypass_type: str,
+              clientless_app_ids: Any, description: str, domain: Any, domain_names: Any, enabled: bool,
+              extranet_enabled: bool, fqdn_dns_check: bool, health_reporting: str, hide_dependencies:
+              Any, icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, match_style: str,
+              microtenant_id: Any, name: str, segment_group_id: str, select_connector_close_to_app:
+              bool, server_group_dtos: Any, server_group_ids: Any, tcp_keep_alive: str, tcp_port_range:
+              Any, tcp_port_ranges: Any, trust_untrusted_cert: Any, udp_port_range: Any,
+              udp_port_ranges: Any
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/provision
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.add_segment_provision(name="example", description="example")
         """
         ...
-    def app_segment_move(self, application_id: str | int, **kwargs: Any) -> Result:
+    def app_segment_move(self, application_id: str | int, **kwargs: Unpack[ApplicationSegmentAppSegmentMoveBody]) -> Result:
         """App segment move.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{application_id}/move``
+        Args:
+            application_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, target_microtenant_id: Any, target_segment_group_id: Any,
+              target_server_group_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{application_id}/move
+
+        Example::
+
+            result, resp, err = client.zpa.application_segment.app_segment_move("123")
         """
         ...
-    def app_segment_share(self, application_id: str | int, **kwargs: Any) -> Result:
+    def app_segment_share(self, application_id: str | int, **kwargs: Unpack[ApplicationSegmentAppSegmentShareBody]) -> Result:
         """App segment share.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{application_id}/share``
+        Args:
+            application_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, share_to_microtenants: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{application_id}/share
+
+        Example::
+
+            result, resp, err = client.zpa.application_segment.app_segment_share("123")
         """
         ...
-    def application_segment_export(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def application_segment_export(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """Application segment export.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/export``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, single
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/export
+
+        Example::
+
+            result, resp, err = client.zpa.application_segment.application_segment_export()
         """
         ...
-    def bulk_update_multimatch(self, **kwargs: Any) -> Result[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]:
+    def bulk_update_multimatch(self, **kwargs: Unpack[ApplicationSegmentBulkUpdateMultimatchBody]) -> Result[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]:
         """Bulk update multimatch.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/bulkUpdateMultiMatch``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_ids: Any, match_style: str, microtenant_id: Any
 
-        Returns ``(result, response, error)``; result: object of MultiMatchUnsupportedReferences
+        Returns:
+            Result[MultiMatchUnsupportedReferences]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/bulkUpdateMultiMatch
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.bulk_update_multimatch()
         """
         ...
-    def delete_segment(self, segment_id: Any, force_delete: Any = False, microtenant_id: Any = None) -> Result:
+    def delete_segment(self, segment_id: str, force_delete: bool = False, microtenant_id: str | None = None) -> Result:
         """Delete segment.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.application_segment.delete_segment("123")
         """
         ...
     def get_application_segment_count(self) -> Result[list[ZscalerObject]]:
         """Get application segment count.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/configured/count``
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/configured/count
+
+        Example::
+
+            items, resp, err = client.zpa.application_segment.get_application_segment_count()
         """
         ...
-    def get_application_segment_mappings(self, segment_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[ZscalerObject]]:
+    def get_application_segment_mappings(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject]]:
         """Get application segment mappings.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/mappings``
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/mappings
+
+        Example::
+
+            items, resp, err = client.zpa.application_segment.get_application_segment_mappings("123")
         """
         ...
     def get_current_and_max_limit(self) -> Result:
         """Get current and max limit.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/count/currentAndMaxLimit``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/count/currentAndMaxLimit
+
+        Example::
+
+            result, resp, err = client.zpa.application_segment.get_current_and_max_limit()
         """
         ...
-    def get_multimatch_unsupported_references(self, domains: Any, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]]:
+    def get_multimatch_unsupported_references(self, domains: Any, **kwargs: Unpack[ApplicationSegmentGetMultimatchUnsupportedReferencesBody]) -> Result[list[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]]:
         """Get multimatch unsupported references.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/multimatchUnsupportedReferences``
+        Args:
+            domains (Any)
 
-        Returns ``(result, response, error)``; result: list of MultiMatchUnsupportedReferences
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[list[MultiMatchUnsupportedReferences]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/multimatchUnsupportedReferences
+
+        Example::
+
+            items, resp, err = client.zpa.application_segment.get_multimatch_unsupported_references("example")
         """
         ...
-    def get_segment(self, segment_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
+    def get_segment(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.application_segment.ApplicationSegments]:
         """Get segment.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.get_segment("123")
         """
         ...
-    def get_weighted_lb_config(self, segment_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.application_segment_lb.WeightedLBConfig]:
+    def get_weighted_lb_config(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.application_segment_lb.WeightedLBConfig]:
         """Get weighted lb config.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/weightedLbConfig``
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of WeightedLBConfig
+        Returns:
+            Result[WeightedLBConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/weightedLbConfig
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.get_weighted_lb_config("123")
         """
         ...
-    def list_segments(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
         """List segments.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ApplicationSegments
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.application_segment.list_segments()
         """
         ...
-    def update_segment(self, segment_id: Any, **kwargs: Any) -> Result:
+    def update_segment(self, segment_id: str, **kwargs: Unpack[ApplicationSegmentUpdateSegmentBody]) -> Result:
         """Update segment.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}``
+        Args:
+            segment_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of ApplicationSegments
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            clientless_app_ids: Any, microtenant_id: Any, tcp_port_range: Any, tcp_port_ranges: Any,
+              udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.update_segment("123")
         """
         ...
-    def update_weighted_lb_config(self, segment_id: str | int, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[zscaler.zpa.models.application_segment_lb.WeightedLBConfig]:
+    def update_weighted_lb_config(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[ApplicationSegmentUpdateWeightedLbConfigBody]) -> Result[zscaler.zpa.models.application_segment_lb.WeightedLBConfig]:
         """Update weighted lb config.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/weightedLbConfig``
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of WeightedLBConfig
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_to_server_group_mappings: Any, microtenant_id: Any, weighted_load_balancing:
+              bool
+
+        Returns:
+            Result[WeightedLBConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/weightedLbConfig
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.update_weighted_lb_config("123")
         """
         ...
 
 class B2bPolicyAPI:
-    def get_global_policy_rules(self, guest_id: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_global_policy_rules(self, guest_id: str, query_params: Mapping[str, Any] | None = None) -> Result:
         """Global policy rules: the response object itself is the result, as the official SDK returns.
 
-        ``GET /zpa/mgmtconfig/v1/customers/{customerId}/policySet/rules/policyType/GLOBAL_POLICY/guest/{guest_id}``
+        Args:
+            guest_id (str): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/customers/{customerId}/policySet/rules/policyType/GLOBAL_POLICY/guest/{guest_id}
+
+        Example::
+
+            result, resp, err = client.zpa.b2b_policy.get_global_policy_rules("123")
         """
         ...
 
 class BranchConnectorGroupAPI:
-    def list_branch_connector_group_summary(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def list_branch_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
         """List branch connector group summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup/summary``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of CommonIDName
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.branch_connector_group.list_branch_connector_group_summary()
         """
         ...
-    def list_branch_connector_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def list_branch_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
         """List branch connector groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of CommonIDName
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup
+
+        Example::
+
+            items, resp, err = client.zpa.branch_connector_group.list_branch_connector_groups()
         """
         ...
 
 class BranchConnectorsAPI:
-    def list_branch_connectors(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.branch_connectors.BranchConnectorController]]:
+    def list_branch_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.branch_connectors.BranchConnectorController]]:
         """List branch connectors.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnector``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of BranchConnectorController
+        Returns:
+            Result[list[BranchConnectorController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnector
+
+        Example::
+
+            items, resp, err = client.zpa.branch_connectors.list_branch_connectors()
         """
         ...
+
+class BrowserProtectionUpdateBrowserProtectionProfileBody(TypedDict, total=False):
+    """Body fields of ``browser_protection.update_browser_protection_profile`` (keyword arguments; all optional)."""
+    criteria: Any
+    criteria_flags_mask: Any
+    default_csp: Any
+    description: str
+    name: str
+
 
 class BrowserProtectionAPI:
     def list_active_browser_protection_profile(self) -> Result[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]]:
         """List active browser protection profile.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/activeBrowserProtectionProfile``
+        Returns:
+            Result[list[BrowserProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
-        Returns ``(result, response, error)``; result: list of BrowserProtectionProfile
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/activeBrowserProtectionProfile
+
+        Example::
+
+            items, resp, err = client.zpa.browser_protection.list_active_browser_protection_profile()
         """
         ...
-    def list_browser_protection_profile(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]]:
+    def list_browser_protection_profile(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]]:
         """List browser protection profile.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/browserProtectionProfile``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search,
+              sort, sortdir
 
-        Returns ``(result, response, error)``; result: list of BrowserProtectionProfile
+        Returns:
+            Result[list[BrowserProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/browserProtectionProfile
+
+        Example::
+
+            items, resp, err = client.zpa.browser_protection.list_browser_protection_profile()
         """
         ...
-    def update_browser_protection_profile(self, profile_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]:
+    def update_browser_protection_profile(self, profile_id: str | int, **kwargs: Unpack[BrowserProtectionUpdateBrowserProtectionProfileBody]) -> Result[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]:
         """Update browser protection profile.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/browserProtectionProfile/setActive/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of BrowserProtectionProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            criteria: Any, criteria_flags_mask: Any, default_csp: Any, description: str, name: str
+
+        Returns:
+            Result[BrowserProtectionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/browserProtectionProfile/setActive/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.browser_protection.update_browser_protection_profile("123", name="example", description="example")
         """
         ...
 
@@ -889,233 +2359,576 @@ class BusinessContinuityAPI:
     def add_business_continuity_setting(self, **kwargs: Any) -> Result[zscaler.zpa.models.business_continuity.BusinessContinuity]:
         """Add business continuity setting.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of BusinessContinuity
+        Returns:
+            Result[BusinessContinuity]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings
+
+        Example::
+
+            item, resp, err = client.zpa.business_continuity.add_business_continuity_setting()
         """
         ...
     def delete_business_continuity_setting(self, business_continuity_setting_id: str | int) -> Result[None]:
         """Delete business continuity setting.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/{business_continuity_setting_id}``
+        Args:
+            business_continuity_setting_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/{business_continuity_setting_id}
+
+        Example::
+
+            _, resp, err = client.zpa.business_continuity.delete_business_continuity_setting("123")
         """
         ...
     def get_business_continuity_setting(self, business_continuity_setting_id: str | int) -> Result[zscaler.zpa.models.business_continuity.BusinessContinuity]:
         """Get business continuity setting.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/{business_continuity_setting_id}``
+        Args:
+            business_continuity_setting_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of BusinessContinuity
+        Returns:
+            Result[BusinessContinuity]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/{business_continuity_setting_id}
+
+        Example::
+
+            item, resp, err = client.zpa.business_continuity.get_business_continuity_setting("123")
         """
         ...
-    def get_business_continuity_setting_certificate(self, filename: Any = None) -> Any:
+    def get_business_continuity_setting_certificate(self, filename: str | None = None) -> Any:
         """Download the business continuity certificate into ``filename``; returns the name.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/certificate``
+        Args:
+            filename (str | None, default None)
 
-        Returns the result alone (as the official SDK); an error raises; result: bytes
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/certificate
+
+        Example::
+
+            result = client.zpa.business_continuity.get_business_continuity_setting_certificate()
         """
         ...
-    def get_business_continuity_setting_metadata(self, filename: Any = None) -> Any:
+    def get_business_continuity_setting_metadata(self, filename: str | None = None) -> Any:
         """Download the business continuity metadata into ``filename``; returns the name.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/metadata``
+        Args:
+            filename (str | None, default None)
 
-        Returns the result alone (as the official SDK); an error raises; result: bytes
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/metadata
+
+        Example::
+
+            result = client.zpa.business_continuity.get_business_continuity_setting_metadata()
         """
         ...
     def list_business_continuity_settings(self) -> Result[list[zscaler.zpa.models.business_continuity.BusinessContinuity]]:
         """List business continuity settings.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings``
+        Returns:
+            Result[list[BusinessContinuity]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
-        Returns ``(result, response, error)``; result: list of BusinessContinuity
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings
+
+        Example::
+
+            items, resp, err = client.zpa.business_continuity.list_business_continuity_settings()
         """
         ...
     def update_business_continuity_setting(self, business_continuity_setting_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.business_continuity.BusinessContinuity]:
         """Update business continuity setting.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/{business_continuity_setting_id}``
+        Args:
+            business_continuity_setting_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of BusinessContinuity
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[BusinessContinuity]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/{business_continuity_setting_id}
+
+        Example::
+
+            item, resp, err = client.zpa.business_continuity.update_business_continuity_setting("123")
         """
         ...
 
+class C2cIpRangesAddIpRangeBody(TypedDict, total=False):
+    """Body fields of ``c2c_ip_ranges.add_ip_range`` (keyword arguments; all optional)."""
+    available_ips: Any
+    country_code: str
+    description: str
+    enabled: bool
+    ip_range_begin: Any
+    ip_range_end: Any
+    latitude_in_db: Any
+    location: str
+    location_hint: Any
+    longitude_in_db: Any
+    name: str
+    sccm_flag: Any
+    subnet_cidr: Any
+    total_ips: Any
+    used_ips: Any
+
+
+class C2cIpRangesGetIpRangeSearchBody(TypedDict, total=False):
+    """Body fields of ``c2c_ip_ranges.get_ip_range_search`` (keyword arguments; all optional)."""
+    filter_and_sort_dto: Any
+
+
+class C2cIpRangesUpdateIpRangeBody(TypedDict, total=False):
+    """Body fields of ``c2c_ip_ranges.update_ip_range`` (keyword arguments; all optional)."""
+    available_ips: Any
+    country_code: str
+    description: str
+    enabled: bool
+    ip_range_begin: Any
+    ip_range_end: Any
+    latitude_in_db: Any
+    location: str
+    location_hint: Any
+    longitude_in_db: Any
+    name: str
+    sccm_flag: Any
+    subnet_cidr: Any
+    total_ips: Any
+    used_ips: Any
+
+
 class C2cIpRangesAPI:
-    def add_ip_range(self, **kwargs: Any) -> Result[zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
+    def add_ip_range(self, **kwargs: Unpack[C2cIpRangesAddIpRangeBody]) -> Result[zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
         """Add IP range.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            available_ips: Any, country_code: str, description: str, enabled: bool, ip_range_begin: Any,
+              ip_range_end: Any, latitude_in_db: Any, location: str, location_hint: Any,
+              longitude_in_db: Any, name: str, sccm_flag: Any, subnet_cidr: Any, total_ips: Any,
+              used_ips: Any
 
-        Returns ``(result, response, error)``; result: object of IpRanges
+        Returns:
+            Result[IpRanges]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges
+
+        Example::
+
+            item, resp, err = client.zpa.c2c_ip_ranges.add_ip_range(name="example", description="example")
         """
         ...
     def delete_ip_range(self, range_id: str | int) -> Result[None]:
         """Delete IP range.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/{range_id}``
+        Args:
+            range_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/{range_id}
+
+        Example::
+
+            _, resp, err = client.zpa.c2c_ip_ranges.delete_ip_range("123")
         """
         ...
     def get_ip_range(self, range_id: str | int) -> Result[zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
         """Get IP range.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/{range_id}``
+        Args:
+            range_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IpRanges
+        Returns:
+            Result[IpRanges]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/{range_id}
+
+        Example::
+
+            item, resp, err = client.zpa.c2c_ip_ranges.get_ip_range("123")
         """
         ...
-    def get_ip_range_search(self, **kwargs: Any) -> Result[zscaler.zpa.models.common.CommonFilterSearch]:
+    def get_ip_range_search(self, **kwargs: Unpack[C2cIpRangesGetIpRangeSearchBody]) -> Result[zscaler.zpa.models.common.CommonFilterSearch]:
         """Get IP range search.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/search``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            filter_and_sort_dto: Any
 
-        Returns ``(result, response, error)``; result: object of CommonFilterSearch
+        Returns:
+            Result[CommonFilterSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/search
+
+        Example::
+
+            item, resp, err = client.zpa.c2c_ip_ranges.get_ip_range_search()
         """
         ...
     def list_ip_ranges(self) -> Result[list[zscaler.zpa.models.c2c_ip_ranges.IpRanges]]:
         """List IP ranges.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges``
+        Returns:
+            Result[list[IpRanges]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of IpRanges
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges
+
+        Example::
+
+            items, resp, err = client.zpa.c2c_ip_ranges.list_ip_ranges()
         """
         ...
-    def update_ip_range(self, range_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
+    def update_ip_range(self, range_id: str | int, **kwargs: Unpack[C2cIpRangesUpdateIpRangeBody]) -> Result[zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
         """Update IP range.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/{range_id}``
+        Args:
+            range_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IpRanges
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            available_ips: Any, country_code: str, description: str, enabled: bool, ip_range_begin: Any,
+              ip_range_end: Any, latitude_in_db: Any, location: str, location_hint: Any,
+              longitude_in_db: Any, name: str, sccm_flag: Any, subnet_cidr: Any, total_ips: Any,
+              used_ips: Any
+
+        Returns:
+            Result[IpRanges]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/{range_id}
+
+        Example::
+
+            item, resp, err = client.zpa.c2c_ip_ranges.update_ip_range("123", name="example", description="example")
         """
         ...
 
+class CbiBannerAddCbiBannerBody(TypedDict, total=False):
+    """Body fields of ``cbi_banner.add_cbi_banner`` (keyword arguments; all optional)."""
+    banner: bool
+    name: str
+
+
 class CbiBannerAPI:
-    def add_cbi_banner(self, **kwargs: Any) -> Result[zscaler.zpa.models.cbi_banner.CBIBanner]:
+    def add_cbi_banner(self, **kwargs: Unpack[CbiBannerAddCbiBannerBody]) -> Result[zscaler.zpa.models.cbi_banner.CBIBanner]:
         """Add CBI banner.
 
-        ``POST /zpa/cbiconfig/cbi/api/customers/{customerId}/banner``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            banner: bool, name: str
 
-        Returns ``(result, response, error)``; result: object of CBIBanner
+        Returns:
+            Result[CBIBanner]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/cbiconfig/cbi/api/customers/{customerId}/banner
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_banner.add_cbi_banner(name="example")
         """
         ...
     def delete_cbi_banner(self, banner_id: str | int) -> Result[None]:
         """Delete CBI banner.
 
-        ``DELETE /zpa/cbiconfig/cbi/api/customers/{customerId}/banners/{banner_id}``
+        Args:
+            banner_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/cbiconfig/cbi/api/customers/{customerId}/banners/{banner_id}
+
+        Example::
+
+            _, resp, err = client.zpa.cbi_banner.delete_cbi_banner("123")
         """
         ...
     def get_cbi_banner(self, banner_id: str | int) -> Result[zscaler.zpa.models.cbi_banner.CBIBanner]:
         """Get CBI banner.
 
-        ``GET /zpa/cbiconfig/cbi/api/customers/{customerId}/banners/{banner_id}``
+        Args:
+            banner_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CBIBanner
+        Returns:
+            Result[CBIBanner]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/banners/{banner_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_banner.get_cbi_banner("123")
         """
         ...
     def list_cbi_banners(self) -> Result[list[zscaler.zpa.models.cbi_banner.CBIBanner]]:
         """List CBI banners.
 
-        ``GET /zpa/cbiconfig/cbi/api/customers/{customerId}/banners``
+        Returns:
+            Result[list[CBIBanner]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of CBIBanner
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/banners
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_banner.list_cbi_banners()
         """
         ...
     def update_cbi_banner(self, banner_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.cbi_banner.CBIBanner]:
         """Update CBI banner.
 
-        ``PUT /zpa/cbiconfig/cbi/api/customers/{customerId}/banners/{banner_id}``
+        Args:
+            banner_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CBIBanner
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CBIBanner]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/cbiconfig/cbi/api/customers/{customerId}/banners/{banner_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_banner.update_cbi_banner("123")
         """
         ...
 
+class CbiCertificateAddCbiCertificateBody(TypedDict, total=False):
+    """Body fields of ``cbi_certificate.add_cbi_certificate`` (keyword arguments; all optional)."""
+    name: str
+    pem: str
+
+
 class CbiCertificateAPI:
-    def add_cbi_certificate(self, **kwargs: Any) -> Result[zscaler.zpa.models.cbi_certificate.CBICertificate]:
+    def add_cbi_certificate(self, **kwargs: Unpack[CbiCertificateAddCbiCertificateBody]) -> Result[zscaler.zpa.models.cbi_certificate.CBICertificate]:
         """Add CBI certificate.
 
-        ``POST /zpa/cbiconfig/cbi/api/customers/{customerId}/certificate``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: str, pem: str
 
-        Returns ``(result, response, error)``; result: object of CBICertificate
+        Returns:
+            Result[CBICertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/cbiconfig/cbi/api/customers/{customerId}/certificate
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_certificate.add_cbi_certificate(name="example")
         """
         ...
     def delete_cbi_certificate(self, certificate_id: str | int) -> Result[None]:
         """Delete CBI certificate.
 
-        ``DELETE /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates/{certificate_id}``
+        Args:
+            certificate_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates/{certificate_id}
+
+        Example::
+
+            _, resp, err = client.zpa.cbi_certificate.delete_cbi_certificate("123")
         """
         ...
     def get_cbi_certificate(self, certificate_id: str | int) -> Result[zscaler.zpa.models.cbi_certificate.CBICertificate]:
         """Get CBI certificate.
 
-        ``GET /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates/{certificate_id}``
+        Args:
+            certificate_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CBICertificate
+        Returns:
+            Result[CBICertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_certificate.get_cbi_certificate("123")
         """
         ...
     def list_cbi_certificates(self) -> Result[list[zscaler.zpa.models.cbi_certificate.CBICertificate]]:
         """List CBI certificates.
 
-        ``GET /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates``
+        Returns:
+            Result[list[CBICertificate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of CBICertificate
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_certificate.list_cbi_certificates()
         """
         ...
     def update_cbi_certificate(self, certificate_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.cbi_certificate.CBICertificate]:
         """Update CBI certificate.
 
-        ``PUT /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates/{certificate_id}``
+        Args:
+            certificate_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CBICertificate
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CBICertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_certificate.update_cbi_certificate("123")
         """
         ...
 
+class CbiProfileAddCbiProfileBody(TypedDict, total=False):
+    """Body fields of ``cbi_profile.add_cbi_profile`` (keyword arguments; all optional)."""
+    banner_id: Any
+    certificate_ids: Any
+    debug_mode: Any
+    description: str
+    is_default: Any
+    name: str
+    region_ids: Any
+    security_controls: Any
+    user_experience: Any
+
+
+class CbiProfileUpdateCbiProfileBody(TypedDict, total=False):
+    """Body fields of ``cbi_profile.update_cbi_profile`` (keyword arguments; all optional)."""
+    banner: Any
+    banner_id: Any
+    certificates: Any
+    debug_mode: Any
+    description: str
+    is_default: Any
+    regions: Any
+    security_controls: Any
+    user_experience: Any
+
+
 class CbiProfileAPI:
-    def add_cbi_profile(self, **kwargs: Any) -> Result[zscaler.zpa.models.cbi_profile.CBIProfile]:
+    def add_cbi_profile(self, **kwargs: Unpack[CbiProfileAddCbiProfileBody]) -> Result[zscaler.zpa.models.cbi_profile.CBIProfile]:
         """Add CBI profile.
 
-        ``POST /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            banner_id: Any, certificate_ids: Any, debug_mode: Any, description: str, is_default: Any,
+              name: str, region_ids: Any, security_controls: Any, user_experience: Any
 
-        Returns ``(result, response, error)``; result: object of CBIProfile
+        Returns:
+            Result[CBIProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_profile.add_cbi_profile(name="example", description="example")
         """
         ...
     def delete_cbi_profile(self, profile_id: str | int) -> Result[None]:
         """Delete CBI profile.
 
-        ``DELETE /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zpa.cbi_profile.delete_cbi_profile("123")
         """
         ...
     def get_cbi_profile(self, profile_id: str | int) -> Result[zscaler.zpa.models.cbi_profile.CBIProfile]:
         """Get CBI profile.
 
-        ``GET /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CBIProfile
+        Returns:
+            Result[CBIProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_profile.get_cbi_profile("123")
         """
         ...
     def list_cbi_profiles(self) -> Result[list[zscaler.zpa.models.cbi_profile.CBIProfile]]:
         """List CBI profiles.
 
-        ``GET /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles``
+        Returns:
+            Result[list[CBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of CBIProfile
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_profile.list_cbi_profiles()
         """
         ...
-    def update_cbi_profile(self, profile_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.cbi_profile.CBIProfile]:
+    def update_cbi_profile(self, profile_id: str | int, **kwargs: Unpack[CbiProfileUpdateCbiProfileBody]) -> Result[zscaler.zpa.models.cbi_profile.CBIProfile]:
         """Update CBI profile.
 
-        ``PUT /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CBIProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            banner: Any, banner_id: Any, certificates: Any, debug_mode: Any, description: str,
+              is_default: Any, regions: Any, security_controls: Any, user_experience: Any
+
+        Returns:
+            Result[CBIProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_profile.update_cbi_profile("123", description="example")
         """
         ...
 
@@ -1123,121 +2936,291 @@ class CbiRegionAPI:
     def list_cbi_regions(self) -> Result[list[zscaler.zpa.models.cbi_region.CBIRegion]]:
         """List CBI regions.
 
-        ``GET /zpa/cbiconfig/cbi/api/customers/{customerId}/regions``
+        Returns:
+            Result[list[CBIRegion]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of CBIRegion
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/regions
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_region.list_cbi_regions()
         """
         ...
+
+class CbiZpaProfileListCbiZpaProfilesBody(TypedDict, total=False):
+    """Body fields of ``cbi_zpa_profile.list_cbi_zpa_profiles`` (keyword arguments; all optional)."""
+    scope_id: Any
+    show_disabled: Any
+
+
+class CbiZpaProfileListIsolationProfilesBody(TypedDict, total=False):
+    """Body fields of ``cbi_zpa_profile.list_isolation_profiles`` (keyword arguments; all optional)."""
+    scope_id: Any
+    show_disabled: Any
+
 
 class CbiZpaProfileAPI:
-    def list_cbi_zpa_profiles(self, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
+    def list_cbi_zpa_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListCbiZpaProfilesBody]) -> Result[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
         """List CBI ZPA profiles.
 
-        ``GET /zpa/cbiconfig/cbi/api/customers/{customerId}/zpaprofiles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of ZPACBIProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            scope_id: Any, show_disabled: Any
+
+        Returns:
+            Result[list[ZPACBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/zpaprofiles
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_zpa_profile.list_cbi_zpa_profiles()
         """
         ...
-    def list_isolation_profiles(self, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
+    def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListIsolationProfilesBody]) -> Result[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
         """List isolation profiles.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/isolation/profiles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of ZPACBIProfile
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            scope_id: Any, show_disabled: Any
+
+        Returns:
+            Result[list[ZPACBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/isolation/profiles
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_zpa_profile.list_isolation_profiles()
         """
         ...
+
+class CertificatesAddCertificateBody(TypedDict, total=False):
+    """Body fields of ``certificates.add_certificate`` (keyword arguments; all optional)."""
+    certificate_data: Any
+    microtenant_id: Any
+
+
+class CertificatesUpdateCertificateBody(TypedDict, total=False):
+    """Body fields of ``certificates.update_certificate`` (keyword arguments; all optional)."""
+    certificate_data: Any
+    microtenant_id: Any
+
 
 class CertificatesAPI:
-    def list_certificates(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.certificates.Certificate]]:
+    def list_certificates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.certificates.Certificate]]:
         """List certificates.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of Certificate
+        Returns:
+            Result[list[Certificate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate
+
+        Example::
+
+            items, resp, err = client.zpa.certificates.list_certificates()
         """
         ...
-    def get_certificate(self, certificate_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.certificates.Certificate]:
+    def get_certificate(self, certificate_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.certificates.Certificate]:
         """Get certificate.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}``
+        Args:
+            certificate_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of Certificate
+        Returns:
+            Result[Certificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.certificates.get_certificate("123")
         """
         ...
-    def add_certificate(self, **kwargs: Any) -> Result[zscaler.zpa.models.certificates.Certificate]:
+    def add_certificate(self, **kwargs: Unpack[CertificatesAddCertificateBody]) -> Result[zscaler.zpa.models.certificates.Certificate]:
         """Add certificate.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            certificate_data: Any, microtenant_id: Any
 
-        Returns ``(result, response, error)``; result: object of Certificate
+        Returns:
+            Result[Certificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate
+
+        Example::
+
+            item, resp, err = client.zpa.certificates.add_certificate()
         """
         ...
-    def update_certificate(self, certificate_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.certificates.Certificate]:
+    def update_certificate(self, certificate_id: str | int, **kwargs: Unpack[CertificatesUpdateCertificateBody]) -> Result[zscaler.zpa.models.certificates.Certificate]:
         """Update certificate.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}``
+        Args:
+            certificate_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Certificate
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            certificate_data: Any, microtenant_id: Any
+
+        Returns:
+            Result[Certificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.certificates.update_certificate("123")
         """
         ...
-    def delete_certificate(self, certificate_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_certificate(self, certificate_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete certificate.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}``
+        Args:
+            certificate_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}
+
+        Example::
+
+            _, resp, err = client.zpa.certificates.delete_certificate("123")
         """
         ...
-    def list_issued_certificates(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.certificates.Certificate]]:
+    def list_issued_certificates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.certificates.Certificate]]:
         """List issued certificates.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/clientlessCertificate/issued``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of Certificate
+        Returns:
+            Result[list[Certificate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/clientlessCertificate/issued
+
+        Example::
+
+            items, resp, err = client.zpa.certificates.list_issued_certificates()
         """
         ...
 
+class ClientSettingsAddClientSettingBody(TypedDict, total=False):
+    """Body fields of ``client_settings.add_client_setting`` (keyword arguments; all optional)."""
+    client_certificate_type: Any
+    enrollment_cert_id: str
+    name: str
+
+
 class ClientSettingsAPI:
-    def add_client_setting(self, **kwargs: Any) -> Result[zscaler.zpa.models.client_settings.ClientSettings]:
+    def add_client_setting(self, **kwargs: Unpack[ClientSettingsAddClientSettingBody]) -> Result[zscaler.zpa.models.client_settings.ClientSettings]:
         """Add client setting.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_certificate_type: Any, enrollment_cert_id: str, name: str
 
-        Returns ``(result, response, error)``; result: object of ClientSettings
+        Returns:
+            Result[ClientSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting
+
+        Example::
+
+            item, resp, err = client.zpa.client_settings.add_client_setting(name="example")
         """
         ...
     def delete_client_setting(self) -> Result[None]:
         """Delete client setting.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting``
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: none
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting
+
+        Example::
+
+            _, resp, err = client.zpa.client_settings.delete_client_setting()
         """
         ...
     def get_all_client_settings(self) -> Result[list[zscaler.zpa.models.client_settings.ClientSettings]]:
         """Get all client settings.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting/all``
+        Returns:
+            Result[list[ClientSettings]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of ClientSettings
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting/all
+
+        Example::
+
+            items, resp, err = client.zpa.client_settings.get_all_client_settings()
         """
         ...
-    def get_client_settings(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.client_settings.ClientSettings]]:
+    def get_client_settings(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.client_settings.ClientSettings]]:
         """Get client settings.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys type
 
-        Returns ``(result, response, error)``; result: list of ClientSettings
+        Returns:
+            Result[list[ClientSettings]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting
+
+        Example::
+
+            items, resp, err = client.zpa.client_settings.get_client_settings()
         """
         ...
 
 class CloudConnectorControllerAPI:
-    def list_cloud_connectors(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.cloud_connector_controller.CloudConnectorController]]:
+    def list_cloud_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_controller.CloudConnectorController]]:
         """List cloud connectors.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnector``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CloudConnectorController
+        Returns:
+            Result[list[CloudConnectorController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnector
+
+        Example::
+
+            items, resp, err = client.zpa.cloud_connector_controller.list_cloud_connectors()
         """
         ...
 
@@ -1245,59 +3228,140 @@ class CloudConnectorGroupsAPI:
     def get_cloud_connector_groups(self, group_id: str | int) -> Result[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]:
         """Get cloud connector groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CloudConnectorGroup
+        Returns:
+            Result[CloudConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cloud_connector_groups.get_cloud_connector_groups("123")
         """
         ...
-    def list_cloud_connector_group_summary(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
+    def list_cloud_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
         """List cloud connector group summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup/summary``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CloudConnectorGroup
+        Returns:
+            Result[list[CloudConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.cloud_connector_groups.list_cloud_connector_group_summary()
         """
         ...
-    def list_cloud_connector_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
+    def list_cloud_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
         """List cloud connector groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CloudConnectorGroup
+        Returns:
+            Result[list[CloudConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup
+
+        Example::
+
+            items, resp, err = client.zpa.cloud_connector_groups.list_cloud_connector_groups()
         """
         ...
 
+class ConfigOverrideControllerAddConfigOverrideBody(TypedDict, total=False):
+    """Body fields of ``config_override_controller.add_config_override`` (keyword arguments; all optional)."""
+    description: str
+    enabled: Any
+    name: Any
+
+
 class ConfigOverrideControllerAPI:
-    def add_config_override(self, **kwargs: Any) -> Result[zscaler.zpa.models.config_override_controller.ConfigOverrideController]:
+    def add_config_override(self, **kwargs: Unpack[ConfigOverrideControllerAddConfigOverrideBody]) -> Result[zscaler.zpa.models.config_override_controller.ConfigOverrideController]:
         """Add config override.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: Any, name: Any
 
-        Returns ``(result, response, error)``; result: object of ConfigOverrideController
+        Returns:
+            Result[ConfigOverrideController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides
+
+        Example::
+
+            item, resp, err = client.zpa.config_override_controller.add_config_override(name="example", description="example")
         """
         ...
     def get_config_override(self, config_id: str | int) -> Result[zscaler.zpa.models.config_override_controller.ConfigOverrideController]:
         """Get config override.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides/{config_id}``
+        Args:
+            config_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ConfigOverrideController
+        Returns:
+            Result[ConfigOverrideController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides/{config_id}
+
+        Example::
+
+            item, resp, err = client.zpa.config_override_controller.get_config_override("123")
         """
         ...
-    def list_config_overrides(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.config_override_controller.ConfigOverrideController]]:
+    def list_config_overrides(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.config_override_controller.ConfigOverrideController]]:
         """List config overrides.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of ConfigOverrideController
+        Returns:
+            Result[list[ConfigOverrideController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides
+
+        Example::
+
+            items, resp, err = client.zpa.config_override_controller.list_config_overrides()
         """
         ...
     def update_config_override(self, config_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.config_override_controller.ConfigOverrideController]:
         """Update config override.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides/{config_id}``
+        Args:
+            config_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ConfigOverrideController
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[ConfigOverrideController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides/{config_id}
+
+        Example::
+
+            item, resp, err = client.zpa.config_override_controller.update_config_override("123")
         """
         ...
 
@@ -1305,37 +3369,78 @@ class CustomerControllerAPI:
     def get_auth_domains(self) -> Result:
         """Get auth domains.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/authDomains``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/authDomains
+
+        Example::
+
+            result, resp, err = client.zpa.customer_controller.get_auth_domains()
         """
         ...
 
 class CustomerDomainAPI:
-    def add_update_domain(self, type: str | int, domain_list: Any, microtenant_id: Any = None) -> Result[zscaler.zpa.models.customer_domain.CustomerDomainController]:
+    def add_update_domain(self, type: str | int, domain_list: list[Any], microtenant_id: str | None = None) -> Result[zscaler.zpa.models.customer_domain.CustomerDomainController]:
         """Add update domain.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/associationtype/{type}/domains``
+        Args:
+            type (str | int): in the path
+            domain_list (list[Any])
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of CustomerDomainController
+        Returns:
+            Result[CustomerDomainController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/associationtype/{type}/domains
+
+        Example::
+
+            item, resp, err = client.zpa.customer_domain.add_update_domain("example", "example")
         """
         ...
-    def list_domains(self, type: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.customer_domain.CustomerDomainController]:
+    def list_domains(self, type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.customer_domain.CustomerDomainController]:
         """List domains.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/associationtype/{type}/domains``
+        Args:
+            type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of CustomerDomainController
+        Returns:
+            Result[CustomerDomainController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/associationtype/{type}/domains
+
+        Example::
+
+            item, resp, err = client.zpa.customer_domain.list_domains("example")
         """
         ...
 
 class CustomerDrToolAPI:
-    def list_latest_dr_tool_versions(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion]]:
+    def list_latest_dr_tool_versions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion]]:
         """List latest dr tool versions.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/customerDRToolVersion``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page_num, page_size,
+              search
 
-        Returns ``(result, response, error)``; result: list of CustomerDRToolVersion
+        Returns:
+            Result[list[CustomerDRToolVersion]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/customerDRToolVersion
+
+        Example::
+
+            items, resp, err = client.zpa.customer_dr_tool.list_latest_dr_tool_versions()
         """
         ...
 
@@ -1343,151 +3448,406 @@ class CustomerVersionProfileAPI:
     def get_associated_version_profile(self) -> Result[zscaler.zpa.models.customer_version_profile.CustomerVersionProfile]:
         """Get associated version profile.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/versionProfile``
+        Returns:
+            Result[CustomerVersionProfile]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of CustomerVersionProfile
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/versionProfile
+
+        Example::
+
+            item, resp, err = client.zpa.customer_version_profile.get_associated_version_profile()
         """
         ...
-    def list_version_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.customer_version_profile.CustomerVersionProfile]]:
+    def list_version_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.customer_version_profile.CustomerVersionProfile]]:
         """List version profiles.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/visible/versionProfiles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CustomerVersionProfile
+        Returns:
+            Result[list[CustomerVersionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/visible/versionProfiles
+
+        Example::
+
+            items, resp, err = client.zpa.customer_version_profile.list_version_profiles()
         """
         ...
-    def update_version_profile(self, profile_id: str | int, remove_override_flag: Any) -> Result[None]:
+    def update_version_profile(self, profile_id: str | int, remove_override_flag: bool) -> Result[None]:
         """Update version profile.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/versionProfiles/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
+            remove_override_flag (bool)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/versionProfiles/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zpa.customer_version_profile.update_version_profile("123", "example")
         """
         ...
+
+class EmergencyAccessActivateUserBody(TypedDict, total=False):
+    """Body fields of ``emergency_access.activate_user`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
+
+class EmergencyAccessAddUserBody(TypedDict, total=False):
+    """Body fields of ``emergency_access.add_user`` (keyword arguments; all optional)."""
+    email_id: Any
+    first_name: Any
+    last_name: Any
+    microtenant_id: Any
+    update_enabled: Any
+    user_id: Any
+
+
+class EmergencyAccessDeactivateUserBody(TypedDict, total=False):
+    """Body fields of ``emergency_access.deactivate_user`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
+
+class EmergencyAccessUpdateUserBody(TypedDict, total=False):
+    """Body fields of ``emergency_access.update_user`` (keyword arguments; all optional)."""
+    email_id: Any
+    first_name: Any
+    last_name: Any
+    microtenant_id: Any
+
 
 class EmergencyAccessAPI:
-    def activate_user(self, user_id: Any, send_email: Any = False, **kwargs: Any) -> Result:
+    def activate_user(self, user_id: str, send_email: bool = False, **kwargs: Unpack[EmergencyAccessActivateUserBody]) -> Result:
         """Activate user.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}/activate``
+        Args:
+            user_id (str): in the path
+            send_email (bool, default False)
 
-        Returns ``(result, response, error)``; result: object of EmergencyAccessUser
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}/activate
+
+        Example::
+
+            item, resp, err = client.zpa.emergency_access.activate_user("123")
         """
         ...
-    def add_user(self, activate_now: Any = True, **kwargs: Any) -> Result:
+    def add_user(self, activate_now: Any = True, **kwargs: Unpack[EmergencyAccessAddUserBody]) -> Result:
         """Add user.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user``
+        Args:
+            activate_now (Any, default True)
 
-        Returns ``(result, response, error)``; result: object of EmergencyAccessUser
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            email_id: Any, first_name: Any, last_name: Any, microtenant_id: Any, update_enabled: Any,
+              user_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user
+
+        Example::
+
+            item, resp, err = client.zpa.emergency_access.add_user()
         """
         ...
-    def deactivate_user(self, user_id: str | int, **kwargs: Any) -> Result[None]:
+    def deactivate_user(self, user_id: str | int, **kwargs: Unpack[EmergencyAccessDeactivateUserBody]) -> Result[None]:
         """Deactivate user.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}/deactivate``
+        Args:
+            user_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}/deactivate
+
+        Example::
+
+            _, resp, err = client.zpa.emergency_access.deactivate_user("123")
         """
         ...
-    def get_user(self, user_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.emergency_access.EmergencyAccessUser]:
+    def get_user(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.emergency_access.EmergencyAccessUser]:
         """Get user.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}``
+        Args:
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of EmergencyAccessUser
+        Returns:
+            Result[EmergencyAccessUser]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}
+
+        Example::
+
+            item, resp, err = client.zpa.emergency_access.get_user("123")
         """
         ...
-    def list_users(self, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.emergency_access.EmergencyAccessUser]]:
+    def list_users(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.emergency_access.EmergencyAccessUser]]:
         """List users.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/users``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page_id,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of EmergencyAccessUser
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[EmergencyAccessUser]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/users
+
+        Example::
+
+            items, resp, err = client.zpa.emergency_access.list_users()
         """
         ...
-    def update_user(self, user_id: Any, activate_now: Any = True, **kwargs: Any) -> Result:
+    def update_user(self, user_id: str, activate_now: Any = True, **kwargs: Unpack[EmergencyAccessUpdateUserBody]) -> Result:
         """Update user.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}``
+        Args:
+            user_id (str): in the path
+            activate_now (Any, default True)
 
-        Returns ``(result, response, error)``; result: object of EmergencyAccessUser
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            email_id: Any, first_name: Any, last_name: Any, microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}
+
+        Example::
+
+            item, resp, err = client.zpa.emergency_access.update_user("123")
         """
         ...
+
+class EnrollmentCertificatesAddEnrollmentCertBody(TypedDict, total=False):
+    """Body fields of ``enrollment_certificates.add_enrollment_cert`` (keyword arguments; all optional)."""
+    client_cert_type: str
+    description: Any
+    name: str
+    parent_cert_id: str
+    time_zone: Any
+    valid_from: Any
+    valid_to: Any
+
+
+class EnrollmentCertificatesGenerateCsrBody(TypedDict, total=False):
+    """Body fields of ``enrollment_certificates.generate_csr`` (keyword arguments; all optional)."""
+    description: Any
+    name: str
+
+
+class EnrollmentCertificatesGenerateSelfSignedBody(TypedDict, total=False):
+    """Body fields of ``enrollment_certificates.generate_self_signed`` (keyword arguments; all optional)."""
+    client_cert_type: str
+    description: Any
+    name: str
+    root_certificate_id: Any
+    time_zone: Any
+    valid_from: Any
+    valid_to: Any
+
+
+class EnrollmentCertificatesUpdateEnrollmentBody(TypedDict, total=False):
+    """Body fields of ``enrollment_certificates.update_enrollment`` (keyword arguments; all optional)."""
+    time_zone: Any
+    valid_from: Any
+    valid_to: Any
+
 
 class EnrollmentCertificatesAPI:
-    def add_enrollment_cert(self, **kwargs: Any) -> Result:
+    def add_enrollment_cert(self, **kwargs: Unpack[EnrollmentCertificatesAddEnrollmentCertBody]) -> Result:
         """Add enrollment cert.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_cert_type: str, description: Any, name: str, parent_cert_id: str, time_zone: Any,
+              valid_from: Any, valid_to: Any
 
-        Returns ``(result, response, error)``; result: object of EnrollmentCertificate
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.add_enrollment_cert(name="example", description="example")
         """
         ...
-    def delete_enrollment_certificate(self, cert_id: str | int, dry_run: Any = None) -> Result[None]:
+    def delete_enrollment_certificate(self, cert_id: str | int, dry_run: bool | None = None) -> Result[None]:
         """Delete enrollment certificate.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{cert_id}``
+        Args:
+            cert_id (str | int): in the path
+            dry_run (bool | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{cert_id}
+
+        Example::
+
+            _, resp, err = client.zpa.enrollment_certificates.delete_enrollment_certificate("123")
         """
         ...
-    def generate_csr(self, **kwargs: Any) -> Result[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]:
+    def generate_csr(self, **kwargs: Unpack[EnrollmentCertificatesGenerateCsrBody]) -> Result[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]:
         """Generate csr.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/csr/generate``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of EnrollmentCertificate
+        Returns:
+            Result[EnrollmentCertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/csr/generate
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.generate_csr(name="example", description="example")
         """
         ...
-    def generate_self_signed(self, **kwargs: Any) -> Result:
+    def generate_self_signed(self, **kwargs: Unpack[EnrollmentCertificatesGenerateSelfSignedBody]) -> Result:
         """Generate self signed.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/selfsigned/generate``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_cert_type: str, description: Any, name: str, root_certificate_id: Any, time_zone:
+              Any, valid_from: Any, valid_to: Any
 
-        Returns ``(result, response, error)``; result: object of EnrollmentCertificate
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/selfsigned/generate
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.generate_self_signed(name="example", description="example")
         """
         ...
     def get_enrolment(self, certificate_id: str | int) -> Result[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]:
         """Get enrolment.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{certificate_id}``
+        Args:
+            certificate_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of EnrollmentCertificate
+        Returns:
+            Result[EnrollmentCertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.get_enrolment("123")
         """
         ...
-    def list_enrolment(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]]:
+    def list_enrolment(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]]:
         """List enrolment.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of EnrollmentCertificate
+        Returns:
+            Result[list[EnrollmentCertificate]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert
+
+        Example::
+
+            items, resp, err = client.zpa.enrollment_certificates.list_enrolment()
         """
         ...
-    def get_enrolment_by_name(self, name: Any) -> Result:
+    def get_enrolment_by_name(self, name: str) -> Result:
         """Get enrolment by name (search, then the exact name).
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert``
+        Args:
+            name (str)
 
-        Returns ``(result, response, error)``; result: object of EnrollmentCertificate
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.get_enrolment_by_name("example")
         """
         ...
-    def update_enrollment(self, cert_id: Any, **kwargs: Any) -> Result:
+    def update_enrollment(self, cert_id: str, **kwargs: Unpack[EnrollmentCertificatesUpdateEnrollmentBody]) -> Result:
         """Update enrollment.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{cert_id}``
+        Args:
+            cert_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of EnrollmentCertificate
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            time_zone: Any, valid_from: Any, valid_to: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.update_enrollment("123")
         """
         ...
 
 class ExtranetResourceAPI:
-    def list_extranet_resources_partner(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def list_extranet_resources_partner(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
         """List extranet resources partner.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/extranetResource/partner``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CommonIDName
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/extranetResource/partner
+
+        Example::
+
+            items, resp, err = client.zpa.extranet_resource.list_extranet_resources_partner()
         """
         ...
 
@@ -1495,695 +3855,2151 @@ class IdpAPI:
     def get_idp(self, idp_id: str | int) -> Result[zscaler.zpa.models.idp.IDPController]:
         """Get IdP.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}``
+        Args:
+            idp_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IDPController
+        Returns:
+            Result[IDPController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}
+
+        Example::
+
+            item, resp, err = client.zpa.idp.get_idp("123")
         """
         ...
-    def list_idps(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.idp.IDPController]]:
+    def list_idps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.idp.IDPController]]:
         """List idps.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/idp``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size,
+              scim_enabled, search, user_attributes
 
-        Returns ``(result, response, error)``; result: list of IDPController
+        Returns:
+            Result[list[IDPController]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/idp
+
+        Example::
+
+            items, resp, err = client.zpa.idp.list_idps()
         """
         ...
 
 class LocationControllerAPI:
-    def get_location_extranet_resource(self, zpn_er_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def get_location_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
         """Get location extranet resource.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/extranetResource/{zpn_er_id}``
+        Args:
+            zpn_er_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys fetch_sub_locations, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of CommonIDName
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/extranetResource/{zpn_er_id}
+
+        Example::
+
+            items, resp, err = client.zpa.location_controller.get_location_extranet_resource("123")
         """
         ...
-    def get_location_group_extranet_resource(self, zpn_er_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.common.LocationGroupDTO]]:
+    def get_location_group_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.LocationGroupDTO]]:
         """Get location group extranet resource.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/locationGroup/extranetResource/{zpn_er_id}``
+        Args:
+            zpn_er_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys
+              is_special_location_group_included, page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of LocationGroupDTO
+        Returns:
+            Result[list[LocationGroupDTO]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/locationGroup/extranetResource/{zpn_er_id}
+
+        Example::
+
+            items, resp, err = client.zpa.location_controller.get_location_group_extranet_resource("123")
         """
         ...
-    def get_location_summary(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def get_location_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
         """Get location summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/summary``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CommonIDName
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/summary
+
+        Example::
+
+            items, resp, err = client.zpa.location_controller.get_location_summary()
         """
         ...
 
+class LssAddLssConfigBody(TypedDict, total=False):
+    """Body fields of ``lss.add_lss_config`` (keyword arguments; all optional)."""
+    description: Any
+    filter_status_codes: Any
+    log_stream_content: Any
+    policy_name: Any
+    policy_rules: Any
+
+
+class LssUpdateLssConfigBody(TypedDict, total=False):
+    """Body fields of ``lss.update_lss_config`` (keyword arguments; all optional)."""
+    filter_status_codes: Any
+    log_stream_content: Any
+    policy_name: Any
+    policy_rules: Any
+
+
 class LssAPI:
-    def add_lss_config(self, lss_host: Any, lss_port: Any, name: Any, source_log_type: Any, app_connector_group_ids: Any = None, enabled: Any = True, source_log_format: Any = 'csv', use_tls: Any = False, **kwargs: Any) -> Result:
+    def add_lss_config(self, lss_host: str, lss_port: str, name: str, source_log_type: str, app_connector_group_ids: list[Any] | None = None, enabled: bool = True, source_log_format: str = 'csv', use_tls: bool = False, **kwargs: Unpack[LssAddLssConfigBody]) -> Result:
         """Add LSS config.
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig``
+        Args:
+            lss_host (str)
+            lss_port (str)
+            name (str)
+            source_log_type (str)
+            app_connector_group_ids (list[Any] | None, default None)
+            enabled (bool, default True)
+            source_log_format (str, default 'csv')
+            use_tls (bool, default False)
 
-        Returns ``(result, response, error)``; result: object of LSSResourceModel
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, filter_status_codes: Any, log_stream_content: Any, policy_name: Any,
+              policy_rules: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig
+
+        Example::
+
+            item, resp, err = client.zpa.lss.add_lss_config("example", "example", "example", "example", description="example")
         """
         ...
     def delete_lss_config(self, lss_config_id: str | int) -> Result[None]:
         """Delete LSS config.
 
-        ``DELETE /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}``
+        Args:
+            lss_config_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}
+
+        Example::
+
+            _, resp, err = client.zpa.lss.delete_lss_config("123")
         """
         ...
-    def get_all_log_formats(self, log_type: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Any:
+    def get_all_log_formats(self, log_type: Any = None, query_params: Mapping[str, Any] | None = None) -> Any:
         """The log formats (a dict; on an error: logged, ``None`` returned).
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/logType/formats``
+        Args:
+            log_type (Any, default None)
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns the result alone (as the official SDK); on an error, logs it and returns ``None``; result: raw
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/logType/formats
+
+        Example::
+
+            result = client.zpa.lss.get_all_log_formats()
         """
         ...
     def get_client_types(self, client_type: Any = None) -> Any:
         """Client types as ``{snake_name: zpn_client_type_...}`` (on an error: logged, ``None`` returned).
 
-        ``GET /zpa/mgmtconfig/v2/admin/lssConfig/customers/{customerId}/clientTypes``
+        Args:
+            client_type (Any, default None)
 
-        Returns the result alone (as the official SDK); on an error, logs it and returns ``None``; result: raw
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/lssConfig/customers/{customerId}/clientTypes
+
+        Example::
+
+            result = client.zpa.lss.get_client_types()
         """
         ...
-    def get_config(self, lss_config_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.lss.LSSResourceModel]:
+    def get_config(self, lss_config_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.lss.LSSResourceModel]:
         """Get config.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}``
+        Args:
+            lss_config_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of LSSResourceModel
+        Returns:
+            Result[LSSResourceModel]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}
+
+        Example::
+
+            item, resp, err = client.zpa.lss.get_config("123")
         """
         ...
-    def get_status_codes(self, log_type: Any = 'all') -> Any:
+    def get_status_codes(self, log_type: str = 'all') -> Any:
         """Status codes, all or of one ``source_log_map`` log type (on an error: logged, ``None`` returned).
 
-        ``GET /zpa/mgmtconfig/v2/admin/lssConfig/statusCodes``
+        Args:
+            log_type (str, default 'all')
 
-        Returns the result alone (as the official SDK); on an error, logs it and returns ``None``; result: raw
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/lssConfig/statusCodes
+
+        Example::
+
+            result = client.zpa.lss.get_status_codes()
         """
         ...
-    def list_configs(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.lss.LSSResourceModel]]:
+    def list_configs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.lss.LSSResourceModel]]:
         """List configs.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of LSSResourceModel
+        Returns:
+            Result[list[LSSResourceModel]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig
+
+        Example::
+
+            items, resp, err = client.zpa.lss.list_configs()
         """
         ...
-    def update_lss_config(self, lss_config_id: Any, lss_host: Any = None, lss_port: Any = None, name: Any = None, source_log_type: Any = None, app_connector_group_ids: Any = None, enabled: Any = None, source_log_format: Any = 'csv', use_tls: Any = None, **kwargs: Any) -> Result:
+    def update_lss_config(self, lss_config_id: str, lss_host: str | None = None, lss_port: str | None = None, name: str | None = None, source_log_type: str | None = None, app_connector_group_ids: list[Any] | None = None, enabled: bool | None = None, source_log_format: str = 'csv', use_tls: bool | None = None, **kwargs: Unpack[LssUpdateLssConfigBody]) -> Result:
         """Update LSS config.
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}``
+        Args:
+            lss_config_id (str): in the path
+            lss_host (str | None, default None)
+            lss_port (str | None, default None)
+            name (str | None, default None)
+            source_log_type (str | None, default None)
+            app_connector_group_ids (list[Any] | None, default None)
+            enabled (bool | None, default None)
+            source_log_format (str, default 'csv')
+            use_tls (bool | None, default None)
 
-        Returns ``(result, response, error)``; result: object of LSSResourceModel
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            filter_status_codes: Any, log_stream_content: Any, policy_name: Any, policy_rules: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}
+
+        Example::
+
+            item, resp, err = client.zpa.lss.update_lss_config("123")
         """
         ...
 
 class MachineGroupsAPI:
-    def get_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.machine_groups.MachineGroup]:
+    def get_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.machine_groups.MachineGroup]:
         """Get group.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of MachineGroup
+        Returns:
+            Result[MachineGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.machine_groups.get_group("123")
         """
         ...
-    def list_machine_group_summary(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
+    def list_machine_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
         """List machine group summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup/summary``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of MachineGroup
+        Returns:
+            Result[list[MachineGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.machine_groups.list_machine_group_summary()
         """
         ...
-    def list_machine_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
+    def list_machine_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
         """List machine groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of MachineGroup
+        Returns:
+            Result[list[MachineGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup
+
+        Example::
+
+            items, resp, err = client.zpa.machine_groups.list_machine_groups()
         """
         ...
 
 class ManagedBrowserProfileAPI:
-    def list_managed_browser_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile]]:
+    def list_managed_browser_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile]]:
         """List managed browser profiles.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/managedBrowserProfile/search``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ManagedBrowserProfile
+        Returns:
+            Result[list[ManagedBrowserProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/managedBrowserProfile/search
+
+        Example::
+
+            items, resp, err = client.zpa.managed_browser_profile.list_managed_browser_profiles()
         """
         ...
 
+class MicrotenantsAddMicrotenantBody(TypedDict, total=False):
+    """Body fields of ``microtenants.add_microtenant`` (keyword arguments; all optional)."""
+    criteria_attribute: str
+    criteria_attribute_values: Any
+    description: str
+    enabled: bool
+    name: str
+    privileged_approvals_enabled: bool
+
+
+class MicrotenantsGetMicrotenantSearchBody(TypedDict, total=False):
+    """Body fields of ``microtenants.get_microtenant_search`` (keyword arguments; all optional)."""
+    filter_and_sort_dto: Any
+
+
+class MicrotenantsUpdateMicrotenantBody(TypedDict, total=False):
+    """Body fields of ``microtenants.update_microtenant`` (keyword arguments; all optional)."""
+    criteria_attribute: str
+    criteria_attribute_values: Any
+    description: str
+    enabled: bool
+    microtenant_id: Any
+    name: str
+    privileged_approvals_enabled: bool
+
+
 class MicrotenantsAPI:
-    def add_microtenant(self, **kwargs: Any) -> Result[zscaler.zpa.models.microtenants.Microtenant]:
+    def add_microtenant(self, **kwargs: Unpack[MicrotenantsAddMicrotenantBody]) -> Result[zscaler.zpa.models.microtenants.Microtenant]:
         """Add microtenant.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            criteria_attribute: str, criteria_attribute_values: Any, description: str, enabled: bool,
+              name: str, privileged_approvals_enabled: bool
 
-        Returns ``(result, response, error)``; result: object of Microtenant
+        Returns:
+            Result[Microtenant]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants
+
+        Example::
+
+            item, resp, err = client.zpa.microtenants.add_microtenant(name="example", description="example")
         """
         ...
     def delete_microtenant(self, microtenant_id: str | int) -> Result[None]:
         """Delete microtenant.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/{microtenant_id}``
+        Args:
+            microtenant_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/{microtenant_id}
+
+        Example::
+
+            _, resp, err = client.zpa.microtenants.delete_microtenant("123")
         """
         ...
     def get_microtenant(self, microtenant_id: str | int) -> Result[zscaler.zpa.models.microtenants.Microtenant]:
         """Get microtenant.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/{microtenant_id}``
+        Args:
+            microtenant_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Microtenant
+        Returns:
+            Result[Microtenant]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/{microtenant_id}
+
+        Example::
+
+            item, resp, err = client.zpa.microtenants.get_microtenant("123")
         """
         ...
-    def get_microtenant_search(self, **kwargs: Any) -> Result[zscaler.zpa.models.common.CommonFilterSearch]:
+    def get_microtenant_search(self, **kwargs: Unpack[MicrotenantsGetMicrotenantSearchBody]) -> Result[zscaler.zpa.models.common.CommonFilterSearch]:
         """Get microtenant search.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/search``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            filter_and_sort_dto: Any
 
-        Returns ``(result, response, error)``; result: object of CommonFilterSearch
+        Returns:
+            Result[CommonFilterSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/search
+
+        Example::
+
+            item, resp, err = client.zpa.microtenants.get_microtenant_search()
         """
         ...
     def get_microtenant_summary(self) -> Result[list[zscaler.zpa.models.microtenants.Microtenant]]:
         """Get microtenant summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/summary``
+        Returns:
+            Result[list[Microtenant]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of Microtenant
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/summary
+
+        Example::
+
+            items, resp, err = client.zpa.microtenants.get_microtenant_summary()
         """
         ...
-    def list_microtenants(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.microtenants.Microtenant]]:
+    def list_microtenants(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.microtenants.Microtenant]]:
         """List microtenants.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_roles, page_size,
+              search
 
-        Returns ``(result, response, error)``; result: list of Microtenant
+        Returns:
+            Result[list[Microtenant]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants
+
+        Example::
+
+            items, resp, err = client.zpa.microtenants.list_microtenants()
         """
         ...
-    def update_microtenant(self, microtenant_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.microtenants.Microtenant]:
+    def update_microtenant(self, microtenant_id: str | int, **kwargs: Unpack[MicrotenantsUpdateMicrotenantBody]) -> Result[zscaler.zpa.models.microtenants.Microtenant]:
         """Update microtenant.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/{microtenant_id}``
+        Args:
+            microtenant_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Microtenant
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            criteria_attribute: str, criteria_attribute_values: Any, description: str, enabled: bool,
+              microtenant_id: Any, name: str, privileged_approvals_enabled: bool
+
+        Returns:
+            Result[Microtenant]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/{microtenant_id}
+
+        Example::
+
+            item, resp, err = client.zpa.microtenants.update_microtenant("123", name="example", description="example")
         """
         ...
 
 class NpnClientControllerAPI:
-    def list_vpn_connected_users(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.npn_client_controller.NPNClientController]]:
+    def list_vpn_connected_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.npn_client_controller.NPNClientController]]:
         """List VPN connected users.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/vpnConnectedUsers``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of NPNClientController
+        Returns:
+            Result[list[NPNClientController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/vpnConnectedUsers
+
+        Example::
+
+            items, resp, err = client.zpa.npn_client_controller.list_vpn_connected_users()
         """
         ...
+
+class Oauth2UserCodeAddProvisioningKeyBody(TypedDict, total=False):
+    """Body fields of ``oauth2_user_code.add_provisioning_key`` (keyword arguments; all optional)."""
+    component_group_id: Any
+    config_cloud_name: Any
+    enrollment_server: Any
+    microtenant_id: Any
+    nonce_association_type: Any
+    tenant_id: Any
+    user_codes: Any
+    zcomponent_id: str
+
+
+class Oauth2UserCodeVerifyOauth2UserCodeBody(TypedDict, total=False):
+    """Body fields of ``oauth2_user_code.verify_oauth2_user_code`` (keyword arguments; all optional)."""
+    component_group_id: Any
+    config_cloud_name: Any
+    enrollment_server: Any
+    microtenant_id: Any
+    nonce_association_type: Any
+    tenant_id: Any
+    user_codes: Any
+    zcomponent_id: str
+
 
 class Oauth2UserCodeAPI:
-    def add_provisioning_key(self, key_type: Any, **kwargs: Any) -> Result[zscaler.zpa.models.oauth2_user_code.OAuth2UserCode]:
+    def add_provisioning_key(self, key_type: str, **kwargs: Unpack[Oauth2UserCodeAddProvisioningKeyBody]) -> Result[zscaler.zpa.models.oauth2_user_code.OAuth2UserCode]:
         """Add provisioning key.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/usercodes/status``
+        Args:
+            key_type (str): in the path
 
-        Returns ``(result, response, error)``; result: object of OAuth2UserCode
-        ``key_type`` accepts: connector, service_edge, assistant_group, site_controller_group
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            component_group_id: Any, config_cloud_name: Any, enrollment_server: Any, microtenant_id:
+              Any, nonce_association_type: Any, tenant_id: Any, user_codes: Any, zcomponent_id: str
+
+        Returns:
+            Result[OAuth2UserCode]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge, assistant_group, site_controller_group
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/usercodes/status
+
+        Example::
+
+            item, resp, err = client.zpa.oauth2_user_code.add_provisioning_key("example")
         """
         ...
-    def verify_oauth2_user_code(self, key_type: Any, **kwargs: Any) -> Result[zscaler.zpa.models.oauth2_user_code.OAuth2UserCode]:
+    def verify_oauth2_user_code(self, key_type: str, **kwargs: Unpack[Oauth2UserCodeVerifyOauth2UserCodeBody]) -> Result[zscaler.zpa.models.oauth2_user_code.OAuth2UserCode]:
         """Verify OAuth2 user code.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/usercodes``
+        Args:
+            key_type (str): in the path
 
-        Returns ``(result, response, error)``; result: object of OAuth2UserCode
-        ``key_type`` accepts: connector, service_edge, assistant_group, site_controller_group
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            component_group_id: Any, config_cloud_name: Any, enrollment_server: Any, microtenant_id:
+              Any, nonce_association_type: Any, tenant_id: Any, user_codes: Any, zcomponent_id: str
+
+        Returns:
+            Result[OAuth2UserCode]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge, assistant_group, site_controller_group
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/usercodes
+
+        Example::
+
+            item, resp, err = client.zpa.oauth2_user_code.verify_oauth2_user_code("example")
         """
         ...
 
 class OneIdentityAPI:
-    def list_iamidpmappings(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.one_identity.OneIdentity]]:
+    def list_iamidpmappings(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.one_identity.OneIdentity]]:
         """List iamidpmappings.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/iamidpmapping``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of OneIdentity
+        Returns:
+            Result[list[OneIdentity]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/iamidpmapping
+
+        Example::
+
+            items, resp, err = client.zpa.one_identity.list_iamidpmappings()
         """
         ...
+
+class PoliciesAddAccessRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.add_access_rule`` (keyword arguments; all optional)."""
+    conditions: Any
+    custom_msg: str
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesAddAccessRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.add_access_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    custom_msg: str
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesAddAppProtectionRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.add_app_protection_rule`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    rule_order: str
+
+
+class PoliciesAddAppProtectionRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.add_app_protection_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    enabled: Any
+    microtenantId: Any
+    rule_id: Any
+    rule_order: str
+
+
+class PoliciesAddBrowserProtectionRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.add_browser_protection_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesAddCapabilitiesRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.add_capabilities_rule_v2`` (keyword arguments; all optional)."""
+    action: str
+    conditions: Any
+    description: str
+    microtenantId: Any
+    privileged_capabilities: Any
+    rule_order: str
+
+
+class PoliciesAddClientForwardingRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.add_client_forwarding_rule`` (keyword arguments; all optional)."""
+    conditions: Any
+    custom_msg: str
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesAddClientForwardingRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.add_client_forwarding_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesAddIsolationRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.add_isolation_rule`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesAddIsolationRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.add_isolation_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesAddPrivilegedCredentialRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.add_privileged_credential_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    credential_pool_id: Any
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesAddRedirectionRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.add_redirection_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesAddTimeoutRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.add_timeout_rule`` (keyword arguments; all optional)."""
+    conditions: Any
+    custom_msg: str
+    description: str
+    microtenantId: Any
+    microtenant_id: Any
+    name: str
+    reauth_idle_timeout: str
+    reauth_timeout: str
+
+
+class PoliciesAddTimeoutRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.add_timeout_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    custom_msg: str
+    description: str
+    microtenantId: Any
+    reauth_idle_timeout: str
+    reauth_timeout: str
+
+
+class PoliciesBulkReorderRulesBody(TypedDict, total=False):
+    """Body fields of ``policies.bulk_reorder_rules`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
+
+class PoliciesReorderRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.reorder_rule`` (keyword arguments; all optional)."""
+    microtenantId: Any
+    microtenant_id: Any
+
+
+class PoliciesUpdateAccessRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.update_access_rule`` (keyword arguments; all optional)."""
+    conditions: Any
+    custom_msg: str
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesUpdateAccessRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.update_access_rule_v2`` (keyword arguments; all optional)."""
+    action: str
+    conditions: Any
+    custom_msg: str
+    description: str
+    microtenantId: Any
+    name: str
+    rule_order: str
+
+
+class PoliciesUpdateAppProtectionRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.update_app_protection_rule`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    enabled: Any
+    rule_order: str
+
+
+class PoliciesUpdateAppProtectionRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.update_app_protection_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    enabled: Any
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesUpdateBrowserProtectionRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.update_browser_protection_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesUpdateCapabilitiesRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.update_capabilities_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    microtenantId: Any
+    microtenant_id: Any
+    privileged_capabilities: Any
+    rule_order: str
+
+
+class PoliciesUpdateClientForwardingRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.update_client_forwarding_rule`` (keyword arguments; all optional)."""
+    action: str
+    conditions: Any
+    description: str
+    enabled: Any
+    microtenantId: Any
+    name: str
+    rule_order: str
+
+
+class PoliciesUpdateClientForwardingRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.update_client_forwarding_rule_v2`` (keyword arguments; all optional)."""
+    action: str
+    conditions: Any
+    description: str
+    microtenantId: Any
+    name: str
+    rule_order: str
+
+
+class PoliciesUpdateIsolationRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.update_isolation_rule`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    enabled: Any
+    microtenantId: Any
+    microtenant_id: Any
+    rule_order: str
+
+
+class PoliciesUpdateIsolationRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.update_isolation_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    enabled: Any
+    microtenantId: Any
+    microtenant_id: Any
+    rule_order: str
+
+
+class PoliciesUpdatePrivilegedCredentialRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.update_privileged_credential_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    credential_pool_id: Any
+    description: str
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesUpdateRedirectionRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.update_redirection_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    description: str
+    enabled: Any
+    microtenantId: Any
+    rule_order: str
+
+
+class PoliciesUpdateTimeoutRuleBody(TypedDict, total=False):
+    """Body fields of ``policies.update_timeout_rule`` (keyword arguments; all optional)."""
+    conditions: Any
+    custom_msg: str
+    description: str
+    microtenantId: Any
+    microtenant_id: Any
+    reauth_idle_timeout: str
+    reauth_timeout: str
+
+
+class PoliciesUpdateTimeoutRuleV2Body(TypedDict, total=False):
+    """Body fields of ``policies.update_timeout_rule_v2`` (keyword arguments; all optional)."""
+    conditions: Any
+    custom_msg: str
+    description: str
+    microtenantId: Any
+    reauth_idle_timeout: str
+    reauth_timeout: str
+
 
 class PoliciesAPI:
-    def add_access_rule(self, name: Any, action: Any, app_connector_group_ids: Any = [], app_server_group_ids: Any = [], **kwargs: Any) -> Result:
+    def add_access_rule(self, name: str, action: str, app_connector_group_ids: list[Any] = [], app_server_group_ids: list[Any] = [], **kwargs: Unpack[PoliciesAddAccessRuleBody]) -> Result:
         """Add access rule.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
+            app_connector_group_ids (list[Any], default [])
+            app_server_group_ids (list[Any], default [])
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_access_rule("example", "example", description="example")
         """
         ...
-    def add_access_rule_v2(self, name: Any, action: Any, app_connector_group_ids: Any = [], app_server_group_ids: Any = [], **kwargs: Any) -> Result:
+    def add_access_rule_v2(self, name: str, action: str, app_connector_group_ids: list[Any] = [], app_server_group_ids: list[Any] = [], **kwargs: Unpack[PoliciesAddAccessRuleV2Body]) -> Result:
         """Add access rule (v2 API).
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
+            app_connector_group_ids (list[Any], default [])
+            app_server_group_ids (list[Any], default [])
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_access_rule_v2("example", "example", description="example")
         """
         ...
-    def add_app_protection_rule(self, name: Any, action: Any, zpn_inspection_profile_id: Any = None, **kwargs: Any) -> Result:
+    def add_app_protection_rule(self, name: str, action: str, zpn_inspection_profile_id: str | None = None, **kwargs: Unpack[PoliciesAddAppProtectionRuleBody]) -> Result:
         """Add app protection rule.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
+            zpn_inspection_profile_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_app_protection_rule("example", "example", description="example")
         """
         ...
-    def add_app_protection_rule_v2(self, name: Any, action: Any, zpn_inspection_profile_id: Any = None, **kwargs: Any) -> Result:
+    def add_app_protection_rule_v2(self, name: str, action: str, zpn_inspection_profile_id: str | None = None, **kwargs: Unpack[PoliciesAddAppProtectionRuleV2Body]) -> Result:
         """Add app protection rule (v2 API).
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
+            zpn_inspection_profile_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, rule_id: Any,
+              rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_app_protection_rule_v2("example", "example", description="example", enabled="example")
         """
         ...
-    def add_browser_protection_rule_v2(self, name: Any, action: Any, **kwargs: Any) -> Result:
+    def add_browser_protection_rule_v2(self, name: str, action: str, **kwargs: Unpack[PoliciesAddBrowserProtectionRuleV2Body]) -> Result:
         """Add browser protection rule (v2 API).
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_browser_protection_rule_v2("example", "example", description="example")
         """
         ...
-    def add_capabilities_rule_v2(self, name: Any, **kwargs: Any) -> Result:
+    def add_capabilities_rule_v2(self, name: str, **kwargs: Unpack[PoliciesAddCapabilitiesRuleV2Body]) -> Result:
         """Add capabilities rule (v2 API).
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, conditions: Any, description: str, microtenantId: Any, privileged_capabilities:
+              Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_capabilities_rule_v2("example", description="example")
         """
         ...
-    def add_client_forwarding_rule(self, name: Any, action: Any, **kwargs: Any) -> Result:
+    def add_client_forwarding_rule(self, name: str, action: str, **kwargs: Unpack[PoliciesAddClientForwardingRuleBody]) -> Result:
         """Add client forwarding rule.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_client_forwarding_rule("example", "example", description="example")
         """
         ...
-    def add_client_forwarding_rule_v2(self, name: Any, action: Any, **kwargs: Any) -> Result:
+    def add_client_forwarding_rule_v2(self, name: str, action: str, **kwargs: Unpack[PoliciesAddClientForwardingRuleV2Body]) -> Result:
         """Add client forwarding rule (v2 API).
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_client_forwarding_rule_v2("example", "example", description="example")
         """
         ...
-    def add_isolation_rule(self, name: Any, action: Any, zpn_isolation_profile_id: Any = None, **kwargs: Any) -> Result:
+    def add_isolation_rule(self, name: str, action: str, zpn_isolation_profile_id: str | None = None, **kwargs: Unpack[PoliciesAddIsolationRuleBody]) -> Result:
         """Add isolation rule.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
+            zpn_isolation_profile_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_isolation_rule("example", "example", description="example")
         """
         ...
-    def add_isolation_rule_v2(self, name: Any, action: Any, zpn_isolation_profile_id: Any = None, **kwargs: Any) -> Result:
+    def add_isolation_rule_v2(self, name: str, action: str, zpn_isolation_profile_id: str | None = None, **kwargs: Unpack[PoliciesAddIsolationRuleV2Body]) -> Result:
         """Add isolation rule (v2 API).
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
+            zpn_isolation_profile_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_isolation_rule_v2("example", "example", description="example")
         """
         ...
-    def add_privileged_credential_rule_v2(self, name: Any, credential_id: Any = None, **kwargs: Any) -> Result:
+    def add_privileged_credential_rule_v2(self, name: str, credential_id: str | None = None, **kwargs: Unpack[PoliciesAddPrivilegedCredentialRuleV2Body]) -> Result:
         """Add privileged credential rule (v2 API).
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            credential_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, credential_pool_id: Any, description: str, microtenantId: Any, rule_order:
+              str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_privileged_credential_rule_v2("example", description="example")
         """
         ...
-    def add_redirection_rule_v2(self, name: Any, action: Any, service_edge_group_ids: Any = [], **kwargs: Any) -> Result:
+    def add_redirection_rule_v2(self, name: str, action: str, service_edge_group_ids: list[Any] = [], **kwargs: Unpack[PoliciesAddRedirectionRuleV2Body]) -> Result:
         """Add redirection rule (v2 API).
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
+            action (str)
+            service_edge_group_ids (list[Any], default [])
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_redirection_rule_v2("example", "example", description="example")
         """
         ...
-    def add_timeout_rule(self, **kwargs: Any) -> Result:
+    def add_timeout_rule(self, **kwargs: Unpack[PoliciesAddTimeoutRuleBody]) -> Result:
         """Add timeout rule.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, microtenant_id: Any,
+              name: str, reauth_idle_timeout: str, reauth_timeout: str
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_timeout_rule(name="example", description="example")
         """
         ...
-    def add_timeout_rule_v2(self, name: Any, **kwargs: Any) -> Result:
+    def add_timeout_rule_v2(self, name: str, **kwargs: Unpack[PoliciesAddTimeoutRuleV2Body]) -> Result:
         """Add timeout rule (v2 API).
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule``
+        Args:
+            name (str)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, reauth_idle_timeout:
+              str, reauth_timeout: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_timeout_rule_v2("example", description="example")
         """
         ...
-    def bulk_reorder_rules(self, policy_type: Any, rules_orders: Any, **kwargs: Any) -> Result:
+    def bulk_reorder_rules(self, policy_type: str, rules_orders: list[str], **kwargs: Unpack[PoliciesBulkReorderRulesBody]) -> Result:
         """Bulk reorder rules (the body is the rule ids in order).
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/reorder``
+        Args:
+            policy_type (str)
+            rules_orders (list[str])
 
-        Returns ``(result, response, error)``; result: none
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/reorder
+
+        Example::
+
+            _, resp, err = client.zpa.policies.bulk_reorder_rules("example", "example")
         """
         ...
-    def delete_rule(self, policy_type: Any, rule_id: Any, microtenant_id: Any = None) -> Result:
+    def delete_rule(self, policy_type: str, rule_id: str, microtenant_id: str | None = None) -> Result:
         """Delete rule.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            policy_type (str)
+            rule_id (str): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zpa.policies.delete_rule("example", "123")
         """
         ...
-    def get_policy(self, policy_type: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_policy(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get policy.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/{policy_type}``
+        Args:
+            policy_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: raw
-        ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential, portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+            ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
+              portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/{policy_type}
+
+        Example::
+
+            result, resp, err = client.zpa.policies.get_policy("example")
         """
         ...
-    def get_policy_rule_count(self, policy_type: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_policy_rule_count(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get policy rule count.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/{policy_type}/count``
+        Args:
+            policy_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: raw
-        ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential, portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+            ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
+              portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/{policy_type}/count
+
+        Example::
+
+            result, resp, err = client.zpa.policies.get_policy_rule_count("example")
         """
         ...
-    def get_risk_score_values(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_risk_score_values(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get risk score values.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/riskScoreValues``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_unknown,
+              microtenant_id
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/riskScoreValues
+
+        Example::
+
+            result, resp, err = client.zpa.policies.get_risk_score_values()
         """
         ...
-    def get_rule(self, policy_type: Any, rule_id: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_rule(self, policy_type: str, rule_id: str, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get rule.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            policy_type (str)
+            rule_id (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.get_rule("example", "123")
         """
         ...
-    def list_rules(self, policy_type: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1]]:
+    def list_rules(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1]]:
         """List rules.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/{policy_type}``
+        Args:
+            policy_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of PolicySetControllerV1
-        ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential, portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+        Returns:
+            Result[list[PolicySetControllerV1]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+            ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
+              portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/{policy_type}
+
+        Example::
+
+            items, resp, err = client.zpa.policies.list_rules("example")
         """
         ...
-    def list_rules_by_appplication_id(self, policy_type: Any, application_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2]]:
+    def list_rules_by_appplication_id(self, policy_type: str, application_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2]]:
         """List rules by appplication ID.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/{policy_type}/application/{application_id}``
+        Args:
+            policy_type (str): in the path
+            application_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of PolicySetControllerV2
-        ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential, portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+        Returns:
+            Result[list[PolicySetControllerV2]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+            ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
+              portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/{policy_type}/application/{application_id}
+
+        Example::
+
+            items, resp, err = client.zpa.policies.list_rules_by_appplication_id("example", "123")
         """
         ...
-    def reorder_rule(self, policy_type: Any, rule_id: Any, rule_order: Any, **kwargs: Any) -> Result:
+    def reorder_rule(self, policy_type: str, rule_id: str, rule_order: str, **kwargs: Unpack[PoliciesReorderRuleBody]) -> Result:
         """Reorder rule (rule_order is 1-based).
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{id}/rule/{rule_id}/reorder/{rule_order}``
+        Args:
+            policy_type (str)
+            rule_id (str): in the path
+            rule_order (str): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenantId: Any, microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{id}/rule/{rule_id}/reorder/{rule_order}
+
+        Example::
+
+            _, resp, err = client.zpa.policies.reorder_rule("example", "123", "example")
         """
         ...
-    def update_access_rule(self, rule_id: Any, name: Any = None, action: Any = None, app_connector_group_ids: Any = None, app_server_group_ids: Any = None, **kwargs: Any) -> Result:
+    def update_access_rule(self, rule_id: str, name: str | None = None, action: str | None = None, app_connector_group_ids: list[Any] | None = None, app_server_group_ids: list[Any] | None = None, **kwargs: Unpack[PoliciesUpdateAccessRuleBody]) -> Result:
         """Update access rule.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+            app_connector_group_ids (list[Any] | None, default None)
+            app_server_group_ids (list[Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_access_rule("123", description="example")
         """
         ...
-    def update_access_rule_v2(self, rule_id: Any, name: Any = None, action: Any = None, app_connector_group_ids: Any = None, app_server_group_ids: Any = None, **kwargs: Any) -> Result:
+    def update_access_rule_v2(self, rule_id: str, name: str | None = None, action: str | None = None, app_connector_group_ids: list[Any] | None = None, app_server_group_ids: list[Any] | None = None, **kwargs: Unpack[PoliciesUpdateAccessRuleV2Body]) -> Result:
         """Update access rule (v2 API).
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+            app_connector_group_ids (list[Any] | None, default None)
+            app_server_group_ids (list[Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, conditions: Any, custom_msg: str, description: str, microtenantId: Any, name:
+              str, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_access_rule_v2("123", name="example", description="example")
         """
         ...
-    def update_app_protection_rule(self, rule_id: Any, name: Any, action: Any, zpn_inspection_profile_id: Any = None, **kwargs: Any) -> Result:
+    def update_app_protection_rule(self, rule_id: str, name: str, action: str, zpn_inspection_profile_id: str | None = None, **kwargs: Unpack[PoliciesUpdateAppProtectionRuleBody]) -> Result:
         """Update app protection rule.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str)
+            action (str)
+            zpn_inspection_profile_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_app_protection_rule("123", "example", "example", description="example", enabled="example")
         """
         ...
-    def update_app_protection_rule_v2(self, rule_id: Any, name: Any, action: Any, zpn_inspection_profile_id: Any = None, **kwargs: Any) -> Result:
+    def update_app_protection_rule_v2(self, rule_id: str, name: str, action: str, zpn_inspection_profile_id: str | None = None, **kwargs: Unpack[PoliciesUpdateAppProtectionRuleV2Body]) -> Result:
         """Update app protection rule (v2 API).
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str)
+            action (str)
+            zpn_inspection_profile_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_app_protection_rule_v2("123", "example", "example", description="example", enabled="example")
         """
         ...
-    def update_browser_protection_rule_v2(self, rule_id: Any, name: Any, action: Any, **kwargs: Any) -> Result:
+    def update_browser_protection_rule_v2(self, rule_id: str, name: str, action: str, **kwargs: Unpack[PoliciesUpdateBrowserProtectionRuleV2Body]) -> Result:
         """Update browser protection rule (v2 API).
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str)
+            action (str)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_browser_protection_rule_v2("123", "example", "example", description="example")
         """
         ...
-    def update_capabilities_rule_v2(self, rule_id: Any, name: Any = None, **kwargs: Any) -> Result:
+    def update_capabilities_rule_v2(self, rule_id: str, name: str | None = None, **kwargs: Unpack[PoliciesUpdateCapabilitiesRuleV2Body]) -> Result:
         """Update capabilities rule (v2 API).
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, microtenant_id: Any,
+              privileged_capabilities: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_capabilities_rule_v2("123", description="example")
         """
         ...
-    def update_client_forwarding_rule(self, rule_id: Any, name: Any = None, action: Any = None, **kwargs: Any) -> Result:
+    def update_client_forwarding_rule(self, rule_id: str, name: str | None = None, action: str | None = None, **kwargs: Unpack[PoliciesUpdateClientForwardingRuleBody]) -> Result:
         """Update client forwarding rule.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, conditions: Any, description: str, enabled: Any, microtenantId: Any, name: str,
+              rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_client_forwarding_rule("123", name="example", description="example")
         """
         ...
-    def update_client_forwarding_rule_v2(self, rule_id: Any, name: Any = None, action: Any = None, **kwargs: Any) -> Result:
+    def update_client_forwarding_rule_v2(self, rule_id: str, name: str | None = None, action: str | None = None, **kwargs: Unpack[PoliciesUpdateClientForwardingRuleV2Body]) -> Result:
         """Update client forwarding rule (v2 API).
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, conditions: Any, description: str, microtenantId: Any, name: str, rule_order:
+              str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_client_forwarding_rule_v2("123", name="example", description="example")
         """
         ...
-    def update_isolation_rule(self, rule_id: Any, name: Any = None, action: Any = None, zpn_isolation_profile_id: Any = None, **kwargs: Any) -> Result:
+    def update_isolation_rule(self, rule_id: str, name: str | None = None, action: str | None = None, zpn_isolation_profile_id: str | None = None, **kwargs: Unpack[PoliciesUpdateIsolationRuleBody]) -> Result:
         """Update isolation rule.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+            zpn_isolation_profile_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, microtenant_id: Any,
+              rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_isolation_rule("123", description="example", enabled="example")
         """
         ...
-    def update_isolation_rule_v2(self, rule_id: Any, name: Any = None, action: Any = None, zpn_isolation_profile_id: Any = None, **kwargs: Any) -> Result:
+    def update_isolation_rule_v2(self, rule_id: str, name: str | None = None, action: str | None = None, zpn_isolation_profile_id: str | None = None, **kwargs: Unpack[PoliciesUpdateIsolationRuleV2Body]) -> Result:
         """Update isolation rule (v2 API).
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+            zpn_isolation_profile_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, microtenant_id: Any,
+              rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_isolation_rule_v2("123", description="example", enabled="example")
         """
         ...
-    def update_privileged_credential_rule_v2(self, rule_id: Any, credential_id: Any = None, name: Any = None, **kwargs: Any) -> Result:
+    def update_privileged_credential_rule_v2(self, rule_id: str, credential_id: str | None = None, name: str | None = None, **kwargs: Unpack[PoliciesUpdatePrivilegedCredentialRuleV2Body]) -> Result:
         """Update privileged credential rule (v2 API).
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            credential_id (str | None, default None)
+            name (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, credential_pool_id: Any, description: str, microtenantId: Any, rule_order:
+              str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_privileged_credential_rule_v2("123", description="example")
         """
         ...
-    def update_redirection_rule_v2(self, rule_id: Any, name: Any, action: Any, service_edge_group_ids: Any = [], **kwargs: Any) -> Result:
+    def update_redirection_rule_v2(self, rule_id: str, name: str, action: str, service_edge_group_ids: list[Any] = [], **kwargs: Unpack[PoliciesUpdateRedirectionRuleV2Body]) -> Result:
         """Update redirection rule (v2 API).
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str)
+            action (str)
+            service_edge_group_ids (list[Any], default [])
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_redirection_rule_v2("123", "example", "example", description="example", enabled="example")
         """
         ...
-    def update_timeout_rule(self, rule_id: Any, **kwargs: Any) -> Result:
+    def update_timeout_rule(self, rule_id: str, **kwargs: Unpack[PoliciesUpdateTimeoutRuleBody]) -> Result:
         """Update timeout rule.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV1
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, microtenant_id: Any,
+              reauth_idle_timeout: str, reauth_timeout: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_timeout_rule("123", description="example")
         """
         ...
-    def update_timeout_rule_v2(self, rule_id: Any, name: Any = None, **kwargs: Any) -> Result:
+    def update_timeout_rule_v2(self, rule_id: str, name: str | None = None, **kwargs: Unpack[PoliciesUpdateTimeoutRuleV2Body]) -> Result:
         """Update timeout rule (v2 API).
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}``
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicySetControllerV2
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, reauth_idle_timeout:
+              str, reauth_timeout: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_timeout_rule_v2("123", description="example")
         """
         ...
+
+class PolicyGroupAddGroupBody(TypedDict, total=False):
+    """Body fields of ``policy_group.add_group`` (keyword arguments; all optional)."""
+    description: str
+    group_criteria_rule: Any
+    group_criteria_rule_gid: Any
+    group_order: Any
+    microtenant_id: Any
+    microtenant_name: str
+    name: str
+    policy_group_set_gid: Any
+    type: str
+
+
+class PolicyGroupUpdateGroupBody(TypedDict, total=False):
+    """Body fields of ``policy_group.update_group`` (keyword arguments; all optional)."""
+    description: str
+    group_criteria_rule: Any
+    group_criteria_rule_gid: Any
+    group_order: Any
+    microtenant_id: Any
+    microtenant_name: str
+    name: str
+    policy_group_set_gid: Any
+    type: str
+
 
 class PolicyGroupAPI:
-    def add_group(self, group_set_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.policy_group.PolicyGroup]:
+    def add_group(self, group_set_id: str | int, **kwargs: Unpack[PolicyGroupAddGroupBody]) -> Result[zscaler.zpa.models.policy_group.PolicyGroup]:
         """Add group.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group``
+        Args:
+            group_set_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PolicyGroup
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, group_criteria_rule: Any, group_criteria_rule_gid: Any, group_order: Any,
+              microtenant_id: Any, microtenant_name: str, name: str, policy_group_set_gid: Any, type:
+              str
+
+        Returns:
+            Result[PolicyGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group.add_group("123", name="example", description="example")
         """
         ...
-    def delete_group(self, group_set_id: str | int, group_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_group(self, group_set_id: str | int, group_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete group.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}``
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.policy_group.delete_group("123", "123")
         """
         ...
-    def get_group(self, group_set_id: str | int, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.policy_group.PolicyGroup]:
+    def get_group(self, group_set_id: str | int, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.policy_group.PolicyGroup]:
         """Get group.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}``
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PolicyGroup
+        Returns:
+            Result[PolicyGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group.get_group("123", "123")
         """
         ...
-    def list_groups(self, group_set_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.policy_group.PolicyGroup]]:
+    def list_groups(self, group_set_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_group.PolicyGroup]]:
         """List groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/all``
+        Args:
+            group_set_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of PolicyGroup
+        Returns:
+            Result[list[PolicyGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/all
+
+        Example::
+
+            items, resp, err = client.zpa.policy_group.list_groups("123")
         """
         ...
-    def reorder_group(self, group_set_id: str | int, group_id: str | int, new_order: str | int, microtenant_id: Any = None) -> Result[None]:
+    def reorder_group(self, group_set_id: str | int, group_id: str | int, new_order: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Reorder group.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/reorder/{new_order}``
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            new_order (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/reorder/{new_order}
+
+        Example::
+
+            _, resp, err = client.zpa.policy_group.reorder_group("123", "123", "example")
         """
         ...
     def search_groups(self, group_set_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.common.CommonFilterSearch]:
         """Search groups.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/search``
+        Args:
+            group_set_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of CommonFilterSearch
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CommonFilterSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/search
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group.search_groups("123")
         """
         ...
-    def update_group(self, group_set_id: str | int, group_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.policy_group.PolicyGroup]:
+    def update_group(self, group_set_id: str | int, group_id: str | int, **kwargs: Unpack[PolicyGroupUpdateGroupBody]) -> Result[zscaler.zpa.models.policy_group.PolicyGroup]:
         """Update group.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}``
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PolicyGroup
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, group_criteria_rule: Any, group_criteria_rule_gid: Any, group_order: Any,
+              microtenant_id: Any, microtenant_name: str, name: str, policy_group_set_gid: Any, type:
+              str
+
+        Returns:
+            Result[PolicyGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group.update_group("123", "123", name="example", description="example")
         """
         ...
+
+class PolicyGroupRuleAddRuleBody(TypedDict, total=False):
+    """Body fields of ``policy_group_rule.add_rule`` (keyword arguments; all optional)."""
+    action: str
+    action_id: Any
+    app_connector_groups: Any
+    app_server_groups: Any
+    browser_posture_profile_id: Any
+    browser_posture_profile_name: Any
+    button_text: Any
+    conditions: Any
+    credential: Any
+    credential_pool: Any
+    custom_msg: str
+    default_rule: bool
+    default_rule_name: str
+    description: str
+    desktop_policy_mappings: Any
+    device_posture_failure_notification_enabled: bool
+    disabled: str
+    extranet_dto: Any
+    extranet_enabled: bool
+    inconsistent_config_details: Any
+    microtenant_id: Any
+    microtenant_name: str
+    name: str
+    name_without_trim: Any
+    operator: str
+    policy_group_name: Any
+    policy_set_id: str
+    policy_type: str
+    post_action_types: Any
+    post_actions: Any
+    priority: str
+    privileged_capabilities: Any
+    privileged_portal_capabilities: Any
+    read_only: bool
+    reauth_idle_timeout: str
+    reauth_timeout: str
+    restriction_type: Any
+    rule_order: str
+    rule_type: Any
+    service_edge_groups: Any
+    url: Any
+    zpn_inspection_profile_id: Any
+    zpn_inspection_profile_name: Any
+    zpn_isolation_profile_id: str
+    zscaler_managed: bool
+
 
 class PolicyGroupRuleAPI:
-    def add_rule(self, group_set_id: str | int, group_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.policy_rule.PolicyRule]:
+    def add_rule(self, group_set_id: str | int, group_id: str | int, **kwargs: Unpack[PolicyGroupRuleAddRuleBody]) -> Result[zscaler.zpa.models.policy_rule.PolicyRule]:
         """Add rule.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule``
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PolicyRule
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, action_id: Any, app_connector_groups: Any, app_server_groups: Any,
+              browser_posture_profile_id: Any, browser_posture_profile_name: Any, button_text: Any,
+              conditions: Any, credential: Any, credential_pool: Any, custom_msg: str, default_rule:
+              bool, default_rule_name: str, description: str, desktop_policy_mappings: Any,
+              device_posture_failure_notification_enabled: bool, disabled: str, extranet_dto: Any,
+              extranet_enabled: bool, inconsistent_config_details: Any, microtenant_id: Any,
+              microtenant_name: str, name: str, name_without_trim: Any, operator: str,
+              policy_group_name: Any, policy_set_id: str, policy_type: str, post_action_types: Any,
+              post_actions: Any, priority: str, privileged_capabilities: Any,
+              privileged_portal_capabilities: Any, read_only: bool, reauth_idle_timeout: str,
+              reauth_timeout: str, restriction_type: Any, rule_order: str, rule_type: Any,
+              service_edge_groups: Any, url: Any, zpn_inspection_profile_id: Any,
+              zpn_inspection_profile_name: Any, zpn_isolation_profile_id: str, zscaler_managed: bool
+
+        Returns:
+            Result[PolicyRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_rule.add_rule("123", "123", name="example", description="example")
         """
         ...
-    def delete_rule(self, group_set_id: str | int, group_id: str | int, rule_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_rule(self, group_set_id: str | int, group_id: str | int, rule_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule/{rule_id}``
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            rule_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zpa.policy_group_rule.delete_rule("123", "123", "123")
         """
         ...
-    def get_rule(self, group_set_id: str | int, group_id: str | int, rule_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.policy_rule.PolicyRule]:
+    def get_rule(self, group_set_id: str | int, group_id: str | int, rule_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.policy_rule.PolicyRule]:
         """Get rule.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule/{rule_id}``
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            rule_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PolicyRule
+        Returns:
+            Result[PolicyRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_rule.get_rule("123", "123", "123")
         """
         ...
-    def list_rules(self, group_set_id: str | int, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
+    def list_rules(self, group_set_id: str | int, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
         """List rules.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule``
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, pagesize, search
 
-        Returns ``(result, response, error)``; result: list of PolicyRule
+        Returns:
+            Result[list[PolicyRule]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule
+
+        Example::
+
+            items, resp, err = client.zpa.policy_group_rule.list_rules("123", "123")
         """
         ...
-    def reorder_rule(self, group_set_id: str | int, group_id: str | int, rule_id: str | int, new_order: str | int, microtenant_id: Any = None) -> Result[None]:
+    def reorder_rule(self, group_set_id: str | int, group_id: str | int, rule_id: str | int, new_order: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Reorder rule.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule/{rule_id}/reorder/{new_order}``
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            rule_id (str | int): in the path
+            new_order (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule/{rule_id}/reorder/{new_order}
+
+        Example::
+
+            _, resp, err = client.zpa.policy_group_rule.reorder_rule("123", "123", "123", "example")
         """
         ...
 
 class PolicyGroupSetAPI:
-    def get_set(self, group_set_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.policy_group_set.PolicyGroupSet]:
+    def get_set(self, group_set_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.policy_group_set.PolicyGroupSet]:
         """Get set.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}``
+        Args:
+            group_set_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PolicyGroupSet
+        Returns:
+            Result[PolicyGroupSet]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_set.get_set("123")
         """
         ...
-    def get_set_by_policy_type(self, policy_type: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]:
+    def get_set_by_policy_type(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]:
         """Get set by policy type.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}``
+        Args:
+            policy_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PolicyGroupSetSummary
+        Returns:
+            Result[PolicyGroupSetSummary]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_set.get_set_by_policy_type("example")
         """
         ...
-    def get_set_summary(self, policy_type: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]:
+    def get_set_summary(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]:
         """Get set summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/summary``
+        Args:
+            policy_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PolicyGroupSetSummary
+        Returns:
+            Result[PolicyGroupSetSummary]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/summary
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_set.get_set_summary("example")
         """
         ...
-    def get_set_summary_stats(self, policy_type: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.policy_group_set_summary_stat.PolicyGroupSetSummaryStat]:
+    def get_set_summary_stats(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.policy_group_set_summary_stat.PolicyGroupSetSummaryStat]:
         """Get set summary stats.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/summaryStats``
+        Args:
+            policy_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PolicyGroupSetSummaryStat
+        Returns:
+            Result[PolicyGroupSetSummaryStat]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/summaryStats
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_set.get_set_summary_stats("example")
         """
         ...
-    def list_rules(self, policy_type: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
+    def list_rules(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
         """List rules.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/rules``
+        Args:
+            policy_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, pagesize, search
 
-        Returns ``(result, response, error)``; result: list of PolicyRule
+        Returns:
+            Result[list[PolicyRule]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/rules
+
+        Example::
+
+            items, resp, err = client.zpa.policy_group_set.list_rules("example")
         """
         ...
-    def list_sets(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]]:
+    def list_sets(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]]:
         """List sets.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys create_if_not_exist
 
-        Returns ``(result, response, error)``; result: list of PolicyGroupSetSummary
+        Returns:
+            Result[list[PolicyGroupSetSummary]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet
+
+        Example::
+
+            items, resp, err = client.zpa.policy_group_set.list_sets()
         """
         ...
 
@@ -2191,267 +6007,716 @@ class PostureProfilesAPI:
     def get_profile(self, profile_id: str | int) -> Result[zscaler.zpa.models.posture_profiles.PostureProfile]:
         """Get profile.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/posture/{profile_id}``
+        Args:
+            profile_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PostureProfile
+        Returns:
+            Result[PostureProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/posture/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.posture_profiles.get_profile("123")
         """
         ...
-    def list_posture_profiles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.posture_profiles.PostureProfile]]:
+    def list_posture_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.posture_profiles.PostureProfile]]:
         """List posture profiles.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/posture``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of PostureProfile
+        Returns:
+            Result[list[PostureProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/posture
+
+        Example::
+
+            items, resp, err = client.zpa.posture_profiles.list_posture_profiles()
         """
         ...
+
+class PraApprovalAddApprovalBody(TypedDict, total=False):
+    """Body fields of ``pra_approval.add_approval`` (keyword arguments; all optional)."""
+    application_ids: Any
+    email_ids: Any
+    end_time: str
+    microtenant_id: Any
+    start_time: str
+    status: str
+    working_hours: Any
+
+
+class PraApprovalUpdateApprovalBody(TypedDict, total=False):
+    """Body fields of ``pra_approval.update_approval`` (keyword arguments; all optional)."""
+    application_ids: Any
+    end_time: str
+    microtenant_id: Any
+    start_time: str
+    working_hours: Any
+
 
 class PraApprovalAPI:
-    def add_approval(self, **kwargs: Any) -> Result:
+    def add_approval(self, **kwargs: Unpack[PraApprovalAddApprovalBody]) -> Result:
         """Add approval.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_ids: Any, email_ids: Any, end_time: str, microtenant_id: Any, start_time: str,
+              status: str, working_hours: Any
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessApproval
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval
+
+        Example::
+
+            item, resp, err = client.zpa.pra_approval.add_approval()
         """
         ...
-    def delete_approval(self, approval_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_approval(self, approval_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete approval.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/{approval_id}``
+        Args:
+            approval_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/{approval_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_approval.delete_approval("123")
         """
         ...
-    def expired_approval(self, microtenant_id: Any = None) -> Result[None]:
+    def expired_approval(self, microtenant_id: str | None = None) -> Result[None]:
         """Expired approval.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/expired``
+        Args:
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/expired
+
+        Example::
+
+            _, resp, err = client.zpa.pra_approval.expired_approval()
         """
         ...
-    def get_approval(self, approval_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]:
+    def get_approval(self, approval_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]:
         """Get approval.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/{approval_id}``
+        Args:
+            approval_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessApproval
+        Returns:
+            Result[PrivilegedRemoteAccessApproval]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/{approval_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_approval.get_approval("123")
         """
         ...
-    def list_approval(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]]:
+    def list_approval(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]]:
         """List approval.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search, sort_by, sort_dir
 
-        Returns ``(result, response, error)``; result: list of PrivilegedRemoteAccessApproval
+        Returns:
+            Result[list[PrivilegedRemoteAccessApproval]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval
+
+        Example::
+
+            items, resp, err = client.zpa.pra_approval.list_approval()
         """
         ...
-    def update_approval(self, approval_id: Any, **kwargs: Any) -> Result:
+    def update_approval(self, approval_id: str, **kwargs: Unpack[PraApprovalUpdateApprovalBody]) -> Result:
         """Update approval.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/{approval_id}``
+        Args:
+            approval_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessApproval
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_ids: Any, end_time: str, microtenant_id: Any, start_time: str, working_hours:
+              Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/{approval_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_approval.update_approval("123")
         """
         ...
+
+class PraConsoleAddConsoleBody(TypedDict, total=False):
+    """Body fields of ``pra_console.add_console`` (keyword arguments; all optional)."""
+    description: str
+    enabled: bool
+    microtenant_id: Any
+    name: str
+    pra_application_id: Any
+    pra_portal_ids: Any
+
+
+class PraConsoleUpdateConsoleBody(TypedDict, total=False):
+    """Body fields of ``pra_console.update_console`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+    pra_application_id: Any
+    pra_portal_ids: Any
+
+
+class PraConsoleAddBulkConsoleBody(TypedDict, total=False):
+    """Body fields of ``pra_console.add_bulk_console`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
 
 class PraConsoleAPI:
-    def list_consoles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]]:
+    def list_consoles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]]:
         """List consoles.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of PrivilegedRemoteAccessConsole
+        Returns:
+            Result[list[PrivilegedRemoteAccessConsole]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole
+
+        Example::
+
+            items, resp, err = client.zpa.pra_console.list_consoles()
         """
         ...
-    def get_console(self, console_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
+    def get_console(self, console_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
         """Get console.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/{console_id}``
+        Args:
+            console_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessConsole
+        Returns:
+            Result[PrivilegedRemoteAccessConsole]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/{console_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_console.get_console("123")
         """
         ...
-    def add_console(self, **kwargs: Any) -> Result[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
+    def add_console(self, **kwargs: Unpack[PraConsoleAddConsoleBody]) -> Result[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
         """Add console.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, microtenant_id: Any, name: str, pra_application_id: Any,
+              pra_portal_ids: Any
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessConsole
+        Returns:
+            Result[PrivilegedRemoteAccessConsole]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole
+
+        Example::
+
+            item, resp, err = client.zpa.pra_console.add_console(name="example", description="example")
         """
         ...
-    def update_console(self, console_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
+    def update_console(self, console_id: str | int, **kwargs: Unpack[PraConsoleUpdateConsoleBody]) -> Result[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
         """Update console.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/{console_id}``
+        Args:
+            console_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessConsole
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, pra_application_id: Any, pra_portal_ids: Any
+
+        Returns:
+            Result[PrivilegedRemoteAccessConsole]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/{console_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_console.update_console("123")
         """
         ...
-    def delete_console(self, console_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_console(self, console_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete console.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/{console_id}``
+        Args:
+            console_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/{console_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_console.delete_console("123")
         """
         ...
-    def add_bulk_console(self, consoles: Any, **kwargs: Any) -> Result:
+    def add_bulk_console(self, consoles: list[Any], **kwargs: Unpack[PraConsoleAddBulkConsoleBody]) -> Result:
         """Add bulk console.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/bulk``
+        Args:
+            consoles (list[Any])
 
-        Returns ``(result, response, error)``; result: list of PrivilegedRemoteAccessConsole
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/bulk
+
+        Example::
+
+            items, resp, err = client.zpa.pra_console.add_bulk_console("example")
         """
         ...
-    def get_console_portal(self, portal_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
+    def get_console_portal(self, portal_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
         """Get console portal.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/praPortal/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessConsole
+        Returns:
+            Result[PrivilegedRemoteAccessConsole]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/praPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_console.get_console_portal("123")
         """
         ...
+
+class PraCredentialAddCredentialBody(TypedDict, total=False):
+    """Body fields of ``pra_credential.add_credential`` (keyword arguments; all optional)."""
+    credential_type: str
+    microtenant_id: Any
+    name: str
+    password: Any
+    private_key: Any
+    user_name: str
+    username: Any
+
+
+class PraCredentialUpdateCredentialBody(TypedDict, total=False):
+    """Body fields of ``pra_credential.update_credential`` (keyword arguments; all optional)."""
+    credential_type: str
+    microtenant_id: Any
+    password: Any
+    private_key: Any
+    user_name: str
+
 
 class PraCredentialAPI:
-    def list_credentials(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]]:
+    def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]]:
         """List credentials.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of PrivilegedRemoteAccessCredential
+        Returns:
+            Result[list[PrivilegedRemoteAccessCredential]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential
+
+        Example::
+
+            items, resp, err = client.zpa.pra_credential.list_credentials()
         """
         ...
-    def get_credential(self, credential_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
+    def get_credential(self, credential_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
         """Get credential.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessCredential
+        Returns:
+            Result[PrivilegedRemoteAccessCredential]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential.get_credential("123")
         """
         ...
-    def add_credential(self, **kwargs: Any) -> Result[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
+    def add_credential(self, **kwargs: Unpack[PraCredentialAddCredentialBody]) -> Result[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
         """Add credential.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential_type: str, microtenant_id: Any, name: str, password: Any, private_key: Any,
+              user_name: str, username: Any
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessCredential
+        Returns:
+            Result[PrivilegedRemoteAccessCredential]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential.add_credential(name="example")
         """
         ...
-    def update_credential(self, credential_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
+    def update_credential(self, credential_id: str | int, **kwargs: Unpack[PraCredentialUpdateCredentialBody]) -> Result[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
         """Update credential.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessCredential
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential_type: str, microtenant_id: Any, password: Any, private_key: Any, user_name: str
+
+        Returns:
+            Result[PrivilegedRemoteAccessCredential]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential.update_credential("123")
         """
         ...
-    def delete_credential(self, credential_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_credential(self, credential_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete credential.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}``
+        Args:
+            credential_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_credential.delete_credential("123")
         """
         ...
-    def credential_move(self, credential_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[None]:
+    def credential_move(self, credential_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[None]:
         """Credential move.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}/move``
+        Args:
+            credential_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}/move
+
+        Example::
+
+            _, resp, err = client.zpa.pra_credential.credential_move("123")
         """
         ...
+
+class PraCredentialPoolAddCredentialPoolBody(TypedDict, total=False):
+    """Body fields of ``pra_credential_pool.add_credential_pool`` (keyword arguments; all optional)."""
+    credential_ids: Any
+    credential_type: str
+    credentials: Any
+    microtenant_id: Any
+    name: str
+
+
+class PraCredentialPoolUpdateCredentialPoolBody(TypedDict, total=False):
+    """Body fields of ``pra_credential_pool.update_credential_pool`` (keyword arguments; all optional)."""
+    credential_ids: Any
+    microtenant_id: Any
+
 
 class PraCredentialPoolAPI:
-    def list_credential_pool(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
+    def list_credential_pool(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
         """List credential pool.
 
-        ``GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search, sort_by, sort_dir
 
-        Returns ``(result, response, error)``; result: list of PRACredentialPoolController
+        Returns:
+            Result[list[PRACredentialPoolController]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool
+
+        Example::
+
+            items, resp, err = client.zpa.pra_credential_pool.list_credential_pool()
         """
         ...
-    def get_credential_pool(self, pool_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
+    def get_credential_pool(self, pool_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
         """Get credential pool.
 
-        ``GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}``
+        Args:
+            pool_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PRACredentialPoolController
+        Returns:
+            Result[PRACredentialPoolController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential_pool.get_credential_pool("123")
         """
         ...
-    def add_credential_pool(self, **kwargs: Any) -> Result[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
+    def add_credential_pool(self, **kwargs: Unpack[PraCredentialPoolAddCredentialPoolBody]) -> Result[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
         """Add credential pool.
 
-        ``POST /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential_ids: Any, credential_type: str, credentials: Any, microtenant_id: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of PRACredentialPoolController
+        Returns:
+            Result[PRACredentialPoolController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential_pool.add_credential_pool(name="example")
         """
         ...
-    def update_credential_pool(self, pool_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
+    def update_credential_pool(self, pool_id: str | int, **kwargs: Unpack[PraCredentialPoolUpdateCredentialPoolBody]) -> Result[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
         """Update credential pool.
 
-        ``PUT /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}``
+        Args:
+            pool_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PRACredentialPoolController
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential_ids: Any, microtenant_id: Any
+
+        Returns:
+            Result[PRACredentialPoolController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential_pool.update_credential_pool("123")
         """
         ...
-    def delete_credential_pool(self, pool_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_credential_pool(self, pool_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete credential pool.
 
-        ``DELETE /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}``
+        Args:
+            pool_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_credential_pool.delete_credential_pool("123")
         """
         ...
-    def get_credential_pool_info(self, pool_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
+    def get_credential_pool_info(self, pool_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
         """Get credential pool info.
 
-        ``GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}/credential``
+        Args:
+            pool_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: list of PRACredentialPoolController
+        Returns:
+            Result[list[PRACredentialPoolController]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}/credential
+
+        Example::
+
+            items, resp, err = client.zpa.pra_credential_pool.get_credential_pool_info("123")
         """
         ...
+
+class PraPortalAddPortalBody(TypedDict, total=False):
+    """Body fields of ``pra_portal.add_portal`` (keyword arguments; all optional)."""
+    approval_reviewers: Any
+    certificate_id: str
+    domain: str
+    enabled: bool
+    microtenant_id: Any
+    name: str
+
+
+class PraPortalUpdatePortalBody(TypedDict, total=False):
+    """Body fields of ``pra_portal.update_portal`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
 
 class PraPortalAPI:
-    def list_portals(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]]:
+    def list_portals(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]]:
         """List portals.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of PrivilegedRemoteAccessPortal
+        Returns:
+            Result[list[PrivilegedRemoteAccessPortal]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal
+
+        Example::
+
+            items, resp, err = client.zpa.pra_portal.list_portals()
         """
         ...
-    def get_portal(self, portal_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
+    def get_portal(self, portal_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
         """Get portal.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessPortal
+        Returns:
+            Result[PrivilegedRemoteAccessPortal]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_portal.get_portal("123")
         """
         ...
-    def add_portal(self, **kwargs: Any) -> Result[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
+    def add_portal(self, **kwargs: Unpack[PraPortalAddPortalBody]) -> Result[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
         """Add portal.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            approval_reviewers: Any, certificate_id: str, domain: str, enabled: bool, microtenant_id:
+              Any, name: str
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessPortal
+        Returns:
+            Result[PrivilegedRemoteAccessPortal]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal
+
+        Example::
+
+            item, resp, err = client.zpa.pra_portal.add_portal(name="example", enabled=True)
         """
         ...
-    def update_portal(self, portal_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
+    def update_portal(self, portal_id: str | int, **kwargs: Unpack[PraPortalUpdatePortalBody]) -> Result[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
         """Update portal.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PrivilegedRemoteAccessPortal
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[PrivilegedRemoteAccessPortal]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_portal.update_portal("123")
         """
         ...
-    def delete_portal(self, portal_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_portal(self, portal_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete portal.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_portal.delete_portal("123")
         """
         ...
 
@@ -2459,517 +6724,1393 @@ class PrivateCloudAPI:
     def add_private_cloud(self, **kwargs: Any) -> Result[zscaler.zpa.models.private_cloud.PrivateCloud]:
         """Add private cloud.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of PrivateCloud
+        Returns:
+            Result[PrivateCloud]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud.add_private_cloud()
         """
         ...
     def delete_private_cloud(self, private_cloud_id: str | int) -> Result[None]:
         """Delete private cloud.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud/{private_cloud_id}``
+        Args:
+            private_cloud_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud/{private_cloud_id}
+
+        Example::
+
+            _, resp, err = client.zpa.private_cloud.delete_private_cloud("123")
         """
         ...
     def get_private_cloud(self, private_cloud_id: str | int) -> Result[zscaler.zpa.models.private_cloud.PrivateCloud]:
         """Get private cloud.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud/{private_cloud_id}``
+        Args:
+            private_cloud_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PrivateCloud
+        Returns:
+            Result[PrivateCloud]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud/{private_cloud_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud.get_private_cloud("123")
         """
         ...
-    def list_private_clouds(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.private_cloud.PrivateCloud]]:
+    def list_private_clouds(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.private_cloud.PrivateCloud]]:
         """List private clouds.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of PrivateCloud
+        Returns:
+            Result[list[PrivateCloud]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud
+
+        Example::
+
+            items, resp, err = client.zpa.private_cloud.list_private_clouds()
         """
         ...
     def update_private_cloud(self, private_cloud_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.private_cloud.PrivateCloud]:
         """Update private cloud.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud/{private_cloud_id}``
+        Args:
+            private_cloud_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PrivateCloud
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[PrivateCloud]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud/{private_cloud_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud.update_private_cloud("123")
         """
         ...
+
+class PrivateCloudControllerUpdateCloudControllerBody(TypedDict, total=False):
+    """Body fields of ``private_cloud_controller.update_cloud_controller`` (keyword arguments; all optional)."""
+    description: str
+    enabled: bool
+    microtenant_id: Any
+    name: str
+
 
 class PrivateCloudControllerAPI:
-    def delete_cloud_controller(self, controller_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_cloud_controller(self, controller_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete cloud controller.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}``
+        Args:
+            controller_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}
+
+        Example::
+
+            _, resp, err = client.zpa.private_cloud_controller.delete_cloud_controller("123")
         """
         ...
-    def get_cloud_controller(self, controller_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]:
+    def get_cloud_controller(self, controller_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]:
         """Get cloud controller.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}``
+        Args:
+            controller_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PrivateCloudController
+        Returns:
+            Result[PrivateCloudController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_controller.get_cloud_controller("123")
         """
         ...
-    def list_cloud_controllers(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]]:
+    def list_cloud_controllers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]]:
         """List cloud controllers.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search, sort_by, sort_dir
 
-        Returns ``(result, response, error)``; result: list of PrivateCloudController
+        Returns:
+            Result[list[PrivateCloudController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController
+
+        Example::
+
+            items, resp, err = client.zpa.private_cloud_controller.list_cloud_controllers()
         """
         ...
-    def restart_private_controller(self, controller_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def restart_private_controller(self, controller_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Restart private controller.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}/restart``
+        Args:
+            controller_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}/restart
+
+        Example::
+
+            _, resp, err = client.zpa.private_cloud_controller.restart_private_controller("123")
         """
         ...
-    def update_cloud_controller(self, controller_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]:
+    def update_cloud_controller(self, controller_id: str | int, **kwargs: Unpack[PrivateCloudControllerUpdateCloudControllerBody]) -> Result[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]:
         """Update cloud controller.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}``
+        Args:
+            controller_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PrivateCloudController
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, microtenant_id: Any, name: str
+
+        Returns:
+            Result[PrivateCloudController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_controller.update_cloud_controller("123", name="example", description="example")
         """
         ...
+
+class PrivateCloudGroupAddCloudGroupBody(TypedDict, total=False):
+    """Body fields of ``private_cloud_group.add_cloud_group`` (keyword arguments; all optional)."""
+    city_country: str
+    country_code: str
+    description: str
+    enabled: bool
+    latitude: str
+    location: str
+    longitude: str
+    microtenant_id: Any
+    name: str
+    override_version_profile: bool
+    site: Any
+    site_id: Any
+    upgrade_day: str
+    upgrade_time_in_secs: str
+    version_profile_id: str
+
+
+class PrivateCloudGroupUpdateCloudGroupBody(TypedDict, total=False):
+    """Body fields of ``private_cloud_group.update_cloud_group`` (keyword arguments; all optional)."""
+    city_country: str
+    country_code: str
+    description: str
+    enabled: bool
+    latitude: str
+    location: str
+    longitude: str
+    microtenant_id: Any
+    name: str
+    override_version_profile: bool
+    site: Any
+    site_id: Any
+    upgrade_day: str
+    upgrade_time_in_secs: str
+    version_profile_id: str
+
 
 class PrivateCloudGroupAPI:
-    def list_cloud_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]]:
+    def list_cloud_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]]:
         """List cloud groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of PrivateCloudGroup
+        Returns:
+            Result[list[PrivateCloudGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup
+
+        Example::
+
+            items, resp, err = client.zpa.private_cloud_group.list_cloud_groups()
         """
         ...
-    def get_cloud_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
+    def get_cloud_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
         """Get cloud group.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of PrivateCloudGroup
+        Returns:
+            Result[PrivateCloudGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_group.get_cloud_group("123")
         """
         ...
-    def add_cloud_group(self, **kwargs: Any) -> Result[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
+    def add_cloud_group(self, **kwargs: Unpack[PrivateCloudGroupAddCloudGroupBody]) -> Result[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
         """Add cloud group.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            city_country: str, country_code: str, description: str, enabled: bool, latitude: str,
+              location: str, longitude: str, microtenant_id: Any, name: str, override_version_profile:
+              bool, site: Any, site_id: Any, upgrade_day: str, upgrade_time_in_secs: str,
+              version_profile_id: str
 
-        Returns ``(result, response, error)``; result: object of PrivateCloudGroup
+        Returns:
+            Result[PrivateCloudGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_group.add_cloud_group(name="example", description="example")
         """
         ...
-    def update_cloud_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
+    def update_cloud_group(self, group_id: str | int, **kwargs: Unpack[PrivateCloudGroupUpdateCloudGroupBody]) -> Result[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
         """Update cloud group.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PrivateCloudGroup
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            city_country: str, country_code: str, description: str, enabled: bool, latitude: str,
+              location: str, longitude: str, microtenant_id: Any, name: str, override_version_profile:
+              bool, site: Any, site_id: Any, upgrade_day: str, upgrade_time_in_secs: str,
+              version_profile_id: str
+
+        Returns:
+            Result[PrivateCloudGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_group.update_cloud_group("123", name="example", description="example")
         """
         ...
-    def delete_cloud_group(self, group_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_cloud_group(self, group_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete cloud group.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.private_cloud_group.delete_cloud_group("123")
         """
         ...
-    def list_private_cloud_group_summary(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def list_private_cloud_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
         """List private cloud group summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/summary``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of CommonIDName
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.private_cloud_group.list_private_cloud_group_summary()
         """
         ...
+
+class ProvisioningAddProvisioningKeyBody(TypedDict, total=False):
+    """Body fields of ``provisioning.add_provisioning_key`` (keyword arguments; all optional)."""
+    component_id: Any
+    enrollment_cert_id: str
+    max_usage: str
+    microtenant_id: Any
+    name: str
+
+
+class ProvisioningUpdateProvisioningKeyBody(TypedDict, total=False):
+    """Body fields of ``provisioning.update_provisioning_key`` (keyword arguments; all optional)."""
+    component_id: Any
+    enrollment_cert_id: str
+    max_usage: str
+    microtenant_id: Any
+    name: str
+
 
 class ProvisioningAPI:
-    def list_provisioning_keys(self, key_type: Any, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.provisioning_keys.ProvisioningKey]]:
+    def list_provisioning_keys(self, key_type: str, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.provisioning_keys.ProvisioningKey]]:
         """List provisioning keys.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey``
+        Args:
+            key_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ProvisioningKey
-        ``key_type`` accepts: connector, service_edge
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[ProvisioningKey]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey
+
+        Example::
+
+            items, resp, err = client.zpa.provisioning.list_provisioning_keys("example")
         """
         ...
-    def get_provisioning_key(self, key_id: str | int, key_type: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
+    def get_provisioning_key(self, key_id: str | int, key_type: str, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
         """Get provisioning key.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey/{key_id}``
+        Args:
+            key_id (str | int): in the path
+            key_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of ProvisioningKey
-        ``key_type`` accepts: connector, service_edge
+        Returns:
+            Result[ProvisioningKey]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey/{key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.provisioning.get_provisioning_key("123", "example")
         """
         ...
-    def get_provisioning_key_by_zcomponent(self, zcomponent_id: str | int, key_type: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
+    def get_provisioning_key_by_zcomponent(self, zcomponent_id: str | int, key_type: str, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
         """Get provisioning key by zcomponent.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/zcomponent/{zcomponent_id}/provisioningKey``
+        Args:
+            zcomponent_id (str | int): in the path
+            key_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of ProvisioningKey
-        ``key_type`` accepts: connector, service_edge
+        Returns:
+            Result[ProvisioningKey]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/zcomponent/{zcomponent_id}/provisioningKey
+
+        Example::
+
+            item, resp, err = client.zpa.provisioning.get_provisioning_key_by_zcomponent("123", "example")
         """
         ...
-    def add_provisioning_key(self, key_type: Any, name: Any = None, max_usage: Any = None, enrollment_cert_id: Any = None, component_id: Any = None, **kwargs: Any) -> Result[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
+    def add_provisioning_key(self, key_type: str, name: Any = None, max_usage: Any = None, enrollment_cert_id: Any = None, component_id: Any = None, **kwargs: Unpack[ProvisioningAddProvisioningKeyBody]) -> Result[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
         """Add provisioning key.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey``
+        Args:
+            key_type (str): in the path
+            name (Any, default None)
+            max_usage (Any, default None)
+            enrollment_cert_id (Any, default None)
+            component_id (Any, default None)
 
-        Returns ``(result, response, error)``; result: object of ProvisioningKey
-        ``key_type`` accepts: connector, service_edge
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            component_id: Any, enrollment_cert_id: str, max_usage: str, microtenant_id: Any, name: str
+
+        Returns:
+            Result[ProvisioningKey]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey
+
+        Example::
+
+            item, resp, err = client.zpa.provisioning.add_provisioning_key("example", name="example")
         """
         ...
-    def update_provisioning_key(self, key_id: str | int, key_type: Any, **kwargs: Any) -> Result[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
+    def update_provisioning_key(self, key_id: str | int, key_type: str, **kwargs: Unpack[ProvisioningUpdateProvisioningKeyBody]) -> Result[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
         """Update provisioning key.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey/{key_id}``
+        Args:
+            key_id (str | int): in the path
+            key_type (str): in the path
 
-        Returns ``(result, response, error)``; result: object of ProvisioningKey
-        ``key_type`` accepts: connector, service_edge
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            component_id: Any, enrollment_cert_id: str, max_usage: str, microtenant_id: Any, name: str
+
+        Returns:
+            Result[ProvisioningKey]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey/{key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.provisioning.update_provisioning_key("123", "example", name="example")
         """
         ...
-    def delete_provisioning_key(self, key_id: str | int, key_type: Any, microtenant_id: Any = None) -> Result[None]:
+    def delete_provisioning_key(self, key_id: str | int, key_type: str, microtenant_id: str | None = None) -> Result[None]:
         """Delete provisioning key.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey/{key_id}``
+        Args:
+            key_id (str | int): in the path
+            key_type (str): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
-        ``key_type`` accepts: connector, service_edge
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey/{key_id}
+
+        Example::
+
+            _, resp, err = client.zpa.provisioning.delete_provisioning_key("123", "example")
         """
         ...
+
+class RoleControllerAddRoleBody(TypedDict, total=False):
+    """Body fields of ``role_controller.add_role`` (keyword arguments; all optional)."""
+    bypass_remote_assistance_check: Any
+    class_permission_groups: Any
+    description: str
+    microtenant_id: Any
+    name: str
+
+
+class RoleControllerUpdateRoleBody(TypedDict, total=False):
+    """Body fields of ``role_controller.update_role`` (keyword arguments; all optional)."""
+    bypass_remote_assistance_check: Any
+    class_permission_groups: Any
+    description: str
+    microtenant_id: Any
+    name: str
+
 
 class RoleControllerAPI:
-    def list_roles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.role_controller.RoleController]]:
+    def list_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.role_controller.RoleController]]:
         """List roles.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: list of RoleController
+        Returns:
+            Result[list[RoleController]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles
+
+        Example::
+
+            items, resp, err = client.zpa.role_controller.list_roles()
         """
         ...
-    def get_role(self, role_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.role_controller.RoleController]:
+    def get_role(self, role_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.role_controller.RoleController]:
         """Get role.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles/{role_id}``
+        Args:
+            role_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of RoleController
+        Returns:
+            Result[RoleController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles/{role_id}
+
+        Example::
+
+            item, resp, err = client.zpa.role_controller.get_role("123")
         """
         ...
-    def add_role(self, **kwargs: Any) -> Result[zscaler.zpa.models.role_controller.RoleController]:
+    def add_role(self, **kwargs: Unpack[RoleControllerAddRoleBody]) -> Result[zscaler.zpa.models.role_controller.RoleController]:
         """Add role.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_remote_assistance_check: Any, class_permission_groups: Any, description: str,
+              microtenant_id: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of RoleController
+        Returns:
+            Result[RoleController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles
+
+        Example::
+
+            item, resp, err = client.zpa.role_controller.add_role(name="example", description="example")
         """
         ...
-    def update_role(self, role_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.role_controller.RoleController]:
+    def update_role(self, role_id: str | int, **kwargs: Unpack[RoleControllerUpdateRoleBody]) -> Result[zscaler.zpa.models.role_controller.RoleController]:
         """Update role.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles/{role_id}``
+        Args:
+            role_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of RoleController
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_remote_assistance_check: Any, class_permission_groups: Any, description: str,
+              microtenant_id: Any, name: str
+
+        Returns:
+            Result[RoleController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles/{role_id}
+
+        Example::
+
+            item, resp, err = client.zpa.role_controller.update_role("123", name="example", description="example")
         """
         ...
-    def delete_role(self, role_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_role(self, role_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete role.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles/{role_id}``
+        Args:
+            role_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles/{role_id}
+
+        Example::
+
+            _, resp, err = client.zpa.role_controller.delete_role("123")
         """
         ...
-    def list_permission_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.role_controller.ClassPermissionGroups]]:
+    def list_permission_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.role_controller.ClassPermissionGroups]]:
         """List permission groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/permissionGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: list of ClassPermissionGroups
+        Returns:
+            Result[list[ClassPermissionGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/permissionGroups
+
+        Example::
+
+            items, resp, err = client.zpa.role_controller.list_permission_groups()
         """
         ...
+
+class SamlAttributesAddSamlAttributeBody(TypedDict, total=False):
+    """Body fields of ``saml_attributes.add_saml_attribute`` (keyword arguments; all optional)."""
+    idp_id: str
+    idp_name: str
+    name: str
+    saml_name: str
+    user_attribute: bool
+
 
 class SamlAttributesAPI:
-    def add_saml_attribute(self, **kwargs: Any) -> Result[zscaler.zpa.models.saml_attributes.SAMLAttribute]:
+    def add_saml_attribute(self, **kwargs: Unpack[SamlAttributesAddSamlAttributeBody]) -> Result[zscaler.zpa.models.saml_attributes.SAMLAttribute]:
         """Add SAML attribute.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            idp_id: str, idp_name: str, name: str, saml_name: str, user_attribute: bool
 
-        Returns ``(result, response, error)``; result: object of SAMLAttribute
+        Returns:
+            Result[SAMLAttribute]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute
+
+        Example::
+
+            item, resp, err = client.zpa.saml_attributes.add_saml_attribute(name="example")
         """
         ...
-    def delete_saml_attribute(self, attribute_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_saml_attribute(self, attribute_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete SAML attribute.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute/{attribute_id}``
+        Args:
+            attribute_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute/{attribute_id}
+
+        Example::
+
+            _, resp, err = client.zpa.saml_attributes.delete_saml_attribute("123")
         """
         ...
-    def get_saml_attribute(self, attribute_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.saml_attributes.SAMLAttribute]:
+    def get_saml_attribute(self, attribute_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.saml_attributes.SAMLAttribute]:
         """Get SAML attribute.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute/{attribute_id}``
+        Args:
+            attribute_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of SAMLAttribute
+        Returns:
+            Result[SAMLAttribute]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute/{attribute_id}
+
+        Example::
+
+            item, resp, err = client.zpa.saml_attributes.get_saml_attribute("123")
         """
         ...
-    def list_saml_attributes(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
+    def list_saml_attributes(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
         """List SAML attributes.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of SAMLAttribute
+        Returns:
+            Result[list[SAMLAttribute]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute
+
+        Example::
+
+            items, resp, err = client.zpa.saml_attributes.list_saml_attributes()
         """
         ...
-    def list_saml_attributes_by_idp(self, idp_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
+    def list_saml_attributes_by_idp(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
         """List SAML attributes by IdP.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idp_id}``
+        Args:
+            idp_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of SAMLAttribute
+        Returns:
+            Result[list[SAMLAttribute]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idp_id}
+
+        Example::
+
+            items, resp, err = client.zpa.saml_attributes.list_saml_attributes_by_idp("123")
         """
         ...
     def update_saml_attribute(self, attribute_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.saml_attributes.SAMLAttribute]:
         """Update SAML attribute.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute/{attribute_id}``
+        Args:
+            attribute_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SAMLAttribute
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SAMLAttribute]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute/{attribute_id}
+
+        Example::
+
+            item, resp, err = client.zpa.saml_attributes.update_saml_attribute("123")
         """
         ...
 
 class ScimAttributesAPI:
-    def get_scim_attribute(self, idp_id: str | int, attribute_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]:
+    def get_scim_attribute(self, idp_id: str | int, attribute_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]:
         """Get SCIM attribute.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}/scimattribute/{attribute_id}``
+        Args:
+            idp_id (str | int): in the path
+            attribute_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of SCIMAttributeHeader
+        Returns:
+            Result[SCIMAttributeHeader]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}/scimattribute/{attribute_id}
+
+        Example::
+
+            item, resp, err = client.zpa.scim_attributes.get_scim_attribute("123", "123")
         """
         ...
-    def get_scim_values(self, idp_id: str | int, attribute_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_scim_values(self, idp_id: str | int, attribute_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get SCIM values.
 
-        ``GET /zpa/userconfig/v1/customers/{customerId}/scimattribute/idpId/{idp_id}/attributeId/{attribute_id}``
+        Args:
+            idp_id (str | int): in the path
+            attribute_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/userconfig/v1/customers/{customerId}/scimattribute/idpId/{idp_id}/attributeId/{attribute_id}
+
+        Example::
+
+            result, resp, err = client.zpa.scim_attributes.get_scim_values("123", "123")
         """
         ...
-    def list_scim_attributes(self, idp_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]]:
+    def list_scim_attributes(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]]:
         """List SCIM attributes.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}/scimattribute``
+        Args:
+            idp_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of SCIMAttributeHeader
+        Returns:
+            Result[list[SCIMAttributeHeader]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}/scimattribute
+
+        Example::
+
+            items, resp, err = client.zpa.scim_attributes.list_scim_attributes("123")
         """
         ...
 
 class ScimGroupsAPI:
-    def get_scim_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.scim_groups.SCIMGroup]:
+    def get_scim_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.scim_groups.SCIMGroup]:
         """Get SCIM group.
 
-        ``GET /zpa/userconfig/v1/customers/{customerId}/scimgroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys all_entries
 
-        Returns ``(result, response, error)``; result: object of SCIMGroup
+        Returns:
+            Result[SCIMGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/userconfig/v1/customers/{customerId}/scimgroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.scim_groups.get_scim_group("123")
         """
         ...
-    def list_scim_groups(self, idp_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.scim_groups.SCIMGroup]]:
+    def list_scim_groups(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.scim_groups.SCIMGroup]]:
         """List SCIM groups.
 
-        ``GET /zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idp_id}``
+        Args:
+            idp_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys all_entries, end_time,
+              idp_group_id, page, page_size, scim_user_id, scim_user_name, search, sort_by, sort_order,
+              start_time
 
-        Returns ``(result, response, error)``; result: list of SCIMGroup
+        Returns:
+            Result[list[SCIMGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idp_id}
+
+        Example::
+
+            items, resp, err = client.zpa.scim_groups.list_scim_groups("123")
         """
         ...
+
+class SegmentGroupsAddGroupBody(TypedDict, total=False):
+    """Body fields of ``segment_groups.add_group`` (keyword arguments; all optional)."""
+    applications: Any
+    config_space: str
+    description: str
+    enabled: bool
+    microtenant_id: Any
+    microtenant_name: str
+    name: str
+    policy_migrated: bool
+    skip_detailed_app_info: Any
+    tcp_keep_alive_enabled: str
+
+
+class SegmentGroupsUpdateGroupBody(TypedDict, total=False):
+    """Body fields of ``segment_groups.update_group`` (keyword arguments; all optional)."""
+    applications: Any
+    config_space: str
+    description: str
+    enabled: bool
+    microtenant_id: Any
+    microtenant_name: str
+    name: str
+    policy_migrated: bool
+    skip_detailed_app_info: Any
+    tcp_keep_alive_enabled: str
+
+
+class SegmentGroupsUpdateGroupV2Body(TypedDict, total=False):
+    """Body fields of ``segment_groups.update_group_v2`` (keyword arguments; all optional)."""
+    applications: Any
+    config_space: str
+    description: str
+    enabled: bool
+    microtenant_id: Any
+    microtenant_name: str
+    name: str
+    policy_migrated: bool
+    skip_detailed_app_info: Any
+    tcp_keep_alive_enabled: str
+
 
 class SegmentGroupsAPI:
-    def list_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.segment_group.SegmentGroup]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.segment_group.SegmentGroup]]:
         """List groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of SegmentGroup
+        Returns:
+            Result[list[SegmentGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup
+
+        Example::
+
+            items, resp, err = client.zpa.segment_groups.list_groups()
         """
         ...
-    def get_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.segment_group.SegmentGroup]:
+    def get_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.segment_group.SegmentGroup]:
         """Get group.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of SegmentGroup
+        Returns:
+            Result[SegmentGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.segment_groups.get_group("123")
         """
         ...
-    def add_group(self, **kwargs: Any) -> Result[zscaler.zpa.models.segment_group.SegmentGroup]:
+    def add_group(self, **kwargs: Unpack[SegmentGroupsAddGroupBody]) -> Result[zscaler.zpa.models.segment_group.SegmentGroup]:
         """Add group.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, config_space: str, description: str, enabled: bool, microtenant_id: Any,
+              microtenant_name: str, name: str, policy_migrated: bool, skip_detailed_app_info: Any,
+              tcp_keep_alive_enabled: str
 
-        Returns ``(result, response, error)``; result: object of SegmentGroup
+        Returns:
+            Result[SegmentGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup
+
+        Example::
+
+            item, resp, err = client.zpa.segment_groups.add_group(name="example", description="example")
         """
         ...
-    def update_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.segment_group.SegmentGroup]:
+    def update_group(self, group_id: str | int, **kwargs: Unpack[SegmentGroupsUpdateGroupBody]) -> Result[zscaler.zpa.models.segment_group.SegmentGroup]:
         """Update group.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SegmentGroup
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, config_space: str, description: str, enabled: bool, microtenant_id: Any,
+              microtenant_name: str, name: str, policy_migrated: bool, skip_detailed_app_info: Any,
+              tcp_keep_alive_enabled: str
+
+        Returns:
+            Result[SegmentGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.segment_groups.update_group("123", name="example", description="example")
         """
         ...
-    def delete_group(self, group_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_group(self, group_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete group.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.segment_groups.delete_group("123")
         """
         ...
-    def update_group_v2(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.segment_group.SegmentGroup]:
+    def update_group_v2(self, group_id: str | int, **kwargs: Unpack[SegmentGroupsUpdateGroupV2Body]) -> Result[zscaler.zpa.models.segment_group.SegmentGroup]:
         """Update group v2.
 
-        ``PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/segmentGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SegmentGroup
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, config_space: str, description: str, enabled: bool, microtenant_id: Any,
+              microtenant_name: str, name: str, policy_migrated: bool, skip_detailed_app_info: Any,
+              tcp_keep_alive_enabled: str
+
+        Returns:
+            Result[SegmentGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/segmentGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.segment_groups.update_group_v2("123", name="example", description="example")
         """
         ...
+
+class ServerGroupsAddGroupBody(TypedDict, total=False):
+    """Body fields of ``server_groups.add_group`` (keyword arguments; all optional)."""
+    app_connector_group_ids: Any
+    application_ids: Any
+    config_space: str
+    description: str
+    dynamic_discovery: bool
+    enabled: bool
+    ip_anchored: bool
+    microtenant_id: Any
+    name: str
+    server_ids: Any
+
+
+class ServerGroupsUpdateGroupBody(TypedDict, total=False):
+    """Body fields of ``server_groups.update_group`` (keyword arguments; all optional)."""
+    app_connector_group_ids: Any
+    applications: Any
+    microtenant_id: Any
+    server_ids: Any
+
 
 class ServerGroupsAPI:
-    def add_group(self, **kwargs: Any) -> Result[zscaler.zpa.models.server_group.ServerGroup]:
+    def add_group(self, **kwargs: Unpack[ServerGroupsAddGroupBody]) -> Result[zscaler.zpa.models.server_group.ServerGroup]:
         """Add group.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_connector_group_ids: Any, application_ids: Any, config_space: str, description: str,
+              dynamic_discovery: bool, enabled: bool, ip_anchored: bool, microtenant_id: Any, name: str,
+              server_ids: Any
 
-        Returns ``(result, response, error)``; result: object of ServerGroup
+        Returns:
+            Result[ServerGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup
+
+        Example::
+
+            item, resp, err = client.zpa.server_groups.add_group(name="example", description="example")
         """
         ...
-    def delete_group(self, group_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_group(self, group_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete group.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.server_groups.delete_group("123")
         """
         ...
-    def get_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.server_group.ServerGroup]:
+    def get_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.server_group.ServerGroup]:
         """Get group.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of ServerGroup
+        Returns:
+            Result[ServerGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.server_groups.get_group("123")
         """
         ...
-    def list_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.server_group.ServerGroup]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.server_group.ServerGroup]]:
         """List groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ServerGroup
+        Returns:
+            Result[list[ServerGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup
+
+        Example::
+
+            items, resp, err = client.zpa.server_groups.list_groups()
         """
         ...
-    def update_group(self, group_id: Any, **kwargs: Any) -> Result:
+    def update_group(self, group_id: str, **kwargs: Unpack[ServerGroupsUpdateGroupBody]) -> Result:
         """Update group (reads the group, overlays the given fields; dynamicDiscovery defaults to true).
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}``
+        Args:
+            group_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of ServerGroup
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_connector_group_ids: Any, applications: Any, microtenant_id: Any, server_ids: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.server_groups.update_group("123")
         """
         ...
+
+class ServersAddServerBody(TypedDict, total=False):
+    """Body fields of ``servers.add_server`` (keyword arguments; all optional)."""
+    address: str
+    app_server_group_ids: Any
+    config_space: str
+    description: str
+    enabled: bool
+    microtenant_id: Any
+    name: str
+
+
+class ServersUpdateServerBody(TypedDict, total=False):
+    """Body fields of ``servers.update_server`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
 
 class ServersAPI:
-    def list_servers(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.application_servers.AppServers]]:
+    def list_servers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_servers.AppServers]]:
         """List servers.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of AppServers
+        Returns:
+            Result[list[AppServers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server
+
+        Example::
+
+            items, resp, err = client.zpa.servers.list_servers()
         """
         ...
-    def get_server(self, server_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.application_servers.AppServers]:
+    def get_server(self, server_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.application_servers.AppServers]:
         """Get server.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}``
+        Args:
+            server_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of AppServers
+        Returns:
+            Result[AppServers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}
+
+        Example::
+
+            item, resp, err = client.zpa.servers.get_server("123")
         """
         ...
-    def add_server(self, **kwargs: Any) -> Result[zscaler.zpa.models.application_servers.AppServers]:
+    def add_server(self, **kwargs: Unpack[ServersAddServerBody]) -> Result[zscaler.zpa.models.application_servers.AppServers]:
         """Add server.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/server``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            address: str, app_server_group_ids: Any, config_space: str, description: str, enabled: bool,
+              microtenant_id: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of AppServers
+        Returns:
+            Result[AppServers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/server
+
+        Example::
+
+            item, resp, err = client.zpa.servers.add_server(name="example", description="example")
         """
         ...
-    def update_server(self, server_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.application_servers.AppServers]:
+    def update_server(self, server_id: str | int, **kwargs: Unpack[ServersUpdateServerBody]) -> Result[zscaler.zpa.models.application_servers.AppServers]:
         """Update server.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}``
+        Args:
+            server_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AppServers
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[AppServers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}
+
+        Example::
+
+            item, resp, err = client.zpa.servers.update_server("123")
         """
         ...
-    def delete_server(self, server_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_server(self, server_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete server.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}``
+        Args:
+            server_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}
+
+        Example::
+
+            _, resp, err = client.zpa.servers.delete_server("123")
         """
         ...
-    def list_servers_summary(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.application_servers.AppServers]]:
+    def list_servers_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_servers.AppServers]]:
         """List servers summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/summary``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of AppServers
+        Returns:
+            Result[list[AppServers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/summary
+
+        Example::
+
+            items, resp, err = client.zpa.servers.list_servers_summary()
         """
         ...
+
+class ServiceEdgeGroupAddServiceEdgeGroupBody(TypedDict, total=False):
+    """Body fields of ``service_edge_group.add_service_edge_group`` (keyword arguments; all optional)."""
+    cityCountry: Any
+    country_code: str
+    enabled: bool
+    enrollment_cert_id: str
+    grace_distance_enabled: bool
+    grace_distance_value: str
+    grace_distance_value_unit: str
+    is_public: str
+    latitude: str
+    location: str
+    longitude: str
+    microtenant_id: Any
+    name: str
+    override_version_profile: bool
+    service_edge_ids: Any
+    trusted_network_ids: Any
+    upgrade_day: str
+    upgrade_time_in_secs: str
+    version_profile: Any
+
+
+class ServiceEdgeGroupUpdateServiceEdgeGroupBody(TypedDict, total=False):
+    """Body fields of ``service_edge_group.update_service_edge_group`` (keyword arguments; all optional)."""
+    enrollment_cert_id: str
+    microtenant_id: Any
+    service_edge_ids: Any
+    trusted_network_ids: Any
+
 
 class ServiceEdgeGroupAPI:
-    def add_service_edge_group(self, **kwargs: Any) -> Result[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
+    def add_service_edge_group(self, **kwargs: Unpack[ServiceEdgeGroupAddServiceEdgeGroupBody]) -> Result[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
         """Add service edge group.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            cityCountry: Any, country_code: str, enabled: bool, enrollment_cert_id: str,
+              grace_distance_enabled: bool, grace_distance_value: str, grace_distance_value_unit: str,
+              is_public: str, latitude: str, location: str, longitude: str, microtenant_id: Any, name:
+              str, override_version_profile: bool, service_edge_ids: Any, trusted_network_ids: Any,
+              upgrade_day: str, upgrade_time_in_secs: str, version_profile: Any
 
-        Returns ``(result, response, error)``; result: object of ServiceEdgeGroup
+        Returns:
+            Result[ServiceEdgeGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_group.add_service_edge_group(name="example", enabled=True)
         """
         ...
-    def delete_service_edge_group(self, group_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_service_edge_group(self, group_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete service edge group.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.service_edge_group.delete_service_edge_group("123")
         """
         ...
-    def get_service_edge_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
+    def get_service_edge_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
         """Get service edge group.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of ServiceEdgeGroup
+        Returns:
+            Result[ServiceEdgeGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_group.get_service_edge_group("123")
         """
         ...
-    def list_service_edge_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]]:
+    def list_service_edge_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]]:
         """List service edge groups.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of ServiceEdgeGroup
+        Returns:
+            Result[list[ServiceEdgeGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup
+
+        Example::
+
+            items, resp, err = client.zpa.service_edge_group.list_service_edge_groups()
         """
         ...
-    def update_service_edge_group(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
+    def update_service_edge_group(self, group_id: str | int, **kwargs: Unpack[ServiceEdgeGroupUpdateServiceEdgeGroupBody]) -> Result[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
         """Update service edge group.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ServiceEdgeGroup
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enrollment_cert_id: str, microtenant_id: Any, service_edge_ids: Any, trusted_network_ids:
+              Any
+
+        Returns:
+            Result[ServiceEdgeGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_group.update_service_edge_group("123")
         """
         ...
 
@@ -2977,243 +8118,573 @@ class ServiceEdgeScheduleAPI:
     def add_service_edge_schedule(self, schedule: Any) -> Result:
         """Add service edge schedule.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeSchedule``
+        Args:
+            schedule (Any)
 
-        Returns ``(result, response, error)``; result: object of ServiceEdgeSchedule
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeSchedule
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_schedule.add_service_edge_schedule("example")
         """
         ...
     def get_service_edge_schedule(self, customer_id: Any = None) -> Result[zscaler.zpa.models.service_edge_schedule.ServiceEdgeSchedule]:
         """Get service edge schedule.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeSchedule``
+        Args:
+            customer_id (Any, default None)
 
-        Returns ``(result, response, error)``; result: object of ServiceEdgeSchedule
+        Returns:
+            Result[ServiceEdgeSchedule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeSchedule
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_schedule.get_service_edge_schedule()
         """
         ...
     def update_service_edge_schedule(self, scheduler_id: str | int, schedule: Any) -> Result[zscaler.zpa.models.service_edge_schedule.ServiceEdgeSchedule]:
         """Update service edge schedule.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeSchedule/{scheduler_id}``
+        Args:
+            scheduler_id (str | int): in the path
+            schedule (Any)
 
-        Returns ``(result, response, error)``; result: object of ServiceEdgeSchedule
+        Returns:
+            Result[ServiceEdgeSchedule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeSchedule/{scheduler_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_schedule.update_service_edge_schedule("123", "example")
         """
         ...
+
+class ServiceEdgesBulkDeleteServiceEdgesBody(TypedDict, total=False):
+    """Body fields of ``service_edges.bulk_delete_service_edges`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
+
+class ServiceEdgesDeleteServiceEdgeBody(TypedDict, total=False):
+    """Body fields of ``service_edges.delete_service_edge`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
+
+class ServiceEdgesGetServiceEdgeBody(TypedDict, total=False):
+    """Body fields of ``service_edges.get_service_edge`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
+
+class ServiceEdgesUpdateServiceEdgeBody(TypedDict, total=False):
+    """Body fields of ``service_edges.update_service_edge`` (keyword arguments; all optional)."""
+    description: Any
+    enabled: bool
+    microtenant_id: Any
+    name: str
+
 
 class ServiceEdgesAPI:
-    def bulk_delete_service_edges(self, service_edge_ids: Any, **kwargs: Any) -> Result[None]:
+    def bulk_delete_service_edges(self, service_edge_ids: list[Any], **kwargs: Unpack[ServiceEdgesBulkDeleteServiceEdgesBody]) -> Result[None]:
         """Bulk delete service edges.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/bulkDelete``
+        Args:
+            service_edge_ids (list[Any])
 
-        Returns ``(result, response, error)``; result: none
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/bulkDelete
+
+        Example::
+
+            _, resp, err = client.zpa.service_edges.bulk_delete_service_edges(["123"])
         """
         ...
-    def delete_service_edge(self, service_edge_id: str | int, **kwargs: Any) -> Result[None]:
+    def delete_service_edge(self, service_edge_id: str | int, **kwargs: Unpack[ServiceEdgesDeleteServiceEdgeBody]) -> Result[None]:
         """Delete service edge.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/{service_edge_id}``
+        Args:
+            service_edge_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/{service_edge_id}
+
+        Example::
+
+            _, resp, err = client.zpa.service_edges.delete_service_edge("123")
         """
         ...
-    def get_service_edge(self, service_edge_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.service_edges.ServiceEdge]:
+    def get_service_edge(self, service_edge_id: str | int, **kwargs: Unpack[ServiceEdgesGetServiceEdgeBody]) -> Result[zscaler.zpa.models.service_edges.ServiceEdge]:
         """Get service edge.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/{service_edge_id}``
+        Args:
+            service_edge_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ServiceEdge
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[ServiceEdge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/{service_edge_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edges.get_service_edge("123")
         """
         ...
-    def list_service_edges(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.service_edges.ServiceEdge]]:
+    def list_service_edges(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.service_edges.ServiceEdge]]:
         """List service edges.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of ServiceEdge
+        Returns:
+            Result[list[ServiceEdge]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge
+
+        Example::
+
+            items, resp, err = client.zpa.service_edges.list_service_edges()
         """
         ...
-    def update_service_edge(self, service_edge_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.service_edges.ServiceEdge]:
+    def update_service_edge(self, service_edge_id: str | int, **kwargs: Unpack[ServiceEdgesUpdateServiceEdgeBody]) -> Result[zscaler.zpa.models.service_edges.ServiceEdge]:
         """Update service edge.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/{service_edge_id}``
+        Args:
+            service_edge_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ServiceEdge
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, enabled: bool, microtenant_id: Any, name: str
+
+        Returns:
+            Result[ServiceEdge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/{service_edge_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edges.update_service_edge("123", name="example", description="example")
         """
         ...
 
 class StepupAuthLevelAPI:
-    def get_step_up_auth_levels(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel]]:
+    def get_step_up_auth_levels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel]]:
         """Get step up auth levels.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/stepupauthlevel``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: list of StepUpAuthLevel
+        Returns:
+            Result[list[StepUpAuthLevel]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/stepupauthlevel
+
+        Example::
+
+            items, resp, err = client.zpa.stepup_auth_level.get_step_up_auth_levels()
         """
         ...
 
 class TagGroupAPI:
-    def create_tag_group(self, tag_group: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def create_tag_group(self, tag_group: Any, query_params: Mapping[str, Any] | None = None) -> Result:
         """Create tag group.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup``
+        Args:
+            tag_group (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of TagGroup
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup
+
+        Example::
+
+            item, resp, err = client.zpa.tag_group.create_tag_group("example")
         """
         ...
-    def delete_tag_group(self, tag_group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[None]:
+    def delete_tag_group(self, tag_group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[None]:
         """Delete tag group.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/{tag_group_id}``
+        Args:
+            tag_group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/{tag_group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.tag_group.delete_tag_group("123")
         """
         ...
-    def get_tag_group(self, tag_group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.tag_group.TagGroup]:
+    def get_tag_group(self, tag_group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.tag_group.TagGroup]:
         """Get tag group.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/{tag_group_id}``
+        Args:
+            tag_group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of TagGroup
+        Returns:
+            Result[TagGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/{tag_group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_group.get_tag_group("123")
         """
         ...
-    def get_tag_group_by_name(self, tag_group_name: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_tag_group_by_name(self, tag_group_name: str, query_params: Mapping[str, Any] | None = None) -> Result:
         """The tag group of that name (case-insensitive).
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/search``
+        Args:
+            tag_group_name (str)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/search
+
+        Example::
+
+            result, resp, err = client.zpa.tag_group.get_tag_group_by_name("example")
         """
         ...
-    def list_tag_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.tag_group.TagGroup]]:
+    def list_tag_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tag_group.TagGroup]]:
         """List tag groups.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/search``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: list of TagGroup
+        Returns:
+            Result[list[TagGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/search
+
+        Example::
+
+            items, resp, err = client.zpa.tag_group.list_tag_groups()
         """
         ...
-    def update_tag_group(self, tag_group_id: Any, tag_group: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def update_tag_group(self, tag_group_id: str, tag_group: Any, query_params: Mapping[str, Any] | None = None) -> Result:
         """Update tag group.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/{tag_group_id}``
+        Args:
+            tag_group_id (str): in the path
+            tag_group (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of TagGroup
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/{tag_group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_group.update_tag_group("123", "example")
         """
         ...
 
 class TagKeyAPI:
-    def bulk_update_status(self, namespace_id: str | int, bulk_update: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result[None]:
+    def bulk_update_status(self, namespace_id: str | int, bulk_update: Any, query_params: Mapping[str, Any] | None = None) -> Result[None]:
         """Bulk update status.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/bulkUpdateStatus``
+        Args:
+            namespace_id (str | int): in the path
+            bulk_update (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/bulkUpdateStatus
+
+        Example::
+
+            _, resp, err = client.zpa.tag_key.bulk_update_status("123", "example")
         """
         ...
-    def create_tag_key(self, namespace_id: Any, tag_key: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def create_tag_key(self, namespace_id: str, tag_key: Any, query_params: Mapping[str, Any] | None = None) -> Result:
         """Create tag key.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey``
+        Args:
+            namespace_id (str): in the path
+            tag_key (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of TagKey
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey
+
+        Example::
+
+            item, resp, err = client.zpa.tag_key.create_tag_key("123", "example")
         """
         ...
-    def delete_tag_key(self, namespace_id: str | int, tag_key_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[None]:
+    def delete_tag_key(self, namespace_id: str | int, tag_key_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[None]:
         """Delete tag key.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/{tag_key_id}``
+        Args:
+            namespace_id (str | int): in the path
+            tag_key_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/{tag_key_id}
+
+        Example::
+
+            _, resp, err = client.zpa.tag_key.delete_tag_key("123", "123")
         """
         ...
-    def get_tag_key(self, namespace_id: str | int, tag_key_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.tag_key.TagKey]:
+    def get_tag_key(self, namespace_id: str | int, tag_key_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.tag_key.TagKey]:
         """Get tag key.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/{tag_key_id}``
+        Args:
+            namespace_id (str | int): in the path
+            tag_key_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of TagKey
+        Returns:
+            Result[TagKey]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/{tag_key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_key.get_tag_key("123", "123")
         """
         ...
-    def get_tag_key_by_name(self, namespace_id: Any, tag_key_name: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_tag_key_by_name(self, namespace_id: str, tag_key_name: str, query_params: Mapping[str, Any] | None = None) -> Result:
         """The tag key of that name (case-insensitive).
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/search``
+        Args:
+            namespace_id (str): in the path
+            tag_key_name (str)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/search
+
+        Example::
+
+            result, resp, err = client.zpa.tag_key.get_tag_key_by_name("123", "example")
         """
         ...
-    def list_tag_keys(self, namespace_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.tag_key.TagKey]]:
+    def list_tag_keys(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tag_key.TagKey]]:
         """List tag keys.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/search``
+        Args:
+            namespace_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: list of TagKey
+        Returns:
+            Result[list[TagKey]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/search
+
+        Example::
+
+            items, resp, err = client.zpa.tag_key.list_tag_keys("123")
         """
         ...
-    def update_tag_key(self, namespace_id: Any, tag_key_id: Any, tag_key: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def update_tag_key(self, namespace_id: str, tag_key_id: str, tag_key: Any, query_params: Mapping[str, Any] | None = None) -> Result:
         """Update tag key.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/{tag_key_id}``
+        Args:
+            namespace_id (str): in the path
+            tag_key_id (str): in the path
+            tag_key (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of TagKey
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/{tag_key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_key.update_tag_key("123", "123", "example")
         """
         ...
 
 class TagNamespaceAPI:
-    def create_namespace(self, namespace: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.tag_namespace.Namespace]:
+    def create_namespace(self, namespace: Any, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.tag_namespace.Namespace]:
         """Create namespace.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace``
+        Args:
+            namespace (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of Namespace
+        Returns:
+            Result[Namespace]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace
+
+        Example::
+
+            item, resp, err = client.zpa.tag_namespace.create_namespace("example")
         """
         ...
-    def delete_namespace(self, namespace_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[None]:
+    def delete_namespace(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[None]:
         """Delete namespace.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}``
+        Args:
+            namespace_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}
+
+        Example::
+
+            _, resp, err = client.zpa.tag_namespace.delete_namespace("123")
         """
         ...
-    def get_namespace(self, namespace_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.tag_namespace.Namespace]:
+    def get_namespace(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.tag_namespace.Namespace]:
         """Get namespace.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}``
+        Args:
+            namespace_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of Namespace
+        Returns:
+            Result[Namespace]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_namespace.get_namespace("123")
         """
         ...
-    def get_namespace_by_name(self, namespace_name: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def get_namespace_by_name(self, namespace_name: str, query_params: Mapping[str, Any] | None = None) -> Result:
         """The namespace of that name (case-insensitive).
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/search``
+        Args:
+            namespace_name (str)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/search
+
+        Example::
+
+            result, resp, err = client.zpa.tag_namespace.get_namespace_by_name("example")
         """
         ...
-    def list_namespaces(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.tag_namespace.Namespace]]:
+    def list_namespaces(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tag_namespace.Namespace]]:
         """List namespaces.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/search``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: list of Namespace
+        Returns:
+            Result[list[Namespace]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/search
+
+        Example::
+
+            items, resp, err = client.zpa.tag_namespace.list_namespaces()
         """
         ...
-    def update_namespace(self, namespace_id: str | int, namespace: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.tag_namespace.Namespace]:
+    def update_namespace(self, namespace_id: str | int, namespace: Any, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.tag_namespace.Namespace]:
         """Update namespace.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}``
+        Args:
+            namespace_id (str | int): in the path
+            namespace (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of Namespace
+        Returns:
+            Result[Namespace]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_namespace.update_namespace("123", "example")
         """
         ...
-    def update_namespace_status(self, namespace_id: str | int, status_update: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result[None]:
+    def update_namespace_status(self, namespace_id: str | int, status_update: Any, query_params: Mapping[str, Any] | None = None) -> Result[None]:
         """Update namespace status.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/status``
+        Args:
+            namespace_id (str | int): in the path
+            status_update (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/status
+
+        Example::
+
+            _, resp, err = client.zpa.tag_namespace.update_namespace_status("123", "example")
         """
         ...
 
@@ -3221,41 +8692,93 @@ class TenantFederationProvisioningAPI:
     def add_tenant_federation(self, **kwargs: Any) -> Result[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]:
         """Add tenant federation.
 
-        ``POST /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of TenantFederationNotesUpdate
+        Returns:
+            Result[TenantFederationNotesUpdate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation
+
+        Example::
+
+            item, resp, err = client.zpa.tenant_federation_provisioning.add_tenant_federation()
         """
         ...
     def delete_tenant_federation(self, tenant_federation_id: str | int) -> Result[None]:
         """Delete tenant federation.
 
-        ``DELETE /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/{tenant_federation_id}``
+        Args:
+            tenant_federation_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/{tenant_federation_id}
+
+        Example::
+
+            _, resp, err = client.zpa.tenant_federation_provisioning.delete_tenant_federation("123")
         """
         ...
-    def list_tenant_federations(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
+    def list_tenant_federations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
         """List tenant federations.
 
-        ``GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of TenantFederationNotesUpdate
+        Returns:
+            Result[list[TenantFederationNotesUpdate]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation
+
+        Example::
+
+            items, resp, err = client.zpa.tenant_federation_provisioning.list_tenant_federations()
         """
         ...
-    def list_tenant_federations_partners(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
+    def list_tenant_federations_partners(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
         """List tenant federations partners.
 
-        ``GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/partners``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of TenantFederationNotesUpdate
+        Returns:
+            Result[list[TenantFederationNotesUpdate]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/partners
+
+        Example::
+
+            items, resp, err = client.zpa.tenant_federation_provisioning.list_tenant_federations_partners()
         """
         ...
     def update_tenant_federation(self, tenant_federation_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]:
         """Update tenant federation.
 
-        ``PUT /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/{tenant_federation_id}``
+        Args:
+            tenant_federation_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TenantFederationNotesUpdate
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TenantFederationNotesUpdate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/{tenant_federation_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tenant_federation_provisioning.update_tenant_federation("123")
         """
         ...
 
@@ -3263,211 +8786,541 @@ class TrustedNetworksAPI:
     def get_network(self, network_id: str | int) -> Result[zscaler.zpa.models.trusted_network.TrustedNetwork]:
         """Get network.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/network/{network_id}``
+        Args:
+            network_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TrustedNetwork
+        Returns:
+            Result[TrustedNetwork]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/network/{network_id}
+
+        Example::
+
+            item, resp, err = client.zpa.trusted_networks.get_network("123")
         """
         ...
-    def list_trusted_networks(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.trusted_network.TrustedNetwork]]:
+    def list_trusted_networks(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.trusted_network.TrustedNetwork]]:
         """List trusted networks.
 
-        ``GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/network``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of TrustedNetwork
+        Returns:
+            Result[list[TrustedNetwork]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/network
+
+        Example::
+
+            items, resp, err = client.zpa.trusted_networks.list_trusted_networks()
         """
         ...
+
+class UserPortalAupAddUserPortalAupBody(TypedDict, total=False):
+    """Body fields of ``user_portal_aup.add_user_portal_aup`` (keyword arguments; all optional)."""
+    aup: Any
+    description: str
+    email: Any
+    enabled: bool
+    microtenant_id: Any
+    name: str
+    phone_num: Any
+
+
+class UserPortalAupUpdateUserPortalAupBody(TypedDict, total=False):
+    """Body fields of ``user_portal_aup.update_user_portal_aup`` (keyword arguments; all optional)."""
+    aup: Any
+    description: str
+    email: Any
+    enabled: bool
+    microtenant_id: Any
+    name: str
+    phone_num: Any
+
 
 class UserPortalAupAPI:
-    def list_user_portal_aup(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.user_portal_aup.UserPortalAUP]]:
+    def list_user_portal_aup(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.user_portal_aup.UserPortalAUP]]:
         """List user portal aup.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of UserPortalAUP
+        Returns:
+            Result[list[UserPortalAUP]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup
+
+        Example::
+
+            items, resp, err = client.zpa.user_portal_aup.list_user_portal_aup()
         """
         ...
-    def get_user_portal_aup(self, portal_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
+    def get_user_portal_aup(self, portal_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
         """Get user portal aup.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of UserPortalAUP
+        Returns:
+            Result[UserPortalAUP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_aup.get_user_portal_aup("123")
         """
         ...
-    def add_user_portal_aup(self, **kwargs: Any) -> Result[zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
+    def add_user_portal_aup(self, **kwargs: Unpack[UserPortalAupAddUserPortalAupBody]) -> Result[zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
         """Add user portal aup.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aup: Any, description: str, email: Any, enabled: bool, microtenant_id: Any, name: str,
+              phone_num: Any
 
-        Returns ``(result, response, error)``; result: object of UserPortalAUP
+        Returns:
+            Result[UserPortalAUP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_aup.add_user_portal_aup(name="example", description="example")
         """
         ...
-    def update_user_portal_aup(self, portal_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
+    def update_user_portal_aup(self, portal_id: str | int, **kwargs: Unpack[UserPortalAupUpdateUserPortalAupBody]) -> Result[zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
         """Update user portal aup.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of UserPortalAUP
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aup: Any, description: str, email: Any, enabled: bool, microtenant_id: Any, name: str,
+              phone_num: Any
+
+        Returns:
+            Result[UserPortalAUP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_aup.update_user_portal_aup("123", name="example", description="example")
         """
         ...
-    def delete_user_portal_aup(self, portal_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_user_portal_aup(self, portal_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete user portal aup.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup/{portal_id}
+
+        Example::
+
+            _, resp, err = client.zpa.user_portal_aup.delete_user_portal_aup("123")
         """
         ...
+
+class UserPortalControllerAddUserPortalBody(TypedDict, total=False):
+    """Body fields of ``user_portal_controller.add_user_portal`` (keyword arguments; all optional)."""
+    description: str
+    enabled: bool
+    ext_domain: str
+    ext_domain_name: str
+    ext_label: str
+    managed_by_zs: Any
+    microtenant_id: Any
+    name: str
+    user_notification: str
+    user_notification_enabled: bool
+
+
+class UserPortalControllerUpdateUserPortalBody(TypedDict, total=False):
+    """Body fields of ``user_portal_controller.update_user_portal`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
 
 class UserPortalControllerAPI:
-    def list_user_portals(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.user_portal_controller.UserPortalController]]:
+    def list_user_portals(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.user_portal_controller.UserPortalController]]:
         """List user portals.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search, ui_config
 
-        Returns ``(result, response, error)``; result: list of UserPortalController
+        Returns:
+            Result[list[UserPortalController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal
+
+        Example::
+
+            items, resp, err = client.zpa.user_portal_controller.list_user_portals()
         """
         ...
-    def get_user_portal(self, portal_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.user_portal_controller.UserPortalController]:
+    def get_user_portal(self, portal_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.user_portal_controller.UserPortalController]:
         """Get user portal.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of UserPortalController
+        Returns:
+            Result[UserPortalController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_controller.get_user_portal("123")
         """
         ...
-    def add_user_portal(self, **kwargs: Any) -> Result[zscaler.zpa.models.user_portal_controller.UserPortalController]:
+    def add_user_portal(self, **kwargs: Unpack[UserPortalControllerAddUserPortalBody]) -> Result[zscaler.zpa.models.user_portal_controller.UserPortalController]:
         """Add user portal.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, ext_domain: str, ext_domain_name: str, ext_label: str,
+              managed_by_zs: Any, microtenant_id: Any, name: str, user_notification: str,
+              user_notification_enabled: bool
 
-        Returns ``(result, response, error)``; result: object of UserPortalController
+        Returns:
+            Result[UserPortalController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_controller.add_user_portal(name="example", description="example")
         """
         ...
-    def update_user_portal(self, portal_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.user_portal_controller.UserPortalController]:
+    def update_user_portal(self, portal_id: str | int, **kwargs: Unpack[UserPortalControllerUpdateUserPortalBody]) -> Result[zscaler.zpa.models.user_portal_controller.UserPortalController]:
         """Update user portal.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of UserPortalController
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[UserPortalController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_controller.update_user_portal("123")
         """
         ...
-    def delete_user_portal(self, portal_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_user_portal(self, portal_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete user portal.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal/{portal_id}``
+        Args:
+            portal_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal/{portal_id}
+
+        Example::
+
+            _, resp, err = client.zpa.user_portal_controller.delete_user_portal("123")
         """
         ...
+
+class UserPortalLinkAddPortalLinkBody(TypedDict, total=False):
+    """Body fields of ``user_portal_link.add_portal_link`` (keyword arguments; all optional)."""
+    description: str
+    enabled: bool
+    microtenant_id: Any
+    name: str
+    user_portal_link_ids: Any
+
+
+class UserPortalLinkUpdatePortalLinkBody(TypedDict, total=False):
+    """Body fields of ``user_portal_link.update_portal_link`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+    user_portal_link_ids: Any
+
+
+class UserPortalLinkAddBulkPortalLinksBody(TypedDict, total=False):
+    """Body fields of ``user_portal_link.add_bulk_portal_links`` (keyword arguments; all optional)."""
+    microtenant_id: Any
+
 
 class UserPortalLinkAPI:
-    def list_portal_link(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.user_portal_link.UserPortalLink]]:
+    def list_portal_link(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.user_portal_link.UserPortalLink]]:
         """List portal link.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of UserPortalLink
+        Returns:
+            Result[list[UserPortalLink]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink
+
+        Example::
+
+            items, resp, err = client.zpa.user_portal_link.list_portal_link()
         """
         ...
-    def get_portal_link(self, portal_link_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.user_portal_link.UserPortalLink]:
+    def get_portal_link(self, portal_link_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.user_portal_link.UserPortalLink]:
         """Get portal link.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/{portal_link_id}``
+        Args:
+            portal_link_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
-        Returns ``(result, response, error)``; result: object of UserPortalLink
+        Returns:
+            Result[UserPortalLink]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/{portal_link_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_link.get_portal_link("123")
         """
         ...
-    def add_portal_link(self, **kwargs: Any) -> Result[zscaler.zpa.models.user_portal_link.UserPortalLink]:
+    def add_portal_link(self, **kwargs: Unpack[UserPortalLinkAddPortalLinkBody]) -> Result[zscaler.zpa.models.user_portal_link.UserPortalLink]:
         """Add portal link.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, microtenant_id: Any, name: str, user_portal_link_ids: Any
 
-        Returns ``(result, response, error)``; result: object of UserPortalLink
+        Returns:
+            Result[UserPortalLink]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_link.add_portal_link(name="example", description="example")
         """
         ...
-    def update_portal_link(self, portal_link_id: str | int, **kwargs: Any) -> Result[zscaler.zpa.models.user_portal_link.UserPortalLink]:
+    def update_portal_link(self, portal_link_id: str | int, **kwargs: Unpack[UserPortalLinkUpdatePortalLinkBody]) -> Result[zscaler.zpa.models.user_portal_link.UserPortalLink]:
         """Update portal link.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/{portal_link_id}``
+        Args:
+            portal_link_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of UserPortalLink
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, user_portal_link_ids: Any
+
+        Returns:
+            Result[UserPortalLink]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/{portal_link_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_link.update_portal_link("123")
         """
         ...
-    def delete_portal_link(self, portal_link_id: str | int, microtenant_id: Any = None) -> Result[None]:
+    def delete_portal_link(self, portal_link_id: str | int, microtenant_id: str | None = None) -> Result[None]:
         """Delete portal link.
 
-        ``DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/{portal_link_id}``
+        Args:
+            portal_link_id (str | int): in the path
+            microtenant_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/{portal_link_id}
+
+        Example::
+
+            _, resp, err = client.zpa.user_portal_link.delete_portal_link("123")
         """
         ...
-    def add_bulk_portal_links(self, portal_links: Any, user_portal_link_ids: Any = None, **kwargs: Any) -> Result:
+    def add_bulk_portal_links(self, portal_links: list[Any], user_portal_link_ids: list[Any] | None = None, **kwargs: Unpack[UserPortalLinkAddBulkPortalLinksBody]) -> Result:
         """Add bulk portal links.
 
-        ``POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/userPortalLink/bulk``
+        Args:
+            portal_links (list[Any])
+            user_portal_link_ids (list[Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of UserPortalLinks
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/userPortalLink/bulk
+
+        Example::
+
+            items, resp, err = client.zpa.user_portal_link.add_bulk_portal_links("example")
         """
         ...
-    def get_user_portal_link(self, portal_link_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.zpa.models.user_portal_link.UserPortalLink]:
+    def get_user_portal_link(self, portal_link_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.user_portal_link.UserPortalLink]:
         """Get user portal link.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/userPortal/{portal_link_id}``
+        Args:
+            portal_link_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of UserPortalLink
+        Returns:
+            Result[UserPortalLink]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/userPortal/{portal_link_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_link.get_user_portal_link("123")
         """
         ...
 
 class WorkloadTagGroupAPI:
-    def get_workload_tag_group_summary(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def get_workload_tag_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
         """Get workload tag group summary.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/workloadTagGroup/summary``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
-        Returns ``(result, response, error)``; result: list of CommonIDName
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/workloadTagGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.workload_tag_group.get_workload_tag_group_summary()
         """
         ...
 
+class ZiaCustomerConfigAddZiaCloudServiceConfigBody(TypedDict, total=False):
+    """Body fields of ``zia_customer_config.add_zia_cloud_service_config`` (keyword arguments; all optional)."""
+    zia_cloud_domain: Any
+    zia_cloud_service_api_key: Any
+    zia_password: Any
+    zia_sandbox_api_token: Any
+    zia_username: Any
+
+
+class ZiaCustomerConfigUpdateSessionTerminationOnReauthBody(TypedDict, total=False):
+    """Body fields of ``zia_customer_config.update_session_termination_on_reauth`` (keyword arguments; all optional)."""
+    session_termination_on_reauth: Any
+
+
 class ZiaCustomerConfigAPI:
-    def add_zia_cloud_service_config(self, **kwargs: Any) -> Result[zscaler.zpa.models.zia_customer_config.ZIACustomerConfig]:
+    def add_zia_cloud_service_config(self, **kwargs: Unpack[ZiaCustomerConfigAddZiaCloudServiceConfigBody]) -> Result[zscaler.zpa.models.zia_customer_config.ZIACustomerConfig]:
         """Add ZIA cloud service config.
 
-        ``POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/ziaCloudConfig``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            zia_cloud_domain: Any, zia_cloud_service_api_key: Any, zia_password: Any,
+              zia_sandbox_api_token: Any, zia_username: Any
 
-        Returns ``(result, response, error)``; result: object of ZIACustomerConfig
+        Returns:
+            Result[ZIACustomerConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/ziaCloudConfig
+
+        Example::
+
+            item, resp, err = client.zpa.zia_customer_config.add_zia_cloud_service_config()
         """
         ...
     def check_zia_cloud_config(self) -> Result:
         """Check ZIA cloud config.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/isZiaCloudConfigAvailable``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/isZiaCloudConfigAvailable
+
+        Example::
+
+            result, resp, err = client.zpa.zia_customer_config.check_zia_cloud_config()
         """
         ...
     def get_session_termination_on_reauth(self) -> Result[zscaler.zpa.models.zia_customer_config.SessionTerminationOnReauth]:
         """Get session termination on reauth.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/sessionTerminationOnReauth``
+        Returns:
+            Result[SessionTerminationOnReauth]: ``(result, response, error)``; ``error`` is None on
+              success.
 
-        Returns ``(result, response, error)``; result: object of SessionTerminationOnReauth
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/sessionTerminationOnReauth
+
+        Example::
+
+            item, resp, err = client.zpa.zia_customer_config.get_session_termination_on_reauth()
         """
         ...
     def get_zia_cloud_service_config(self) -> Result[list[zscaler.zpa.models.zia_customer_config.ZIACustomerConfig]]:
         """Get ZIA cloud service config.
 
-        ``GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/ziaCloudConfig``
+        Returns:
+            Result[list[ZIACustomerConfig]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
-        Returns ``(result, response, error)``; result: list of ZIACustomerConfig
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/ziaCloudConfig
+
+        Example::
+
+            items, resp, err = client.zpa.zia_customer_config.get_zia_cloud_service_config()
         """
         ...
-    def update_session_termination_on_reauth(self, **kwargs: Any) -> Result[zscaler.zpa.models.zia_customer_config.SessionTerminationOnReauth]:
+    def update_session_termination_on_reauth(self, **kwargs: Unpack[ZiaCustomerConfigUpdateSessionTerminationOnReauthBody]) -> Result[zscaler.zpa.models.zia_customer_config.SessionTerminationOnReauth]:
         """Update session termination on reauth.
 
-        ``PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/sessionTerminationOnReauth``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            session_termination_on_reauth: Any
 
-        Returns ``(result, response, error)``; result: object of SessionTerminationOnReauth
+        Returns:
+            Result[SessionTerminationOnReauth]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/sessionTerminationOnReauth
+
+        Example::
+
+            item, resp, err = client.zpa.zia_customer_config.update_session_termination_on_reauth()
         """
         ...
 

@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.ztb.models.alarms
@@ -18,111 +20,238 @@ import zscaler.ztb.models.site2site_vpn
 import zscaler.ztb.models.template_router
 
 
+class AlarmsUpdateAlarmPatchBody(TypedDict, total=False):
+    """Body fields of ``alarms.update_alarm_patch`` (keyword arguments; all optional)."""
+    alarm_id: Any
+
+
+class AlarmsUpdateAlarmPutBody(TypedDict, total=False):
+    """Body fields of ``alarms.update_alarm_put`` (keyword arguments; all optional)."""
+    alarm_id: Any
+
+
 class AlarmsAPI:
     def bulk_acknowledge(self, **kwargs: Any) -> Result[zscaler.ztb.models.alarms.AlarmBulkAcknowledge]:
         """Bulk acknowledge.
 
-        ``PATCH /ztb/api/v2/alarm/bulkAcknowledge``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of AlarmBulkAcknowledge
+        Returns:
+            Result[AlarmBulkAcknowledge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /ztb/api/v2/alarm/bulkAcknowledge
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.bulk_acknowledge()
         """
         ...
     def bulk_acknowledge_all(self) -> Result[zscaler.ztb.models.alarms.AlarmBulkAcknowledge]:
         """Bulk acknowledge all.
 
-        ``PATCH /ztb/api/v2/alarm/bulkAcknowledgeAll``
+        Returns:
+            Result[AlarmBulkAcknowledge]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of AlarmBulkAcknowledge
+        Endpoint:
+            PATCH /ztb/api/v2/alarm/bulkAcknowledgeAll
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.bulk_acknowledge_all()
         """
         ...
     def bulk_ignore(self, **kwargs: Any) -> Result[zscaler.ztb.models.alarms.AlarmBulkAcknowledge]:
         """Bulk ignore.
 
-        ``DELETE /ztb/api/v2/alarm/bulkIgnore``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of AlarmBulkAcknowledge
+        Returns:
+            Result[AlarmBulkAcknowledge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v2/alarm/bulkIgnore
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.bulk_ignore()
         """
         ...
     def bulk_ignore_all(self) -> Result[zscaler.ztb.models.alarms.AlarmBulkAcknowledge]:
         """Bulk ignore all.
 
-        ``DELETE /ztb/api/v2/alarm/bulkIgnoreAll``
+        Returns:
+            Result[AlarmBulkAcknowledge]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of AlarmBulkAcknowledge
+        Endpoint:
+            DELETE /ztb/api/v2/alarm/bulkIgnoreAll
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.bulk_ignore_all()
         """
         ...
     def create_alarm(self, **kwargs: Any) -> Result[zscaler.ztb.models.alarms.Alarms]:
         """Create alarm.
 
-        ``POST /ztb/api/v2/alarm``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of Alarms
+        Returns:
+            Result[Alarms]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/alarm
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.create_alarm()
         """
         ...
     def delete_alarm(self, alarm_id: str | int) -> Result[None]:
         """Delete alarm.
 
-        ``DELETE /ztb/api/v2/alarm/{alarm_id}``
+        Args:
+            alarm_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v2/alarm/{alarm_id}
+
+        Example::
+
+            _, resp, err = client.ztb.alarms.delete_alarm("123")
         """
         ...
     def get_alarm(self, alarm_id: str | int) -> Result[zscaler.ztb.models.alarms.Alarms]:
         """Get alarm.
 
-        ``GET /ztb/api/v2/alarm/{alarm_id}``
+        Args:
+            alarm_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Alarms
+        Returns:
+            Result[Alarms]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/alarm/{alarm_id}
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.get_alarm("123")
         """
         ...
-    def list_alarms(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.alarms.Alarms]]:
+    def list_alarms(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.alarms.Alarms]]:
         """List alarms.
 
-        ``GET /ztb/api/v2/alarm``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, search, severity,
+              site_id, size, sort, sortdir, tab
 
-        Returns ``(result, response, error)``; result: list of Alarms
+        Returns:
+            Result[list[Alarms]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/alarm
+
+        Example::
+
+            items, resp, err = client.ztb.alarms.list_alarms()
         """
         ...
-    def update_alarm_patch(self, **kwargs: Any) -> Result[zscaler.ztb.models.alarms.Alarms]:
+    def update_alarm_patch(self, **kwargs: Unpack[AlarmsUpdateAlarmPatchBody]) -> Result[zscaler.ztb.models.alarms.Alarms]:
         """Update alarm patch.
 
-        ``PATCH /ztb/api/v2/alarm``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            alarm_id: Any
 
-        Returns ``(result, response, error)``; result: object of Alarms
+        Returns:
+            Result[Alarms]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /ztb/api/v2/alarm
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.update_alarm_patch()
         """
         ...
-    def update_alarm_put(self, **kwargs: Any) -> Result[zscaler.ztb.models.alarms.Alarms]:
+    def update_alarm_put(self, **kwargs: Unpack[AlarmsUpdateAlarmPutBody]) -> Result[zscaler.ztb.models.alarms.Alarms]:
         """Update alarm put.
 
-        ``PUT /ztb/api/v2/alarm``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            alarm_id: Any
 
-        Returns ``(result, response, error)``; result: object of Alarms
+        Returns:
+            Result[Alarms]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/alarm
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.update_alarm_put()
         """
         ...
+
+class ApiKeysCreateApiKeyBody(TypedDict, total=False):
+    """Body fields of ``api_keys.create_api_key`` (keyword arguments; all optional)."""
+    name: Any
+
 
 class ApiKeysAPI:
-    def create_api_key(self, **kwargs: Any) -> Result[zscaler.ztb.models.api_key.APIKeyCreateResponse]:
+    def create_api_key(self, **kwargs: Unpack[ApiKeysCreateApiKeyBody]) -> Result[zscaler.ztb.models.api_key.APIKeyCreateResponse]:
         """Create API key.
 
-        ``POST /ztb/api/v3/api-key-auth/create``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: Any
 
-        Returns ``(result, response, error)``; result: object of APIKeyCreateResponse
+        Returns:
+            Result[APIKeyCreateResponse]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v3/api-key-auth/create
+
+        Example::
+
+            item, resp, err = client.ztb.api_keys.create_api_key(name="example")
         """
         ...
-    def list_api_keys(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.api_key.APIKeyAuthRouter]]:
+    def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.api_key.APIKeyAuthRouter]]:
         """List API keys.
 
-        ``GET /ztb/api/v3/api-key-auth/list``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search, sort,
+              sortdir
 
-        Returns ``(result, response, error)``; result: list of APIKeyAuthRouter
+        Returns:
+            Result[list[APIKeyAuthRouter]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/api-key-auth/list
+
+        Example::
+
+            items, resp, err = client.ztb.api_keys.list_api_keys()
         """
         ...
     def revoke_api_key(self, api_key_id: str | int) -> Result[None]:
         """Revoke API key.
 
-        ``PUT /ztb/api/v3/api-key-auth/revoke/{api_key_id}``
+        Args:
+            api_key_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/api-key-auth/revoke/{api_key_id}
+
+        Example::
+
+            _, resp, err = client.ztb.api_keys.revoke_api_key("123")
         """
         ...
 
@@ -130,25 +259,53 @@ class AppConnectorConfigAPI:
     def create_app_connector_config(self, **kwargs: Any) -> Result[zscaler.ztb.models.app_connector_config.AppConnectorConfigResult]:
         """Create app connector config.
 
-        ``POST /ztb/api/v3/appconnector/config``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of AppConnectorConfigResult
+        Returns:
+            Result[AppConnectorConfigResult]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /ztb/api/v3/appconnector/config
+
+        Example::
+
+            item, resp, err = client.ztb.app_connector_config.create_app_connector_config()
         """
         ...
-    def delete_app_connector(self, cluster_id: Any) -> Result[None]:
+    def delete_app_connector(self, cluster_id: int) -> Result[None]:
         """Delete app connector.
 
-        ``DELETE /ztb/api/v3/appconnector/config``
+        Args:
+            cluster_id (int)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v3/appconnector/config
+
+        Example::
+
+            _, resp, err = client.ztb.app_connector_config.delete_app_connector("123")
         """
         ...
-    def get_app_connector_config(self, cluster_id: Any) -> Result[zscaler.ztb.models.app_connector_config.AppConnectorConfigResult]:
+    def get_app_connector_config(self, cluster_id: str) -> Result[zscaler.ztb.models.app_connector_config.AppConnectorConfigResult]:
         """Get app connector config.
 
-        ``GET /ztb/api/v3/appconnector/config``
+        Args:
+            cluster_id (str)
 
-        Returns ``(result, response, error)``; result: object of AppConnectorConfigResult
+        Returns:
+            Result[AppConnectorConfigResult]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /ztb/api/v3/appconnector/config
+
+        Example::
+
+            item, resp, err = client.ztb.app_connector_config.get_app_connector_config("123")
         """
         ...
 
@@ -156,175 +313,395 @@ class DevicesAPI:
     def get_device_details_v2(self, device_id: str | int, minutes: str | int) -> Result:
         """Get device details (v2 API).
 
-        ``GET /ztb/api/v2/devices/active/details/{device_id}/{minutes}``
+        Args:
+            device_id (str | int): in the path
+            minutes (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/devices/active/details/{device_id}/{minutes}
+
+        Example::
+
+            result, resp, err = client.ztb.devices.get_device_details_v2("123", "example")
         """
         ...
     def get_device_details_v3(self, device_id: str | int) -> Result:
         """Get device details v3.
 
-        ``GET /ztb/api/v3/device/details/{device_id}``
+        Args:
+            device_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/device/details/{device_id}
+
+        Example::
+
+            result, resp, err = client.ztb.devices.get_device_details_v3("123")
         """
         ...
     def get_device_tags(self) -> Result[zscaler.ztb.models.devices.DeviceTags]:
         """Get device tags.
 
-        ``GET /ztb/api/v2/devices/tags``
+        Returns:
+            Result[DeviceTags]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of DeviceTags
+        Endpoint:
+            GET /ztb/api/v2/devices/tags
+
+        Example::
+
+            item, resp, err = client.ztb.devices.get_device_tags()
         """
         ...
     def get_dhcp_history(self, device_id: str | int, minutes: str | int) -> Result:
         """Get dhcp history.
 
-        ``GET /ztb/api/v2/devices/details/id/{device_id}/{minutes}``
+        Args:
+            device_id (str | int): in the path
+            minutes (str | int): in the path
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/devices/details/id/{device_id}/{minutes}
+
+        Example::
+
+            result, resp, err = client.ztb.devices.get_dhcp_history("123", "example")
         """
         ...
-    def get_filter_values(self, field: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.ztb.models.devices.DeviceFilterValues]:
+    def get_filter_values(self, field: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.ztb.models.devices.DeviceFilterValues]:
         """Get filter values.
 
-        ``GET /ztb/api/v3/device/filters/{field}/values``
+        Args:
+            field (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page
 
-        Returns ``(result, response, error)``; result: object of DeviceFilterValues
+        Returns:
+            Result[DeviceFilterValues]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/device/filters/{field}/values
+
+        Example::
+
+            item, resp, err = client.ztb.devices.get_filter_values("example")
         """
         ...
     def get_group_by_list(self) -> Result[list[ZscalerObject]]:
         """Get group by list.
 
-        ``GET /ztb/api/v3/device/group-by/list``
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list
+        Endpoint:
+            GET /ztb/api/v3/device/group-by/list
+
+        Example::
+
+            items, resp, err = client.ztb.devices.get_group_by_list()
         """
         ...
-    def list_active_devices(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.devices.ActiveDevice]]:
+    def list_active_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.devices.ActiveDevice]]:
         """List active devices.
 
-        ``GET /ztb/api/v2/devices/active``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search,
+              siteId, sort, sortdir, tags
 
-        Returns ``(result, response, error)``; result: list of ActiveDevice
+        Returns:
+            Result[list[ActiveDevice]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/devices/active
+
+        Example::
+
+            items, resp, err = client.ztb.devices.list_active_devices()
         """
         ...
-    def list_devices_by_category(self, query_params: Optional[Mapping[str, Any]] = None) -> Result:
+    def list_devices_by_category(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """List devices by category.
 
-        ``GET /ztb/api/v3/device``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys category, filters, full,
+              limit, osname, osversion, page, search, sort, sortdir, type
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/device
+
+        Example::
+
+            result, resp, err = client.ztb.devices.list_devices_by_category()
         """
         ...
-    def list_devices_group_by(self, group: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.devices.GroupByRow]]:
+    def list_devices_group_by(self, group: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.devices.GroupByRow]]:
         """List devices group by.
 
-        ``GET /ztb/api/v3/device/{group}``
+        Args:
+            group (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search, sort,
+              sortdir
 
-        Returns ``(result, response, error)``; result: list of GroupByRow
+        Returns:
+            Result[list[GroupByRow]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/device/{group}
+
+        Example::
+
+            items, resp, err = client.ztb.devices.list_devices_group_by("example")
         """
         ...
-    def list_operating_systems(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.devices.OperatingSystemRow]]:
+    def list_operating_systems(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.devices.OperatingSystemRow]]:
         """List operating systems.
 
-        ``GET /ztb/api/v3/device/operating-systems``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search, sort,
+              sortdir
 
-        Returns ``(result, response, error)``; result: list of OperatingSystemRow
+        Returns:
+            Result[list[OperatingSystemRow]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztb/api/v3/device/operating-systems
+
+        Example::
+
+            items, resp, err = client.ztb.devices.list_operating_systems()
         """
         ...
 
+class GroupsRouterCreateGroupBody(TypedDict, total=False):
+    """Body fields of ``groups_router.create_group`` (keyword arguments; all optional)."""
+    autonomous: Any
+    display_name: Any
+    member_attributes: Any
+    name: Any
+    owner: Any
+    type: Any
+
+
 class GroupsRouterAPI:
-    def create_group(self, **kwargs: Any) -> Result[zscaler.ztb.models.groups_router.GroupsRouter]:
+    def create_group(self, **kwargs: Unpack[GroupsRouterCreateGroupBody]) -> Result[zscaler.ztb.models.groups_router.GroupsRouter]:
         """Create group.
 
-        ``POST /ztb/api/v2/groups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            autonomous: Any, display_name: Any, member_attributes: Any, name: Any, owner: Any, type: Any
 
-        Returns ``(result, response, error)``; result: object of GroupsRouter
+        Returns:
+            Result[GroupsRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/groups
+
+        Example::
+
+            item, resp, err = client.ztb.groups_router.create_group(name="example")
         """
         ...
     def delete_group(self, group_id: str | int) -> Result[None]:
         """Delete group.
 
-        ``DELETE /ztb/api/v2/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v2/groups/{group_id}
+
+        Example::
+
+            _, resp, err = client.ztb.groups_router.delete_group("123")
         """
         ...
     def get_group(self, group_id: str | int) -> Result[zscaler.ztb.models.groups_router.GroupsRouter]:
         """Get group.
 
-        ``GET /ztb/api/v2/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of GroupsRouter
+        Returns:
+            Result[GroupsRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.ztb.groups_router.get_group("123")
         """
         ...
-    def list_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.groups_router.GroupsRouter]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.groups_router.GroupsRouter]]:
         """List groups.
 
-        ``GET /ztb/api/v2/groups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys filter_hidden, group_type,
+              page, refresh_token, site_id, size, sort, sortdir
 
-        Returns ``(result, response, error)``; result: list of GroupsRouter
+        Returns:
+            Result[list[GroupsRouter]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/groups
+
+        Example::
+
+            items, resp, err = client.ztb.groups_router.list_groups()
         """
         ...
     def update_group_patch(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.ztb.models.groups_router.GroupsRouter]:
         """Update group patch.
 
-        ``PATCH /ztb/api/v2/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of GroupsRouter
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GroupsRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /ztb/api/v2/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.ztb.groups_router.update_group_patch("123")
         """
         ...
     def update_group_put(self, group_id: str | int, **kwargs: Any) -> Result[zscaler.ztb.models.groups_router.GroupsRouter]:
         """Update group put.
 
-        ``PUT /ztb/api/v2/groups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of GroupsRouter
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GroupsRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.ztb.groups_router.update_group_put("123")
         """
         ...
 
 class LogsAPI:
-    def get_visibility_chart(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.ztb.models.logs.VisibilityChartData]:
+    def get_visibility_chart(self, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.ztb.models.logs.VisibilityChartData]:
         """Get visibility chart.
 
-        ``GET /ztb/api/logs``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys network, osgroup,
+              query_type, search_criteria, search_text, site, subnet
 
-        Returns ``(result, response, error)``; result: object of VisibilityChartData
+        Returns:
+            Result[VisibilityChartData]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/logs
+
+        Example::
+
+            item, resp, err = client.ztb.logs.get_visibility_chart()
         """
         ...
 
 class PolicyCommentsAPI:
-    def create_comment(self, policy_id: str | int, comment: Any, policy_type: Any = 'application', query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.ztb.models.policy_comments.PolicyCommentResponse]:
+    def create_comment(self, policy_id: str | int, comment: str, policy_type: str = 'application', query_params: Mapping[str, Any] | None = None) -> Result[zscaler.ztb.models.policy_comments.PolicyCommentResponse]:
         """Create comment.
 
-        ``POST /ztb/api/v3/policy-comments/comment/{policy_id}``
+        Args:
+            policy_id (str | int): in the path
+            comment (str)
+            policy_type (str, default 'application')
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of PolicyCommentResponse
+        Returns:
+            Result[PolicyCommentResponse]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v3/policy-comments/comment/{policy_id}
+
+        Example::
+
+            item, resp, err = client.ztb.policy_comments.create_comment("123", "example")
         """
         ...
     def delete_comment(self, comment_id: str | int) -> Result[zscaler.ztb.models.policy_comments.PolicyCommentResponse]:
         """Delete comment.
 
-        ``DELETE /ztb/api/v3/policy-comments/comment/{comment_id}``
+        Args:
+            comment_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PolicyCommentResponse
+        Returns:
+            Result[PolicyCommentResponse]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v3/policy-comments/comment/{comment_id}
+
+        Example::
+
+            item, resp, err = client.ztb.policy_comments.delete_comment("123")
         """
         ...
-    def list_comments(self, policy_id: str | int, policy_type: Any = 'application', query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.policy_comments.PolicyComment]]:
+    def list_comments(self, policy_id: str | int, policy_type: str = 'application', query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.policy_comments.PolicyComment]]:
         """List comments.
 
-        ``GET /ztb/api/v3/policy-comments/comment/{policy_id}``
+        Args:
+            policy_id (str | int): in the path
+            policy_type (str, default 'application')
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of PolicyComment
+        Returns:
+            Result[list[PolicyComment]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/policy-comments/comment/{policy_id}
+
+        Example::
+
+            items, resp, err = client.ztb.policy_comments.list_comments("123")
         """
         ...
-    def update_comment(self, comment_id: str | int, comment: Any) -> Result[None]:
+    def update_comment(self, comment_id: str | int, comment: str) -> Result[None]:
         """Update comment.
 
-        ``PUT /ztb/api/v3/policy-comments/comment/{comment_id}``
+        Args:
+            comment_id (str | int): in the path
+            comment (str)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/policy-comments/comment/{comment_id}
+
+        Example::
+
+            _, resp, err = client.ztb.policy_comments.update_comment("123", "example")
         """
         ...
 
@@ -332,33 +709,76 @@ class RansomwareKillAPI:
     def get_email_template(self, site_id: str | int) -> Result[zscaler.ztb.models.ransomware_kill.RansomwareKillEmailTemplate]:
         """Get email template.
 
-        ``GET /ztb/api/v3/ransomware-kill/email-template/{site_id}``
+        Args:
+            site_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of RansomwareKillEmailTemplate
+        Returns:
+            Result[RansomwareKillEmailTemplate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /ztb/api/v3/ransomware-kill/email-template/{site_id}
+
+        Example::
+
+            item, resp, err = client.ztb.ransomware_kill.get_email_template("123")
         """
         ...
     def get_state(self) -> Result[zscaler.ztb.models.ransomware_kill.RansomwareKillErrorPayload]:
         """Get state.
 
-        ``GET /ztb/api/v3/ransomware-kill/state/``
+        Returns:
+            Result[RansomwareKillErrorPayload]: ``(result, response, error)``; ``error`` is None on
+              success.
 
-        Returns ``(result, response, error)``; result: object of RansomwareKillErrorPayload
+        Endpoint:
+            GET /ztb/api/v3/ransomware-kill/state/
+
+        Example::
+
+            item, resp, err = client.ztb.ransomware_kill.get_state()
         """
         ...
-    def save_email_template(self, site_id: str | int, *, cluster_token: Any = None, email_body: Any = None, recipients: Any = None, token: Any = None, **kwargs: Any) -> Result[zscaler.ztb.models.ransomware_kill.RansomwareKillEmailTemplate]:
+    def save_email_template(self, site_id: str | int, *, cluster_token: str | None = None, email_body: str | None = None, recipients: str | None = None, token: str | None = None, **kwargs: Any) -> Result[zscaler.ztb.models.ransomware_kill.RansomwareKillEmailTemplate]:
         """Save email template.
 
-        ``POST /ztb/api/v3/ransomware-kill/email-template/{site_id}``
+        Args:
+            site_id (str | int): in the path
+            cluster_token (str | None, default None)
+            email_body (str | None, default None)
+            recipients (str | None, default None)
+            token (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of RansomwareKillEmailTemplate
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[RansomwareKillEmailTemplate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /ztb/api/v3/ransomware-kill/email-template/{site_id}
+
+        Example::
+
+            item, resp, err = client.ztb.ransomware_kill.save_email_template("123")
         """
         ...
     def update_state(self, site_id: str | int, color: str | int) -> Result[None]:
         """Update state.
 
-        ``PUT /ztb/api/v3/ransomware-kill/state/{site_id}/{color}``
+        Args:
+            site_id (str | int): in the path
+            color (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/ransomware-kill/state/{site_id}/{color}
+
+        Example::
+
+            _, resp, err = client.ztb.ransomware_kill.update_state("123", "example")
         """
         ...
 
@@ -366,237 +786,529 @@ class SiteAPI:
     def create_cloud_site(self, body: Any = None, **kwargs: Any) -> Result:
         """Create a cloud site: ``body`` (model or dict) overlaid with kwargs.
 
-        ``POST /ztb/api/v2/Site/cloudSite/``
+        Args:
+            body (Any, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/Site/cloudSite/
+
+        Example::
+
+            _, resp, err = client.ztb.site.create_cloud_site()
         """
         ...
     def create_site(self, **kwargs: Any) -> Result[zscaler.ztb.models.site.Site]:
         """Create site.
 
-        ``POST /ztb/api/v2/Site/``
+        Keyword arguments: fields of the request (snake_case).
 
-        Returns ``(result, response, error)``; result: object of Site
+        Returns:
+            Result[Site]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/Site/
+
+        Example::
+
+            item, resp, err = client.ztb.site.create_site()
         """
         ...
     def delete_site(self, site_id: str | int) -> Result[None]:
         """Delete site.
 
-        ``DELETE /ztb/api/v2/Site/{site_id}``
+        Args:
+            site_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v2/Site/{site_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site.delete_site("123")
         """
         ...
-    def get_hostname_config(self, gateway_ipaddress: Any, site_name: Any, query_params: Optional[Mapping[str, Any]] = None) -> Result[zscaler.ztb.models.site.HostnameConfig]:
+    def get_hostname_config(self, gateway_ipaddress: str, site_name: str, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.ztb.models.site.HostnameConfig]:
         """Get hostname config.
 
-        ``GET /ztb/api/v2/Site/hostnameconfig``
+        Args:
+            gateway_ipaddress (str)
+            site_name (str)
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of HostnameConfig
+        Returns:
+            Result[HostnameConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/hostnameconfig
+
+        Example::
+
+            item, resp, err = client.ztb.site.get_hostname_config("example", "example")
         """
         ...
     def get_md5(self) -> Result:
         """Get MD5.
 
-        ``GET /ztb/api/v2/Site/MD5``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /ztb/api/v2/Site/MD5
+
+        Example::
+
+            result, resp, err = client.ztb.site.get_md5()
         """
         ...
     def get_site_by_id(self, site_id: str | int) -> Result[zscaler.ztb.models.site.Site]:
         """Get site by ID.
 
-        ``GET /ztb/api/v2/Site/siteByID/{site_id}``
+        Args:
+            site_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Site
+        Returns:
+            Result[Site]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/siteByID/{site_id}
+
+        Example::
+
+            item, resp, err = client.ztb.site.get_site_by_id("123")
         """
         ...
     def get_site_by_name(self, name: str | int) -> Result[zscaler.ztb.models.site.Site]:
         """Get site by name.
 
-        ``GET /ztb/api/v2/Site/siteByName/{name}``
+        Args:
+            name (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of Site
+        Returns:
+            Result[Site]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/siteByName/{name}
+
+        Example::
+
+            item, resp, err = client.ztb.site.get_site_by_name("example")
         """
         ...
     def get_site_overview(self, site_id: str | int) -> Result[zscaler.ztb.models.site.SiteOverview]:
         """Get site overview.
 
-        ``GET /ztb/api/v2/Site/siteByID/{site_id}/overview``
+        Args:
+            site_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of SiteOverview
+        Returns:
+            Result[SiteOverview]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/siteByID/{site_id}/overview
+
+        Example::
+
+            item, resp, err = client.ztb.site.get_site_overview("123")
         """
         ...
-    def list_app_segments(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.site.AppSegment]]:
+    def list_app_segments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site.AppSegment]]:
         """List app segments.
 
-        ``GET /ztb/api/v2/Site/app_segments``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AppSegment
+        Returns:
+            Result[list[AppSegment]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/app_segments
+
+        Example::
+
+            items, resp, err = client.ztb.site.list_app_segments()
         """
         ...
-    def list_site_names(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.site.SiteNameItem]]:
+    def list_site_names(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site.SiteNameItem]]:
         """List site names.
 
-        ``GET /ztb/api/v2/Site/names``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of SiteNameItem
+        Returns:
+            Result[list[SiteNameItem]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/names
+
+        Example::
+
+            items, resp, err = client.ztb.site.list_site_names()
         """
         ...
-    def list_sites(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.site.Site]]:
+    def list_sites(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site.Site]]:
         """List sites.
 
-        ``GET /ztb/api/v2/Site/``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys gatewayType, limit, page,
+              search, siteId, sort, sortdir
 
-        Returns ``(result, response, error)``; result: list of Site
+        Returns:
+            Result[list[Site]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/
+
+        Example::
+
+            items, resp, err = client.ztb.site.list_sites()
         """
         ...
     def update_app_segments(self, site_id: str | int) -> Result[None]:
         """Update app segments.
 
-        ``POST /ztb/api/v2/Site/app_segments/{site_id}``
+        Args:
+            site_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/Site/app_segments/{site_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site.update_app_segments("123")
         """
         ...
-    def update_site(self, site_id: Any, body: Any = None, **kwargs: Any) -> Result:
+    def update_site(self, site_id: str, body: Any = None, **kwargs: Any) -> Result:
         """Update a site: ``body`` (model or dict) overlaid with kwargs.
 
-        ``PUT /ztb/api/v2/Site/{site_id}``
+        Args:
+            site_id (str): in the path
+            body (Any, default None)
 
-        Returns ``(result, response, error)``; result: none
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/Site/{site_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site.update_site("123")
         """
         ...
     def update_site_template(self, site_id: str | int, template_id: str | int) -> Result[None]:
         """Update site template.
 
-        ``PUT /ztb/api/v2/Site/{site_id}/template/{template_id}``
+        Args:
+            site_id (str | int): in the path
+            template_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/Site/{site_id}/template/{template_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site.update_site_template("123", "123")
         """
         ...
-    def update_static_ips_mapping(self, site_id: str | int, enabled: Any) -> Result[None]:
+    def update_static_ips_mapping(self, site_id: str | int, enabled: bool) -> Result[None]:
         """Update static IPS mapping.
 
-        ``PUT /ztb/api/v2/Site/{site_id}/static_ips_mapping``
+        Args:
+            site_id (str | int): in the path
+            enabled (bool)
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/Site/{site_id}/static_ips_mapping
+
+        Example::
+
+            _, resp, err = client.ztb.site.update_static_ips_mapping("123", "example")
         """
         ...
 
 class Site2siteVpnAPI:
-    def create_s2s_connections(self, cluster_id: Any, connection: Any) -> Result:
+    def create_s2s_connections(self, cluster_id: int, connection: Any) -> Result:
         """Create site-to-site connections.
 
-        ``POST /ztb/api/v3/CloudGateway/s2s/{cluster_id}``
+        Args:
+            cluster_id (int): in the path
+            connection (Any)
 
-        Returns ``(result, response, error)``; result: object of S2SConnection
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v3/CloudGateway/s2s/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.ztb.site2site_vpn.create_s2s_connections("123", "example")
         """
         ...
-    def delete_s2s_connections(self, cluster_id: Any, gateway_ids: Any) -> Result:
+    def delete_s2s_connections(self, cluster_id: int, gateway_ids: list[str]) -> Result:
         """Delete site-to-site connections: DELETE with the body ``{"gateway_ids": [...]}``.
 
-        ``DELETE /ztb/api/v3/CloudGateway/s2s/{cluster_id}``
+        Args:
+            cluster_id (int): in the path
+            gateway_ids (list[str])
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v3/CloudGateway/s2s/{cluster_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site2site_vpn.delete_s2s_connections("123", ["123"])
         """
         ...
     def get_s2s_connections(self, cluster_id: str | int) -> Result[zscaler.ztb.models.site2site_vpn.S2SConnection]:
         """Get site-to-site connections.
 
-        ``GET /ztb/api/v3/CloudGateway/s2s/{cluster_id}``
+        Args:
+            cluster_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of S2SConnection
+        Returns:
+            Result[S2SConnection]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/CloudGateway/s2s/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.ztb.site2site_vpn.get_s2s_connections("123")
         """
         ...
     def get_s2s_gateways(self, cluster_id: str | int) -> Result[list[zscaler.ztb.models.site2site_vpn.ClusterGatewayWithInterfaces]]:
         """Get site-to-site gateways.
 
-        ``GET /ztb/api/v3/CloudGateway/s2s/{cluster_id}/gateways``
+        Args:
+            cluster_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list of ClusterGatewayWithInterfaces
+        Returns:
+            Result[list[ClusterGatewayWithInterfaces]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztb/api/v3/CloudGateway/s2s/{cluster_id}/gateways
+
+        Example::
+
+            items, resp, err = client.ztb.site2site_vpn.get_s2s_gateways("123")
         """
         ...
-    def list_hubs(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.site2site_vpn.CloudGatewayHub]]:
+    def list_hubs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site2site_vpn.CloudGatewayHub]]:
         """List hubs.
 
-        ``GET /ztb/api/v3/CloudGateway/hubs``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search, sort,
+              sortdir
 
-        Returns ``(result, response, error)``; result: list of CloudGatewayHub
+        Returns:
+            Result[list[CloudGatewayHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/CloudGateway/hubs
+
+        Example::
+
+            items, resp, err = client.ztb.site2site_vpn.list_hubs()
         """
         ...
-    def list_s2s_hubs(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.site2site_vpn.S2SHubItem]]:
+    def list_s2s_hubs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site2site_vpn.S2SHubItem]]:
         """List site-to-site hubs.
 
-        ``GET /ztb/api/v3/CloudGateway/s2s_hubs``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys provider
 
-        Returns ``(result, response, error)``; result: list of S2SHubItem
+        Returns:
+            Result[list[S2SHubItem]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/CloudGateway/s2s_hubs
+
+        Example::
+
+            items, resp, err = client.ztb.site2site_vpn.list_s2s_hubs()
         """
         ...
-    def update_s2s_connections(self, cluster_id: Any, connection: Any) -> Result:
+    def update_s2s_connections(self, cluster_id: int, connection: Any) -> Result:
         """Update site-to-site connections.
 
-        ``PUT /ztb/api/v3/CloudGateway/s2s/{cluster_id}``
+        Args:
+            cluster_id (int): in the path
+            connection (Any)
 
-        Returns ``(result, response, error)``; result: object of S2SConnection
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/CloudGateway/s2s/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.ztb.site2site_vpn.update_s2s_connections("123", "example")
         """
         ...
 
+class TemplateRouterCreateTemplateBody(TypedDict, total=False):
+    """Body fields of ``template_router.create_template`` (keyword arguments; all optional)."""
+    autonomous: Any
+    display_name: Any
+    member_attributes: Any
+    name: Any
+    owner: Any
+    type: Any
+
+
 class TemplateRouterAPI:
-    def create_template(self, **kwargs: Any) -> Result[zscaler.ztb.models.template_router.TemplateRouter]:
+    def create_template(self, **kwargs: Unpack[TemplateRouterCreateTemplateBody]) -> Result[zscaler.ztb.models.template_router.TemplateRouter]:
         """Create template.
 
-        ``POST /ztb/api/v3/templates``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            autonomous: Any, display_name: Any, member_attributes: Any, name: Any, owner: Any, type: Any
 
-        Returns ``(result, response, error)``; result: object of TemplateRouter
+        Returns:
+            Result[TemplateRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v3/templates
+
+        Example::
+
+            item, resp, err = client.ztb.template_router.create_template(name="example")
         """
         ...
     def delete_template(self, template_id: str | int) -> Result[None]:
         """Delete template.
 
-        ``DELETE /ztb/api/v3/templates/{template_id}``
+        Args:
+            template_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v3/templates/{template_id}
+
+        Example::
+
+            _, resp, err = client.ztb.template_router.delete_template("123")
         """
         ...
     def get_template(self, template_id: str | int) -> Result[zscaler.ztb.models.template_router.TemplateRouter]:
         """Get template.
 
-        ``GET /ztb/api/v3/templates/{template_id}``
+        Args:
+            template_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TemplateRouter
+        Returns:
+            Result[TemplateRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/templates/{template_id}
+
+        Example::
+
+            item, resp, err = client.ztb.template_router.get_template("123")
         """
         ...
-    def list_template_interfaces(self, platform: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.common.Common]]:
+    def list_template_interfaces(self, platform: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.common.Common]]:
         """List template interfaces.
 
-        ``GET /ztb/api/v3/templates/interfaces/{platform}``
+        Args:
+            platform (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of Common
+        Returns:
+            Result[list[Common]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/templates/interfaces/{platform}
+
+        Example::
+
+            items, resp, err = client.ztb.template_router.list_template_interfaces("example")
         """
         ...
     def list_template_names(self) -> Result[list[zscaler.ztb.models.common.Common]]:
         """List template names.
 
-        ``GET /ztb/api/v3/templates/names``
+        Returns:
+            Result[list[Common]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of Common
+        Endpoint:
+            GET /ztb/api/v3/templates/names
+
+        Example::
+
+            items, resp, err = client.ztb.template_router.list_template_names()
         """
         ...
-    def list_templates(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztb.models.template_router.TemplateRouter]]:
+    def list_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.template_router.TemplateRouter]]:
         """List templates.
 
-        ``GET /ztb/api/v3/templates``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, search, size, sort,
+              sortdir
 
-        Returns ``(result, response, error)``; result: list of TemplateRouter
+        Returns:
+            Result[list[TemplateRouter]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/templates
+
+        Example::
+
+            items, resp, err = client.ztb.template_router.list_templates()
         """
         ...
     def update_template_put(self, template_id: str | int, **kwargs: Any) -> Result[zscaler.ztb.models.template_router.TemplateRouter]:
         """Update template put.
 
-        ``PUT /ztb/api/v3/templates/{template_id}``
+        Args:
+            template_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of TemplateRouter
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TemplateRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/templates/{template_id}
+
+        Example::
+
+            item, resp, err = client.ztb.template_router.update_template_put("123")
         """
         ...
 

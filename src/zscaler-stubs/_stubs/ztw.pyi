@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.ztw.models.account_groups
@@ -27,223 +29,583 @@ import zscaler.ztw.models.public_cloud_info
 import zscaler.ztw.models.workload_groups
 
 
+class AccountDetailsUpdatePublicAccountStatusBody(TypedDict, total=False):
+    """Body fields of ``account_details.update_public_account_status`` (keyword arguments; all optional)."""
+    account_id_enabled: Any
+    sub_id_enabled: Any
+
+
 class AccountDetailsAPI:
-    def get_public_account_details(self, account_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[ZscalerObject]]:
+    def get_public_account_details(self, account_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject]]:
         """Get public account details (a one-element list).
 
-        ``GET /ztw/api/v1/publicCloudAccountDetails/{account_id}``
+        Args:
+            account_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list_of_one
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudAccountDetails/{account_id}
+
+        Example::
+
+            result, resp, err = client.ztw.account_details.get_public_account_details("123")
         """
         ...
-    def list_public_account_details(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[ZscalerObject]]:
+    def list_public_account_details(self, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject]]:
         """List public account details.
 
-        ``GET /ztw/api/v1/publicCloudAccountDetails``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudAccountDetails
+
+        Example::
+
+            items, resp, err = client.ztw.account_details.list_public_account_details()
         """
         ...
-    def list_public_account_details_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[ZscalerObject]]:
+    def list_public_account_details_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject]]:
         """List public account details (lite view).
 
-        ``GET /ztw/api/v1/publicCloudAccountDetails/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudAccountDetails/lite
+
+        Example::
+
+            items, resp, err = client.ztw.account_details.list_public_account_details_lite()
         """
         ...
     def list_public_account_status(self) -> Result:
         """List public account status.
 
-        ``GET /ztw/api/v1/publicCloudAccountIdStatus``
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: raw
+        Endpoint:
+            GET /ztw/api/v1/publicCloudAccountIdStatus
+
+        Example::
+
+            result, resp, err = client.ztw.account_details.list_public_account_status()
         """
         ...
-    def update_public_account_status(self, **kwargs: Any) -> Result:
+    def update_public_account_status(self, **kwargs: Unpack[AccountDetailsUpdatePublicAccountStatusBody]) -> Result:
         """Update public account status.
 
-        ``PUT /ztw/api/v1/publicCloudAccountIdStatus``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            account_id_enabled: Any, sub_id_enabled: Any
 
-        Returns ``(result, response, error)``; result: raw
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/publicCloudAccountIdStatus
+
+        Example::
+
+            result, resp, err = client.ztw.account_details.update_public_account_status()
         """
         ...
 
+class AccountGroupsAddAccountGroupBody(TypedDict, total=False):
+    """Body fields of ``account_groups.add_account_group`` (keyword arguments; all optional)."""
+    cloud_type: Any
+    name: str
+
+
+class AccountGroupsUpdateAccountGroupBody(TypedDict, total=False):
+    """Body fields of ``account_groups.update_account_group`` (keyword arguments; all optional)."""
+    cloud_type: Any
+    name: str
+
+
 class AccountGroupsAPI:
-    def add_account_group(self, **kwargs: Any) -> Result[zscaler.ztw.models.account_groups.AccountGroups]:
+    def add_account_group(self, **kwargs: Unpack[AccountGroupsAddAccountGroupBody]) -> Result[zscaler.ztw.models.account_groups.AccountGroups]:
         """Add account group.
 
-        ``POST /ztw/api/v1/accountGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            cloud_type: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of AccountGroups
+        Returns:
+            Result[AccountGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/accountGroups
+
+        Example::
+
+            item, resp, err = client.ztw.account_groups.add_account_group(name="example")
         """
         ...
     def delete_account_group(self, account_group_id: str | int) -> Result[None]:
         """Delete account group.
 
-        ``DELETE /ztw/api/v1/accountGroups/{account_group_id}``
+        Args:
+            account_group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/accountGroups/{account_group_id}
+
+        Example::
+
+            _, resp, err = client.ztw.account_groups.delete_account_group("123")
         """
         ...
     def get_account_group(self, account_group_id: str | int) -> Result[zscaler.ztw.models.account_groups.AccountGroups]:
         """Get account group.
 
-        ``GET /ztw/api/v1/accountGroups/{account_group_id}``
+        Args:
+            account_group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AccountGroups
+        Returns:
+            Result[AccountGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/accountGroups/{account_group_id}
+
+        Example::
+
+            item, resp, err = client.ztw.account_groups.get_account_group("123")
         """
         ...
     def get_account_group_count(self) -> Result[list[ZscalerObject]]:
         """Get account group count.
 
-        ``GET /ztw/api/v1/accountGroups/count``
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list
+        Endpoint:
+            GET /ztw/api/v1/accountGroups/count
+
+        Example::
+
+            items, resp, err = client.ztw.account_groups.get_account_group_count()
         """
         ...
-    def list_account_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.account_groups.AccountGroups]]:
+    def list_account_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.account_groups.AccountGroups]]:
         """List account groups.
 
-        ``GET /ztw/api/v1/accountGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of AccountGroups
+        Returns:
+            Result[list[AccountGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/accountGroups
+
+        Example::
+
+            items, resp, err = client.ztw.account_groups.list_account_groups()
         """
         ...
     def list_account_groups_lite(self) -> Result[list[zscaler.ztw.models.account_groups.AccountGroups]]:
         """List account groups (lite view).
 
-        ``GET /ztw/api/v1/accountGroups/lite``
+        Returns:
+            Result[list[AccountGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list of AccountGroups
+        Endpoint:
+            GET /ztw/api/v1/accountGroups/lite
+
+        Example::
+
+            items, resp, err = client.ztw.account_groups.list_account_groups_lite()
         """
         ...
-    def update_account_group(self, account_group_id: str | int, **kwargs: Any) -> Result[zscaler.ztw.models.account_groups.AccountGroups]:
+    def update_account_group(self, account_group_id: str | int, **kwargs: Unpack[AccountGroupsUpdateAccountGroupBody]) -> Result[zscaler.ztw.models.account_groups.AccountGroups]:
         """Update account group.
 
-        ``PUT /ztw/api/v1/accountGroups/{account_group_id}``
+        Args:
+            account_group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AccountGroups
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            cloud_type: Any, name: str
+
+        Returns:
+            Result[AccountGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/accountGroups/{account_group_id}
+
+        Example::
+
+            item, resp, err = client.ztw.account_groups.update_account_group("123", name="example")
         """
         ...
 
 class ActivateAPI:
-    def activate(self, force: Any = False, **kwargs: Any) -> Result:
+    def activate(self, force: bool = False, **kwargs: Any) -> Result:
         """Activate the staged configuration (``force=True``: forced activation).
 
-        ``PUT /ztw/api/v1/ecAdminActivateStatus/activate``
+        Args:
+            force (bool, default False)
 
-        Returns ``(result, response, error)``; result: object of Activation
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/ecAdminActivateStatus/activate
+
+        Example::
+
+            item, resp, err = client.ztw.activate.activate()
         """
         ...
     def get_status(self) -> Result[zscaler.ztw.models.activation.Activation]:
         """Get status.
 
-        ``GET /ztw/api/v1/ecAdminActivateStatus``
+        Returns:
+            Result[Activation]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of Activation
+        Endpoint:
+            GET /ztw/api/v1/ecAdminActivateStatus
+
+        Example::
+
+            item, resp, err = client.ztw.activate.get_status()
         """
         ...
 
+class AdminRolesAddRoleBody(TypedDict, total=False):
+    """Body fields of ``admin_roles.add_role`` (keyword arguments; all optional)."""
+    admin_acct_access: Any
+    alerting_access: Any
+    analysis_access: Any
+    device_info_access: Any
+    feature_permissions_tuples: Any
+
+
+class AdminRolesUpdateRoleBody(TypedDict, total=False):
+    """Body fields of ``admin_roles.update_role`` (keyword arguments; all optional)."""
+    admin_acct_access: Any
+    alerting_access: Any
+    analysis_access: Any
+    dashboard_access: str
+    device_info_access: Any
+    feature_permissions: Any
+    name: str
+    policy_access: str
+    report_access: str
+    username_access: str
+
+
 class AdminRolesAPI:
-    def add_role(self, name: Any, policy_access: Any = 'NONE', report_access: Any = 'NONE', username_access: Any = 'NONE', dashboard_access: Any = 'NONE', **kwargs: Any) -> Result[zscaler.ztw.models.admin_roles.AdminRoles]:
+    def add_role(self, name: str, policy_access: str = 'NONE', report_access: str = 'NONE', username_access: str = 'NONE', dashboard_access: str = 'NONE', **kwargs: Unpack[AdminRolesAddRoleBody]) -> Result[zscaler.ztw.models.admin_roles.AdminRoles]:
         """Add role.
 
-        ``POST /ztw/api/v1/adminRoles``
+        Args:
+            name (str)
+            policy_access (str, default 'NONE')
+            report_access (str, default 'NONE')
+            username_access (str, default 'NONE')
+            dashboard_access (str, default 'NONE')
 
-        Returns ``(result, response, error)``; result: object of AdminRoles
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_acct_access: Any, alerting_access: Any, analysis_access: Any, device_info_access: Any,
+              feature_permissions_tuples: Any
+
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/adminRoles
+
+        Example::
+
+            item, resp, err = client.ztw.admin_roles.add_role("example")
         """
         ...
     def delete_role(self, role_id: str | int) -> Result[None]:
         """Delete role.
 
-        ``DELETE /ztw/api/v1/adminRoles/{role_id}``
+        Args:
+            role_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            _, resp, err = client.ztw.admin_roles.delete_role("123")
         """
         ...
-    def list_roles(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.admin_roles.AdminRoles]]:
+    def list_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.admin_roles.AdminRoles]]:
         """List roles.
 
-        ``GET /ztw/api/v1/adminRoles``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys id, include_api_roles,
+              include_auditor_role, include_partner_role
 
-        Returns ``(result, response, error)``; result: list of AdminRoles
+        Returns:
+            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/adminRoles
+
+        Example::
+
+            items, resp, err = client.ztw.admin_roles.list_roles()
         """
         ...
-    def update_role(self, role_id: str | int, **kwargs: Any) -> Result[zscaler.ztw.models.admin_roles.AdminRoles]:
+    def update_role(self, role_id: str | int, **kwargs: Unpack[AdminRolesUpdateRoleBody]) -> Result[zscaler.ztw.models.admin_roles.AdminRoles]:
         """Update role.
 
-        ``PUT /ztw/api/v1/adminRoles/{role_id}``
+        Args:
+            role_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AdminRoles
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_acct_access: Any, alerting_access: Any, analysis_access: Any, dashboard_access: str,
+              device_info_access: Any, feature_permissions: Any, name: str, policy_access: str,
+              report_access: str, username_access: str
+
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            item, resp, err = client.ztw.admin_roles.update_role("123", name="example")
         """
         ...
+
+class AdminUsersAddAdminBody(TypedDict, total=False):
+    """Body fields of ``admin_users.add_admin`` (keyword arguments; all optional)."""
+    admin_scope_group_member_entity_ids: Any
+    admin_scope_type: Any
+    comments: Any
+    disabled: Any
+    is_auditor: Any
+    is_default_admin: Any
+    is_deprecated_default_admin: Any
+    is_exec_mobile_app_enabled: Any
+    is_password_login_allowed: Any
+    is_product_update_comm_enabled: Any
+    is_security_report_comm_enabled: Any
+    is_service_update_comm_enabled: Any
+    name: str
+    new_location_create_allowed: Any
+    send_mobile_app_invite: Any
+    send_zdx_onboard_invite: Any
+
+
+class AdminUsersUpdateAdminBody(TypedDict, total=False):
+    """Body fields of ``admin_users.update_admin`` (keyword arguments; all optional)."""
+    admin_scope_group_member_entity_ids: Any
+    admin_scope_type: Any
+    comments: Any
+    disabled: Any
+    email: Any
+    is_auditor: Any
+    is_default_admin: Any
+    is_deprecated_default_admin: Any
+    is_exec_mobile_app_enabled: Any
+    is_password_login_allowed: Any
+    is_product_update_comm_enabled: Any
+    is_security_report_comm_enabled: Any
+    is_service_update_comm_enabled: Any
+    name: str
+    new_location_create_allowed: Any
+    password: Any
+    role: Any
+    send_mobile_app_invite: Any
+    send_zdx_onboard_invite: Any
+
 
 class AdminUsersAPI:
-    def add_admin(self, user_name: Any, login_name: Any, role: Any, email: Any, password: Any, **kwargs: Any) -> Result[zscaler.ztw.models.admin_users.AdminUsers]:
+    def add_admin(self, user_name: str, login_name: str, role: str, email: str, password: str, **kwargs: Unpack[AdminUsersAddAdminBody]) -> Result[zscaler.ztw.models.admin_users.AdminUsers]:
         """Add admin.
 
-        ``POST /ztw/api/v1/adminUsers``
+        Args:
+            user_name (str)
+            login_name (str)
+            role (str)
+            email (str)
+            password (str)
 
-        Returns ``(result, response, error)``; result: object of AdminUsers
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_scope_group_member_entity_ids: Any, admin_scope_type: Any, comments: Any, disabled:
+              Any, is_auditor: Any, is_default_admin: Any, is_deprecated_default_admin: Any,
+              is_exec_mobile_app_enabled: Any, is_password_login_allowed: Any,
+              is_product_update_comm_enabled: Any, is_security_report_comm_enabled: Any,
+              is_service_update_comm_enabled: Any, name: str, new_location_create_allowed: Any,
+              send_mobile_app_invite: Any, send_zdx_onboard_invite: Any
+
+        Returns:
+            Result[AdminUsers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/adminUsers
+
+        Example::
+
+            item, resp, err = client.ztw.admin_users.add_admin("example", "example", "example", "example", "example", name="example")
         """
         ...
-    def change_password(self, username: Any, old_password: Any, new_password: Any, **kwargs: Any) -> Result:
+    def change_password(self, username: str, old_password: str, new_password: str, **kwargs: Any) -> Result:
         """Change password.
 
-        ``POST /ztw/api/v1/passwordChange``
+        Args:
+            username (str)
+            old_password (str)
+            new_password (str)
 
-        Returns ``(result, response, error)``; result: raw
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/passwordChange
+
+        Example::
+
+            result, resp, err = client.ztw.admin_users.change_password("example", "example", "example")
         """
         ...
     def delete_admin(self, admin_id: str | int) -> Result[None]:
         """Delete admin.
 
-        ``DELETE /ztw/api/v1/adminUsers/{admin_id}``
+        Args:
+            admin_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/adminUsers/{admin_id}
+
+        Example::
+
+            _, resp, err = client.ztw.admin_users.delete_admin("123")
         """
         ...
     def get_admin(self, admin_id: str | int) -> Result[zscaler.ztw.models.admin_users.AdminUsers]:
         """Get admin.
 
-        ``GET /ztw/api/v1/adminUsers/{admin_id}``
+        Args:
+            admin_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AdminUsers
+        Returns:
+            Result[AdminUsers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/adminUsers/{admin_id}
+
+        Example::
+
+            item, resp, err = client.ztw.admin_users.get_admin("123")
         """
         ...
-    def list_admins(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.admin_users.AdminUsers]]:
+    def list_admins(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.admin_users.AdminUsers]]:
         """List admins.
 
-        ``GET /ztw/api/v1/adminUsers``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of AdminUsers
+        Returns:
+            Result[list[AdminUsers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/adminUsers
+
+        Example::
+
+            items, resp, err = client.ztw.admin_users.list_admins()
         """
         ...
-    def update_admin(self, admin_id: str | int, **kwargs: Any) -> Result[zscaler.ztw.models.admin_users.AdminUsers]:
+    def update_admin(self, admin_id: str | int, **kwargs: Unpack[AdminUsersUpdateAdminBody]) -> Result[zscaler.ztw.models.admin_users.AdminUsers]:
         """Update admin.
 
-        ``PUT /ztw/api/v1/adminUsers/{admin_id}``
+        Args:
+            admin_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of AdminUsers
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_scope_group_member_entity_ids: Any, admin_scope_type: Any, comments: Any, disabled:
+              Any, email: Any, is_auditor: Any, is_default_admin: Any, is_deprecated_default_admin: Any,
+              is_exec_mobile_app_enabled: Any, is_password_login_allowed: Any,
+              is_product_update_comm_enabled: Any, is_security_report_comm_enabled: Any,
+              is_service_update_comm_enabled: Any, name: str, new_location_create_allowed: Any,
+              password: Any, role: Any, send_mobile_app_invite: Any, send_zdx_onboard_invite: Any
+
+        Returns:
+            Result[AdminUsers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/adminUsers/{admin_id}
+
+        Example::
+
+            item, resp, err = client.ztw.admin_users.update_admin("123", name="example")
         """
         ...
 
 class ApiKeysAPI:
-    def list_api_keys(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.api_keys.ApiKeys]]:
+    def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.api_keys.ApiKeys]]:
         """List API keys.
 
-        ``GET /ztw/api/v1/apiKeys``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_partner_keys
 
-        Returns ``(result, response, error)``; result: list of ApiKeys
+        Returns:
+            Result[list[ApiKeys]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/apiKeys
+
+        Example::
+
+            items, resp, err = client.ztw.api_keys.list_api_keys()
         """
         ...
     def regenerate_api_key(self, key_id: str | int, **kwargs: Any) -> Result[zscaler.ztw.models.api_keys.ApiKeys]:
         """Regenerate API key.
 
-        ``POST /ztw/api/v1/apiKeys/{key_id}/regenerate``
+        Args:
+            key_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ApiKeys
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[ApiKeys]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/apiKeys/{key_id}/regenerate
+
+        Example::
+
+            item, resp, err = client.ztw.api_keys.regenerate_api_key("123")
         """
         ...
 
@@ -251,17 +613,35 @@ class DiscoveryServiceAPI:
     def get_discovery_settings(self) -> Result[zscaler.ztw.models.discovery_service.DiscoveryService]:
         """Get discovery settings.
 
-        ``GET /ztw/api/v1/discoveryService/workloadDiscoverySettings``
+        Returns:
+            Result[DiscoveryService]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of DiscoveryService
+        Endpoint:
+            GET /ztw/api/v1/discoveryService/workloadDiscoverySettings
+
+        Example::
+
+            item, resp, err = client.ztw.discovery_service.get_discovery_settings()
         """
         ...
     def update_discovery_service_permissions(self, account_group_id: str | int, **kwargs: Any) -> Result[zscaler.ztw.models.discovery_service.DiscoveryServicePermissions]:
         """Update discovery service permissions.
 
-        ``PUT /ztw/api/v1/discoveryService/{account_group_id}/permissions``
+        Args:
+            account_group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of DiscoveryServicePermissions
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[DiscoveryServicePermissions]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /ztw/api/v1/discoveryService/{account_group_id}/permissions
+
+        Example::
+
+            item, resp, err = client.ztw.discovery_service.update_discovery_service_permissions("123")
         """
         ...
 
@@ -269,235 +649,654 @@ class EcGroupsAPI:
     def delete_ec_group_vm(self, group_id: str | int, vm_id: str | int) -> Result[None]:
         """Delete EC group VM.
 
-        ``DELETE /ztw/api/v1/ecgroup/{group_id}/vm/{vm_id}``
+        Args:
+            group_id (str | int): in the path
+            vm_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ecgroup/{group_id}/vm/{vm_id}
+
+        Example::
+
+            _, resp, err = client.ztw.ec_groups.delete_ec_group_vm("123", "123")
         """
         ...
-    def get_ec_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+    def get_ec_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup]]:
         """Get a Cloud Connector group (a one-element list, as the official SDK's list shape).
 
-        ``GET /ztw/api/v1/ecgroup/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list_of_one of ECGroup
+        Returns:
+            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/ecgroup/{group_id}
+
+        Example::
+
+            result, resp, err = client.ztw.ec_groups.get_ec_group("123")
         """
         ...
     def get_ec_group_vm(self, group_id: str | int, vm_id: str | int) -> Result[zscaler.ztw.models.ec_group_vm.ECGroupVM]:
         """Get EC group VM.
 
-        ``GET /ztw/api/v1/ecgroup/{group_id}/vm/{vm_id}``
+        Args:
+            group_id (str | int): in the path
+            vm_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ECGroupVM
+        Returns:
+            Result[ECGroupVM]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/ecgroup/{group_id}/vm/{vm_id}
+
+        Example::
+
+            item, resp, err = client.ztw.ec_groups.get_ec_group_vm("123", "123")
         """
         ...
-    def list_ec_group_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+    def list_ec_group_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup]]:
         """List EC group (lite view).
 
-        ``GET /ztw/api/v1/ecgroup/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of ECGroup
+        Returns:
+            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ecgroup/lite
+
+        Example::
+
+            items, resp, err = client.ztw.ec_groups.list_ec_group_lite()
         """
         ...
-    def list_ec_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+    def list_ec_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup]]:
         """List EC groups.
 
-        ``GET /ztw/api/v1/ecgroup``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of ECGroup
+        Returns:
+            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ecgroup
+
+        Example::
+
+            items, resp, err = client.ztw.ec_groups.list_ec_groups()
         """
         ...
     def list_ec_instance_lite(self) -> Result[zscaler.ztw.models.common.CommonIDNameExternalID]:
         """List EC instance (lite view).
 
-        ``GET /ztw/api/v1/ecInstance/lite``
+        Returns:
+            Result[CommonIDNameExternalID]: ``(result, response, error)``; ``error`` is None on success.
 
-        Returns ``(result, response, error)``; result: object of CommonIDNameExternalID
+        Endpoint:
+            GET /ztw/api/v1/ecInstance/lite
+
+        Example::
+
+            item, resp, err = client.ztw.ec_groups.list_ec_instance_lite()
         """
         ...
 
+class ForwardingGatewaysAddGatewayBody(TypedDict, total=False):
+    """Body fields of ``forwarding_gateways.add_gateway`` (keyword arguments; all optional)."""
+    description: str
+    fail_closed: Any
+    manual_primary: Any
+    manual_secondary: Any
+    name: str
+    primary_type: Any
+    secondary_type: Any
+    subcloud_primary: Any
+    subcloud_secondary: Any
+    type: Any
+
+
 class ForwardingGatewaysAPI:
-    def add_gateway(self, **kwargs: Any) -> Result[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]:
+    def add_gateway(self, **kwargs: Unpack[ForwardingGatewaysAddGatewayBody]) -> Result[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]:
         """Add gateway.
 
-        ``POST /ztw/api/v1/gateways``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, fail_closed: Any, manual_primary: Any, manual_secondary: Any, name: str,
+              primary_type: Any, secondary_type: Any, subcloud_primary: Any, subcloud_secondary: Any,
+              type: Any
 
-        Returns ``(result, response, error)``; result: object of ForwardingGateways
+        Returns:
+            Result[ForwardingGateways]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/gateways
+
+        Example::
+
+            item, resp, err = client.ztw.forwarding_gateways.add_gateway(name="example", description="example")
         """
         ...
     def delete_gateway(self, gateway_id: str | int) -> Result[None]:
         """Delete gateway.
 
-        ``DELETE /ztw/api/v1/gateways/{gateway_id}``
+        Args:
+            gateway_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/gateways/{gateway_id}
+
+        Example::
+
+            _, resp, err = client.ztw.forwarding_gateways.delete_gateway("123")
         """
         ...
-    def list_gateway_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
+    def list_gateway_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
         """List gateway (lite view).
 
-        ``GET /ztw/api/v1/gateways/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of ForwardingGateways
+        Returns:
+            Result[list[ForwardingGateways]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/gateways/lite
+
+        Example::
+
+            items, resp, err = client.ztw.forwarding_gateways.list_gateway_lite()
         """
         ...
-    def list_gateways(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
+    def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
         """List gateways.
 
-        ``GET /ztw/api/v1/gateways``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list of ForwardingGateways
+        Returns:
+            Result[list[ForwardingGateways]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/gateways
+
+        Example::
+
+            items, resp, err = client.ztw.forwarding_gateways.list_gateways()
         """
         ...
 
+class ForwardingRulesAddRuleBody(TypedDict, total=False):
+    """Body fields of ``forwarding_rules.add_rule`` (keyword arguments; all optional)."""
+    action: Any
+    departments: Any
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    dest_workload_groups_ids: Any
+    device_groups: Any
+    devices: Any
+    ec_groups: Any
+    enabled: Any
+    forward_method: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_application_groups: Any
+    nw_service_groups: Any
+    nw_services: Any
+    order: Any
+    protocols: Any
+    proxy_gateway: Any
+    rank: int
+    res_categories: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    src_workload_groups_ids: Any
+    state: Any
+    users: Any
+    zpa_app_segments: Any
+    zpa_gateway: Any
+
+
+class ForwardingRulesUpdateRuleBody(TypedDict, total=False):
+    """Body fields of ``forwarding_rules.update_rule`` (keyword arguments; all optional)."""
+    action: Any
+    departments: Any
+    description: str
+    dest_addresses: Any
+    dest_countries: Any
+    dest_ip_categories: Any
+    dest_ip_groups: Any
+    dest_ipv6_groups: Any
+    dest_workload_groups_ids: Any
+    device_groups: Any
+    devices: Any
+    ec_groups: Any
+    enabled: Any
+    forward_method: Any
+    groups: Any
+    labels: Any
+    location_groups: Any
+    locations: Any
+    name: str
+    nw_application_groups: Any
+    nw_service_groups: Any
+    nw_services: Any
+    order: Any
+    protocols: Any
+    proxy_gateway: Any
+    rank: int
+    res_categories: Any
+    src_ip_groups: Any
+    src_ips: Any
+    src_ipv6_groups: Any
+    src_workload_groups_ids: Any
+    state: Any
+    users: Any
+    zpa_app_segments: Any
+    zpa_gateway: Any
+
+
 class ForwardingRulesAPI:
-    def add_rule(self, **kwargs: Any) -> Result[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]:
+    def add_rule(self, **kwargs: Unpack[ForwardingRulesAddRuleBody]) -> Result[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]:
         """Add rule (``enabled=True|False`` is sent as ``state``).
 
-        ``POST /ztw/api/v1/ecRules/ecRdr``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: Any, departments: Any, description: str, dest_addresses: Any, dest_countries: Any,
+              dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              dest_workload_groups_ids: Any, device_groups: Any, devices: Any, ec_groups: Any, enabled:
+              Any, forward_method: Any, groups: Any, labels: Any, location_groups: Any, locations: Any,
+              name: str, nw_application_groups: Any, nw_service_groups: Any, nw_services: Any, order:
+              Any, protocols: Any, proxy_gateway: Any, rank: int, res_categories: Any, src_ip_groups:
+              Any, src_ips: Any, src_ipv6_groups: Any, src_workload_groups_ids: Any, state: Any, users:
+              Any, zpa_app_segments: Any, zpa_gateway: Any
 
-        Returns ``(result, response, error)``; result: object of ForwardingControlRule
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ecRules/ecRdr
+
+        Example::
+
+            item, resp, err = client.ztw.forwarding_rules.add_rule(name="example", description="example")
         """
         ...
     def delete_rule(self, rule_id: str | int) -> Result[None]:
         """Delete rule.
 
-        ``DELETE /ztw/api/v1/ecRules/ecRdr/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ecRules/ecRdr/{rule_id}
+
+        Example::
+
+            _, resp, err = client.ztw.forwarding_rules.delete_rule("123")
         """
         ...
-    def list_rules(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]]:
         """List rules.
 
-        ``GET /ztw/api/v1/ecRules/ecRdr``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of ForwardingControlRule
+        Returns:
+            Result[list[ForwardingControlRule]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ecRules/ecRdr
+
+        Example::
+
+            items, resp, err = client.ztw.forwarding_rules.list_rules()
         """
         ...
-    def update_rule(self, rule_id: str | int, **kwargs: Any) -> Result[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]:
+    def update_rule(self, rule_id: str | int, **kwargs: Unpack[ForwardingRulesUpdateRuleBody]) -> Result[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]:
         """Update rule (``enabled=True|False`` is sent as ``state``).
 
-        ``PUT /ztw/api/v1/ecRules/ecRdr/{rule_id}``
+        Args:
+            rule_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ForwardingControlRule
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: Any, departments: Any, description: str, dest_addresses: Any, dest_countries: Any,
+              dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              dest_workload_groups_ids: Any, device_groups: Any, devices: Any, ec_groups: Any, enabled:
+              Any, forward_method: Any, groups: Any, labels: Any, location_groups: Any, locations: Any,
+              name: str, nw_application_groups: Any, nw_service_groups: Any, nw_services: Any, order:
+              Any, protocols: Any, proxy_gateway: Any, rank: int, res_categories: Any, src_ip_groups:
+              Any, src_ips: Any, src_ipv6_groups: Any, src_workload_groups_ids: Any, state: Any, users:
+              Any, zpa_app_segments: Any, zpa_gateway: Any
+
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/ecRules/ecRdr/{rule_id}
+
+        Example::
+
+            item, resp, err = client.ztw.forwarding_rules.update_rule("123", name="example", description="example")
         """
         ...
 
+class IpDestinationGroupsAddIpDestinationGroupBody(TypedDict, total=False):
+    """Body fields of ``ip_destination_groups.add_ip_destination_group`` (keyword arguments; all optional)."""
+    addresses: Any
+    countries: Any
+    description: str
+    ip_categories: Any
+    name: str
+    type: str
+
+
+class IpDestinationGroupsUpdateIpDestinationGroupBody(TypedDict, total=False):
+    """Body fields of ``ip_destination_groups.update_ip_destination_group`` (keyword arguments; all optional)."""
+    addresses: Any
+    countries: Any
+    description: str
+    ip_categories: Any
+    name: str
+    type: str
+
+
 class IpDestinationGroupsAPI:
-    def add_ip_destination_group(self, **kwargs: Any) -> Result[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
+    def add_ip_destination_group(self, **kwargs: Unpack[IpDestinationGroupsAddIpDestinationGroupBody]) -> Result[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
         """Add IP destination group.
 
-        ``POST /ztw/api/v1/ipDestinationGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
 
-        Returns ``(result, response, error)``; result: object of IPDestinationGroups
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ipDestinationGroups
+
+        Example::
+
+            item, resp, err = client.ztw.ip_destination_groups.add_ip_destination_group(name="example", description="example")
         """
         ...
     def delete_ip_destination_group(self, group_id: str | int) -> Result[None]:
         """Delete IP destination group.
 
-        ``DELETE /ztw/api/v1/ipDestinationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.ztw.ip_destination_groups.delete_ip_destination_group("123")
         """
         ...
-    def list_ip_destination_groups(self, exclude_type: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
+    def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
         """List IP destination groups.
 
-        ``GET /ztw/api/v1/ipDestinationGroups``
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
-        Returns ``(result, response, error)``; result: list of IPDestinationGroups
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipDestinationGroups
+
+        Example::
+
+            items, resp, err = client.ztw.ip_destination_groups.list_ip_destination_groups()
         """
         ...
-    def list_ip_destination_groups_lite(self, exclude_type: Any = None, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
+    def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
         """List IP destination groups (the official SDK sends the full listing's GET).
 
-        ``GET /ztw/api/v1/ipDestinationGroups``
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
-        Returns ``(result, response, error)``; result: list of IPDestinationGroups
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipDestinationGroups
+
+        Example::
+
+            items, resp, err = client.ztw.ip_destination_groups.list_ip_destination_groups_lite()
         """
         ...
-    def update_ip_destination_group(self, group_id: str | int, query_params: Optional[Mapping[str, Any]] = None, **kwargs: Any) -> Result[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
+    def update_ip_destination_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[IpDestinationGroupsUpdateIpDestinationGroupBody]) -> Result[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
         """Update IP destination group.
 
-        ``PUT /ztw/api/v1/ipDestinationGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys override
 
-        Returns ``(result, response, error)``; result: object of IPDestinationGroups
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
+
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.ztw.ip_destination_groups.update_ip_destination_group("123", name="example", description="example")
         """
         ...
-    def add_group(self, **kwargs: Any) -> Result[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
+    def add_group(self, **kwargs: Unpack[IpDestinationGroupsAddIpDestinationGroupBody]) -> Result[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
         """Add IP destination group.
 
-        ``POST /ztw/api/v1/ipDestinationGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
 
-        Returns ``(result, response, error)``; result: object of IPDestinationGroups
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ipDestinationGroups
+
+        Example::
+
+            item, resp, err = client.ztw.ip_destination_groups.add_ip_destination_group(name="example", description="example")
         """
         ...
 
+class IpGroupsAddIpGroupBody(TypedDict, total=False):
+    """Body fields of ``ip_groups.add_ip_group`` (keyword arguments; all optional)."""
+    description: str
+    ip_addresses: Any
+    name: str
+
+
 class IpGroupsAPI:
-    def add_ip_group(self, **kwargs: Any) -> Result[zscaler.ztw.models.ip_groups.IPGroups]:
+    def add_ip_group(self, **kwargs: Unpack[IpGroupsAddIpGroupBody]) -> Result[zscaler.ztw.models.ip_groups.IPGroups]:
         """Add IP group.
 
-        ``POST /ztw/api/v1/ipGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, ip_addresses: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of IPGroups
+        Returns:
+            Result[IPGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ipGroups
+
+        Example::
+
+            item, resp, err = client.ztw.ip_groups.add_ip_group(name="example", description="example")
         """
         ...
     def delete_ip_group(self, group_id: str | int) -> Result[None]:
         """Delete IP group.
 
-        ``DELETE /ztw/api/v1/ipGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ipGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.ztw.ip_groups.delete_ip_group("123")
         """
         ...
-    def list_ip_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.ip_groups.IPGroups]]:
+    def list_ip_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_groups.IPGroups]]:
         """List IP groups.
 
-        ``GET /ztw/api/v1/ipGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of IPGroups
+        Returns:
+            Result[list[IPGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipGroups
+
+        Example::
+
+            items, resp, err = client.ztw.ip_groups.list_ip_groups()
         """
         ...
-    def list_ip_groups_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.ip_groups.IPGroups]]:
+    def list_ip_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_groups.IPGroups]]:
         """List IP groups (lite view).
 
-        ``GET /ztw/api/v1/ipGroups/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of IPGroups
+        Returns:
+            Result[list[IPGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipGroups/lite
+
+        Example::
+
+            items, resp, err = client.ztw.ip_groups.list_ip_groups_lite()
         """
         ...
 
+class IpSourceGroupsAddIpSourceGroupBody(TypedDict, total=False):
+    """Body fields of ``ip_source_groups.add_ip_source_group`` (keyword arguments; all optional)."""
+    description: str
+    ip_addresses: Any
+    name: str
+
+
 class IpSourceGroupsAPI:
-    def add_ip_source_group(self, **kwargs: Any) -> Result[zscaler.ztw.models.ip_source_groups.IPSourceGroup]:
+    def add_ip_source_group(self, **kwargs: Unpack[IpSourceGroupsAddIpSourceGroupBody]) -> Result[zscaler.ztw.models.ip_source_groups.IPSourceGroup]:
         """Add IP source group.
 
-        ``POST /ztw/api/v1/ipSourceGroups``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, ip_addresses: Any, name: str
 
-        Returns ``(result, response, error)``; result: object of IPSourceGroup
+        Returns:
+            Result[IPSourceGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ipSourceGroups
+
+        Example::
+
+            item, resp, err = client.ztw.ip_source_groups.add_ip_source_group(name="example", description="example")
         """
         ...
     def delete_ip_source_group(self, group_id: str | int) -> Result[None]:
         """Delete IP source group.
 
-        ``DELETE /ztw/api/v1/ipSourceGroups/{group_id}``
+        Args:
+            group_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ipSourceGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.ztw.ip_source_groups.delete_ip_source_group("123")
         """
         ...
-    def list_ip_source_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
+    def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
         """List IP source groups.
 
-        ``GET /ztw/api/v1/ipSourceGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of IPSourceGroup
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipSourceGroups
+
+        Example::
+
+            items, resp, err = client.ztw.ip_source_groups.list_ip_source_groups()
         """
         ...
-    def list_ip_source_groups_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
+    def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
         """List IP source groups (lite view).
 
-        ``GET /ztw/api/v1/ipSourceGroups/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of IPSourceGroup
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipSourceGroups/lite
+
+        Example::
+
+            items, resp, err = client.ztw.ip_source_groups.list_ip_source_groups_lite()
         """
         ...
 
@@ -505,245 +1304,615 @@ class LocationManagementAPI:
     def get_location(self, location_id: str | int) -> Result[zscaler.ztw.models.location_management.LocationManagement]:
         """Get location.
 
-        ``GET /ztw/api/v1/location/{location_id}``
+        Args:
+            location_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of LocationManagement
+        Returns:
+            Result[LocationManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/location/{location_id}
+
+        Example::
+
+            item, resp, err = client.ztw.location_management.get_location("123")
         """
         ...
-    def list_locations(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.location_management.LocationManagement]]:
+    def list_locations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_management.LocationManagement]]:
         """List locations.
 
-        ``GET /ztw/api/v1/location``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys auth_required,
+              bw_enforced, enable_firewall, enforce_aup, location_type, page, page_size, partner_id,
+              state, xff_enabled
 
-        Returns ``(result, response, error)``; result: list of LocationManagement
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/location
+
+        Example::
+
+            items, resp, err = client.ztw.location_management.list_locations()
         """
         ...
-    def list_locations_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.location_management.LocationManagement]]:
+    def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_management.LocationManagement]]:
         """List locations (lite view).
 
-        ``GET /ztw/api/v1/location/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys group_id,
+              include_default_location, include_parent_locations, include_sub_locations, page,
+              page_size, partner_id, search, version
 
-        Returns ``(result, response, error)``; result: list of LocationManagement
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/location/lite
+
+        Example::
+
+            items, resp, err = client.ztw.location_management.list_locations_lite()
         """
         ...
 
+class LocationTemplateAddLocationTemplateBody(TypedDict, total=False):
+    """Body fields of ``location_template.add_location_template`` (keyword arguments; all optional)."""
+    description: Any
+
+
+class LocationTemplateUpdateLocationTemplateBody(TypedDict, total=False):
+    """Body fields of ``location_template.update_location_template`` (keyword arguments; all optional)."""
+    description: Any
+    name: str
+    template: Any
+
+
 class LocationTemplateAPI:
-    def add_location_template(self, name: Any, template: Any = None, **kwargs: Any) -> Result:
+    def add_location_template(self, name: str, template: dict[str, Any] | None = None, **kwargs: Unpack[LocationTemplateAddLocationTemplateBody]) -> Result:
         """Add location template.
 
-        ``POST /ztw/api/v1/locationTemplate``
+        Args:
+            name (str)
+            template (dict[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of LocationTemplate
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/locationTemplate
+
+        Example::
+
+            item, resp, err = client.ztw.location_template.add_location_template("example", description="example")
         """
         ...
     def delete_location_template(self, template_id: str | int) -> Result[None]:
         """Delete location template.
 
-        ``DELETE /ztw/api/v1/locationTemplate/{template_id}``
+        Args:
+            template_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/locationTemplate/{template_id}
+
+        Example::
+
+            _, resp, err = client.ztw.location_template.delete_location_template("123")
         """
         ...
-    def list_location_templates(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
+    def list_location_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
         """List location templates.
 
-        ``GET /ztw/api/v1/locationTemplate``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of LocationTemplate
+        Returns:
+            Result[list[LocationTemplate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/locationTemplate
+
+        Example::
+
+            items, resp, err = client.ztw.location_template.list_location_templates()
         """
         ...
-    def list_template_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
+    def list_template_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
         """List template (lite view).
 
-        ``GET /ztw/api/v1/locationTemplate/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of LocationTemplate
+        Returns:
+            Result[list[LocationTemplate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/locationTemplate/lite
+
+        Example::
+
+            items, resp, err = client.ztw.location_template.list_template_lite()
         """
         ...
-    def update_location_template(self, template_id: Any, **kwargs: Any) -> Result:
+    def update_location_template(self, template_id: str, **kwargs: Unpack[LocationTemplateUpdateLocationTemplateBody]) -> Result:
         """Update location template.
 
-        ``PUT /ztw/api/v1/locationTemplate/{template_id}``
+        Args:
+            template_id (str): in the path
 
-        Returns ``(result, response, error)``; result: object of LocationTemplate
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, name: str, template: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/locationTemplate/{template_id}
+
+        Example::
+
+            item, resp, err = client.ztw.location_template.update_location_template("123", name="example", description="example")
         """
         ...
 
+class NwServiceAddNetworkServiceBody(TypedDict, total=False):
+    """Body fields of ``nw_service.add_network_service`` (keyword arguments; all optional)."""
+    description: str
+    name: str
+
+
+class NwServiceUpdateNetworkServiceBody(TypedDict, total=False):
+    """Body fields of ``nw_service.update_network_service`` (keyword arguments; all optional)."""
+    description: str
+
+
 class NwServiceAPI:
-    def add_network_service(self, ports: Any = None, **kwargs: Any) -> Result[zscaler.ztw.models.nw_service.NetworkServices]:
+    def add_network_service(self, ports: list[Any] | None = None, **kwargs: Unpack[NwServiceAddNetworkServiceBody]) -> Result[zscaler.ztw.models.nw_service.NetworkServices]:
         """Add network service.
 
-        ``POST /ztw/api/v1/networkServices``
+        Args:
+            ports (list[Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of NetworkServices
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str
+
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/networkServices
+
+        Example::
+
+            item, resp, err = client.ztw.nw_service.add_network_service(name="example", description="example")
         """
         ...
     def delete_network_service(self, service_id: str | int) -> Result[None]:
         """Delete network service.
 
-        ``DELETE /ztw/api/v1/networkServices/{service_id}``
+        Args:
+            service_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/networkServices/{service_id}
+
+        Example::
+
+            _, resp, err = client.ztw.nw_service.delete_network_service("123")
         """
         ...
-    def list_network_services(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.nw_service.NetworkServices]]:
+    def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.nw_service.NetworkServices]]:
         """List network services.
 
-        ``GET /ztw/api/v1/networkServices``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys locale, protocol, search
 
-        Returns ``(result, response, error)``; result: list of NetworkServices
+        Returns:
+            Result[list[NetworkServices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/networkServices
+
+        Example::
+
+            items, resp, err = client.ztw.nw_service.list_network_services()
         """
         ...
-    def update_network_service(self, service_id: str | int, ports: Any = None, **kwargs: Any) -> Result[zscaler.ztw.models.nw_service.NetworkServices]:
+    def update_network_service(self, service_id: str | int, ports: list[Any] | None = None, **kwargs: Unpack[NwServiceUpdateNetworkServiceBody]) -> Result[zscaler.ztw.models.nw_service.NetworkServices]:
         """Update network service.
 
-        ``PUT /ztw/api/v1/networkServices/{service_id}``
+        Args:
+            service_id (str | int): in the path
+            ports (list[Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of NetworkServices
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str
+
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/networkServices/{service_id}
+
+        Example::
+
+            item, resp, err = client.ztw.nw_service.update_network_service("123", description="example")
         """
         ...
 
 class NwServiceGroupsAPI:
-    def list_network_svc_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.nw_service_groups.NetworkServiceGroups]]:
+    def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.nw_service_groups.NetworkServiceGroups]]:
         """List network svc groups.
 
-        ``GET /ztw/api/v1/networkServiceGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
 
-        Returns ``(result, response, error)``; result: list of NetworkServiceGroups
+        Returns:
+            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/networkServiceGroups
+
+        Example::
+
+            items, resp, err = client.ztw.nw_service_groups.list_network_svc_groups()
         """
         ...
 
+class ProvisioningUrlAddProvisioningUrlBody(TypedDict, total=False):
+    """Body fields of ``provisioning_url.add_provisioning_url`` (keyword arguments; all optional)."""
+    desc: Any
+    name: str
+    prov_url_data: Any
+    prov_url_type: Any
+
+
+class ProvisioningUrlUpdateProvisioningUrlBody(TypedDict, total=False):
+    """Body fields of ``provisioning_url.update_provisioning_url`` (keyword arguments; all optional)."""
+    desc: Any
+    name: str
+    prov_url_data: Any
+    prov_url_type: Any
+
+
 class ProvisioningUrlAPI:
-    def add_provisioning_url(self, **kwargs: Any) -> Result[zscaler.ztw.models.provisioning_url.ProvisioningURL]:
+    def add_provisioning_url(self, **kwargs: Unpack[ProvisioningUrlAddProvisioningUrlBody]) -> Result[zscaler.ztw.models.provisioning_url.ProvisioningURL]:
         """Add provisioning URL.
 
-        ``POST /ztw/api/v1/provUrl``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            desc: Any, name: str, prov_url_data: Any, prov_url_type: Any
 
-        Returns ``(result, response, error)``; result: object of ProvisioningURL
+        Returns:
+            Result[ProvisioningURL]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/provUrl
+
+        Example::
+
+            item, resp, err = client.ztw.provisioning_url.add_provisioning_url(name="example")
         """
         ...
     def delete_provisioning_url(self, provision_id: str | int) -> Result[None]:
         """Delete provisioning URL.
 
-        ``DELETE /ztw/api/v1/provUrl/{provision_id}``
+        Args:
+            provision_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/provUrl/{provision_id}
+
+        Example::
+
+            _, resp, err = client.ztw.provisioning_url.delete_provisioning_url("123")
         """
         ...
     def get_provisioning_url(self, provision_id: str | int) -> Result[zscaler.ztw.models.provisioning_url.ProvisioningURL]:
         """Get provisioning URL.
 
-        ``GET /ztw/api/v1/provUrl/{provision_id}``
+        Args:
+            provision_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ProvisioningURL
+        Returns:
+            Result[ProvisioningURL]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/provUrl/{provision_id}
+
+        Example::
+
+            item, resp, err = client.ztw.provisioning_url.get_provisioning_url("123")
         """
         ...
-    def list_provisioning_url(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.provisioning_url.ProvisioningURL]]:
+    def list_provisioning_url(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.provisioning_url.ProvisioningURL]]:
         """List provisioning URL.
 
-        ``GET /ztw/api/v1/provUrl``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of ProvisioningURL
+        Returns:
+            Result[list[ProvisioningURL]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/provUrl
+
+        Example::
+
+            items, resp, err = client.ztw.provisioning_url.list_provisioning_url()
         """
         ...
-    def update_provisioning_url(self, provision_id: str | int, **kwargs: Any) -> Result[zscaler.ztw.models.provisioning_url.ProvisioningURL]:
+    def update_provisioning_url(self, provision_id: str | int, **kwargs: Unpack[ProvisioningUrlUpdateProvisioningUrlBody]) -> Result[zscaler.ztw.models.provisioning_url.ProvisioningURL]:
         """Update provisioning URL.
 
-        ``PUT /ztw/api/v1/provUrl/{provision_id}``
+        Args:
+            provision_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of ProvisioningURL
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            desc: Any, name: str, prov_url_data: Any, prov_url_type: Any
+
+        Returns:
+            Result[ProvisioningURL]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/provUrl/{provision_id}
+
+        Example::
+
+            item, resp, err = client.ztw.provisioning_url.update_provisioning_url("123", name="example")
         """
         ...
 
+class PublicCloudInfoAddPublicCloudInfoBody(TypedDict, total=False):
+    """Body fields of ``public_cloud_info.add_public_cloud_info`` (keyword arguments; all optional)."""
+    account_details: Any
+    account_groups: Any
+    cloud_type: Any
+    external_id: Any
+    name: str
+    permission_status: Any
+    region_status: Any
+    supported_region_ids: Any
+
+
+class PublicCloudInfoGenerateExternalIdBody(TypedDict, total=False):
+    """Body fields of ``public_cloud_info.generate_external_id`` (keyword arguments; all optional)."""
+    aws_account_id: Any
+    aws_role_name: Any
+
+
+class PublicCloudInfoUpdatePublicCloudInfoBody(TypedDict, total=False):
+    """Body fields of ``public_cloud_info.update_public_cloud_info`` (keyword arguments; all optional)."""
+    account_details: Any
+    account_groups: Any
+    cloud_type: Any
+    external_id: Any
+    name: str
+    permission_status: Any
+    region_status: Any
+    supported_region_ids: Any
+
+
 class PublicCloudInfoAPI:
-    def add_public_cloud_info(self, **kwargs: Any) -> Result[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
+    def add_public_cloud_info(self, **kwargs: Unpack[PublicCloudInfoAddPublicCloudInfoBody]) -> Result[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
         """Add public cloud info.
 
-        ``POST /ztw/api/v1/publicCloudInfo``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            account_details: Any, account_groups: Any, cloud_type: Any, external_id: Any, name: str,
+              permission_status: Any, region_status: Any, supported_region_ids: Any
 
-        Returns ``(result, response, error)``; result: object of PublicCloudInfo
+        Returns:
+            Result[PublicCloudInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/publicCloudInfo
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.add_public_cloud_info(name="example")
         """
         ...
     def change_state_public_cloud_info(self, cloud_id: str | int, **kwargs: Any) -> Result[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
         """Change state public cloud info.
 
-        ``PUT /ztw/api/v1/publicCloudInfo/{cloud_id}/changeState``
+        Args:
+            cloud_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PublicCloudInfo
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[PublicCloudInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/publicCloudInfo/{cloud_id}/changeState
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.change_state_public_cloud_info("123")
         """
         ...
     def delete_public_cloud_info(self, cloud_id: str | int) -> Result[None]:
         """Delete public cloud info.
 
-        ``DELETE /ztw/api/v1/publicCloudInfo/{cloud_id}``
+        Args:
+            cloud_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: none
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/publicCloudInfo/{cloud_id}
+
+        Example::
+
+            _, resp, err = client.ztw.public_cloud_info.delete_public_cloud_info("123")
         """
         ...
-    def generate_external_id(self, **kwargs: Any) -> Result[zscaler.ztw.models.public_cloud_info.AccountDetails]:
+    def generate_external_id(self, **kwargs: Unpack[PublicCloudInfoGenerateExternalIdBody]) -> Result[zscaler.ztw.models.public_cloud_info.AccountDetails]:
         """Generate external ID.
 
-        ``POST /ztw/api/v1/publicCloudInfo/generateExternalId``
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aws_account_id: Any, aws_role_name: Any
 
-        Returns ``(result, response, error)``; result: object of AccountDetails
+        Returns:
+            Result[AccountDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/publicCloudInfo/generateExternalId
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.generate_external_id()
         """
         ...
-    def get_cloud_formation_template(self, aws_account_id: Any = None) -> Result[bytes]:
+    def get_cloud_formation_template(self, aws_account_id: str | None = None) -> Result[bytes]:
         """Get cloud formation template.
 
-        ``GET /ztw/api/v1/publicCloudInfo/cloudFormationTemplate``
+        Args:
+            aws_account_id (str | None, default None)
 
-        Returns ``(result, response, error)``; result: bytes
+        Returns:
+            Result[bytes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo/cloudFormationTemplate
+
+        Example::
+
+            result, resp, err = client.ztw.public_cloud_info.get_cloud_formation_template()
         """
         ...
     def get_public_cloud_info(self, cloud_id: str | int) -> Result[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
         """Get public cloud info.
 
-        ``GET /ztw/api/v1/publicCloudInfo/{cloud_id}``
+        Args:
+            cloud_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PublicCloudInfo
+        Returns:
+            Result[PublicCloudInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo/{cloud_id}
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.get_public_cloud_info("123")
         """
         ...
     def get_public_cloud_info_count(self) -> Result[list[ZscalerObject]]:
         """Get public cloud info count.
 
-        ``GET /ztw/api/v1/publicCloudInfo/count``
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
-        Returns ``(result, response, error)``; result: list
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo/count
+
+        Example::
+
+            items, resp, err = client.ztw.public_cloud_info.get_public_cloud_info_count()
         """
         ...
-    def list_public_cloud_info(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
+    def list_public_cloud_info(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
         """List public cloud info.
 
-        ``GET /ztw/api/v1/publicCloudInfo``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of PublicCloudInfo
+        Returns:
+            Result[list[PublicCloudInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo
+
+        Example::
+
+            items, resp, err = client.ztw.public_cloud_info.list_public_cloud_info()
         """
         ...
-    def list_public_cloud_info_lite(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
+    def list_public_cloud_info_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
         """List public cloud info (lite view).
 
-        ``GET /ztw/api/v1/publicCloudInfo/lite``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys cloud_type, page,
+              page_size, search
 
-        Returns ``(result, response, error)``; result: list of PublicCloudInfo
+        Returns:
+            Result[list[PublicCloudInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo/lite
+
+        Example::
+
+            items, resp, err = client.ztw.public_cloud_info.list_public_cloud_info_lite()
         """
         ...
-    def update_public_cloud_info(self, cloud_id: str | int, **kwargs: Any) -> Result[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
+    def update_public_cloud_info(self, cloud_id: str | int, **kwargs: Unpack[PublicCloudInfoUpdatePublicCloudInfoBody]) -> Result[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
         """Update public cloud info.
 
-        ``PUT /ztw/api/v1/publicCloudInfo/{cloud_id}``
+        Args:
+            cloud_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of PublicCloudInfo
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            account_details: Any, account_groups: Any, cloud_type: Any, external_id: Any, name: str,
+              permission_status: Any, region_status: Any, supported_region_ids: Any
+
+        Returns:
+            Result[PublicCloudInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/publicCloudInfo/{cloud_id}
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.update_public_cloud_info("123", name="example")
         """
         ...
 
 class WorkloadGroupsAPI:
-    def list_groups(self, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.ztw.models.workload_groups.WorkloadGroups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.workload_groups.WorkloadGroups]]:
         """List groups.
 
-        ``GET /ztw/api/v1/workloadGroups``
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
-        Returns ``(result, response, error)``; result: list of WorkloadGroups
+        Returns:
+            Result[list[WorkloadGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/workloadGroups
+
+        Example::
+
+            items, resp, err = client.ztw.workload_groups.list_groups()
         """
         ...
 

@@ -2,6 +2,8 @@
 
 from typing import Any, Mapping, Optional
 
+from typing_extensions import TypedDict, Unpack
+
 from ..model import ZscalerObject
 from ..response import Result
 import zscaler.zwa.models.audit_logs
@@ -14,102 +16,229 @@ import zscaler.zwa.models.incident_trigger
 
 
 class AuditLogsAPI:
-    def audit_logs(self, query_params: Optional[Mapping[str, Any]] = None, fields: Any = None, time_range: Any = None, **kwargs: Any) -> Result[zscaler.zwa.models.audit_logs.AuditLogs]:
+    def audit_logs(self, query_params: Mapping[str, Any] | None = None, fields: Any = None, time_range: Any = None, **kwargs: Any) -> Result[zscaler.zwa.models.audit_logs.AuditLogs]:
         """Search the audit log: ``time_range={"startTime": ..., "endTime": ...}``, ``fields``; ``query_params`` ``page``, ``page_size``, ``page_id``.
 
-        ``POST /zwa/dlp/v1/customer/audit``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+            fields (Any, default None)
+            time_range (Any, default None)
 
-        Returns ``(result, response, error)``; result: object of AuditLogs
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AuditLogs]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/customer/audit
+
+        Example::
+
+            item, resp, err = client.zwa.audit_logs.audit_logs()
         """
         ...
 
 class DlpIncidentsAPI:
-    def assign_labels(self, incident_id: str | int, labels: Any = None) -> Result[zscaler.zwa.models.incident_details.IncidentDLPDetails]:
+    def assign_labels(self, incident_id: str | int, labels: list[Any] | None = None) -> Result[zscaler.zwa.models.incident_details.IncidentDLPDetails]:
         """Assign labels.
 
-        ``POST /zwa/dlp/v1/incidents/{incident_id}/labels``
+        Args:
+            incident_id (str | int): in the path
+            labels (list[Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of IncidentDLPDetails
+        Returns:
+            Result[IncidentDLPDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/{incident_id}/labels
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.assign_labels("123")
         """
         ...
-    def change_history(self, incident_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zwa.models.change_history.ChangeHistory]]:
+    def change_history(self, incident_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zwa.models.change_history.ChangeHistory]]:
         """Change history.
 
-        ``GET /zwa/dlp/v1/incidents/{incident_id}/change-history``
+        Args:
+            incident_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: list_of_one of ChangeHistory
+        Returns:
+            Result[list[ChangeHistory]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}/change-history
+
+        Example::
+
+            result, resp, err = client.zwa.dlp_incidents.change_history("123")
         """
         ...
-    def dlp_incident_search(self, query_params: Optional[Mapping[str, Any]] = None, fields: Any = None, time_range: Any = None, **kwargs: Any) -> Result[zscaler.zwa.models.incident_search.IncidentSearch]:
+    def dlp_incident_search(self, query_params: Mapping[str, Any] | None = None, fields: Any = None, time_range: Any = None, **kwargs: Any) -> Result[zscaler.zwa.models.incident_search.IncidentSearch]:
         """Search DLP incidents: ``time_range``, ``fields``; ``query_params`` ``page``, ``page_size``, ``page_id``. The answer's ``cursor`` tells the pages.
 
-        ``POST /zwa/dlp/v1/incidents/search``
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+            fields (Any, default None)
+            time_range (Any, default None)
 
-        Returns ``(result, response, error)``; result: object of IncidentSearch
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[IncidentSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/search
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.dlp_incident_search()
         """
         ...
     def get_generated_tickets(self, incident_id: str | int) -> Result[list[zscaler.zwa.models.generated_tickets.GeneratedTickets]]:
         """Get generated tickets.
 
-        ``GET /zwa/dlp/v1/incidents/{incident_id}/tickets``
+        Args:
+            incident_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: list_of_one of GeneratedTickets
+        Returns:
+            Result[list[GeneratedTickets]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}/tickets
+
+        Example::
+
+            result, resp, err = client.zwa.dlp_incidents.get_generated_tickets("123")
         """
         ...
-    def get_incident_details(self, incident_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zwa.models.incident_details.IncidentDLPDetails]]:
+    def get_incident_details(self, incident_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zwa.models.incident_details.IncidentDLPDetails]]:
         """Get incident details.
 
-        ``GET /zwa/dlp/v1/incidents/{incident_id}``
+        Args:
+            incident_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys fields
 
-        Returns ``(result, response, error)``; result: list_of_one of IncidentDLPDetails
+        Returns:
+            Result[list[IncidentDLPDetails]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}
+
+        Example::
+
+            result, resp, err = client.zwa.dlp_incidents.get_incident_details("123")
         """
         ...
     def get_incident_evidence(self, incident_id: str | int) -> Result[zscaler.zwa.models.incident_evidence.IncidentEvidence]:
         """Get incident evidence.
 
-        ``GET /zwa/dlp/v1/incidents/{incident_id}/evidence``
+        Args:
+            incident_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IncidentEvidence
+        Returns:
+            Result[IncidentEvidence]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}/evidence
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.get_incident_evidence("123")
         """
         ...
-    def get_incident_transactions(self, transaction_id: str | int, query_params: Optional[Mapping[str, Any]] = None) -> Result[list[zscaler.zwa.models.incident_details.IncidentDLPDetails]]:
+    def get_incident_transactions(self, transaction_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zwa.models.incident_details.IncidentDLPDetails]]:
         """Get incident transactions.
 
-        ``GET /zwa/dlp/v1/incidents/transactions/{transaction_id}``
+        Args:
+            transaction_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys fields
 
-        Returns ``(result, response, error)``; result: list_of_one of IncidentDLPDetails
+        Returns:
+            Result[list[IncidentDLPDetails]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/transactions/{transaction_id}
+
+        Example::
+
+            result, resp, err = client.zwa.dlp_incidents.get_incident_transactions("123")
         """
         ...
     def get_incident_triggers(self, incident_id: str | int) -> Result[zscaler.zwa.models.incident_trigger.IncidentTrigger]:
         """Get incident triggers.
 
-        ``GET /zwa/dlp/v1/incidents/{incident_id}/triggers``
+        Args:
+            incident_id (str | int): in the path
 
-        Returns ``(result, response, error)``; result: object of IncidentTrigger
+        Returns:
+            Result[IncidentTrigger]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}/triggers
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.get_incident_triggers("123")
         """
         ...
-    def incident_close(self, incident_id: str | int, resolution_label: Any = None, resolution_code: Any = None, notes: Any = None) -> Result[zscaler.zwa.models.incident_details.IncidentDLPDetails]:
+    def incident_close(self, incident_id: str | int, resolution_label: dict[str, Any] | None = None, resolution_code: str | None = None, notes: str | None = None) -> Result[zscaler.zwa.models.incident_details.IncidentDLPDetails]:
         """Incident close.
 
-        ``POST /zwa/dlp/v1/incidents/{incident_id}/close``
+        Args:
+            incident_id (str | int): in the path
+            resolution_label (dict[str, Any] | None, default None)
+            resolution_code (str | None, default None)
+            notes (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of IncidentDLPDetails
+        Returns:
+            Result[IncidentDLPDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/{incident_id}/close
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.incident_close("123")
         """
         ...
-    def incident_group_search(self, incident_id: Any, incident_group_ids: Any = None) -> Result:
+    def incident_group_search(self, incident_id: str, incident_group_ids: list[Any] | None = None) -> Result:
         """Incident group search.
 
-        ``POST /zwa/dlp/v1/incidents/{incident_id}/incident-groups/search``
+        Args:
+            incident_id (str): in the path
+            incident_group_ids (list[Any] | None, default None)
 
-        Returns ``(result, response, error)``; result: object of IncidentGroupSearch
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/{incident_id}/incident-groups/search
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.incident_group_search("123")
         """
         ...
-    def incident_notes(self, incident_id: str | int, notes: Any = None) -> Result[zscaler.zwa.models.incident_details.IncidentDLPDetails]:
+    def incident_notes(self, incident_id: str | int, notes: str | None = None) -> Result[zscaler.zwa.models.incident_details.IncidentDLPDetails]:
         """Incident notes.
 
-        ``POST /zwa/dlp/v1/incidents/{incident_id}/notes``
+        Args:
+            incident_id (str | int): in the path
+            notes (str | None, default None)
 
-        Returns ``(result, response, error)``; result: object of IncidentDLPDetails
+        Returns:
+            Result[IncidentDLPDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/{incident_id}/notes
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.incident_notes("123")
         """
         ...
 

@@ -20,25 +20,25 @@ class AdminRoles(Model):
     client_connector_notifications: Any
     client_connector_support: Any
     company_id: Any
-    created_by: Any
-    dashboard: Any
+    created_by: str | None
+    dashboard: int | None
     ddil_configuration: Any
     dedicated_proxy_ports: Any
     device_groups: Any
-    device_overview: Any
+    device_overview: int | None
     device_posture: Any
     enrolled_devices_group: Any
     forwarding_profile: Any
     id: Any
     ios_profile: Any
-    is_editable: Any
+    is_editable: bool | None
     linux_profile: Any
     mac_profile: Any
     machine_tunnel: Any
     obfuscate_data: Any
     partner_device_overview: Any
-    public_api: Any
-    role_name: Any
+    public_api: int | None
+    role_name: str | None
     trusted_network: Any
     updated_by: Any
     user_agent: Any

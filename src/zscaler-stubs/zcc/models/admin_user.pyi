@@ -8,25 +8,25 @@ from zscaler._stubs.model import Input, Model
 
 class AdminUser(Model):
     """Official model zscaler.zcc.models.admin_user.AdminUser (wire keys in camelCase)."""
-    account_enabled: Any
+    account_enabled: str | None
     company_id: Any
     company_role: Any
-    edit_enabled: Any
+    edit_enabled: str | None
     id: Any
-    is_default_admin: Any
-    service_type: Any
-    user_name: Any
+    is_default_admin: str | None
+    service_type: str | None
+    user_name: str | None
 
 class AdminUserSyncInfo(Model):
     """Official model zscaler.zcc.models.admin_user.AdminUserSyncInfo (wire keys in camelCase)."""
     id: Any
     company_id: Any
-    zia_initial_sync_done: Any
-    zpa_initial_sync_done: Any
+    zia_initial_sync_done: bool | None
+    zpa_initial_sync_done: bool | None
     zia_sync_error_code: Any
     zpa_sync_error_code: Any
-    zia_sync_status: Any
-    zpa_sync_status: Any
+    zia_sync_status: str | None
+    zpa_sync_status: str | None
     zia_last_sync_time: Any
     zpa_last_sync_time: Any
     zia_start_sync_time: Any

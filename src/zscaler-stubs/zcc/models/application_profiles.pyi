@@ -9,8 +9,8 @@ from zscaler._stubs.model import Input, Model
 class AppDataBlob(Model):
     """Official model zscaler.zcc.models.application_profiles.AppDataBlob (wire keys in camelCase)."""
     fqdn: Any
-    ipaddr: Any
-    port: Any
+    ipaddr: str | None
+    port: str | None
 
 class AppService(Model):
     """Official model zscaler.zcc.models.application_profiles.AppService (wire keys in camelCase)."""
@@ -20,7 +20,7 @@ class AppService(Model):
 class ApplicationPolicyGroup(Model):
     """Official model zscaler.zcc.models.application_profiles.ApplicationPolicyGroup (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     auth_type: Any
     active: Any
     last_modification: Any
@@ -35,17 +35,17 @@ class ApplicationPolicyUser(Model):
 
 class ApplicationProfile(Model):
     """Official model zscaler.zcc.models.application_profiles.ApplicationProfile (wire keys in camelCase)."""
-    device_type: Any
+    device_type: int | None
     id: Any
-    name: Any
-    description: Any
-    pac_url: Any
+    name: str | None
+    description: str | None
+    pac_url: str | None
     active: Any
-    rule_order: Any
-    log_mode: Any
-    log_level: Any
-    log_file_size: Any
-    reauth_period: Any
+    rule_order: int | None
+    log_mode: int | None
+    log_level: int | None
+    log_file_size: int | None
+    reauth_period: int | None
     reactivate_web_security_minutes: Any
     highlight_active_control: Any
     send_disable_service_reason: Any
@@ -60,7 +60,7 @@ class ApplicationProfile(Model):
     zia_posture_config_id: Any
     policy_token: Any
     tunnel_zapp_traffic: Any
-    group_all: Any
+    group_all: int | None
     users: list["ApplicationPolicyUser"]
     policy_extension: "PolicyExtension" | None
     disaster_recovery: "DisasterRecovery" | None
@@ -112,7 +112,7 @@ class GenerateCliPasswordContract(Model):
 class LocationPolicy(Model):
     """Official model zscaler.zcc.models.application_profiles.LocationPolicy (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
 
 class LocationRulesetPolicies(Model):
     """Official model zscaler.zcc.models.application_profiles.LocationRulesetPolicies (wire keys in camelCase)."""

@@ -8,18 +8,18 @@ from zscaler._stubs.model import Input, Model
 
 class CompanyInfo(Model):
     """Official model zscaler.zcc.models.company_info.CompanyInfo (wire keys in camelCase)."""
-    org_id: Any
+    org_id: int | None
     master_customer_id: Any
-    name: Any
-    business_name: Any
+    name: str | None
+    business_name: str | None
     business_contact_number: Any
     activation_recipient: Any
     activation_copy: Any
     mdm_status: Any
     send_email: Any
-    proxy_enabled: Any
-    zpn_enabled: Any
-    upm_enabled: Any
+    proxy_enabled: int | None
+    zpn_enabled: int | None
+    upm_enabled: int | None
     zad_enabled: Any
     enable_deception_for_all: Any
     dlp_enabled: Any
@@ -32,8 +32,8 @@ class CompanyInfo(Model):
     enable_rectify_utils: Any
     support_ticket_enabled: Any
     disable_logging_controls: Any
-    default_auth_type: Any
-    version: Any
+    default_auth_type: int | None
+    version: int | None
     policy_activation_required: Any
     enable_autofill_username: Any
     auto_fill_using_login_hint: Any
@@ -108,8 +108,8 @@ class CompanyInfo(Model):
     enable_zia_user_department_sync: Any
     enable_udp_transport_selection: Any
     compute_device_groups_for_zia: Any
-    compute_device_groups_for_zpa: Any
-    compute_device_groups_for_zdx: Any
+    compute_device_groups_for_zpa: int | None
+    compute_device_groups_for_zdx: int | None
     compute_device_groups_for_zad: Any
     use_tunnel2_sme_for_tunnel1: Any
     ma_cloud_name: Any

@@ -8,20 +8,20 @@ from zscaler._stubs.model import Input, Model
 
 class AppDataBlob(Model):
     """Official model zscaler.zcc.models.custom_ip_base_apps.AppDataBlob (wire keys in camelCase)."""
-    proto: Any
-    port: Any
-    ipaddr: Any
+    proto: str | None
+    port: str | None
+    ipaddr: str | None
     fqdn: Any
 
 class CustomIpBaseApps(Model):
     """Official model zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps (wire keys in camelCase)."""
     id: Any
-    app_name: Any
+    app_name: str | None
     active: Any
-    uid: Any
+    uid: str | None
     app_data_blob: list["AppDataBlob"]
     app_data_blob_v6: list["AppDataBlob"]
-    created_by: Any
+    created_by: str | None
     edited_by: Any
     edited_timestamp: Any
     zapp_data_blob: Any

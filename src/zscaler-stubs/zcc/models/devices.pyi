@@ -8,42 +8,42 @@ from zscaler._stubs.model import Input, Model
 
 class Device(Model):
     """Official model zscaler.zcc.models.devices.Device (wire keys in camelCase)."""
-    agent_version: Any
-    company_name: Any
-    config_download_time: Any
-    deregistration_timestamp: Any
-    detail: Any
-    download_count: Any
-    hardware_fingerprint: Any
-    keep_alive_time: Any
-    last_seen_time: Any
-    mac_address: Any
-    machine_hostname: Any
-    manufacturer: Any
-    os_version: Any
-    owner: Any
-    policy_name: Any
-    registration_state: Any
-    registration_time: Any
-    state: Any
-    tunnel_version: Any
-    type: Any
-    udid: Any
-    upm_version: Any
-    user: Any
-    vpn_state: Any
-    zapp_arch: Any
+    agent_version: str | None
+    company_name: str | None
+    config_download_time: str | None
+    deregistration_timestamp: str | None
+    detail: str | None
+    download_count: int | None
+    hardware_fingerprint: str | None
+    keep_alive_time: str | None
+    last_seen_time: str | None
+    mac_address: str | None
+    machine_hostname: str | None
+    manufacturer: str | None
+    os_version: str | None
+    owner: str | None
+    policy_name: str | None
+    registration_state: str | None
+    registration_time: str | None
+    state: int | None
+    tunnel_version: str | None
+    type: int | None
+    udid: str | None
+    upm_version: str | None
+    user: str | None
+    vpn_state: int | None
+    zapp_arch: str | None
 
 class DeviceCleanup(Model):
     """Official model zscaler.zcc.models.devices.DeviceCleanup (wire keys in camelCase)."""
     active: Any
-    auto_purge_days: Any
-    auto_removal_days: Any
+    auto_purge_days: str | None
+    auto_removal_days: str | None
     company_id: Any
-    created_by: Any
-    device_exceed_limit: Any
+    created_by: str | None
+    device_exceed_limit: str | None
     edited_by: Any
-    force_remove_type: Any
+    force_remove_type: str | None
     force_remove_type_string: Any
     id: Any
 
@@ -51,25 +51,25 @@ class DeviceDetails(Model):
     """Official model zscaler.zcc.models.devices.DeviceDetails (wire keys in camelCase)."""
     agent_version: Any
     carrier: Any
-    config_download_time: Any
+    config_download_time: str | None
     deregistration_time: Any
     device_policy_name: Any
     device_locale: Any
-    download_count: Any
+    download_count: int | None
     external_model: Any
     hardware_fingerprint: Any
     keep_alive_time: Any
-    last_seen_time: Any
+    last_seen_time: str | None
     mac_address: Any
     machine_hostname: Any
-    manufacturer: Any
+    manufacturer: str | None
     os_version: Any
-    owner: Any
-    registration_time: Any
+    owner: str | None
+    registration_time: str | None
     rooted: Any
-    state: Any
+    state: int | None
     tunnel_version: Any
-    type: Any
+    type: int | None
     unique_id: Any
     upm_version: Any
     user_name: Any
@@ -128,12 +128,12 @@ class LogFetchInfo(Model):
 class SetDeviceCleanupInfo(Model):
     """Official model zscaler.zcc.models.devices.SetDeviceCleanupInfo (wire keys in camelCase)."""
     active: Any
-    auto_purge_days: Any
-    auto_removal_days: Any
+    auto_purge_days: str | None
+    auto_removal_days: str | None
     company_id: Any
-    created_by: Any
-    device_exceed_limit: Any
+    created_by: str | None
+    device_exceed_limit: str | None
     edited_by: Any
-    force_remove_type: Any
+    force_remove_type: str | None
     force_remove_type_string: Any
     id: Any

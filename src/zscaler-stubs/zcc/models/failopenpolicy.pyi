@@ -9,16 +9,16 @@ from zscaler._stubs.model import Input, Model
 class FailOpenPolicy(Model):
     """Official model zscaler.zcc.models.failopenpolicy.FailOpenPolicy (wire keys in camelCase)."""
     active: Any
-    captive_portal_web_sec_disable_minutes: Any
+    captive_portal_web_sec_disable_minutes: int | None
     company_id: Any
-    created_by: Any
+    created_by: str | None
     edited_by: Any
-    enable_captive_portal_detection: Any
-    enable_fail_open: Any
-    enable_strict_enforcement_prompt: Any
-    enable_web_sec_on_proxy_unreachable: Any
-    enable_web_sec_on_tunnel_failure: Any
+    enable_captive_portal_detection: int | None
+    enable_fail_open: int | None
+    enable_strict_enforcement_prompt: int | None
+    enable_web_sec_on_proxy_unreachable: int | None
+    enable_web_sec_on_tunnel_failure: int | None
     id: Any
-    strict_enforcement_prompt_delay_minutes: Any
-    strict_enforcement_prompt_message: Any
-    tunnel_failure_retry_count: Any
+    strict_enforcement_prompt_delay_minutes: int | None
+    strict_enforcement_prompt_message: str | None
+    tunnel_failure_retry_count: int | None

@@ -9,15 +9,15 @@ from zscaler._stubs.model import Input, Model
 class ForwardingProfile(Model):
     """Official model zscaler.zcc.models.forwardingprofile.ForwardingProfile (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     active: Any
     add_condition: Any
     condition: Any
-    condition_type: Any
+    condition_type: int | None
     dns_servers: Any
     dns_search_domains: Any
-    hostname: Any
-    resolved_ips_for_hostname: Any
+    hostname: str | None
+    resolved_ips_for_hostname: str | None
     trusted_subnets: Any
     trusted_gateways: Any
     trusted_dhcp_servers: Any
@@ -27,7 +27,7 @@ class ForwardingProfile(Model):
     enable_split_vpn_tn: Any
     enable_all_default_adapters_tn: Any
     skip_trusted_criteria_match: Any
-    evaluate_trusted_network: Any
+    evaluate_trusted_network: int | None
     predefined_trusted_networks: Any
     predefined_tn_all: Any
     predefined_trusted_network_option: Any
@@ -39,12 +39,12 @@ class ForwardingProfile(Model):
 
 class ForwardingProfileActions(Model):
     """Official model zscaler.zcc.models.forwardingprofile.ForwardingProfileActions (wire keys in camelCase)."""
-    action_type: Any
+    action_type: int | None
     enable_packet_tunnel: Any
     block_unreachable_domains_traffic: Any
     drop_ipv6_traffic: Any
     drop_ipv6_traffic_in_ipv6_network: Any
-    primary_transport: Any
+    primary_transport: int | None
     udp_timeout: Any
     dtls_timeout: Any
     tls_timeout: Any
@@ -67,14 +67,14 @@ class ForwardingProfileActions(Model):
     lbs_probe_sample_size: Any
     lbs_threshold_limit: Any
     latency_based_server_mt_enablement: Any
-    network_type: Any
+    network_type: int | None
     is_same_as_on_trusted_network: Any
     system_proxy: Any
 
 class ForwardingProfileZpaActions(Model):
     """Official model zscaler.zcc.models.forwardingprofile.ForwardingProfileZpaActions (wire keys in camelCase)."""
-    action_type: Any
-    primary_transport: Any
+    action_type: int | None
+    primary_transport: int | None
     dtls_timeout: Any
     tls_timeout: Any
     mtu_for_zadapter: Any
@@ -84,7 +84,7 @@ class ForwardingProfileZpaActions(Model):
     lbs_threshold_limit: Any
     lbs_probe_interval: Any
     latency_based_server_mt_enablement: Any
-    network_type: Any
+    network_type: int | None
     is_same_as_on_trusted_network: Any
     send_trusted_network_result_to_zpa: Any
 
@@ -92,7 +92,7 @@ class PartnerInfo(Model):
     """Official model zscaler.zcc.models.forwardingprofile.PartnerInfo (wire keys in camelCase)."""
     allow_tls_fallback: Any
     mtu_for_zadapter: Any
-    primary_transport: Any
+    primary_transport: int | None
 
 class SystemProxyData(Model):
     """Official model zscaler.zcc.models.forwardingprofile.SystemProxyData (wire keys in camelCase)."""
@@ -111,7 +111,7 @@ class UnifiedTunnel(Model):
     """Official model zscaler.zcc.models.forwardingprofile.UnifiedTunnel (wire keys in camelCase)."""
     block_unreachable_domains_traffic: Any
     drop_ipv6_traffic: Any
-    primary_transport: Any
+    primary_transport: int | None
     dtls_timeout: Any
     tls_timeout: Any
     mtu_for_zadapter: Any
@@ -121,7 +121,7 @@ class UnifiedTunnel(Model):
     redirect_web_traffic: Any
     drop_ipv6_include_traffic_in_t2: Any
     system_proxy_data: "SystemProxyData" | None
-    network_type: Any
+    network_type: int | None
     same_as_on_trusted: Any
     action_type_zia: Any
     action_type_zpa: Any

@@ -9,10 +9,10 @@ from zscaler._stubs.model import Input, Model
 class ManagePass(Model):
     """Official model zscaler.zcc.models.manage_pass.ManagePass (wire keys in camelCase)."""
     company_id: Any
-    device_type: Any
+    device_type: int | None
     exit_pass: Any
     logout_pass: Any
-    policy_name: Any
+    policy_name: str | None
     uninstall_pass: Any
     zad_disable_pass: Any
     zdp_disable_pass: Any

@@ -8,22 +8,22 @@ from zscaler._stubs.model import Input, Model
 
 class AppDataBlob(Model):
     """Official model zscaler.zcc.models.predefined_ip_based_apps.AppDataBlob (wire keys in camelCase)."""
-    proto: Any
-    port: Any
-    ipaddr: Any
+    proto: str | None
+    port: str | None
+    ipaddr: str | None
     fqdn: Any
 
 class PredefinedIPBasedApps(Model):
     """Official model zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps (wire keys in camelCase)."""
     id: Any
-    app_version: Any
-    app_svc_id: Any
-    app_name: Any
+    app_version: int | None
+    app_svc_id: int | None
+    app_name: str | None
     active: Any
-    uid: Any
+    uid: str | None
     app_data_blob: list["AppDataBlob"]
     app_data_blob_v6: list["AppDataBlob"]
-    created_by: Any
+    created_by: str | None
     edited_by: Any
     edited_timestamp: Any
     zapp_data_blob: Any

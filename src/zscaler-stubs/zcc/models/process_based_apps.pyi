@@ -9,12 +9,12 @@ from zscaler._stubs.model import Input, Model
 class ProcessBasedApps(Model):
     """Official model zscaler.zcc.models.process_based_apps.ProcessBasedApps (wire keys in camelCase)."""
     id: Any
-    app_name: Any
+    app_name: str | None
     file_names: list[Any]
     file_paths: list[Any]
-    matching_criteria: Any
+    matching_criteria: int | None
     signature_payload: Any
     certificate_payload: Any
-    created_by: Any
+    created_by: str | None
     edited_by: Any
     edited_timestamp: Any

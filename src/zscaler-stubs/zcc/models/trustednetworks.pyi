@@ -10,8 +10,8 @@ class TrustedNetworks(Model):
     """Official model zscaler.zcc.models.trustednetworks.TrustedNetworks (wire keys in camelCase)."""
     active: Any
     company_id: Any
-    condition_type: Any
-    created_by: Any
+    condition_type: int | None
+    created_by: str | None
     dns_search_domains: Any
     dns_servers: Any
     edited_by: Any
@@ -19,7 +19,7 @@ class TrustedNetworks(Model):
     hostnames: Any
     id: Any
     network_name: Any
-    resolved_ips_for_hostname: Any
+    resolved_ips_for_hostname: str | None
     ssids: Any
     trusted_dhcp_servers: Any
     trusted_egress_ips: Any

@@ -11,12 +11,12 @@ class WebAppService(Model):
     active: Any
     app_data_blob: list[Any]
     app_data_blob_v6: list[Any]
-    app_name: Any
-    app_svc_id: Any
-    app_version: Any
-    created_by: Any
+    app_name: str | None
+    app_svc_id: int | None
+    app_version: int | None
+    created_by: str | None
     edited_by: Any
     edited_timestamp: Any
     id: Any
-    uid: Any
-    version: Any
+    uid: str | None
+    version: int | None

@@ -80,8 +80,8 @@ class MacOSPolicy(Model):
 class OnNetPolicy(Model):
     """Official model zscaler.zcc.models.webpolicy.OnNetPolicy (wire keys in camelCase)."""
     id: Any
-    name: Any
-    condition_type: Any
+    name: str | None
+    condition_type: int | None
     predefined_trusted_networks: Any
     predefined_tn_all: Any
 
@@ -162,22 +162,22 @@ class Users(Model):
 class WebPolicy(Model):
     """Official model zscaler.zcc.models.webpolicy.WebPolicy (wire keys in camelCase)."""
     active: Any
-    description: Any
+    description: str | None
     allow_unreachable_pac: Any
     device_type: Any
     enable_device_groups: Any
     forwarding_profile_id: Any
-    group_all: Any
+    group_all: int | None
     highlight_active_control: Any
     id: Any
-    log_file_size: Any
-    log_level: Any
-    log_mode: Any
-    name: Any
-    pac_url: Any
+    log_file_size: int | None
+    log_level: int | None
+    log_mode: int | None
+    name: str | None
+    pac_url: str | None
     reactivate_web_security_minutes: Any
-    reauth_period: Any
-    rule_order: Any
+    reauth_period: int | None
+    rule_order: int | None
     send_disable_service_reason: Any
     tunnel_zapp_traffic: Any
     zia_posture_config_id: Any

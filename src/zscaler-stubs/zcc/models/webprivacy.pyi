@@ -9,12 +9,12 @@ from zscaler._stubs.model import Input, Model
 class WebPrivacy(Model):
     """Official model zscaler.zcc.models.webprivacy.WebPrivacy (wire keys in camelCase)."""
     active: Any
-    collect_machine_hostname: Any
-    collect_user_info: Any
+    collect_machine_hostname: str | None
+    collect_user_info: str | None
     collect_zdx_location: Any
-    disable_crashlytics: Any
-    enable_packet_capture: Any
-    export_logs_for_non_admin: Any
+    disable_crashlytics: str | None
+    enable_packet_capture: str | None
+    export_logs_for_non_admin: str | None
     grant_access_to_zscaler_log_folder: Any
     id: Any
     override_t2_protocol_setting: Any

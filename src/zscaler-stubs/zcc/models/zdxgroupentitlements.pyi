@@ -9,9 +9,9 @@ from zscaler._stubs.model import Input, Model
 class ZdxGroupEntitlements(Model):
     """Official model zscaler.zcc.models.zdxgroupentitlements.ZdxGroupEntitlements (wire keys in camelCase)."""
     collect_zdx_location: Any
-    compute_device_groups_for_zdx: Any
-    logout_zcc_for_zdx_service: Any
-    total_count: Any
+    compute_device_groups_for_zdx: int | None
+    logout_zcc_for_zdx_service: int | None
+    total_count: int | None
     upm_device_group_list: list[Any]
-    upm_enable_for_all: Any
+    upm_enable_for_all: int | None
     upm_group_list: list[Any]

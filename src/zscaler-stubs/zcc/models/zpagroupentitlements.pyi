@@ -8,9 +8,9 @@ from zscaler._stubs.model import Input, Model
 
 class ZpaGroupEntitlements(Model):
     """Official model zscaler.zcc.models.zpagroupentitlements.ZpaGroupEntitlements (wire keys in camelCase)."""
-    compute_device_groups_for_zpa: Any
+    compute_device_groups_for_zpa: int | None
     device_group_list: list[Any]
     group_list: list[Any]
-    machine_tun_enabled_for_all: Any
-    total_count: Any
-    zpa_enable_for_all: Any
+    machine_tun_enabled_for_all: int | None
+    total_count: int | None
+    zpa_enable_for_all: int | None

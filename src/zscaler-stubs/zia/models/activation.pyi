@@ -15,4 +15,4 @@ class EusaStatus(Model):
     """Official model zscaler.zia.models.activation.EusaStatus (wire keys in camelCase)."""
     id: Any
     version: zscaler.zia.models.common.CommonBlocks | None
-    accepted_status: Any
+    accepted_status: bool | None

@@ -9,8 +9,8 @@ from zscaler._stubs.model import Input, Model
 class AdaptiveAccessProfile(Model):
     """Official model zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
+    name: str | None
+    type: str | None
     aap_index: Any
     iam_aap_id: Any
-    deleted: Any
+    deleted: bool | None

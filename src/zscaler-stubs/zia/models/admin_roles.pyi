@@ -9,21 +9,21 @@ from zscaler._stubs.model import Input, Model
 class AdminRoles(Model):
     """Official model zscaler.zia.models.admin_roles.AdminRoles (wire keys in camelCase)."""
     id: Any
-    rank: Any
-    name: Any
-    role_type: Any
-    policy_access: Any
-    alerting_access: Any
-    dashboard_access: Any
-    report_access: Any
-    analysis_access: Any
-    username_access: Any
-    device_info_access: Any
-    admin_acct_access: Any
-    is_auditor: Any
-    is_non_editable: Any
-    logs_limit: Any
-    report_time_duration: Any
+    rank: int | None
+    name: str | None
+    role_type: str | None
+    policy_access: str | None
+    alerting_access: str | None
+    dashboard_access: str | None
+    report_access: str | None
+    analysis_access: str | None
+    username_access: str | None
+    device_info_access: str | None
+    admin_acct_access: str | None
+    is_auditor: bool | None
+    is_non_editable: bool | None
+    logs_limit: str | None
+    report_time_duration: int | None
     permissions: list[Any]
     feature_permissions: Any
     ext_feature_permissions: Any

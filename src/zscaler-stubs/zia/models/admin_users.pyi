@@ -17,18 +17,18 @@ class AdminScope(Model):
 class AdminUser(Model):
     """Official model zscaler.zia.models.admin_users.AdminUser (wire keys in camelCase)."""
     id: Any
-    login_name: Any
-    user_name: Any
-    email: Any
-    comments: Any
-    is_non_editable: Any
-    disabled: Any
-    is_auditor: Any
+    login_name: str | None
+    user_name: str | None
+    email: str | None
+    comments: str | None
+    is_non_editable: bool | None
+    disabled: bool | None
+    is_auditor: bool | None
     password: Any
-    is_password_login_allowed: Any
-    is_security_report_comm_enabled: Any
+    is_password_login_allowed: bool | None
+    is_security_report_comm_enabled: bool | None
     is_service_update_comm_enabled: Any
-    is_product_update_comm_enabled: Any
+    is_product_update_comm_enabled: bool | None
     is_password_expired: Any
     is_exec_mobile_app_enabled: Any
     new_location_create_allowed: Any
@@ -36,31 +36,31 @@ class AdminUser(Model):
     role: zscaler.zia.models.admin_roles.AdminRoles | None
     admin_scope: "AdminScope" | None
     admin_scope_group_member_entities: list[Any]
-    admin_scope_type: Any
+    admin_scope_type: str | None
     admin_scope_scope_entities: list[zscaler.zia.models.common.ResourceReference]
 
 class ExecMobileAppTokens(Model):
     """Official model zscaler.zia.models.admin_users.ExecMobileAppTokens (wire keys in camelCase)."""
     cloud: Any
-    org_id: Any
-    name: Any
+    org_id: int | None
+    name: str | None
     token_id: Any
     token: Any
     token_expiry: Any
-    create_time: Any
+    create_time: int | None
     device_id: Any
     device_name: Any
 
 class ScopeEntities(Model):
     """Official model zscaler.zia.models.admin_users.ScopeEntities (wire keys in camelCase)."""
     id: Any
-    name: Any
-    external_id: Any
+    name: str | None
+    external_id: str | None
     extensions: Any
 
 class ScopeGroupMemberEntities(Model):
     """Official model zscaler.zia.models.admin_users.ScopeGroupMemberEntities (wire keys in camelCase)."""
     id: Any
-    name: Any
-    external_id: Any
+    name: str | None
+    external_id: str | None
     extensions: Any

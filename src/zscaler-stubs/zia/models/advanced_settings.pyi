@@ -8,29 +8,29 @@ from zscaler._stubs.model import Input, Model
 
 class AdvancedSettings(Model):
     """Official model zscaler.zia.models.advanced_settings.AdvancedSettings (wire keys in camelCase)."""
-    enable_dns_resolution_on_transparent_proxy: Any
-    enable_ipv6_dns_resolution_on_transparent_proxy: Any
-    enable_ipv6_dns_optimization_on_all_transparent_proxy: Any
-    enable_evaluate_policy_on_global_ssl_bypass: Any
-    enable_office365: Any
-    log_internal_ip: Any
-    enforce_surrogate_ip_for_windows_app: Any
-    track_http_tunnel_on_http_ports: Any
-    block_http_tunnel_on_non_http_ports: Any
-    block_domain_fronting_on_host_header: Any
-    zscaler_client_connector1_and_pac_road_warrior_in_firewall: Any
-    cascade_url_filtering: Any
-    enable_policy_for_unauthenticated_traffic: Any
-    block_non_compliant_http_request_on_http_ports: Any
-    enable_admin_rank_access: Any
-    ui_session_timeout: Any
-    http2_nonbrowser_traffic_enabled: Any
-    ecs_for_all_enabled: Any
-    dynamic_user_risk_enabled: Any
-    block_connect_host_sni_mismatch: Any
-    prefer_sni_over_conn_host: Any
-    sipa_xff_header_enabled: Any
-    block_non_http_on_http_port_enabled: Any
+    enable_dns_resolution_on_transparent_proxy: bool | None
+    enable_ipv6_dns_resolution_on_transparent_proxy: bool | None
+    enable_ipv6_dns_optimization_on_all_transparent_proxy: bool | None
+    enable_evaluate_policy_on_global_ssl_bypass: bool | None
+    enable_office365: bool | None
+    log_internal_ip: bool | None
+    enforce_surrogate_ip_for_windows_app: bool | None
+    track_http_tunnel_on_http_ports: bool | None
+    block_http_tunnel_on_non_http_ports: bool | None
+    block_domain_fronting_on_host_header: bool | None
+    zscaler_client_connector1_and_pac_road_warrior_in_firewall: bool | None
+    cascade_url_filtering: bool | None
+    enable_policy_for_unauthenticated_traffic: bool | None
+    block_non_compliant_http_request_on_http_ports: bool | None
+    enable_admin_rank_access: bool | None
+    ui_session_timeout: int | None
+    http2_nonbrowser_traffic_enabled: bool | None
+    ecs_for_all_enabled: bool | None
+    dynamic_user_risk_enabled: bool | None
+    block_connect_host_sni_mismatch: bool | None
+    prefer_sni_over_conn_host: bool | None
+    sipa_xff_header_enabled: bool | None
+    block_non_http_on_http_port_enabled: bool | None
     auth_bypass_url_categories: list[Any]
     domain_fronting_bypass_url_categories: list[Any]
     auth_bypass_urls: list[Any]

@@ -8,51 +8,51 @@ from zscaler._stubs.model import Input, Model
 
 class AdvancedThreatProtectionSettings(Model):
     """Official model zscaler.zia.models.advanced_threat_settings.AdvancedThreatProtectionSettings (wire keys in camelCase)."""
-    risk_tolerance: Any
-    risk_tolerance_capture: Any
-    cmd_ctl_server_blocked: Any
-    cmd_ctl_server_capture: Any
-    cmd_ctl_traffic_blocked: Any
-    cmd_ctl_traffic_capture: Any
-    malware_sites_blocked: Any
-    malware_sites_capture: Any
-    active_x_blocked: Any
-    active_x_capture: Any
-    browser_exploits_blocked: Any
-    browser_exploits_capture: Any
-    file_format_vunerabilites_blocked: Any
-    file_format_vunerabilites_capture: Any
-    known_phishing_sites_blocked: Any
-    known_phishing_sites_capture: Any
-    suspected_phishing_sites_blocked: Any
-    suspected_phishing_sites_capture: Any
-    suspect_adware_spyware_sites_blocked: Any
-    suspect_adware_spyware_sites_capture: Any
-    webspam_blocked: Any
-    webspam_capture: Any
-    irc_tunnelling_blocked: Any
-    irc_tunnelling_capture: Any
-    anonymizer_blocked: Any
-    anonymizer_capture: Any
-    cookie_stealing_blocked: Any
-    cookie_stealing_pcap_enabled: Any
-    potential_malicious_requests_blocked: Any
-    potential_malicious_requests_capture: Any
+    risk_tolerance: int | None
+    risk_tolerance_capture: bool | None
+    cmd_ctl_server_blocked: bool | None
+    cmd_ctl_server_capture: bool | None
+    cmd_ctl_traffic_blocked: bool | None
+    cmd_ctl_traffic_capture: bool | None
+    malware_sites_blocked: bool | None
+    malware_sites_capture: bool | None
+    active_x_blocked: bool | None
+    active_x_capture: bool | None
+    browser_exploits_blocked: bool | None
+    browser_exploits_capture: bool | None
+    file_format_vunerabilites_blocked: bool | None
+    file_format_vunerabilites_capture: bool | None
+    known_phishing_sites_blocked: bool | None
+    known_phishing_sites_capture: bool | None
+    suspected_phishing_sites_blocked: bool | None
+    suspected_phishing_sites_capture: bool | None
+    suspect_adware_spyware_sites_blocked: bool | None
+    suspect_adware_spyware_sites_capture: bool | None
+    webspam_blocked: bool | None
+    webspam_capture: bool | None
+    irc_tunnelling_blocked: bool | None
+    irc_tunnelling_capture: bool | None
+    anonymizer_blocked: bool | None
+    anonymizer_capture: bool | None
+    cookie_stealing_blocked: bool | None
+    cookie_stealing_pcap_enabled: bool | None
+    potential_malicious_requests_blocked: bool | None
+    potential_malicious_requests_capture: bool | None
     blocked_countries: list[Any]
-    block_countries_capture: Any
-    bit_torrent_blocked: Any
-    bit_torrent_capture: Any
-    tor_blocked: Any
-    tor_capture: Any
-    google_talk_blocked: Any
-    google_talk_capture: Any
-    ssh_tunnelling_blocked: Any
-    ssh_tunnelling_capture: Any
-    crypto_mining_blocked: Any
-    crypto_mining_capture: Any
-    ad_spyware_sites_blocked: Any
-    ad_spyware_sites_capture: Any
-    dga_domains_blocked: Any
-    alert_for_unknown_or_suspicious_c2_traffic: Any
-    dga_domains_capture: Any
-    malicious_urls_capture: Any
+    block_countries_capture: bool | None
+    bit_torrent_blocked: bool | None
+    bit_torrent_capture: bool | None
+    tor_blocked: bool | None
+    tor_capture: bool | None
+    google_talk_blocked: bool | None
+    google_talk_capture: bool | None
+    ssh_tunnelling_blocked: bool | None
+    ssh_tunnelling_capture: bool | None
+    crypto_mining_blocked: bool | None
+    crypto_mining_capture: bool | None
+    ad_spyware_sites_blocked: bool | None
+    ad_spyware_sites_capture: bool | None
+    dga_domains_blocked: bool | None
+    alert_for_unknown_or_suspicious_c2_traffic: bool | None
+    dga_domains_capture: bool | None
+    malicious_urls_capture: bool | None

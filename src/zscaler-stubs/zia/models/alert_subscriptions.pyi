@@ -9,11 +9,11 @@ from zscaler._stubs.model import Input, Model
 class AlertSubscriptions(Model):
     """Official model zscaler.zia.models.alert_subscriptions.AlertSubscriptions (wire keys in camelCase)."""
     id: Any
-    description: Any
-    email: Any
+    description: str | None
+    email: str | None
     pt0_severities: list[Any]
     secure_severities: list[Any]
     manage_severities: list[Any]
     comply_severities: list[Any]
     system_severities: list[Any]
-    deleted: Any
+    deleted: bool | None

@@ -8,13 +8,13 @@ from zscaler._stubs.model import Input, Model
 
 class AppTotal(Model):
     """Official model zscaler.zia.models.apptotal.AppTotal (wire keys in camelCase)."""
-    name: Any
+    name: str | None
     publisher_name: Any
     publisher_description: Any
     publisher_site_url: Any
     publisher_logo_url: Any
     platform: Any
-    description: Any
+    description: str | None
     redirect_urls: list[Any]
     website_urls: list[Any]
     categories: list[Any]
@@ -57,7 +57,7 @@ class AppTotalSearch(Model):
 class AppViewAppsResponse(Model):
     """Official model zscaler.zia.models.apptotal.AppViewAppsResponse (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     created_by: Any
-    created_at: Any
+    created_at: int | None
     spec_map: Any

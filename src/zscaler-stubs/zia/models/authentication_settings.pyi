@@ -8,17 +8,17 @@ from zscaler._stubs.model import Input, Model
 
 class AuthenticationSettings(Model):
     """Official model zscaler.zia.models.authentication_settings.AuthenticationSettings (wire keys in camelCase)."""
-    org_auth_type: Any
-    one_time_auth: Any
-    saml_enabled: Any
-    kerberos_enabled: Any
-    kerberos_pwd: Any
-    auth_frequency: Any
+    org_auth_type: str | None
+    one_time_auth: str | None
+    saml_enabled: bool | None
+    kerberos_enabled: bool | None
+    kerberos_pwd: str | None
+    auth_frequency: str | None
     auth_custom_frequency: Any
-    password_strength: Any
-    password_expiry: Any
+    password_strength: str | None
+    password_expiry: str | None
     last_sync_start_time: Any
     last_sync_end_time: Any
-    mobile_admin_saml_idp_enabled: Any
-    auto_provision: Any
-    directory_sync_migrate_to_scim_enabled: Any
+    mobile_admin_saml_idp_enabled: bool | None
+    auto_provision: bool | None
+    directory_sync_migrate_to_scim_enabled: bool | None

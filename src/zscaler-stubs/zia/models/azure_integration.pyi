@@ -20,13 +20,13 @@ class AzureVirtualHub(Model):
     zs_location: zscaler.zia.models.common.CommonBlocks | None
     zs_ip_address: Any
     tunnel_configuration_status: Any
-    last_modified_time: Any
+    last_modified_time: int | None
 
 class AzureVirtualHubAzureVpnSites(Model):
     """Official model zscaler.zia.models.azure_integration.AzureVirtualHubAzureVpnSites (wire keys in camelCase)."""
     id: Any
-    name: Any
-    ip_address: Any
+    name: str | None
+    ip_address: str | None
     connection_status: Any
 
 class AzureVirtualHubConfiguration(Model):
@@ -51,11 +51,11 @@ class AzureVirtualHubConfigurationVirtualHubs(Model):
     zs_location: zscaler.zia.models.common.CommonBlocks | None
     zs_ip_address: Any
     tunnel_configuration_status: Any
-    last_modified_time: Any
+    last_modified_time: int | None
 
 class AzureVirtualHubConfigurationVirtualHubsAzureVpnSites(Model):
     """Official model zscaler.zia.models.azure_integration.AzureVirtualHubConfigurationVirtualHubsAzureVpnSites (wire keys in camelCase)."""
     id: Any
-    name: Any
-    ip_address: Any
+    name: str | None
+    ip_address: str | None
     connection_status: Any

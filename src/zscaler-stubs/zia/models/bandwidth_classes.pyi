@@ -9,10 +9,10 @@ from zscaler._stubs.model import Input, Model
 class BandwidthClasses(Model):
     """Official model zscaler.zia.models.bandwidth_classes.BandwidthClasses (wire keys in camelCase)."""
     id: Any
-    name: Any
-    is_name_l10n_tag: Any
-    type: Any
-    file_size: Any
+    name: str | None
+    is_name_l10n_tag: bool | None
+    type: str | None
+    file_size: str | None
     applications: list[Any]
     web_applications: list[Any]
     urls: list[Any]

@@ -15,15 +15,15 @@ import zscaler.zia.models.rule_labels
 class BandwidthControlRules(Model):
     """Official model zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules (wire keys in camelCase)."""
     id: Any
-    name: Any
-    order: Any
-    state: Any
-    description: Any
-    max_bandwidth: Any
-    min_bandwidth: Any
-    rank: Any
-    access_control: Any
-    last_modified_time: Any
+    name: str | None
+    order: int | None
+    state: str | None
+    description: str | None
+    max_bandwidth: int | None
+    min_bandwidth: int | None
+    rank: int | None
+    access_control: str | None
+    last_modified_time: int | None
     protocols: list[Any]
     bandwidth_classes: list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]
     locations: list[zscaler.zia.models.location_management.LocationManagement]
@@ -31,4 +31,4 @@ class BandwidthControlRules(Model):
     time_windows: list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
     labels: list[zscaler.zia.models.rule_labels.RuleLabels]
-    default_rule: Any
+    default_rule: bool | None

@@ -9,12 +9,12 @@ import zscaler.zia.models.common
 
 class BrowserControlSettings(Model):
     """Official model zscaler.zia.models.browser_control_settings.BrowserControlSettings (wire keys in camelCase)."""
-    plugin_check_frequency: Any
-    bypass_all_browsers: Any
-    allow_all_browsers: Any
-    enable_warnings: Any
-    enable_smart_browser_isolation: Any
-    smart_isolation_profile_id: Any
+    plugin_check_frequency: str | None
+    bypass_all_browsers: bool | None
+    allow_all_browsers: bool | None
+    enable_warnings: bool | None
+    enable_smart_browser_isolation: bool | None
+    smart_isolation_profile_id: int | None
     bypass_plugins: list[Any]
     bypass_applications: list[Any]
     blocked_internet_explorer_versions: list[Any]

@@ -13,15 +13,15 @@ import zscaler.zia.models.user_management
 
 class CasbdDlpRules(Model):
     """Official model zscaler.zia.models.casb_dlp_rules.CasbdDlpRules (wire keys in camelCase)."""
-    type: Any
+    type: str | None
     id: Any
-    order: Any
-    rank: Any
-    action: Any
-    severity: Any
-    description: Any
-    name: Any
-    state: Any
+    order: int | None
+    rank: int | None
+    action: str | None
+    severity: str | None
+    description: str | None
+    name: str | None
+    state: str | None
     include_criteria_domain_profile: Any
     include_email_recipient_profile: Any
     bucket_owner: Any
@@ -31,11 +31,11 @@ class CasbdDlpRules(Model):
     number_of_external_collaborators: Any
     external_auditor_email: Any
     recipient: Any
-    last_modified_time: Any
-    without_content_inspection: Any
+    last_modified_time: int | None
+    without_content_inspection: bool | None
     quarantine_location: Any
     include_entity_groups: Any
-    access_control: Any
+    access_control: str | None
     file_types: list[Any]
     collaboration_scope: list[Any]
     domains: list[Any]
@@ -67,5 +67,5 @@ class CasbdDlpRules(Model):
 class CommonIDNameType(Model):
     """Official model zscaler.zia.models.casb_dlp_rules.CommonIDNameType (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
+    name: str | None
+    type: str | None

@@ -9,18 +9,18 @@ import zscaler.zia.models.common
 
 class CloudApplicationInstances(Model):
     """Official model zscaler.zia.models.cloud_app_instances.CloudApplicationInstances (wire keys in camelCase)."""
-    instance_id: Any
-    instance_type: Any
-    instance_name: Any
-    modified_at: Any
+    instance_id: int | None
+    instance_type: str | None
+    instance_name: str | None
+    modified_at: int | None
     instance_identifiers: list["InstanceIdentifiers"]
     modified_by: zscaler.zia.models.common.CommonBlocks | None
 
 class InstanceIdentifiers(Model):
     """Official model zscaler.zia.models.cloud_app_instances.InstanceIdentifiers (wire keys in camelCase)."""
-    instance_id: Any
-    instance_identifier: Any
-    instance_identifier_name: Any
-    identifier_type: Any
-    modified_at: Any
+    instance_id: int | None
+    instance_identifier: str | None
+    instance_identifier_name: str | None
+    identifier_type: str | None
+    modified_at: int | None
     modified_by: zscaler.zia.models.common.CommonBlocks | None

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class CloudApplicationPolicy(Model):
     """Official model zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy (wire keys in camelCase)."""
-    app: Any
-    app_name: Any
-    parent: Any
-    parent_name: Any
+    app: str | None
+    app_name: str | None
+    parent: str | None
+    parent_name: str | None

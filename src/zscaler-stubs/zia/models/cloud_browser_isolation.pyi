@@ -9,6 +9,6 @@ from zscaler._stubs.model import Input, Model
 class CBIProfile(Model):
     """Official model zscaler.zia.models.cloud_browser_isolation.CBIProfile (wire keys in camelCase)."""
     id: Any
-    name: Any
-    url: Any
-    default_profile: Any
+    name: str | None
+    url: str | None
+    default_profile: bool | None

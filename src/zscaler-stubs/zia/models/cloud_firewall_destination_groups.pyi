@@ -9,10 +9,10 @@ from zscaler._stubs.model import Input, Model
 class IPDestinationGroups(Model):
     """Official model zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    type: Any
-    is_non_editable: Any
+    name: str | None
+    description: str | None
+    type: str | None
+    is_non_editable: bool | None
     addresses: list[Any]
     ip_categories: list[Any]
     countries: list[Any]

@@ -18,23 +18,23 @@ import zscaler.zia.models.user_management
 
 class FirewallDNSRules(Model):
     """Official model zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules (wire keys in camelCase)."""
-    action: Any
-    capture_pcap: Any
-    access_control: Any
+    action: str | None
+    capture_pcap: bool | None
+    access_control: str | None
     id: Any
-    name: Any
-    order: Any
-    rank: Any
-    description: Any
+    name: str | None
+    order: int | None
+    rank: int | None
+    description: str | None
     is_web_eun_enabled: Any
-    default_dns_rule_name_used: Any
+    default_dns_rule_name_used: bool | None
     locations: list[zscaler.zia.models.location_management.LocationManagement]
     location_groups: list[zscaler.zia.models.location_group.LocationGroup]
     groups: list[zscaler.zia.models.user_management.Groups]
     departments: list[zscaler.zia.models.user_management.Department]
     users: list[zscaler.zia.models.user_management.UserManagement]
     protocols: list[Any]
-    state: Any
+    state: str | None
     time_windows: list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]
     src_ips: list[Any]
     src_ip_groups: list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]
@@ -46,18 +46,18 @@ class FirewallDNSRules(Model):
     source_countries: list[Any]
     dest_ip_categories: list[Any]
     res_categories: list[Any]
-    redirect_ip: Any
+    redirect_ip: str | None
     applications: list[Any]
     application_groups: list[zscaler.zia.models.common.CommonIDName]
     edns_ecs_object: zscaler.zia.models.common.ResourceReference | None
     dns_rule_request_types: list[Any]
-    last_modified_time: Any
+    last_modified_time: int | None
     devices: list[zscaler.zia.models.devices.Devices]
     device_groups: list[zscaler.zia.models.device_groups.DeviceGroups]
     labels: list[zscaler.zia.models.rule_labels.RuleLabels]
     block_response_code: Any
-    predefined: Any
-    default_rule: Any
+    predefined: bool | None
+    default_rule: bool | None
     zpa_ip_group: zscaler.zia.models.common.CommonIDName | None
     dns_gateway: zscaler.zia.models.common.CommonBlocks | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

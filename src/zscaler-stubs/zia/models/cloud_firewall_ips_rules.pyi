@@ -20,18 +20,18 @@ import zscaler.zia.models.user_management
 
 class FirewallIPSrules(Model):
     """Official model zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules (wire keys in camelCase)."""
-    access_control: Any
+    access_control: str | None
     id: Any
-    name: Any
-    order: Any
-    rank: Any
-    action: Any
-    capture_pcap: Any
-    state: Any
-    description: Any
-    last_modified_time: Any
-    is_eun_enabled: Any
-    eun_template_id: Any
+    name: str | None
+    order: int | None
+    rank: int | None
+    action: str | None
+    capture_pcap: bool | None
+    state: str | None
+    description: str | None
+    last_modified_time: int | None
+    is_eun_enabled: bool | None
+    eun_template_id: int | None
     locations: list[zscaler.zia.models.location_management.LocationManagement]
     location_groups: list[zscaler.zia.models.location_group.LocationGroup]
     departments: list[zscaler.zia.models.user_management.Department]
@@ -55,7 +55,7 @@ class FirewallIPSrules(Model):
     device_groups: list[zscaler.zia.models.device_groups.DeviceGroups]
     labels: list[zscaler.zia.models.rule_labels.RuleLabels]
     zpa_app_segments: list[zscaler.zia.models.common.ResourceReference]
-    enable_full_logging: Any
-    predefined: Any
-    default_rule: Any
+    enable_full_logging: bool | None
+    predefined: bool | None
+    default_rule: bool | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

@@ -9,6 +9,6 @@ from zscaler._stubs.model import Input, Model
 class NetworkApplications(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications (wire keys in camelCase)."""
     id: Any
-    parent_category: Any
-    description: Any
-    deprecated: Any
+    parent_category: str | None
+    description: str | None
+    deprecated: bool | None

@@ -8,17 +8,17 @@ from zscaler._stubs.model import Input, Model
 
 class NetworkServiceExtensions(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_service.NetworkServiceExtensions (wire keys in camelCase)."""
-    tag: Any
+    tag: str | None
 
 class NetworkServices(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_service.NetworkServices (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    tag: Any
-    type: Any
-    creator_context: Any
-    is_name_l10n_tag: Any
+    name: str | None
+    description: str | None
+    tag: str | None
+    type: str | None
+    creator_context: str | None
+    is_name_l10n_tag: bool | None
     src_tcp_ports: list["PortRange"]
     dest_tcp_ports: list["PortRange"]
     src_udp_ports: list["PortRange"]
@@ -27,11 +27,11 @@ class NetworkServices(Model):
 class NetworkServicesLite(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite (wire keys in camelCase)."""
     id: Any
-    name: Any
-    is_name_l10n_tag: Any
+    name: str | None
+    is_name_l10n_tag: bool | None
     extensions: "NetworkServiceExtensions" | None
 
 class PortRange(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_service.PortRange (wire keys in camelCase)."""
-    start: Any
-    end: Any
+    start: int | None
+    end: int | None

@@ -10,6 +10,6 @@ import zscaler.zia.models.cloud_firewall_nw_service
 class NetworkServiceGroups(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     services: list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]

@@ -23,17 +23,17 @@ import zscaler.zia.models.workload_groups
 
 class FirewallRule(Model):
     """Official model zscaler.zia.models.cloud_firewall_rules.FirewallRule (wire keys in camelCase)."""
-    access_control: Any
-    enable_full_logging: Any
+    access_control: str | None
+    enable_full_logging: bool | None
     id: Any
-    name: Any
-    order: Any
-    rank: Any
-    action: Any
-    state: Any
-    description: Any
-    last_modified_time: Any
-    exclude_src_countries: Any
+    name: str | None
+    order: int | None
+    rank: int | None
+    action: str | None
+    state: str | None
+    description: str | None
+    last_modified_time: int | None
+    exclude_src_countries: bool | None
     dest_ip_categories: list[Any]
     dest_countries: list[Any]
     source_countries: list[Any]
@@ -61,6 +61,6 @@ class FirewallRule(Model):
     nw_service_groups: list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]
     nw_application_groups: list[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]
     zpa_app_segments: list[zscaler.zia.models.common.ResourceReference]
-    default_rule: Any
-    predefined: Any
+    default_rule: bool | None
+    predefined: bool | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

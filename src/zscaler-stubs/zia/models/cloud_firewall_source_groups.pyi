@@ -9,7 +9,7 @@ from zscaler._stubs.model import Input, Model
 class IPSourceGroup(Model):
     """Official model zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    is_non_editable: Any
+    name: str | None
+    description: str | None
+    is_non_editable: bool | None
     ip_addresses: list[Any]

@@ -34,7 +34,7 @@ class NSSTestConnectivity(Model):
 class NssFeeds(Model):
     """Official model zscaler.zia.models.cloud_nss.NssFeeds (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     feed_status: Any
     nss_log_type: Any
     nss_feed_type: Any

@@ -10,9 +10,9 @@ import zscaler.zia.models.common
 class CloudToCloudIR(Model):
     """Official model zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR (wire keys in camelCase)."""
     id: Any
-    name: Any
-    modified_time: Any
-    last_tenant_validation_time: Any
+    name: str | None
+    modified_time: int | None
+    last_tenant_validation_time: int | None
     last_validation_msg: "LastValidationMsg" | None
     status: list[Any]
     onboardable_entity: "OnboardableEntity" | None
@@ -26,10 +26,10 @@ class LastValidationMsg(Model):
 class OnboardableEntity(Model):
     """Official model zscaler.zia.models.cloud_to_cloud_ir.OnboardableEntity (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
+    name: str | None
+    type: str | None
     application: Any
-    enterprise_tenant_id: Any
+    enterprise_tenant_id: str | None
     tenant_authorization_info: "TenantAuthorizationInfo" | None
     zscaler_app_tenant_id: zscaler.zia.models.common.CommonBlocks | None
     last_validation_msg: "LastValidationMsg" | None
@@ -43,16 +43,16 @@ class QtnInfo(Model):
 class SmirBucketConfig(Model):
     """Official model zscaler.zia.models.cloud_to_cloud_ir.SmirBucketConfig (wire keys in camelCase)."""
     id: Any
-    name: Any
-    url: Any
+    name: str | None
+    url: str | None
     status: Any
 
 class TenantAuthorizationInfo(Model):
     """Official model zscaler.zia.models.cloud_to_cloud_ir.TenantAuthorizationInfo (wire keys in camelCase)."""
     access_token: Any
     bot_token: Any
-    redirect_url: Any
-    type: Any
+    redirect_url: str | None
+    type: str | None
     env: Any
     temp_auth_code: Any
     subdomain: Any
@@ -60,7 +60,7 @@ class TenantAuthorizationInfo(Model):
     client_id: Any
     client_secret: Any
     secret_token: Any
-    user_name: Any
+    user_name: str | None
     user_pwd: Any
     instance_url: Any
     role_arn: Any
@@ -68,7 +68,7 @@ class TenantAuthorizationInfo(Model):
     cloud_trail_bucket_name: Any
     bot_id: Any
     org_api_key: Any
-    external_id: Any
+    external_id: str | None
     enterprise_id: Any
     cred_json: Any
     role: Any

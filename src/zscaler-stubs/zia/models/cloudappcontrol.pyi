@@ -16,12 +16,12 @@ import zscaler.zia.models.user_management
 
 class Application(Model):
     """Official model zscaler.zia.models.cloudappcontrol.Application (wire keys in camelCase)."""
-    val: Any
+    val: int | None
     web_application_class: Any
     backend_name: Any
     original_name: Any
-    name: Any
-    deprecated: Any
+    name: str | None
+    deprecated: bool | None
     misc: Any
     app_not_ready: Any
     under_migration: Any
@@ -30,31 +30,31 @@ class Application(Model):
 class CloudAppInstance(Model):
     """Official model zscaler.zia.models.cloudappcontrol.CloudAppInstance (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
+    name: str | None
+    type: str | None
 
 class CloudApplicationControl(Model):
     """Official model zscaler.zia.models.cloudappcontrol.CloudApplicationControl (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
-    order: Any
-    access_control: Any
+    name: str | None
+    type: str | None
+    order: int | None
+    access_control: str | None
     time_quota: Any
     size_quota: Any
-    description: Any
-    state: Any
-    rank: Any
+    description: str | None
+    state: str | None
+    rank: int | None
     validity_start_time: Any
     validity_end_time: Any
     validity_time_zone_id: Any
-    last_modified_time: Any
-    enforce_time_validity: Any
-    eun_enabled: Any
-    eun_template_id: Any
-    browser_eun_template_id: Any
-    cascading_enabled: Any
-    predefined: Any
+    last_modified_time: int | None
+    enforce_time_validity: bool | None
+    eun_enabled: bool | None
+    eun_template_id: int | None
+    browser_eun_template_id: int | None
+    cascading_enabled: bool | None
+    predefined: bool | None
     actions: list[Any]
     user_agent_types: list[Any]
     device_trust_levels: list[Any]

@@ -9,20 +9,20 @@ from zscaler._stubs.model import Input, Model
 class CommonBlocks(Model):
     """Official model zscaler.zia.models.common.CommonBlocks (wire keys in camelCase)."""
     id: Any
-    name: Any
-    external_id: Any
+    name: str | None
+    external_id: str | None
     extensions: Any
 
 class CommonIDName(Model):
     """Official model zscaler.zia.models.common.CommonIDName (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
 
 class CommonIDNameTag(Model):
     """Official model zscaler.zia.models.common.CommonIDNameTag (wire keys in camelCase)."""
     id: Any
-    name: Any
-    is_name_l10n_tag: Any
+    name: str | None
+    is_name_l10n_tag: bool | None
 
 class Extensions(Model):
     """Official model zscaler.zia.models.common.Extensions (wire keys in camelCase)."""
@@ -31,6 +31,6 @@ class Extensions(Model):
 class ResourceReference(Model):
     """Official model zscaler.zia.models.common.ResourceReference (wire keys in camelCase)."""
     id: Any
-    name: Any
-    external_id: Any
+    name: str | None
+    external_id: str | None
     extensions: Any

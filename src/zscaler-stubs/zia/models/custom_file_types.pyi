@@ -9,7 +9,7 @@ from zscaler._stubs.model import Input, Model
 class CustomFileTypes(Model):
     """Official model zscaler.zia.models.custom_file_types.CustomFileTypes (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     extension: Any
     file_type_id: Any

@@ -10,10 +10,10 @@ import zscaler.zia.models.common
 class DedicatedIPGateways(Model):
     """Official model zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    create_time: Any
-    last_modified_time: Any
+    name: str | None
+    description: str | None
+    create_time: int | None
+    last_modified_time: int | None
     default: Any
     primary_data_center: zscaler.zia.models.common.CommonBlocks | None
     secondary_data_center: zscaler.zia.models.common.CommonBlocks | None

@@ -9,31 +9,31 @@ from zscaler._stubs.model import Input, Model
 class Device(Model):
     """Official model zscaler.zia.models.device_groups.Device (wire keys in camelCase)."""
     id: Any
-    name: Any
-    device_group_type: Any
-    device_model: Any
-    os_type: Any
-    os_version: Any
-    description: Any
-    owner_user_id: Any
-    owner_name: Any
-    host_name: Any
+    name: str | None
+    device_group_type: str | None
+    device_model: str | None
+    os_type: str | None
+    os_version: str | None
+    description: str | None
+    owner_user_id: int | None
+    owner_name: str | None
+    host_name: str | None
 
 class DeviceGroup(Model):
     """Official model zscaler.zia.models.device_groups.DeviceGroup (wire keys in camelCase)."""
     id: Any
-    name: Any
-    group_type: Any
-    description: Any
-    os_type: Any
-    predefined: Any
+    name: str | None
+    group_type: str | None
+    description: str | None
+    os_type: str | None
+    predefined: bool | None
     device_count: Any
 
 class DeviceGroups(Model):
     """Official model zscaler.zia.models.device_groups.DeviceGroups (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    group_type: Any
-    os_type: Any
-    predefined: Any
+    name: str | None
+    description: str | None
+    group_type: str | None
+    os_type: str | None
+    predefined: bool | None

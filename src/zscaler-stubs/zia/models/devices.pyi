@@ -10,21 +10,21 @@ import zscaler.zia.models.common
 class Devices(Model):
     """Official model zscaler.zia.models.devices.Devices (wire keys in camelCase)."""
     id: Any
-    name: Any
-    device_group_type: Any
-    device_model: Any
-    os_type: Any
-    os_version: Any
-    owner_user_id: Any
-    owner_name: Any
-    hostname: Any
+    name: str | None
+    device_group_type: str | None
+    device_model: str | None
+    os_type: str | None
+    os_version: str | None
+    owner_user_id: int | None
+    owner_name: str | None
+    hostname: str | None
 
 class RegisteredDevice(Model):
     """Official model zscaler.zia.models.devices.RegisteredDevice (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     active: Any
-    version: Any
+    version: int | None
     hostname: Any
     vendor: Any
     model: Any
@@ -37,5 +37,5 @@ class RegisteredDevice(Model):
     first_registration_timestamp: Any
     last_registration_timestamp: Any
     un_registration_timestamp: Any
-    deleted: Any
+    deleted: bool | None
     rooted: Any

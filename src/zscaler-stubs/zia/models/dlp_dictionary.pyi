@@ -9,48 +9,48 @@ from zscaler._stubs.model import Input, Model
 class DLPDictionary(Model):
     """Official model zscaler.zia.models.dlp_dictionary.DLPDictionary (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    confidence_threshold: Any
-    custom_phrase_match_type: Any
-    name_l10n_tag: Any
-    dictionary_type: Any
+    name: str | None
+    description: str | None
+    confidence_threshold: str | None
+    custom_phrase_match_type: str | None
+    name_l10n_tag: bool | None
+    dictionary_type: str | None
     exact_data_match_details: list[Any]
     idm_profile_match_accuracy_details: list[Any]
-    proximity: Any
-    predefined_phrases: list[Any]
-    ignore_exact_match_idm_dict: Any
-    include_bin_numbers: Any
-    predefined_clone: Any
-    threshold_allowed: Any
-    hierarchical_identifiers: list[Any]
-    proximity_enabled_for_custom_dictionary: Any
-    include_ssn_numbers: Any
-    unicode_phrase_matching_enabled: Any
-    dictionary_cloning_enabled: Any
-    confidence_level_for_predefined_dict: Any
-    custom: Any
-    proximity_length_enabled: Any
-    custom_phrase_supported: Any
-    hierarchical_dictionary: Any
+    proximity: int | None
+    predefined_phrases: list[str]
+    ignore_exact_match_idm_dict: bool | None
+    include_bin_numbers: bool | None
+    predefined_clone: bool | None
+    threshold_allowed: bool | None
+    hierarchical_identifiers: list[str]
+    proximity_enabled_for_custom_dictionary: bool | None
+    include_ssn_numbers: bool | None
+    unicode_phrase_matching_enabled: bool | None
+    dictionary_cloning_enabled: bool | None
+    confidence_level_for_predefined_dict: str | None
+    custom: bool | None
+    proximity_length_enabled: bool | None
+    custom_phrase_supported: bool | None
+    hierarchical_dictionary: bool | None
     phrases: list["DictionaryPhrases"]
     patterns: list["DictionaryPattern"]
 
 class DLPPatternValidation(Model):
     """Official model zscaler.zia.models.dlp_dictionary.DLPPatternValidation (wire keys in camelCase)."""
     status: Any
-    err_position: Any
-    err_msg: Any
+    err_position: int | None
+    err_msg: str | None
     err_parameter: Any
     err_suggestion: Any
     id_list: list[Any]
 
 class DictionaryPattern(Model):
     """Official model zscaler.zia.models.dlp_dictionary.DictionaryPattern (wire keys in camelCase)."""
-    action: Any
-    pattern: Any
+    action: str | None
+    pattern: str | None
 
 class DictionaryPhrases(Model):
     """Official model zscaler.zia.models.dlp_dictionary.DictionaryPhrases (wire keys in camelCase)."""
-    action: Any
-    phrase: Any
+    action: str | None
+    phrase: str | None

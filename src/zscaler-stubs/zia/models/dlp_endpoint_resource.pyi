@@ -8,20 +8,20 @@ from zscaler._stubs.model import Input, Model
 
 class Application(Model):
     """Official model zscaler.zia.models.dlp_endpoint_resource.Application (wire keys in camelCase)."""
-    os_type: Any
+    os_type: str | None
     file_name: Any
-    original_file_name: Any
+    original_file_name: str | None
     bundle_id: Any
     digitally_signed: Any
 
 class DlpEndpointResource(Model):
     """Official model zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     channel: Any
     is_predefined: Any
     network_drive_type: Any
-    description: Any
+    description: str | None
     server_name: Any
     app_id: Any
     network_drives: list["NetworkDrive"]
@@ -36,8 +36,8 @@ class NetworkDrive(Model):
 class Printer(Model):
     """Official model zscaler.zia.models.dlp_endpoint_resource.Printer (wire keys in camelCase)."""
     unc: Any
-    ip_address: Any
-    domain: Any
+    ip_address: str | None
+    domain: str | None
 
 class RemovableStorage(Model):
     """Official model zscaler.zia.models.dlp_endpoint_resource.RemovableStorage (wire keys in camelCase)."""

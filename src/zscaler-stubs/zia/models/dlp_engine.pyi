@@ -9,15 +9,15 @@ from zscaler._stubs.model import Input, Model
 class DLPEngine(Model):
     """Official model zscaler.zia.models.dlp_engine.DLPEngine (wire keys in camelCase)."""
     id: Any
-    name: Any
-    predefined_engine_name: Any
-    description: Any
-    engine_expression: Any
-    custom_dlp_engine: Any
+    name: str | None
+    predefined_engine_name: str | None
+    description: str | None
+    engine_expression: str | None
+    custom_dlp_engine: bool | None
 
 class DLPVAlidateExpression(Model):
     """Official model zscaler.zia.models.dlp_engine.DLPVAlidateExpression (wire keys in camelCase)."""
     status: Any
-    err_msg: Any
+    err_msg: str | None
     err_parameter: Any
     err_suggestion: Any

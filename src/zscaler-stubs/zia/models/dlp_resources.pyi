@@ -9,45 +9,45 @@ import zscaler.zia.models.common
 
 class DLPEDMSchema(Model):
     """Official model zscaler.zia.models.dlp_resources.DLPEDMSchema (wire keys in camelCase)."""
-    schema_id: Any
+    schema_id: int | None
     edm_client: Any
-    project_name: Any
-    revision: Any
-    filename: Any
-    original_filename: Any
-    file_upload_status: Any
-    schema_status: Any
-    orig_col_count: Any
+    project_name: str | None
+    revision: int | None
+    filename: str | None
+    original_filename: str | None
+    file_upload_status: str | None
+    schema_status: str | None
+    orig_col_count: int | None
     last_modified_by: Any
-    last_modified_time: Any
+    last_modified_time: int | None
     created_by: Any
-    cells_used: Any
-    schema_active: Any
+    cells_used: int | None
+    schema_active: bool | None
     token_list: list[Any]
-    schedule_present: Any
+    schedule_present: bool | None
 
 class DLPICAPServer(Model):
     """Official model zscaler.zia.models.dlp_resources.DLPICAPServer (wire keys in camelCase)."""
     id: Any
-    name: Any
-    url: Any
+    name: str | None
+    url: str | None
     status: Any
 
 class DLPIDMProfile(Model):
     """Official model zscaler.zia.models.dlp_resources.DLPIDMProfile (wire keys in camelCase)."""
-    profile_id: Any
-    profile_name: Any
-    profile_type: Any
-    port: Any
-    schedule_type: Any
-    schedule_day: Any
-    schedule_time: Any
-    schedule_disabled: Any
-    upload_status: Any
-    version: Any
+    profile_id: int | None
+    profile_name: str | None
+    profile_type: str | None
+    port: int | None
+    schedule_type: str | None
+    schedule_day: int | None
+    schedule_time: int | None
+    schedule_disabled: bool | None
+    upload_status: str | None
+    version: int | None
     idm_client: Any
-    volume_of_documents: Any
-    num_documents: Any
-    last_modified_time: Any
+    volume_of_documents: int | None
+    num_documents: int | None
+    last_modified_time: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
     modified_by: Any

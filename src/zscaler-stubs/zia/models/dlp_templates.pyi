@@ -9,9 +9,9 @@ from zscaler._stubs.model import Input, Model
 class DLPTemplates(Model):
     """Official model zscaler.zia.models.dlp_templates.DLPTemplates (wire keys in camelCase)."""
     id: Any
-    name: Any
-    subject: Any
-    tls_enabled: Any
-    attach_content: Any
-    plain_text_message: Any
-    html_message: Any
+    name: str | None
+    subject: str | None
+    tls_enabled: bool | None
+    attach_content: bool | None
+    plain_text_message: str | None
+    html_message: str | None

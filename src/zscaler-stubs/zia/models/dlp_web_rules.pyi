@@ -21,23 +21,23 @@ import zscaler.zia.models.workload_groups
 class DLPWebRules(Model):
     """Official model zscaler.zia.models.dlp_web_rules.DLPWebRules (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    rank: Any
-    access_control: Any
-    min_size: Any
-    action: Any
-    state: Any
-    match_only: Any
-    eun_template_id: Any
-    without_content_inspection: Any
-    inspect_http_get_enabled: Any
-    dlp_download_scan_enabled: Any
-    zcc_notifications_enabled: Any
-    severity: Any
+    name: str | None
+    description: str | None
+    rank: int | None
+    access_control: str | None
+    min_size: int | None
+    action: str | None
+    state: str | None
+    match_only: bool | None
+    eun_template_id: int | None
+    without_content_inspection: bool | None
+    inspect_http_get_enabled: bool | None
+    dlp_download_scan_enabled: bool | None
+    zcc_notifications_enabled: bool | None
+    severity: str | None
     parent_rule: Any
     sub_rules: list[Any]
-    order: Any
+    order: int | None
     zscaler_incident_receiver: Any
     external_auditor_email: Any
     protocols: list[Any]

@@ -9,6 +9,6 @@ from zscaler._stubs.model import Input, Model
 class DnsApplicationGroups(Model):
     """Official model zscaler.zia.models.dns_application_groups.DnsApplicationGroups (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     dns_applications: list[Any]

@@ -10,15 +10,15 @@ import zscaler.zia.models.common
 class DNSGateways(Model):
     """Official model zscaler.zia.models.dns_gateways.DNSGateways (wire keys in camelCase)."""
     id: Any
-    name: Any
-    dns_gateway_type: Any
-    nat_ztr_gateway: Any
-    primary_ip_or_fqdn: Any
+    name: str | None
+    dns_gateway_type: str | None
+    nat_ztr_gateway: bool | None
+    primary_ip_or_fqdn: str | None
     primary_ports: list[Any]
     secondary_ip_or_fqdn: Any
     secondary_ports: list[Any]
-    failure_behavior: Any
-    last_modified_time: Any
-    auto_created: Any
+    failure_behavior: str | None
+    last_modified_time: int | None
+    auto_created: bool | None
     protocols: list[Any]
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

@@ -9,6 +9,6 @@ from zscaler._stubs.model import Input, Model
 class EmailProfiles(Model):
     """Official model zscaler.zia.models.email_profiles.EmailProfiles (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     emails: list[Any]

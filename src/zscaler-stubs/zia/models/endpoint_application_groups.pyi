@@ -9,33 +9,33 @@ from zscaler._stubs.model import Input, Model
 class EndPointApplication(Model):
     """Official model zscaler.zia.models.endpoint_application_groups.EndPointApplication (wire keys in camelCase)."""
     resource_id: Any
-    description: Any
-    os_type: Any
+    description: str | None
+    os_type: str | None
     application_name: Any
     bundle_id: Any
-    filename: Any
-    original_file_name: Any
+    filename: str | None
+    original_file_name: str | None
     digitally_signed: Any
     mod_uid: Any
-    last_modified_time: Any
+    last_modified_time: int | None
     application_type: Any
     zapp_id: Any
-    deleted: Any
+    deleted: bool | None
     versions: list["Version"]
     version: "Version" | None
 
 class EndpointApplicationGroups(Model):
     """Official model zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups (wire keys in camelCase)."""
     group_id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     mod_uid: Any
-    last_modified_time: Any
+    last_modified_time: int | None
     end_point_applications: list["EndPointApplication"]
 
 class Version(Model):
     """Official model zscaler.zia.models.endpoint_application_groups.Version (wire keys in camelCase)."""
-    version: Any
+    version: int | None
     z_ver_id_md32: Any
     threat_type: Any
     threat_level: Any

@@ -9,24 +9,24 @@ from zscaler._stubs.model import Input, Model
 class EndpointApplicationsCustomApps(Model):
     """Official model zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps (wire keys in camelCase)."""
     resource_id: Any
-    description: Any
-    os_type: Any
+    description: str | None
+    os_type: str | None
     application_name: Any
     bundle_id: Any
-    filename: Any
-    original_file_name: Any
+    filename: str | None
+    original_file_name: str | None
     digitally_signed: Any
     mod_uid: Any
-    last_modified_time: Any
+    last_modified_time: int | None
     application_type: Any
     zapp_id: Any
-    deleted: Any
+    deleted: bool | None
     versions: list["Version"]
     version: "Version" | None
 
 class Version(Model):
     """Official model zscaler.zia.models.endpoint_applications_custom_apps.Version (wire keys in camelCase)."""
-    version: Any
+    version: int | None
     z_ver_id_md32: Any
     threat_type: Any
     threat_level: Any

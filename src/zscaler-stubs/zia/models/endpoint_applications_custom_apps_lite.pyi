@@ -9,14 +9,14 @@ from zscaler._stubs.model import Input, Model
 class EndpointApplicationsCustomAppsLite(Model):
     """Official model zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite (wire keys in camelCase)."""
     resource_id: Any
-    os_type: Any
+    os_type: str | None
     z_ver_id_md32: Any
     threat_level: Any
     application_name: Any
     bundle_id: Any
-    filename: Any
-    original_file_name: Any
+    filename: str | None
+    original_file_name: str | None
     digitally_signed: Any
     application_type: Any
-    deleted: Any
+    deleted: bool | None
     zapp_id: Any

@@ -8,9 +8,9 @@ from zscaler._stubs.model import Input, Model
 
 class Application(Model):
     """Official model zscaler.zia.models.endpoint_dlp_resource_groups.Application (wire keys in camelCase)."""
-    os_type: Any
+    os_type: str | None
     file_name: Any
-    original_file_name: Any
+    original_file_name: str | None
     bundle_id: Any
     digitally_signed: Any
 
@@ -18,8 +18,8 @@ class EndpointDlpResourceGroups(Model):
     """Official model zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups (wire keys in camelCase)."""
     id: Any
     channel: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     resource_count: Any
     resources: list["Resource"]
 
@@ -30,8 +30,8 @@ class NetworkDrive(Model):
 class Printer(Model):
     """Official model zscaler.zia.models.endpoint_dlp_resource_groups.Printer (wire keys in camelCase)."""
     unc: Any
-    ip_address: Any
-    domain: Any
+    ip_address: str | None
+    domain: str | None
 
 class RemovableStorage(Model):
     """Official model zscaler.zia.models.endpoint_dlp_resource_groups.RemovableStorage (wire keys in camelCase)."""
@@ -42,11 +42,11 @@ class RemovableStorage(Model):
 class Resource(Model):
     """Official model zscaler.zia.models.endpoint_dlp_resource_groups.Resource (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     channel: Any
     is_predefined: Any
     network_drive_type: Any
-    description: Any
+    description: str | None
     server_name: Any
     app_id: Any
     network_drives: list["NetworkDrive"]

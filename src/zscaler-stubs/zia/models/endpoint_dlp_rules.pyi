@@ -10,51 +10,51 @@ import zscaler.zia.models.common
 class EndPointApplication(Model):
     """Official model zscaler.zia.models.endpoint_dlp_rules.EndPointApplication (wire keys in camelCase)."""
     resource_id: Any
-    description: Any
-    os_type: Any
+    description: str | None
+    os_type: str | None
     application_name: Any
     bundle_id: Any
-    filename: Any
-    original_file_name: Any
+    filename: str | None
+    original_file_name: str | None
     digitally_signed: Any
     mod_uid: Any
-    last_modified_time: Any
+    last_modified_time: int | None
     application_type: Any
     zapp_id: Any
-    deleted: Any
+    deleted: bool | None
     versions: list["Version"]
     version: "Version" | None
 
 class EndPointApplicationGroup(Model):
     """Official model zscaler.zia.models.endpoint_dlp_rules.EndPointApplicationGroup (wire keys in camelCase)."""
     group_id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     mod_uid: Any
-    last_modified_time: Any
+    last_modified_time: int | None
     end_point_applications: list["EndPointApplication"]
 
 class EndpointDlpRules(Model):
     """Official model zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules (wire keys in camelCase)."""
     id: Any
-    name: Any
-    state: Any
-    order: Any
-    rank: Any
+    name: str | None
+    state: str | None
+    order: int | None
+    rank: int | None
     file_types: Any
     data_transfer_method: Any
-    description: Any
-    min_size: Any
-    action: Any
+    description: str | None
+    min_size: int | None
+    action: str | None
     external_auditor_email: Any
-    last_modified_time: Any
+    last_modified_time: int | None
     parent_rule: Any
-    severity: Any
-    eun_enabled: Any
-    eun_template_id: Any
-    uc_template_id: Any
+    severity: str | None
+    eun_enabled: bool | None
+    eun_template_id: int | None
+    uc_template_id: int | None
     network_type: Any
-    without_content_inspection: Any
+    without_content_inspection: bool | None
     dlp_engines: list[zscaler.zia.models.common.ResourceReference]
     users: list[zscaler.zia.models.common.ResourceReference]
     groups: list[zscaler.zia.models.common.ResourceReference]
@@ -78,31 +78,31 @@ class EndpointDlpRules(Model):
 class Receiver(Model):
     """Official model zscaler.zia.models.endpoint_dlp_rules.Receiver (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
+    name: str | None
+    type: str | None
     tenant: zscaler.zia.models.common.CommonBlocks | None
 
 class SubRule(Model):
     """Official model zscaler.zia.models.endpoint_dlp_rules.SubRule (wire keys in camelCase)."""
     id: Any
-    name: Any
-    state: Any
-    order: Any
-    rank: Any
+    name: str | None
+    state: str | None
+    order: int | None
+    rank: int | None
     file_types: Any
     data_transfer_method: Any
-    description: Any
-    min_size: Any
-    action: Any
+    description: str | None
+    min_size: int | None
+    action: str | None
     external_auditor_email: Any
-    last_modified_time: Any
+    last_modified_time: int | None
     parent_rule: Any
-    severity: Any
-    eun_enabled: Any
-    eun_template_id: Any
-    uc_template_id: Any
+    severity: str | None
+    eun_enabled: bool | None
+    eun_template_id: int | None
+    uc_template_id: int | None
     network_type: Any
-    without_content_inspection: Any
+    without_content_inspection: bool | None
     dlp_engines: list[zscaler.zia.models.common.ResourceReference]
     users: list[zscaler.zia.models.common.ResourceReference]
     groups: list[zscaler.zia.models.common.ResourceReference]
@@ -124,7 +124,7 @@ class SubRule(Model):
 
 class Version(Model):
     """Official model zscaler.zia.models.endpoint_dlp_rules.Version (wire keys in camelCase)."""
-    version: Any
+    version: int | None
     z_ver_id_md32: Any
     threat_type: Any
     threat_level: Any

@@ -8,33 +8,33 @@ from zscaler._stubs.model import Input, Model
 
 class EndUserNotification(Model):
     """Official model zscaler.zia.models.endusernotification.EndUserNotification (wire keys in camelCase)."""
-    aup_frequency: Any
+    aup_frequency: str | None
     aup_custom_frequency: Any
-    aup_day_offset: Any
-    aup_message: Any
-    notification_type: Any
-    display_reason: Any
-    display_comp_name: Any
-    display_comp_logo: Any
-    custom_text: Any
-    url_cat_review_enabled: Any
-    url_cat_review_submit_to_security_cloud: Any
-    url_cat_review_custom_location: Any
-    url_cat_review_text: Any
-    security_review_enabled: Any
-    security_review_submit_to_security_cloud: Any
-    security_review_custom_location: Any
-    security_review_text: Any
-    web_dlp_review_enabled: Any
-    web_dlp_review_submit_to_security_cloud: Any
-    web_dlp_review_custom_location: Any
-    web_dlp_review_text: Any
-    redirect_url: Any
-    support_email: Any
-    support_phone: Any
-    org_policy_link: Any
-    caution_again_after: Any
-    caution_per_domain: Any
-    caution_custom_text: Any
-    idp_proxy_notification_text: Any
-    quarantine_custom_notification_text: Any
+    aup_day_offset: int | None
+    aup_message: str | None
+    notification_type: str | None
+    display_reason: bool | None
+    display_comp_name: bool | None
+    display_comp_logo: bool | None
+    custom_text: str | None
+    url_cat_review_enabled: bool | None
+    url_cat_review_submit_to_security_cloud: bool | None
+    url_cat_review_custom_location: str | None
+    url_cat_review_text: str | None
+    security_review_enabled: bool | None
+    security_review_submit_to_security_cloud: bool | None
+    security_review_custom_location: str | None
+    security_review_text: str | None
+    web_dlp_review_enabled: bool | None
+    web_dlp_review_submit_to_security_cloud: bool | None
+    web_dlp_review_custom_location: str | None
+    web_dlp_review_text: str | None
+    redirect_url: str | None
+    support_email: str | None
+    support_phone: str | None
+    org_policy_link: str | None
+    caution_again_after: int | None
+    caution_per_domain: bool | None
+    caution_custom_text: str | None
+    idp_proxy_notification_text: str | None
+    quarantine_custom_notification_text: str | None

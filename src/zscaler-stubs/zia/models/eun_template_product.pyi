@@ -9,10 +9,10 @@ from zscaler._stubs.model import Input, Model
 class EunTemplateProduct(Model):
     """Official model zscaler.zia.models.eun_template_product.EunTemplateProduct (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     channel: Any
     product: Any
-    type: Any
+    type: str | None
     caution_interval: Any
     default: Any
     language_templates: list["LanguageTemplate"]
@@ -21,7 +21,7 @@ class EunTemplateProduct(Model):
 
 class LanguageTemplate(Model):
     """Official model zscaler.zia.models.eun_template_product.LanguageTemplate (wire keys in camelCase)."""
-    language: Any
+    language: str | None
     allow_message: Any
     block_message: Any
     encrypt_message: Any
@@ -32,12 +32,12 @@ class LanguageTemplate(Model):
 
 class RecommendedCloudApp(Model):
     """Official model zscaler.zia.models.eun_template_product.RecommendedCloudApp (wire keys in camelCase)."""
-    val: Any
+    val: int | None
     web_application_class: Any
     backend_name: Any
     original_name: Any
-    name: Any
-    deprecated: Any
+    name: str | None
+    deprecated: bool | None
     misc: Any
     app_not_ready: Any
     under_migration: Any

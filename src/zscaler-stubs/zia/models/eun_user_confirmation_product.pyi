@@ -9,7 +9,7 @@ from zscaler._stubs.model import Input, Model
 class EunUserConfirmationProduct(Model):
     """Official model zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     channel: Any
     product: Any
     default: Any
@@ -17,6 +17,6 @@ class EunUserConfirmationProduct(Model):
 
 class LanguageTemplate(Model):
     """Official model zscaler.zia.models.eun_user_confirmation_product.LanguageTemplate (wire keys in camelCase)."""
-    language: Any
-    message: Any
+    language: str | None
+    message: str | None
     default: Any

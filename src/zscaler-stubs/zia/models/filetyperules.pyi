@@ -18,23 +18,23 @@ class FileTypeControlRules(Model):
     """Official model zscaler.zia.models.filetyperules.FileTypeControlRules (wire keys in camelCase)."""
     id: Any
     protocols: list[Any]
-    order: Any
+    order: int | None
     time_quota: Any
     size_quota: Any
-    description: Any
-    min_size: Any
-    max_size: Any
-    filtering_action: Any
-    capture_pcap: Any
-    operation: Any
-    active_content: Any
-    unscannable: Any
-    state: Any
-    rank: Any
-    last_modified_time: Any
-    access_control: Any
-    name: Any
-    password_protected: Any
+    description: str | None
+    min_size: int | None
+    max_size: int | None
+    filtering_action: str | None
+    capture_pcap: bool | None
+    operation: str | None
+    active_content: bool | None
+    unscannable: bool | None
+    state: str | None
+    rank: int | None
+    last_modified_time: int | None
+    access_control: str | None
+    name: str | None
+    password_protected: bool | None
     device_trust_levels: list[Any]
     cloud_applications: list[Any]
     url_categories: list[Any]

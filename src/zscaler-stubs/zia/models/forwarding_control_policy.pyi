@@ -20,14 +20,14 @@ import zscaler.zia.models.user_management
 class ForwardingControlRule(Model):
     """Official model zscaler.zia.models.forwarding_control_policy.ForwardingControlRule (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
-    order: Any
-    rank: Any
-    state: Any
-    forward_method: Any
-    description: Any
-    last_modified_time: Any
+    name: str | None
+    type: str | None
+    order: int | None
+    rank: int | None
+    state: str | None
+    forward_method: str | None
+    description: str | None
+    last_modified_time: int | None
     zpa_broker_rule: Any
     src_ips: list[Any]
     dest_addresses: list[Any]

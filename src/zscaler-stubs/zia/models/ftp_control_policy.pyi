@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class FTPControlPolicy(Model):
     """Official model zscaler.zia.models.ftp_control_policy.FTPControlPolicy (wire keys in camelCase)."""
-    ftp_over_http_enabled: Any
-    ftp_enabled: Any
+    ftp_over_http_enabled: bool | None
+    ftp_enabled: bool | None
     url_categories: list[Any]
     urls: list[Any]

@@ -9,11 +9,11 @@ from zscaler._stubs.model import Input, Model
 class TrafficGRERecommendedVIP(Model):
     """Official model zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP (wire keys in camelCase)."""
     id: Any
-    virtual_ip: Any
-    private_service_edge: Any
-    datacenter: Any
-    latitude: Any
-    longitude: Any
-    city: Any
-    country_code: Any
-    region: Any
+    virtual_ip: str | None
+    private_service_edge: bool | None
+    datacenter: str | None
+    latitude: float | None
+    longitude: float | None
+    city: str | None
+    country_code: str | None
+    region: str | None

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class GreTunnelInfo(Model):
     """Official model zscaler.zia.models.gre_tunnel_info.GreTunnelInfo (wire keys in camelCase)."""
-    ip_address: Any
+    ip_address: str | None
     gre_enabled: Any
     gre_tunnel_ip: Any
     primary_gw: Any

@@ -10,20 +10,20 @@ import zscaler.zia.models.common
 class GreVirtualIP(Model):
     """Official model zscaler.zia.models.gre_tunnels.GreVirtualIP (wire keys in camelCase)."""
     id: Any
-    virtual_ip: Any
-    private_service_edge: Any
-    datacenter: Any
+    virtual_ip: str | None
+    private_service_edge: bool | None
+    datacenter: str | None
 
 class TrafficGRETunnel(Model):
     """Official model zscaler.zia.models.gre_tunnels.TrafficGRETunnel (wire keys in camelCase)."""
     id: Any
-    comment: Any
-    source_ip: Any
-    internal_ip_range: Any
+    comment: str | None
+    source_ip: str | None
+    internal_ip_range: str | None
     within_country: Any
-    ip_unnumbered: Any
+    ip_unnumbered: bool | None
     sub_cloud: Any
-    last_modification_time: Any
+    last_modification_time: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
     primary_dest_vip: "GreVirtualIP" | None
     secondary_dest_vip: "GreVirtualIP" | None

@@ -9,7 +9,7 @@ import zscaler.zia.models.gre_tunnels
 
 class DataCenter(Model):
     """Official model zscaler.zia.models.gre_vips.DataCenter (wire keys in camelCase)."""
-    datacenter: Any
+    datacenter: str | None
 
 class GroupByDatacenter(Model):
     """Official model zscaler.zia.models.gre_vips.GroupByDatacenter (wire keys in camelCase)."""
@@ -18,17 +18,17 @@ class GroupByDatacenter(Model):
 
 class TrafficVips(Model):
     """Official model zscaler.zia.models.gre_vips.TrafficVips (wire keys in camelCase)."""
-    cloud_name: Any
-    region: Any
-    country: Any
-    city: Any
-    data_center: Any
-    location: Any
+    cloud_name: str | None
+    region: str | None
+    country: str | None
+    city: str | None
+    data_center: str | None
+    location: str | None
     vpn_ips: list[Any]
-    vpn_domain_name: Any
+    vpn_domain_name: str | None
     gre_ips: list[Any]
-    gre_domain_name: Any
+    gre_domain_name: str | None
     pac_ips: list[Any]
-    pac_domain_name: Any
+    pac_domain_name: str | None
     svpn_ips: list[Any]
-    svpn_domain_name: Any
+    svpn_domain_name: str | None

@@ -9,34 +9,34 @@ from zscaler._stubs.model import Input, Model
 class HttpHeaderActionProfile(Model):
     """Official model zscaler.zia.models.http_header_control.HttpHeaderActionProfile (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     slot_id: Any
-    deleted: Any
+    deleted: bool | None
     profile_ready_for_use: Any
-    description: Any
+    description: str | None
     http_header_action_profile_keys: list["HttpHeaderActionProfileHttpHeaderActionProfileKeys"]
 
 class HttpHeaderActionProfileHttpHeaderActionProfileKeys(Model):
     """Official model zscaler.zia.models.http_header_control.HttpHeaderActionProfileHttpHeaderActionProfileKeys (wire keys in camelCase)."""
     id: Any
-    key: Any
-    value: Any
+    key: str | None
+    value: str | None
 
 class HttpHeaderProfile(Model):
     """Official model zscaler.zia.models.http_header_control.HttpHeaderProfile (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     slot_id: Any
     http_header_profile_criteria: list["HttpHeaderProfileHttpHeaderProfileCriteria"]
-    deleted: Any
+    deleted: bool | None
     profile_ready_for_use: Any
 
 class HttpHeaderProfileHttpHeaderProfileCriteria(Model):
     """Official model zscaler.zia.models.http_header_control.HttpHeaderProfileHttpHeaderProfileCriteria (wire keys in camelCase)."""
     id: Any
     header: Any
-    operator: Any
+    operator: str | None
     category_bitmap: list["HttpHeaderProfileHttpHeaderProfileCriteriaCategoryBitmap"]
     cloud_app_bitmap: list["HttpHeaderProfileHttpHeaderProfileCriteriaCloudAppBitmap"]
     user_agent: Any
@@ -46,20 +46,20 @@ class HttpHeaderProfileHttpHeaderProfileCriteria(Model):
 class HttpHeaderProfileHttpHeaderProfileCriteriaCategoryBitmap(Model):
     """Official model zscaler.zia.models.http_header_control.HttpHeaderProfileHttpHeaderProfileCriteriaCategoryBitmap (wire keys in camelCase)."""
     url_supercategory: Any
-    deprecated: Any
+    deprecated: bool | None
     backend_name: Any
-    name: Any
+    name: str | None
     user_configured_name: Any
-    comments: Any
+    comments: str | None
 
 class HttpHeaderProfileHttpHeaderProfileCriteriaCloudAppBitmap(Model):
     """Official model zscaler.zia.models.http_header_control.HttpHeaderProfileHttpHeaderProfileCriteriaCloudAppBitmap (wire keys in camelCase)."""
-    val: Any
+    val: int | None
     web_application_class: Any
     backend_name: Any
     original_name: Any
-    name: Any
-    deprecated: Any
+    name: str | None
+    deprecated: bool | None
     misc: Any
     app_not_ready: Any
     under_migration: Any

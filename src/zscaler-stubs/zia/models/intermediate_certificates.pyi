@@ -9,32 +9,32 @@ from zscaler._stubs.model import Input, Model
 class CertSigningRequest(Model):
     """Official model zscaler.zia.models.intermediate_certificates.CertSigningRequest (wire keys in camelCase)."""
     cert_id: Any
-    csr_file_name: Any
+    csr_file_name: str | None
     comm_name: Any
     org_name: Any
     dept_name: Any
-    city: Any
-    state: Any
-    country: Any
+    city: str | None
+    state: str | None
+    country: str | None
     key_size: Any
     signature_algorithm: Any
     path_length_constraint: Any
-    csr_generation_time: Any
+    csr_generation_time: int | None
 
 class IntermediateCACertificate(Model):
     """Official model zscaler.zia.models.intermediate_certificates.IntermediateCACertificate (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    type: Any
-    region: Any
+    name: str | None
+    description: str | None
+    type: str | None
+    region: str | None
     status: Any
-    default_certificate: Any
-    cert_start_date: Any
-    cert_exp_date: Any
-    current_state: Any
-    public_key: Any
-    key_generation_time: Any
+    default_certificate: bool | None
+    cert_start_date: int | None
+    cert_exp_date: int | None
+    current_state: str | None
+    public_key: str | None
+    key_generation_time: int | None
     hsm_attestation_verified_time: Any
-    csr_file_name: Any
-    csr_generation_time: Any
+    csr_file_name: str | None
+    csr_generation_time: int | None

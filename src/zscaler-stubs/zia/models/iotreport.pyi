@@ -10,7 +10,7 @@ class Devices(Model):
     """Official model zscaler.zia.models.iotreport.Devices (wire keys in camelCase)."""
     location_id: Any
     device_uuid: Any
-    ip_address: Any
+    ip_address: str | None
     device_type_uuid: Any
     auto_label: Any
     classification_uuid: Any
@@ -20,6 +20,6 @@ class Devices(Model):
 
 class IOTReport(Model):
     """Official model zscaler.zia.models.iotreport.IOTReport (wire keys in camelCase)."""
-    cloud_name: Any
+    cloud_name: str | None
     customer_id: Any
     devices: list["Devices"]

@@ -9,9 +9,9 @@ from zscaler._stubs.model import Input, Model
 class IpsCategories(Model):
     """Official model zscaler.zia.models.ips_categories.IpsCategories (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     back_end_name: Any
-    description: Any
-    deleted: Any
-    predefined: Any
+    description: str | None
+    deleted: bool | None
+    predefined: bool | None
     ips_signature_rules_count: Any

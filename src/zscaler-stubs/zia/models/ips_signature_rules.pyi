@@ -10,14 +10,14 @@ import zscaler.zia.models.common
 class Error(Model):
     """Official model zscaler.zia.models.ips_signature_rules.Error (wire keys in camelCase)."""
     error_code: Any
-    description: Any
+    description: str | None
 
 class FailedRecord(Model):
     """Official model zscaler.zia.models.ips_signature_rules.FailedRecord (wire keys in camelCase)."""
     error_code: Any
-    name: Any
-    action: Any
-    description: Any
+    name: str | None
+    action: str | None
+    description: str | None
 
 class IPSSignatureImport(Model):
     """Official model zscaler.zia.models.ips_signature_rules.IPSSignatureImport (wire keys in camelCase)."""
@@ -35,12 +35,12 @@ class IPSSignatureImport(Model):
 class IPSSignatureRules(Model):
     """Official model zscaler.zia.models.ips_signature_rules.IPSSignatureRules (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     rule_text: Any
-    description: Any
+    description: str | None
     category: zscaler.zia.models.common.CommonIDNameTag | None
     enabled: Any
-    deleted: Any
+    deleted: bool | None
     promote_time: Any
     rule_text_mod_time: Any
     dynamic_validation_submitted: Any
@@ -52,8 +52,8 @@ class IPSSignatureRules(Model):
 class ValidateIPSRuleText(Model):
     """Official model zscaler.zia.models.ips_signature_rules.ValidateIPSRuleText (wire keys in camelCase)."""
     status: Any
-    err_position: Any
-    err_msg: Any
+    err_position: int | None
+    err_msg: str | None
     err_parameter: Any
     err_suggestion: Any
     id_list: Any

@@ -8,15 +8,15 @@ from zscaler._stubs.model import Input, Model
 
 class IPV6Configuration(Model):
     """Official model zscaler.zia.models.ipv6_config.IPV6Configuration (wire keys in camelCase)."""
-    ipv6_enabled: Any
+    ipv6_enabled: bool | None
     dns_prefix: Any
     nat_prefixes: list["IPV6PrefixMask"]
 
 class IPV6PrefixMask(Model):
     """Official model zscaler.zia.models.ipv6_config.IPV6PrefixMask (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     prefix_mask: Any
     dns_prefix: Any
-    non_editable: Any
+    non_editable: bool | None

@@ -9,10 +9,10 @@ from zscaler._stubs.model import Input, Model
 class LocationGroup(Model):
     """Official model zscaler.zia.models.location_group.LocationGroup (wire keys in camelCase)."""
     id: Any
-    name: Any
-    group_type: Any
-    comments: Any
-    last_mod_time: Any
-    predefined: Any
+    name: str | None
+    group_type: str | None
+    comments: str | None
+    last_mod_time: int | None
+    predefined: bool | None
     dynamic_location_group_criteria: list[Any]
     locations: list[Any]

@@ -10,56 +10,56 @@ import zscaler.zia.models.common
 class LocationManagement(Model):
     """Official model zscaler.zia.models.location_management.LocationManagement (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    non_editable: Any
-    parent_id: Any
-    up_bandwidth: Any
-    dn_bandwidth: Any
-    country: Any
-    state: Any
-    language: Any
-    tz: Any
-    geo_override: Any
-    latitude: Any
-    longitude: Any
-    auth_required: Any
-    ssl_scan_enabled: Any
-    zapp_ssl_scan_enabled: Any
-    xff_forward_enabled: Any
-    other_sub_location: Any
-    ec_location: Any
+    name: str | None
+    description: str | None
+    non_editable: bool | None
+    parent_id: int | None
+    up_bandwidth: int | None
+    dn_bandwidth: int | None
+    country: str | None
+    state: str | None
+    language: str | None
+    tz: str | None
+    geo_override: bool | None
+    latitude: float | None
+    longitude: float | None
+    auth_required: bool | None
+    ssl_scan_enabled: bool | None
+    zapp_ssl_scan_enabled: bool | None
+    xff_forward_enabled: bool | None
+    other_sub_location: bool | None
+    ec_location: bool | None
     surrogate_ip: Any
     surrogate_ip_enforced_for_known_browsers: Any
-    cookies_and_proxy: Any
-    idle_time_in_minutes: Any
-    display_time_unit: Any
-    surrogate_refresh_time_unit: Any
-    surrogate_refresh_time_in_minutes: Any
-    kerberos_auth: Any
-    ofw_enabled: Any
-    ips_control: Any
-    aup_enabled: Any
-    caution_enabled: Any
-    aup_block_internet_until_accepted: Any
-    aup_force_ssl_inspection: Any
-    iot_discovery_enabled: Any
-    iot_enforce_policy_set: Any
-    aup_timeout_in_days: Any
-    child_count: Any
-    match_in_child: Any
-    exclude_from_dynamic_groups: Any
-    exclude_from_manual_groups: Any
-    profile: Any
-    default_extranet_ts_pool: Any
-    default_extranet_dns: Any
+    cookies_and_proxy: bool | None
+    idle_time_in_minutes: int | None
+    display_time_unit: str | None
+    surrogate_refresh_time_unit: str | None
+    surrogate_refresh_time_in_minutes: int | None
+    kerberos_auth: bool | None
+    ofw_enabled: bool | None
+    ips_control: bool | None
+    aup_enabled: bool | None
+    caution_enabled: bool | None
+    aup_block_internet_until_accepted: bool | None
+    aup_force_ssl_inspection: bool | None
+    iot_discovery_enabled: bool | None
+    iot_enforce_policy_set: bool | None
+    aup_timeout_in_days: int | None
+    child_count: int | None
+    match_in_child: bool | None
+    exclude_from_dynamic_groups: bool | None
+    exclude_from_manual_groups: bool | None
+    profile: str | None
+    default_extranet_ts_pool: bool | None
+    default_extranet_dns: bool | None
     ipv6_enabled: Any
     basic_auth_enabled: Any
-    digest_auth_enabled: Any
+    digest_auth_enabled: bool | None
     ports: list[Any]
     sub_loc_scope_values: list[Any]
     sub_loc_acc_ids: list[Any]
-    sub_loc_scope_enabled: Any
+    sub_loc_scope_enabled: bool | None
     sub_loc_scope: Any
     static_location_groups: list[zscaler.zia.models.common.CommonIDName]
     dynamic_location_groups: list[zscaler.zia.models.common.CommonIDName]
@@ -73,20 +73,20 @@ class RegionInfo(Model):
     """Official model zscaler.zia.models.location_management.RegionInfo (wire keys in camelCase)."""
     city_geo_id: Any
     state_geo_id: Any
-    latitude: Any
-    longitude: Any
+    latitude: float | None
+    longitude: float | None
     city_name: Any
     state_name: Any
     country_name: Any
-    country_code: Any
+    country_code: str | None
     postal_code: Any
     continent_code: Any
 
 class VPNCredentials(Model):
     """Official model zscaler.zia.models.location_management.VPNCredentials (wire keys in camelCase)."""
     id: Any
-    type: Any
-    fqdn: Any
-    ip_address: Any
-    comments: Any
+    type: str | None
+    fqdn: str | None
+    ip_address: str | None
+    comments: str | None
     location: Any

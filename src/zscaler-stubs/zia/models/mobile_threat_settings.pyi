@@ -8,11 +8,11 @@ from zscaler._stubs.model import Input, Model
 
 class MobileAdvancedThreatSettings(Model):
     """Official model zscaler.zia.models.mobile_threat_settings.MobileAdvancedThreatSettings (wire keys in camelCase)."""
-    block_apps_with_malicious_activity: Any
-    block_apps_with_known_vulnerabilities: Any
-    block_apps_sending_unencrypted_user_credentials: Any
-    block_apps_sending_location_info: Any
-    block_apps_sending_personally_identifiable_info: Any
-    block_apps_sending_device_identifier: Any
-    block_apps_communicating_with_ad_websites: Any
-    block_apps_communicating_with_remote_unknown_servers: Any
+    block_apps_with_malicious_activity: bool | None
+    block_apps_with_known_vulnerabilities: bool | None
+    block_apps_sending_unencrypted_user_credentials: bool | None
+    block_apps_sending_location_info: bool | None
+    block_apps_sending_personally_identifiable_info: bool | None
+    block_apps_sending_device_identifier: bool | None
+    block_apps_communicating_with_ad_websites: bool | None
+    block_apps_communicating_with_remote_unknown_servers: bool | None

@@ -20,22 +20,22 @@ import zscaler.zia.models.user_management
 
 class NatControlPolicy(Model):
     """Official model zscaler.zia.models.nat_control_policy.NatControlPolicy (wire keys in camelCase)."""
-    access_control: Any
+    access_control: str | None
     id: Any
-    name: Any
-    order: Any
-    rank: Any
-    state: Any
-    action: Any
-    enable_full_logging: Any
-    description: Any
-    redirect_ip: Any
-    redirect_port: Any
+    name: str | None
+    order: int | None
+    rank: int | None
+    state: str | None
+    action: str | None
+    enable_full_logging: bool | None
+    description: str | None
+    redirect_ip: str | None
+    redirect_port: int | None
     redirect_fqdn: Any
-    trusted_resolver_rule: Any
-    last_modified_time: Any
-    predefined: Any
-    default_rule: Any
+    trusted_resolver_rule: bool | None
+    last_modified_time: int | None
+    predefined: bool | None
+    default_rule: bool | None
     device_groups: list[zscaler.zia.models.device_groups.DeviceGroups]
     devices: list[zscaler.zia.models.devices.Devices]
     labels: list[zscaler.zia.models.rule_labels.RuleLabels]

@@ -9,9 +9,9 @@ import zscaler.zia.models.common
 
 class NssCollectors(Model):
     """Official model zscaler.zia.models.nss_collectors.NssCollectors (wire keys in camelCase)."""
-    name: Any
+    name: str | None
     status: Any
     vendor: Any
-    last_modified_time: Any
+    last_modified_time: int | None
     id: Any
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

@@ -9,8 +9,8 @@ from zscaler._stubs.model import Input, Model
 class Nssservers(Model):
     """Official model zscaler.zia.models.nss_servers.Nssservers (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     status: Any
-    state: Any
+    state: str | None
     icap_svr_id: Any
-    type: Any
+    type: str | None

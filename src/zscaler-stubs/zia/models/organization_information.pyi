@@ -8,24 +8,24 @@ from zscaler._stubs.model import Input, Model
 
 class OrganizationInformation(Model):
     """Official model zscaler.zia.models.organization_information.OrganizationInformation (wire keys in camelCase)."""
-    org_id: Any
-    name: Any
-    hq_location: Any
+    org_id: int | None
+    name: str | None
+    hq_location: str | None
     domains: list[Any]
-    geo_location: Any
-    industry_vertical: Any
-    addr_line1: Any
+    geo_location: str | None
+    industry_vertical: str | None
+    addr_line1: str | None
     addr_line2: Any
-    city: Any
-    state: Any
-    zipcode: Any
-    country: Any
-    employee_count: Any
-    language: Any
-    timezone: Any
-    alert_timer: Any
-    pdomain: Any
-    internal_company: Any
+    city: str | None
+    state: str | None
+    zipcode: str | None
+    country: str | None
+    employee_count: str | None
+    language: str | None
+    timezone: str | None
+    alert_timer: str | None
+    pdomain: str | None
+    internal_company: bool | None
     primary_technical_contactcontact_type: Any
     primary_technical_contact_name: Any
     primary_technical_contact_title: Any
@@ -55,9 +55,9 @@ class OrganizationInformation(Model):
     secondary_billing_contact_alt_phone: Any
     secondary_billing_contact_insights_href: Any
     primary_business_contactcontact_type: Any
-    primary_business_contact_name: Any
+    primary_business_contact_name: str | None
     primary_business_contact_title: Any
-    primary_business_contact_email: Any
+    primary_business_contact_email: str | None
     primary_business_contact_phone: Any
     primary_business_contact_alt_phone: Any
     primary_business_contact_insights_href: Any
@@ -69,36 +69,36 @@ class OrganizationInformation(Model):
     secondary_business_contact_alt_phone: Any
     secondary_business_contact_insights_href: Any
     exec_insights_href: Any
-    legacy_insights_report_was_enabled: Any
-    logo_base64_data: Any
-    logo_mime_type: Any
-    cloud_name: Any
-    external_email_portal: Any
-    zpa_tenant_id: Any
-    zpa_tenant_cloud: Any
-    customer_contact_inherit: Any
+    legacy_insights_report_was_enabled: bool | None
+    logo_base64_data: str | None
+    logo_mime_type: str | None
+    cloud_name: str | None
+    external_email_portal: bool | None
+    zpa_tenant_id: int | None
+    zpa_tenant_cloud: str | None
+    customer_contact_inherit: bool | None
 
 class OrganizationInformationLite(Model):
     """Official model zscaler.zia.models.organization_information.OrganizationInformationLite (wire keys in camelCase)."""
-    org_id: Any
-    name: Any
-    cloud_name: Any
+    org_id: int | None
+    name: str | None
+    cloud_name: str | None
     domains: list[Any]
-    language: Any
-    timezone: Any
-    org_disabled: Any
+    language: str | None
+    timezone: str | None
+    org_disabled: bool | None
 
 class OrganizationSubscription(Model):
     """Official model zscaler.zia.models.organization_information.OrganizationSubscription (wire keys in camelCase)."""
     id: Any
     status: Any
-    state: Any
-    licenses: Any
-    start_date: Any
-    str_start_date: Any
-    str_end_date: Any
-    end_date: Any
-    sku: Any
-    cell_count: Any
-    updated_at_timestamp: Any
-    subscribed: Any
+    state: str | None
+    licenses: int | None
+    start_date: int | None
+    str_start_date: str | None
+    str_end_date: str | None
+    end_date: int | None
+    sku: str | None
+    cell_count: str | None
+    updated_at_timestamp: int | None
+    subscribed: bool | None

@@ -10,16 +10,16 @@ import zscaler.zia.models.common
 class OutboundEmailDlpRules(Model):
     """Official model zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules (wire keys in camelCase)."""
     id: Any
-    order: Any
-    name: Any
-    description: Any
-    state: Any
-    action: Any
-    min_size: Any
-    without_content_inspection: Any
+    order: int | None
+    name: str | None
+    description: str | None
+    state: str | None
+    action: str | None
+    min_size: int | None
+    without_content_inspection: bool | None
     external_auditor_email: Any
-    last_modified_time: Any
-    severity: Any
+    last_modified_time: int | None
+    severity: str | None
     parent_rule: Any
     custom_header: Any
     groups: list[zscaler.zia.models.common.ResourceReference]
@@ -46,16 +46,16 @@ class OutboundEmailDlpRules(Model):
 class SubRule(Model):
     """Official model zscaler.zia.models.outbound_email_dlp_rules.SubRule (wire keys in camelCase)."""
     id: Any
-    order: Any
-    name: Any
-    description: Any
-    state: Any
-    action: Any
-    min_size: Any
-    without_content_inspection: Any
+    order: int | None
+    name: str | None
+    description: str | None
+    state: str | None
+    action: str | None
+    min_size: int | None
+    without_content_inspection: bool | None
     external_auditor_email: Any
-    last_modified_time: Any
-    severity: Any
+    last_modified_time: int | None
+    severity: str | None
     parent_rule: Any
     custom_header: Any
     groups: list[zscaler.zia.models.common.ResourceReference]

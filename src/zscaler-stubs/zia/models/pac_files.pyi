@@ -9,39 +9,39 @@ import zscaler.zia.models.common
 
 class Messages(Model):
     """Official model zscaler.zia.models.pac_files.Messages (wire keys in camelCase)."""
-    severity: Any
+    severity: str | None
     end_line: Any
     end_column: Any
     line: Any
     column: Any
-    message: Any
+    message: str | None
     fatal: Any
 
 class PacFileValidationResponse(Model):
     """Official model zscaler.zia.models.pac_files.PacFileValidationResponse (wire keys in camelCase)."""
-    success: Any
-    message: Any
-    severity: Any
-    warning_count: Any
-    error_count: Any
+    success: bool | None
+    message: str | None
+    severity: str | None
+    warning_count: int | None
+    error_count: int | None
     messages: list["Messages"]
 
 class PacFiles(Model):
     """Official model zscaler.zia.models.pac_files.PacFiles (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    domain: Any
-    pac_url: Any
-    pac_content: Any
-    editable: Any
+    name: str | None
+    description: str | None
+    domain: str | None
+    pac_url: str | None
+    pac_content: str | None
+    editable: bool | None
     pac_sub_url: Any
-    pac_url_obfuscated: Any
+    pac_url_obfuscated: bool | None
     pac_verification_status: Any
-    pac_version_status: Any
-    pac_version: Any
-    pac_commit_message: Any
-    total_hits: Any
-    last_modified_time: Any
-    create_time: Any
+    pac_version_status: str | None
+    pac_version: int | None
+    pac_commit_message: str | None
+    total_hits: int | None
+    last_modified_time: int | None
+    create_time: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

@@ -30,8 +30,8 @@ class CrowdStrikeEndpointResponseCrowdStrike(Model):
 
 class CrowdStrikeEndpointResponseCrowdStrikeErrors(Model):
     """Official model zscaler.zia.models.partner_integrations.CrowdStrikeEndpointResponseCrowdStrikeErrors (wire keys in camelCase)."""
-    message: Any
-    code: Any
+    message: str | None
+    code: str | None
 
 class CrowdStrikeEndpointResponseCrowdStrikePagination(Model):
     """Official model zscaler.zia.models.partner_integrations.CrowdStrikeEndpointResponseCrowdStrikePagination (wire keys in camelCase)."""
@@ -43,9 +43,9 @@ class CrowdStrikeEndpointResponseCrowdStrikePagination(Model):
 class IntegrationPartner(Model):
     """Official model zscaler.zia.models.partner_integrations.IntegrationPartner (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
-    disabled: Any
+    name: str | None
+    type: str | None
+    disabled: bool | None
 
 class MicrosoftDefenderEndpoint(Model):
     """Official model zscaler.zia.models.partner_integrations.MicrosoftDefenderEndpoint (wire keys in camelCase)."""
@@ -63,8 +63,8 @@ class MicrosoftDefenderEndpointResponse(Model):
     hostname: Any
     internal_ip: Any
     external_ip: Any
-    os_version: Any
-    action: Any
+    os_version: str | None
+    action: str | None
     last_seen_date_time: Any
     first_seen_date_time: Any
     file_status: Any
@@ -76,8 +76,8 @@ class MicrosoftDefenderEndpointResponseAction(Model):
     hostname: Any
     internal_ip: Any
     external_ip: Any
-    os_version: Any
-    action: Any
+    os_version: str | None
+    action: str | None
     last_seen_date_time: Any
     first_seen_date_time: Any
     file_status: Any
@@ -94,12 +94,12 @@ class SandboxMd5Detail(Model):
     sandbox_category: Any
     sandbox_score: Any
     file_type: Any
-    file_size: Any
+    file_size: str | None
     md5: Any
     sha1: Any
     sha256: Any
     ssdeep: Any
     threat_link: Any
-    message: Any
+    message: str | None
     origin_language: Any
     origin_country: Any

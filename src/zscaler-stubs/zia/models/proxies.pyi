@@ -10,13 +10,13 @@ import zscaler.zia.models.common
 class Proxies(Model):
     """Official model zscaler.zia.models.proxies.Proxies (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
-    address: Any
-    port: Any
-    description: Any
-    insert_xau_header: Any
-    base64_encode_xau_header: Any
-    last_modified_time: Any
+    name: str | None
+    type: str | None
+    address: str | None
+    port: int | None
+    description: str | None
+    insert_xau_header: bool | None
+    base64_encode_xau_header: bool | None
+    last_modified_time: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
     cert: zscaler.zia.models.common.CommonBlocks | None

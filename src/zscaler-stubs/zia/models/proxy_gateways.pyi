@@ -10,11 +10,11 @@ import zscaler.zia.models.common
 class ProxyGatways(Model):
     """Official model zscaler.zia.models.proxy_gateways.ProxyGatways (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
+    name: str | None
+    type: str | None
     primary_proxy: Any
     secondary_proxy: Any
-    description: Any
-    last_modified_time: Any
+    description: str | None
+    last_modified_time: int | None
     fail_closed: Any
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class RemoteAssistance(Model):
     """Official model zscaler.zia.models.remoteassistance.RemoteAssistance (wire keys in camelCase)."""
-    view_only_until: Any
-    full_access_until: Any
-    username_obfuscated: Any
-    device_info_obfuscate: Any
+    view_only_until: int | None
+    full_access_until: int | None
+    username_obfuscated: bool | None
+    device_info_obfuscate: bool | None

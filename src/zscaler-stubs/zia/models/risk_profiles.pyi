@@ -10,39 +10,39 @@ import zscaler.zia.models.common
 class RiskProfiles(Model):
     """Official model zscaler.zia.models.risk_profiles.RiskProfiles (wire keys in camelCase)."""
     id: Any
-    profile_name: Any
-    profile_type: Any
+    profile_name: str | None
+    profile_type: str | None
     risk_index: list[Any]
     status: Any
-    exclude_certificates: Any
+    exclude_certificates: int | None
     certifications: list[Any]
-    poor_items_of_service: Any
-    admin_audit_logs: Any
-    data_breach: Any
-    source_ip_restrictions: Any
-    mfa_support: Any
-    ssl_pinned: Any
-    http_security_headers: Any
-    evasive: Any
-    dns_caa_policy: Any
-    weak_cipher_support: Any
-    password_strength: Any
-    ssl_cert_validity: Any
-    vulnerability: Any
-    malware_scanning_for_content: Any
-    file_sharing: Any
-    ssl_cert_key_size: Any
-    vulnerable_to_heart_bleed: Any
-    vulnerable_to_log_jam: Any
-    vulnerable_to_poodle: Any
-    vulnerability_disclosure: Any
-    support_for_waf: Any
-    remote_screen_sharing: Any
-    sender_policy_framework: Any
-    domain_keys_identified_mail: Any
-    domain_based_message_auth: Any
+    poor_items_of_service: str | None
+    admin_audit_logs: str | None
+    data_breach: str | None
+    source_ip_restrictions: str | None
+    mfa_support: str | None
+    ssl_pinned: str | None
+    http_security_headers: str | None
+    evasive: str | None
+    dns_caa_policy: str | None
+    weak_cipher_support: str | None
+    password_strength: str | None
+    ssl_cert_validity: str | None
+    vulnerability: str | None
+    malware_scanning_for_content: str | None
+    file_sharing: str | None
+    ssl_cert_key_size: str | None
+    vulnerable_to_heart_bleed: str | None
+    vulnerable_to_log_jam: str | None
+    vulnerable_to_poodle: str | None
+    vulnerability_disclosure: str | None
+    support_for_waf: str | None
+    remote_screen_sharing: str | None
+    sender_policy_framework: str | None
+    domain_keys_identified_mail: str | None
+    domain_based_message_auth: str | None
     data_encryption_in_transit: list[Any]
-    last_mod_time: Any
-    create_time: Any
+    last_mod_time: int | None
+    create_time: int | None
     modified_by: zscaler.zia.models.common.CommonBlocks | None
     custom_tags: list[Any]

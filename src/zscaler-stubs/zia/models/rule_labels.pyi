@@ -10,9 +10,9 @@ import zscaler.zia.models.common
 class RuleLabels(Model):
     """Official model zscaler.zia.models.rule_labels.RuleLabels (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    last_modified_time: Any
+    name: str | None
+    description: str | None
+    last_modified_time: int | None
     created_by: Any
-    referenced_rule_count: Any
+    referenced_rule_count: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

@@ -10,52 +10,52 @@ import zscaler.zia.models.common
 class CasbEmailLabel(Model):
     """Official model zscaler.zia.models.saas_security_api.CasbEmailLabel (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     label_desc: Any
     label_color: Any
     label_deleted: Any
 
 class CasbTenant(Model):
     """Official model zscaler.zia.models.saas_security_api.CasbTenant (wire keys in camelCase)."""
-    tenant_id: Any
-    enterprise_tenant_id: Any
-    tenant_name: Any
-    saas_application: Any
-    modified_time: Any
-    last_tenant_validation_time: Any
-    tenant_deleted: Any
-    tenant_webhook_enabled: Any
-    re_auth: Any
+    tenant_id: int | None
+    enterprise_tenant_id: str | None
+    tenant_name: str | None
+    saas_application: str | None
+    modified_time: int | None
+    last_tenant_validation_time: int | None
+    tenant_deleted: bool | None
+    tenant_webhook_enabled: bool | None
+    re_auth: bool | None
     status: list[Any]
     features_supported: list[Any]
     zscaler_app_tenant_id: zscaler.zia.models.common.CommonBlocks | None
 
 class DomainProfiles(Model):
     """Official model zscaler.zia.models.saas_security_api.DomainProfiles (wire keys in camelCase)."""
-    profile_id: Any
-    profile_name: Any
-    include_company_domains: Any
-    include_subdomains: Any
-    description: Any
+    profile_id: int | None
+    profile_name: str | None
+    include_company_domains: bool | None
+    include_subdomains: bool | None
+    description: str | None
     custom_domains: list[Any]
     predefined_email_domains: list[Any]
 
 class QuarantineTombstoneTemplate(Model):
     """Official model zscaler.zia.models.saas_security_api.QuarantineTombstoneTemplate (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
 
 class SaaSScanInfo(Model):
     """Official model zscaler.zia.models.saas_security_api.SaaSScanInfo (wire keys in camelCase)."""
-    tenant_name: Any
-    tenant_id: Any
-    saas_application: Any
-    scan_action: Any
+    tenant_name: str | None
+    tenant_id: int | None
+    saas_application: str | None
+    scan_action: int | None
     scan_info: "ScanInfo" | None
 
 class ScanInfo(Model):
     """Official model zscaler.zia.models.saas_security_api.ScanInfo (wire keys in camelCase)."""
-    cur_scan_start_time: Any
-    prev_scan_end_time: Any
-    scan_reset_num: Any
+    cur_scan_start_time: int | None
+    prev_scan_end_time: int | None
+    scan_reset_num: int | None

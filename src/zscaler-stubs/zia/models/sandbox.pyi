@@ -12,6 +12,6 @@ class BehavioralAnalysisAdvancedSettings(Model):
 
 class MD5HashValueList(Model):
     """Official model zscaler.zia.models.sandbox.MD5HashValueList (wire keys in camelCase)."""
-    url: Any
+    url: str | None
     url_comment: Any
-    type: Any
+    type: str | None

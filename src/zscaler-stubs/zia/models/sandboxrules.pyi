@@ -14,18 +14,18 @@ import zscaler.zia.models.user_management
 class SandboxRules(Model):
     """Official model zscaler.zia.models.sandboxrules.SandboxRules (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     protocols: list[Any]
-    order: Any
+    order: int | None
     ba_policy_categories: list[Any]
-    description: Any
-    state: Any
-    rank: Any
-    ba_rule_action: Any
-    first_time_enable: Any
-    first_time_operation: Any
-    ml_action_enabled: Any
-    by_threat_score: Any
+    description: str | None
+    state: str | None
+    rank: int | None
+    ba_rule_action: str | None
+    first_time_enable: bool | None
+    first_time_operation: str | None
+    ml_action_enabled: bool | None
+    by_threat_score: int | None
     locations: list[zscaler.zia.models.location_management.LocationManagement]
     location_groups: list[zscaler.zia.models.location_group.LocationGroup]
     departments: list[zscaler.zia.models.user_management.Department]

@@ -10,42 +10,42 @@ import zscaler.zia.models.user_management
 
 class BrowserControlSettings(Model):
     """Official model zscaler.zia.models.secure_browsing.BrowserControlSettings (wire keys in camelCase)."""
-    enable_smart_browser_isolation: Any
-    enable_warnings: Any
-    plugin_check_frequency: Any
+    enable_smart_browser_isolation: bool | None
+    enable_warnings: bool | None
+    plugin_check_frequency: str | None
     bypass_plugins: list[Any]
     bypass_applications: list[Any]
-    allow_all_browsers: Any
-    bypass_all_browsers: Any
+    allow_all_browsers: bool | None
+    bypass_all_browsers: bool | None
     blocked_chrome_versions: list[Any]
     blocked_firefox_versions: list[Any]
     blocked_internet_explorer_versions: list[Any]
     blocked_opera_versions: list[Any]
     blocked_safari_versions: list[Any]
     smart_isolation_profile: zscaler.zia.models.cloud_browser_isolation.CBIProfile | None
-    smart_isolation_profile_id: Any
+    smart_isolation_profile_id: int | None
 
 class SmartIsolation(Model):
     """Official model zscaler.zia.models.secure_browsing.SmartIsolation (wire keys in camelCase)."""
-    plugin_check_frequency: Any
+    plugin_check_frequency: str | None
     bypass_plugins: list[Any]
     bypass_applications: list[Any]
-    bypass_all_browsers: Any
+    bypass_all_browsers: bool | None
     blocked_internet_explorer_versions: list[Any]
     blocked_chrome_versions: list[Any]
     blocked_firefox_versions: list[Any]
     blocked_safari_versions: list[Any]
     blocked_opera_versions: list[Any]
-    allow_all_browsers: Any
-    enable_warnings: Any
-    enable_smart_browser_isolation: Any
+    allow_all_browsers: bool | None
+    enable_warnings: bool | None
+    enable_smart_browser_isolation: bool | None
     smart_isolation_groups: list[zscaler.zia.models.user_management.Groups]
     smart_isolation_users: list[zscaler.zia.models.user_management.UserManagement]
     smart_isolation_profile: zscaler.zia.models.cloud_browser_isolation.CBIProfile | None
-    smart_isolation_profile_id: Any
+    smart_isolation_profile_id: int | None
 
 class SupportedBrowserVersions(Model):
     """Official model zscaler.zia.models.secure_browsing.SupportedBrowserVersions (wire keys in camelCase)."""
-    browser_type: Any
+    browser_type: str | None
     versions: list[Any]
     older_versions: list[Any]

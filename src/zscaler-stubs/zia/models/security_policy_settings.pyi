@@ -8,5 +8,5 @@ from zscaler._stubs.model import Input, Model
 
 class SecurityPolicySettings(Model):
     """Official model zscaler.zia.models.security_policy_settings.SecurityPolicySettings (wire keys in camelCase)."""
-    whitelist_urls: list[Any]
-    blacklist_urls: list[Any]
+    whitelist_urls: list[str]
+    blacklist_urls: list[str]

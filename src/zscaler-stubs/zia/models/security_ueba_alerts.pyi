@@ -19,8 +19,8 @@ class AlertDefinition(Model):
     interval: Any
     scope: Any
     entity: zscaler.zia.models.common.CommonBlocks | None
-    severity: Any
-    comments: Any
+    severity: str | None
+    comments: str | None
 
 class AlertRuleConfiguration(Model):
     """Official model zscaler.zia.models.security_ueba_alerts.AlertRuleConfiguration (wire keys in camelCase)."""
@@ -37,14 +37,14 @@ class AlertRuleConfiguration(Model):
     users: list[zscaler.zia.models.user_management.UserManagement]
     departments: list[zscaler.zia.models.user_management.Department]
     num_system_impacted: Any
-    deleted: Any
-    last_modified_time: Any
+    deleted: bool | None
+    last_modified_time: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
     webhooks: list[Any]
     email_ids: list[Any]
     channel: Any
     alert_type: Any
-    action: Any
+    action: str | None
     action_threshold: Any
     countries: list[Any]
     casb_applications: list[zscaler.zia.models.common.CommonBlocks]
@@ -60,9 +60,9 @@ class AlertRuleConfigurationDlpEngines(Model):
     """Official model zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationDlpEngines (wire keys in camelCase)."""
     id: Any
     pid: Any
-    name: Any
-    description: Any
-    deleted: Any
+    name: str | None
+    description: str | None
+    deleted: bool | None
     getl_id: Any
 
 class AlertRuleConfigurationUebaRule(Model):
@@ -80,14 +80,14 @@ class AlertRuleConfigurationUebaRule(Model):
     users: list[zscaler.zia.models.user_management.UserManagement]
     departments: list[zscaler.zia.models.user_management.Department]
     num_system_impacted: Any
-    deleted: Any
-    last_modified_time: Any
+    deleted: bool | None
+    last_modified_time: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
     webhooks: list[Any]
     email_ids: list[Any]
     channel: Any
     alert_type: Any
-    action: Any
+    action: str | None
     action_threshold: Any
     countries: list[Any]
     casb_applications: list[zscaler.zia.models.common.CommonBlocks]
@@ -103,40 +103,40 @@ class AlertRuleConfigurationUebaRuleDlpEngines(Model):
     """Official model zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationUebaRuleDlpEngines (wire keys in camelCase)."""
     id: Any
     pid: Any
-    name: Any
-    description: Any
-    deleted: Any
+    name: str | None
+    description: str | None
+    deleted: bool | None
     getl_id: Any
 
 class AlertRuleConfigurationUebaRuleUserGroupId(Model):
     """Official model zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationUebaRuleUserGroupId (wire keys in camelCase)."""
     id: Any
     pid: Any
-    name: Any
-    description: Any
-    deleted: Any
+    name: str | None
+    description: str | None
+    deleted: bool | None
     getl_id: Any
 
 class AlertRuleConfigurationUserGroupId(Model):
     """Official model zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationUserGroupId (wire keys in camelCase)."""
     id: Any
     pid: Any
-    name: Any
-    description: Any
-    deleted: Any
+    name: str | None
+    description: str | None
+    deleted: bool | None
     getl_id: Any
 
 class AlertRuleConfigurationWebhook(Model):
     """Official model zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook (wire keys in camelCase)."""
     id: Any
-    name: Any
-    user_name: Any
+    name: str | None
+    user_name: str | None
     password: Any
     auth_token: Any
     url_text: Any
     status: Any
     last_triggered: Any
     authentication_type: Any
-    deleted: Any
-    last_modified_time: Any
+    deleted: bool | None
+    last_modified_time: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

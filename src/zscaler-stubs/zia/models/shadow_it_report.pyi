@@ -15,12 +15,12 @@ class CloudApplicationBulkUpdate(Model):
 class CloudapplicationsAndTags(Model):
     """Official model zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
 
 class ShadowITReport(Model):
     """Official model zscaler.zia.models.shadow_it_report.ShadowITReport (wire keys in camelCase)."""
     duration: Any
-    app_name: Any
+    app_name: str | None
     application: list[Any]
     application_category: list[Any]
     risk_index: list[Any]
@@ -53,7 +53,7 @@ class ShadowITReport(Model):
     vulnerable_to_poodle: list[Any]
     vulnerable_to_logjam: list[Any]
     ssl_cert_key_algo: list[Any]
-    order: Any
+    order: int | None
     cert_key_size: list[Any]
     supported_certifications: list[Any]
     data_consumed: list[Any]

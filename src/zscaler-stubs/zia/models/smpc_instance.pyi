@@ -17,5 +17,5 @@ class SmpcInstance(Model):
     interval: Any
     scope: Any
     entity: zscaler.zia.models.common.CommonBlocks | None
-    severity: Any
-    comments: Any
+    severity: str | None
+    comments: str | None

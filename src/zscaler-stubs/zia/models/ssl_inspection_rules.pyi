@@ -20,19 +20,19 @@ import zscaler.zia.models.workload_groups
 
 class Action(Model):
     """Official model zscaler.zia.models.ssl_inspection_rules.Action (wire keys in camelCase)."""
-    type: Any
+    type: str | None
     show_eun: Any
     show_eun_atp: Any
-    override_default_certificate: Any
+    override_default_certificate: bool | None
     decrypt_sub_actions: "DecryptSubActions" | None
     do_not_decrypt_sub_actions: "DoNotDecryptSubActions" | None
     ssl_interception_cert: "SSLInterceptionCert" | None
 
 class DecryptSubActions(Model):
     """Official model zscaler.zia.models.ssl_inspection_rules.DecryptSubActions (wire keys in camelCase)."""
-    server_certificates: Any
-    ocsp_check: Any
-    block_ssl_traffic_with_no_sni_enabled: Any
+    server_certificates: str | None
+    ocsp_check: bool | None
+    block_ssl_traffic_with_no_sni_enabled: bool | None
     min_server_tls_version: Any
     min_client_tls_version: Any
     block_undecrypt: Any
@@ -40,32 +40,32 @@ class DecryptSubActions(Model):
 
 class DoNotDecryptSubActions(Model):
     """Official model zscaler.zia.models.ssl_inspection_rules.DoNotDecryptSubActions (wire keys in camelCase)."""
-    bypass_other_policies: Any
-    server_certificates: Any
-    ocsp_check: Any
-    block_ssl_traffic_with_no_sni_enabled: Any
+    bypass_other_policies: bool | None
+    server_certificates: str | None
+    ocsp_check: bool | None
+    block_ssl_traffic_with_no_sni_enabled: bool | None
     min_tls_version: Any
 
 class SSLInspectionRules(Model):
     """Official model zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules (wire keys in camelCase)."""
     id: Any
-    access_control: Any
-    name: Any
-    order: Any
-    rank: Any
+    access_control: str | None
+    name: str | None
+    order: int | None
+    rank: int | None
     locations: list[zscaler.zia.models.location_management.LocationManagement]
     location_groups: list[zscaler.zia.models.location_group.LocationGroup]
     departments: list[zscaler.zia.models.user_management.Department]
     groups: list[zscaler.zia.models.user_management.Groups]
     users: list[zscaler.zia.models.user_management.UserManagement]
     platforms: list[Any]
-    road_warrior_for_kerberos: Any
+    road_warrior_for_kerberos: bool | None
     url_categories: list[Any]
     cloud_applications: list[Any]
     action: "Action" | None
-    state: Any
-    description: Any
-    last_modified_time: Any
+    state: str | None
+    description: str | None
+    last_modified_time: int | None
     dest_ip_groups: list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]
     source_ip_groups: list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]
     proxy_gateways: list[zscaler.zia.models.proxy_gateways.ProxyGatways]
@@ -77,12 +77,12 @@ class SSLInspectionRules(Model):
     zpa_app_segments: list[zscaler.zia.models.common.ResourceReference]
     workload_groups: list[zscaler.zia.models.workload_groups.WorkloadGroups]
     time_windows: list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]
-    default_rule: Any
-    predefined: Any
+    default_rule: bool | None
+    predefined: bool | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
 
 class SSLInterceptionCert(Model):
     """Official model zscaler.zia.models.ssl_inspection_rules.SSLInterceptionCert (wire keys in camelCase)."""
     id: Any
-    name: Any
-    default_certificate: Any
+    name: str | None
+    default_certificate: bool | None

@@ -9,42 +9,42 @@ from zscaler._stubs.model import Input, Model
 class DCs(Model):
     """Official model zscaler.zia.models.subclouds.DCs (wire keys in camelCase)."""
     id: Any
-    name: Any
-    country: Any
+    name: str | None
+    country: str | None
 
 class Datacenter(Model):
     """Official model zscaler.zia.models.subclouds.Datacenter (wire keys in camelCase)."""
     id: Any
-    name: Any
-    external_id: Any
+    name: str | None
+    external_id: str | None
     extensions: Any
 
 class Exclusions(Model):
     """Official model zscaler.zia.models.subclouds.Exclusions (wire keys in camelCase)."""
-    country: Any
-    expired: Any
-    disabled_by_ops: Any
-    create_time: Any
-    start_time: Any
-    end_time: Any
-    last_modified_time: Any
+    country: str | None
+    expired: bool | None
+    disabled_by_ops: bool | None
+    create_time: int | None
+    start_time: int | None
+    end_time: int | None
+    last_modified_time: int | None
     datacenter: "Datacenter" | None
     last_modified_user: "LastModifiedUser" | None
 
 class LastDCInCountry(Model):
     """Official model zscaler.zia.models.subclouds.LastDCInCountry (wire keys in camelCase)."""
-    country: Any
+    country: str | None
     last_dc_exclusion: Any
     dc_ids: list[Any]
 
 class LastModifiedUser(Model):
     """Official model zscaler.zia.models.subclouds.LastModifiedUser (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
 
 class TenantSubClouds(Model):
     """Official model zscaler.zia.models.subclouds.TenantSubClouds (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     dcs: list["DCs"]
     exclusions: list["Exclusions"]

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class AuthFrequency(Model):
     """Official model zscaler.zia.models.system_audit.AuthFrequency (wire keys in camelCase)."""
-    auth_frequency: Any
+    auth_frequency: str | None
     auth_custom_frequency: Any
 
 class ConfigAudit(Model):

@@ -9,16 +9,16 @@ from zscaler._stubs.model import Input, Model
 class TenancyRestrictionProfile(Model):
     """Official model zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile (wire keys in camelCase)."""
     id: Any
-    name: Any
-    app_type: Any
-    description: Any
-    item_type_primary: Any
+    name: str | None
+    app_type: str | None
+    description: str | None
+    item_type_primary: str | None
     item_data_primary: list[Any]
-    item_type_secondary: Any
+    item_type_secondary: str | None
     item_data_secondary: list[Any]
     item_value: list[Any]
-    restrict_personal_o365_domains: Any
-    allow_google_consumers: Any
-    ms_login_services_tr_v2: Any
-    allow_google_visitors: Any
-    allow_gcp_cloud_storage_read: Any
+    restrict_personal_o365_domains: bool | None
+    allow_google_consumers: bool | None
+    ms_login_services_tr_v2: bool | None
+    allow_google_visitors: bool | None
+    allow_gcp_cloud_storage_read: bool | None

@@ -9,7 +9,7 @@ from zscaler._stubs.model import Input, Model
 class TimeIntervals(Model):
     """Official model zscaler.zia.models.time_intervals.TimeIntervals (wire keys in camelCase)."""
     id: Any
-    name: Any
-    start_time: Any
-    end_time: Any
+    name: str | None
+    start_time: int | None
+    end_time: int | None
     days_of_week: list[Any]

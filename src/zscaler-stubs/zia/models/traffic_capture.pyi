@@ -22,19 +22,19 @@ import zscaler.zia.models.user_management
 class TrafficCapture(Model):
     """Official model zscaler.zia.models.traffic_capture.TrafficCapture (wire keys in camelCase)."""
     id: Any
-    name: Any
-    order: Any
-    rank: Any
-    action: Any
-    state: Any
-    description: Any
+    name: str | None
+    order: int | None
+    rank: int | None
+    action: str | None
+    state: str | None
+    description: str | None
     locations: list[zscaler.zia.models.location_management.LocationManagement]
     location_groups: list[zscaler.zia.models.location_group.LocationGroup]
     departments: list[zscaler.zia.models.user_management.Department]
     groups: list[zscaler.zia.models.user_management.Groups]
     users: list[zscaler.zia.models.user_management.UserManagement]
     time_windows: list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]
-    last_modified_time: Any
+    last_modified_time: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
     src_ips: list[Any]
     src_ip_groups: list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]
@@ -42,7 +42,7 @@ class TrafficCapture(Model):
     dest_addresses: list[Any]
     dest_countries: list[Any]
     source_countries: list[Any]
-    exclude_src_countries: Any
+    exclude_src_countries: bool | None
     dest_ip_groups: list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]
     dest_ipv6_groups: list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]
     nw_services: list[Any]
@@ -56,11 +56,11 @@ class TrafficCapture(Model):
     labels: list[zscaler.zia.models.rule_labels.RuleLabels]
     txn_size_limit: Any
     txn_sampling: Any
-    predefined: Any
-    default_rule: Any
+    predefined: bool | None
+    default_rule: bool | None
 
 class TrafficCaptureRuleLabels(Model):
     """Official model zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels (wire keys in camelCase)."""
     id: Any
-    name: Any
-    org_id: Any
+    name: str | None
+    org_id: int | None

@@ -9,25 +9,25 @@ from zscaler._stubs.model import Input, Model
 class TrafficDatacenters(Model):
     """Official model zscaler.zia.models.traffic_datacenters.TrafficDatacenters (wire keys in camelCase)."""
     id: Any
-    name: Any
-    provider: Any
-    city: Any
-    timezone: Any
-    lat: Any
-    longi: Any
-    latitude: Any
-    longitude: Any
-    gov_only: Any
-    third_party_cloud: Any
-    upload_bandwidth: Any
-    download_bandwidth: Any
-    owned_by_customer: Any
-    managed_bcp: Any
-    dont_publish: Any
-    dont_provision: Any
-    not_ready_for_use: Any
-    for_future_use: Any
-    regional_surcharge: Any
-    create_time: Any
-    last_modified_time: Any
-    virtual: Any
+    name: str | None
+    provider: str | None
+    city: str | None
+    timezone: str | None
+    lat: int | None
+    longi: int | None
+    latitude: float | None
+    longitude: float | None
+    gov_only: bool | None
+    third_party_cloud: bool | None
+    upload_bandwidth: int | None
+    download_bandwidth: int | None
+    owned_by_customer: bool | None
+    managed_bcp: bool | None
+    dont_publish: bool | None
+    dont_provision: bool | None
+    not_ready_for_use: bool | None
+    for_future_use: bool | None
+    regional_surcharge: bool | None
+    create_time: int | None
+    last_modified_time: int | None
+    virtual: bool | None

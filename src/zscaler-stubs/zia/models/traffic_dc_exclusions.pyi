@@ -10,8 +10,8 @@ import zscaler.zia.models.common
 class TrafficDcExclusions(Model):
     """Official model zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions (wire keys in camelCase)."""
     dcid: Any
-    expired: Any
-    start_time: Any
-    end_time: Any
-    description: Any
+    expired: bool | None
+    start_time: int | None
+    end_time: int | None
+    description: str | None
     dc_name: zscaler.zia.models.common.CommonBlocks | None

@@ -9,25 +9,25 @@ from zscaler._stubs.model import Input, Model
 class ExtranetDNSList(Model):
     """Official model zscaler.zia.models.traffic_extranet.ExtranetDNSList (wire keys in camelCase)."""
     id: Any
-    name: Any
-    primary_dns_server: Any
-    secondary_dns_server: Any
-    use_as_default: Any
+    name: str | None
+    primary_dns_server: str | None
+    secondary_dns_server: str | None
+    use_as_default: bool | None
 
 class ExtranetIPPoolList(Model):
     """Official model zscaler.zia.models.traffic_extranet.ExtranetIPPoolList (wire keys in camelCase)."""
     id: Any
-    name: Any
-    ip_start: Any
-    ip_end: Any
-    use_as_default: Any
+    name: str | None
+    ip_start: str | None
+    ip_end: str | None
+    use_as_default: bool | None
 
 class TrafficExtranet(Model):
     """Official model zscaler.zia.models.traffic_extranet.TrafficExtranet (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
+    name: str | None
+    description: str | None
     extranet_dns_list: list["ExtranetDNSList"]
     extranet_ip_pool_list: list["ExtranetIPPoolList"]
-    created_at: Any
-    modified_at: Any
+    created_at: int | None
+    modified_at: int | None

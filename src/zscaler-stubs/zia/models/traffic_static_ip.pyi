@@ -10,13 +10,13 @@ import zscaler.zia.models.common
 class TrafficStaticIP(Model):
     """Official model zscaler.zia.models.traffic_static_ip.TrafficStaticIP (wire keys in camelCase)."""
     id: Any
-    comment: Any
-    ip_address: Any
-    geo_override: Any
-    latitude: Any
-    longitude: Any
-    routable_ip: Any
-    last_modification_time: Any
+    comment: str | None
+    ip_address: str | None
+    geo_override: bool | None
+    latitude: float | None
+    longitude: float | None
+    routable_ip: bool | None
+    last_modification_time: int | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
     city: zscaler.zia.models.common.CommonIDName | None
     comments: Any

@@ -10,11 +10,11 @@ import zscaler.zia.models.common
 class TrafficVPNCredentials(Model):
     """Official model zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials (wire keys in camelCase)."""
     id: Any
-    type: Any
-    fqdn: Any
-    ip_address: Any
+    type: str | None
+    fqdn: str | None
+    ip_address: str | None
     pre_shared_key: Any
-    comments: Any
-    disabled: Any
+    comments: str | None
+    disabled: bool | None
     location: zscaler.zia.models.common.CommonBlocks | None
     managed_by: zscaler.zia.models.common.CommonBlocks | None

@@ -8,25 +8,25 @@ from zscaler._stubs.model import Input, Model
 
 class AdvancedUrlFilterAndCloudAppSettings(Model):
     """Official model zscaler.zia.models.url_filter_cloud_app_settings.AdvancedUrlFilterAndCloudAppSettings (wire keys in camelCase)."""
-    enable_dynamic_content_cat: Any
-    consider_embedded_sites: Any
-    enforce_safe_search: Any
-    enable_office365: Any
-    enable_msft_o365: Any
-    enable_ucaas_zoom: Any
-    enable_ucaas_log_me_in: Any
-    enable_ucaas_ring_central: Any
-    enable_ucaas_webex: Any
-    enable_ucaas_talkdesk: Any
-    enable_chat_gpt_prompt: Any
-    enable_microsoft_copilot_prompt: Any
-    enable_gemini_prompt: Any
-    enable_poe_prompt: Any
-    enable_meta_prompt: Any
-    enable_perplexity_prompt: Any
+    enable_dynamic_content_cat: bool | None
+    consider_embedded_sites: bool | None
+    enforce_safe_search: bool | None
+    enable_office365: bool | None
+    enable_msft_o365: bool | None
+    enable_ucaas_zoom: bool | None
+    enable_ucaas_log_me_in: bool | None
+    enable_ucaas_ring_central: bool | None
+    enable_ucaas_webex: bool | None
+    enable_ucaas_talkdesk: bool | None
+    enable_chat_gpt_prompt: bool | None
+    enable_microsoft_copilot_prompt: bool | None
+    enable_gemini_prompt: bool | None
+    enable_poe_prompt: bool | None
+    enable_meta_prompt: bool | None
+    enable_perplexity_prompt: bool | None
     block_skype: Any
-    enable_newly_registered_domains: Any
-    enable_block_override_for_non_auth_user: Any
-    enable_cipa_compliance: Any
+    enable_newly_registered_domains: bool | None
+    enable_block_override_for_non_auth_user: bool | None
+    enable_cipa_compliance: bool | None
     enable_google_ai_prompt: Any
     enable_quillbot_ai_prompt: Any

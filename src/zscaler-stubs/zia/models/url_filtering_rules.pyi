@@ -20,21 +20,21 @@ import zscaler.zia.models.workload_groups
 class URLFilteringRule(Model):
     """Official model zscaler.zia.models.url_filtering_rules.URLFilteringRule (wire keys in camelCase)."""
     id: Any
-    name: Any
-    order: Any
-    rank: Any
-    state: Any
+    name: str | None
+    order: int | None
+    rank: int | None
+    state: str | None
     end_user_notification_url: Any
-    block_override: Any
+    block_override: bool | None
     time_quota: Any
     size_quota: Any
-    description: Any
+    description: str | None
     validity_start_time: Any
     validity_end_time: Any
     validity_time_zone_id: Any
-    last_modified_time: Any
-    enforce_time_validity: Any
-    action: Any
+    last_modified_time: int | None
+    enforce_time_validity: bool | None
+    action: str | None
     ciparule: Any
     protocols: list[Any]
     user_agent_types: list[Any]

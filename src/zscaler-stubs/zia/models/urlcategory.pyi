@@ -9,8 +9,8 @@ from zscaler._stubs.model import Input, Model
 class URLCategory(Model):
     """Official model zscaler.zia.models.urlcategory.URLCategory (wire keys in camelCase)."""
     id: Any
-    configured_name: Any
-    super_category: Any
+    configured_name: str | None
+    super_category: str | None
     keywords: list[Any]
     keywords_retaining_parent_category: list[Any]
     urls: list[Any]
@@ -19,20 +19,20 @@ class URLCategory(Model):
     db_categorized_urls: list[Any]
     ip_ranges: list[Any]
     ip_ranges_retaining_parent_category: list[Any]
-    custom_category: Any
+    custom_category: bool | None
     scopes: list[Any]
-    editable: Any
-    description: Any
-    type: Any
-    url_type: Any
+    editable: bool | None
+    description: str | None
+    type: str | None
+    url_type: str | None
     url_keyword_counts: Any
-    custom_urls_count: Any
-    urls_retaining_parent_category_count: Any
-    custom_ip_ranges_count: Any
-    ip_ranges_retaining_parent_category_count: Any
+    custom_urls_count: int | None
+    urls_retaining_parent_category_count: int | None
+    custom_ip_ranges_count: int | None
+    ip_ranges_retaining_parent_category_count: int | None
 
 class UrlDomainReview(Model):
     """Official model zscaler.zia.models.urlcategory.UrlDomainReview (wire keys in camelCase)."""
-    url: Any
+    url: str | None
     domain_type: Any
     matches: list[Any]

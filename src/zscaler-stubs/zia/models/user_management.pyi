@@ -9,28 +9,28 @@ from zscaler._stubs.model import Input, Model
 class Department(Model):
     """Official model zscaler.zia.models.user_management.Department (wire keys in camelCase)."""
     id: Any
-    name: Any
-    comments: Any
+    name: str | None
+    comments: str | None
     idp_id: Any
-    deleted: Any
+    deleted: bool | None
 
 class Groups(Model):
     """Official model zscaler.zia.models.user_management.Groups (wire keys in camelCase)."""
     id: Any
-    name: Any
-    comments: Any
+    name: str | None
+    comments: str | None
     idp_id: Any
     is_system_defined: Any
 
 class UserManagement(Model):
     """Official model zscaler.zia.models.user_management.UserManagement (wire keys in camelCase)."""
     id: Any
-    name: Any
-    email: Any
-    comments: Any
+    name: str | None
+    email: str | None
+    comments: str | None
     temp_auth_email: Any
     password: Any
-    admin_user: Any
-    type: Any
+    admin_user: bool | None
+    type: str | None
     groups: list["Groups"]
     department: "Department" | None

@@ -10,11 +10,11 @@ import zscaler.zia.models.common
 class VZENClusters(Model):
     """Official model zscaler.zia.models.vzen_clusters.VZENClusters (wire keys in camelCase)."""
     id: Any
-    name: Any
+    name: str | None
     status: Any
-    ip_address: Any
-    subnet_mask: Any
-    default_gateway: Any
-    type: Any
-    ip_sec_enabled: Any
+    ip_address: str | None
+    subnet_mask: str | None
+    default_gateway: str | None
+    type: str | None
+    ip_sec_enabled: bool | None
     virtual_zen_nodes: list[zscaler.zia.models.common.ResourceReference]

@@ -9,17 +9,17 @@ from zscaler._stubs.model import Input, Model
 class VZenNodes(Model):
     """Official model zscaler.zia.models.vzen_nodes.VZenNodes (wire keys in camelCase)."""
     id: Any
-    zgateway_id: Any
-    name: Any
+    zgateway_id: int | None
+    name: str | None
     status: Any
-    in_production: Any
-    ip_address: Any
-    subnet_mask: Any
-    default_gateway: Any
-    type: Any
-    ip_sec_enabled: Any
-    on_demand_support_tunnel_enabled: Any
-    establish_support_tunnel_enabled: Any
+    in_production: bool | None
+    ip_address: str | None
+    subnet_mask: str | None
+    default_gateway: str | None
+    type: str | None
+    ip_sec_enabled: bool | None
+    on_demand_support_tunnel_enabled: bool | None
+    establish_support_tunnel_enabled: bool | None
     load_balancer_ip_address: Any
     deployment_mode: Any
     cluster_name: Any

@@ -9,33 +9,33 @@ import zscaler.zia.models.common
 
 class ExpressionContainers(Model):
     """Official model zscaler.zia.models.workload_groups.ExpressionContainers (wire keys in camelCase)."""
-    tag_type: Any
-    operator: Any
+    tag_type: str | None
+    operator: str | None
     tag_container: "TagContainer" | None
 
 class ExpressionJson(Model):
     """Official model zscaler.zia.models.workload_groups.ExpressionJson (wire keys in camelCase)."""
-    tag_type: Any
-    operator: Any
+    tag_type: str | None
+    operator: str | None
     expression_containers: list["ExpressionContainers"]
     tag_container: Any
 
 class TagContainer(Model):
     """Official model zscaler.zia.models.workload_groups.TagContainer (wire keys in camelCase)."""
-    operator: Any
+    operator: str | None
     tags: list["Tags"]
 
 class Tags(Model):
     """Official model zscaler.zia.models.workload_groups.Tags (wire keys in camelCase)."""
-    key: Any
-    value: Any
+    key: str | None
+    value: str | None
 
 class WorkloadGroups(Model):
     """Official model zscaler.zia.models.workload_groups.WorkloadGroups (wire keys in camelCase)."""
     id: Any
-    name: Any
-    description: Any
-    expression: Any
-    last_modified_time: Any
+    name: str | None
+    description: str | None
+    expression: str | None
+    last_modified_time: int | None
     expression_json: "ExpressionJson" | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None

@@ -10,11 +10,11 @@ import zscaler.zia.models.common
 class ZPAGateway(Model):
     """Official model zscaler.zia.models.zpa_gateway.ZPAGateway (wire keys in camelCase)."""
     id: Any
-    name: Any
-    type: Any
-    description: Any
-    last_modified_time: Any
-    zpa_tenant_id: Any
+    name: str | None
+    type: str | None
+    description: str | None
+    last_modified_time: int | None
+    zpa_tenant_id: int | None
     zpa_server_group: zscaler.zia.models.common.CommonBlocks | None
     last_modified_by: zscaler.zia.models.common.CommonBlocks | None
     zpa_app_segments: list[zscaler.zia.models.common.ResourceReference]

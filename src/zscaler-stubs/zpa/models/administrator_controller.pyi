@@ -10,10 +10,10 @@ class AdministratorController(Model):
     """Official model zscaler.zpa.models.administrator_controller.AdministratorController (wire keys in camelCase)."""
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    id: Any
+    modified_by: str | None
+    id: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     username: Any
     display_name: Any
     email: Any

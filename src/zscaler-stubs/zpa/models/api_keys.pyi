@@ -11,19 +11,19 @@ class ApiKeys(Model):
     client_id: Any
     client_secret: Any
     creation_time: Any
-    enabled: Any
+    enabled: bool | None
     iam_client_id: Any
-    id: Any
+    id: str | None
     is_locked: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     pin_session_enabled: Any
-    read_only: Any
+    read_only: bool | None
     restriction_type: Any
     role_id: Any
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     sync_version: Any
     token_expiry_time_in_sec: Any
-    zscaler_managed: Any
+    zscaler_managed: bool | None

@@ -10,46 +10,46 @@ import zscaler.zpa.models.server_group
 
 class AppConnectorGroup(Model):
     """Official model zscaler.zpa.models.app_connector_groups.AppConnectorGroup (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    enabled: Any
-    description: Any
-    version_profile_id: Any
-    override_version_profile: Any
-    version_profile_name: Any
-    upgrade_priority: Any
-    version_profile_visibility_scope: Any
-    upgrade_time_in_secs: Any
-    upgrade_day: Any
-    location: Any
-    latitude: Any
-    longitude: Any
-    dns_query_type: Any
+    modified_by: str | None
+    name: str | None
+    enabled: bool | None
+    description: str | None
+    version_profile_id: str | None
+    override_version_profile: bool | None
+    version_profile_name: str | None
+    upgrade_priority: str | None
+    version_profile_visibility_scope: str | None
+    upgrade_time_in_secs: str | None
+    upgrade_day: str | None
+    location: str | None
+    latitude: str | None
+    longitude: str | None
+    dns_query_type: str | None
     city: Any
-    city_country: Any
-    connector_group_type: Any
-    country_code: Any
+    city_country: str | None
+    connector_group_type: str | None
+    country_code: str | None
     geo_location_id: Any
     name_without_trim: Any
-    enrollment_cert_id: Any
-    tcp_quick_ack_app: Any
-    tcp_quick_ack_assistant: Any
-    tcp_quick_ack_read_assistant: Any
-    pra_enabled: Any
-    use_in_dr_mode: Any
-    waf_disabled: Any
+    enrollment_cert_id: str | None
+    tcp_quick_ack_app: bool | None
+    tcp_quick_ack_assistant: bool | None
+    tcp_quick_ack_read_assistant: bool | None
+    pra_enabled: bool | None
+    use_in_dr_mode: bool | None
+    waf_disabled: bool | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     site_id: Any
     site_name: Any
     private_cloud_id: Any
-    lss_app_connector_group: Any
-    read_only: Any
+    lss_app_connector_group: bool | None
+    read_only: bool | None
     restriction_type: Any
-    zscaler_managed: Any
+    zscaler_managed: bool | None
     dc_hosting_info: Any
     ip_acl: list[Any]
     server_groups: list[zscaler.zpa.models.server_group.ServerGroup]
@@ -59,15 +59,15 @@ class AppConnectorGroup(Model):
 
 class LanSubnet(Model):
     """Official model zscaler.zpa.models.app_connector_groups.LanSubnet (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     creation_time: Any
     modified_time: Any
-    modified_by: Any
-    name: Any
+    modified_by: str | None
+    name: str | None
     name_without_trim: Any
     app_connector_group_id: Any
     assistant_group_ids: list[Any]
-    description: Any
+    description: str | None
     subnet: Any
     lan_subnets: list[Any]
     old_audit_string: Any
@@ -77,11 +77,11 @@ class LanSubnet(Model):
 
 class NPAssistantGroup(Model):
     """Official model zscaler.zpa.models.app_connector_groups.NPAssistantGroup (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     app_connector_group_id: Any
     creation_time: Any
     modified_time: Any
-    modified_by: Any
+    modified_by: str | None
     mtu: Any
     np_assistant_count: Any
     redundant_mode_enabled: Any
@@ -91,11 +91,11 @@ class NPAssistantGroup(Model):
 
 class NPDnsNsRecord(Model):
     """Official model zscaler.zpa.models.app_connector_groups.NPDnsNsRecord (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     creation_time: Any
     modified_time: Any
-    modified_by: Any
-    name: Any
+    modified_by: str | None
+    name: str | None
     name_without_trim: Any
     fqdn: list[Any]
     nameserver_ips: list[Any]

@@ -8,9 +8,9 @@ from zscaler._stubs.model import Input, Model
 
 class AppConnectorSchedule(Model):
     """Official model zscaler.zpa.models.app_connector_schedule.AppConnectorSchedule (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     frequency_interval: Any
     frequency: Any
-    enabled: Any
+    enabled: bool | None
     customer_id: Any
     delete_disabled: Any

@@ -8,34 +8,34 @@ from zscaler._stubs.model import Input, Model
 
 class AppConnectorController(Model):
     """Official model zscaler.zpa.models.app_connectors.AppConnectorController (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    enabled: Any
-    fingerprint: Any
-    current_version: Any
+    id: str | None
+    name: str | None
+    description: str | None
+    enabled: bool | None
+    fingerprint: str | None
+    current_version: str | None
     previous_version: Any
-    expected_version: Any
-    upgrade_status: Any
-    upgrade_attempt: Any
+    expected_version: str | None
+    upgrade_status: str | None
+    upgrade_attempt: str | None
     control_channel_status: Any
-    private_ip: Any
-    public_ip: Any
-    latitude: Any
-    longitude: Any
-    location: Any
-    provisioning_key_id: Any
+    private_ip: str | None
+    public_ip: str | None
+    latitude: str | None
+    longitude: str | None
+    location: str | None
+    provisioning_key_id: str | None
     provisioning_key_name: Any
     app_connector_group_id: Any
     app_connector_group_name: Any
-    platform: Any
-    platform_detail: Any
-    runtime_os: Any
-    sarge_version: Any
-    issued_cert_id: Any
+    platform: str | None
+    platform_detail: str | None
+    runtime_os: str | None
+    sarge_version: str | None
+    issued_cert_id: str | None
     creation_time: Any
     modified_time: Any
-    modified_by: Any
+    modified_by: str | None
     last_broker_connect_time: Any
     last_broker_connect_time_duration: Any
     last_broker_disconnect_time: Any
@@ -44,9 +44,9 @@ class AppConnectorController(Model):
     expected_upgrade_time: Any
     ctrl_broker_name: Any
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     enrollment_cert: Any
-    application_start_time: Any
+    application_start_time: str | None
     ip_acl: list[Any]
     zpn_sub_module_upgrade_list: list["ZPNSubModuleUpgradeList"]
     connector_type: Any
@@ -55,15 +55,15 @@ class AppConnectorController(Model):
     last_os_upgrade_time: Any
     last_sarge_upgrade_time: Any
     name_without_trim: Any
-    os_upgrade_enabled: Any
+    os_upgrade_enabled: bool | None
     os_upgrade_fail_reason_code: Any
     os_upgrade_status: Any
     platform_version: Any
-    read_only: Any
+    read_only: bool | None
     restriction_type: Any
     sarge_upgrade_attempt: Any
     sarge_upgrade_status: Any
-    zscaler_managed: Any
+    zscaler_managed: bool | None
     ip_addr_setting: list["IpAddrSetting"]
     assistant_version: "AssistantVersion" | None
     np_assistant: "NPAssistant" | None
@@ -72,57 +72,57 @@ class AppConnectorController(Model):
 
 class AssistantVersion(Model):
     """Official model zscaler.zpa.models.app_connectors.AssistantVersion (wire keys in camelCase)."""
-    application_start_time: Any
+    application_start_time: str | None
     app_connector_group_id: Any
-    broker_id: Any
+    broker_id: str | None
     connector_type: Any
     creation_time: Any
-    ctrl_channel_status: Any
-    current_version: Any
+    ctrl_channel_status: str | None
+    current_version: str | None
     disable_auto_update: Any
     expected_sarge_version: Any
-    expected_version: Any
-    id: Any
+    expected_version: str | None
+    id: str | None
     last_broker_connect_time: Any
     last_broker_disconnect_time: Any
     last_os_upgrade_time: Any
     last_sarge_upgrade_time: Any
     last_upgraded_time: Any
-    latitude: Any
-    lone_warrior: Any
-    longitude: Any
-    modified_by: Any
+    latitude: str | None
+    lone_warrior: bool | None
+    longitude: str | None
+    modified_by: str | None
     modified_time: Any
     mtunnel_id: Any
-    os_upgrade_enabled: Any
+    os_upgrade_enabled: bool | None
     os_upgrade_fail_reason_code: Any
     os_upgrade_status: Any
-    platform: Any
-    platform_detail: Any
+    platform: str | None
+    platform_detail: str | None
     platform_version: Any
     previous_sarge_version: Any
     previous_version: Any
-    private_ip: Any
-    public_ip: Any
-    restart_time_in_sec: Any
-    runtime_os: Any
+    private_ip: str | None
+    public_ip: str | None
+    restart_time_in_sec: str | None
+    runtime_os: str | None
     sarge_upgrade_attempt: Any
     sarge_upgrade_status: Any
-    sarge_version: Any
-    system_start_time: Any
-    upgrade_attempt: Any
-    upgrade_now_once: Any
-    upgrade_status: Any
+    sarge_version: str | None
+    system_start_time: str | None
+    upgrade_attempt: str | None
+    upgrade_now_once: bool | None
+    upgrade_status: str | None
     zpn_sub_module_upgrade: list["ZPNSubModuleUpgradeList"]
 
 class ComponentLevelVersion(Model):
     """Official model zscaler.zpa.models.app_connectors.ComponentLevelVersion (wire keys in camelCase)."""
-    child_version: Any
-    latest_platform: Any
-    platform: Any
-    sarge_version: Any
-    version_profile_name: Any
-    version_profile_gid: Any
+    child_version: str | None
+    latest_platform: str | None
+    platform: str | None
+    sarge_version: str | None
+    version_profile_name: str | None
+    version_profile_gid: str | None
 
 class IpAddrSetting(Model):
     """Official model zscaler.zpa.models.app_connectors.IpAddrSetting (wire keys in camelCase)."""
@@ -137,30 +137,30 @@ class NPAssistant(Model):
     creation_time: Any
     force_reload_config: Any
     gateway_listener_port: Any
-    id: Any
+    id: str | None
     local_router_id: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
     override_mode: Any
-    public_key: Any
+    public_key: str | None
     public_key_expiry: Any
     redundant_mode_enabled: Any
 
 class SshSetting(Model):
     """Official model zscaler.zpa.models.app_connectors.SshSetting (wire keys in camelCase)."""
-    status: Any
+    status: str | None
 
 class ZPNSubModuleUpgradeList(Model):
     """Official model zscaler.zpa.models.app_connectors.ZPNSubModuleUpgradeList (wire keys in camelCase)."""
     creation_time: Any
-    current_version: Any
+    current_version: str | None
     entity_gid: Any
     entity_type: Any
-    expected_version: Any
-    id: Any
-    modified_by: Any
+    expected_version: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
     previous_version: Any
     role: Any
-    upgrade_status: Any
+    upgrade_status: str | None
     upgrade_time: Any

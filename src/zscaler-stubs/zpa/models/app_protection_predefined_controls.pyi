@@ -15,23 +15,23 @@ class PredefinedInspectionControlResource(Model):
 
 class PredefinedInspectionControls(Model):
     """Official model zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControls (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    action: Any
+    id: str | None
+    name: str | None
+    description: str | None
+    action: str | None
     action_value: Any
     attachment: Any
     control_group: Any
-    control_number: Any
+    control_number: str | None
     control_type: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    default_action: Any
+    default_action: str | None
     default_action_value: Any
-    paranoia_level: Any
-    protocol_type: Any
-    severity: Any
-    version: Any
+    paranoia_level: str | None
+    protocol_type: str | None
+    severity: str | None
+    version: str | None
     associated_inspection_profile_names: list[zscaler.zpa.models.common.CommonIDName]
     control_exception: zscaler.zpa.models.common.InspectionControlException | None

@@ -13,14 +13,14 @@ class AppProtectionProfile(Model):
     api_profile: Any
     check_control_deployment_status: Any
     creation_time: Any
-    description: Any
+    description: str | None
     exceptions_version: Any
-    id: Any
+    id: str | None
     incarnation_number: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    paranoia_level: Any
+    name: str | None
+    paranoia_level: str | None
     zs_defined_control_choice: Any
     predefined_controls_version: Any
     global_control_actions: list[Any]
@@ -39,24 +39,24 @@ class ControlsInfo(Model):
 
 class CustomControls(Model):
     """Official model zscaler.zpa.models.app_protection_profile.CustomControls (wire keys in camelCase)."""
-    action: Any
+    action: str | None
     action_value: Any
-    control_number: Any
-    control_rule_json: Any
+    control_number: str | None
+    control_rule_json: str | None
     control_type: Any
     creation_time: Any
-    default_action: Any
+    default_action: str | None
     default_action_value: Any
-    description: Any
-    id: Any
-    modified_by: Any
+    description: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    paranoia_level: Any
-    protocol_type: Any
-    severity: Any
-    type: Any
-    version: Any
+    name: str | None
+    paranoia_level: str | None
+    protocol_type: str | None
+    severity: str | None
+    type: str | None
+    version: str | None
     associated_inspection_profile_names: list[zscaler.zpa.models.common.CommonIDName]
     control_exception: zscaler.zpa.models.common.InspectionControlException | None
     rules: list["InspectionRule"]
@@ -64,98 +64,98 @@ class CustomControls(Model):
 class InspectionRule(Model):
     """Official model zscaler.zpa.models.app_protection_profile.InspectionRule (wire keys in camelCase)."""
     names: Any
-    type: Any
+    type: str | None
     conditions: list["InspectionRuleCondition"]
 
 class InspectionRuleCondition(Model):
     """Official model zscaler.zpa.models.app_protection_profile.InspectionRuleCondition (wire keys in camelCase)."""
-    lhs: Any
-    op: Any
-    rhs: Any
+    lhs: str | None
+    op: str | None
+    rhs: str | None
 
 class PredefinedADPControls(Model):
     """Official model zscaler.zpa.models.app_protection_profile.PredefinedADPControls (wire keys in camelCase)."""
-    action: Any
+    action: str | None
     action_value: Any
     attachment: Any
     control_group: Any
-    control_number: Any
+    control_number: str | None
     control_type: Any
     creation_time: Any
-    default_action: Any
+    default_action: str | None
     default_action_value: Any
-    description: Any
-    id: Any
-    modified_by: Any
+    description: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    paranoia_level: Any
-    protocol_type: Any
-    severity: Any
-    version: Any
+    name: str | None
+    paranoia_level: str | None
+    protocol_type: str | None
+    severity: str | None
+    version: str | None
     associated_inspection_profile_names: list[zscaler.zpa.models.common.CommonIDName]
     control_exception: zscaler.zpa.models.common.InspectionControlException | None
 
 class PredefinedAPIControls(Model):
     """Official model zscaler.zpa.models.app_protection_profile.PredefinedAPIControls (wire keys in camelCase)."""
-    action: Any
+    action: str | None
     action_value: Any
     attachment: Any
     control_group: Any
-    control_number: Any
+    control_number: str | None
     control_type: Any
     creation_time: Any
-    default_action: Any
+    default_action: str | None
     default_action_value: Any
-    description: Any
-    id: Any
-    modified_by: Any
+    description: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    paranoia_level: Any
-    protocol_type: Any
-    severity: Any
-    version: Any
+    name: str | None
+    paranoia_level: str | None
+    protocol_type: str | None
+    severity: str | None
+    version: str | None
     associated_inspection_profile_names: list[zscaler.zpa.models.common.CommonIDName]
     control_exception: zscaler.zpa.models.common.InspectionControlException | None
 
 class PredefinedControls(Model):
     """Official model zscaler.zpa.models.app_protection_profile.PredefinedControls (wire keys in camelCase)."""
-    action: Any
+    action: str | None
     action_value: Any
     attachment: Any
     control_group: Any
-    control_number: Any
+    control_number: str | None
     control_type: Any
     creation_time: Any
-    default_action: Any
+    default_action: str | None
     default_action_value: Any
-    description: Any
-    id: Any
-    modified_by: Any
+    description: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    paranoia_level: Any
-    protocol_type: Any
-    severity: Any
-    version: Any
+    name: str | None
+    paranoia_level: str | None
+    protocol_type: str | None
+    severity: str | None
+    version: str | None
     associated_inspection_profile_names: list[zscaler.zpa.models.common.CommonIDName]
     control_exception: zscaler.zpa.models.common.InspectionControlException | None
 
 class ThreatLabzControls(Model):
     """Official model zscaler.zpa.models.app_protection_profile.ThreatLabzControls (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    description: Any
-    severity: Any
-    control_number: Any
-    version: Any
-    paranoia_level: Any
-    default_action: Any
-    enabled: Any
+    modified_by: str | None
+    name: str | None
+    description: str | None
+    severity: str | None
+    control_number: str | None
+    version: str | None
+    paranoia_level: str | None
+    default_action: str | None
+    enabled: bool | None
     zscaler_info_url: Any
     control_group: Any
     ruleset_name: Any
@@ -166,20 +166,20 @@ class ThreatLabzControls(Model):
 
 class WebSocketControls(Model):
     """Official model zscaler.zpa.models.app_protection_profile.WebSocketControls (wire keys in camelCase)."""
-    action: Any
+    action: str | None
     action_value: Any
-    control_number: Any
+    control_number: str | None
     control_type: Any
     creation_time: Any
-    default_action: Any
+    default_action: str | None
     default_action_value: Any
-    description: Any
-    id: Any
-    modified_by: Any
+    description: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    paranoia_level: Any
-    severity: Any
-    version: Any
+    name: str | None
+    paranoia_level: str | None
+    severity: str | None
+    version: str | None
     associated_inspection_profile_names: list[zscaler.zpa.models.common.CommonIDName]
     control_exception: zscaler.zpa.models.common.InspectionControlException | None

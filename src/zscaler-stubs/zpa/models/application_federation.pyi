@@ -10,7 +10,7 @@ class ApplicationFederation(Model):
     """Official model zscaler.zpa.models.application_federation.ApplicationFederation (wire keys in camelCase)."""
     application_gid: Any
     guest_ids: list[Any]
-    message: Any
+    message: str | None
 
 class ApplicationFederationRequest(Model):
     """Official model zscaler.zpa.models.application_federation.ApplicationFederationRequest (wire keys in camelCase)."""

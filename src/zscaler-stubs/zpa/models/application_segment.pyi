@@ -12,33 +12,33 @@ import zscaler.zpa.models.server_group
 class AppResource(Model):
     """Official model zscaler.zpa.models.application_segment.AppResource (wire keys in camelCase)."""
     app_recommendation_id: Any
-    segment_group_id: Any
-    segment_group_name: Any
-    bypass_type: Any
-    config_space: Any
+    segment_group_id: str | None
+    segment_group_name: str | None
+    bypass_type: str | None
+    config_space: str | None
     default_idle_timeout: Any
     default_max_age: Any
-    description: Any
+    description: str | None
     domain_names: list[Any]
-    double_encrypt: Any
-    enabled: Any
-    fqdn_dns_check: Any
-    health_check_type: Any
-    health_reporting: Any
-    icmp_access_type: Any
+    double_encrypt: bool | None
+    enabled: bool | None
+    fqdn_dns_check: bool | None
+    health_check_type: str | None
+    health_reporting: str | None
+    icmp_access_type: str | None
     inconsistent_config_details: Any
-    ip_anchored: Any
-    is_cname_enabled: Any
-    name: Any
-    passive_health_enabled: Any
-    read_only: Any
+    ip_anchored: bool | None
+    is_cname_enabled: bool | None
+    name: str | None
+    passive_health_enabled: bool | None
+    read_only: bool | None
     restriction_type: Any
     microtenant_id: Any
-    microtenant_name: Any
-    select_connector_close_to_app: Any
-    zscaler_managed: Any
+    microtenant_name: str | None
+    select_connector_close_to_app: bool | None
+    zscaler_managed: bool | None
     server_groups: list[zscaler.zpa.models.server_group.ServerGroup]
-    tcp_keep_alive: Any
+    tcp_keep_alive: str | None
     tcp_port_range: list[Any]
     udp_port_range: list[Any]
     tcp_port_ranges: list[Any]
@@ -47,60 +47,60 @@ class AppResource(Model):
 
 class AppSegmentByType(Model):
     """Official model zscaler.zpa.models.application_segment.AppSegmentByType (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    enabled: Any
-    application_port: Any
-    application_protocol: Any
-    domain: Any
-    app_id: Any
-    hidden: Any
-    microtenant_name: Any
-    ext_domain: Any
-    ext_domain_name: Any
+    id: str | None
+    name: str | None
+    enabled: bool | None
+    application_port: str | None
+    application_protocol: str | None
+    domain: str | None
+    app_id: str | None
+    hidden: bool | None
+    microtenant_name: str | None
+    ext_domain: str | None
+    ext_domain_name: str | None
     ext_id: Any
-    ext_label: Any
+    ext_label: str | None
     app_resource: "AppResource" | None
 
 class ApplicationSegments(Model):
     """Official model zscaler.zpa.models.application_segment.ApplicationSegments (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
+    id: str | None
+    name: str | None
+    description: str | None
     creation_time: Any
     modified_time: Any
-    modified_by: Any
-    segment_group_id: Any
-    segment_group_name: Any
-    enabled: Any
-    double_encrypt: Any
-    config_space: Any
-    bypass_type: Any
-    health_check_type: Any
-    icmp_access_type: Any
-    is_cname_enabled: Any
-    ip_anchored: Any
-    bypass_on_reauth: Any
-    inspect_traffic_with_zia: Any
-    health_reporting: Any
-    use_in_dr_mode: Any
-    tcp_keep_alive: Any
-    policy_style: Any
-    passive_health_enabled: Any
-    select_connector_close_to_app: Any
-    match_style: Any
-    is_incomplete_dr_config: Any
-    adp_enabled: Any
-    auto_app_protect_enabled: Any
-    api_protection_enabled: Any
-    fqdn_dns_check: Any
-    weighted_load_balancing: Any
-    extranet_enabled: Any
-    microtenant_name: Any
+    modified_by: str | None
+    segment_group_id: str | None
+    segment_group_name: str | None
+    enabled: bool | None
+    double_encrypt: bool | None
+    config_space: str | None
+    bypass_type: str | None
+    health_check_type: str | None
+    icmp_access_type: str | None
+    is_cname_enabled: bool | None
+    ip_anchored: bool | None
+    bypass_on_reauth: bool | None
+    inspect_traffic_with_zia: bool | None
+    health_reporting: str | None
+    use_in_dr_mode: bool | None
+    tcp_keep_alive: str | None
+    policy_style: str | None
+    passive_health_enabled: bool | None
+    select_connector_close_to_app: bool | None
+    match_style: str | None
+    is_incomplete_dr_config: bool | None
+    adp_enabled: bool | None
+    auto_app_protect_enabled: bool | None
+    api_protection_enabled: bool | None
+    fqdn_dns_check: bool | None
+    weighted_load_balancing: bool | None
+    extranet_enabled: bool | None
+    microtenant_name: str | None
     microtenant_id: Any
-    read_only: Any
+    read_only: bool | None
     restriction_type: Any
-    zscaler_managed: Any
+    zscaler_managed: bool | None
     hbr_enabled: Any
     sticky_entity: Any
     sticky_group: Any
@@ -121,57 +121,57 @@ class ApplicationSegments(Model):
 
 class AppsConfig(Model):
     """Official model zscaler.zpa.models.application_segment.AppsConfig (wire keys in camelCase)."""
-    adp_enabled: Any
-    allow_options: Any
-    app_id: Any
+    adp_enabled: bool | None
+    allow_options: bool | None
+    app_id: str | None
     app_types: list[Any]
-    application_port: Any
-    application_protocol: Any
+    application_port: str | None
+    application_protocol: str | None
     ba_app_id: Any
-    certificate_id: Any
-    certificate_name: Any
+    certificate_id: str | None
+    certificate_name: str | None
     cname: Any
-    connection_security: Any
-    description: Any
-    domain: Any
-    enabled: Any
-    ext_domain: Any
-    ext_domain_name: Any
+    connection_security: str | None
+    description: str | None
+    domain: str | None
+    enabled: bool | None
+    ext_domain: str | None
+    ext_domain_name: str | None
     ext_id: Any
-    ext_label: Any
-    hidden: Any
-    inspect_app_id: Any
+    ext_label: str | None
+    hidden: bool | None
+    inspect_app_id: str | None
     local_domain: Any
-    name: Any
+    name: str | None
     path: Any
-    portal: Any
-    pra_app_id: Any
+    portal: bool | None
+    pra_app_id: str | None
     protocols: list[Any]
-    trust_untrusted_cert: Any
+    trust_untrusted_cert: bool | None
 
 class BAAppDto(Model):
     """Official model zscaler.zpa.models.application_segment.BAAppDto (wire keys in camelCase)."""
-    id: Any
-    app_id: Any
-    name: Any
-    description: Any
-    enabled: Any
-    certificate_id: Any
-    certificate_name: Any
-    application_port: Any
-    application_protocol: Any
-    domain: Any
-    hidden: Any
+    id: str | None
+    app_id: str | None
+    name: str | None
+    description: str | None
+    enabled: bool | None
+    certificate_id: str | None
+    certificate_name: str | None
+    application_port: str | None
+    application_protocol: str | None
+    domain: str | None
+    hidden: bool | None
     local_domain: Any
-    portal: Any
-    trust_untrusted_cert: Any
-    allow_options: Any
+    portal: bool | None
+    trust_untrusted_cert: bool | None
+    allow_options: bool | None
     cname: Any
     microtenant_id: Any
-    microtenant_name: Any
-    ext_domain: Any
-    ext_domain_name: Any
-    ext_label: Any
+    microtenant_name: str | None
+    ext_domain: str | None
+    ext_domain_name: str | None
+    ext_label: str | None
     app_resource: "AppResource" | None
 
 class CommonAppsDto(Model):
@@ -188,27 +188,27 @@ class GuestDetails(Model):
 
 class InspectionApps(Model):
     """Official model zscaler.zpa.models.application_segment.InspectionApps (wire keys in camelCase)."""
-    id: Any
-    app_id: Any
-    name: Any
-    description: Any
-    enabled: Any
-    domain: Any
-    application_protocol: Any
-    application_port: Any
+    id: str | None
+    app_id: str | None
+    name: str | None
+    description: str | None
+    enabled: bool | None
+    domain: str | None
+    application_protocol: str | None
+    application_port: str | None
     protocols: Any
-    certificate_id: Any
-    certificate_name: Any
+    certificate_id: str | None
+    certificate_name: str | None
     trust_untrusted_cert: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     microtenant_id: Any
 
 class MultiMatchUnsupportedReferences(Model):
     """Official model zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     app_segment_name: Any
-    match_style: Any
-    microtenant_name: Any
+    match_style: str | None
+    microtenant_name: str | None
     application_ids: list[Any]
     domains: list[Any]
     unsupported_features: list[Any]
@@ -216,19 +216,19 @@ class MultiMatchUnsupportedReferences(Model):
 
 class PRAApps(Model):
     """Official model zscaler.zpa.models.application_segment.PRAApps (wire keys in camelCase)."""
-    id: Any
-    app_id: Any
-    name: Any
-    description: Any
-    enabled: Any
-    domain: Any
-    application_protocol: Any
-    application_port: Any
-    connection_security: Any
-    certificate_id: Any
-    certificate_name: Any
-    hidden: Any
-    microtenant_name: Any
+    id: str | None
+    app_id: str | None
+    name: str | None
+    description: str | None
+    enabled: bool | None
+    domain: str | None
+    application_protocol: str | None
+    application_port: str | None
+    connection_security: str | None
+    certificate_id: str | None
+    certificate_name: str | None
+    hidden: bool | None
+    microtenant_name: str | None
     microtenant_id: Any
 
 class PartnerInfo(Model):
@@ -242,8 +242,8 @@ class PartnerInfo(Model):
 
 class SharedFromMicrotenant(Model):
     """Official model zscaler.zpa.models.application_segment.SharedFromMicrotenant (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None
 
 class SharedMicrotenantDetails(Model):
     """Official model zscaler.zpa.models.application_segment.SharedMicrotenantDetails (wire keys in camelCase)."""
@@ -252,8 +252,8 @@ class SharedMicrotenantDetails(Model):
 
 class SharedToMicrotenants(Model):
     """Official model zscaler.zpa.models.application_segment.SharedToMicrotenants (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None
 
 class Tags(Model):
     """Official model zscaler.zpa.models.application_segment.Tags (wire keys in camelCase)."""
@@ -263,10 +263,10 @@ class Tags(Model):
 
 class ZPNExtranetResource(Model):
     """Official model zscaler.zpa.models.application_segment.ZPNExtranetResource (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     zia_cloud: Any
     zia_er_id: Any
     zia_er_name: Any

@@ -8,13 +8,13 @@ from zscaler._stubs.model import Input, Model
 
 class ApplicationToServerGroupMappings(Model):
     """Official model zscaler.zpa.models.application_segment_lb.ApplicationToServerGroupMappings (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    passive: Any
-    weight: Any
+    id: str | None
+    name: str | None
+    passive: bool | None
+    weight: str | None
 
 class WeightedLBConfig(Model):
     """Official model zscaler.zpa.models.application_segment_lb.WeightedLBConfig (wire keys in camelCase)."""
     application_id: Any
-    weighted_load_balancing: Any
+    weighted_load_balancing: bool | None
     application_to_server_group_mappings: list["ApplicationToServerGroupMappings"]

@@ -8,10 +8,10 @@ from zscaler._stubs.model import Input, Model
 
 class AppServers(Model):
     """Official model zscaler.zpa.models.application_servers.AppServers (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    address: Any
-    enabled: Any
-    description: Any
+    id: str | None
+    name: str | None
+    address: str | None
+    enabled: bool | None
+    description: str | None
     app_server_group_ids: list[Any]
-    config_space: Any
+    config_space: str | None

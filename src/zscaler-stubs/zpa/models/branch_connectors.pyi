@@ -11,15 +11,15 @@ class BranchConnectorController(Model):
     branch_connector_group_id: Any
     branch_connector_group_name: Any
     creation_time: Any
-    description: Any
+    description: str | None
     edge_connector_group_id: Any
     edge_connector_group_name: Any
-    enabled: Any
-    fingerprint: Any
-    id: Any
+    enabled: bool | None
+    fingerprint: str | None
+    id: str | None
     ip_acl: list[Any]
-    issued_cert_id: Any
-    modified_by: Any
+    issued_cert_id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     enrollment_cert: Any

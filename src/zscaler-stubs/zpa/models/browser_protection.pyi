@@ -28,11 +28,11 @@ class BrowserProtectionProfile(Model):
     creation_time: Any
     criteria_flags_mask: Any
     default_csp: Any
-    description: Any
-    id: Any
-    modified_by: Any
+    description: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     criteria: "Criteria" | None
 
 class Criteria(Model):

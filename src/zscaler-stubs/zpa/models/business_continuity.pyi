@@ -18,20 +18,20 @@ class BusinessContinuity(Model):
     backup_schedule_value: Any
     creation_time: Any
     encrypt_saml_response: Any
-    id: Any
+    id: str | None
     idp_cert: Any
-    idp_entity_id: Any
+    idp_entity_id: str | None
     idp_login_url: Any
     max_allowed_down_time: Any
     max_allowed_down_time_unit: Any
     max_allowed_switch_time: Any
     max_allowed_switch_time_unit: Any
     meta_data: zscaler.zpa.models.idp.ServiceProvider | None
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
     new_user_support: Any
     offline_domain: Any
-    read_only: Any
+    read_only: bool | None
     restriction_type: Any
     site_s_p_cert_id: Any
     site_s_p_cert_name: Any
@@ -46,4 +46,4 @@ class BusinessContinuity(Model):
     switch_time_enabled: Any
     use_existing_idp: Any
     user_idps_meta_data: list[zscaler.zpa.models.idp.ServiceProvider]
-    zscaler_managed: Any
+    zscaler_managed: bool | None

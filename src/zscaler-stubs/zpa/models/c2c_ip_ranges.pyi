@@ -9,22 +9,22 @@ from zscaler._stubs.model import Input, Model
 class IpRanges(Model):
     """Official model zscaler.zpa.models.c2c_ip_ranges.IpRanges (wire keys in camelCase)."""
     available_ips: Any
-    country_code: Any
+    country_code: str | None
     creation_time: Any
     customer_id: Any
-    description: Any
-    enabled: Any
-    id: Any
+    description: str | None
+    enabled: bool | None
+    id: str | None
     ip_range_begin: Any
     ip_range_end: Any
     is_deleted: Any
     latitude_in_db: Any
-    location: Any
+    location: str | None
     location_hint: Any
     longitude_in_db: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     sccm_flag: Any
     subnet_cidr: Any
     total_ips: Any

@@ -8,13 +8,13 @@ from zscaler._stubs.model import Input, Model
 
 class CBIBanner(Model):
     """Official model zscaler.zpa.models.cbi_banner.CBIBanner (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    primary_color: Any
-    text_color: Any
-    notification_title: Any
-    notification_text: Any
-    logo: Any
-    banner: Any
-    persist: Any
-    is_default: Any
+    id: str | None
+    name: str | None
+    primary_color: str | None
+    text_color: str | None
+    notification_title: str | None
+    notification_text: str | None
+    logo: str | None
+    banner: bool | None
+    persist: bool | None
+    is_default: bool | None

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class CBICertificate(Model):
     """Official model zscaler.zpa.models.cbi_certificate.CBICertificate (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    pem: Any
-    is_default: Any
+    id: str | None
+    name: str | None
+    pem: str | None
+    is_default: bool | None

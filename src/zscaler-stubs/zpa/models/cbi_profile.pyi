@@ -8,16 +8,16 @@ from zscaler._stubs.model import Input, Model
 
 class Banner(Model):
     """Official model zscaler.zpa.models.cbi_profile.Banner (wire keys in camelCase)."""
-    id: Any
+    id: str | None
 
 class CBIProfile(Model):
     """Official model zscaler.zpa.models.cbi_profile.CBIProfile (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     banner_id: Any
-    name: Any
-    description: Any
-    cbi_url: Any
-    is_default: Any
+    name: str | None
+    description: str | None
+    cbi_url: str | None
+    is_default: bool | None
     region_ids: list[Any]
     certificate_ids: list[Any]
     certificates: list["Certificates"]
@@ -29,10 +29,10 @@ class CBIProfile(Model):
 
 class Certificates(Model):
     """Official model zscaler.zpa.models.cbi_profile.Certificates (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    enabled: Any
-    is_default: Any
+    id: str | None
+    name: str | None
+    enabled: bool | None
+    is_default: bool | None
 
 class DebugMode(Model):
     """Official model zscaler.zpa.models.cbi_profile.DebugMode (wire keys in camelCase)."""
@@ -41,20 +41,20 @@ class DebugMode(Model):
 
 class DeepLink(Model):
     """Official model zscaler.zpa.models.cbi_profile.DeepLink (wire keys in camelCase)."""
-    enabled: Any
+    enabled: bool | None
     applications: list[Any]
 
 class ForwardToZia(Model):
     """Official model zscaler.zpa.models.cbi_profile.ForwardToZia (wire keys in camelCase)."""
-    enabled: Any
+    enabled: bool | None
     cloud_name: Any
     pac_file_url: Any
     organization_id: Any
 
 class Regions(Model):
     """Official model zscaler.zpa.models.cbi_profile.Regions (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None
 
 class SecurityControls(Model):
     """Official model zscaler.zpa.models.cbi_profile.SecurityControls (wire keys in camelCase)."""
@@ -80,8 +80,8 @@ class UserExperience(Model):
 
 class Watermark(Model):
     """Official model zscaler.zpa.models.cbi_profile.Watermark (wire keys in camelCase)."""
-    enabled: Any
+    enabled: bool | None
     show_user_id: Any
     show_timestamp: Any
     show_message: Any
-    message: Any
+    message: str | None

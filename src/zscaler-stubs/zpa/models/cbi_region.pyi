@@ -8,5 +8,5 @@ from zscaler._stubs.model import Input, Model
 
 class CBIRegion(Model):
     """Official model zscaler.zpa.models.cbi_region.CBIRegion (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None

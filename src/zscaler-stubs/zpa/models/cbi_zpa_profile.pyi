@@ -8,28 +8,28 @@ from zscaler._stubs.model import Input, Model
 
 class CBIProfile(Model):
     """Official model zscaler.zpa.models.cbi_zpa_profile.CBIProfile (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    enabled: Any
+    id: str | None
+    name: str | None
+    description: str | None
+    enabled: bool | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    isolation_profile_id: Any
-    isolation_tenant_id: Any
-    isolation_url: Any
+    modified_by: str | None
+    isolation_profile_id: str | None
+    isolation_tenant_id: str | None
+    isolation_url: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
 
 class ZPACBIProfile(Model):
     """Official model zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    cbi_tenant_id: Any
-    cbi_profile_id: Any
-    description: Any
-    cbi_url: Any
-    enabled: Any
+    modified_by: str | None
+    name: str | None
+    cbi_tenant_id: str | None
+    cbi_profile_id: str | None
+    description: str | None
+    cbi_url: str | None
+    enabled: bool | None

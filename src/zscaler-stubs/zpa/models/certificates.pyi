@@ -8,21 +8,21 @@ from zscaler._stubs.model import Input, Model
 
 class Certificate(Model):
     """Official model zscaler.zpa.models.certificates.Certificate (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    description: Any
-    cname: Any
-    valid_from: Any
-    valid_to: Any
-    certificate: Any
-    issued_to: Any
-    issued_by: Any
-    serial_no: Any
-    public_key: Any
-    status: Any
-    microtenant_name: Any
+    modified_by: str | None
+    name: str | None
+    description: str | None
+    cname: str | None
+    valid_from: str | None
+    valid_to: str | None
+    certificate: str | None
+    issued_to: str | None
+    issued_by: str | None
+    serial_no: str | None
+    public_key: str | None
+    status: str | None
+    microtenant_name: str | None
     microtenant_id: Any
     san: list[Any]

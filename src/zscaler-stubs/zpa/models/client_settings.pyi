@@ -8,13 +8,13 @@ from zscaler._stubs.model import Input, Model
 
 class ClientSettings(Model):
     """Official model zscaler.zpa.models.client_settings.ClientSettings (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     microtenant_id: Any
-    enrollment_cert_id: Any
+    enrollment_cert_id: str | None
     client_certificate_type: Any
-    enrollment_cert_name: Any
+    enrollment_cert_name: str | None
     singning_cert_expiry_in_epoch_sec: Any
-    name: Any
+    name: str | None

@@ -9,15 +9,15 @@ from zscaler._stubs.model import Input, Model
 class CloudConnectorController(Model):
     """Official model zscaler.zpa.models.cloud_connector_controller.CloudConnectorController (wire keys in camelCase)."""
     creation_time: Any
-    description: Any
+    description: str | None
     edge_connector_group_id: Any
     edge_connector_group_name: Any
-    enabled: Any
-    fingerprint: Any
-    id: Any
+    enabled: bool | None
+    fingerprint: str | None
+    id: str | None
     ip_acl: list[Any]
-    issued_cert_id: Any
-    modified_by: Any
+    issued_cert_id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     enrollment_cert: Any

@@ -9,10 +9,10 @@ from zscaler._stubs.model import Input, Model
 class CloudConnectorGroup(Model):
     """Official model zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup (wire keys in camelCase)."""
     creation_time: Any
-    modified_by: Any
-    id: Any
-    name: Any
-    enabled: Any
-    description: Any
+    modified_by: str | None
+    id: str | None
+    name: str | None
+    enabled: bool | None
+    description: str | None
     zia_cloud: Any
     zia_org_id: Any

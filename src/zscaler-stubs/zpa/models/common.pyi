@@ -15,31 +15,31 @@ class CommonFilterSearch(Model):
 
 class CommonIDName(Model):
     """Official model zscaler.zpa.models.common.CommonIDName (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    enabled: Any
+    id: str | None
+    name: str | None
+    enabled: bool | None
 
 class CommonNameReason(Model):
     """Official model zscaler.zpa.models.common.CommonNameReason (wire keys in camelCase)."""
-    name: Any
-    reason: Any
-    id: Any
+    name: str | None
+    reason: str | None
+    id: str | None
 
 class ComponentLevelVersion(Model):
     """Official model zscaler.zpa.models.common.ComponentLevelVersion (wire keys in camelCase)."""
-    child_version: Any
-    latest_platform: Any
-    platform: Any
-    sarge_version: Any
-    version_profile_name: Any
-    version_profile_gid: Any
+    child_version: str | None
+    latest_platform: str | None
+    platform: str | None
+    sarge_version: str | None
+    version_profile_name: str | None
+    version_profile_gid: str | None
 
 class DesktopPolicyMappingsDTO(Model):
     """Official model zscaler.zpa.models.common.DesktopPolicyMappingsDTO (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     image_id: Any
     image_name: Any
     app_segments: list[zscaler.zpa.models.application_segment.ApplicationSegments]
@@ -51,10 +51,10 @@ class Domains(Model):
 
 class ExtranetDTO(Model):
     """Official model zscaler.zpa.models.common.ExtranetDTO (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     zia_er_name: Any
     zia_er_id: Any
     location_dto: list["CommonIDName"]
@@ -64,7 +64,7 @@ class FilterBy(Model):
     """Official model zscaler.zpa.models.common.FilterBy (wire keys in camelCase)."""
     comma_sep_values: Any
     filter_name: Any
-    operator: Any
+    operator: str | None
     values: list[Any]
 
 class InspectionControlException(Model):
@@ -72,12 +72,12 @@ class InspectionControlException(Model):
     domains: list["Domains"]
     paths: list["Paths"]
     variables: list["Variables"]
-    version: Any
+    version: str | None
 
 class LocationGroupDTO(Model):
     """Official model zscaler.zpa.models.common.LocationGroupDTO (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None
     zia_locations: list["CommonIDName"]
 
 class PageBy(Model):

@@ -15,9 +15,9 @@ class ConfigOverrideController(Model):
     creation_time: Any
     customer_id: Any
     customer_name: Any
-    description: Any
-    id: Any
-    modified_by: Any
+    description: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
     target_gid: Any
     target_name: Any

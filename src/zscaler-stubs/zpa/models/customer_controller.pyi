@@ -8,10 +8,10 @@ from zscaler._stubs.model import Input, Model
 
 class AccessMappings(Model):
     """Official model zscaler.zpa.models.customer_controller.AccessMappings (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     remote_assistance_customer_id: Any
     role_id: Any
     customer_id: Any

@@ -11,9 +11,9 @@ class CustomerDomainController(Model):
     association_type: Any
     capture: Any
     creation_time: Any
-    domain: Any
-    id: Any
-    modified_by: Any
+    domain: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     microtenant_id: Any

@@ -10,10 +10,10 @@ class CustomerDRToolVersion(Model):
     """Official model zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion (wire keys in camelCase)."""
     creation_time: Any
     customer_id: Any
-    id: Any
+    id: str | None
     latest: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    platform: Any
-    version: Any
+    name: str | None
+    platform: str | None
+    version: str | None

@@ -8,13 +8,13 @@ from zscaler._stubs.model import Input, Model
 
 class CustomerVersionProfile(Model):
     """Official model zscaler.zpa.models.customer_version_profile.CustomerVersionProfile (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
+    id: str | None
+    name: str | None
+    description: str | None
     customer_id: Any
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     number_of_assistants: Any
     number_of_customers: Any
     number_of_private_brokers: Any
@@ -22,7 +22,7 @@ class CustomerVersionProfile(Model):
     number_of_updated_assistants: Any
     number_of_updated_private_brokers: Any
     number_of_updated_site_controllers: Any
-    upgrade_priority: Any
+    upgrade_priority: str | None
     versions: Any
     visibility_scope: Any
     custom_scope_request_customer_ids: Any
@@ -32,6 +32,6 @@ class CustomerVersionProfile(Model):
 
 class VersionDetails(Model):
     """Official model zscaler.zpa.models.customer_version_profile.VersionDetails (wire keys in camelCase)."""
-    latest_platform: Any
+    latest_platform: str | None
     role: Any
-    version: Any
+    version: str | None

@@ -8,24 +8,24 @@ from zscaler._stubs.model import Input, Model
 
 class EnrollmentCertificate(Model):
     """Official model zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     get_cname: Any
-    valid_from_in_epoch_sec: Any
-    valid_to_in_epoch_sec: Any
-    certificate: Any
-    issued_to: Any
-    issued_by: Any
-    serial_no: Any
-    name: Any
-    allow_signing: Any
-    private_key_present: Any
-    client_cert_type: Any
-    csr: Any
-    parent_cert_id: Any
-    parent_cert_name: Any
+    valid_from_in_epoch_sec: str | None
+    valid_to_in_epoch_sec: str | None
+    certificate: str | None
+    issued_to: str | None
+    issued_by: str | None
+    serial_no: str | None
+    name: str | None
+    allow_signing: bool | None
+    private_key_present: bool | None
+    client_cert_type: str | None
+    csr: str | None
+    parent_cert_id: str | None
+    parent_cert_name: str | None
     zrsaencryptedprivatekey: Any
     zrsaencryptedsessionkey: Any
     microtenant_id: Any

@@ -9,35 +9,35 @@ import zscaler.zpa.models.certificates
 
 class IDPController(Model):
     """Official model zscaler.zpa.models.idp.IDPController (wire keys in camelCase)."""
-    id: Any
-    admin_sp_signing_cert_id: Any
-    auto_provision: Any
+    id: str | None
+    admin_sp_signing_cert_id: str | None
+    auto_provision: str | None
     creation_time: Any
-    delta: Any
-    description: Any
-    disable_saml_based_policy: Any
-    enable_arbitrary_auth_domains: Any
-    enable_scim_based_policy: Any
-    enabled: Any
-    force_auth: Any
+    delta: str | None
+    description: str | None
+    disable_saml_based_policy: bool | None
+    enable_arbitrary_auth_domains: str | None
+    enable_scim_based_policy: bool | None
+    enabled: bool | None
+    force_auth: bool | None
     iam_idp_id: Any
-    idp_entity_id: Any
-    login_hint: Any
+    idp_entity_id: str | None
+    login_hint: bool | None
     login_name_attribute: Any
-    login_url: Any
+    login_url: str | None
     migration_detail: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    one_identity_enabled: Any
-    reauth_on_user_update: Any
-    redirect_binding: Any
-    scim_enabled: Any
-    scim_service_provider_endpoint: Any
-    scim_shared_secret_exists: Any
-    sign_saml_request: Any
-    use_custom_sp_metadata: Any
-    user_sp_signing_cert_id: Any
+    name: str | None
+    one_identity_enabled: bool | None
+    reauth_on_user_update: bool | None
+    redirect_binding: bool | None
+    scim_enabled: bool | None
+    scim_service_provider_endpoint: str | None
+    scim_shared_secret_exists: bool | None
+    sign_saml_request: str | None
+    use_custom_sp_metadata: bool | None
+    user_sp_signing_cert_id: str | None
     domain_list: list[Any]
     sso_type: list[Any]
     certificates: list[zscaler.zpa.models.certificates.Certificate]
@@ -46,8 +46,8 @@ class IDPController(Model):
 
 class ServiceProvider(Model):
     """Official model zscaler.zpa.models.idp.ServiceProvider (wire keys in camelCase)."""
-    certificate_url: Any
-    sp_base_url: Any
-    sp_entity_id: Any
-    sp_metadata_url: Any
-    sp_post_url: Any
+    certificate_url: str | None
+    sp_base_url: str | None
+    sp_entity_id: str | None
+    sp_metadata_url: str | None
+    sp_post_url: str | None

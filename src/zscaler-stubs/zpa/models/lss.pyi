@@ -10,13 +10,13 @@ import zscaler.zpa.models.policyset_controller_v1
 
 class LSSConfig(Model):
     """Official model zscaler.zpa.models.lss.LSSConfig (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
+    id: str | None
+    name: str | None
+    description: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    enabled: Any
+    modified_by: str | None
+    enabled: bool | None
     source_log_type: Any
     use_tls: Any
     format: Any
@@ -27,7 +27,7 @@ class LSSConfig(Model):
 
 class LSSResourceModel(Model):
     """Official model zscaler.zpa.models.lss.LSSResourceModel (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     connector_groups: list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]
     config: "LSSConfig" | None
     policy_rule: zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1 | None

@@ -8,10 +8,10 @@ from zscaler._stubs.model import Input, Model
 
 class MachineGroup(Model):
     """Official model zscaler.zpa.models.machine_groups.MachineGroup (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    enabled: Any
-    description: Any
+    id: str | None
+    name: str | None
+    enabled: bool | None
+    description: str | None
     creation_time: Any
     modified_time: Any
-    modified_by: Any
+    modified_by: str | None

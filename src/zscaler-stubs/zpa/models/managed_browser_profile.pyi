@@ -8,9 +8,9 @@ from zscaler._stubs.model import Input, Model
 
 class ChromePostureProfile(Model):
     """Official model zscaler.zpa.models.managed_browser_profile.ChromePostureProfile (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
     browser_type: Any
     crowd_strike_agent: Any
@@ -20,11 +20,11 @@ class ManagedBrowserProfile(Model):
     browser_type: Any
     creation_time: Any
     customer_id: Any
-    description: Any
-    id: Any
-    modified_by: Any
+    description: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     chrome_posture_profile: "ChromePostureProfile" | None

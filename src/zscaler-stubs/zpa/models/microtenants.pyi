@@ -8,14 +8,14 @@ from zscaler._stubs.model import Input, Model
 
 class Microtenant(Model):
     """Official model zscaler.zpa.models.microtenants.Microtenant (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    description: Any
-    enabled: Any
-    operator: Any
-    criteria_attribute: Any
-    privileged_approvals_enabled: Any
+    modified_by: str | None
+    name: str | None
+    description: str | None
+    enabled: bool | None
+    operator: str | None
+    criteria_attribute: str | None
+    privileged_approvals_enabled: bool | None
     criteria_attribute_values: list[Any]

@@ -12,8 +12,8 @@ class NPNClientController(Model):
     common_name: Any
     creation_time: Any
     device_state: Any
-    id: Any
-    modified_by: Any
+    id: str | None
+    modified_by: str | None
     modified_time: Any
     vpn_service_edge_name: Any
     vpn_service_edge_id: Any

@@ -14,4 +14,4 @@ class OAuth2UserCode(Model):
     nonce_association_type: Any
     tenant_id: Any
     user_codes: list[Any]
-    zcomponent_id: Any
+    zcomponent_id: str | None

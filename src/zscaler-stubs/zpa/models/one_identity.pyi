@@ -16,11 +16,11 @@ class IamIdpIdToIamIdMapping(Model):
 class Mapping(Model):
     """Official model zscaler.zpa.models.one_identity.Mapping (wire keys in camelCase)."""
     iam_idp_id: Any
-    idp_id: Any
-    idp_name: Any
+    idp_id: str | None
+    idp_name: str | None
 
 class OneIdentity(Model):
     """Official model zscaler.zpa.models.one_identity.OneIdentity (wire keys in camelCase)."""
     iam_idp_id_to_iam_id_mapping: "IamIdpIdToIamIdMapping" | None
-    id: Any
+    id: str | None
     sequence: Any

@@ -14,56 +14,56 @@ import zscaler.zpa.models.service_edge_groups
 class Condition(Model):
     """Official model zscaler.zpa.models.policy_group.Condition (wire keys in camelCase)."""
     creation_time: Any
-    id: Any
-    modified_by: Any
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    negated: Any
-    operator: Any
+    negated: bool | None
+    operator: str | None
     policy_set_type: Any
-    rule_gid: Any
+    rule_gid: str | None
     microtenant_id: Any
     operands: list[Any]
 
 class GroupCriteriaRule(Model):
     """Official model zscaler.zpa.models.policy_group.GroupCriteriaRule (wire keys in camelCase)."""
-    action: Any
+    action: str | None
     action_id: Any
     browser_posture_profile_id: Any
     browser_posture_profile_name: Any
     button_text: Any
     creation_time: Any
-    custom_msg: Any
-    default_rule: Any
-    default_rule_name: Any
-    description: Any
-    device_posture_failure_notification_enabled: Any
-    disabled: Any
-    extranet_enabled: Any
+    custom_msg: str | None
+    default_rule: bool | None
+    default_rule_name: str | None
+    description: str | None
+    device_posture_failure_notification_enabled: bool | None
+    disabled: str | None
+    extranet_enabled: bool | None
     group_id: Any
-    id: Any
-    modified_by: Any
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     name_without_trim: Any
-    operator: Any
+    operator: str | None
     policy_group_name: Any
-    policy_set_id: Any
-    policy_type: Any
+    policy_set_id: str | None
+    policy_type: str | None
     post_actions: Any
-    priority: Any
-    read_only: Any
-    reauth_idle_timeout: Any
-    reauth_timeout: Any
+    priority: str | None
+    read_only: bool | None
+    reauth_idle_timeout: str | None
+    reauth_timeout: str | None
     restriction_type: Any
-    rule_order: Any
+    rule_order: str | None
     rule_type: Any
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     url: Any
-    zpn_isolation_profile_id: Any
+    zpn_isolation_profile_id: str | None
     zpn_inspection_profile_id: Any
     zpn_inspection_profile_name: Any
-    zscaler_managed: Any
+    zscaler_managed: bool | None
     app_server_groups: list[zscaler.zpa.models.server_group.ServerGroup]
     app_connector_groups: list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]
     conditions: list["Condition"]
@@ -100,15 +100,15 @@ class InconsistentConfigDetails(Model):
 class PolicyGroup(Model):
     """Official model zscaler.zpa.models.policy_group.PolicyGroup (wire keys in camelCase)."""
     creation_time: Any
-    description: Any
+    description: str | None
     group_criteria_rule_gid: Any
     group_order: Any
-    id: Any
-    modified_by: Any
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     policy_group_set_gid: Any
     microtenant_id: Any
-    microtenant_name: Any
-    type: Any
+    microtenant_name: str | None
+    type: str | None
     group_criteria_rule: "GroupCriteriaRule" | None

@@ -11,11 +11,11 @@ class PolicyGroupSet(Model):
     creation_time: Any
     default_policy_group_gid: Any
     global_policy_group_gid: Any
-    id: Any
-    modified_by: Any
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    policy_type: Any
+    name: str | None
+    policy_type: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     custom_policy_group_gids: list[Any]

@@ -9,16 +9,16 @@ from zscaler._stubs.model import Input, Model
 class PolicyGroupSetSummary(Model):
     """Official model zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary (wire keys in camelCase)."""
     group_count_excluding_global: Any
-    id: Any
-    name: Any
-    policy_type: Any
+    id: str | None
+    name: str | None
+    policy_type: str | None
     policy_group_summary_list: list["PolicyGroupSummaryList"]
 
 class PolicyGroupSummaryList(Model):
     """Official model zscaler.zpa.models.policy_group_set_summary.PolicyGroupSummaryList (wire keys in camelCase)."""
     group_criteria_count: Any
     group_order: Any
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None
     rule_count: Any
-    type: Any
+    type: str | None

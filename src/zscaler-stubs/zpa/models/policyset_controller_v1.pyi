@@ -13,59 +13,59 @@ import zscaler.zpa.models.service_edge_groups
 
 class Condition(Model):
     """Official model zscaler.zpa.models.policyset_controller_v1.Condition (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    operator: Any
-    negated: Any
+    modified_by: str | None
+    operator: str | None
+    negated: bool | None
     operands: list["Operand"]
 
 class Operand(Model):
     """Official model zscaler.zpa.models.policyset_controller_v1.Operand (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    object_type: Any
-    lhs: Any
-    rhs: Any
-    name: Any
-    idp_id: Any
-    idp_name: Any
+    modified_by: str | None
+    object_type: str | None
+    lhs: str | None
+    rhs: str | None
+    name: str | None
+    idp_id: str | None
+    idp_name: str | None
 
 class PolicySetControllerV1(Model):
     """Official model zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1 (wire keys in camelCase)."""
-    id: Any
-    policy_set_id: Any
+    id: str | None
+    policy_set_id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    description: Any
-    rule_order: Any
-    priority: Any
-    policy_type: Any
+    modified_by: str | None
+    name: str | None
+    description: str | None
+    rule_order: str | None
+    priority: str | None
+    policy_type: str | None
     post_actions: Any
-    operator: Any
-    action: Any
+    operator: str | None
+    action: str | None
     action_id: Any
-    reauth_idle_timeout: Any
-    reauth_timeout: Any
-    custom_msg: Any
-    device_posture_failure_notification_enabled: Any
-    disabled: Any
-    extranet_enabled: Any
+    reauth_idle_timeout: str | None
+    reauth_timeout: str | None
+    custom_msg: str | None
+    device_posture_failure_notification_enabled: bool | None
+    disabled: str | None
+    extranet_enabled: bool | None
     microtenant_id: Any
-    microtenant_name: Any
-    zpn_isolation_profile_id: Any
+    microtenant_name: str | None
+    zpn_isolation_profile_id: str | None
     zpn_inspection_profile_id: Any
     zpn_inspection_profile_name: Any
-    version: Any
+    version: str | None
     restriction_type: Any
-    read_only: Any
-    zscaler_managed: Any
-    default_rule: Any
+    read_only: bool | None
+    zscaler_managed: bool | None
+    default_rule: bool | None
     conditions: list["Condition"]
     app_connector_groups: list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]
     app_server_groups: list[zscaler.zpa.models.server_group.ServerGroup]

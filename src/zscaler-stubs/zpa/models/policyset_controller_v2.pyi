@@ -12,58 +12,58 @@ import zscaler.zpa.models.service_edge_groups
 
 class ConditionSet(Model):
     """Official model zscaler.zpa.models.policyset_controller_v2.ConditionSet (wire keys in camelCase)."""
-    operator: Any
+    operator: str | None
     operands: list["OperandResource"]
 
 class Credential(Model):
     """Official model zscaler.zpa.models.policyset_controller_v2.Credential (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None
 
 class OperandResource(Model):
     """Official model zscaler.zpa.models.policyset_controller_v2.OperandResource (wire keys in camelCase)."""
-    idp_id: Any
-    idp_name: Any
-    object_type: Any
+    idp_id: str | None
+    idp_name: str | None
+    object_type: str | None
     values: list[Any]
     entry_values: list[Any]
 
 class PolicySetControllerV2(Model):
     """Official model zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2 (wire keys in camelCase)."""
-    id: Any
-    policy_set_id: Any
+    id: str | None
+    policy_set_id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    description: Any
-    rule_order: Any
-    priority: Any
-    policy_type: Any
+    modified_by: str | None
+    name: str | None
+    description: str | None
+    rule_order: str | None
+    priority: str | None
+    policy_type: str | None
     post_actions: Any
-    operator: Any
-    action: Any
+    operator: str | None
+    action: str | None
     action_id: Any
-    reauth_idle_timeout: Any
-    reauth_timeout: Any
-    custom_msg: Any
+    reauth_idle_timeout: str | None
+    reauth_timeout: str | None
+    custom_msg: str | None
     button_text: Any
     url: Any
     browser_posture_name: Any
     browser_posture_profile_id: Any
-    device_posture_failure_notification_enabled: Any
-    disabled: Any
-    extranet_enabled: Any
+    device_posture_failure_notification_enabled: bool | None
+    disabled: str | None
+    extranet_enabled: bool | None
     microtenant_id: Any
-    microtenant_name: Any
-    zpn_isolation_profile_id: Any
+    microtenant_name: str | None
+    zpn_isolation_profile_id: str | None
     zpn_inspection_profile_id: Any
     zpn_inspection_profile_name: Any
-    version: Any
+    version: str | None
     restriction_type: Any
-    read_only: Any
-    zscaler_managed: Any
-    default_rule: Any
+    read_only: bool | None
+    zscaler_managed: bool | None
+    default_rule: bool | None
     post_action_types: list[Any]
     conditions: list["ConditionSet"]
     app_connector_groups: list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]

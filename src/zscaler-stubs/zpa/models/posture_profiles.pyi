@@ -8,18 +8,18 @@ from zscaler._stubs.model import Input, Model
 
 class PostureProfile(Model):
     """Official model zscaler.zpa.models.posture_profiles.PostureProfile (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    posture_udid: Any
-    apply_to_machine_tunnel_enabled: Any
-    crl_check_enabled: Any
-    non_exportable_private_key_enabled: Any
+    modified_by: str | None
+    name: str | None
+    posture_udid: str | None
+    apply_to_machine_tunnel_enabled: bool | None
+    crl_check_enabled: bool | None
+    non_exportable_private_key_enabled: bool | None
     root_cert: Any
     posture_type: Any
-    zscaler_cloud: Any
+    zscaler_cloud: str | None
     master_customer_id: Any
     zscaler_customer_id: Any
     platform: list[Any]

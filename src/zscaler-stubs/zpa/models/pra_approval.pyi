@@ -9,21 +9,21 @@ import zscaler.zpa.models.application_segment
 
 class PrivilegedRemoteAccessApproval(Model):
     """Official model zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval (wire keys in camelCase)."""
-    id: Any
-    start_time: Any
-    end_time: Any
+    id: str | None
+    start_time: str | None
+    end_time: str | None
     modified_time: Any
     creation_time: Any
-    status: Any
+    status: str | None
     email_ids: list[Any]
     applications: list[zscaler.zpa.models.application_segment.ApplicationSegments]
     working_hours: "WorkingHours" | None
 
 class WorkingHours(Model):
     """Official model zscaler.zpa.models.pra_approval.WorkingHours (wire keys in camelCase)."""
-    end_time: Any
-    end_time_cron: Any
-    start_time: Any
-    start_time_cron: Any
-    time_zone: Any
+    end_time: str | None
+    end_time_cron: str | None
+    start_time: str | None
+    start_time_cron: str | None
+    time_zone: str | None
     days: list[Any]

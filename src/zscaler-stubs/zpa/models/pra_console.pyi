@@ -9,32 +9,32 @@ import zscaler.zpa.models.pra_portal
 
 class PRAApplication(Model):
     """Official model zscaler.zpa.models.pra_console.PRAApplication (wire keys in camelCase)."""
-    app_id: Any
-    application_port: Any
-    application_protocol: Any
-    connection_security: Any
+    app_id: str | None
+    application_port: str | None
+    application_protocol: str | None
+    connection_security: str | None
     creation_time: Any
-    description: Any
-    domain: Any
-    enabled: Any
-    hidden: Any
-    id: Any
-    modified_by: Any
+    description: str | None
+    domain: str | None
+    enabled: bool | None
+    hidden: bool | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
 
 class PrivilegedRemoteAccessConsole(Model):
     """Official model zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    enabled: Any
+    id: str | None
+    name: str | None
+    enabled: bool | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    description: Any
+    modified_by: str | None
+    description: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     pra_application: "PRAApplication" | None
     pra_portals: list[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]

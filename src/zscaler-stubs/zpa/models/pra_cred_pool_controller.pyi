@@ -9,14 +9,14 @@ import zscaler.zpa.models.common
 
 class PRACredentialPoolController(Model):
     """Official model zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
+    id: str | None
+    name: str | None
+    description: str | None
     credential_mapping_count: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    credential_type: Any
+    credential_type: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     credentials: list[zscaler.zpa.models.common.CommonIDName]

@@ -8,12 +8,12 @@ from zscaler._stubs.model import Input, Model
 
 class PrivilegedRemoteAccessCredential(Model):
     """Official model zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
+    id: str | None
+    name: str | None
+    description: str | None
     user_domain: Any
-    user_name: Any
-    credential_type: Any
-    last_credential_reset_time: Any
+    user_name: str | None
+    credential_type: str | None
+    last_credential_reset_time: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None

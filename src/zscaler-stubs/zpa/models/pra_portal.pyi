@@ -8,25 +8,25 @@ from zscaler._stubs.model import Input, Model
 
 class PrivilegedRemoteAccessPortal(Model):
     """Official model zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal (wire keys in camelCase)."""
-    id: Any
-    certificate_id: Any
-    certificate_name: Any
+    id: str | None
+    certificate_id: str | None
+    certificate_name: str | None
     creation_time: Any
-    description: Any
-    domain: Any
-    enabled: Any
-    ext_domain: Any
-    ext_domain_name: Any
-    ext_domain_translation: Any
-    ext_label: Any
+    description: str | None
+    domain: str | None
+    enabled: bool | None
+    ext_domain: str | None
+    ext_domain_name: str | None
+    ext_domain_translation: str | None
+    ext_label: str | None
     get_cname: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     microtenant_id: Any
-    microtenant_name: Any
-    user_notification: Any
-    user_notification_enabled: Any
+    microtenant_name: str | None
+    user_notification: str | None
+    user_notification_enabled: bool | None
     user_portal_gid: Any
     user_portal_name: Any
     approval_reviewers: list[Any]

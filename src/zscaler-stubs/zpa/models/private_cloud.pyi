@@ -12,34 +12,34 @@ import zscaler.zpa.models.service_edge_groups
 class PrivateCloud(Model):
     """Official model zscaler.zpa.models.private_cloud.PrivateCloud (wire keys in camelCase)."""
     creation_time: Any
-    description: Any
-    enabled: Any
+    description: str | None
+    enabled: bool | None
     fire_drill_enabled: Any
-    id: Any
-    modified_by: Any
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     re_enroll_period: Any
-    read_only: Any
+    read_only: bool | None
     remote_lss: Any
     restriction_type: Any
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     site_controller_group_ids: list[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]
     private_broker_group_ids: list[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]
     siem_ids: list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]
     assistant_groups_ids: list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]
     sitec_preferred: Any
     zpn_fire_drill_site: "ZpnFiredrillSite" | None
-    zscaler_managed: Any
+    zscaler_managed: bool | None
 
 class ZpnFiredrillSite(Model):
     """Official model zscaler.zpa.models.private_cloud.ZpnFiredrillSite (wire keys in camelCase)."""
     creation_time: Any
     fire_drill_interval: Any
     fire_drill_interval_time_unit: Any
-    id: Any
-    modified_by: Any
+    id: str | None
+    modified_by: str | None
     modified_time: Any
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None

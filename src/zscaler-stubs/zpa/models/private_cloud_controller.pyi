@@ -8,19 +8,19 @@ from zscaler._stubs.model import Input, Model
 
 class PrivateCloudController(Model):
     """Official model zscaler.zpa.models.private_cloud_controller.PrivateCloudController (wire keys in camelCase)."""
-    application_start_time: Any
+    application_start_time: str | None
     control_channel_status: Any
     creation_time: Any
     ctrl_broker_name: Any
-    current_version: Any
-    description: Any
-    enabled: Any
+    current_version: str | None
+    description: str | None
+    enabled: bool | None
     expected_sarge_version: Any
     expected_upgrade_time: Any
-    expected_version: Any
-    fingerprint: Any
-    id: Any
-    issued_cert_id: Any
+    expected_version: str | None
+    fingerprint: str | None
+    id: str | None
+    issued_cert_id: str | None
     last_broker_connect_time: Any
     last_broker_connect_time_duration: Any
     last_broker_disconnect_time: Any
@@ -28,40 +28,40 @@ class PrivateCloudController(Model):
     last_o_s_upgrade_time: Any
     last_sarge_upgrade_time: Any
     last_upgrade_time: Any
-    latitude: Any
-    location: Any
-    longitude: Any
+    latitude: str | None
+    location: str | None
+    longitude: str | None
     master_last_sync_time: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    provisioning_key_id: Any
+    name: str | None
+    provisioning_key_id: str | None
     provisioning_key_name: Any
-    os_upgrade_enabled: Any
+    os_upgrade_enabled: bool | None
     os_upgrade_status: Any
-    platform: Any
-    platform_detail: Any
+    platform: str | None
+    platform_detail: str | None
     platform_version: Any
     previous_version: Any
-    private_ip: Any
-    public_ip: Any
-    read_only: Any
+    private_ip: str | None
+    public_ip: str | None
+    read_only: bool | None
     restriction_type: Any
     runtime_os: Any
     sarge_upgrade_attempt: Any
     sarge_upgrade_status: Any
-    sarge_version: Any
+    sarge_version: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     shard_last_sync_time: Any
     enrollment_cert: Any
     private_cloud_controller_group_id: Any
     private_cloud_controller_group_name: Any
     site_sp_dns_name: Any
-    upgrade_attempt: Any
-    upgrade_status: Any
+    upgrade_attempt: str | None
+    upgrade_status: str | None
     userdb_last_sync_time: Any
-    zscaler_managed: Any
+    zscaler_managed: bool | None
     ip_acl: list[Any]
     listen_ips: list[Any]
     publish_ips: list[Any]
@@ -70,58 +70,58 @@ class PrivateCloudController(Model):
 
 class PrivateCloudcontrollerVersion(Model):
     """Official model zscaler.zpa.models.private_cloud_controller.PrivateCloudcontrollerVersion (wire keys in camelCase)."""
-    application_start_time: Any
-    broker_id: Any
+    application_start_time: str | None
+    broker_id: str | None
     creation_time: Any
-    ctrl_channel_status: Any
-    current_version: Any
+    ctrl_channel_status: str | None
+    current_version: str | None
     disable_auto_update: Any
     expected_sarge_version: Any
-    expected_version: Any
-    id: Any
-    last_connect_time: Any
-    last_disconnect_time: Any
+    expected_version: str | None
+    id: str | None
+    last_connect_time: str | None
+    last_disconnect_time: str | None
     last_o_s_upgrade_time: Any
     last_sarge_upgrade_time: Any
     last_upgraded_time: Any
-    lone_warrior: Any
+    lone_warrior: bool | None
     master_last_sync_time: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    os_upgrade_enabled: Any
+    os_upgrade_enabled: bool | None
     os_upgrade_status: Any
-    platform: Any
-    platform_detail: Any
+    platform: str | None
+    platform_detail: str | None
     platform_version: Any
     previous_version: Any
-    private_ip: Any
-    public_ip: Any
+    private_ip: str | None
+    public_ip: str | None
     restart_instructions: Any
-    restart_time_in_sec: Any
+    restart_time_in_sec: str | None
     runtime_os: Any
     sarge_upgrade_attempt: Any
     sarge_upgrade_status: Any
-    sarge_version: Any
+    sarge_version: str | None
     shard_last_sync_time: Any
     private_cloud_controller_group_id: Any
-    system_start_time: Any
-    tunnel_id: Any
-    upgrade_attempt: Any
-    upgrade_now_once: Any
-    upgrade_status: Any
+    system_start_time: str | None
+    tunnel_id: str | None
+    upgrade_attempt: str | None
+    upgrade_now_once: bool | None
+    upgrade_status: str | None
     userdb_last_sync_time: Any
 
 class ZPNSubmoduleUpgradeList(Model):
     """Official model zscaler.zpa.models.private_cloud_controller.ZPNSubmoduleUpgradeList (wire keys in camelCase)."""
     creation_time: Any
-    current_version: Any
+    current_version: str | None
     entity_gid: Any
     entity_type: Any
-    expected_version: Any
-    id: Any
-    modified_by: Any
+    expected_version: str | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
     previous_version: Any
     role: Any
-    upgrade_status: Any
+    upgrade_status: str | None
     upgrade_time: Any

@@ -8,50 +8,50 @@ from zscaler._stubs.model import Input, Model
 
 class PrivateBrokerGroupID(Model):
     """Official model zscaler.zpa.models.private_cloud_group.PrivateBrokerGroupID (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    enabled: Any
+    id: str | None
+    name: str | None
+    enabled: bool | None
 
 class PrivateCloudGroup(Model):
     """Official model zscaler.zpa.models.private_cloud_group.PrivateCloudGroup (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    enabled: Any
-    description: Any
-    version_profile_id: Any
-    override_version_profile: Any
-    upgrade_time_in_secs: Any
-    upgrade_day: Any
-    location: Any
-    latitude: Any
-    longitude: Any
-    city_country: Any
-    country_code: Any
+    modified_by: str | None
+    name: str | None
+    enabled: bool | None
+    description: str | None
+    version_profile_id: str | None
+    override_version_profile: bool | None
+    upgrade_time_in_secs: str | None
+    upgrade_day: str | None
+    location: str | None
+    latitude: str | None
+    longitude: str | None
+    city_country: str | None
+    country_code: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     site_id: Any
     site_name: Any
-    read_only: Any
+    read_only: bool | None
     restriction_type: Any
-    zscaler_managed: Any
+    zscaler_managed: bool | None
     site: list["PrivateCloudGroupSite"]
 
 class PrivateCloudGroupSite(Model):
     """Official model zscaler.zpa.models.private_cloud_group.PrivateCloudGroupSite (wire keys in camelCase)."""
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    id: Any
-    name: Any
-    description: Any
+    modified_by: str | None
+    id: str | None
+    name: str | None
+    description: str | None
     re_enroll_period: Any
     fire_drill_enabled: Any
     sitec_preferred: Any
-    enabled: Any
-    read_only: Any
+    enabled: bool | None
+    read_only: bool | None
     restricted_entity: Any
-    zscaler_managed: Any
+    zscaler_managed: bool | None
     private_broker_group_ids: list["PrivateBrokerGroupID"]

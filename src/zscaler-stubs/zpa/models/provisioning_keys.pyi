@@ -8,16 +8,16 @@ from zscaler._stubs.model import Input, Model
 
 class ProvisioningKey(Model):
     """Official model zscaler.zpa.models.provisioning_keys.ProvisioningKey (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    usage_count: Any
-    max_usage: Any
-    zcomponent_id: Any
-    enabled: Any
-    zcomponent_name: Any
-    provisioning_key: Any
-    enrollment_cert_id: Any
-    enrollment_cert_name: Any
+    modified_by: str | None
+    name: str | None
+    usage_count: str | None
+    max_usage: str | None
+    zcomponent_id: str | None
+    enabled: bool | None
+    zcomponent_name: str | None
+    provisioning_key: str | None
+    enrollment_cert_id: str | None
+    enrollment_cert_name: str | None

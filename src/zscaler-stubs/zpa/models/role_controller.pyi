@@ -8,31 +8,31 @@ from zscaler._stubs.model import Input, Model
 
 class ClassPermissionGroups(Model):
     """Official model zscaler.zpa.models.role_controller.ClassPermissionGroups (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    hidden: Any
+    modified_by: str | None
+    name: str | None
+    hidden: bool | None
     internal: Any
     local_scope_permission_group: Any
     class_permissions: list["ClassPermissions"]
 
 class ClassPermissions(Model):
     """Official model zscaler.zpa.models.role_controller.ClassPermissions (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     permission: "Permission" | None
     class_type: "ClassType" | None
 
 class ClassType(Model):
     """Official model zscaler.zpa.models.role_controller.ClassType (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     acl_class: Any
     friendly_name: Any
     local_scope_mask: Any
@@ -41,15 +41,15 @@ class ClassType(Model):
 class Permission(Model):
     """Official model zscaler.zpa.models.role_controller.Permission (wire keys in camelCase)."""
     mask: Any
-    type: Any
+    type: str | None
     max_mask: Any
 
 class Permissions(Model):
     """Official model zscaler.zpa.models.role_controller.Permissions (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
+    modified_by: str | None
     permission_mask: Any
     role: Any
     customer_id: Any
@@ -57,14 +57,14 @@ class Permissions(Model):
 
 class RoleController(Model):
     """Official model zscaler.zpa.models.role_controller.RoleController (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
+    modified_by: str | None
+    name: str | None
     microtenant_id: Any
-    microtenant_name: Any
-    description: Any
+    microtenant_name: str | None
+    description: str | None
     bypass_remote_assistance_check: Any
     custom_role: Any
     system_role: Any

@@ -8,12 +8,12 @@ from zscaler._stubs.model import Input, Model
 
 class SAMLAttribute(Model):
     """Official model zscaler.zpa.models.saml_attributes.SAMLAttribute (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     creation_time: Any
-    modified_by: Any
-    name: Any
-    user_attribute: Any
-    idp_id: Any
-    saml_name: Any
-    idp_name: Any
-    delta: Any
+    modified_by: str | None
+    name: str | None
+    user_attribute: bool | None
+    idp_id: str | None
+    saml_name: str | None
+    idp_name: str | None
+    delta: str | None

@@ -8,17 +8,17 @@ from zscaler._stubs.model import Input, Model
 
 class SCIMAttributeHeader(Model):
     """Official model zscaler.zpa.models.scim_attributes.SCIMAttributeHeader (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     creation_time: Any
-    modified_by: Any
-    name: Any
-    idp_id: Any
-    data_type: Any
-    schema_uri: Any
-    multivalued: Any
-    required: Any
-    case_sensitive: Any
-    mutability: Any
-    returned: Any
-    uniqueness: Any
-    delta: Any
+    modified_by: str | None
+    name: str | None
+    idp_id: str | None
+    data_type: str | None
+    schema_uri: str | None
+    multivalued: bool | None
+    required: bool | None
+    case_sensitive: bool | None
+    mutability: str | None
+    returned: str | None
+    uniqueness: bool | None
+    delta: str | None

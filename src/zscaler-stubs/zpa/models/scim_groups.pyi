@@ -8,10 +8,10 @@ from zscaler._stubs.model import Input, Model
 
 class SCIMGroup(Model):
     """Official model zscaler.zpa.models.scim_groups.SCIMGroup (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    name: Any
-    idp_id: Any
-    idp_group_id: Any
-    internal_id: Any
+    name: str | None
+    idp_id: str | None
+    idp_group_id: str | None
+    internal_id: str | None

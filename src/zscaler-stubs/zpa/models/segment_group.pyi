@@ -9,14 +9,14 @@ import zscaler.zpa.models.application_segment
 
 class SegmentGroup(Model):
     """Official model zscaler.zpa.models.segment_group.SegmentGroup (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    enabled: Any
-    policy_migrated: Any
-    config_space: Any
-    tcp_keep_alive_enabled: Any
+    id: str | None
+    name: str | None
+    description: str | None
+    enabled: bool | None
+    policy_migrated: bool | None
+    config_space: str | None
+    tcp_keep_alive_enabled: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     skip_detailed_app_info: Any
     applications: list[zscaler.zpa.models.application_segment.ApplicationSegments]

@@ -11,23 +11,23 @@ import zscaler.zpa.models.common
 
 class ServerGroup(Model):
     """Official model zscaler.zpa.models.server_group.ServerGroup (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    enabled: Any
-    name: Any
-    description: Any
-    ip_anchored: Any
-    config_space: Any
-    weight: Any
-    extranet_enabled: Any
+    modified_by: str | None
+    enabled: bool | None
+    name: str | None
+    description: str | None
+    ip_anchored: bool | None
+    config_space: str | None
+    weight: str | None
+    extranet_enabled: bool | None
     microtenant_id: Any
-    microtenant_name: Any
-    dynamic_discovery: Any
-    read_only: Any
+    microtenant_name: str | None
+    dynamic_discovery: bool | None
+    read_only: bool | None
     restriction_type: Any
-    zscaler_managed: Any
+    zscaler_managed: bool | None
     applications: list[zscaler.zpa.models.application_segment.ApplicationSegments]
     app_connector_groups: list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]
     extranet_dto: zscaler.zpa.models.common.ExtranetDTO | None

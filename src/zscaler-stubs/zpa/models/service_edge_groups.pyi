@@ -10,37 +10,37 @@ import zscaler.zpa.models.trusted_network
 
 class ServiceEdgeGroup(Model):
     """Official model zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    description: Any
-    enabled: Any
-    latitude: Any
-    longitude: Any
-    location: Any
-    version_profile_id: Any
-    version_profile_name: Any
-    enrollment_cert_id: Any
-    override_version_profile: Any
-    version_profile_visibility_scope: Any
+    modified_by: str | None
+    name: str | None
+    description: str | None
+    enabled: bool | None
+    latitude: str | None
+    longitude: str | None
+    location: str | None
+    version_profile_id: str | None
+    version_profile_name: str | None
+    enrollment_cert_id: str | None
+    override_version_profile: bool | None
+    version_profile_visibility_scope: str | None
     alt_cloud: Any
-    city_country: Any
-    country_code: Any
-    upgrade_day: Any
-    upgrade_time_in_secs: Any
-    is_public: Any
+    city_country: str | None
+    country_code: str | None
+    upgrade_day: str | None
+    upgrade_time_in_secs: str | None
+    is_public: str | None
     geolocation_id: Any
-    grace_distance_enabled: Any
-    grace_distance_value: Any
-    grace_distance_value_unit: Any
+    grace_distance_enabled: bool | None
+    grace_distance_value: str | None
+    grace_distance_value_unit: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     site_id: Any
     site_name: Any
-    upgrade_priority: Any
-    use_in_dr_mode: Any
+    upgrade_priority: str | None
+    use_in_dr_mode: bool | None
     trusted_networks: list[zscaler.zpa.models.trusted_network.TrustedNetwork]
     service_edges: list[zscaler.zpa.models.service_edges.ServiceEdge]
     graceDistanceEnabled: Any

@@ -8,40 +8,40 @@ from zscaler._stubs.model import Input, Model
 
 class ServiceEdge(Model):
     """Official model zscaler.zpa.models.service_edges.ServiceEdge (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    fingerprint: Any
-    issued_cert_id: Any
-    enabled: Any
-    latitude: Any
-    longitude: Any
-    location: Any
-    expected_version: Any
-    current_version: Any
+    modified_by: str | None
+    fingerprint: str | None
+    issued_cert_id: str | None
+    enabled: bool | None
+    latitude: str | None
+    longitude: str | None
+    location: str | None
+    expected_version: str | None
+    current_version: str | None
     expected_upgrade_time: Any
-    upgrade_status: Any
-    upgrade_attempt: Any
+    upgrade_status: str | None
+    upgrade_attempt: str | None
     control_channel_status: Any
     ctrl_broker_name: Any
     last_broker_connect_time: Any
     last_broker_connect_time_duration: Any
     last_broker_disconnect_time: Any
     last_broker_disconnect_time_duration: Any
-    private_ip: Any
-    public_ip: Any
-    platform: Any
-    runtime_os: Any
-    application_start_time: Any
-    sarge_version: Any
-    platform_detail: Any
-    microtenant_name: Any
+    private_ip: str | None
+    public_ip: str | None
+    platform: str | None
+    runtime_os: str | None
+    application_start_time: str | None
+    sarge_version: str | None
+    platform_detail: str | None
+    microtenant_name: str | None
     microtenant_id: Any
-    provisioning_key_id: Any
+    provisioning_key_id: str | None
     provisioning_key_name: Any
-    service_edge_group_id: Any
+    service_edge_group_id: str | None
     service_edge_group_name: Any
     enrollment_cert: Any
     zpn_sub_module_upgrade_list: list[Any]

@@ -9,14 +9,14 @@ from zscaler._stubs.model import Input, Model
 class StepUpAuthLevel(Model):
     """Official model zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel (wire keys in camelCase)."""
     creation_time: Any
-    delta: Any
-    description: Any
+    delta: str | None
+    description: str | None
     iam_auth_level_id: Any
-    id: Any
-    modified_by: Any
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     parent_iam_auth_level_id: Any
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     user_message: Any

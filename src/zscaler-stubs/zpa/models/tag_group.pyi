@@ -8,18 +8,18 @@ from zscaler._stubs.model import Input, Model
 
 class TagGroup(Model):
     """Official model zscaler.zpa.models.tag_group.TagGroup (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
+    id: str | None
+    name: str | None
+    description: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     tags: list["TagGroupTag"]
 
 class TagGroupNamespace(Model):
     """Official model zscaler.zpa.models.tag_group.TagGroupNamespace (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    enabled: Any
+    id: str | None
+    name: str | None
+    enabled: bool | None
 
 class TagGroupTag(Model):
     """Official model zscaler.zpa.models.tag_group.TagGroupTag (wire keys in camelCase)."""
@@ -30,11 +30,11 @@ class TagGroupTag(Model):
 
 class TagGroupTagKey(Model):
     """Official model zscaler.zpa.models.tag_group.TagGroupTagKey (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    enabled: Any
+    id: str | None
+    name: str | None
+    enabled: bool | None
 
 class TagGroupTagValue(Model):
     """Official model zscaler.zpa.models.tag_group.TagGroupTagValue (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None

@@ -8,25 +8,25 @@ from zscaler._stubs.model import Input, Model
 
 class BulkUpdateStatusRequest(Model):
     """Official model zscaler.zpa.models.tag_key.BulkUpdateStatusRequest (wire keys in camelCase)."""
-    enabled: Any
+    enabled: bool | None
     tag_key_ids: list[Any]
 
 class TagKey(Model):
     """Official model zscaler.zpa.models.tag_key.TagKey (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     customer_id: Any
-    name: Any
-    description: Any
-    enabled: Any
+    name: str | None
+    description: str | None
+    enabled: bool | None
     namespace_id: Any
     origin: Any
-    type: Any
+    type: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     skip_audit: Any
     tag_values: list["TagValue"]
 
 class TagValue(Model):
     """Official model zscaler.zpa.models.tag_key.TagValue (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: str | None
+    name: str | None

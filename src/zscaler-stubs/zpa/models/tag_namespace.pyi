@@ -8,18 +8,18 @@ from zscaler._stubs.model import Input, Model
 
 class Namespace(Model):
     """Official model zscaler.zpa.models.tag_namespace.Namespace (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    enabled: Any
+    id: str | None
+    name: str | None
+    description: str | None
+    enabled: bool | None
     origin: Any
-    type: Any
+    type: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
 
 class UpdateStatusRequest(Model):
     """Official model zscaler.zpa.models.tag_namespace.UpdateStatusRequest (wire keys in camelCase)."""
-    enabled: Any
+    enabled: bool | None
     namespace_id: Any
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None

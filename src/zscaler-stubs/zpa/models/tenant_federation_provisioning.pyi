@@ -32,7 +32,7 @@ class TenantFederationProvisioning(Model):
 
 class TenantFederationToken(Model):
     """Official model zscaler.zpa.models.tenant_federation_provisioning.TenantFederationToken (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     token: Any
     token_expiration_epoch_seconds: Any
 

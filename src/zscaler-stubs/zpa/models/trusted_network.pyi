@@ -8,12 +8,12 @@ from zscaler._stubs.model import Input, Model
 
 class TrustedNetwork(Model):
     """Official model zscaler.zpa.models.trusted_network.TrustedNetwork (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     modified_time: Any
     creation_time: Any
-    modified_by: Any
-    name: Any
-    domain: Any
-    network_id: Any
-    zscaler_cloud: Any
+    modified_by: str | None
+    name: str | None
+    domain: str | None
+    network_id: str | None
+    zscaler_cloud: str | None
     master_customer_id: Any

@@ -10,13 +10,13 @@ class UserPortalAUP(Model):
     """Official model zscaler.zpa.models.user_portal_aup.UserPortalAUP (wire keys in camelCase)."""
     aup: Any
     creation_time: Any
-    description: Any
+    description: str | None
     email: Any
-    enabled: Any
-    id: Any
-    modified_by: Any
+    enabled: bool | None
+    id: str | None
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     phone_num: Any
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None

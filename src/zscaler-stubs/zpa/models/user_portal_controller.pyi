@@ -8,24 +8,24 @@ from zscaler._stubs.model import Input, Model
 
 class UserPortalController(Model):
     """Official model zscaler.zpa.models.user_portal_controller.UserPortalController (wire keys in camelCase)."""
-    certificate_id: Any
-    certificate_name: Any
+    certificate_id: str | None
+    certificate_name: str | None
     creation_time: Any
-    description: Any
-    domain: Any
-    enabled: Any
-    ext_domain: Any
-    ext_domain_name: Any
-    ext_domain_translation: Any
-    ext_label: Any
+    description: str | None
+    domain: str | None
+    enabled: bool | None
+    ext_domain: str | None
+    ext_domain_name: str | None
+    ext_domain_translation: str | None
+    ext_label: str | None
     getc_name: Any
-    id: Any
+    id: str | None
     image_data: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    name: Any
+    name: str | None
     microtenant_id: Any
-    microtenant_name: Any
-    user_notification: Any
-    user_notification_enabled: Any
+    microtenant_name: str | None
+    user_notification: str | None
+    user_notification_enabled: bool | None
     managed_by_zs: Any

@@ -11,18 +11,18 @@ class UserPortalLink(Model):
     """Official model zscaler.zpa.models.user_portal_link.UserPortalLink (wire keys in camelCase)."""
     application_id: Any
     creation_time: Any
-    description: Any
-    enabled: Any
+    description: str | None
+    enabled: bool | None
     icon_text: Any
-    id: Any
-    link: Any
+    id: str | None
+    link: str | None
     link_path: Any
-    modified_by: Any
+    modified_by: str | None
     modified_time: Any
-    name: Any
-    protocol: Any
+    name: str | None
+    protocol: str | None
     microtenant_id: Any
-    microtenant_name: Any
+    microtenant_name: str | None
     user_portal_id: Any
     user_portals: list[zscaler.zpa.models.user_portal_controller.UserPortalController]
 

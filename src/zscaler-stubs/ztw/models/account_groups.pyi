@@ -8,9 +8,9 @@ from zscaler._stubs.model import Input, Model
 
 class AccountGroups(Model):
     """Official model zscaler.ztw.models.account_groups.AccountGroups (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
+    id: int | None
+    name: str | None
+    description: str | None
     cloud_type: Any
     cloud_connector_groups: list[Any]
     public_cloud_accounts: list[Any]

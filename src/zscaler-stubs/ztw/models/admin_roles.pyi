@@ -8,20 +8,20 @@ from zscaler._stubs.model import Input, Model
 
 class AdminRoles(Model):
     """Official model zscaler.ztw.models.admin_roles.AdminRoles (wire keys in camelCase)."""
-    id: Any
-    rank: Any
-    name: Any
-    policy_access: Any
+    id: int | None
+    rank: int | None
+    name: str | None
+    policy_access: str | None
     alerting_access: Any
-    dashboard_access: Any
-    report_access: Any
+    dashboard_access: str | None
+    report_access: str | None
     analysis_access: Any
-    username_access: Any
+    username_access: str | None
     device_info_access: Any
     admin_acct_access: Any
     is_auditor: Any
     permissions: list[Any]
     feature_permissions: Any
-    is_non_editable: Any
+    is_non_editable: bool | None
     logs_limit: Any
-    role_type: Any
+    role_type: str | None

@@ -9,7 +9,7 @@ import zscaler.ztw.models.admin_roles
 
 class AdminUsers(Model):
     """Official model zscaler.ztw.models.admin_users.AdminUsers (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     login_name: Any
     user_name: Any
     email: Any
@@ -33,5 +33,5 @@ class AdminUsers(Model):
     exec_mobile_app_tokens: list[Any]
     new_location_create_allowed: Any
     send_zdx_onboard_invite: Any
-    name: Any
+    name: str | None
     role: zscaler.ztw.models.admin_roles.AdminRoles | None

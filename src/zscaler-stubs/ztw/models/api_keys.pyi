@@ -9,7 +9,7 @@ import zscaler.ztw.models.common
 
 class ApiKeys(Model):
     """Official model zscaler.ztw.models.api_keys.ApiKeys (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     key_value: Any
     permissions: list[Any]
     enabled: Any

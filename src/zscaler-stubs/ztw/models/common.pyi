@@ -8,14 +8,14 @@ from zscaler._stubs.model import Input, Model
 
 class CommonIDName(Model):
     """Official model zscaler.ztw.models.common.CommonIDName (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
 
 class CommonIDNameExternalID(Model):
     """Official model zscaler.ztw.models.common.CommonIDNameExternalID (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    is_name_l10n_tag: Any
+    id: int | None
+    name: str | None
+    is_name_l10n_tag: bool | None
     deleted: Any
     external_id: Any
     association_time: Any
@@ -23,7 +23,7 @@ class CommonIDNameExternalID(Model):
 
 class CommonPublicCloudInfo(Model):
     """Official model zscaler.ztw.models.common.CommonPublicCloudInfo (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     cloud_type: Any
     status: Any

@@ -9,11 +9,11 @@ import zscaler.ztw.models.ecgroup
 
 class ECGroupVM(Model):
     """Official model zscaler.ztw.models.ec_group_vm.ECGroupVM (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     status: list[Any]
-    operational_status: Any
-    form_factor: Any
+    operational_status: str | None
+    form_factor: str | None
     city_geo_id: Any
     nat_ip: Any
     zia_gateway: Any

@@ -9,19 +9,19 @@ import zscaler.ztw.models.common
 
 class DNS(Model):
     """Official model zscaler.ztw.models.ecgroup.DNS (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     dns_type: Any
     ips: list[Any]
 
 class ECGroup(Model):
     """Official model zscaler.ztw.models.ecgroup.ECGroup (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     desc: Any
-    deploy_type: Any
+    deploy_type: str | None
     status: list[Any]
-    platform: Any
-    aws_availability_zone: Any
+    platform: str | None
+    aws_availability_zone: str | None
     azure_availability_zone: Any
     max_ec_count: Any
     tunnel_mode: Any
@@ -32,7 +32,7 @@ class ECGroup(Model):
 
 class ECInstances(Model):
     """Official model zscaler.ztw.models.ecgroup.ECInstances (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     instance_type: Any
     out_gwip: Any
     nat_ip: Any
@@ -43,11 +43,11 @@ class ECInstances(Model):
 
 class ECVMS(Model):
     """Official model zscaler.ztw.models.ecgroup.ECVMS (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     status: list[Any]
-    operational_status: Any
-    form_factor: Any
+    operational_status: str | None
+    form_factor: str | None
     management_nw: "ManagementNW" | None
     ec_instances: list["EcInstance"]
     city_geo_id: Any
@@ -63,7 +63,7 @@ class ECVMS(Model):
 
 class EcInstance(Model):
     """Official model zscaler.ztw.models.ecgroup.EcInstance (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     instance_type: Any
     service_ips: Any
 
@@ -74,7 +74,7 @@ class LBIPAddr(Model):
 
 class ManagementNW(Model):
     """Official model zscaler.ztw.models.ecgroup.ManagementNW (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     ip_start: Any
     ip_end: Any
     netmask: Any

@@ -9,9 +9,9 @@ import zscaler.ztw.models.common
 
 class ForwardingGateways(Model):
     """Official model zscaler.ztw.models.forwarding_gateways.ForwardingGateways (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
+    id: int | None
+    name: str | None
+    description: str | None
     fail_closed: Any
     manual_primary: Any
     manual_secondary: Any

@@ -10,14 +10,14 @@ import zscaler.ztw.models.zpa_resources
 
 class ForwardingControlRule(Model):
     """Official model zscaler.ztw.models.forwarding_rules.ForwardingControlRule (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    type: Any
+    id: int | None
+    name: str | None
+    type: str | None
     order: Any
-    rank: Any
+    rank: int | None
     state: Any
     forward_method: Any
-    description: Any
+    description: str | None
     zpa_broker_rule: Any
     last_modified_time: Any
     block_response_code: Any
@@ -58,15 +58,15 @@ class ForwardingControlRule(Model):
 
 class ZPAAppSegments(Model):
     """Official model zscaler.ztw.models.forwarding_rules.ZPAAppSegments (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     external_id: Any
     zpa_tenant_id: Any
     description: Any
 
 class ZPAApplicationSegmentGroups(Model):
     """Official model zscaler.ztw.models.forwarding_rules.ZPAApplicationSegmentGroups (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     zpa_app_segments_count: Any
     zpa_id: Any

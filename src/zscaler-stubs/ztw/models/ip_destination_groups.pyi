@@ -8,12 +8,12 @@ from zscaler._stubs.model import Input, Model
 
 class IPDestinationGroups(Model):
     """Official model zscaler.ztw.models.ip_destination_groups.IPDestinationGroups (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    type: Any
-    is_non_editable: Any
-    creator_context: Any
+    id: int | None
+    name: str | None
+    description: str | None
+    type: str | None
+    is_non_editable: bool | None
+    creator_context: str | None
     addresses: list[Any]
     ip_categories: list[Any]
     url_categories: list[Any]

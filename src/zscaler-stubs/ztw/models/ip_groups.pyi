@@ -8,9 +8,9 @@ from zscaler._stubs.model import Input, Model
 
 class IPGroups(Model):
     """Official model zscaler.ztw.models.ip_groups.IPGroups (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    creator_context: Any
-    is_non_editable: Any
+    id: int | None
+    name: str | None
+    description: str | None
+    creator_context: str | None
+    is_non_editable: bool | None
     ip_addresses: list[Any]

@@ -9,8 +9,8 @@ import zscaler.ztw.models.traffic_vpn_credentials
 
 class LocationManagement(Model):
     """Official model zscaler.ztw.models.location_management.LocationManagement (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     non_editable: Any
     parent_id: Any
     up_bandwidth: Any
@@ -21,18 +21,18 @@ class LocationManagement(Model):
     shared_down_bandwidth: Any
     unused_up_bandwidth: Any
     unused_dn_bandwidth: Any
-    country: Any
+    country: str | None
     language: Any
-    tz: Any
+    tz: str | None
     geo_override: Any
     latitude: Any
     longitude: Any
-    auth_required: Any
+    auth_required: bool | None
     ssl_scan_enabled: Any
     zapp_ssl_scan_enabled: Any
-    xff_forward_enabled: Any
+    xff_forward_enabled: bool | None
     other_sub_location: Any
-    ec_location: Any
+    ec_location: bool | None
     surrogate_ip: Any
     cookies_and_proxy: Any
     idle_time_in_minutes: Any
@@ -41,7 +41,7 @@ class LocationManagement(Model):
     surrogate_refresh_time_in_minutes: Any
     kerberos_auth: Any
     digest_auth_enabled: Any
-    ofw_enabled: Any
+    ofw_enabled: bool | None
     ips_control: Any
     aup_enabled: Any
     caution_enabled: Any
@@ -50,12 +50,12 @@ class LocationManagement(Model):
     iot_discovery_enabled: Any
     iot_enforce_policy_set: Any
     aup_timeout_in_days: Any
-    child_count: Any
+    child_count: int | None
     match_in_child: Any
     exclude_from_dynamic_groups: Any
     exclude_from_manual_groups: Any
-    profile: Any
-    description: Any
+    profile: str | None
+    description: str | None
     ipv6_enabled: Any
     ipv6_dns64_prefix: Any
     managed_by: Any

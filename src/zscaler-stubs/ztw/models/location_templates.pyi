@@ -9,8 +9,8 @@ import zscaler.ztw.models.common
 
 class LocationTemplate(Model):
     """Official model zscaler.ztw.models.location_templates.LocationTemplate (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     desc: Any
     editable: Any
     last_mod_time: Any
@@ -20,12 +20,12 @@ class LocationTemplate(Model):
 class Template(Model):
     """Official model zscaler.ztw.models.location_templates.Template (wire keys in camelCase)."""
     template_prefix: Any
-    xff_forward_enabled: Any
-    auth_required: Any
+    xff_forward_enabled: bool | None
+    auth_required: bool | None
     caution_enabled: Any
     aup_enabled: Any
     aup_timeout_in_days: Any
-    ofw_enabled: Any
+    ofw_enabled: bool | None
     ips_control: Any
     enforce_bandwidth_control: Any
     up_bandwidth: Any

@@ -8,13 +8,13 @@ from zscaler._stubs.model import Input, Model
 
 class NetworkServices(Model):
     """Official model zscaler.ztw.models.nw_service.NetworkServices (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    tag: Any
-    type: Any
-    creator_context: Any
-    is_name_l10n_tag: Any
+    id: int | None
+    name: str | None
+    description: str | None
+    tag: str | None
+    type: str | None
+    creator_context: str | None
+    is_name_l10n_tag: bool | None
     src_tcp_ports: list["PortRange"]
     dest_tcp_ports: list["PortRange"]
     src_udp_ports: list["PortRange"]
@@ -22,5 +22,5 @@ class NetworkServices(Model):
 
 class PortRange(Model):
     """Official model zscaler.ztw.models.nw_service.PortRange (wire keys in camelCase)."""
-    start: Any
+    start: int | None
     end: Any

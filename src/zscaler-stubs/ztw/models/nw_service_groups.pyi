@@ -9,8 +9,8 @@ import zscaler.ztw.models.nw_service
 
 class NetworkServiceGroups(Model):
     """Official model zscaler.ztw.models.nw_service_groups.NetworkServiceGroups (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    creator_context: Any
+    id: int | None
+    name: str | None
+    description: str | None
+    creator_context: str | None
     services: list[zscaler.ztw.models.nw_service.NetworkServices]

@@ -20,7 +20,7 @@ class ProvURLData(Model):
     editable: Any
     last_mod_time: Any
     cloud_provider_type: Any
-    form_factor: Any
+    form_factor: str | None
     hypervisors: Any
     location_template: zscaler.ztw.models.location_templates.LocationTemplate | None
     cloud_provider: zscaler.ztw.models.common.CommonIDNameExternalID | None
@@ -30,8 +30,8 @@ class ProvURLData(Model):
 
 class ProvisioningURL(Model):
     """Official model zscaler.ztw.models.provisioning_url.ProvisioningURL (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     desc: Any
     prov_url: Any
     prov_url_type: Any

@@ -21,8 +21,8 @@ class AccountDetails(Model):
 
 class PublicCloudInfo(Model):
     """Official model zscaler.ztw.models.public_cloud_info.PublicCloudInfo (wire keys in camelCase)."""
-    id: Any
-    name: Any
+    id: int | None
+    name: str | None
     account_groups: list[zscaler.ztw.models.common.CommonIDNameExternalID]
     cloud_type: Any
     external_id: Any

@@ -9,9 +9,9 @@ import zscaler.ztw.models.location_management
 
 class TrafficVPNCredentials(Model):
     """Official model zscaler.ztw.models.traffic_vpn_credentials.TrafficVPNCredentials (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    type: Any
+    id: int | None
+    name: str | None
+    type: str | None
     fqdn: Any
     ip_address: Any
     pre_shared_key: Any

@@ -31,10 +31,10 @@ class Tags(Model):
 
 class WorkloadGroups(Model):
     """Official model zscaler.ztw.models.workload_groups.WorkloadGroups (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
-    expression: Any
+    id: int | None
+    name: str | None
+    description: str | None
+    expression: str | None
     last_modified_time: Any
     expression_json: "ExpressionJson" | None
     last_modified_by: Any

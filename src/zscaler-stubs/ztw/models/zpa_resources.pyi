@@ -8,8 +8,8 @@ from zscaler._stubs.model import Input, Model
 
 class ZPAApplicationSegments(Model):
     """Official model zscaler.ztw.models.zpa_resources.ZPAApplicationSegments (wire keys in camelCase)."""
-    id: Any
-    name: Any
-    description: Any
+    id: int | None
+    name: str | None
+    description: str | None
     deleted: Any
     zpa_id: Any
