@@ -655,8 +655,11 @@ def resource_class(product: str, attribute: str) -> type[ResourceAPI]:
     res = prod.resource(attribute)
     ns: dict[str, Any] = {"_product": prod, "_resource": res, "__doc__": res.doc or f"{product}.{res.attribute}",
                           "__module__": f"zscaler.{product}"}
+    from . import reference  # the full docstrings (arguments, body fields, example): read per product, here
+
     for op in res.ops:
         ns[op.name] = _method(op)
+        ns[op.name].__doc__ = reference.method_doc(product, res, op)
     for alias, target in res.aliases.items():
         ns[alias] = ns[res.op(target).name]
     tables = {**class_tables.TABLES.get(product, {}).get(res.attribute, {}), **res.constants}
@@ -667,6 +670,3 @@ def resource_class(product: str, attribute: str) -> type[ResourceAPI]:
     module, name = api_name(product, res.attribute) or (ns["__module__"], _class_name(res.attribute))
     ns["__module__"], ns["__qualname__"] = module, name  # the official class path (zscaler.zpa.segment_groups)
     return type(name, (ResourceAPI,), ns)
-    from . import reference  # the full docstrings (arguments, body fields, example): read per product, here
-
-        ns[op.name].__doc__ = reference.method_doc(product, res, op)
