@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import argparse
+from typing import Callable
 import json
 import os
 import shlex
@@ -12,14 +13,42 @@ import signal
 import sys
 import threading
 
+from . import network
 from .core import LEGACY_PRODUCTS, Simulator
 
 
-def _rate(text: str) -> tuple[str, float]:
+def _rate(text: str) -> tuple[str | None, Any]:
+    """``PRODUCT=N`` (a product's requests per second) or a per-client window (``50/s``, ``5000/60s``)."""
     product, sep, value = text.partition("=")
     if not sep:
-        raise argparse.ArgumentTypeError("use PRODUCT=PER_SECOND, e.g. zia=20")
-    return product.strip(), float(value)
+        try:
+            return None, network.parse_rate(text, "--rate-limit")
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    try:
+        per_second = float(value)
+    except ValueError:
+        per_second = 0.0
+    if not product.strip() or not per_second > 0:
+        raise argparse.ArgumentTypeError(
+            f"use PRODUCT=PER_SECOND (e.g. zia=20) or a per-client window (50/s, 5000/60s), got {text!r}")
+    return product.strip(), per_second
+
+
+def _duration(name: str) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            return network.parse_duration(text, name)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+    return parse
+
+
+def _endpoint(text: str) -> network.EndpointLimit:
+    try:
+        return network.parse_endpoint_text(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,8 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--load", metavar="FILE", help="start from the state a --save (or sim.save()) wrote to FILE")
     ap.add_argument("--save", metavar="FILE", help="write the whole state to FILE as JSON when stopped")
     ap.add_argument("--token-lifetime", type=int, default=3600, help="seconds a token stays valid")
-    ap.add_argument("--rate-limit", type=_rate, action="append", default=[], metavar="PRODUCT=N",
-                    help="limit a product to N requests per second (repeatable)")
+    ap.add_argument("--rate-limit", type=_rate, action="append", default=[], metavar="RATE|PRODUCT=N",
+                    help="a per-client gateway window (50/s, 5000/60s, 5000/min) or PRODUCT=N: a product's "
+                         "requests per second (repeatable)")
+    ap.add_argument("--endpoint-limit", type=_endpoint, action="append", default=[], metavar="'METHOD /PATH=RATE'",
+                    help="a per-endpoint limit, e.g. 'GET /zia/api/v1/users*=1/s' (path: a glob; repeatable)")
+    ap.add_argument("--latency", type=_duration("--latency"), default=0.0, metavar="TIME",
+                    help="added to every answer, without blocking other connections (40ms, 0.04s; default 0)")
+    ap.add_argument("--latency-jitter", type=_duration("--latency-jitter"), default=0.0, metavar="TIME",
+                    help="spread the latency evenly over latency ± this (default 0)")
     ap.add_argument("--header-timeout", type=float, default=30.0, metavar="SECONDS",
                     help="a request head must arrive within this time (default 30; then 408 and close)")
     ap.add_argument("--idle-timeout", type=float, default=120.0, metavar="SECONDS",
@@ -72,14 +108,29 @@ def _banner(sim: Simulator, args: argparse.Namespace) -> None:
         c = sim.legacy_config(p)
         c.pop("override_url")
         print(f"    {p}: " + ", ".join(f"{k}={v}" for k, v in c.items()))
-    print(f"  control API:   {sim.url}/_sim/ (reset, seed, state, requests, faults, expire-tokens)")
+    net = sim.network_stats()
+    if net["latency"] or net["rate_limit"] or net["endpoint_limits"] or net["rate_limits"]:
+        rate = net["rate_limit"]
+        window = f"{rate['limit']}/{rate['window']:g}s" if rate else "off"
+        print(f"  network:       latency {net['latency'] * 1000:g} ms ± {net['latency_jitter'] * 1000:g} ms; "
+              f"client window {window}; "
+              f"endpoint limits {len(net['endpoint_limits'])}; product limits {net['rate_limits'] or 'none'}")
+    print(f"  control API:   {sim.url}/_sim/ (reset, seed, state, requests, faults, network, expire-tokens)")
 
 
 def _start(args: argparse.Namespace) -> Simulator | None:
     """The started simulator, or None after a one-line error on stderr (busy port, bad --load file)."""
-    sim = Simulator(args.host, args.port, db=args.db, token_lifetime=args.token_lifetime,
-                    rate_limits=dict(args.rate_limit), record_limit=10_000, tenant=args.tenant,
-                    header_timeout=args.header_timeout, idle_timeout=args.idle_timeout)
+    clients = [rate for product, rate in args.rate_limit if product is None]
+    try:
+        sim = Simulator(args.host, args.port, db=args.db, token_lifetime=args.token_lifetime,
+                        rate_limits={p: r for p, r in args.rate_limit if p is not None},
+                        rate_limit=clients[-1] if clients else None, endpoint_limits=args.endpoint_limit,
+                        latency=args.latency, latency_jitter=args.latency_jitter,
+                        record_limit=10_000, tenant=args.tenant,
+                        header_timeout=args.header_timeout, idle_timeout=args.idle_timeout)
+    except ValueError as exc:  # latency jitter larger than the latency ...
+        print(f"error: {exc}", file=sys.stderr)
+        return None
     try:
         if args.load:
             sim.load(args.load)

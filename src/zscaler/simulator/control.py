@@ -1,6 +1,7 @@
 """The control API under ``/_sim/``: what tests and other processes use to drive the simulator
 (reset, seed, state, recorded requests, faults, expiring tokens, edit lock, rate limits,
-activation, info). Loopback clients only; it is not recorded and not rate limited.
+the realistic network (latency, limits, 429 counters), activation, info). Loopback clients only;
+it is not recorded, not delayed and not rate limited.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 Handler = Callable[["Engine", dict[str, Any]], Response]
 
 FAULT_FIELDS = frozenset({"path", "method", "status", "times", "headers", "body", "delay", "action", "query"})
+NETWORK_FIELDS = frozenset({"latency", "latency_jitter", "rate_limit", "endpoint_limits"})
 
 
 def _is_loopback(peer: Any) -> bool:
@@ -110,6 +112,18 @@ def _rate_limit(engine: "Engine", body: dict[str, Any]) -> Response:
     return Response.json(200, {"rate_limits": engine.rate_limits})
 
 
+def _set_network(engine: "Engine", body: dict[str, Any]) -> Response:
+    bad = set(body) - NETWORK_FIELDS
+    if bad:
+        raise ValueError(f"unknown network fields: {', '.join(sorted(bad))} (accepted: {', '.join(sorted(NETWORK_FIELDS))})")
+    return Response.json(200, engine.set_network(**body))
+
+
+def _reset_network_counters(engine: "Engine", body: dict[str, Any]) -> Response:
+    engine.reset_network_counters()
+    return Response.json(200, engine.network_stats())
+
+
 ROUTES: dict[tuple[str, str], Handler] = {
     ("POST", "/_sim/reset"): _reset,
     ("POST", "/_sim/seed"): _seed,
@@ -122,6 +136,9 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("POST", "/_sim/expire-tokens"): lambda engine, body: Response.json(200, {"expired": engine.expire_tokens()}),
     ("POST", "/_sim/edit-lock"): _edit_lock,
     ("POST", "/_sim/rate-limit"): _rate_limit,
+    ("GET", "/_sim/network"): lambda engine, body: Response.json(200, engine.network_stats()),
+    ("POST", "/_sim/network"): _set_network,
+    ("DELETE", "/_sim/network/counters"): _reset_network_counters,
     ("GET", "/_sim/activation"): lambda engine, body: Response.json(
         200, {"status": dict(engine.activation), "activations": dict(engine.activations)}),
     ("GET", "/_sim/info"): lambda engine, body: Response.json(200, engine.info()),

@@ -31,6 +31,7 @@ from .behaviors import DEFAULT_TRAITS, Traits, behaviors, reset_hooks, traits
 from .context import BadRequest, Ctx
 from .faults import Fault
 from .gateway import Gateway, bad_request
+from .network import make_latency, parse_duration, parse_endpoints, parse_rate
 from .httpserver import Request, Response
 from .logins import DEFAULT_LEGACY, Entry, Logins
 from .recording import RecordedRequest
@@ -38,6 +39,7 @@ from .routes import Route, Router, bind_behaviors, build_routes, iter_products
 from .store import Store
 
 WRITE_VERBS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+KEEP: Any = object()  # set_network(): a keyword not given
 
 DEFAULT_CREDENTIALS = {
     "client_id": "zscaler-simulator-client",
@@ -59,6 +61,10 @@ class Engine:
         token_lifetime: int = 3600,
         session_idle_timeout: float = 1800.0,
         rate_limits: dict[str, float] | None = None,
+        rate_limit: Any = None,
+        endpoint_limits: Any = None,
+        latency: float | str = 0.0,
+        latency_jitter: float | str = 0.0,
         public_key: str | bytes | None = None,
         client_id: str | None = None,
         client_secret: str | None = None,
@@ -100,7 +106,8 @@ class Engine:
         self.tenant = tenant
         self._reset_hooks = reset_hooks(names, tenant)
 
-        self.gateway = Gateway(self, rate_limits)
+        self.gateway = Gateway(self, rate_limits, rate_limit=rate_limit, endpoint_limits=endpoint_limits,
+                               latency=make_latency(latency, latency_jitter))
         self.logins = Logins(self)
         self._edit_lock = 0
         self.staged_products = tuple(p for p, t in self.traits.items() if t.staged)
@@ -204,6 +211,51 @@ class Engine:
                 self.gateway.rate_limits.pop(product, None)
             self.gateway.windows.pop(product, None)
 
+    def set_network(self, *, latency: Any = KEEP, latency_jitter: Any = KEEP, rate_limit: Any = KEEP,
+                    endpoint_limits: Any = KEEP) -> dict[str, Any]:
+        """Change the realistic network at run time; only the keywords given change.
+
+        ``latency``/``latency_jitter``: seconds or text (``"40ms"``) added to every answer
+        (``latency ± jitter``, evenly spread; ``latency`` alone is a fixed latency);
+        ``rate_limit``: the per-client window (``"50/s"``, ``"5000/60s"``, ``(N, seconds)``,
+        None: off); ``endpoint_limits``:
+        ``{"GET /zia/api/v1/users": "1/s"}`` (replaces the previous ones; None: none).
+        Returns :meth:`network_stats`. ``reset()`` goes back to the constructor's values.
+        """
+        gw = self.gateway
+        base = gw.latency.base if latency is KEEP else parse_duration(latency or 0, "latency")
+        if latency_jitter is KEEP:  # a latency given alone is a fixed one
+            jitter = gw.latency.jitter if latency is KEEP else 0.0
+        else:
+            jitter = parse_duration(latency_jitter or 0, "latency_jitter")
+        new_latency = make_latency(base, jitter)
+        rate = gw.client_rate if rate_limit is KEEP else parse_rate(rate_limit, "rate_limit")
+        endpoints = gw.endpoint_limits if endpoint_limits is KEEP else parse_endpoints(endpoint_limits)
+        with self.lock:  # everything checked before anything changes
+            gw.latency = new_latency
+            if rate != gw.client_rate:
+                gw.set_client_rate(rate)
+            if endpoints != gw.endpoint_limits:
+                gw.set_endpoint_limits(endpoints)
+            return gw.network()
+
+    def network_stats(self) -> dict[str, Any]:
+        """Latency and limits in force, 429s sent by the limits (``throttled``, ``throttled_by``
+        client / endpoint / product) and the delayed answers (``delayed``, ``delay_total``,
+        ``in_flight``, ``max_in_flight``)."""
+        with self.lock:
+            return self.gateway.network()
+
+    @property
+    def throttled(self) -> int:
+        """How many 429 answers the rate limits sent (since the start, ``reset()`` or ``reset_network_counters()``)."""
+        return sum(self.gateway.throttled.values())
+
+    def reset_network_counters(self) -> None:
+        """Zero the 429 and latency counters of :meth:`network_stats` (limits and windows stay)."""
+        with self.lock:
+            self.gateway.reset_counters()
+
     def activation_status(self, product: str = "zia") -> str:
         with self.lock:
             return self.activation.get(product, "ACTIVE")
@@ -265,6 +317,7 @@ class Engine:
             "customer_id": self.customer_id,
             "vanity_domain": self.vanity_domain,
             "rate_limits": dict(self.rate_limits),
+            "network": self.gateway.network(),
             "db": self._db_path,
             "tenant": self.tenant,
         }
@@ -296,6 +349,7 @@ class Engine:
             resp = self._answer(self.context(req))
         if resp.later is None:
             rec.status = resp.status
+            rec.delay = self.gateway.delay(resp)
             return resp
         later = resp.later
 
@@ -305,6 +359,7 @@ class Engine:
             return cast("Response", r)
 
         resp.later = finish
+        rec.delay = self.gateway.delay(resp)
         return resp
 
     def context(self, req: Request) -> Ctx:

@@ -1,23 +1,29 @@
 """The API gateway in front of every product: who may call, how often, and injected faults.
 
 :class:`Gateway` authenticates API calls (OneAPI bearer tokens, legacy tokens and session
-cookies), counts requests per product against the rate limits and adds the gateway's
-``x-ratelimit-*`` / request-id headers, and turns a request that matches a fault rule into
-the fault's answer. It holds the rate windows and the fault rules; credentials live on the
-engine (``engine.tokens``, ``engine.sessions``), issued by :mod:`.logins`.
+cookies), counts requests against the rate limits (per product, per client, per endpoint) and
+adds the gateway's ``x-ratelimit-*`` / request-id headers, turns a request that matches a fault
+rule into the fault's answer, and adds the configured latency to answers. It holds the rate
+windows, the fault rules and the network counters; credentials live on the engine
+(``engine.tokens``, ``engine.sessions``), issued by :mod:`.logins`.
 """
 
 from __future__ import annotations
 
+import collections
 import itertools
 import math
+import random
+import threading
 import time
+from dataclasses import dataclass, field
 from typing import Any, TYPE_CHECKING
 
 from . import wire
 from .context import BadRequest, Ctx
 from .faults import Fault
 from .httpserver import Response
+from .network import EndpointLimit, Latency, Rate, parse_endpoints, parse_rate
 
 if TYPE_CHECKING:
     from .engine import Engine
@@ -25,55 +31,185 @@ if TYPE_CHECKING:
 Headers = list[tuple[str, str]]
 
 
-class Gateway:
-    """Rate limits, gateway headers, authentication and faults of one engine."""
+@dataclass
+class Traffic:
+    """Answers delayed by the added latency: how many, how long in total, how many at once."""
 
-    def __init__(self, engine: "Engine", rate_limits: dict[str, float] | None):
+    delayed: int = 0
+    delay_total: float = 0.0
+    in_flight: int = 0
+    max_in_flight: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def started(self, seconds: float) -> None:
+        with self._lock:
+            self.delayed += 1
+            self.delay_total += seconds
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+
+    def finished(self) -> None:
+        with self._lock:
+            self.in_flight = max(0, self.in_flight - 1)
+
+    def as_dict(self) -> dict[str, Any]:
+        with self._lock:
+            return {"delayed": self.delayed, "delay_total": round(self.delay_total, 6),
+                    "in_flight": self.in_flight, "max_in_flight": self.max_in_flight}
+
+
+def _per_second(value: float) -> Rate:
+    """A per-product limit in requests per second as a window (0.5/s: 1 per 2 s)."""
+    if value >= 1:
+        return Rate(int(value), 1.0)
+    return Rate(1, 1.0 / value)
+
+
+NOMINAL = Rate(5000, 60.0)  # what the gateway announces when no limit is configured (not enforced)
+
+
+class Gateway:
+    """Rate limits, gateway headers, authentication, faults and added latency of one engine.
+
+    Rate limits come in three kinds, each a window of N requests per W seconds that starts at its
+    first request: per product (``rate_limits``, shared by every caller), per client (``rate_limit``:
+    OneAPI requests of one client id, like the gateway's ``5000, 5000;w=60``) and per endpoint
+    (``endpoint_limits``: method + path glob, shared by every caller, like ZIA's
+    ``Rate Limit (1/SECOND) exceeded``). A request over any of them answers 429 and counts in none;
+    ``throttled`` counts those 429s by kind.
+    """
+
+    def __init__(self, engine: "Engine", rate_limits: dict[str, float] | None, *, rate_limit: Any = None,
+                 endpoint_limits: Any = None, latency: Latency | None = None):
         self.engine = engine
         self.configured_rate_limits = {k: float(v) for k, v in (rate_limits or {}).items() if v}
         self.rate_limits: dict[str, float] = dict(self.configured_rate_limits)
-        self.windows: dict[str, list[Any]] = {}
+        self.configured_client_rate = parse_rate(rate_limit, "rate_limit")
+        self.client_rate = self.configured_client_rate
+        self.configured_endpoints = parse_endpoints(endpoint_limits)
+        self.endpoint_limits = self.configured_endpoints
+        self.configured_latency = latency or Latency()
+        self.latency = self.configured_latency
+        self.windows: dict[Any, list[float]] = {}
         self.faults: list[Fault] = []
+        self.throttled: collections.Counter[str] = collections.Counter()
+        self.traffic = Traffic()
+        self.rng = random.Random()
         self._request_ids = itertools.count(1)
 
     def reset(self) -> None:
+        """Back to the configured limits and latency; faults, windows and counters cleared."""
         self.faults.clear()
         self.rate_limits = dict(self.configured_rate_limits)
+        self.client_rate = self.configured_client_rate
+        self.endpoint_limits = self.configured_endpoints
+        self.latency = self.configured_latency
         self.windows.clear()
+        self.reset_counters()
+
+    def reset_counters(self) -> None:
+        self.throttled.clear()
+        self.traffic = Traffic(in_flight=self.traffic.in_flight)
+
+    def set_client_rate(self, rate: Rate | None) -> None:
+        self.client_rate = rate
+        for key in [k for k in self.windows if isinstance(k, tuple) and k[0] == "client"]:
+            del self.windows[key]
+
+    def set_endpoint_limits(self, limits: tuple[EndpointLimit, ...]) -> None:
+        self.endpoint_limits = limits
+        for key in [k for k in self.windows if isinstance(k, tuple) and k[0] == "endpoint"]:
+            del self.windows[key]
 
     # -- rate limits and headers -------------------------------------------------------
     def rate_check(self, product: str, ctx: Ctx) -> tuple[Response | None, Headers | None]:
-        """``(429 answer, None)`` when over the limit, else ``(None, headers to add to the answer)``."""
+        """``(429 answer, None)`` when over a limit, else ``(None, headers to add to the answer)``."""
         now = time.monotonic()
-        limit = self.rate_limits.get(product)
-        window = 1.0 if limit else 60.0
-        nominal = int(limit) if limit else 5000
-        w = self.windows.get(product)
-        if w is None or now >= w[0] + window:
-            w = self.windows[product] = [now, 0]
-        reset = max(0, math.ceil(w[0] + window - now))
-        if limit and w[1] >= limit:
-            return self._too_many(product, ctx, max(1, reset), nominal), None
-        w[1] += 1
-        remaining = max(0, nominal - w[1])
+        per_second = self.rate_limits.get(product)
+        product_rate = _per_second(per_second) if per_second else NOMINAL
+        checks: list[tuple[Any, Rate, str | None]] = [(product, product_rate, "product" if per_second else None)]
+        if ctx.oneapi:
+            client = ("client", self.client_key(ctx))
+            checks.append((client, self.client_rate or NOMINAL, "client" if self.client_rate else None))
+        for i, limit in enumerate(self.endpoint_limits):
+            if limit.matches(ctx.req.method, ctx.rpath):
+                checks.append((("endpoint", i), limit.rate, "endpoint"))
+        opened: list[list[float]] = []
+        for key, rate, kind in checks:
+            w = self._window(key, rate, now)
+            if kind is not None and w[1] >= rate.limit:
+                self.throttled[kind] += 1
+                return self._too_many(product, ctx, rate, max(1, math.ceil(w[0] + rate.window - now))), None
+            opened.append(w)
+        for w in opened:
+            w[1] += 1
+        shown, rate = (0, product_rate) if per_second or not ctx.oneapi else (1, checks[1][1])
+        remaining = max(0, rate.limit - opened[shown][1])
         if not ctx.oneapi:
             header = self.engine.traits_of(product).quota_header
             return None, ([(header, str(remaining))] if header else None)
+        reset = max(0, math.ceil(opened[shown][0] + rate.window - now))
         return None, [
-            ("x-ratelimit-limit", f"{nominal}, {nominal};w={'1' if limit else '60'}"),
+            ("x-ratelimit-limit", rate.header()),
             ("x-ratelimit-remaining", str(remaining)),
             ("x-ratelimit-reset", str(reset)),
         ] + self.request_id_headers()
 
-    def _too_many(self, product: str, ctx: Ctx, retry: int, nominal: int) -> Response:
-        headers, body = wire.too_many_requests(product, retry, nominal, ctx.oneapi)
+    def _window(self, key: Any, rate: Rate, now: float) -> list[float]:
+        """``[start, count]`` of the current window of ``key`` (a new one once ``rate.window`` has passed)."""
+        w = self.windows.get(key)
+        if w is None or now >= w[0] + rate.window:
+            w = self.windows[key] = [now, 0]
+        return w
+
+    def client_key(self, ctx: Ctx) -> str:
+        """Whose window a request counts in: the client id its token was issued to."""
+        table, key = self.caller_credential(ctx)
+        cred = (self.engine.tokens if table == "tokens" else self.engine.sessions).get(key or "")
+        return cred.subject if cred is not None and cred.subject else "(unauthenticated)"
+
+    def _too_many(self, product: str, ctx: Ctx, rate: Rate, retry: int) -> Response:
+        headers, body = wire.too_many_requests(product, retry, rate.limit, ctx.oneapi, rate.unit())
         if ctx.oneapi:
             headers = [
-                ("x-ratelimit-limit", f"{nominal}, {nominal};w=1"),
+                ("x-ratelimit-limit", rate.header()),
                 ("x-ratelimit-remaining", "0"),
                 ("x-ratelimit-reset", str(retry)),
             ] + headers + self.request_id_headers()
         return Response.json(429, body, headers)
+
+    # -- latency ---------------------------------------------------------------------------
+    def delay(self, resp: Response) -> float:
+        """Add the configured latency to ``resp`` (waited by the HTTP server, other connections go
+        on); counts the answer in flight until the wait is over. Returns the seconds added."""
+        if not self.latency:
+            return 0.0
+        added = self.latency.sample(self.rng)
+        traffic = self.traffic
+        traffic.started(added)
+        later = resp.later
+
+        def finish() -> Response:
+            traffic.finished()
+            return later() if later is not None else resp
+
+        resp.delay += added
+        resp.later = finish
+        return added
+
+    def network(self) -> dict[str, Any]:
+        """The network settings and counters (``GET /_sim/network``)."""
+        return {
+            "latency": self.latency.base,
+            "latency_jitter": self.latency.jitter,
+            "rate_limit": None if self.client_rate is None else
+            {"limit": self.client_rate.limit, "window": self.client_rate.window},
+            "endpoint_limits": [e.as_dict() for e in self.endpoint_limits],
+            "rate_limits": dict(self.rate_limits),
+            "throttled": sum(self.throttled.values()),
+            "throttled_by": {k: self.throttled.get(k, 0) for k in ("client", "endpoint", "product")},
+            **self.traffic.as_dict(),
+        }
 
     def request_id_headers(self) -> Headers:
         rid = f"{next(self._request_ids):032x}"

@@ -53,7 +53,8 @@ class Headers(Mapping[str, Any]):
 class RecordedRequest:
     """One request the simulator received. ``repr`` shows the method and path only."""
 
-    __slots__ = ("method", "path", "raw_query", "body", "status", "time", "_header_list", "_headers", "_query")
+    __slots__ = ("method", "path", "raw_query", "body", "status", "time", "delay", "_header_list", "_headers",
+                 "_query")
 
     def __init__(self, method: str, path: str, raw_query: str, header_list: list[Any], body: bytes):
         self.method = method
@@ -61,6 +62,7 @@ class RecordedRequest:
         self.raw_query = raw_query
         self.body = body
         self.status: int | None = None
+        self.delay = 0.0  # seconds of added latency (Simulator(latency=...)) the answer waited
         self.time = time.time()
         self._header_list = header_list
         self._headers: Headers | None = None
@@ -97,5 +99,6 @@ class RecordedRequest:
             "headers": self.headers.redacted(),
             "body": body,
             "status": self.status,
+            "delay": self.delay,
             "time": self.time,
         }

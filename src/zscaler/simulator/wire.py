@@ -63,13 +63,15 @@ def error_body(product: str | None, status: int, message: str, code: str | None 
 GATEWAY_401 = {"detail": "unauthorized", "type": "", "title": "", "status": ""}
 
 
-def too_many_requests(product: str | None, retry_after: int, limit: int, oneapi: bool) -> tuple[list[Any], dict[str, Any]]:
-    """Headers and body of a 429 in the shape ``product`` really answers."""
+def too_many_requests(product: str | None, retry_after: int, limit: int, oneapi: bool,
+                      unit: str = "SECOND") -> tuple[list[Any], dict[str, Any]]:
+    """Headers and body of a 429 in the shape ``product`` really answers (``unit``: the window as
+    ZIA names it in its body: ``SECOND``, ``MINUTE`` ...)."""
     ra = str(int(retry_after))
     headers: list[tuple[str, str]] = []
     if product == "zia" or product == "ztw":
         headers.append(("Retry-After", ra))
-        body = {"message": f"Rate Limit ({limit}/SECOND) exceeded", "Retry-After": f"{ra} seconds"}
+        body = {"message": f"Rate Limit ({limit}/{unit}) exceeded", "Retry-After": f"{ra} seconds"}
     elif product == "zpa":
         headers.append(("retry-after", f"{ra}s"))
         body = {"id": "invalid.toomanyrequests", "reason": "Too many requests, please retry later"}
