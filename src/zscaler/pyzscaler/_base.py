@@ -21,6 +21,7 @@ redaction are the project's pipeline (``transport/``), with no sleep per page.
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any, Callable, ClassVar, Mapping
 from urllib.parse import urlencode
@@ -61,6 +62,16 @@ def _query_pairs(params: Mapping[str, Any] | None) -> list[tuple[str, str]]:
         for item in value if isinstance(value, (list, tuple)) else [value]:
             pairs.append((key, str(item)))
     return pairs
+
+
+def body_of(resp: httpx.Response) -> Any:
+    """The decoded body of a success answer; a body sent with a 204 is read too (restfly did)."""
+    if resp.status_code == 204 and resp.content:
+        try:
+            return json.loads(resp.content)
+        except ValueError:
+            return resp.text
+    return decode(resp)
 
 
 class APIClient:
@@ -148,9 +159,14 @@ class APIClient:
         ua = user_agent(f"pyzscaler-facade/{VERSION}")
         provider = self._legacy_provider(base, lambda: holder[0].http.client, ua)
         executor = RequestExecutor(base_url=base, provider=provider, strip_prefix=self._prefix,
-                                   user_agent_extra=f"pyzscaler-facade/{VERSION}", **self._pipeline_args())
+                                   user_agent_extra=f"pyzscaler-facade/{VERSION}", **self._pipeline_args(),
+                                   **self._legacy_executor_args())
         holder.append(executor)
         return executor
+
+    def _legacy_executor_args(self) -> dict[str, Any]:
+        """Further ``RequestExecutor`` keywords of a legacy client (ZIA: the sandbox host and token)."""
+        return {}
 
     def _oneapi_config(self, kw: Mapping[str, Any]) -> dict[str, Any]:
         cfg = dict(kw.get("oneapi_config") or {})
@@ -201,7 +217,7 @@ class APIClient:
             raise from_project(e) from None
 
     def _get_json(self, path: str, params: Mapping[str, Any] | None = None) -> Any:
-        return decode(self._send("GET", path, params=params))
+        return body_of(self._send("GET", path, params=params))
 
     def _page_rows(self, body: Any, page: int, payload: Mapping[str, Any]) -> tuple[list[Any], bool]:
         """(rows of a page, is the last page): a JSON array (ZIA), or ``list`` + ``totalPages`` (ZPA)."""
@@ -253,16 +269,16 @@ class APIEndpoint:
         return self._api._send(method, path, **kw)
 
     def _get(self, path: str, params: Mapping[str, Any] | None = None, **kw: Any) -> Any:
-        return boxed(decode(self._api._send("GET", path, params=params, **kw)))
+        return boxed(body_of(self._api._send("GET", path, params=params, **kw)))
 
     def _post(self, path: str, **kw: Any) -> Any:
-        return boxed(decode(self._api._send("POST", path, **kw)))
+        return boxed(body_of(self._api._send("POST", path, **kw)))
 
     def _put(self, path: str, **kw: Any) -> Any:
-        return boxed(decode(self._api._send("PUT", path, **kw)))
+        return boxed(body_of(self._api._send("PUT", path, **kw)))
 
     def _patch(self, path: str, **kw: Any) -> Any:
-        return boxed(decode(self._api._send("PATCH", path, **kw)))
+        return boxed(body_of(self._api._send("PATCH", path, **kw)))
 
     def _delete(self, path: str, **kw: Any) -> int:
         return self._api._send("DELETE", path, **kw).status_code

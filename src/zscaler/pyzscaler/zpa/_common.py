@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Mapping
 
-from .._base import APIEndpoint
-from ..utils import add_id_groups, snake_to_camel
+from .._base import APIEndpoint, body_of
+from ..box import boxed
+from ..utils import snake_to_camel
+
+#: pyZscaler's ZPA policy types and their API names
+POLICY_MAP = {"access": "ACCESS_POLICY", "timeout": "TIMEOUT_POLICY",
+              "client_forwarding": "CLIENT_FORWARDING_POLICY", "siem": "SIEM_POLICY"}
 
 
 def camel_payload(payload: dict[str, Any], kwargs: Mapping[str, Any]) -> dict[str, Any]:
@@ -13,6 +18,16 @@ def camel_payload(payload: dict[str, Any], kwargs: Mapping[str, Any]) -> dict[st
     for key, value in kwargs.items():
         payload[snake_to_camel(key)] = value
     return payload
+
+
+def top_camel(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A record read back (snake keys) with its top-level keys camelCased, as pyZscaler's updates send it."""
+    return {snake_to_camel(k): v for k, v in record.items()}
+
+
+def id_list(ids: Any) -> list[dict[str, Any]]:
+    """``["1", "2"]`` -> ``[{"id": "1"}, {"id": "2"}]``."""
+    return [{"id": i} for i in ids]
 
 
 class ZPAEndpoint(APIEndpoint):
@@ -24,14 +39,13 @@ class ZPAEndpoint(APIEndpoint):
     def _v2(self, path: str) -> str:
         return f"{self._api.v2}/{path}"  # type: ignore[attr-defined]
 
-    def _update(self, path: str, current: Mapping[str, Any], kwargs: dict[str, Any],
-                id_groups: Iterable[tuple[str, str]] = (), refetch: Any = None) -> Any:
-        """pyZscaler's update: the current record's keys camelCased, id lists and keywords merged, PUT;
-        on 204 the record is read again (``refetch()``, default a GET of ``path``)."""
-        payload = {snake_to_camel(k): v for k, v in current.items()}
-        add_id_groups(id_groups, kwargs, payload)
-        camel_payload(payload, kwargs)
-        resp = self._send("PUT", path, json=payload)
-        if resp.status_code == 204:
-            return refetch() if refetch else self._get(path)
-        return None
+    def _user(self, path: str) -> str:
+        return f"{self._api.user_config}/{path}"  # type: ignore[attr-defined]
+
+    def _put_then_get(self, path: str, payload: Any, get: Callable[[], Any], **kw: Any) -> Any:
+        """PUT the merged record; the API answers 204, so the record is read again (a 200 body is returned)."""
+        resp = self._send("PUT", path, json=payload, **kw)
+        body = body_of(resp)
+        if resp.status_code == 204 or body is None:
+            return get()
+        return boxed(body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._common import ZPAEndpoint, camel_payload
+from ._common import ZPAEndpoint, camel_payload, top_camel
 
 KEY_TYPES = {"connector": "CONNECTOR_GRP", "service_edge": "SERVICE_EDGE_GRP"}
 
@@ -36,7 +36,8 @@ class ProvisioningAPI(ZPAEndpoint):
 
     def update_provisioning_key(self, key_id: str, key_type: str, **kwargs: Any) -> Any:
         path = self._path(key_type, key_id)
-        return self._update(path, self.get_provisioning_key(key_id, key_type), kwargs)
+        payload = camel_payload(top_camel(self.get_provisioning_key(key_id, key_type)), kwargs)
+        return self._put_then_get(path, payload, lambda: self.get_provisioning_key(key_id, key_type))
 
     def delete_provisioning_key(self, key_id: str, key_type: str) -> int:
         return self._delete(self._path(key_type, key_id))

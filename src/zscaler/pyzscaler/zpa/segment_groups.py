@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._common import ZPAEndpoint, camel_payload
+from ._common import ZPAEndpoint, camel_payload, id_list, top_camel
 
 
 class SegmentGroupsAPI(ZPAEndpoint):
@@ -22,10 +22,13 @@ class SegmentGroupsAPI(ZPAEndpoint):
         """A new segment group; ``application_ids=[..]`` becomes ``applications``."""
         payload: dict[str, Any] = {"name": name, "enabled": enabled}
         if kwargs.get("application_ids"):
-            payload["applications"] = [{"id": i} for i in kwargs.pop("application_ids")]
+            payload["applications"] = id_list(kwargs.pop("application_ids"))
         return self._post(self._v1("segmentGroup"), json=camel_payload(payload, kwargs))
 
     def update_group(self, group_id: str, **kwargs: Any) -> Any:
         """Read-modify-write: fields not given keep their values; returns the record read again."""
-        return self._update(self._v1(f"segmentGroup/{group_id}"), self.get_group(group_id), kwargs,
-                            id_groups=[("application_ids", "applications")])
+        payload = top_camel(self.get_group(group_id))
+        if kwargs.get("application_ids"):
+            payload["applications"] = id_list(kwargs.pop("application_ids"))
+        camel_payload(payload, kwargs)
+        return self._put_then_get(self._v1(f"segmentGroup/{group_id}"), payload, lambda: self.get_group(group_id))
