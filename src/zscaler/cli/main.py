@@ -24,6 +24,7 @@ import click  # noqa: E402 - after the install check
 from .. import __version__
 from . import exits
 from .auth import register as register_auth
+from .tenant import register as register_tenant
 from .commands import ProductGroup, SuggestingGroup
 from .session import LEGACY_PRODUCTS, PROFILE_ENV, ProfileError, Session
 
@@ -204,6 +205,7 @@ def cli(ctx: click.Context, profile: str | None, legacy: str | None, sim: bool, 
 
 
 register_auth(cli)
+register_tenant(cli)
 
 
 @cli.command("demo")

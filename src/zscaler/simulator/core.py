@@ -38,11 +38,14 @@ class Simulator:
         idle_timeout: float | None = None,
         limits: Limits | None = None,
         engine: Engine | None = None,
+        load: str | os.PathLike[str] | None = None,
         **engine_options: Any,
     ):
         if engine is not None and engine_options:
             raise TypeError(f"give engine= or engine options, not both: {', '.join(sorted(engine_options))}")
         self.engine = engine if engine is not None else Engine(**engine_options)
+        if load is not None:  # a saved state file, or a tenant export directory (the twin)
+            self.load(load)
         limits = limits or Limits()
         self.limits = dataclasses.replace(
             limits,
@@ -214,7 +217,13 @@ class Simulator:
         snapshot.save(self.engine, path)
 
     def load(self, path: str | os.PathLike[str]) -> None:
-        """Replace the whole state with the one :meth:`save` wrote to ``path`` (ValueError if it is not one)."""
+        """Replace the whole state with the one :meth:`save` wrote to ``path`` (ValueError if it is not one),
+        or, ``path`` being a directory, with a tenant export (``zscaler export``; the twin, ``twin.py``)."""
+        if os.path.isdir(path):
+            from .twin import load_export
+
+            load_export(self.engine, path)
+            return
         snapshot.load(self.engine, path)
 
     def info(self) -> dict[str, Any]:
