@@ -61,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--db", metavar="PATH", help="SQLite file: state survives restarts (default: in memory)")
     ap.add_argument("--tenant", choices=("default", "empty"), default="default",
                     help="start with a realistic tenant's predefined objects (default) or an empty one")
-    ap.add_argument("--load", metavar="FILE", help="start from the state a --save (or sim.save()) wrote to FILE")
+    ap.add_argument("--load", metavar="FILE|DIR", help="start from the state a --save (or sim.save()) wrote to FILE, "
+                                                       "or from a tenant export DIR (zscaler export: the twin)")
     ap.add_argument("--save", metavar="FILE", help="write the whole state to FILE as JSON when stopped")
     ap.add_argument("--token-lifetime", type=int, default=3600, help="seconds a token stays valid")
     ap.add_argument("--rate-limit", type=_rate, action="append", default=[], metavar="RATE|PRODUCT=N",
