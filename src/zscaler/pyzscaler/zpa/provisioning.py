@@ -30,9 +30,12 @@ class ProvisioningAPI(ZPAEndpoint):
 
     def add_provisioning_key(self, key_type: str, name: str, max_usage: str, enrollment_cert_id: str,
                              component_id: str, **kwargs: Any) -> Any:
+        """A new key; ``enabled`` defaults to True as the page documents (sent, so no API default decides)."""
         payload = {"name": name, "maxUsage": max_usage, "enrollmentCertId": enrollment_cert_id,
                    "zcomponentId": component_id}
-        return self._post(self._path(key_type), json=camel_payload(payload, kwargs))
+        camel_payload(payload, kwargs)
+        payload.setdefault("enabled", True)
+        return self._post(self._path(key_type), json=payload)
 
     def update_provisioning_key(self, key_id: str, key_type: str, **kwargs: Any) -> Any:
         path = self._path(key_type, key_id)
