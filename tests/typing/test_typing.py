@@ -1,7 +1,8 @@
-"""The typing corpus (tests/typing/*.py, user-style scripts with ``assert_type``) under the checkers.
+"""The typing corpus (tests/typing/*.py, user-style scripts with ``assert_type``) under both checkers.
 
-mypy --strict runs always (a dev dependency); pyright runs when a ``pyright`` executable is on PATH
-or ``$PYRIGHT`` names one (``npm install pyright`` in any tools directory), else that test skips.
+``assert_type`` is the checked form of ``reveal_type``: each checker fails the script when the type it
+infers differs. mypy --strict and pyright (the dev extra's PyPI ``pyright``, which runs the node on PATH)
+run always; pyright is looked up next to this interpreter, then on PATH, or ``$PYRIGHT``.
 """
 
 import os
@@ -20,15 +21,33 @@ def _run(cmd: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=HERE, capture_output=True, text=True, timeout=600)
 
 
+def _mypy(*files: str) -> subprocess.CompletedProcess[str]:
+    pytest.importorskip("mypy")
+    return _run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-executable",
+                 sys.executable, *files])
+
+
+def _pyright(*files: str) -> subprocess.CompletedProcess[str]:
+    beside = Path(sys.executable).with_name("pyright")
+    exe = os.environ.get("PYRIGHT") or (str(beside) if beside.exists() else shutil.which("pyright"))
+    if not exe:
+        pytest.skip("pyright is not installed (pip install -e '.[dev]' brings it)")
+    return _run([exe, "--pythonpath", sys.executable, *files])
+
+
 def test_corpus_is_not_empty():
-    assert CORPUS, "no typing scripts found"
+    assert len(CORPUS) >= 4, "typing scripts missing"
 
 
 def test_mypy_strict_accepts_the_corpus():
-    pytest.importorskip("mypy")
-    out = _run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-executable",
-                sys.executable, *CORPUS])
+    out = _mypy(*CORPUS)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_pyright_accepts_the_corpus():
+    out = _pyright(*CORPUS)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 errors" in out.stdout, out.stdout
 
 
 BAD = """from typing_extensions import assert_type
@@ -40,24 +59,29 @@ def f(c: ZscalerClient) -> None:
     for g in groups:
         print(g.nmae)
     c.zpa.segment_groups.get_group(["1"])
+    c.zpa.segment_groups.add_group(name="x", nmae="y")
+    c.zpa.segment_groups.update_group("1", enabled="yes")
 """
 
 
-def test_mypy_flags_a_wrong_expectation_and_a_misspelt_attribute(tmp_path):
-    """The check can fail: a wrong ``assert_type``, ``g.nmae`` on a model, a list as a path id are reported."""
-    pytest.importorskip("mypy")
+def test_mypy_flags_wrong_types_misspellings_and_unknown_body_fields(tmp_path):
+    """The checks can fail: a wrong ``assert_type``, ``g.nmae`` on a model, a list as a path id, an
+    unknown body field and a body field of the wrong type are each reported."""
     bad = tmp_path / "bad.py"
     bad.write_text(BAD)
-    out = _run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--python-executable",
-                sys.executable, str(bad)])
+    out = _mypy(str(bad))
     assert out.returncode == 1 and "[assert-type]" in out.stdout, out.stdout
     assert '"SegmentGroup" has no attribute "nmae"' in out.stdout, out.stdout
     assert '"get_group" of "SegmentGroupsAPI" has incompatible type "list[str]"' in out.stdout, out.stdout
+    assert 'Unexpected keyword argument "nmae" for "add_group"' in out.stdout, out.stdout
+    assert 'Argument "enabled" to "update_group" of "SegmentGroupsAPI" has incompatible type "str"' in out.stdout, out.stdout
 
 
-def test_pyright_accepts_the_corpus():
-    exe = os.environ.get("PYRIGHT") or shutil.which("pyright")
-    if not exe:
-        pytest.skip("pyright is not installed (npm install pyright; put it on PATH or set $PYRIGHT)")
-    out = _run([exe, "--pythonpath", sys.executable, *CORPUS])
-    assert out.returncode == 0, out.stdout + out.stderr
+def test_pyright_flags_wrong_types_misspellings_and_unknown_body_fields(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text(BAD)
+    out = _pyright(str(bad))
+    assert out.returncode == 1, out.stdout
+    assert 'Cannot access attribute "nmae" for class "SegmentGroup"' in out.stdout, out.stdout
+    assert 'No parameter named "nmae"' in out.stdout, out.stdout
+    assert "assert_type" in out.stdout and '"list[str]"' in out.stdout and '"Literal[\'yes\']"' in out.stdout, out.stdout
