@@ -43,6 +43,9 @@ RESTFLY_KWARGS = ("url", "retries", "backoff", "proxies", "ssl_verify", "cert", 
 #: the facade's own keywords: OneAPI mode and an httpx transport
 FACADE_KWARGS = ("oneapi", "vanity_domain", "oneapi_config", "transport")
 
+#: constructor values dropped from the client once its credential provider holds them
+SECRET_ARGS = ("client_secret", "password", "api_key")
+
 _default_transport: httpx.BaseTransport | None = None
 
 
@@ -99,6 +102,9 @@ class APIClient:
         self.oneapi = self._choose_oneapi(kw)
         self._client: Any = None
         self._executor = self._build_oneapi(kw) if self.oneapi else self._build_legacy(kw)
+        for name in SECRET_ARGS:  # the credential providers hold them now (registered for redaction)
+            self._values.pop(name, None)
+        self._kw.pop("oneapi_config", None)
         self._authenticate()
 
     # -- construction
