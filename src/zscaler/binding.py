@@ -414,6 +414,11 @@ class PageRequests:
                  style: paging.PagingStyle) -> None:
         self.executor, self.verb, self.path, self.headers, self.style = executor, verb, path, headers, style
 
+    @property
+    def concurrency(self) -> int:
+        """Pages of one listing fetched at once ahead of its reader (``pagination.concurrency``; 0: none)."""
+        return int(getattr(self.executor, "page_concurrency", 0) or 0)
+
     def fetch(self, params: dict[str, Any]) -> tuple[Any, Any]:
         query, body = self.style.outgoing(params)
         r = send(self.executor, self.verb, self.path, params=_query_pairs(query), body=body, headers=self.headers)

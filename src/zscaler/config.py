@@ -273,7 +273,7 @@ KEYS: tuple[Key, ...] = (
     Key("cache.defaultTti", _seconds(366 * 86400), ("ZSCALER_CACHE_DEFAULT_TTI", "ZSCALER_CLIENT_CACHE_DEFAULTTTI"), 300,
         doc="cache time to idle, seconds"),
     Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), True,
-        doc="iter_all() and all_pages() fetch later pages ahead of the caller: at once where the listing "
+        doc="iter_all() and fetch_all() fetch later pages ahead of the caller: at once where the listing "
             "tells its page count, one page ahead where it does not; false: each page when asked for"),
     Key("pagination.concurrency", _int(1, 64), ("ZSCALER_PAGINATION_CONCURRENCY",), 8,
         doc="pages of one listing fetched at the same time when the page count is known"),

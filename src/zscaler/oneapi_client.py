@@ -239,9 +239,10 @@ ZscalerClient = Client
 
 # ---------------------------------------------------------------------------------- legacy
 
-def speed_options(values: Mapping[str, Any]) -> dict[str, Any]:
+def speed_options(values: Any) -> dict[str, Any]:
     """The executor's rate limiter and page concurrency from ``rateLimit.perSecond``/``rateLimit.adaptive``
-    and ``pagination.prefetch``/``pagination.concurrency`` (issue #17); the async client reads the same."""
+    and ``pagination.prefetch``/``pagination.concurrency`` (issue #17) of a client's settings (``Settings`` or a
+    legacy client's dict); the async client reads the same."""
     from .transport.ratelimit import RateLimiter
 
     def get(key: str, default: Any) -> Any:

@@ -311,8 +311,8 @@ class ZpaSearchPaging(ZpaPaging):
         total = _count(body, self.pages_key) if isinstance(body, dict) else None
         if total is None or not self.items(body):
             return None
-        page_by = params.get("pageBy") if isinstance(params.get("pageBy"), dict) else {}
-        page = int(page_by.get("page", 1))
+        page_by = params.get("pageBy")
+        page = int(page_by.get("page", 1)) if isinstance(page_by, dict) else 1
         rest = {k: v for k, v in params.items() if k not in ("page", "pageBy")}
         return [{**rest, "pageBy": {"page": n, "pageSize": self.request_size}} for n in range(page + 1, total + 1)]
 

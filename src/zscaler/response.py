@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import copy
 import json
+from collections import deque
 from itertools import chain
 from types import GenericAlias
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Protocol, TypeVar
 
 from .errors import ZscalerError
 from .model import ZscalerObject, wrap_items
-from .paging import STYLES, ListingWatch, PageState, PagingStyle  # noqa: F401 - PageState/PagingStyle: the old import path
+from .paging import STYLES, ListingWatch, PageState, PagingStyle, remaining_pages  # noqa: F401 - PageState/PagingStyle: the old import path
 
 if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future
+
     import httpx
 
 
@@ -81,7 +84,9 @@ def _fingerprint(items: list[Any]) -> tuple[Any, ...]:
 class PageSource(Protocol):
     """What fetches a listing's later pages: ``fetch(params)`` -> (decoded body, httpx response),
     raising a :class:`~zscaler.errors.ZscalerError` on failure. The one way a paged response asks
-    for a page (concurrent fetching, issue #17, goes behind it)."""
+    for a page. A source may also say how many pages of one listing may be fetched at once
+    (``concurrency``, an int; absent or 0: none ahead): ``iter_all()`` and ``fetch_all()`` then
+    fetch ahead of the reader (issue #17); ``fetch`` is called from worker threads then."""
 
     def fetch(self, params: dict[str, Any]) -> "tuple[Any, httpx.Response | None]": ...
 
@@ -186,9 +191,20 @@ class ZscalerAPIResponse:
     def _next_page(self) -> tuple[list[Any] | None, "ZscalerAPIResponse", BaseException | None]:
         if self._next_params is None or self._pages_source is None:
             raise StopIteration("No more pages available.")
-        params, watch = self._next_params, self._watch
+        params = self._next_params
         try:
             body, http = self._pages_source.fetch(params)
+        except ZscalerError as e:
+            return None, self, e
+        return self._accept(params, body, http)
+
+    def _accept(self, params: dict[str, Any], body: Any,
+                http: "httpx.Response | None") -> tuple[list[Any] | None, "ZscalerAPIResponse", BaseException | None]:
+        """Take the page ``body`` fetched with ``params`` (the pending ``_next_params``) as the current one:
+        the listing checks (:class:`~zscaler.paging.ListingWatch`), the next page's params, its items.
+        Every page passes here in order, however it was fetched (a worker thread, the async client)."""
+        watch = self._watch
+        try:
             items = self._paging.items(body)
             fp = _fingerprint(items)
             if fp == self._state.fingerprint and items and watch is not None:
@@ -217,12 +233,27 @@ class ZscalerAPIResponse:
         return [fn(i) if isinstance(i, dict) else i for i in items]
 
     def iter_all(self) -> Iterator[Any]:
-        """Every item of this page and of every later page, fetched lazily (flat memory)."""
+        """Every item of this page and of every later page, in order, each once (flat memory: at most
+        ``pagination.concurrency`` pages are held ahead of the reader).
+
+        Later pages are fetched ahead of the reader (``pagination.prefetch``, on by default): where the
+        listing tells its page count (ZPA, ZCell, ZIdentity, EASM) up to ``pagination.concurrency`` pages
+        at once, elsewhere (ZIA, ZCC, ZDX) one page ahead. Pages are checked and taken in order exactly as
+        :meth:`next` takes them; the response ends on the last page read."""
         return chain.from_iterable(self._pages())  # the items of a page are iterated in C, not by a generator
+
+    def fetch_all(self) -> list[Any]:
+        """Every item of this page and of every later page as one list, in order, each once: the
+        "all pages" call (issue #17). Later pages are fetched concurrently as :meth:`iter_all` says; an
+        error on a later page raises (``ListingIncompleteError``, the API's error)."""
+        return list(self.iter_all())
 
     def _pages(self) -> Iterator[list[Any]]:
         yield self._wrap_items(self._items)
-        while self.has_next():
+        workers = int(getattr(self._pages_source, "concurrency", 0) or 0)
+        if workers > 0 and self.has_next():
+            yield from _Ahead(self, workers).pages()
+        while self.has_next():  # page by page: no fetching ahead, or a listing the plan did not foresee
             items, _, err = self._next_page()
             if err is not None:
                 raise err
@@ -249,6 +280,58 @@ class ZscalerAPIResponse:
 
     def __repr__(self) -> str:
         return f"<ZscalerAPIResponse {self.get_status()} {self.url} items={len(self._items)} has_next={self.has_next()}>"
+
+
+class _Ahead:
+    """Fetches a listing's later pages ahead of its reader on a small thread pool; the reader takes
+    them in order through ``ZscalerAPIResponse._accept``, as ``next()`` would.
+
+    With a plan (:func:`~zscaler.paging.remaining_pages`: the page count is known) up to ``workers``
+    pages are in flight; without one, the next page is fetched while the reader has this one. A
+    planned page that is not the page the listing asks for next (its count changed, it ended early)
+    stops the plan; the reader goes on page by page from there. The pool is shut down when the
+    reader stops, however it stops."""
+
+    def __init__(self, resp: ZscalerAPIResponse, workers: int) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self.resp = resp
+        plan = remaining_pages(resp._paging, resp._body, resp._params)
+        self.plan = iter(plan) if plan else None
+        self.width = max(1, workers) if plan else 1
+        self.pool = ThreadPoolExecutor(max_workers=self.width, thread_name_prefix="zscaler-pages")
+        self.queue: deque[tuple[dict[str, Any], Future[Any]]] = deque()
+
+    def _refill(self) -> None:
+        fetch = self.resp._pages_source.fetch  # type: ignore[union-attr]  # set: the response pages
+        if self.plan is not None:
+            while len(self.queue) < self.width:
+                params = next(self.plan, None)
+                if params is None:
+                    return
+                self.queue.append((params, self.pool.submit(fetch, params)))
+        elif not self.queue and self.resp._next_params is not None:
+            params = self.resp._next_params
+            self.queue.append((params, self.pool.submit(fetch, params)))
+
+    def pages(self) -> Iterator[list[Any]]:
+        try:
+            self._refill()
+            while self.queue:
+                params, future = self.queue.popleft()
+                if params != self.resp._next_params:
+                    return
+                body, http = future.result()  # a failed fetch raises here, as the page-by-page reader raises
+                items, _, err = self.resp._accept(params, body, http)
+                if err is not None:
+                    raise err
+                self._refill()  # the next fetches start before the reader gets these items
+                if items:
+                    yield items
+        finally:
+            # pages not started are dropped; those in flight are waited for (at most ``width``), so no
+            # request of this listing is still running once the reader has stopped
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _listing_name(http: "httpx.Response | None", service_type: str | None) -> str:

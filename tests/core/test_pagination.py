@@ -27,13 +27,25 @@ def test_first_page_then_next_three_values(client, seeded):
     assert pages == ["2", "3"]
 
 
-def test_iter_all_is_lazy_and_complete(client, seeded):
+def test_iter_all_is_complete_and_asks_every_page_once(client, seeded):
     _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 100})
-    seen = set()
-    for n, g in enumerate(resp.iter_all()):
-        seen.add(g.id)
-        if n == 50:
-            assert len(api_requests(seeded, "/segmentGroup")) == 1  # nothing is requested before it is needed
+    ids = [g.id for g in resp.iter_all()]
+    assert len(ids) == len(set(ids)) == 1234
+    assert ids == sorted(ids, key=int)  # the seeded order, page after page
+    pages = [r.query.get("page", ["1"])[0] for r in api_requests(seeded, "/segmentGroup")]
+    assert sorted(pages, key=int) == [str(p) for p in range(1, 14)]  # every page once (fetched concurrently)
+
+
+def test_iter_all_without_prefetch_is_lazy(sim, seeded):
+    from zscaler import ZscalerClient
+
+    with ZscalerClient(sim.oneapi_config(pagination={"prefetch": False})) as c:
+        _, resp, _ = c.zpa.segment_groups.list_groups(query_params={"page_size": 100})
+        seen = set()
+        for n, g in enumerate(resp.iter_all()):
+            seen.add(g.id)
+            if n == 150:
+                assert len(api_requests(seeded, "/segmentGroup")) == 2  # nothing is requested before it is needed
     assert len(seen) == 1234
     pages = [r.query.get("page", ["1"])[0] for r in api_requests(seeded, "/segmentGroup")]
     assert pages == [str(p) for p in range(1, 14)]  # every page once, in order
