@@ -35,6 +35,7 @@ def test_export_wipe_apply_export_gives_no_diff(tenant_a, export_a: Path, fresh,
     assert kinds(p)[-2:] == [("activate", "zia", ""), ("activate", "ztw", "")]
     res = tools.apply(client, p, secrets=SECRETS)
     assert res.ok, res.failed
+    assert PSK not in repr(res) and PSK not in repr(p) and PSK not in p.render()
     after = tmp_path / "after"
     tools.export(client, str(after), PRODUCTS)
     d = tools.diff(str(export_a), str(after))
@@ -136,3 +137,12 @@ def test_bad_sources_are_named(fresh, tmp_path: Path) -> None:
         tools.plan(fresh[1], str(tmp_path))
     with pytest.raises(PlanError):
         raise PlanError("x")
+
+
+def test_apply_waits_out_the_zia_edit_lock(export_a: Path, fresh) -> None:
+    sim, client = fresh
+    sim.edit_lock(2)  # another admin holds the lock for the first two writes
+    res = tools.apply(client, str(export_a), secrets=SECRETS, only=["zia/rule_labels", "zia/url_categories"])
+    assert res.ok, res.failed
+    assert sim.edit_lock_remaining == 0
+    assert [r.status for r in api_requests(sim, "/ruleLabels") if r.method == "POST"][:3] == [409, 409, 200]

@@ -124,9 +124,10 @@ def field_changes(old: Any, new: Any, path: str = "") -> Iterator[FieldChange]:
 
 
 def _named(side: Side, ids: bool) -> refs.Records:
-    if ids or side.mode == "cross-tenant":
-        return side.data
-    return canonical.canonical(side.data, side.id_fields, "cross-tenant", "placeholder")
+    """The side as compared: name form unless ``ids``; secrets as placeholders (a ``keep`` export's values
+    are never shown, and a secret is no drift)."""
+    mode = "same-tenant" if ids else "cross-tenant"
+    return canonical.canonical(side.data, side.id_fields, mode, "placeholder")
 
 
 def _records(value: Any, id_field: str) -> dict[str, Any]:

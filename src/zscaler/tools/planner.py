@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from .. import binding
+from .. import binding, redaction
 from . import canonical, order, refs
 from .differ import FieldChange, _show, field_changes
 from .exporter import load, read
@@ -33,7 +33,9 @@ class Action:
     resource: str
     record: str = ""
     fields: list[FieldChange] = field(default_factory=list)
-    body: Any = None  # the desired record in name form (create / update / settings) or names in order (reorder)
+    # the desired record in name form (create / update / settings) or names in order (reorder); it may hold
+    # secret values (a filled export file), so it is never part of the repr
+    body: Any = field(default=None, repr=False)
     target_id: Any = None
 
     def describe(self) -> str:
@@ -260,7 +262,9 @@ def apply(client: Any, source: str | Plan, *, prune: bool = False, secrets: Mapp
     activated at the end. Re-running on a tenant that matches does nothing.
     """
     p = source if isinstance(source, Plan) else plan(client, source, prune=prune, only=only)
-    w = _Writer(client, p, dict(secrets or {}))
+    given = dict(secrets or {})
+    redaction.register(*given.values())  # masked in the client's logs and errors like its own credentials
+    w = _Writer(client, p, given)
     out = ApplyResult()
     for a in p.actions:
         try:
