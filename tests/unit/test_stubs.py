@@ -63,3 +63,23 @@ def test_stub_methods_carry_the_runtime_docstring():
         assert part in doc, part
     get_doc = resource_class("zpa", "segment_groups").get_group.__doc__
     assert "group_id (str | int): in the path" in get_doc and "query keys microtenant_id" in get_doc
+
+
+def test_async_stub_methods_are_coroutines_with_the_runtime_docstring():
+    """The async client's resource classes (``AsyncSegmentGroupsAPI``): ``async def``, ``AsyncResult``,
+    and the docstring the async method carries at runtime."""
+    import ast
+    import inspect
+
+    import pytest
+
+    text = (ROOT / "src/zscaler-stubs/_stubs/zpa.pyi").read_text()
+    tree = ast.parse(text)
+    cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "AsyncSegmentGroupsAPI")
+    method = next(n for n in cls.body if isinstance(n, ast.AsyncFunctionDef) and n.name == "list_groups")
+    assert ast.unparse(method.returns) == "AsyncResult[list[zscaler.zpa.models.segment_group.SegmentGroup]]"
+    assert "    segment_groups: AsyncSegmentGroupsAPI" in text
+    aio = pytest.importorskip("zscaler.aio.binding")
+    runtime = aio.async_resource_class("zpa", "segment_groups").list_groups
+    assert inspect.iscoroutinefunction(runtime)
+    assert ast.get_docstring(method) == inspect.cleandoc(runtime.__doc__)

@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.aiguard.models.llm_application_credentials
 import zscaler.aiguard.models.llm_applications
 import zscaler.aiguard.models.llm_provider_credentials
@@ -164,6 +165,154 @@ class LlmApplicationCredentialsAPI:
         """
         ...
 
+
+class AsyncLlmApplicationCredentialsAPI:
+    """``client.aiguard.llm_application_credentials`` of the async client: every method a coroutine."""
+
+    async def add_credential(self, **kwargs: Unpack[LlmApplicationCredentialsAddCredentialBody]) -> AsyncResult[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
+        """Add credential.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_id: Any, mode: Any, name: Any, provider_credentials_id: Any, provider_id: Any
+
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-application-credentials
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.add_credential(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_credential(self, credential_id: str | int) -> AsyncResult[None]:
+        """Delete credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/llm-application-credentials/{credential_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.llm_application_credentials.delete_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_credential(self, credential_id: str | int) -> AsyncResult[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
+        """Get credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-application-credentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.get_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_credential_by_name(self, name: str | int) -> AsyncResult[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
+        """Get credential by name.
+
+        Args:
+            name (str | int): in the path
+
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-application-credentials/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.get_credential_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]]:
+        """List credentials.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[LlmApplicationCredentials]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /aiguard/v1/llm-application-credentials
+
+        Example::
+
+            items, resp, err = client.aiguard.llm_application_credentials.list_credentials()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def regenerate_credential(self, credential_id: str | int) -> AsyncResult[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
+        """Regenerate credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-application-credentials/{credential_id}/regenerate
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.regenerate_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_credential(self, credential_id: str | int, **kwargs: Unpack[LlmApplicationCredentialsUpdateCredentialBody]) -> AsyncResult[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
+        """Update credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_id: Any, mode: Any, name: Any, provider_credentials_id: Any, provider_id: Any
+
+        Returns:
+            Result[LlmApplicationCredentials]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /aiguard/v1/llm-application-credentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_application_credentials.update_credential("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class LlmApplicationsAddApplicationBody(TypedDict, total=False):
     """Body fields of ``llm_applications.add_application`` (keyword arguments; all optional)."""
     application_settings: Any
@@ -283,6 +432,129 @@ class LlmApplicationsAPI:
         Example::
 
             item, resp, err = client.aiguard.llm_applications.update_application("123", name="example")
+        """
+        ...
+
+
+class AsyncLlmApplicationsAPI:
+    """``client.aiguard.llm_applications`` of the async client: every method a coroutine."""
+
+    async def add_application(self, **kwargs: Unpack[LlmApplicationsAddApplicationBody]) -> AsyncResult[zscaler.aiguard.models.llm_applications.LlmApplications]:
+        """Add application.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_settings: Any, name: Any, owner_email: Any
+
+        Returns:
+            Result[LlmApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-applications
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_applications.add_application(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_application(self, application_id: str | int) -> AsyncResult[None]:
+        """Delete application.
+
+        Args:
+            application_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/llm-applications/{application_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.llm_applications.delete_application("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_application(self, application_id: str | int) -> AsyncResult[zscaler.aiguard.models.llm_applications.LlmApplications]:
+        """Get application.
+
+        Args:
+            application_id (str | int): in the path
+
+        Returns:
+            Result[LlmApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-applications/{application_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_applications.get_application("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_application_by_name(self, name: str | int) -> AsyncResult[zscaler.aiguard.models.llm_applications.LlmApplications]:
+        """Get application by name.
+
+        Args:
+            name (str | int): in the path
+
+        Returns:
+            Result[LlmApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-applications/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_applications.get_application_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_applications(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_applications.LlmApplications]]:
+        """List applications.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[LlmApplications]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /aiguard/v1/llm-applications
+
+        Example::
+
+            items, resp, err = client.aiguard.llm_applications.list_applications()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_application(self, application_id: str | int, **kwargs: Unpack[LlmApplicationsUpdateApplicationBody]) -> AsyncResult[zscaler.aiguard.models.llm_applications.LlmApplications]:
+        """Update application.
+
+        Args:
+            application_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_settings: Any, name: Any, owner_email: Any
+
+        Returns:
+            Result[LlmApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/llm-applications/{application_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_applications.update_application("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -408,6 +680,130 @@ class LlmProviderCredentialsAPI:
         Example::
 
             item, resp, err = client.aiguard.llm_provider_credentials.update_credential("123", name="example")
+        """
+        ...
+
+
+class AsyncLlmProviderCredentialsAPI:
+    """``client.aiguard.llm_provider_credentials`` of the async client: every method a coroutine."""
+
+    async def add_credential(self, **kwargs: Unpack[LlmProviderCredentialsAddCredentialBody]) -> AsyncResult[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
+        """Add credential.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            api_credentials: Any, expire_time_millis: Any, name: Any, provider_id: Any
+
+        Returns:
+            Result[LlmProviderCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-provider-credentials
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_provider_credentials.add_credential(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_credential(self, credential_id: str | int) -> AsyncResult[None]:
+        """Delete credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/llm-provider-credentials/{credential_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.llm_provider_credentials.delete_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_credential(self, credential_id: str | int) -> AsyncResult[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
+        """Get credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Returns:
+            Result[LlmProviderCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-credentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_provider_credentials.get_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_credential_by_name(self, name: str | int) -> AsyncResult[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
+        """Get credential by name.
+
+        Args:
+            name (str | int): in the path
+
+        Returns:
+            Result[LlmProviderCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-credentials/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_provider_credentials.get_credential_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]]:
+        """List credentials.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[LlmProviderCredentials]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-credentials
+
+        Example::
+
+            items, resp, err = client.aiguard.llm_provider_credentials.list_credentials()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_credential(self, credential_id: str | int, **kwargs: Unpack[LlmProviderCredentialsUpdateCredentialBody]) -> AsyncResult[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
+        """Update credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            api_credentials: Any, expire_time_millis: Any, name: Any, provider_id: Any
+
+        Returns:
+            Result[LlmProviderCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/llm-provider-credentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_provider_credentials.update_credential("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -567,6 +963,167 @@ class LlmProvidersAPI:
         """
         ...
 
+
+class AsyncLlmProvidersAPI:
+    """``client.aiguard.llm_providers`` of the async client: every method a coroutine."""
+
+    async def add_provider(self, **kwargs: Unpack[LlmProvidersAddProviderBody]) -> AsyncResult[zscaler.aiguard.models.llm_providers.LlmProviders]:
+        """Add provider.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: Any, public: Any, type: Any
+
+        Returns:
+            Result[LlmProviders]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/llm-providers
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_providers.add_provider(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_provider(self, provider_id: str | int) -> AsyncResult[None]:
+        """Delete provider.
+
+        Args:
+            provider_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/llm-providers/{provider_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.llm_providers.delete_provider("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_provider(self, provider_id: str | int) -> AsyncResult[zscaler.aiguard.models.llm_providers.LlmProviders]:
+        """Get provider.
+
+        Args:
+            provider_id (str | int): in the path
+
+        Returns:
+            Result[LlmProviders]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-providers/{provider_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_providers.get_provider("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_provider_by_name(self, name: str | int) -> AsyncResult[zscaler.aiguard.models.llm_providers.LlmProviders]:
+        """Get provider by name.
+
+        Args:
+            name (str | int): in the path
+
+        Returns:
+            Result[LlmProviders]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-providers/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_providers.get_provider_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_provider_type(self, provider_type: str | int) -> AsyncResult:
+        """Get provider type.
+
+        Args:
+            provider_type (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-types/{provider_type}
+
+        Example::
+
+            result, resp, err = client.aiguard.llm_providers.get_provider_type("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_provider_types(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[Any]]:
+        """List provider types.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/llm-provider-types
+
+        Example::
+
+            result, resp, err = client.aiguard.llm_providers.list_provider_types()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_providers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_providers.LlmProviders]]:
+        """List providers.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[LlmProviders]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /aiguard/v1/llm-providers
+
+        Example::
+
+            items, resp, err = client.aiguard.llm_providers.list_providers()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_provider(self, provider_id: str | int, **kwargs: Unpack[LlmProvidersUpdateProviderBody]) -> AsyncResult[zscaler.aiguard.models.llm_providers.LlmProviders]:
+        """Update provider.
+
+        Args:
+            provider_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: Any, public: Any, type: Any
+
+        Returns:
+            Result[LlmProviders]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/llm-providers/{provider_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.llm_providers.update_provider("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PoliciesAddPolicyBody(TypedDict, total=False):
     """Body fields of ``policies.add_policy`` (keyword arguments; all optional)."""
     description: Any
@@ -695,6 +1252,131 @@ class PoliciesAPI:
         """
         ...
 
+
+class AsyncPoliciesAPI:
+    """``client.aiguard.policies`` of the async client: every method a coroutine."""
+
+    async def add_policy(self, **kwargs: Unpack[PoliciesAddPolicyBody]) -> AsyncResult[zscaler.aiguard.models.policies.Policies]:
+        """Add policy.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, input_detector_policies: Any, name: Any, output_detector_policies: Any,
+              version: Any
+
+        Returns:
+            Result[Policies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/detections/policies
+
+        Example::
+
+            item, resp, err = client.aiguard.policies.add_policy(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_policy(self, policy_id: str | int) -> AsyncResult[None]:
+        """Delete policy.
+
+        Args:
+            policy_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/detections/policies/{policy_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.policies.delete_policy("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_policy(self, policy_id: str | int) -> AsyncResult[zscaler.aiguard.models.policies.Policies]:
+        """Get policy.
+
+        Args:
+            policy_id (str | int): in the path
+
+        Returns:
+            Result[Policies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policies/{policy_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.policies.get_policy("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_policy_by_name(self, name: str | int) -> AsyncResult[zscaler.aiguard.models.policies.Policies]:
+        """Get policy by name.
+
+        Args:
+            name (str | int): in the path
+
+        Returns:
+            Result[Policies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policies/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.policies.get_policy_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_policies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.policies.Policies]]:
+        """List policies.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[Policies]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policies
+
+        Example::
+
+            items, resp, err = client.aiguard.policies.list_policies()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_policy(self, policy_id: str | int, **kwargs: Unpack[PoliciesUpdatePolicyBody]) -> AsyncResult[zscaler.aiguard.models.policies.Policies]:
+        """Update policy.
+
+        Args:
+            policy_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, input_detector_policies: Any, name: Any, output_detector_policies: Any,
+              version: Any
+
+        Returns:
+            Result[Policies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/detections/policies/{policy_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.policies.update_policy("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PolicyDetectionAPI:
     def execute_policy(self, content: str, direction: str, policy_id: int | None = None, transaction_id: str | None = None) -> Result[zscaler.aiguard.models.policy_detection.ExecuteDetectionsPolicyResponse]:
         """Execute policy.
@@ -736,6 +1418,57 @@ class PolicyDetectionAPI:
         Example::
 
             item, resp, err = client.aiguard.policy_detection.resolve_and_execute_policy("example", "example")
+        """
+        ...
+
+
+class AsyncPolicyDetectionAPI:
+    """``client.aiguard.policy_detection`` of the async client: every method a coroutine."""
+
+    async def execute_policy(self, content: str, direction: str, policy_id: int | None = None, transaction_id: str | None = None) -> AsyncResult[zscaler.aiguard.models.policy_detection.ExecuteDetectionsPolicyResponse]:
+        """Execute policy.
+
+        Args:
+            content (str)
+            direction (str)
+            policy_id (int | None, default None)
+            transaction_id (str | None, default None)
+
+        Returns:
+            Result[ExecuteDetectionsPolicyResponse]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /aiguard/v1/detection/execute-policy
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_detection.execute_policy("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def resolve_and_execute_policy(self, content: str, direction: str, transaction_id: str | None = None, user: str | None = None, headers: dict[str, Any] | None = None) -> AsyncResult:
+        """Resolve and execute policy; ``headers`` (a dict) are sent as HTTP headers.
+
+        Args:
+            content (str)
+            direction (str)
+            transaction_id (str | None, default None)
+            user (str | None, default None)
+            headers (dict[str, Any] | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/detection/resolve-and-execute-policy
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_detection.resolve_and_execute_policy("example", "example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -868,6 +1601,129 @@ class PolicyMatchRulesAPI:
         ...
 
 
+class AsyncPolicyMatchRulesAPI:
+    """``client.aiguard.policy_match_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[PolicyMatchRulesAddRuleBody]) -> AsyncResult[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: Any, match_criteria: Any, name: Any, policy_id: Any, rule_order: Any, version: Any
+
+        Returns:
+            Result[PolicyMatchRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /aiguard/v1/detections/policy-match-rules
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_match_rules.add_rule(name="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /aiguard/v1/detections/policy-match-rules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.aiguard.policy_match_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[PolicyMatchRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policy-match-rules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_match_rules.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule_by_name(self, name: str | int) -> AsyncResult[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
+        """Get rule by name.
+
+        Args:
+            name (str | int): in the path
+
+        Returns:
+            Result[PolicyMatchRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policy-match-rules/name/{name}
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_match_rules.get_rule_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[PolicyMatchRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /aiguard/v1/detections/policy-match-rules
+
+        Example::
+
+            items, resp, err = client.aiguard.policy_match_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[PolicyMatchRulesUpdateRuleBody]) -> AsyncResult[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: Any, match_criteria: Any, name: Any, policy_id: Any, rule_order: Any, version: Any
+
+        Returns:
+            Result[PolicyMatchRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /aiguard/v1/detections/policy-match-rules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.aiguard.policy_match_rules.update_rule("123", name="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class AIGUARDService:
     llm_application_credentials: LlmApplicationCredentialsAPI
     llm_applications: LlmApplicationsAPI
@@ -876,3 +1732,13 @@ class AIGUARDService:
     policies: PoliciesAPI
     policy_detection: PolicyDetectionAPI
     policy_match_rules: PolicyMatchRulesAPI
+
+
+class AsyncAIGUARDService:
+    llm_application_credentials: AsyncLlmApplicationCredentialsAPI
+    llm_applications: AsyncLlmApplicationsAPI
+    llm_provider_credentials: AsyncLlmProviderCredentialsAPI
+    llm_providers: AsyncLlmProvidersAPI
+    policies: AsyncPoliciesAPI
+    policy_detection: AsyncPolicyDetectionAPI
+    policy_match_rules: AsyncPolicyMatchRulesAPI

@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.zbi.models.custom_apps
 import zscaler.zbi.models.report_configs
 
@@ -112,6 +113,110 @@ class CustomAppsAPI:
         Example::
 
             item, resp, err = client.zbi.custom_apps.update_custom_app("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncCustomAppsAPI:
+    """``client.zbi.custom_apps`` of the async client: every method a coroutine."""
+
+    async def create_custom_app(self, **kwargs: Unpack[CustomAppsCreateCustomAppBody]) -> AsyncResult[zscaler.zbi.models.custom_apps.CustomApp]:
+        """Create custom app.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, name: Any, signatures: Any
+
+        Returns:
+            Result[CustomApp]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /bi/api/v1/customapps
+
+        Example::
+
+            item, resp, err = client.zbi.custom_apps.create_custom_app(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_custom_app(self, app_id: str | int) -> AsyncResult[int]:
+        """Delete custom app.
+
+        Args:
+            app_id (str | int): in the path
+
+        Returns:
+            Result[int]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /bi/api/v1/customapps/{app_id}
+
+        Example::
+
+            result, resp, err = client.zbi.custom_apps.delete_custom_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_custom_app(self, app_id: int) -> AsyncResult[zscaler.zbi.models.custom_apps.CustomApp]:
+        """Get custom app.
+
+        Args:
+            app_id (int)
+
+        Returns:
+            Result[CustomApp]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /bi/api/v1/customapps
+
+        Example::
+
+            item, resp, err = client.zbi.custom_apps.get_custom_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zbi.models.custom_apps.CustomApp]]:
+        """List custom apps.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys id
+
+        Returns:
+            Result[list[CustomApp]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /bi/api/v1/customapps
+
+        Example::
+
+            items, resp, err = client.zbi.custom_apps.list_custom_apps()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_custom_app(self, app_id: str | int, **kwargs: Unpack[CustomAppsUpdateCustomAppBody]) -> AsyncResult[zscaler.zbi.models.custom_apps.CustomApp]:
+        """Update custom app.
+
+        Args:
+            app_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, name: Any, signatures: Any
+
+        Returns:
+            Result[CustomApp]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /bi/api/v1/customapps/{app_id}
+
+        Example::
+
+            item, resp, err = client.zbi.custom_apps.update_custom_app("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -236,6 +341,119 @@ class ReportConfigsAPI:
         """
         ...
 
+
+class AsyncReportConfigsAPI:
+    """``client.zbi.report_configs`` of the async client: every method a coroutine."""
+
+    async def create_report_config(self, report_type: str | int | None = 'customapps', **kwargs: Unpack[ReportConfigsCreateReportConfigBody]) -> AsyncResult[zscaler.zbi.models.report_configs.ReportConfig]:
+        """Create report config.
+
+        Args:
+            report_type (str | int | None, default 'customapps'): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            backfill_params: Any, custom_ids: Any, delivery_information: Any, enabled: Any, name: Any,
+              schedule_params: Any, sub_type: Any
+
+        Returns:
+            Result[ReportConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /bi/api/v1/reports/{report_type}
+
+        Example::
+
+            item, resp, err = client.zbi.report_configs.create_report_config(name="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_report_config(self, config_id: str | int, report_type: str | int | None = 'customapps') -> AsyncResult[int]:
+        """Delete report config.
+
+        Args:
+            config_id (str | int): in the path
+            report_type (str | int | None, default 'customapps'): in the path
+
+        Returns:
+            Result[int]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /bi/api/v1/reports/{report_type}/{config_id}
+
+        Example::
+
+            result, resp, err = client.zbi.report_configs.delete_report_config("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_report_config(self, config_id: int, report_type: str | int | None = 'customapps') -> AsyncResult[zscaler.zbi.models.report_configs.ReportConfig]:
+        """Get report config.
+
+        Args:
+            config_id (int)
+            report_type (str | int | None, default 'customapps'): in the path
+
+        Returns:
+            Result[ReportConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /bi/api/v1/reports/{report_type}
+
+        Example::
+
+            item, resp, err = client.zbi.report_configs.get_report_config("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_report_configs(self, report_type: str | int | None = 'customapps', query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zbi.models.report_configs.ReportConfig]]:
+        """List report configs.
+
+        Args:
+            report_type (str | int | None, default 'customapps'): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys id
+
+        Returns:
+            Result[list[ReportConfig]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /bi/api/v1/reports/{report_type}
+
+        Example::
+
+            items, resp, err = client.zbi.report_configs.list_report_configs()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_report_config(self, config_id: str | int, report_type: str | int | None = 'customapps', **kwargs: Unpack[ReportConfigsUpdateReportConfigBody]) -> AsyncResult[zscaler.zbi.models.report_configs.ReportConfig]:
+        """Update report config.
+
+        Args:
+            config_id (str | int): in the path
+            report_type (str | int | None, default 'customapps'): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_ids: Any, delivery_information: Any, enabled: Any, name: Any, schedule_params: Any,
+              sub_type: Any
+
+        Returns:
+            Result[ReportConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /bi/api/v1/reports/{report_type}/{config_id}
+
+        Example::
+
+            item, resp, err = client.zbi.report_configs.update_report_config("123", name="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ReportsAPI:
     def download_report(self, file_name: str, report_type: Any, sub_type: Any = 'CustomDataFeed', compression: Any = None, save_path: str | None = None) -> Any:
         """Download a report to ``save_path`` (default: ``file_name``) and return that path.
@@ -279,7 +497,62 @@ class ReportsAPI:
         ...
 
 
+class AsyncReportsAPI:
+    """``client.zbi.reports`` of the async client: every method a coroutine."""
+
+    async def download_report(self, file_name: str, report_type: Any, sub_type: Any = 'CustomDataFeed', compression: Any = None, save_path: str | None = None) -> Any:
+        """Download a report to ``save_path`` (default: ``file_name``) and return that path.
+
+        Args:
+            file_name (str)
+            report_type (Any)
+            sub_type (Any, default 'CustomDataFeed')
+            compression (Any, default None)
+            save_path (str | None, default None)
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+            ``compression`` accepts: gzip
+
+        Endpoint:
+            POST /bi/api/v1/report/download
+
+        Example::
+
+            result = client.zbi.reports.download_report("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_reports(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[Any]]:
+        """List reports (the API answers ``{"reports": [...]}``).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys endTime, reportName,
+              reportType, startTime, subType
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /bi/api/v1/report/all
+
+        Example::
+
+            result, resp, err = client.zbi.reports.list_reports()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZBIService:
     custom_apps: CustomAppsAPI
     report_configs: ReportConfigsAPI
     reports: ReportsAPI
+
+
+class AsyncZBIService:
+    custom_apps: AsyncCustomAppsAPI
+    report_configs: AsyncReportConfigsAPI
+    reports: AsyncReportsAPI

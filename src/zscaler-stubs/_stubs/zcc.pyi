@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.zcc.models.admin_roles
 import zscaler.zcc.models.admin_user
 import zscaler.zcc.models.application_profiles
@@ -102,6 +103,101 @@ class AdminUserAPI:
         Example::
 
             items, resp, err = client.zcc.admin_user.sync_zpa_admin_users()
+        """
+        ...
+
+
+class AsyncAdminUserAPI:
+    """``client.zcc.admin_user`` of the async client: every method a coroutine."""
+
+    async def get_admin_user_sync_info(self) -> AsyncResult[zscaler.zcc.models.admin_user.AdminUserSyncInfo]:
+        """Get admin user sync info.
+
+        Returns:
+            Result[AdminUserSyncInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getAdminUsersSyncInfo
+
+        Example::
+
+            item, resp, err = client.zcc.admin_user.get_admin_user_sync_info()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_admin_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.admin_roles.AdminRoles]]:
+        """List admin roles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getAdminRoles
+
+        Example::
+
+            items, resp, err = client.zcc.admin_user.list_admin_roles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.admin_user.AdminUser]]:
+        """List admin users.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, user_type
+
+        Returns:
+            Result[list[AdminUser]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getAdminUsers
+
+        Example::
+
+            items, resp, err = client.zcc.admin_user.list_admin_users()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def sync_zia_zdx_admin_users(self) -> AsyncResult[list[ZscalerObject]]:
+        """Sync ZIA ZDX admin users.
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/syncZiaZdxAdminUsers
+
+        Example::
+
+            items, resp, err = client.zcc.admin_user.sync_zia_zdx_admin_users()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def sync_zpa_admin_users(self) -> AsyncResult[list[ZscalerObject]]:
+        """Sync ZPA admin users.
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/syncZpaAdminUsers
+
+        Example::
+
+            items, resp, err = client.zcc.admin_user.sync_zpa_admin_users()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -216,6 +312,86 @@ class ApplicationProfilesAPI:
         """
         ...
 
+
+class AsyncApplicationProfilesAPI:
+    """``client.zcc.application_profiles`` of the async client: every method a coroutine."""
+
+    async def get_application_profile(self, profile_id: str | int) -> AsyncResult[zscaler.zcc.models.application_profiles.ApplicationProfile]:
+        """Get application profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[ApplicationProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/application-profiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zcc.application_profiles.get_application_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_application_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get application profiles (``device_type`` by name: ios, android, windows, macos, linux).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys device_type, page,
+              page_size, search, search_type
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/application-profiles
+
+        Example::
+
+            items, resp, err = client.zcc.application_profiles.get_application_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_application_profile(self, profile_id: str, **kwargs: Unpack[ApplicationProfilesUpdateApplicationProfileBody]) -> AsyncResult:
+        """Update application profile (PATCH; the id is repeated in the body as ``policyId``).
+
+        Args:
+            profile_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_service_ids: Any, bypass_app_ids: Any, bypass_custom_app_ids: Any,
+              bypass_dns_traffic_using_udp_proxy: Any, custom_dns: Any, device_type: int,
+              disable_dns_route_exclusion: Any, disable_parallel_ipv4_and_ipv6: Any, disable_password:
+              Any, dns_priority_ordering: Any, dns_priority_ordering_for_trusted_dns_criteria: Any,
+              enforce_split_dns: Any, exit_password: Any, group_all: int, groups: Any, logout_password:
+              Any, packet_tunnel_dns_exclude_list: Any, packet_tunnel_dns_include_list: Any,
+              packet_tunnel_exclude_list: Any, packet_tunnel_exclude_list_for_ipv6: Any,
+              packet_tunnel_include_list: Any, packet_tunnel_include_list_for_ipv6: Any,
+              prioritize_dns_exclusions: Any, source_port_based_bypasses: Any,
+              truncate_large_udpdns_response: Any, uninstall_password: Any, update_dns_search_order:
+              Any, use_default_adapter_for_dns: Any, user_ids: Any, vpn_gateways: Any,
+              zcc_fail_close_settings_exit_uninstall_password: Any, zcc_revert_password: Any,
+              zd_disable_password: Any, zdp_disable_password: Any, zdx_disable_password: Any,
+              zpa_disable_password: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcc/papi/public/v1/application-profiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zcc.application_profiles.update_application_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CompanyAPI:
     def get_company_info(self) -> Result[list[zscaler.zcc.models.company_info.CompanyInfo]]:
         """Get company info (a one-element list).
@@ -229,6 +405,27 @@ class CompanyAPI:
         Example::
 
             result, resp, err = client.zcc.company.get_company_info()
+        """
+        ...
+
+
+class AsyncCompanyAPI:
+    """``client.zcc.company`` of the async client: every method a coroutine."""
+
+    async def get_company_info(self) -> AsyncResult[list[zscaler.zcc.models.company_info.CompanyInfo]]:
+        """Get company info (a one-element list).
+
+        Returns:
+            Result[list[CompanyInfo]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getCompanyInfo
+
+        Example::
+
+            result, resp, err = client.zcc.company.get_company_info()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -263,6 +460,47 @@ class CustomIpBaseAppsAPI:
         Example::
 
             items, resp, err = client.zcc.custom_ip_base_apps.get_custom_ip_base_apps()
+        """
+        ...
+
+
+class AsyncCustomIpBaseAppsAPI:
+    """``client.zcc.custom_ip_base_apps`` of the async client: every method a coroutine."""
+
+    async def get_custom_ip_base_app(self, app_id: str | int) -> AsyncResult[zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps]:
+        """Get custom IP base app.
+
+        Args:
+            app_id (str | int): in the path
+
+        Returns:
+            Result[CustomIpBaseApps]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/custom-ip-based-apps/{app_id}
+
+        Example::
+
+            item, resp, err = client.zcc.custom_ip_base_apps.get_custom_ip_base_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_custom_ip_base_apps(self) -> AsyncResult[list[zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps]]:
+        """Get custom IP base apps.
+
+        Returns:
+            Result[list[CustomIpBaseApps]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/custom-ip-based-apps
+
+        Example::
+
+            items, resp, err = client.zcc.custom_ip_base_apps.get_custom_ip_base_apps()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -473,6 +711,214 @@ class DevicesAPI:
         """
         ...
 
+
+class AsyncDevicesAPI:
+    """``client.zcc.devices`` of the async client: every method a coroutine."""
+
+    async def download_devices(self, query_params: Mapping[str, Any] | None = None, filename: str | None = None) -> Any:
+        """Download devices as CSV into ``filename`` (default ``zcc-devices-<time>.csv``); returns the name.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_types,
+              registration_types
+            filename (str | None, default None)
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/downloadDevices
+
+        Example::
+
+            result = client.zcc.devices.download_devices()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def download_disable_reasons(self, query_params: Mapping[str, Any] | None = None, filename: str | None = None) -> Any:
+        """Download disable reasons as CSV into ``filename`` and return the name (``time_zone`` is a header).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys end_date, os_types,
+              start_date, time_zone
+            filename (str | None, default None)
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/downloadDisableReasons
+
+        Example::
+
+            result = client.zcc.devices.download_disable_reasons()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def download_service_status(self, query_params: Mapping[str, Any] | None = None, filename: str | None = None) -> Any:
+        """Download service status as CSV into ``filename`` and return the name.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_types,
+              registration_types
+            filename (str | None, default None)
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/downloadServiceStatus
+
+        Example::
+
+            result = client.zcc.devices.download_service_status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def force_remove_devices(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[DevicesForceRemoveDevicesBody]) -> AsyncResult:
+        """Force remove devices (a one-element list).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page_size
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_connector_version: Any, os_type: Any, udids: Any, user_name: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/forceRemoveDevices
+
+        Example::
+
+            result, resp, err = client.zcc.devices.force_remove_devices()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device_cleanup_info(self) -> AsyncResult[list[zscaler.zcc.models.devices.DeviceCleanup]]:
+        """Get device cleanup info (a one-element list).
+
+        Returns:
+            Result[list[DeviceCleanup]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getDeviceCleanupInfo
+
+        Example::
+
+            result, resp, err = client.zcc.devices.get_device_cleanup_info()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device_details(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zcc.models.devices.DeviceDetails]:
+        """Get device details.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys udid, username
+
+        Returns:
+            Result[DeviceDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getDeviceDetails
+
+        Example::
+
+            item, resp, err = client.zcc.devices.get_device_details()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List devices (``os_type`` by name: ios, android, windows, macos, linux; ``username``).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_type, page, page_size,
+              username
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getDevices
+
+        Example::
+
+            items, resp, err = client.zcc.devices.list_devices()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def remove_devices(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[DevicesRemoveDevicesBody]) -> AsyncResult:
+        """Remove devices (a one-element list).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page_size
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_connector_version: Any, os_type: Any, udids: Any, user_name: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/removeDevices
+
+        Example::
+
+            result, resp, err = client.zcc.devices.remove_devices()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def remove_machine_tunnel(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[DevicesRemoveMachineTunnelBody]) -> AsyncResult:
+        """Remove machine tunnel.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys hostname, machine_token
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            hostnames: Any, machine_token: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/removeMachineTunnel
+
+        Example::
+
+            result, resp, err = client.zcc.devices.remove_machine_tunnel()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_device_cleanup_info(self, **kwargs: Any) -> AsyncResult[zscaler.zcc.models.devices.SetDeviceCleanupInfo]:
+        """Update device cleanup info.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SetDeviceCleanupInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/setDeviceCleanupInfo
+
+        Example::
+
+            item, resp, err = client.zcc.devices.update_device_cleanup_info()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class EntitlementsAPI:
     def get_zdx_group_entitlements(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.zdxgroupentitlements.ZdxGroupEntitlements]]:
         """Get ZDX group entitlements (a one-element list).
@@ -539,6 +985,83 @@ class EntitlementsAPI:
         """
         ...
 
+
+class AsyncEntitlementsAPI:
+    """``client.zcc.entitlements`` of the async client: every method a coroutine."""
+
+    async def get_zdx_group_entitlements(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.zdxgroupentitlements.ZdxGroupEntitlements]]:
+        """Get ZDX group entitlements (a one-element list).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[ZdxGroupEntitlements]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getZdxGroupEntitlements
+
+        Example::
+
+            result, resp, err = client.zcc.entitlements.get_zdx_group_entitlements()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_zpa_group_entitlements(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.zpagroupentitlements.ZpaGroupEntitlements]]:
+        """Get ZPA group entitlements (a one-element list).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[ZpaGroupEntitlements]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getZpaGroupEntitlements
+
+        Example::
+
+            result, resp, err = client.zcc.entitlements.get_zpa_group_entitlements()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_zdx_group_entitlement(self) -> AsyncResult[zscaler.zcc.models.zdxgroupentitlements.ZdxGroupEntitlements]:
+        """Update ZDX group entitlement.
+
+        Returns:
+            Result[ZdxGroupEntitlements]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/updateZdxGroupEntitlement
+
+        Example::
+
+            item, resp, err = client.zcc.entitlements.update_zdx_group_entitlement()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_zpa_group_entitlement(self) -> AsyncResult[zscaler.zcc.models.zpagroupentitlements.ZpaGroupEntitlements]:
+        """Update ZPA group entitlement.
+
+        Returns:
+            Result[ZpaGroupEntitlements]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/updateZpaGroupEntitlement
+
+        Example::
+
+            item, resp, err = client.zcc.entitlements.update_zpa_group_entitlement()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class FailOpenPolicyUpdateFailopenPolicyBody(TypedDict, total=False):
     """Body fields of ``fail_open_policy.update_failopen_policy`` (keyword arguments; all optional)."""
     device_type: Any
@@ -579,6 +1102,50 @@ class FailOpenPolicyAPI:
         Example::
 
             item, resp, err = client.zcc.fail_open_policy.update_failopen_policy()
+        """
+        ...
+
+
+class AsyncFailOpenPolicyAPI:
+    """``client.zcc.fail_open_policy`` of the async client: every method a coroutine."""
+
+    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.failopenpolicy.FailOpenPolicy]]:
+        """List by company.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[FailOpenPolicy]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/webFailOpenPolicy/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.fail_open_policy.list_by_company()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_failopen_policy(self, **kwargs: Unpack[FailOpenPolicyUpdateFailopenPolicyBody]) -> AsyncResult[zscaler.zcc.models.failopenpolicy.FailOpenPolicy]:
+        """Update failopen policy.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            device_type: Any, policy_id: Any
+
+        Returns:
+            Result[FailOpenPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/webFailOpenPolicy/edit
+
+        Example::
+
+            item, resp, err = client.zcc.fail_open_policy.update_failopen_policy()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -636,6 +1203,69 @@ class ForwardingProfileAPI:
         """
         ...
 
+
+class AsyncForwardingProfileAPI:
+    """``client.zcc.forwarding_profile`` of the async client: every method a coroutine."""
+
+    async def delete_forwarding_profile(self, profile_id: str | int) -> AsyncResult[None]:
+        """Delete forwarding profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcc/papi/public/v1/webForwardingProfile/{profile_id}/delete
+
+        Example::
+
+            _, resp, err = client.zcc.forwarding_profile.delete_forwarding_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.forwardingprofile.ForwardingProfile]]:
+        """List by company.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[ForwardingProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/webForwardingProfile/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.forwarding_profile.list_by_company()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_forwarding_profile(self, **kwargs: Any) -> AsyncResult:
+        """Create (no ``id``) or update a forwarding profile.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/webForwardingProfile/edit
+
+        Example::
+
+            item, resp, err = client.zcc.forwarding_profile.update_forwarding_profile()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PredefinedIpBasedAppsAPI:
     def get_predefined_ip_based_app(self, app_id: str | int) -> Result[zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps]:
         """Get predefined IP based app.
@@ -668,6 +1298,48 @@ class PredefinedIpBasedAppsAPI:
         Example::
 
             items, resp, err = client.zcc.predefined_ip_based_apps.get_predefined_ip_based_apps()
+        """
+        ...
+
+
+class AsyncPredefinedIpBasedAppsAPI:
+    """``client.zcc.predefined_ip_based_apps`` of the async client: every method a coroutine."""
+
+    async def get_predefined_ip_based_app(self, app_id: str | int) -> AsyncResult[zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps]:
+        """Get predefined IP based app.
+
+        Args:
+            app_id (str | int): in the path
+
+        Returns:
+            Result[PredefinedIPBasedApps]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/predefined-ip-based-apps/{app_id}
+
+        Example::
+
+            item, resp, err = client.zcc.predefined_ip_based_apps.get_predefined_ip_based_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_predefined_ip_based_apps(self) -> AsyncResult[list[zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps]]:
+        """Get predefined IP based apps.
+
+        Returns:
+            Result[list[PredefinedIPBasedApps]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/predefined-ip-based-apps
+
+        Example::
+
+            items, resp, err = client.zcc.predefined_ip_based_apps.get_predefined_ip_based_apps()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -705,6 +1377,47 @@ class ProcessBasedAppsAPI:
         """
         ...
 
+
+class AsyncProcessBasedAppsAPI:
+    """``client.zcc.process_based_apps`` of the async client: every method a coroutine."""
+
+    async def get_process_based_app(self, app_id: str | int) -> AsyncResult[zscaler.zcc.models.process_based_apps.ProcessBasedApps]:
+        """Get process based app.
+
+        Args:
+            app_id (str | int): in the path
+
+        Returns:
+            Result[ProcessBasedApps]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/process-based-apps/{app_id}
+
+        Example::
+
+            item, resp, err = client.zcc.process_based_apps.get_process_based_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_process_based_apps(self) -> AsyncResult[list[zscaler.zcc.models.process_based_apps.ProcessBasedApps]]:
+        """Get process based apps.
+
+        Returns:
+            Result[list[ProcessBasedApps]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/process-based-apps
+
+        Example::
+
+            items, resp, err = client.zcc.process_based_apps.get_process_based_apps()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class SecretsAPI:
     def get_otp(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get OTP (``device_id`` is sent as ``udid``).
@@ -738,6 +1451,49 @@ class SecretsAPI:
         Example::
 
             item, resp, err = client.zcc.secrets.get_passwords()
+        """
+        ...
+
+
+class AsyncSecretsAPI:
+    """``client.zcc.secrets`` of the async client: every method a coroutine."""
+
+    async def get_otp(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get OTP (``device_id`` is sent as ``udid``).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getOtp
+
+        Example::
+
+            item, resp, err = client.zcc.secrets.get_otp()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_passwords(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get passwords (``os_type`` by name, ``username``).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_type, username
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getPasswords
+
+        Example::
+
+            item, resp, err = client.zcc.secrets.get_passwords()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -835,6 +1591,90 @@ class TrustedNetworksAPI:
         """
         ...
 
+
+class AsyncTrustedNetworksAPI:
+    """``client.zcc.trusted_networks`` of the async client: every method a coroutine."""
+
+    async def add_trusted_network(self, **kwargs: Unpack[TrustedNetworksAddTrustedNetworkBody]) -> AsyncResult[zscaler.zcc.models.trustednetworks.TrustedNetworks]:
+        """Add trusted network.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            active: Any, company_id: Any, condition_type: int, created_by: str, dns_search_domains: Any,
+              dns_servers: Any, edited_by: Any, guid: Any, hostnames: Any, id: Any, network_name: Any,
+              resolved_ips_for_hostname: str, ssids: Any, trusted_dhcp_servers: Any, trusted_egress_ips:
+              Any, trusted_gateways: Any, trusted_subnets: Any
+
+        Returns:
+            Result[TrustedNetworks]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcc/papi/public/v1/webTrustedNetwork/create
+
+        Example::
+
+            item, resp, err = client.zcc.trusted_networks.add_trusted_network()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_trusted_network(self, network_id: str | int) -> AsyncResult[None]:
+        """Delete trusted network.
+
+        Args:
+            network_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcc/papi/public/v1/webTrustedNetwork/{network_id}/delete
+
+        Example::
+
+            _, resp, err = client.zcc.trusted_networks.delete_trusted_network("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.trustednetworks.TrustedNetworks]]:
+        """List by company.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[TrustedNetworks]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/webTrustedNetwork/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.trusted_networks.list_by_company()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_trusted_network(self, **kwargs: Any) -> AsyncResult[zscaler.zcc.models.trustednetworks.TrustedNetworks]:
+        """Update trusted network.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TrustedNetworks]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/webTrustedNetwork/edit
+
+        Example::
+
+            item, resp, err = client.zcc.trusted_networks.update_trusted_network()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class WebAppServiceAPI:
     def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.webappservice.WebAppService]]:
         """List by company.
@@ -852,6 +1692,31 @@ class WebAppServiceAPI:
         Example::
 
             items, resp, err = client.zcc.web_app_service.list_by_company()
+        """
+        ...
+
+
+class AsyncWebAppServiceAPI:
+    """``client.zcc.web_app_service`` of the async client: every method a coroutine."""
+
+    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.webappservice.WebAppService]]:
+        """List by company.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[WebAppService]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/webAppService/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.web_app_service.list_by_company()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -985,6 +1850,98 @@ class WebPolicyAPI:
         """
         ...
 
+
+class AsyncWebPolicyAPI:
+    """``client.zcc.web_policy`` of the async client: every method a coroutine."""
+
+    async def activate_web_policy(self, **kwargs: Unpack[WebPolicyActivateWebPolicyBody]) -> AsyncResult:
+        """Activate web policy (``device_type`` by name).
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            device_type: Any, policy_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/web/policy/activate
+
+        Example::
+
+            item, resp, err = client.zcc.web_policy.activate_web_policy()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_web_policy(self, policy_id: str | int) -> AsyncResult[None]:
+        """Delete web policy.
+
+        Args:
+            policy_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcc/papi/public/v1/web/policy/{policy_id}/delete
+
+        Example::
+
+            _, resp, err = client.zcc.web_policy.delete_web_policy("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List by company (``device_type`` by name).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys device_type, page,
+              page_size, search, search_type
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/web/policy/listByCompany
+
+        Example::
+
+            items, resp, err = client.zcc.web_policy.list_by_company()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def web_policy_edit(self, **kwargs: Unpack[WebPolicyWebPolicyEditBody]) -> AsyncResult:
+        """Create (no ``id``) or update a web policy.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            active: Any, allow_unreachable_pac: Any, android_policy: Any, app_identity_names: Any,
+              app_service_ids: Any, app_service_names: Any, bypass_app_ids: Any, bypass_custom_app_ids:
+              Any, description: str, device_group_ids: Any, device_group_names: Any, device_type: Any,
+              disaster_recovery: Any, enable_device_groups: Any, forwarding_profile_id: Any, group_all:
+              int, group_ids: Any, group_names: Any, highlight_active_control: Any, id: Any, ios_policy:
+              Any, linux_policy: Any, log_file_size: int, log_level: int, log_mode: int, mac_policy:
+              Any, name: str, on_net_policy: Any, pac_url: str, policy_extension: Any,
+              reactivate_web_security_minutes: Any, reauth_period: int, rule_order: int,
+              send_disable_service_reason: Any, tunnel_zapp_traffic: Any, user_ids: Any, user_names:
+              Any, windows_policy: Any, zia_posture_config_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/web/policy/edit
+
+        Example::
+
+            item, resp, err = client.zcc.web_policy.web_policy_edit(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class WebPrivacySetWebPrivacyInfoBody(TypedDict, total=False):
     """Body fields of ``web_privacy.set_web_privacy_info`` (keyword arguments; all optional)."""
     active: Any
@@ -1037,6 +1994,49 @@ class WebPrivacyAPI:
         ...
 
 
+class AsyncWebPrivacyAPI:
+    """``client.zcc.web_privacy`` of the async client: every method a coroutine."""
+
+    async def get_web_privacy(self) -> Any:
+        """The web privacy settings (a dict; on an error: logged, ``None`` returned).
+
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            GET /zcc/papi/public/v1/getWebPrivacyInfo
+
+        Example::
+
+            result = client.zcc.web_privacy.get_web_privacy()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def set_web_privacy_info(self, **kwargs: Unpack[WebPrivacySetWebPrivacyInfoBody]) -> AsyncResult[zscaler.zcc.models.webprivacy.WebPrivacy]:
+        """Set web privacy info.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            active: Any, collect_machine_hostname: str, collect_user_info: str, collect_zdx_location:
+              Any, disable_crashlytics: str, enable_packet_capture: str, export_logs_for_non_admin: str,
+              grant_access_to_zscaler_log_folder: Any, id: Any, override_t2_protocol_setting: Any,
+              restrict_remote_packet_capture: Any
+
+        Returns:
+            Result[WebPrivacy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcc/papi/public/v1/setWebPrivacyInfo
+
+        Example::
+
+            item, resp, err = client.zcc.web_privacy.set_web_privacy_info()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZCCService:
     admin_user: AdminUserAPI
     application_profiles: ApplicationProfilesAPI
@@ -1053,3 +2053,21 @@ class ZCCService:
     web_app_service: WebAppServiceAPI
     web_policy: WebPolicyAPI
     web_privacy: WebPrivacyAPI
+
+
+class AsyncZCCService:
+    admin_user: AsyncAdminUserAPI
+    application_profiles: AsyncApplicationProfilesAPI
+    company: AsyncCompanyAPI
+    custom_ip_base_apps: AsyncCustomIpBaseAppsAPI
+    devices: AsyncDevicesAPI
+    entitlements: AsyncEntitlementsAPI
+    fail_open_policy: AsyncFailOpenPolicyAPI
+    forwarding_profile: AsyncForwardingProfileAPI
+    predefined_ip_based_apps: AsyncPredefinedIpBasedAppsAPI
+    process_based_apps: AsyncProcessBasedAppsAPI
+    secrets: AsyncSecretsAPI
+    trusted_networks: AsyncTrustedNetworksAPI
+    web_app_service: AsyncWebAppServiceAPI
+    web_policy: AsyncWebPolicyAPI
+    web_privacy: AsyncWebPrivacyAPI

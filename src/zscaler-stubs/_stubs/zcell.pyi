@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.zcell.models.anomaly_policy
 import zscaler.zcell.models.audit_data_handling
 import zscaler.zcell.models.customer_data_handling
@@ -187,6 +188,195 @@ class AnomalyPolicyAPI:
         """
         ...
 
+
+class AsyncAnomalyPolicyAPI:
+    """``client.zcell.anomaly_policy`` of the async client: every method a coroutine."""
+
+    async def create_anomaly_policy(self, id: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]:
+        """Create anomaly policy.
+
+        Args:
+            id (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AnomalyPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/anomaly-policy
+
+        Example::
+
+            item, resp, err = client.zcell.anomaly_policy.create_anomaly_policy()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_anomaly_policy(self, id: str | int | None = None, policy_id: str | int | None = None) -> AsyncResult[None]:
+        """Delete anomaly policy.
+
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}
+
+        Example::
+
+            _, resp, err = client.zcell.anomaly_policy.delete_anomaly_policy()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, iccid: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.GetViolationDetails]]:
+        """Get anomaly policy violations.
+
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
+            iccid (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys end_date_time, page, size,
+              sort_by, sort_dir, start_date_time
+
+        Returns:
+            Result[list[GetViolationDetails]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+            ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/violations/{iccid}
+
+        Example::
+
+            items, resp, err = client.zcell.anomaly_policy.get_anomaly_policy_violations()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_anomaly_policy(self, id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
+        """List anomaly policy.
+
+        Args:
+            id (str | int | None, default None): in the path
+            start_date_time (int | None, default None)
+            end_date_time (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys page, policy_type, size,
+              sort_by, sort_dir
+
+        Returns:
+            Result[list[AnomalyPolicy]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/anomaly-policy
+
+        Example::
+
+            items, resp, err = client.zcell.anomaly_policy.list_anomaly_policy()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_anomaly_policy_logs(self, id: str | int | None = None, policy_id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicyLogContent]]:
+        """List anomaly policy logs.
+
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, size
+
+        Returns:
+            Result[list[AnomalyPolicyLogContent]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/logs
+
+        Example::
+
+            items, resp, err = client.zcell.anomaly_policy.list_anomaly_policy_logs()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
+        """List anomaly policy violations.
+
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
+            start_date_time (int | None, default None)
+            end_date_time (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys end_date_time, page, size,
+              sort_by, sort_dir, start_date_time
+
+        Returns:
+            Result[list[AnomalyPolicy]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/violations
+
+        Example::
+
+            items, resp, err = client.zcell.anomaly_policy.list_anomaly_policy_violations()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_anomaly_policy(self, id: str | int | None = None, policy_id: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]:
+        """Update anomaly policy.
+
+        Args:
+            id (str | int | None, default None): in the path
+            policy_id (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AnomalyPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}
+
+        Example::
+
+            item, resp, err = client.zcell.anomaly_policy.update_anomaly_policy()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_anomaly_policy_status(self, id: str | None = None, policy_id: str | None = None, enabled: bool | None = None) -> AsyncResult:
+        """Update anomaly policy status.
+
+        Args:
+            id (str | None, default None): in the path
+            policy_id (str | None, default None): in the path
+            enabled (bool | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/status
+
+        Example::
+
+            result, resp, err = client.zcell.anomaly_policy.update_anomaly_policy_status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AuditDataHandlingAPI:
     def list_audit_customers_search(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.audit_data_handling.AuditDataHandling]]:
         """List audit customers search.
@@ -232,6 +422,58 @@ class AuditDataHandlingAPI:
         """
         ...
 
+
+class AsyncAuditDataHandlingAPI:
+    """``client.zcell.audit_data_handling`` of the async client: every method a coroutine."""
+
+    async def list_audit_customers_search(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zcell.models.audit_data_handling.AuditDataHandling]]:
+        """List audit customers search.
+
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, size, sort_by,
+              sort_dir
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            days: Any
+
+        Returns:
+            Result[list[AuditDataHandling]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+            ``days=N`` sets ``startDate``/``endDate`` to the last N days (body).
+
+        Endpoint:
+            POST /zcell/config/api/v1/audit/customers/{id}/search
+
+        Example::
+
+            items, resp, err = client.zcell.audit_data_handling.list_audit_customers_search()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_audit_metadata(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.audit_data_handling.AuditMetadata]]:
+        """List audit metadata.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AuditMetadata]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/audit/metadata
+
+        Example::
+
+            items, resp, err = client.zcell.audit_data_handling.list_audit_metadata()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CustomerDataHandlingAPI:
     def get_customer_data_handling(self, id: str | int | None = None) -> Result[zscaler.zcell.models.customer_data_handling.CustomerDataHandling]:
         """Get customer data handling.
@@ -267,6 +509,51 @@ class CustomerDataHandlingAPI:
         Example::
 
             item, resp, err = client.zcell.customer_data_handling.update_customer_data_handling()
+        """
+        ...
+
+
+class AsyncCustomerDataHandlingAPI:
+    """``client.zcell.customer_data_handling`` of the async client: every method a coroutine."""
+
+    async def get_customer_data_handling(self, id: str | int | None = None) -> AsyncResult[zscaler.zcell.models.customer_data_handling.CustomerDataHandling]:
+        """Get customer data handling.
+
+        Args:
+            id (str | int | None, default None): in the path
+
+        Returns:
+            Result[CustomerDataHandling]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}
+
+        Example::
+
+            item, resp, err = client.zcell.customer_data_handling.get_customer_data_handling()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_customer_data_handling(self, id: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.customer_data_handling.ResponseMessage]:
+        """Update customer data handling.
+
+        Args:
+            id (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[ResponseMessage]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcell/config/api/v1/customers/{id}
+
+        Example::
+
+            item, resp, err = client.zcell.customer_data_handling.update_customer_data_handling()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -330,6 +617,75 @@ class CustomerRegionHandlingAPI:
         """
         ...
 
+
+class AsyncCustomerRegionHandlingAPI:
+    """``client.zcell.customer_region_handling`` of the async client: every method a coroutine."""
+
+    async def list_regions(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.customer_region_handling.CustomerRegionHandling]]:
+        """List regions.
+
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys skip_sku_check
+
+        Returns:
+            Result[list[CustomerRegionHandling]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/regions
+
+        Example::
+
+            items, resp, err = client.zcell.customer_region_handling.list_regions()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_regions_operational_status(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.customer_region_handling.ExtendedRegionStatus]]:
+        """List regions operational status.
+
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys bc_size
+
+        Returns:
+            Result[list[ExtendedRegionStatus]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/regions/operational-status
+
+        Example::
+
+            items, resp, err = client.zcell.customer_region_handling.list_regions_operational_status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_regions(self, id: str | int | None = None, regions: list[str] | None = None) -> AsyncResult:
+        """Update regions.
+
+        Args:
+            id (str | int | None, default None): in the path
+            regions (list[str] | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcell/config/api/v1/customers/{id}/regions
+
+        Example::
+
+            result, resp, err = client.zcell.customer_region_handling.update_regions()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class NetworkEventsAPI:
     def list_network_events_search(self, id: str | int | None = None, start_time: str | int | None = None, end_time: str | int | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.network_events.NetworkEvents]]:
         """List network events search.
@@ -353,6 +709,37 @@ class NetworkEventsAPI:
         Example::
 
             items, resp, err = client.zcell.network_events.list_network_events_search()
+        """
+        ...
+
+
+class AsyncNetworkEventsAPI:
+    """``client.zcell.network_events`` of the async client: every method a coroutine."""
+
+    async def list_network_events_search(self, id: str | int | None = None, start_time: str | int | None = None, end_time: str | int | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zcell.models.network_events.NetworkEvents]]:
+        """List network events search.
+
+        Args:
+            id (str | int | None, default None): in the path
+            start_time (str | int | None, default None): in the path
+            end_time (str | int | None, default None): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            days: Any
+
+        Returns:
+            Result[list[NetworkEvents]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``start_time``/``end_time`` to the last N days (path).
+
+        Endpoint:
+            POST /zcell/config/api/v1/network-events/{id}/search/startTime/{start_time}/endTime/{end_time}
+
+        Example::
+
+            items, resp, err = client.zcell.network_events.list_network_events_search()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -464,6 +851,130 @@ class SimAnalyticsAPI:
         Example::
 
             items, resp, err = client.zcell.sim_analytics.list_sim_analytics_usage_sims()
+        """
+        ...
+
+
+class AsyncSimAnalyticsAPI:
+    """``client.zcell.sim_analytics`` of the async client: every method a coroutine."""
+
+    async def list_sim_analytics_map(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimAnalytics]]:
+        """List SIM analytics map.
+
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[SimAnalytics]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/sim/analytics/map
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_map()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sim_analytics_summary(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimSummary]]:
+        """List SIM analytics summary.
+
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[SimSummary]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim/analytics/summary
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_summary()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sim_analytics_usage_countries(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimCountryUsage]]:
+        """List SIM analytics usage countries.
+
+        Args:
+            id (str | int | None, default None): in the path
+            start_date (int | None, default None)
+            end_date (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys end_date, limit,
+              start_date
+
+        Returns:
+            Result[list[SimCountryUsage]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim/analytics/usage/countries
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_usage_countries()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sim_analytics_usage_day(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimDayUsage]]:
+        """List SIM analytics usage day.
+
+        Args:
+            id (str | int | None, default None): in the path
+            start_date (int | None, default None)
+            end_date (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys end_date, icc_id,
+              start_date
+
+        Returns:
+            Result[list[SimDayUsage]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim/analytics/usage/day
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_usage_day()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sim_analytics_usage_sims(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimUsage]]:
+        """List SIM analytics usage SIMs.
+
+        Args:
+            id (str | int | None, default None): in the path
+            start_date (int | None, default None)
+            end_date (int | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys end_date, limit,
+              start_date
+
+        Returns:
+            Result[list[SimUsage]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim/analytics/usage/sims
+
+        Example::
+
+            items, resp, err = client.zcell.sim_analytics.list_sim_analytics_usage_sims()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -627,6 +1138,185 @@ class SimHandlingAPI:
         """
         ...
 
+
+class AsyncSimHandlingAPI:
+    """``client.zcell.sim_handling`` of the async client: every method a coroutine."""
+
+    async def create_sims_download(self, id: str | None = None, query_params: Mapping[str, Any] | None = None, filename: str | None = None, **kwargs: Any) -> Any:
+        """Download the SIM list as CSV into ``filename`` (default ``zcell-sims-<time>.csv``); returns the name.
+
+        Args:
+            id (str | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys sort_by, sort_dir
+            filename (str | None, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/sims/download
+
+        Example::
+
+            result = client.zcell.sim_handling.create_sims_download()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def create_sims_search(self, id: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.sim_handling.SimDataResponse]:
+        """Create SIMs search.
+
+        Args:
+            id (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SimDataResponse]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/sims/search
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.create_sims_search()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sims_details(self, id: str | int | None = None, icc_id: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zcell.models.sim_handling.SimDetails]:
+        """List SIMs details.
+
+        Args:
+            id (str | int | None, default None): in the path
+            icc_id (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys icc_id
+
+        Returns:
+            Result[SimDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sims/details
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.list_sims_details()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_sims_assign(self, id: str | int | None = None, iccid: str | int | None = None, assignment: str | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.sim_handling.GetActivationCodeResponse]:
+        """Update SIMs assign.
+
+        Args:
+            id (str | int | None, default None): in the path
+            iccid (str | int | None, default None): in the path
+            assignment (str | None, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GetActivationCodeResponse]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/{iccid}/assign
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_assign()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_sims_assign_tag(self, id: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.sim_handling.SimHandling]:
+        """Update SIMs assign tag.
+
+        Args:
+            id (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SimHandling]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/assign/tag
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_assign_tag()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_sims_lock(self, id: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.sim_handling.SimLockRequest]:
+        """Update SIMs lock.
+
+        Args:
+            id (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SimLockRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/lock
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_lock()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_sims_state(self, id: str | int | None = None, iccid: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.sim_handling.RefreshEsimState]:
+        """Update SIMs state.
+
+        Args:
+            id (str | int | None, default None): in the path
+            iccid (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[RefreshEsimState]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/{iccid}/state
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_state()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_sims_status(self, id: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.sim_handling.SimUpdateRequest]:
+        """Update SIMs status.
+
+        Args:
+            id (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SimUpdateRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zcell/config/api/v1/customers/{id}/sims/status
+
+        Example::
+
+            item, resp, err = client.zcell.sim_handling.update_sims_status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class SimLocationGroupsAPI:
     def add_location_group(self, id: str | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result:
         """Add a location group (sent as a one-element JSON array).
@@ -727,6 +1417,119 @@ class SimLocationGroupsAPI:
         """
         ...
 
+
+class AsyncSimLocationGroupsAPI:
+    """``client.zcell.sim_location_groups`` of the async client: every method a coroutine."""
+
+    async def add_location_group(self, id: str | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult:
+        """Add a location group (sent as a one-element JSON array).
+
+        Args:
+            id (str | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/sim-location-groups
+
+        Example::
+
+            items, resp, err = client.zcell.sim_location_groups.add_location_group()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_sim_location_group(self, id: str | int | None = None, group_id: str | int | None = None) -> AsyncResult[None]:
+        """Delete SIM location group.
+
+        Args:
+            id (str | int | None, default None): in the path
+            group_id (str | int | None, default None): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zcell/config/api/v1/customers/{id}/sim-location-groups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zcell.sim_location_groups.delete_sim_location_group()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_sim_location_group(self, id: str | int | None = None, group_id: str | int | None = None) -> AsyncResult[zscaler.zcell.models.sim_location_groups.GetSimLocationGroup]:
+        """Get SIM location group.
+
+        Args:
+            id (str | int | None, default None): in the path
+            group_id (str | int | None, default None): in the path
+
+        Returns:
+            Result[GetSimLocationGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim-location-groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zcell.sim_location_groups.get_sim_location_group()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sim_location_groups(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_location_groups.SimLocationGroups]]:
+        """List SIM location groups.
+
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys name, page, size, sort_by,
+              sort_dir
+
+        Returns:
+            Result[list[SimLocationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/sim-location-groups
+
+        Example::
+
+            items, resp, err = client.zcell.sim_location_groups.list_sim_location_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_sim_location_group(self, id: str | int | None = None, group_id: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.sim_location_groups.UpdateSimLocationGroup]:
+        """Update SIM location group.
+
+        Args:
+            id (str | int | None, default None): in the path
+            group_id (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[UpdateSimLocationGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zcell/config/api/v1/customers/{id}/sim-location-groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zcell.sim_location_groups.update_sim_location_group()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class TagHandlingAPI:
     def create_tag(self, id: str | int | None = None, **kwargs: Any) -> Result[zscaler.zcell.models.tag_handling.CreateTag]:
         """Create tag.
@@ -769,6 +1572,54 @@ class TagHandlingAPI:
         ...
 
 
+class AsyncTagHandlingAPI:
+    """``client.zcell.tag_handling`` of the async client: every method a coroutine."""
+
+    async def create_tag(self, id: str | int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zcell.models.tag_handling.CreateTag]:
+        """Create tag.
+
+        Args:
+            id (str | int | None, default None): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CreateTag]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zcell/config/api/v1/customers/{id}/tag
+
+        Example::
+
+            item, resp, err = client.zcell.tag_handling.create_tag()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_tag(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.tag_handling.TagHandling]]:
+        """List tag.
+
+        Args:
+            id (str | int | None, default None): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys name, page, size, sort_by,
+              sort_dir
+
+        Returns:
+            Result[list[TagHandling]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zcell/config/api/v1/customers/{id}/tag
+
+        Example::
+
+            items, resp, err = client.zcell.tag_handling.list_tag()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZCELLService:
     anomaly_policy: AnomalyPolicyAPI
     audit_data_handling: AuditDataHandlingAPI
@@ -779,3 +1630,15 @@ class ZCELLService:
     sim_handling: SimHandlingAPI
     sim_location_groups: SimLocationGroupsAPI
     tag_handling: TagHandlingAPI
+
+
+class AsyncZCELLService:
+    anomaly_policy: AsyncAnomalyPolicyAPI
+    audit_data_handling: AsyncAuditDataHandlingAPI
+    customer_data_handling: AsyncCustomerDataHandlingAPI
+    customer_region_handling: AsyncCustomerRegionHandlingAPI
+    network_events: AsyncNetworkEventsAPI
+    sim_analytics: AsyncSimAnalyticsAPI
+    sim_handling: AsyncSimHandlingAPI
+    sim_location_groups: AsyncSimLocationGroupsAPI
+    tag_handling: AsyncTagHandlingAPI

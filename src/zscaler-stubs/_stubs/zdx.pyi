@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.zdx.models.administration
 import zscaler.zdx.models.alerts
 import zscaler.zdx.models.application_users
@@ -52,6 +53,51 @@ class AdminAPI:
         Example::
 
             items, resp, err = client.zdx.admin.list_locations()
+        """
+        ...
+
+
+class AsyncAdminAPI:
+    """``client.zdx.admin`` of the async client: every method a coroutine."""
+
+    async def list_departments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.administration.Administration]]:
+        """List departments.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, since
+
+        Returns:
+            Result[list[Administration]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/administration/departments
+
+        Example::
+
+            items, resp, err = client.zdx.admin.list_departments()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_locations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.administration.Administration]]:
+        """List locations.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, since
+
+        Returns:
+            Result[list[Administration]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/administration/locations
+
+        Example::
+
+            items, resp, err = client.zdx.admin.list_locations()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -129,6 +175,94 @@ class AlertsAPI:
         Example::
 
             items, resp, err = client.zdx.alerts.list_ongoing()
+        """
+        ...
+
+
+class AsyncAlertsAPI:
+    """``client.zdx.alerts`` of the async client: every method a coroutine."""
+
+    async def get_alert(self, alert_id: str | int) -> AsyncResult[zscaler.zdx.models.alerts.AlertDetails]:
+        """Get alert.
+
+        Args:
+            alert_id (str | int): in the path
+
+        Returns:
+            Result[AlertDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/alerts/{alert_id}
+
+        Example::
+
+            item, resp, err = client.zdx.alerts.get_alert("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_affected_devices(self, alert_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.alerts.AffectedDevices]]:
+        """List affected devices.
+
+        Args:
+            alert_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              limit, location_groups, location_id, offset, since
+
+        Returns:
+            Result[list[AffectedDevices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/alerts/{alert_id}/affected_devices
+
+        Example::
+
+            items, resp, err = client.zdx.alerts.list_affected_devices("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_historical(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.alerts.Alerts]]:
+        """List historical.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              limit, location_id, offset, since
+
+        Returns:
+            Result[list[Alerts]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/alerts/historical
+
+        Example::
+
+            items, resp, err = client.zdx.alerts.list_historical()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ongoing(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.alerts.Alerts]]:
+        """List ongoing.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              limit, location_id, offset, since
+
+        Returns:
+            Result[list[Alerts]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/alerts/ongoing
+
+        Example::
+
+            items, resp, err = client.zdx.alerts.list_ongoing()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -251,6 +385,143 @@ class AppsAPI:
         Example::
 
             items, resp, err = client.zdx.apps.list_apps()
+        """
+        ...
+
+
+class AsyncAppsAPI:
+    """``client.zdx.apps`` of the async client: every method a coroutine."""
+
+    async def get_app(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.applications.ApplicationScore]]:
+        """Get app.
+
+        Args:
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, since
+
+        Returns:
+            Result[list[ApplicationScore]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}
+
+        Example::
+
+            result, resp, err = client.zdx.apps.get_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_app_metrics(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.applications.ApplicationMetrics]]:
+        """Get app metrics.
+
+        Args:
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, metric_name, since
+
+        Returns:
+            Result[list[ApplicationMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}/metrics
+
+        Example::
+
+            items, resp, err = client.zdx.apps.get_app_metrics("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_app_score(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.applications.ApplicationScoreTrend]]:
+        """Get app score.
+
+        Args:
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, since
+
+        Returns:
+            Result[list[ApplicationScoreTrend]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}/score
+
+        Example::
+
+            result, resp, err = client.zdx.apps.get_app_score("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_app_user(self, app_id: str | int, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.application_users.ApplicationUserDetails]]:
+        """Get app user.
+
+        Args:
+            app_id (str | int): in the path
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[ApplicationUserDetails]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}/users/{user_id}
+
+        Example::
+
+            result, resp, err = client.zdx.apps.get_app_user("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_app_users(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.application_users.ApplicationActiveUsers]]:
+        """List app users.
+
+        Args:
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, score_bucket, since
+
+        Returns:
+            Result[list[ApplicationActiveUsers]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/apps/{app_id}/users
+
+        Example::
+
+            result, resp, err = client.zdx.apps.list_app_users("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.applications.ActiveApplications]]:
+        """List apps.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, geo_id,
+              location_id, since
+
+        Returns:
+            Result[list[ActiveApplications]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/apps
+
+        Example::
+
+            items, resp, err = client.zdx.apps.list_apps()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -519,6 +790,300 @@ class DevicesAPI:
         """
         ...
 
+
+class AsyncDevicesAPI:
+    """``client.zdx.devices`` of the async client: every method a coroutine."""
+
+    async def get_call_quality_metrics(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.call_quality_metrics.CallQualityMetrics]]:
+        """Get call quality metrics.
+
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[CallQualityMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/call-quality-metrics
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_call_quality_metrics("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cloudpath(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceCloudPathProbesHopData]]:
+        """Get cloudpath.
+
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            probe_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceCloudPathProbesHopData]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}/cloudpath
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_cloudpath("123", "123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cloudpath_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceCloudPathProbesMetric]]:
+        """Get cloudpath probe.
+
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            probe_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceCloudPathProbesMetric]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_cloudpath_probe("123", "123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceModelInfo]]:
+        """Get device.
+
+        Args:
+            device_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceModelInfo]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}
+
+        Example::
+
+            result, resp, err = client.zdx.devices.get_device("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device_app(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceAppScoreTrend]]:
+        """Get device app.
+
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceAppScoreTrend]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}
+
+        Example::
+
+            result, resp, err = client.zdx.devices.get_device_app("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device_apps(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceActiveApplications]]:
+        """Get device apps.
+
+        Args:
+            device_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceActiveApplications]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps
+
+        Example::
+
+            result, resp, err = client.zdx.devices.get_device_apps("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_events(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceEvents]]:
+        """Get events.
+
+        Args:
+            device_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceEvents]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/events
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_events("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_health_metrics(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceHealthMetrics]]:
+        """Get health metrics.
+
+        Args:
+            device_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceHealthMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/health-metrics
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_health_metrics("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_web_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceWebProbePageFetch]]:
+        """Get web probe.
+
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            probe_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceWebProbePageFetch]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes/{probe_id}
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_web_probe("123", "123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_web_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceAppWebProbes]]:
+        """Get web probes.
+
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceAppWebProbes]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes
+
+        Example::
+
+            items, resp, err = client.zdx.devices.get_web_probes("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cloudpath_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceAppCloudPathProbes]]:
+        """List cloudpath probes.
+
+        Args:
+            device_id (str | int): in the path
+            app_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys since
+
+        Returns:
+            Result[list[DeviceAppCloudPathProbes]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes
+
+        Example::
+
+            items, resp, err = client.zdx.devices.list_cloudpath_probes("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.Devices]]:
+        """List devices.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, emails,
+              geo_id, location_id, mac_address, offset, private_ipv4, since, user_ids
+
+        Returns:
+            Result[list[Devices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/devices
+
+        Example::
+
+            items, resp, err = client.zdx.devices.list_devices()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_geolocations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceActiveGeo]]:
+        """List geolocations.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys location_id,
+              parent_geo_id, q, since
+
+        Returns:
+            Result[list[DeviceActiveGeo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/active_geo
+
+        Example::
+
+            items, resp, err = client.zdx.devices.list_geolocations()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class InventoryAPI:
     def list_software_keys(self, software_key: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
         """The devices of one software key (the ``software`` items; ``resp.next()`` pages by ``next_offset``).
@@ -562,6 +1127,56 @@ class InventoryAPI:
         """
         ...
 
+
+class AsyncInventoryAPI:
+    """``client.zdx.inventory`` of the async client: every method a coroutine."""
+
+    async def list_software_keys(self, software_key: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
+        """The devices of one software key (the ``software`` items; ``resp.next()`` pages by ``next_offset``).
+
+        Args:
+            software_key (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, device_ids,
+              geo_id, since, user_ids
+
+        Returns:
+            Result[list[DeviceSoftwareInventory]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/inventory/software/{software_key}
+
+        Example::
+
+            items, resp, err = client.zdx.inventory.list_software_keys("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_softwares(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
+        """The software inventory (the ``software`` items; ``resp.next()`` pages by ``next_offset``).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id, device_ids,
+              geo_id, location_id, user_ids
+
+        Returns:
+            Result[list[DeviceSoftwareInventory]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zdx/v1/inventory/software
+
+        Example::
+
+            items, resp, err = client.zdx.inventory.list_softwares()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class SnapshotShareSnapshotBody(TypedDict, total=False):
     """Body fields of ``snapshot.share_snapshot`` (keyword arguments; all optional)."""
     alert_id: Any
@@ -587,6 +1202,30 @@ class SnapshotAPI:
         Example::
 
             item, resp, err = client.zdx.snapshot.share_snapshot(name="example")
+        """
+        ...
+
+
+class AsyncSnapshotAPI:
+    """``client.zdx.snapshot`` of the async client: every method a coroutine."""
+
+    async def share_snapshot(self, **kwargs: Unpack[SnapshotShareSnapshotBody]) -> AsyncResult:
+        """Share a snapshot of an alert: ``name``, ``alert_id``, ``expiry`` (hours from now), ``obfuscation``.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            alert_id: Any, expiry: Any, name: Any, obfuscation: Any, query_params: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zdx/v1/snapshot/alert
+
+        Example::
+
+            item, resp, err = client.zdx.snapshot.share_snapshot(name="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -850,6 +1489,277 @@ class TroubleshootingAPI:
         """
         ...
 
+
+class AsyncTroubleshootingAPI:
+    """``client.zdx.troubleshooting`` of the async client: every method a coroutine."""
+
+    async def delete_analysis(self, analysis_id: str | int) -> AsyncResult[None]:
+        """Delete analysis.
+
+        Args:
+            analysis_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zdx/v1/analysis/{analysis_id}
+
+        Example::
+
+            _, resp, err = client.zdx.troubleshooting.delete_analysis("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_deeptrace(self, device_id: str | int, trace_id: str | int) -> AsyncResult[None]:
+        """Delete deeptrace.
+
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zdx/v1/devices/{device_id}/deeptraces/{trace_id}
+
+        Example::
+
+            _, resp, err = client.zdx.troubleshooting.delete_deeptrace("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_analysis(self, analysis_id: str) -> AsyncResult:
+        """The status and result of a score analysis, as a one-element list of the dict.
+
+        Args:
+            analysis_id (str): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/analysis/{analysis_id}
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_analysis("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_deeptrace(self, device_id: str | int, trace_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeviceDeepTraces]]:
+        """Get deeptrace.
+
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
+
+        Returns:
+            Result[list[DeviceDeepTraces]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_deeptrace_cloudpath(self, device_id: str | int, trace_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeepTraceCloudPath]]:
+        """Get deeptrace cloudpath.
+
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
+
+        Returns:
+            Result[list[DeepTraceCloudPath]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/cloudpath
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_cloudpath("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_deeptrace_cloudpath_metrics(self, device_id: str | int, trace_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeepTraceCloudPathMetric]]:
+        """Get deeptrace cloudpath metrics.
+
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
+
+        Returns:
+            Result[list[DeepTraceCloudPathMetric]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/cloudpath-metrics
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_cloudpath_metrics("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_deeptrace_events(self, device_id: str | int, trace_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeepTraceEvents]]:
+        """Get deeptrace events.
+
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
+
+        Returns:
+            Result[list[DeepTraceEvents]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/events
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_events("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_deeptrace_health_metrics(self, device_id: str | int, trace_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeepTraceHealthMetrics]]:
+        """Get deeptrace health metrics.
+
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
+
+        Returns:
+            Result[list[DeepTraceHealthMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/health-metrics
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_health_metrics("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_deeptrace_webprobe_metrics(self, device_id: str | int, trace_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeepTraceWebProbeMetrics]]:
+        """Get deeptrace webprobe metrics.
+
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
+
+        Returns:
+            Result[list[DeepTraceWebProbeMetrics]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/webprobe-metrics
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.get_deeptrace_webprobe_metrics("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_deeptraces(self, device_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeviceDeepTraces]]:
+        """List deeptraces.
+
+        Args:
+            device_id (str | int): in the path
+
+        Returns:
+            Result[list[DeviceDeepTraces]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces
+
+        Example::
+
+            items, resp, err = client.zdx.troubleshooting.list_deeptraces("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_top_processes(self, device_id: str | int, trace_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeviceTopProcesses]]:
+        """List top processes.
+
+        Args:
+            device_id (str | int): in the path
+            trace_id (str | int): in the path
+
+        Returns:
+            Result[list[DeviceTopProcesses]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/devices/{device_id}/deeptraces/{trace_id}/top-processes
+
+        Example::
+
+            result, resp, err = client.zdx.troubleshooting.list_top_processes("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def start_analysis(self, **kwargs: Unpack[TroubleshootingStartAnalysisBody]) -> AsyncResult[zscaler.zdx.models.troubleshooting.DeviceApplicationAnalysis]:
+        """Start analysis.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_id: Any, device_id: Any, t0: Any, t1: Any
+
+        Returns:
+            Result[DeviceApplicationAnalysis]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zdx/v1/analysis
+
+        Example::
+
+            item, resp, err = client.zdx.troubleshooting.start_analysis()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def start_deeptrace(self, device_id: str | int, **kwargs: Unpack[TroubleshootingStartDeeptraceBody]) -> AsyncResult[zscaler.zdx.models.troubleshooting.TraceDetails]:
+        """Start deeptrace.
+
+        Args:
+            device_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_id: Any, cloudpath_probe_id: Any, probe_device: Any, session_length_minutes: Any,
+              session_name: Any, web_probe_id: Any
+
+        Returns:
+            Result[TraceDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zdx/v1/devices/{device_id}/deeptraces
+
+        Example::
+
+            item, resp, err = client.zdx.troubleshooting.start_deeptrace("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class UsersAPI:
     def get_user(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.users.UserDeviceDetails]]:
         """Get user.
@@ -891,6 +1801,53 @@ class UsersAPI:
         ...
 
 
+class AsyncUsersAPI:
+    """``client.zdx.users`` of the async client: every method a coroutine."""
+
+    async def get_user(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.users.UserDeviceDetails]]:
+        """Get user.
+
+        Args:
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[UserDeviceDetails]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zdx/v1/users/{user_id}
+
+        Example::
+
+            result, resp, err = client.zdx.users.get_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.users.ActiveUsers]]:
+        """List users.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department_id,
+              exclude_dept, exclude_loc, geo_id, limit, location_id, offset, since
+
+        Returns:
+            Result[list[ActiveUsers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zdx/v1/users
+
+        Example::
+
+            items, resp, err = client.zdx.users.list_users()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZDXService:
     admin: AdminAPI
     alerts: AlertsAPI
@@ -900,3 +1857,14 @@ class ZDXService:
     snapshot: SnapshotAPI
     troubleshooting: TroubleshootingAPI
     users: UsersAPI
+
+
+class AsyncZDXService:
+    admin: AsyncAdminAPI
+    alerts: AsyncAlertsAPI
+    apps: AsyncAppsAPI
+    devices: AsyncDevicesAPI
+    inventory: AsyncInventoryAPI
+    snapshot: AsyncSnapshotAPI
+    troubleshooting: AsyncTroubleshootingAPI
+    users: AsyncUsersAPI

@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.zeasm.models.findings
 import zscaler.zeasm.models.lookalike_domains
 import zscaler.zeasm.models.organizations
@@ -84,6 +85,90 @@ class FindingsAPI:
         """
         ...
 
+
+class AsyncFindingsAPI:
+    """``client.zeasm.findings`` of the async client: every method a coroutine."""
+
+    async def get_finding_details(self, org_id: str | int, finding_id: str | int) -> AsyncResult[zscaler.zeasm.models.findings.FindingDetails]:
+        """Get finding details.
+
+        Args:
+            org_id (str | int): in the path
+            finding_id (str | int): in the path
+
+        Returns:
+            Result[FindingDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/findings/{finding_id}/details
+
+        Example::
+
+            item, resp, err = client.zeasm.findings.get_finding_details("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_finding_evidence(self, org_id: str | int, finding_id: str | int) -> AsyncResult[zscaler.zeasm.models.findings.CommonFindings]:
+        """Get finding evidence.
+
+        Args:
+            org_id (str | int): in the path
+            finding_id (str | int): in the path
+
+        Returns:
+            Result[CommonFindings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/findings/{finding_id}/evidence
+
+        Example::
+
+            item, resp, err = client.zeasm.findings.get_finding_evidence("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_finding_scan_output(self, org_id: str | int, finding_id: str | int) -> AsyncResult[zscaler.zeasm.models.findings.CommonFindings]:
+        """Get finding scan output.
+
+        Args:
+            org_id (str | int): in the path
+            finding_id (str | int): in the path
+
+        Returns:
+            Result[CommonFindings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/findings/{finding_id}/scan-output
+
+        Example::
+
+            item, resp, err = client.zeasm.findings.get_finding_scan_output("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_findings(self, org_id: str | int) -> AsyncResult[zscaler.zeasm.models.findings.Findings]:
+        """List findings.
+
+        Args:
+            org_id (str | int): in the path
+
+        Returns:
+            Result[Findings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/findings
+
+        Example::
+
+            item, resp, err = client.zeasm.findings.list_findings("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class LookalikeDomainsAPI:
     def get_lookalike_domain(self, org_id: str | int, lookalike_raw: str | int) -> Result[zscaler.zeasm.models.lookalike_domains.LookalikeDomainDetails]:
         """Get lookalike domain.
@@ -121,6 +206,50 @@ class LookalikeDomainsAPI:
         """
         ...
 
+
+class AsyncLookalikeDomainsAPI:
+    """``client.zeasm.lookalike_domains`` of the async client: every method a coroutine."""
+
+    async def get_lookalike_domain(self, org_id: str | int, lookalike_raw: str | int) -> AsyncResult[zscaler.zeasm.models.lookalike_domains.LookalikeDomainDetails]:
+        """Get lookalike domain.
+
+        Args:
+            org_id (str | int): in the path
+            lookalike_raw (str | int): in the path
+
+        Returns:
+            Result[LookalikeDomainDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/lookalike-domains/{lookalike_raw}/details
+
+        Example::
+
+            item, resp, err = client.zeasm.lookalike_domains.get_lookalike_domain("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_lookalike_domains(self, org_id: str | int) -> AsyncResult[zscaler.zeasm.models.lookalike_domains.LookALikeDomains]:
+        """List lookalike domains.
+
+        Args:
+            org_id (str | int): in the path
+
+        Returns:
+            Result[LookALikeDomains]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations/{org_id}/lookalike-domains
+
+        Example::
+
+            item, resp, err = client.zeasm.lookalike_domains.list_lookalike_domains("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class OrganizationsAPI:
     def list_organizations(self) -> Result[zscaler.zeasm.models.organizations.Organizations]:
         """List organizations.
@@ -138,7 +267,34 @@ class OrganizationsAPI:
         ...
 
 
+class AsyncOrganizationsAPI:
+    """``client.zeasm.organizations`` of the async client: every method a coroutine."""
+
+    async def list_organizations(self) -> AsyncResult[zscaler.zeasm.models.organizations.Organizations]:
+        """List organizations.
+
+        Returns:
+            Result[Organizations]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /easm/easm-ui/v1/organizations
+
+        Example::
+
+            item, resp, err = client.zeasm.organizations.list_organizations()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZEASMService:
     findings: FindingsAPI
     lookalike_domains: LookalikeDomainsAPI
     organizations: OrganizationsAPI
+
+
+class AsyncZEASMService:
+    findings: AsyncFindingsAPI
+    lookalike_domains: AsyncLookalikeDomainsAPI
+    organizations: AsyncOrganizationsAPI

@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.zia.models.activation
 import zscaler.zia.models.adaptive_access_profiles
 import zscaler.zia.models.admin_roles
@@ -188,6 +189,81 @@ class ActivateAPI:
         """
         ...
 
+
+class AsyncActivateAPI:
+    """``client.zia.activate`` of the async client: every method a coroutine."""
+
+    async def activate(self) -> AsyncResult[zscaler.zia.models.activation.Activation]:
+        """Activate.
+
+        Returns:
+            Result[Activation]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/status/activate
+
+        Example::
+
+            item, resp, err = client.zia.activate.activate()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_eusa_status(self) -> AsyncResult[zscaler.zia.models.activation.EusaStatus]:
+        """Get EUSA status.
+
+        Returns:
+            Result[EusaStatus]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/eusaStatus/latest
+
+        Example::
+
+            item, resp, err = client.zia.activate.get_eusa_status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def status(self) -> AsyncResult[zscaler.zia.models.activation.Activation]:
+        """Status.
+
+        Returns:
+            Result[Activation]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/status
+
+        Example::
+
+            item, resp, err = client.zia.activate.status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_eusa_status(self, status_id: str | int, **kwargs: Unpack[ActivateUpdateEusaStatusBody]) -> AsyncResult[zscaler.zia.models.activation.EusaStatus]:
+        """Update EUSA status.
+
+        Args:
+            status_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            acceptedStatus: Any, version: Any
+
+        Returns:
+            Result[EusaStatus]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/eusaStatus/{status_id}
+
+        Example::
+
+            item, resp, err = client.zia.activate.update_eusa_status("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AdaptiveAccessProfilesAPI:
     def list_adaptive_access_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
         """List adaptive access profiles.
@@ -225,6 +301,53 @@ class AdaptiveAccessProfilesAPI:
         Example::
 
             items, resp, err = client.zia.adaptive_access_profiles.list_adaptive_access_profiles_profiles_rules()
+        """
+        ...
+
+
+class AsyncAdaptiveAccessProfilesAPI:
+    """``client.zia.adaptive_access_profiles`` of the async client: every method a coroutine."""
+
+    async def list_adaptive_access_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
+        """List adaptive access profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AdaptiveAccessProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/adaptiveAccessProfiles
+
+        Example::
+
+            items, resp, err = client.zia.adaptive_access_profiles.list_adaptive_access_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_adaptive_access_profiles_profiles_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
+        """List adaptive access profiles profiles rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AdaptiveAccessProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/adaptiveAccessProfiles/profiles/rules
+
+        Example::
+
+            items, resp, err = client.zia.adaptive_access_profiles.list_adaptive_access_profiles_profiles_rules()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -373,6 +496,148 @@ class AdminRolesAPI:
         Example::
 
             item, resp, err = client.zia.admin_roles.update_role("123")
+        """
+        ...
+
+
+class AsyncAdminRolesAPI:
+    """``client.zia.admin_roles`` of the async client: every method a coroutine."""
+
+    async def add_role(self, **kwargs: Unpack[AdminRolesAddRoleBody]) -> AsyncResult[zscaler.zia.models.admin_roles.AdminRoles]:
+        """Add role.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_acct_access: str, alerting_access: str, analysis_access: str, dashboard_access: str,
+              device_info_access: str, feature_permissions: Any, is_non_editable: bool, logs_limit: str,
+              name: str, policy_access: str, report_access: str, report_time_duration: int, role_type:
+              str, username_access: str
+
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/adminRoles
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.add_role(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_role(self, role_id: str | int) -> AsyncResult[None]:
+        """Delete role.
+
+        Args:
+            role_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            _, resp, err = client.zia.admin_roles.delete_role("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_password_expiry_settings(self) -> AsyncResult[zscaler.zia.models.admin_roles.PasswordExpiry]:
+        """Get password expiry settings.
+
+        Returns:
+            Result[PasswordExpiry]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/passwordExpiry/settings
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.get_password_expiry_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_role(self, role_id: str | int) -> AsyncResult[zscaler.zia.models.admin_roles.AdminRoles]:
+        """Get role.
+
+        Args:
+            role_id (str | int): in the path
+
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.get_role("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.admin_roles.AdminRoles]]:
+        """List roles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_api_role,
+              include_auditor_role, include_partner_role, search
+
+        Returns:
+            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/adminRoles/lite
+
+        Example::
+
+            items, resp, err = client.zia.admin_roles.list_roles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_password_expiry_settings(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.admin_roles.PasswordExpiry]:
+        """Update password expiry settings.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[PasswordExpiry]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/passwordExpiry/settings
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.update_password_expiry_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_role(self, role_id: str | int, **kwargs: Unpack[AdminRolesUpdateRoleBody]) -> AsyncResult[zscaler.zia.models.admin_roles.AdminRoles]:
+        """Update role.
+
+        Args:
+            role_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            feature_permissions: Any
+
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            item, resp, err = client.zia.admin_roles.update_role("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -549,6 +814,148 @@ class AdminUsersAPI:
         """
         ...
 
+
+class AsyncAdminUsersAPI:
+    """``client.zia.admin_users`` of the async client: every method a coroutine."""
+
+    async def add_admin_user(self, name: str, login_name: str, email: str, password: str, **kwargs: Unpack[AdminUsersAddAdminUserBody]) -> AsyncResult[zscaler.zia.models.admin_users.AdminUser]:
+        """Add admin user.
+
+        Args:
+            name (str)
+            login_name (str)
+            email (str)
+            password (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_scope_type: str, associate_with_existing_admin: Any, comments: str, disabled: bool,
+              is_exec_mobile_app_enabled: Any, is_password_expired: Any, is_password_login_allowed:
+              bool, is_product_update_comm_enabled: bool, is_security_report_comm_enabled: bool,
+              is_service_update_comm_enabled: Any, role_id: Any, scope_entity_ids: Any
+
+        Returns:
+            Result[AdminUser]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/adminUsers
+
+        Example::
+
+            item, resp, err = client.zia.admin_users.add_admin_user("example", "example", "example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def convert_to_user(self, user_id: str | int, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[AdminUsersConvertToUserBody]) -> AsyncResult[zscaler.zia.models.user_management.UserManagement]:
+        """Convert to user.
+
+        Args:
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            adminUser: Any, comments: str, department: Any, email: str, groups: Any, name: str,
+              password: Any, tempAuthEmail: Any
+
+        Returns:
+            Result[UserManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/adminUsers/{user_id}/convertToUser
+
+        Example::
+
+            item, resp, err = client.zia.admin_users.convert_to_user("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_admin_user(self, user_id: str | int) -> AsyncResult[None]:
+        """Delete admin user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/adminUsers/{user_id}
+
+        Example::
+
+            _, resp, err = client.zia.admin_users.delete_admin_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_admin_user(self, user_id: str | int) -> AsyncResult[zscaler.zia.models.admin_users.AdminUser]:
+        """Get admin user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Returns:
+            Result[AdminUser]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/adminUsers/{user_id}
+
+        Example::
+
+            item, resp, err = client.zia.admin_users.get_admin_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.admin_users.AdminUser]]:
+        """List admin users.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_admin_users,
+              include_auditor_users, page, page_size, search
+
+        Returns:
+            Result[list[AdminUser]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/adminUsers
+
+        Example::
+
+            items, resp, err = client.zia.admin_users.list_admin_users()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_admin_user(self, user_id: str | int, **kwargs: Unpack[AdminUsersUpdateAdminUserBody]) -> AsyncResult[zscaler.zia.models.admin_users.AdminUser]:
+        """Update admin user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_scope_type: str, comments: str, disabled: bool, email: str,
+              is_exec_mobile_app_enabled: Any, is_password_expired: Any, is_password_login_allowed:
+              bool, is_product_update_comm_enabled: bool, is_security_report_comm_enabled: bool,
+              is_service_update_comm_enabled: Any, name: Any, password: Any, role_id: Any,
+              scope_entity_ids: Any
+
+        Returns:
+            Result[AdminUser]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/adminUsers/{user_id}
+
+        Example::
+
+            item, resp, err = client.zia.admin_users.update_admin_user("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AdvancedSettingsUpdateAdvancedSettingsBody(TypedDict, total=False):
     """Body fields of ``advanced_settings.update_advanced_settings`` (keyword arguments; all optional)."""
     settings: Any
@@ -584,6 +991,46 @@ class AdvancedSettingsAPI:
         Example::
 
             item, resp, err = client.zia.advanced_settings.update_advanced_settings()
+        """
+        ...
+
+
+class AsyncAdvancedSettingsAPI:
+    """``client.zia.advanced_settings`` of the async client: every method a coroutine."""
+
+    async def get_advanced_settings(self) -> AsyncResult[zscaler.zia.models.advanced_settings.AdvancedSettings]:
+        """Get advanced settings.
+
+        Returns:
+            Result[AdvancedSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/advancedSettings
+
+        Example::
+
+            item, resp, err = client.zia.advanced_settings.get_advanced_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_advanced_settings(self, **kwargs: Unpack[AdvancedSettingsUpdateAdvancedSettingsBody]) -> AsyncResult[zscaler.zia.models.advanced_settings.AdvancedSettings]:
+        """Update advanced settings.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[AdvancedSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/advancedSettings
+
+        Example::
+
+            item, resp, err = client.zia.advanced_settings.update_advanced_settings()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -680,6 +1127,107 @@ class AlertSubscriptionsAPI:
         """
         ...
 
+
+class AsyncAlertSubscriptionsAPI:
+    """``client.zia.alert_subscriptions`` of the async client: every method a coroutine."""
+
+    async def add_alert_subscription(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]:
+        """Add alert subscription.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AlertSubscriptions]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/alertSubscriptions
+
+        Example::
+
+            item, resp, err = client.zia.alert_subscriptions.add_alert_subscription()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_alert_subscription(self, subscription_id: str | int) -> AsyncResult[None]:
+        """Delete alert subscription.
+
+        Args:
+            subscription_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/alertSubscriptions/{subscription_id}
+
+        Example::
+
+            _, resp, err = client.zia.alert_subscriptions.delete_alert_subscription("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_alert_subscription(self, subscription_id: str | int) -> AsyncResult[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]:
+        """Get alert subscription.
+
+        Args:
+            subscription_id (str | int): in the path
+
+        Returns:
+            Result[AlertSubscriptions]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/alertSubscriptions/{subscription_id}
+
+        Example::
+
+            item, resp, err = client.zia.alert_subscriptions.get_alert_subscription("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_alert_subscriptions(self) -> AsyncResult[list[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]]:
+        """List alert subscriptions.
+
+        Returns:
+            Result[list[AlertSubscriptions]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertSubscriptions
+
+        Example::
+
+            items, resp, err = client.zia.alert_subscriptions.list_alert_subscriptions()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_alert_subscription(self, subscription_id: str | int, **kwargs: Unpack[AlertSubscriptionsUpdateAlertSubscriptionBody]) -> AsyncResult[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]:
+        """Update alert subscription.
+
+        Args:
+            subscription_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[AlertSubscriptions]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/alertSubscriptions/{subscription_id}
+
+        Example::
+
+            item, resp, err = client.zia.alert_subscriptions.update_alert_subscription("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ApptotalAPI:
     def app_views(self, app_view_id: str) -> Result:
         """App views.
@@ -748,6 +1296,88 @@ class ApptotalAPI:
         Example::
 
             item, resp, err = client.zia.apptotal.search_app("example")
+        """
+        ...
+
+
+class AsyncApptotalAPI:
+    """``client.zia.apptotal`` of the async client: every method a coroutine."""
+
+    async def app_views(self, app_view_id: str) -> AsyncResult:
+        """App views.
+
+        Args:
+            app_view_id (str): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/app_views/{app_view_id}/apps
+
+        Example::
+
+            item, resp, err = client.zia.apptotal.app_views("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_app(self, app_id: str, verbose: bool = False) -> AsyncResult:
+        """Get app.
+
+        Args:
+            app_id (str)
+            verbose (bool, default False)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/apps/app
+
+        Example::
+
+            item, resp, err = client.zia.apptotal.get_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def scan_app(self, app_id: str) -> AsyncResult[zscaler.zia.models.apptotal.AppTotal]:
+        """Scan app.
+
+        Args:
+            app_id (str)
+
+        Returns:
+            Result[AppTotal]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/apps/app
+
+        Example::
+
+            item, resp, err = client.zia.apptotal.scan_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def search_app(self, app_name: str) -> AsyncResult[zscaler.zia.models.apptotal.AppTotalSearch]:
+        """Search app.
+
+        Args:
+            app_name (str)
+
+        Returns:
+            Result[AppTotalSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/apps/search
+
+        Example::
+
+            item, resp, err = client.zia.apptotal.search_app("example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -870,6 +1500,137 @@ class AtpPolicyAPI:
         """
         ...
 
+
+class AsyncAtpPolicyAPI:
+    """``client.zia.atp_policy`` of the async client: every method a coroutine."""
+
+    async def add_atp_malicious_urls(self, malicious_urls: list[Any]) -> AsyncResult:
+        """Add ATP malicious URLs.
+
+        Args:
+            malicious_urls (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/maliciousUrls?action=ADD_TO_LIST
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.add_atp_malicious_urls("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_atp_malicious_urls(self, malicious_urls: list[Any]) -> AsyncResult:
+        """Delete ATP malicious URLs.
+
+        Args:
+            malicious_urls (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/maliciousUrls?action=REMOVE_FROM_LIST
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.delete_atp_malicious_urls("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_atp_malicious_urls(self) -> AsyncResult:
+        """Get ATP malicious URLs.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/maliciousUrls
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.get_atp_malicious_urls()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_atp_security_exceptions(self) -> AsyncResult:
+        """Get ATP security exceptions.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/securityExceptions
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.get_atp_security_exceptions()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_atp_settings(self) -> AsyncResult[zscaler.zia.models.advanced_threat_settings.AdvancedThreatProtectionSettings]:
+        """Get ATP settings.
+
+        Returns:
+            Result[AdvancedThreatProtectionSettings]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/advancedThreatSettings
+
+        Example::
+
+            item, resp, err = client.zia.atp_policy.get_atp_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_atp_security_exceptions(self, bypass_urls: list[str]) -> AsyncResult:
+        """Update ATP security exceptions.
+
+        Args:
+            bypass_urls (list[str])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/securityExceptions
+
+        Example::
+
+            result, resp, err = client.zia.atp_policy.update_atp_security_exceptions("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_atp_settings(self, **kwargs: Unpack[AtpPolicyUpdateAtpSettingsBody]) -> AsyncResult[zscaler.zia.models.advanced_threat_settings.AdvancedThreatProtectionSettings]:
+        """Update ATP settings.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[AdvancedThreatProtectionSettings]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/advancedThreatSettings
+
+        Example::
+
+            item, resp, err = client.zia.atp_policy.update_atp_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AuditLogsAPI:
     def cancel(self) -> Any:
         """Cancel the audit log report; returns the HTTP status code.
@@ -929,6 +1690,79 @@ class AuditLogsAPI:
         Example::
 
             result = client.zia.audit_logs.get_status()
+        """
+        ...
+
+
+class AsyncAuditLogsAPI:
+    """``client.zia.audit_logs`` of the async client: every method a coroutine."""
+
+    async def cancel(self) -> Any:
+        """Cancel the audit log report; returns the HTTP status code.
+
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            DELETE /zia/api/v1/auditlogEntryReport
+
+        Example::
+
+            result = client.zia.audit_logs.cancel()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def create(self, start_time: str, end_time: str) -> Any:
+        """Ask for an audit log report; returns the HTTP status code.
+
+        Args:
+            start_time (str)
+            end_time (str)
+
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            POST /zia/api/v1/auditlogEntryReport
+
+        Example::
+
+            result = client.zia.audit_logs.create("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_report(self) -> Any:
+        """The audit log report (CSV text).
+
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            GET /zia/api/v1/auditlogEntryReport/download
+
+        Example::
+
+            result = client.zia.audit_logs.get_report()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_status(self) -> Any:
+        """The audit log report's status.
+
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            GET /zia/api/v1/auditlogEntryReport
+
+        Example::
+
+            result = client.zia.audit_logs.get_status()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1029,6 +1863,116 @@ class AuthenticationSettingsAPI:
         Example::
 
             item, resp, err = client.zia.authentication_settings.update_authentication_settings()
+        """
+        ...
+
+
+class AsyncAuthenticationSettingsAPI:
+    """``client.zia.authentication_settings`` of the async client: every method a coroutine."""
+
+    async def add_urls_to_exempt_list(self, url_list: list[Any]) -> AsyncResult:
+        """Add URLs to exempt list.
+
+        Args:
+            url_list (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/authSettings/exemptedUrls?action=ADD_TO_LIST
+
+        Example::
+
+            result, resp, err = client.zia.authentication_settings.add_urls_to_exempt_list("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_urls_from_exempt_list(self, url_list: list[Any]) -> AsyncResult:
+        """Delete URLs from exempt list.
+
+        Args:
+            url_list (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/authSettings/exemptedUrls?action=REMOVE_FROM_LIST
+
+        Example::
+
+            result, resp, err = client.zia.authentication_settings.delete_urls_from_exempt_list("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_authentication_settings(self) -> AsyncResult[zscaler.zia.models.authentication_settings.AuthenticationSettings]:
+        """Get authentication settings.
+
+        Returns:
+            Result[AuthenticationSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/authSettings
+
+        Example::
+
+            item, resp, err = client.zia.authentication_settings.get_authentication_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_authentication_settings_lite(self) -> AsyncResult[zscaler.zia.models.authentication_settings.AuthenticationSettings]:
+        """Get authentication settings (lite view).
+
+        Returns:
+            Result[AuthenticationSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/authSettings/lite
+
+        Example::
+
+            item, resp, err = client.zia.authentication_settings.get_authentication_settings_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_exempted_urls(self) -> AsyncResult:
+        """Get exempted URLs.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/authSettings/exemptedUrls
+
+        Example::
+
+            result, resp, err = client.zia.authentication_settings.get_exempted_urls()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_authentication_settings(self, **kwargs: Unpack[AuthenticationSettingsUpdateAuthenticationSettingsBody]) -> AsyncResult[zscaler.zia.models.authentication_settings.AuthenticationSettings]:
+        """Update authentication settings.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[AuthenticationSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/authSettings
+
+        Example::
+
+            item, resp, err = client.zia.authentication_settings.update_authentication_settings()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1189,6 +2133,184 @@ class AzureIntegrationAPI:
         """
         ...
 
+
+class AsyncAzureIntegrationAPI:
+    """``client.zia.azure_integration`` of the async client: every method a coroutine."""
+
+    async def add_azures_tunnel_configuration(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.azure_integration.AzureVirtualHub]:
+        """Add azures tunnel configuration.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AzureVirtualHub]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/azure/tunnelConfiguration
+
+        Example::
+
+            item, resp, err = client.zia.azure_integration.add_azures_tunnel_configuration()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_azure(self, hub_id: str | int) -> AsyncResult[None]:
+        """Delete azure.
+
+        Args:
+            hub_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/azure/unConfigureTunnel/{hub_id}
+
+        Example::
+
+            _, resp, err = client.zia.azure_integration.delete_azure("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_azure_refresh_connection_status(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+        """List azure refresh connection status.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/refreshConnectionStatus
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azure_refresh_connection_status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_azures_tunnel_configuration(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+        """List azures tunnel configuration.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/tunnelConfiguration
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azures_tunnel_configuration()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_azures_un_configure_tunnel_status(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+        """List azures un configure tunnel status.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/unConfigureTunnelStatus
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azures_un_configure_tunnel_status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_azures_virtual_hub_sync(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+        """List azures virtual hub sync.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys version
+
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/virtualHubSync
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azures_virtual_hub_sync()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_azures_virtual_hubs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+        """List azures virtual hubs.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/azure/virtualHubs
+
+        Example::
+
+            items, resp, err = client.zia.azure_integration.list_azures_virtual_hubs()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def start_azure_refresh_connection_status(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.azure_integration.AzureVirtualHub]:
+        """Start azure refresh connection status.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AzureVirtualHub]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/azure/tunnelConfiguration
+
+        Example::
+
+            item, resp, err = client.zia.azure_integration.start_azure_refresh_connection_status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def start_azure_virtual_hub_sync(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.azure_integration.AzureVirtualHub]:
+        """Start azure virtual hub sync.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AzureVirtualHub]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/azure/virtualHubSync
+
+        Example::
+
+            item, resp, err = client.zia.azure_integration.start_azure_virtual_hub_sync()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class BandwidthClassesAddClassBody(TypedDict, total=False):
     """Body fields of ``bandwidth_classes.add_class`` (keyword arguments; all optional)."""
     name: str
@@ -1299,6 +2421,126 @@ class BandwidthClassesAPI:
         Example::
 
             item, resp, err = client.zia.bandwidth_classes.update_class("123")
+        """
+        ...
+
+
+class AsyncBandwidthClassesAPI:
+    """``client.zia.bandwidth_classes`` of the async client: every method a coroutine."""
+
+    async def add_class(self, **kwargs: Unpack[BandwidthClassesAddClassBody]) -> AsyncResult[zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
+        """Add class.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: str, url_categories: Any, urls: Any, web_applications: Any
+
+        Returns:
+            Result[BandwidthClasses]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/bandwidthClasses
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_classes.add_class(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_class(self, class_id: str | int) -> AsyncResult[None]:
+        """Delete class.
+
+        Args:
+            class_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/bandwidthClasses/{class_id}
+
+        Example::
+
+            _, resp, err = client.zia.bandwidth_classes.delete_class("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_class(self, class_id: str | int) -> AsyncResult[zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
+        """Get class.
+
+        Args:
+            class_id (str | int): in the path
+
+        Returns:
+            Result[BandwidthClasses]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthClasses/{class_id}
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_classes.get_class("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_classes(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]]:
+        """List classes.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[BandwidthClasses]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthClasses
+
+        Example::
+
+            items, resp, err = client.zia.bandwidth_classes.list_classes()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_classes_lite(self) -> AsyncResult[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]]:
+        """List classes (lite view).
+
+        Returns:
+            Result[list[BandwidthClasses]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthClasses/lite
+
+        Example::
+
+            items, resp, err = client.zia.bandwidth_classes.list_classes_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_class(self, class_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
+        """Update class.
+
+        Args:
+            class_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[BandwidthClasses]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/bandwidthClasses/{class_id}
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_classes.update_class("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1449,6 +2691,133 @@ class BandwidthControlRulesAPI:
         """
         ...
 
+
+class AsyncBandwidthControlRulesAPI:
+    """``client.zia.bandwidth_control_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[BandwidthControlRulesAddRuleBody]) -> AsyncResult[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bandwidth_class_ids: Any, default_rule: bool, description: str, enabled: Any, labels: Any,
+              location_groups: Any, locations: Any, max_bandwidth: int, min_bandwidth: int, name: str,
+              order: int, protocols: Any, rank: int, time_windows: Any
+
+        Returns:
+            Result[BandwidthControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/bandwidthControlRules
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_control_rules.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/bandwidthControlRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.bandwidth_control_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[BandwidthControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthControlRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_control_rules.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[BandwidthControlRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthControlRules
+
+        Example::
+
+            items, resp, err = client.zia.bandwidth_control_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules_lite(self) -> AsyncResult[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]]:
+        """List rules (lite view).
+
+        Returns:
+            Result[list[BandwidthControlRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/bandwidthControlRules/lite
+
+        Example::
+
+            items, resp, err = client.zia.bandwidth_control_rules.list_rules_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[BandwidthControlRulesUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bandwidth_class_ids: Any, default_rule: bool, description: str, enabled: Any, labels: Any,
+              location_groups: Any, locations: Any, max_bandwidth: int, min_bandwidth: int, order: int,
+              protocols: Any, rank: int, time_windows: Any
+
+        Returns:
+            Result[BandwidthControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/bandwidthControlRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.bandwidth_control_rules.update_rule("123", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class BrowserControlSettingsUpdateBrowserControlSettingsBody(TypedDict, total=False):
     """Body fields of ``browser_control_settings.update_browser_control_settings`` (keyword arguments; all optional)."""
     settings: Any
@@ -1484,6 +2853,46 @@ class BrowserControlSettingsAPI:
         Example::
 
             item, resp, err = client.zia.browser_control_settings.update_browser_control_settings()
+        """
+        ...
+
+
+class AsyncBrowserControlSettingsAPI:
+    """``client.zia.browser_control_settings`` of the async client: every method a coroutine."""
+
+    async def get_browser_control_settings(self) -> AsyncResult[zscaler.zia.models.browser_control_settings.BrowserControlSettings]:
+        """Get browser control settings.
+
+        Returns:
+            Result[BrowserControlSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/browserControlSettings
+
+        Example::
+
+            item, resp, err = client.zia.browser_control_settings.get_browser_control_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_browser_control_settings(self, **kwargs: Unpack[BrowserControlSettingsUpdateBrowserControlSettingsBody]) -> AsyncResult[zscaler.zia.models.browser_control_settings.BrowserControlSettings]:
+        """Update browser control settings.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[BrowserControlSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/browserControlSettings
+
+        Example::
+
+            item, resp, err = client.zia.browser_control_settings.update_browser_control_settings()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1712,6 +3121,154 @@ class CasbDlpRulesAPI:
         """
         ...
 
+
+class AsyncCasbDlpRulesAPI:
+    """``client.zia.casb_dlp_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[CasbDlpRulesAddRuleBody]) -> AsyncResult[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            auditor: Any, bucket_owner: Any, buckets: Any, casb_email_label: Any,
+              casb_tombstone_template: Any, cloud_app_tenant_ids: Any, collaboration_scope: Any,
+              components: Any, content_location: Any, criteria_domain_profile_ids: Any, departments:
+              Any, description: str, dlp_engines: Any, domains: Any, email_recipient_profile_ids: Any,
+              enabled: Any, entity_group_ids: Any, entity_groups: Any, excluded_domain_profile_ids: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any,
+              include_criteria_domain_profile: Any, include_entity_groups: Any,
+              included_domain_profile_ids: Any, labels: Any, name: str,
+              number_of_external_collaborators: Any, number_of_internal_collaborators: Any,
+              object_type_ids: Any, order: int, quarantine_location: Any, rank: int, recipient: Any,
+              redaction_profile: Any, tag: Any, type: str, users: Any, watermark_delete_old_version:
+              Any, watermark_profile: Any, without_content_inspection: bool, zscaler_incident_receiver:
+              Any
+
+        Returns:
+            Result[CasbdDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/casbDlpRules
+
+        Example::
+
+            item, resp, err = client.zia.casb_dlp_rules.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int, rule_type: str | None = None) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+            rule_type (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/casbDlpRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.casb_dlp_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int, rule_type: str | None = None) -> AsyncResult[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+            rule_type (str | None, default None)
+
+        Returns:
+            Result[CasbdDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/casbDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.casb_dlp_rules.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_all_rules(self) -> AsyncResult[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]]:
+        """List all rules.
+
+        Returns:
+            Result[list[CasbdDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbDlpRules/all
+
+        Example::
+
+            items, resp, err = client.zia.casb_dlp_rules.list_all_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, rule_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]]:
+        """List rules.
+
+        Args:
+            rule_type (str)
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[CasbdDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbDlpRules
+
+        Example::
+
+            items, resp, err = client.zia.casb_dlp_rules.list_rules("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[CasbDlpRulesUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            auditor: Any, bucket_owner: Any, buckets: Any, casb_email_label: Any,
+              casb_tombstone_template: Any, cloud_app_tenant_ids: Any, collaboration_scope: Any,
+              components: Any, content_location: Any, criteria_domain_profile_ids: Any, departments:
+              Any, description: str, dlp_engines: Any, domains: Any, email_recipient_profile_ids: Any,
+              enabled: Any, entity_group_ids: Any, entity_groups: Any, excluded_domain_profile_ids: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any,
+              include_criteria_domain_profile: Any, include_entity_groups: Any,
+              included_domain_profile_ids: Any, labels: Any, name: str,
+              number_of_external_collaborators: Any, number_of_internal_collaborators: Any,
+              object_type_ids: Any, order: int, quarantine_location: Any, rank: int, recipient: Any,
+              redaction_profile: Any, tag: Any, type: str, users: Any, watermark_delete_old_version:
+              Any, watermark_profile: Any, without_content_inspection: bool, zscaler_incident_receiver:
+              Any
+
+        Returns:
+            Result[CasbdDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/casbDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.casb_dlp_rules.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CasbMalwareRulesAddRuleBody(TypedDict, total=False):
     """Body fields of ``casb_malware_rules.add_rule`` (keyword arguments; all optional)."""
     bucket_ids: Any
@@ -1848,6 +3405,131 @@ class CasbMalwareRulesAPI:
         """
         ...
 
+
+class AsyncCasbMalwareRulesAPI:
+    """``client.zia.casb_malware_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[CasbMalwareRulesAddRuleBody]) -> AsyncResult[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bucket_ids: Any, casb_email_label: Any, casb_tombstone_template: Any, cloud_app_tenant_ids:
+              Any, enabled: Any, labels: Any, name: str, order: int, type: str
+
+        Returns:
+            Result[CasbMalwareRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/casbMalwareRules
+
+        Example::
+
+            item, resp, err = client.zia.casb_malware_rules.add_rule(name="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_type: str, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_type (str)
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/casbMalwareRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.casb_malware_rules.delete_rule("example", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int, rule_type: str) -> AsyncResult[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+            rule_type (str)
+
+        Returns:
+            Result[CasbMalwareRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/casbMalwareRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.casb_malware_rules.get_rule("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_all_rules(self) -> AsyncResult[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]]:
+        """List all rules.
+
+        Returns:
+            Result[list[CasbMalwareRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbMalwareRules/all
+
+        Example::
+
+            items, resp, err = client.zia.casb_malware_rules.list_all_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys rule_type, search
+
+        Returns:
+            Result[list[CasbMalwareRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbMalwareRules
+
+        Example::
+
+            items, resp, err = client.zia.casb_malware_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[CasbMalwareRulesUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bucket_ids: Any, casb_email_label: Any, casb_tombstone_template: Any, cloud_app_tenant_ids:
+              Any, enabled: Any, labels: Any, name: str, order: int, type: str
+
+        Returns:
+            Result[CasbMalwareRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/casbMalwareRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.casb_malware_rules.update_rule("123", name="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CloudAppInstancesAddCloudAppInstancesBody(TypedDict, total=False):
     """Body fields of ``cloud_app_instances.add_cloud_app_instances`` (keyword arguments; all optional)."""
     instance_id: int
@@ -1951,6 +3633,114 @@ class CloudAppInstancesAPI:
         """
         ...
 
+
+class AsyncCloudAppInstancesAPI:
+    """``client.zia.cloud_app_instances`` of the async client: every method a coroutine."""
+
+    async def add_cloud_app_instances(self, **kwargs: Unpack[CloudAppInstancesAddCloudAppInstancesBody]) -> AsyncResult[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]:
+        """Add cloud app instances.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            instance_id: int, instance_identifiers: Any, instance_name: str, instance_type: str
+
+        Returns:
+            Result[CloudApplicationInstances]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/cloudApplicationInstances
+
+        Example::
+
+            item, resp, err = client.zia.cloud_app_instances.add_cloud_app_instances()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_cloud_app_instances(self, instance_id: str | int) -> AsyncResult[None]:
+        """Delete cloud app instances.
+
+        Args:
+            instance_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/cloudApplicationInstances/{instance_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_app_instances.delete_cloud_app_instances("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cloud_app_instances(self, instance_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]:
+        """Get cloud app instances.
+
+        Args:
+            instance_id (str | int): in the path
+
+        Returns:
+            Result[CloudApplicationInstances]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplicationInstances/{instance_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_app_instances.get_cloud_app_instances("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cloud_app_instances(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]]:
+        """List cloud app instances.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys instance_name,
+              instance_type, page, page_size
+
+        Returns:
+            Result[list[CloudApplicationInstances]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplicationInstances
+
+        Example::
+
+            items, resp, err = client.zia.cloud_app_instances.list_cloud_app_instances()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_cloud_app_instances(self, instance_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]:
+        """Update cloud app instances.
+
+        Args:
+            instance_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CloudApplicationInstances]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/cloudApplicationInstances/{instance_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_app_instances.update_cloud_app_instances("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CloudApplicationsAPI:
     def list_cloud_app_policy(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
         """List cloud app policy.
@@ -1993,6 +3783,55 @@ class CloudApplicationsAPI:
         """
         ...
 
+
+class AsyncCloudApplicationsAPI:
+    """``client.zia.cloud_applications`` of the async client: every method a coroutine."""
+
+    async def list_cloud_app_policy(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
+        """List cloud app policy.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys app_class, group_results,
+              page, page_size, search
+
+        Returns:
+            Result[list[CloudApplicationPolicy]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplications/policy
+
+        Example::
+
+            items, resp, err = client.zia.cloud_applications.list_cloud_app_policy()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cloud_app_ssl_policy(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
+        """List cloud app SSL policy.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys app_class, group_results,
+              page, page_size, search
+
+        Returns:
+            Result[list[CloudApplicationPolicy]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplications/sslPolicy
+
+        Example::
+
+            items, resp, err = client.zia.cloud_applications.list_cloud_app_ssl_policy()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CloudBrowserIsolationAPI:
     def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_browser_isolation.CBIProfile]]:
         """List isolation profiles.
@@ -2010,6 +3849,31 @@ class CloudBrowserIsolationAPI:
         Example::
 
             items, resp, err = client.zia.cloud_browser_isolation.list_isolation_profiles()
+        """
+        ...
+
+
+class AsyncCloudBrowserIsolationAPI:
+    """``client.zia.cloud_browser_isolation`` of the async client: every method a coroutine."""
+
+    async def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_browser_isolation.CBIProfile]]:
+        """List isolation profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[CBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/browserIsolation/profiles
+
+        Example::
+
+            items, resp, err = client.zia.cloud_browser_isolation.list_isolation_profiles()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -2763,6 +4627,760 @@ class CloudFirewallAPI:
         """
         ...
 
+
+class AsyncCloudFirewallAPI:
+    """``client.zia.cloud_firewall`` of the async client: every method a coroutine."""
+
+    async def add_ip_destination_group(self, **kwargs: Unpack[CloudFirewallAddIpDestinationGroupBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
+        """Add IP destination group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
+
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ipDestinationGroups
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_ip_destination_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_ip_source_group(self, **kwargs: Unpack[CloudFirewallAddIpSourceGroupBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
+        """Add IP source group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, ip_addresses: Any, name: str
+
+        Returns:
+            Result[IPSourceGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ipSourceGroups
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_ip_source_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_network_app_group(self, **kwargs: Unpack[CloudFirewallAddNetworkAppGroupBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
+        """Add network app group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, network_applications: Any
+
+        Returns:
+            Result[NetworkApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/networkApplicationGroups
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_network_app_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_network_service(self, ports: list[Any] | None = None, **kwargs: Unpack[CloudFirewallAddNetworkServiceBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
+        """Add network service.
+
+        Args:
+            ports (list[Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str
+
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/networkServices
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_network_service(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_network_svc_group(self, **kwargs: Unpack[CloudFirewallAddNetworkSvcGroupBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
+        """Add network svc group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, service_ids: Any
+
+        Returns:
+            Result[NetworkServiceGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/networkServiceGroups
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.add_network_svc_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_ip_destination_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete IP destination group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_ip_destination_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_ip_source_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete IP source group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/ipSourceGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_ip_source_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_network_app_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete network app group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/networkApplicationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_network_app_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_network_service(self, service_id: str | int) -> AsyncResult[None]:
+        """Delete network service.
+
+        Args:
+            service_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/networkServices/{service_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_network_service("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_network_svc_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete network svc group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/networkServiceGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall.delete_network_svc_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ip_destination_group(self, group_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
+        """Get IP destination group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_ip_destination_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ip_source_group(self, group_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
+        """Get IP source group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[IPSourceGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_ip_source_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_network_app(self, app_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications]:
+        """Get network app.
+
+        Args:
+            app_id (str | int): in the path
+
+        Returns:
+            Result[NetworkApplications]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/networkApplications/{app_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_network_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_network_app_group(self, group_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
+        """Get network app group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[NetworkApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/networkApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_network_app_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_network_service(self, service_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
+        """Get network service.
+
+        Args:
+            service_id (str | int): in the path
+
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/networkServices/{service_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_network_service("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_network_svc_group(self, group_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
+        """Get network svc group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[NetworkServiceGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/networkServiceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.get_network_svc_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+        """List IP destination groups.
+
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
+
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ip_destination_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+        """List IP destination groups (the official SDK sends the full listing's GET).
+
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
+
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ip_destination_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+        """List IP source groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ip_source_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+        """List IP source groups (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ip_source_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ipv6_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+        """List IPv6 destination groups.
+
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
+
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ipv6_destination_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ipv6_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+        """List IPv6 destination groups (lite view).
+
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
+
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ipv6_destination_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ipv6_source_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+        """List IPv6 source groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ipv6_source_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ipv6_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+        """List IPv6 source groups (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_ipv6_source_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_network_app_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]]:
+        """List network app groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[NetworkApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkApplicationGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_app_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_network_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications]]:
+        """List network apps.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys locale, search
+
+        Returns:
+            Result[list[NetworkApplications]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkApplications
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_apps()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]]:
+        """List network services.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys locale, protocol, search
+
+        Returns:
+            Result[list[NetworkServices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkServices
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_services()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_network_services_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite]]:
+        """List network services (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys locale, search
+
+        Returns:
+            Result[list[NetworkServicesLite]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkServices/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_services_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
+        """List network svc groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkServiceGroups
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_svc_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_network_svc_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
+        """List network svc groups (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/networkServiceGroups/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_network_svc_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_time_windows(self) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]]:
+        """List time windows.
+
+        Returns:
+            Result[list[TimeWindows]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/timeWindows
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_time_windows()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_time_windows_lite(self) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]]:
+        """List time windows (lite view).
+
+        Returns:
+            Result[list[TimeWindows]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/timeWindows/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall.list_time_windows_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_ip_destination_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CloudFirewallUpdateIpDestinationGroupBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
+        """Update IP destination group.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys override
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
+
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_ip_destination_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_ip_source_group(self, group_id: str | int, **kwargs: Unpack[CloudFirewallUpdateIpSourceGroupBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
+        """Update IP source group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, ip_addresses: Any, name: str
+
+        Returns:
+            Result[IPSourceGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ipSourceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_ip_source_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_network_app_group(self, group_id: str | int, **kwargs: Unpack[CloudFirewallUpdateNetworkAppGroupBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
+        """Update network app group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, network_applications: Any
+
+        Returns:
+            Result[NetworkApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/networkApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_network_app_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_network_service(self, service_id: str | int, ports: list[Any] | None = None, **kwargs: Unpack[CloudFirewallUpdateNetworkServiceBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
+        """Update network service.
+
+        Args:
+            service_id (str | int): in the path
+            ports (list[Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str
+
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/networkServices/{service_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_network_service("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_network_svc_group(self, group_id: str | int, **kwargs: Unpack[CloudFirewallUpdateNetworkSvcGroupBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
+        """Update network svc group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, service_ids: Any
+
+        Returns:
+            Result[NetworkServiceGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/networkServiceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall.update_network_svc_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CloudFirewallDnsAddRuleBody(TypedDict, total=False):
     """Body fields of ``cloud_firewall_dns.add_rule`` (keyword arguments; all optional)."""
     action: str
@@ -2950,6 +5568,126 @@ class CloudFirewallDnsAPI:
         """
         ...
 
+
+class AsyncCloudFirewallDnsAPI:
+    """``client.zia.cloud_firewall_dns`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[CloudFirewallDnsAddRuleBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, application_groups: Any, applications: Any, block_response_code: Any,
+              capture_pcap: bool, default_rule: bool, description: str, dest_addresses: Any,
+              dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              device_groups: Any, devices: Any, dns_gateway: Any, dns_rule_request_types: Any,
+              edns_ecs_object: Any, enable_full_logging: Any, enabled: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, order: int, predefined: bool, protocols:
+              Any, rank: int, redirect_ip: str, res_categories: Any, source_countries: Any,
+              src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any, state: str, time_windows: Any,
+              zpa_ip_group: Any
+
+        Returns:
+            Result[FirewallDNSRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/firewallDnsRules
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_dns.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/firewallDnsRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall_dns.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[FirewallDNSRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/firewallDnsRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_dns.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[FirewallDNSRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/firewallDnsRules
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall_dns.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[CloudFirewallDnsUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, application_groups: Any, applications: Any, block_response_code: Any,
+              capture_pcap: bool, default_rule: bool, description: str, dest_addresses: Any,
+              dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              device_groups: Any, devices: Any, dns_gateway: Any, dns_rule_request_types: Any,
+              edns_ecs_object: Any, enable_full_logging: Any, enabled: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, order: int, predefined: bool, protocols:
+              Any, rank: int, redirect_ip: str, res_categories: Any, source_countries: Any,
+              src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any, state: str, time_windows: Any,
+              zpa_ip_group: Any
+
+        Returns:
+            Result[FirewallDNSRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/firewallDnsRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_dns.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CloudFirewallIpsAddRuleBody(TypedDict, total=False):
     """Body fields of ``cloud_firewall_ips.add_rule`` (keyword arguments; all optional)."""
     action: str
@@ -3131,6 +5869,124 @@ class CloudFirewallIpsAPI:
         """
         ...
 
+
+class AsyncCloudFirewallIpsAPI:
+    """``client.zia.cloud_firewall_ips`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[CloudFirewallIpsAddRuleBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, capture_pcap: bool, default_rule: bool, description: str, dest_addresses: Any,
+              dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              device_groups: Any, devices: Any, enable_full_logging: bool, enabled: Any, file_types:
+              Any, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str,
+              nw_service_groups: Any, nw_services: Any, order: int, predefined: bool, protocols: Any,
+              rank: int, res_categories: Any, source_countries: Any, src_ip_groups: Any, src_ips: Any,
+              src_ipv6_groups: Any, threat_categories: Any, time_windows: Any, users: Any,
+              zpa_app_segments: Any
+
+        Returns:
+            Result[FirewallIPSrules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/firewallIpsRules
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_ips.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/firewallIpsRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall_ips.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[FirewallIPSrules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/firewallIpsRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_ips.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[FirewallIPSrules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/firewallIpsRules
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall_ips.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[CloudFirewallIpsUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, capture_pcap: bool, default_rule: bool, description: str, dest_addresses: Any,
+              dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              device_groups: Any, devices: Any, enable_full_logging: bool, enabled: Any, file_types:
+              Any, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str,
+              nw_service_groups: Any, nw_services: Any, order: int, predefined: bool, protocols: Any,
+              rank: int, res_categories: Any, source_countries: Any, src_ip_groups: Any, src_ips: Any,
+              src_ipv6_groups: Any, threat_categories: Any, time_windows: Any, users: Any,
+              zpa_app_segments: Any
+
+        Returns:
+            Result[FirewallIPSrules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/firewallIpsRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_ips.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CloudFirewallRulesAddRuleBody(TypedDict, total=False):
     """Body fields of ``cloud_firewall_rules.add_rule`` (keyword arguments; all optional)."""
     action: str
@@ -3304,6 +6160,126 @@ class CloudFirewallRulesAPI:
         Example::
 
             item, resp, err = client.zia.cloud_firewall_rules.update_rule("123", description="example", enabled="example")
+        """
+        ...
+
+
+class AsyncCloudFirewallRulesAPI:
+    """``client.zia.cloud_firewall_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[CloudFirewallRulesAddRuleBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, app_service_groups: Any, app_services: Any, default_rule: bool, departments:
+              Any, description: str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any,
+              dest_ip_groups: Any, dest_ipv6_groups: Any, device_groups: Any, device_trust_levels: Any,
+              devices: Any, enable_full_logging: bool, enabled: Any, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_application_groups: Any,
+              nw_applications: Any, nw_service_groups: Any, nw_services: Any, order: int, predefined:
+              bool, rank: int, src_ips: Any, state: str, time_windows: Any, users: Any
+
+        Returns:
+            Result[FirewallRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/firewallFilteringRules
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_rules.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/firewallFilteringRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_firewall_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[FirewallRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/firewallFilteringRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_rules.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_rules.FirewallRule]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department,
+              dest_addresses, dest_ip_categories, dest_ip_groups, device, device_group,
+              device_trust_level, group, location, nw_application, nw_services, page, page_size,
+              rule_action, rule_description, rule_label, rule_name, rule_order, src_ip_groups, src_ips,
+              user
+
+        Returns:
+            Result[list[FirewallRule]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/firewallFilteringRules
+
+        Example::
+
+            items, resp, err = client.zia.cloud_firewall_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[CloudFirewallRulesUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_service_groups: Any, app_services: Any, default_rule: bool, departments: Any,
+              description: str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any,
+              dest_ip_groups: Any, dest_ipv6_groups: Any, device_groups: Any, devices: Any,
+              enable_full_logging: bool, enabled: Any, groups: Any, labels: Any, location_groups: Any,
+              locations: Any, nw_application_groups: Any, nw_applications: Any, nw_service_groups: Any,
+              nw_services: Any, order: int, predefined: bool, rank: int, src_ips: Any, state: str,
+              time_windows: Any, users: Any
+
+        Returns:
+            Result[FirewallRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/firewallFilteringRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_firewall_rules.update_rule("123", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3762,6 +6738,228 @@ class CloudNssAPI:
         """
         ...
 
+
+class AsyncCloudNssAPI:
+    """``client.zia.cloud_nss`` of the async client: every method a coroutine."""
+
+    async def add_nss_feed(self, **kwargs: Unpack[CloudNssAddNssFeedBody]) -> AsyncResult[zscaler.zia.models.cloud_nss.NssFeeds]:
+        """Add NSS feed.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action_filter: Any, activity: Any, adv_user_agents: Any, advanced_threats: Any, alerts: Any,
+              audit_log_type: Any, authentication_token: Any, authentication_url: Any,
+              base64_encoded_certificate: Any, buckets: Any, casb_action: Any, casb_applications: Any,
+              casb_file_type: Any, casb_file_type_super_categories: Any, casb_policy_types: Any,
+              casb_severity: Any, casb_tenant: Any, channel_name: Any, client_destination_ips: Any,
+              client_destination_ports: Any, client_id: Any, client_ips: Any, client_secret: Any,
+              client_source_ips: Any, client_source_ports: Any, connection_headers: Any, connection_url:
+              Any, countries: Any, custom_escaped_character: Any, departments: Any, direction: Any,
+              dlp_dictionaries: Any, dlp_engines: Any, dns_actions: Any, dns_request_types: Any,
+              dns_response_types: Any, dns_responses: Any, domains: Any, download_time: Any, durations:
+              Any, email_dlp_log_type: Any, email_dlp_policy_action: Any, end_point_dlp_log_type: Any,
+              eps_rate_limit: Any, event: Any, external_collaborators: Any, external_owners: Any,
+              feed_output_format: Any, feed_status: Any, file_name: Any, file_sizes: Any, file_source:
+              Any, file_type_categories: Any, file_type_super_categories: Any, firewall_actions: Any,
+              firewall_logging_mode: Any, full_urls: Any, grant_type: Any, hostnames: Any,
+              inbound_bytes: Any, internal_collaborators: Any, internal_ips: Any, itsm_object_type: Any,
+              json_array_toggle: Any, last_successful_test: Any, locations: Any, malware_names: Any,
+              max_batch_size: Any, message_size: Any, name: str, nat_actions: Any, nss_feed_type: Any,
+              nss_log_type: Any, nss_type: Any, nw_applications: Any, nw_services: Any,
+              oauth_authentication: Any, object_name: Any, object_type: Any, object_type1: Any,
+              object_type2: Any, outbound_bytes: Any, page_risk_indexes: Any, policy_reasons: Any,
+              project_name: Any, protocol_types: Any, referer_urls: Any, repo_name: Any,
+              request_methods: Any, request_sizes: Any, response_codes: Any, response_sizes: Any, rules:
+              Any, scan_time: Any, scope: Any, sender_name: Any, server_destination_ips: Any,
+              server_ips: Any, server_source_ips: Any, server_source_ports: Any, session_counts: Any,
+              siem_type: Any, test_connectivity_code: Any, threat_names: Any, time_zone: Any,
+              traffic_forwards: Any, transaction_sizes: Any, tunnel_dest_ips: Any, tunnel_ips: Any,
+              tunnel_source_ips: Any, tunnel_source_port: Any, tunnel_types: Any, url_categories: Any,
+              url_classes: Any, url_super_categories: Any, user_agents: Any, user_obfuscation: Any,
+              users: Any, vpn_credentials: Any, web_application_classes: Any, web_applications: Any,
+              web_traffic_forwards: Any
+
+        Returns:
+            Result[NssFeeds]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/nssFeeds
+
+        Example::
+
+            item, resp, err = client.zia.cloud_nss.add_nss_feed(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_feed(self, feed_id: str | int) -> AsyncResult[None]:
+        """Delete feed.
+
+        Args:
+            feed_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/nssFeeds/{feed_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloud_nss.delete_feed("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_nss_feed(self, feed_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_nss.NssFeeds]:
+        """Get NSS feed.
+
+        Args:
+            feed_id (str | int): in the path
+
+        Returns:
+            Result[NssFeeds]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/nssFeeds/{feed_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_nss.get_nss_feed("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_feed_output(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[Any]]:
+        """List feed output.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys field_format,
+              multi_feed_type, type
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/nssFeeds/feedOutputDefaults
+
+        Example::
+
+            result, resp, err = client.zia.cloud_nss.list_feed_output()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_nss_feed(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_nss.NssFeeds]]:
+        """List NSS feed.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys feed_type
+
+        Returns:
+            Result[list[NssFeeds]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/nssFeeds
+
+        Example::
+
+            items, resp, err = client.zia.cloud_nss.list_nss_feed()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def test_connectivity(self, feed_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_nss.NSSTestConnectivity]:
+        """Test connectivity.
+
+        Args:
+            feed_id (str | int): in the path
+
+        Returns:
+            Result[NSSTestConnectivity]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/nssFeeds/testConnectivity/{feed_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_nss.test_connectivity("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_nss_feed(self, feed_id: str | int, **kwargs: Unpack[CloudNssUpdateNssFeedBody]) -> AsyncResult[zscaler.zia.models.cloud_nss.NssFeeds]:
+        """Update NSS feed.
+
+        Args:
+            feed_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action_filter: Any, activity: Any, adv_user_agents: Any, advanced_threats: Any, alerts: Any,
+              audit_log_type: Any, authentication_token: Any, authentication_url: Any,
+              base64_encoded_certificate: Any, buckets: Any, casb_action: Any, casb_applications: Any,
+              casb_file_type: Any, casb_file_type_super_categories: Any, casb_policy_types: Any,
+              casb_severity: Any, casb_tenant: Any, channel_name: Any, client_destination_ips: Any,
+              client_destination_ports: Any, client_id: Any, client_ips: Any, client_secret: Any,
+              client_source_ips: Any, client_source_ports: Any, connection_headers: Any, connection_url:
+              Any, countries: Any, custom_escaped_character: Any, departments: Any, direction: Any,
+              dlp_dictionaries: Any, dlp_engines: Any, dns_actions: Any, dns_request_types: Any,
+              dns_response_types: Any, dns_responses: Any, domains: Any, download_time: Any, durations:
+              Any, email_dlp_log_type: Any, email_dlp_policy_action: Any, end_point_dlp_log_type: Any,
+              eps_rate_limit: Any, event: Any, external_collaborators: Any, external_owners: Any,
+              feed_output_format: Any, feed_status: Any, file_name: Any, file_sizes: Any, file_source:
+              Any, file_type_categories: Any, file_type_super_categories: Any, firewall_actions: Any,
+              firewall_logging_mode: Any, full_urls: Any, grant_type: Any, hostnames: Any,
+              inbound_bytes: Any, internal_collaborators: Any, internal_ips: Any, itsm_object_type: Any,
+              json_array_toggle: Any, last_successful_test: Any, locations: Any, malware_names: Any,
+              max_batch_size: Any, message_size: Any, name: str, nat_actions: Any, nss_feed_type: Any,
+              nss_log_type: Any, nss_type: Any, nw_applications: Any, nw_services: Any,
+              oauth_authentication: Any, object_name: Any, object_type: Any, object_type1: Any,
+              object_type2: Any, outbound_bytes: Any, page_risk_indexes: Any, policy_reasons: Any,
+              project_name: Any, protocol_types: Any, referer_urls: Any, repo_name: Any,
+              request_methods: Any, request_sizes: Any, response_codes: Any, response_sizes: Any, rules:
+              Any, scan_time: Any, scope: Any, sender_name: Any, server_destination_ips: Any,
+              server_ips: Any, server_source_ips: Any, server_source_ports: Any, session_counts: Any,
+              siem_type: Any, test_connectivity_code: Any, threat_names: Any, time_zone: Any,
+              traffic_forwards: Any, transaction_sizes: Any, tunnel_dest_ips: Any, tunnel_ips: Any,
+              tunnel_source_ips: Any, tunnel_source_port: Any, tunnel_types: Any, url_categories: Any,
+              url_classes: Any, url_super_categories: Any, user_agents: Any, user_obfuscation: Any,
+              users: Any, vpn_credentials: Any, web_application_classes: Any, web_applications: Any,
+              web_traffic_forwards: Any
+
+        Returns:
+            Result[NssFeeds]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/nssFeeds/{feed_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_nss.update_nss_feed("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def validate_feed_format(self, feed_type: str | None = None) -> AsyncResult:
+        """Validate feed format.
+
+        Args:
+            feed_type (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/nssFeeds/validateFeedFormat
+
+        Example::
+
+            result, resp, err = client.zia.cloud_nss.validate_feed_format()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CloudToCloudIrAPI:
     def c2c_validate_delete(self, receiver_id: str | int) -> Result[None]:
         """Cloud-to-cloud validate delete.
@@ -3848,6 +7046,108 @@ class CloudToCloudIrAPI:
         Example::
 
             items, resp, err = client.zia.cloud_to_cloud_ir.list_cloud_to_cloud_ir_lite()
+        """
+        ...
+
+
+class AsyncCloudToCloudIrAPI:
+    """``client.zia.cloud_to_cloud_ir`` of the async client: every method a coroutine."""
+
+    async def c2c_validate_delete(self, receiver_id: str | int) -> AsyncResult[None]:
+        """Cloud-to-cloud validate delete.
+
+        Args:
+            receiver_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR/config/{receiver_id}/validateDelete
+
+        Example::
+
+            _, resp, err = client.zia.cloud_to_cloud_ir.c2c_validate_delete("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cloud_to_cloud_ir(self, receiver_id: str | int) -> AsyncResult[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]:
+        """Get cloud to cloud IR.
+
+        Args:
+            receiver_id (str | int): in the path
+
+        Returns:
+            Result[CloudToCloudIR]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR/{receiver_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloud_to_cloud_ir.get_cloud_to_cloud_ir("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_c2c_count(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List cloud-to-cloud count.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR/count
+
+        Example::
+
+            result, resp, err = client.zia.cloud_to_cloud_ir.list_c2c_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cloud_to_cloud_ir(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
+        """List cloud to cloud IR.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CloudToCloudIR]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR
+
+        Example::
+
+            items, resp, err = client.zia.cloud_to_cloud_ir.list_cloud_to_cloud_ir()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cloud_to_cloud_ir_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
+        """List cloud to cloud IR (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CloudToCloudIR]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudToCloudIR/lite
+
+        Example::
+
+            items, resp, err = client.zia.cloud_to_cloud_ir.list_cloud_to_cloud_ir_lite()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -4085,6 +7385,191 @@ class CloudappcontrolAPI:
         """
         ...
 
+
+class AsyncCloudappcontrolAPI:
+    """``client.zia.cloudappcontrol`` of the async client: every method a coroutine."""
+
+    async def add_duplicate_rule(self, rule_type: str | int, rule_id: str | int, name: str, **kwargs: Unpack[CloudappcontrolAddDuplicateRuleBody]) -> AsyncResult[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
+        """Add duplicate rule.
+
+        Args:
+            rule_type (str | int): in the path
+            rule_id (str | int): in the path
+            name (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, departments: Any, description: str, enabled: Any, enforce_time_validity:
+              bool, groups: Any, labels: Any, location_groups: Any, locations: Any, order: int, rank:
+              int, size_quota: Any, time_quota: Any, time_windows: Any, users: Any, validity_end_time:
+              Any, validity_start_time: Any, validity_time_zone_id: Any
+
+        Returns:
+            Result[CloudApplicationControl]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/webApplicationRules/{rule_type}/duplicate/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloudappcontrol.add_duplicate_rule("example", "123", "example", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_rule(self, rule_type: str | int, **kwargs: Unpack[CloudappcontrolAddRuleBody]) -> AsyncResult[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
+        """Add rule.
+
+        Args:
+            rule_type (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, departments: Any, description: str, enabled: Any, enforce_time_validity:
+              bool, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str, order:
+              int, rank: int, size_quota: Any, time_quota: Any, time_windows: Any, users: Any,
+              validity_end_time: Any, validity_start_time: Any, validity_time_zone_id: Any
+
+        Returns:
+            Result[CloudApplicationControl]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/webApplicationRules/{rule_type}
+
+        Example::
+
+            item, resp, err = client.zia.cloudappcontrol.add_rule("example", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_type: str | int, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_type (str | int): in the path
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/webApplicationRules/{rule_type}/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.cloudappcontrol.delete_rule("example", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_type: str | int, rule_id: str | int) -> AsyncResult[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
+        """Get rule.
+
+        Args:
+            rule_type (str | int): in the path
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[CloudApplicationControl]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/webApplicationRules/{rule_type}/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloudappcontrol.get_rule("example", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule_type_mapping(self) -> AsyncResult:
+        """Get rule type mapping.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/webApplicationRules/ruleTypeMapping
+
+        Example::
+
+            result, resp, err = client.zia.cloudappcontrol.get_rule_type_mapping()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_available_actions(self, rule_type: str | int, cloud_apps: list[Any]) -> AsyncResult:
+        """List available actions.
+
+        Args:
+            rule_type (str | int): in the path
+            cloud_apps (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/webApplicationRules/{rule_type}/availableActions
+
+        Example::
+
+            result, resp, err = client.zia.cloudappcontrol.list_available_actions("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]]:
+        """List rules.
+
+        Args:
+            rule_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys rule_type, search
+
+        Returns:
+            Result[list[CloudApplicationControl]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/webApplicationRules/{rule_type}
+
+        Example::
+
+            items, resp, err = client.zia.cloudappcontrol.list_rules("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_type: str | int, rule_id: str | int, **kwargs: Unpack[CloudappcontrolUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
+        """Update rule.
+
+        Args:
+            rule_type (str | int): in the path
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, departments: Any, description: str, enabled: Any, enforce_time_validity:
+              bool, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str, order:
+              int, rank: int, size_quota: Any, time_quota: Any, time_windows: Any, users: Any,
+              validity_end_time: Any, validity_start_time: Any, validity_time_zone_id: Any
+
+        Returns:
+            Result[CloudApplicationControl]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/webApplicationRules/{rule_type}/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.cloudappcontrol.update_rule("example", "123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CustomFileTypesAddCustomFileTypeBody(TypedDict, total=False):
     """Body fields of ``custom_file_types.add_custom_file_type`` (keyword arguments; all optional)."""
     description: str
@@ -4206,6 +7691,126 @@ class CustomFileTypesAPI:
         """
         ...
 
+
+class AsyncCustomFileTypesAPI:
+    """``client.zia.custom_file_types`` of the async client: every method a coroutine."""
+
+    async def add_custom_file_type(self, **kwargs: Unpack[CustomFileTypesAddCustomFileTypeBody]) -> AsyncResult[zscaler.zia.models.custom_file_types.CustomFileTypes]:
+        """Add custom file type.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, extension: Any, file_type_id: Any, name: str
+
+        Returns:
+            Result[CustomFileTypes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/customFileTypes
+
+        Example::
+
+            item, resp, err = client.zia.custom_file_types.add_custom_file_type(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_custom_file_type(self, file_id: str | int) -> AsyncResult[None]:
+        """Delete custom file type.
+
+        Args:
+            file_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/customFileTypes/{file_id}
+
+        Example::
+
+            _, resp, err = client.zia.custom_file_types.delete_custom_file_type("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_custom_file_type_count(self) -> AsyncResult:
+        """The number of custom file types (an int, as the official SDK).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/customFileTypes/count
+
+        Example::
+
+            result, resp, err = client.zia.custom_file_types.get_custom_file_type_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_custom_file_tytpe(self, file_id: str | int) -> AsyncResult[zscaler.zia.models.custom_file_types.CustomFileTypes]:
+        """Get custom file tytpe.
+
+        Args:
+            file_id (str | int): in the path
+
+        Returns:
+            Result[CustomFileTypes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/customFileTypes/{file_id}
+
+        Example::
+
+            item, resp, err = client.zia.custom_file_types.get_custom_file_tytpe("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_custom_file_types(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.custom_file_types.CustomFileTypes]]:
+        """List custom file types.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CustomFileTypes]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/customFileTypes
+
+        Example::
+
+            items, resp, err = client.zia.custom_file_types.list_custom_file_types()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_custom_file_type(self, file_id: str | int, **kwargs: Unpack[CustomFileTypesUpdateCustomFileTypeBody]) -> AsyncResult[zscaler.zia.models.custom_file_types.CustomFileTypes]:
+        """Update custom file type.
+
+        Args:
+            file_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, extension: Any, file_type_id: Any, name: str
+
+        Returns:
+            Result[CustomFileTypes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/customFileTypes/{file_id}
+
+        Example::
+
+            item, resp, err = client.zia.custom_file_types.update_custom_file_type("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class DedicatedIpGatewaysAPI:
     def list_dedicated_ip_gw_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways]]:
         """List dedicated IP gw (lite view).
@@ -4224,6 +7829,32 @@ class DedicatedIpGatewaysAPI:
         Example::
 
             items, resp, err = client.zia.dedicated_ip_gateways.list_dedicated_ip_gw_lite()
+        """
+        ...
+
+
+class AsyncDedicatedIpGatewaysAPI:
+    """``client.zia.dedicated_ip_gateways`` of the async client: every method a coroutine."""
+
+    async def list_dedicated_ip_gw_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways]]:
+        """List dedicated IP gw (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[DedicatedIPGateways]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/dedicatedIPGateways/lite
+
+        Example::
+
+            items, resp, err = client.zia.dedicated_ip_gateways.list_dedicated_ip_gw_lite()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -4283,6 +7914,71 @@ class DeviceGroupsAPI:
         """
         ...
 
+
+class AsyncDeviceGroupsAPI:
+    """``client.zia.device_groups`` of the async client: every method a coroutine."""
+
+    async def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.Device]]:
+        """List device groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups
+
+        Example::
+
+            items, resp, err = client.zia.device_groups.list_device_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_device_groups_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.Device]]:
+        """List device groups devices.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups/devices
+
+        Example::
+
+            items, resp, err = client.zia.device_groups.list_device_groups_devices()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_device_groups_devices_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.Device]]:
+        """List device groups devices (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups/devices/lite
+
+        Example::
+
+            items, resp, err = client.zia.device_groups.list_device_groups_devices_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class DeviceManagementAPI:
     def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.DeviceGroups]]:
         """List device groups.
@@ -4338,6 +8034,70 @@ class DeviceManagementAPI:
         """
         ...
 
+
+class AsyncDeviceManagementAPI:
+    """``client.zia.device_management`` of the async client: every method a coroutine."""
+
+    async def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.DeviceGroups]]:
+        """List device groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_device_info,
+              include_pseudo_groups
+
+        Returns:
+            Result[list[DeviceGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups
+
+        Example::
+
+            items, resp, err = client.zia.device_management.list_device_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_device_lite(self) -> AsyncResult[list[zscaler.zia.models.device_groups.DeviceGroups]]:
+        """List device (lite view).
+
+        Returns:
+            Result[list[DeviceGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups/devices/lite
+
+        Example::
+
+            items, resp, err = client.zia.device_management.list_device_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.devices.Devices]]:
+        """List devices.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_all, name, page,
+              page_size, user_ids
+
+        Returns:
+            Result[list[Devices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/deviceGroups/devices
+
+        Example::
+
+            items, resp, err = client.zia.device_management.list_devices()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class DevicesAPI:
     def add_device(self, **kwargs: Any) -> Result[zscaler.zia.models.devices.RegisteredDevice]:
         """Add device.
@@ -4388,6 +8148,68 @@ class DevicesAPI:
         Example::
 
             items, resp, err = client.zia.devices.list_devices()
+        """
+        ...
+
+
+class AsyncDevicesAPI:
+    """``client.zia.devices`` of the async client: every method a coroutine."""
+
+    async def add_device(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.devices.RegisteredDevice]:
+        """Add device.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[RegisteredDevice]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/devices
+
+        Example::
+
+            item, resp, err = client.zia.devices.add_device()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device(self, device_id: str | int) -> AsyncResult[zscaler.zia.models.devices.RegisteredDevice]:
+        """Get device.
+
+        Args:
+            device_id (str | int): in the path
+
+        Returns:
+            Result[RegisteredDevice]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/devices/{device_id}
+
+        Example::
+
+            item, resp, err = client.zia.devices.get_device("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.devices.RegisteredDevice]]:
+        """List devices.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[RegisteredDevice]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/devices
+
+        Example::
+
+            items, resp, err = client.zia.devices.list_devices()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -4556,6 +8378,173 @@ class DlpDictionaryAPI:
         """
         ...
 
+
+class AsyncDlpDictionaryAPI:
+    """``client.zia.dlp_dictionary`` of the async client: every method a coroutine."""
+
+    async def add_dict(self, name: str, custom_phrase_match_type: str, dictionary_type: str, **kwargs: Unpack[DlpDictionaryAddDictBody]) -> AsyncResult:
+        """Add dict.
+
+        Args:
+            name (str)
+            custom_phrase_match_type (str)
+            dictionary_type (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, match_type: Any, patterns: Any, phrases: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpDictionaries
+
+        Example::
+
+            item, resp, err = client.zia.dlp_dictionary.add_dict("example", "example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_dict(self, dict_id: str | int) -> AsyncResult[None]:
+        """Delete dict.
+
+        Args:
+            dict_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dlpDictionaries/{dict_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_dictionary.delete_dict("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_dict(self, dict_id: str | int) -> AsyncResult[zscaler.zia.models.dlp_dictionary.DLPDictionary]:
+        """Get dict.
+
+        Args:
+            dict_id (str | int): in the path
+
+        Returns:
+            Result[DLPDictionary]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpDictionaries/{dict_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_dictionary.get_dict("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dict_predefined_identifiers(self, dict_name: str) -> AsyncResult:
+        """List dict predefined identifiers.
+
+        Args:
+            dict_name (str): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpDictionaries/{dict_name}/predefinedIdentifiers
+
+        Example::
+
+            result, resp, err = client.zia.dlp_dictionary.list_dict_predefined_identifiers("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dicts(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
+        """List dicts.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPDictionary]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpDictionaries
+
+        Example::
+
+            items, resp, err = client.zia.dlp_dictionary.list_dicts()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dicts_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
+        """List dicts (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPDictionary]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpDictionaries/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_dictionary.list_dicts_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_dict(self, dict_id: int, **kwargs: Unpack[DlpDictionaryUpdateDictBody]) -> AsyncResult:
+        """Update dict.
+
+        Args:
+            dict_id (int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, match_type: Any, name: str, patterns: Any, phrases: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dlpDictionaries/{dict_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_dictionary.update_dict("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def validate_dict(self, pattern: str) -> AsyncResult[zscaler.zia.models.dlp_dictionary.DLPPatternValidation]:
+        """Validate dict.
+
+        Args:
+            pattern (str)
+
+        Returns:
+            Result[DLPPatternValidation]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpDictionaries/validateDlpPattern
+
+        Example::
+
+            item, resp, err = client.zia.dlp_dictionary.validate_dict("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class DlpEndpointResourceAddResourceBody(TypedDict, total=False):
     """Body fields of ``dlp_endpoint_resource.add_resource`` (keyword arguments; all optional)."""
     app_id: Any
@@ -4681,6 +8670,117 @@ class DlpEndpointResourceAPI:
         Example::
 
             item, resp, err = client.zia.dlp_endpoint_resource.update_resource("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncDlpEndpointResourceAPI:
+    """``client.zia.dlp_endpoint_resource`` of the async client: every method a coroutine."""
+
+    async def add_resource(self, **kwargs: Unpack[DlpEndpointResourceAddResourceBody]) -> AsyncResult[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
+        """Add resource.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_id: Any, application: Any, channel: Any, description: str, is_predefined: Any, name:
+              str, network_drive_type: Any, network_drives: Any, printer: Any, removable_storage: Any,
+              server_name: Any
+
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpEndpointResource
+
+        Example::
+
+            item, resp, err = client.zia.dlp_endpoint_resource.add_resource(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_resource(self, resource_id: str | int) -> AsyncResult[None]:
+        """Delete resource.
+
+        Args:
+            resource_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dlpEndpointResource/{resource_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_endpoint_resource.delete_resource("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_resource_by_channel(self, channel: str | int, resource_id: str | int) -> AsyncResult[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
+        """Get resource by channel.
+
+        Args:
+            channel (str | int): in the path
+            resource_id (str | int): in the path
+
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEndpointResource/{channel}/{resource_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_endpoint_resource.get_resource_by_channel("example", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_resources_by_channel(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
+        """List resources by channel.
+
+        Args:
+            channel (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys name, sort_order
+
+        Returns:
+            Result[list[DlpEndpointResource]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEndpointResource/{channel}
+
+        Example::
+
+            items, resp, err = client.zia.dlp_endpoint_resource.list_resources_by_channel("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_resource(self, resource_id: str | int, **kwargs: Unpack[DlpEndpointResourceUpdateResourceBody]) -> AsyncResult[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
+        """Update resource.
+
+        Args:
+            resource_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_id: Any, application: Any, channel: Any, description: str, is_predefined: Any, name:
+              str, network_drive_type: Any, network_drives: Any, printer: Any, removable_storage: Any,
+              server_name: Any
+
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dlpEndpointResource/{resource_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_endpoint_resource.update_resource("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -4823,6 +8923,149 @@ class DlpEngineAPI:
         Example::
 
             item, resp, err = client.zia.dlp_engine.validate_dlp_expression("example")
+        """
+        ...
+
+
+class AsyncDlpEngineAPI:
+    """``client.zia.dlp_engine`` of the async client: every method a coroutine."""
+
+    async def add_dlp_engine(self, **kwargs: Unpack[DlpEngineAddDlpEngineBody]) -> AsyncResult[zscaler.zia.models.dlp_engine.DLPEngine]:
+        """Add DLP engine.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_dlp_engine: bool, description: str, engine_expression: str, name: str
+
+        Returns:
+            Result[DLPEngine]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpEngines
+
+        Example::
+
+            item, resp, err = client.zia.dlp_engine.add_dlp_engine(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_dlp_engine(self, engine_id: str | int) -> AsyncResult[None]:
+        """Delete DLP engine.
+
+        Args:
+            engine_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dlpEngines/{engine_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_engine.delete_dlp_engine("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_dlp_engines(self, engine_id: str | int) -> AsyncResult[zscaler.zia.models.dlp_engine.DLPEngine]:
+        """Get DLP engines.
+
+        Args:
+            engine_id (str | int): in the path
+
+        Returns:
+            Result[DLPEngine]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEngines/{engine_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_engine.get_dlp_engines("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dlp_engines(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
+        """List DLP engines.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPEngine]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEngines
+
+        Example::
+
+            items, resp, err = client.zia.dlp_engine.list_dlp_engines()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dlp_engines_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
+        """List DLP engines (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPEngine]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEngines/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_engine.list_dlp_engines_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_dlp_engine(self, engine_id: str | int, **kwargs: Unpack[DlpEngineUpdateDlpEngineBody]) -> AsyncResult[zscaler.zia.models.dlp_engine.DLPEngine]:
+        """Update DLP engine.
+
+        Args:
+            engine_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_dlp_engine: bool, description: str, engine_expression: str, name: str
+
+        Returns:
+            Result[DLPEngine]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dlpEngines/{engine_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_engine.update_dlp_engine("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def validate_dlp_expression(self, expression: str) -> AsyncResult[zscaler.zia.models.dlp_engine.DLPVAlidateExpression]:
+        """Validate DLP expression.
+
+        Args:
+            expression (str)
+
+        Returns:
+            Result[DLPVAlidateExpression]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpEngines/validateDlpExpr
+
+        Example::
+
+            item, resp, err = client.zia.dlp_engine.validate_dlp_expression("example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -5008,6 +9251,211 @@ class DlpResourcesAPI:
         """
         ...
 
+
+class AsyncDlpResourcesAPI:
+    """``client.zia.dlp_resources`` of the async client: every method a coroutine."""
+
+    async def get_dlp_icap_servers(self, icap_server_id: str | int) -> AsyncResult[zscaler.zia.models.dlp_resources.DLPICAPServer]:
+        """Get DLP icap servers.
+
+        Args:
+            icap_server_id (str | int): in the path
+
+        Returns:
+            Result[DLPICAPServer]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/icapServers/{icap_server_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_resources.get_dlp_icap_servers("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_dlp_idm_profiles(self, profile_id: str | int) -> AsyncResult[zscaler.zia.models.dlp_resources.DLPIDMProfile]:
+        """Get DLP idm profiles.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[DLPIDMProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/idmprofile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_resources.get_dlp_idm_profiles("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_dlp_incident_receiver(self, receiver_id: str | int) -> AsyncResult[zscaler.zia.models.dlp_resources.DLPICAPServer]:
+        """Get DLP incident receiver.
+
+        Args:
+            receiver_id (str | int): in the path
+
+        Returns:
+            Result[DLPICAPServer]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/incidentReceiverServers/{receiver_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_resources.get_dlp_incident_receiver("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dlp_icap_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+        """List DLP icap servers.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/icapServers
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_icap_servers()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dlp_icap_servers_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+        """List DLP icap servers (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/icapServers/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_icap_servers_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dlp_idm_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPIDMProfile]]:
+        """List DLP idm profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPIDMProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/idmprofile
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_idm_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dlp_incident_receiver(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+        """List DLP incident receiver.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/incidentReceiverServers
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_incident_receiver()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dlp_incident_receiver_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+        """List DLP incident receiver (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/incidentReceiverServers/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_dlp_incident_receiver_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_edm_schema_lite(self, schema_name: str | None = None, active_only: bool | None = None, fetch_tokens: bool | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
+        """List edm schema (lite view).
+
+        Args:
+            schema_name (str | None, default None)
+            active_only (bool | None, default None)
+            fetch_tokens (bool | None, default None)
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[DLPEDMSchema]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpExactDataMatchSchemas/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_edm_schema_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_edm_schemas(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
+        """List edm schemas.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[DLPEDMSchema]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpExactDataMatchSchemas
+
+        Example::
+
+            items, resp, err = client.zia.dlp_resources.list_edm_schemas()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class DlpTemplatesAddDlpTemplateBody(TypedDict, total=False):
     """Body fields of ``dlp_templates.add_dlp_template`` (keyword arguments; all optional)."""
     attach_content: bool
@@ -5118,6 +9566,112 @@ class DlpTemplatesAPI:
         Example::
 
             item, resp, err = client.zia.dlp_templates.update_dlp_template("123", name="example")
+        """
+        ...
+
+
+class AsyncDlpTemplatesAPI:
+    """``client.zia.dlp_templates`` of the async client: every method a coroutine."""
+
+    async def add_dlp_template(self, **kwargs: Unpack[DlpTemplatesAddDlpTemplateBody]) -> AsyncResult[zscaler.zia.models.dlp_templates.DLPTemplates]:
+        """Add DLP template.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            attach_content: bool, html_message: str, name: str, plain_text_message: str, subject: str,
+              tls_enabled: bool
+
+        Returns:
+            Result[DLPTemplates]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dlpNotificationTemplates
+
+        Example::
+
+            item, resp, err = client.zia.dlp_templates.add_dlp_template(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_dlp_template(self, template_id: str | int) -> AsyncResult[None]:
+        """Delete DLP template.
+
+        Args:
+            template_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dlpNotificationTemplates/{template_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_templates.delete_dlp_template("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_dlp_templates(self, template_id: str | int) -> AsyncResult[zscaler.zia.models.dlp_templates.DLPTemplates]:
+        """Get DLP templates.
+
+        Args:
+            template_id (str | int): in the path
+
+        Returns:
+            Result[DLPTemplates]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpNotificationTemplates/{template_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_templates.get_dlp_templates("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dlp_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_templates.DLPTemplates]]:
+        """List DLP templates.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPTemplates]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dlpNotificationTemplates
+
+        Example::
+
+            items, resp, err = client.zia.dlp_templates.list_dlp_templates()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_dlp_template(self, template_id: str | int, **kwargs: Unpack[DlpTemplatesUpdateDlpTemplateBody]) -> AsyncResult[zscaler.zia.models.dlp_templates.DLPTemplates]:
+        """Update DLP template.
+
+        Args:
+            template_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            attach_content: bool, html_message: str, name: str, plain_text_message: str, subject: str,
+              tls_enabled: bool
+
+        Returns:
+            Result[DLPTemplates]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dlpNotificationTemplates/{template_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_templates.update_dlp_template("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -5312,6 +9866,143 @@ class DlpWebRulesAPI:
         """
         ...
 
+
+class AsyncDlpWebRulesAPI:
+    """``client.zia.dlp_web_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[DlpWebRulesAddRuleBody]) -> AsyncResult[zscaler.zia.models.dlp_web_rules.DLPWebRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, cloud_applications: Any, departments: Any, description: str,
+              dlp_content_locations_scopes: Any, dlp_download_scan_enabled: bool, dlp_engines: Any,
+              enabled: Any, excluded_departments: Any, excluded_groups: Any, excluded_users: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any, icap_server: Any, labels: Any,
+              location_groups: Any, locations: Any, match_only: bool, min_size: int, name: str,
+              notification_template: Any, ocr_enabled: Any, order: int, rank: int, state: str,
+              time_windows: Any, url_categories: Any, users: Any, without_content_inspection: bool,
+              zcc_notifications_enabled: bool
+
+        Returns:
+            Result[DLPWebRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/webDlpRules
+
+        Example::
+
+            item, resp, err = client.zia.dlp_web_rules.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/webDlpRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.dlp_web_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.dlp_web_rules.DLPWebRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[DLPWebRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/webDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_web_rules.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPWebRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/webDlpRules
+
+        Example::
+
+            items, resp, err = client.zia.dlp_web_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
+        """List rules (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[DLPWebRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/webDlpRules/lite
+
+        Example::
+
+            items, resp, err = client.zia.dlp_web_rules.list_rules_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[DlpWebRulesUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.dlp_web_rules.DLPWebRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            auditor: Any, cloud_applications: Any, departments: Any, description: str,
+              dlp_download_scan_enabled: bool, dlp_engines: Any, enabled: Any, excluded_departments:
+              Any, excluded_groups: Any, excluded_users: Any, external_auditor_email: Any, file_types:
+              Any, groups: Any, icap_server: Any, labels: Any, location_groups: Any, locations: Any,
+              match_only: bool, min_size: int, notification_template: Any, ocr_enabled: Any, order: int,
+              rank: int, state: str, time_windows: Any, url_categories: Any, users: Any,
+              without_content_inspection: bool, zcc_notifications_enabled: bool
+
+        Returns:
+            Result[DLPWebRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/webDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.dlp_web_rules.update_rule("123", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class DnsApplicationGroupsAddGroupBody(TypedDict, total=False):
     """Body fields of ``dns_application_groups.add_group`` (keyword arguments; all optional)."""
     description: str
@@ -5415,6 +10106,111 @@ class DnsApplicationGroupsAPI:
         Example::
 
             item, resp, err = client.zia.dns_application_groups.update_group("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncDnsApplicationGroupsAPI:
+    """``client.zia.dns_application_groups`` of the async client: every method a coroutine."""
+
+    async def add_group(self, **kwargs: Unpack[DnsApplicationGroupsAddGroupBody]) -> AsyncResult[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
+        """Add group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, dns_applications: Any, name: str
+
+        Returns:
+            Result[DnsApplicationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dnsApplicationGroups
+
+        Example::
+
+            item, resp, err = client.zia.dns_application_groups.add_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dnsApplicationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.dns_application_groups.delete_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group(self, group_id: str | int) -> AsyncResult[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
+        """Get group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[DnsApplicationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dnsApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.dns_application_groups.get_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]]:
+        """List groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[DnsApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/dnsApplicationGroups
+
+        Example::
+
+            items, resp, err = client.zia.dns_application_groups.list_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group(self, group_id: str | int, **kwargs: Unpack[DnsApplicationGroupsUpdateGroupBody]) -> AsyncResult[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
+        """Update group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, dns_applications: Any, name: str
+
+        Returns:
+            Result[DnsApplicationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dnsApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.dns_application_groups.update_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -5533,6 +10329,112 @@ class DnsGatwaysAPI:
         """
         ...
 
+
+class AsyncDnsGatwaysAPI:
+    """``client.zia.dns_gatways`` of the async client: every method a coroutine."""
+
+    async def add_dns_gateway(self, **kwargs: Unpack[DnsGatwaysAddDnsGatewayBody]) -> AsyncResult[zscaler.zia.models.dns_gateways.DNSGateways]:
+        """Add DNS gateway.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            failure_behavior: str, name: str, primary_ip_or_fqdn: str, primary_ports: Any, protocols:
+              Any, secondary_ip_or_fqdn: Any, secondary_ports: Any
+
+        Returns:
+            Result[DNSGateways]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dnsGateways
+
+        Example::
+
+            item, resp, err = client.zia.dns_gatways.add_dns_gateway(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_dns_gateway(self, gateway_id: str | int) -> AsyncResult[None]:
+        """Delete DNS gateway.
+
+        Args:
+            gateway_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dnsGateways/{gateway_id}
+
+        Example::
+
+            _, resp, err = client.zia.dns_gatways.delete_dns_gateway("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_dns_gateways(self, gateway_id: str | int) -> AsyncResult[zscaler.zia.models.dns_gateways.DNSGateways]:
+        """Get DNS gateways.
+
+        Args:
+            gateway_id (str | int): in the path
+
+        Returns:
+            Result[DNSGateways]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dnsGateways/{gateway_id}
+
+        Example::
+
+            item, resp, err = client.zia.dns_gatways.get_dns_gateways("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dns_gateways(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dns_gateways.DNSGateways]]:
+        """List DNS gateways.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[DNSGateways]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dnsGateways
+
+        Example::
+
+            items, resp, err = client.zia.dns_gatways.list_dns_gateways()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_dns_gateway(self, gateway_id: str | int, **kwargs: Unpack[DnsGatwaysUpdateDnsGatewayBody]) -> AsyncResult[zscaler.zia.models.dns_gateways.DNSGateways]:
+        """Update DNS gateway.
+
+        Args:
+            gateway_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            failure_behavior: str, name: str, primary_ip_or_fqdn: str, primary_ports: Any, protocols:
+              Any, secondary_ip_or_fqdn: Any, secondary_ports: Any
+
+        Returns:
+            Result[DNSGateways]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dnsGateways/{gateway_id}
+
+        Example::
+
+            item, resp, err = client.zia.dns_gatways.update_dns_gateway("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class EmailProfilesAddEmailProfileBody(TypedDict, total=False):
     """Body fields of ``email_profiles.add_email_profile`` (keyword arguments; all optional)."""
     description: str
@@ -5629,6 +10531,109 @@ class EmailProfilesAPI:
         """
         ...
 
+
+class AsyncEmailProfilesAPI:
+    """``client.zia.email_profiles`` of the async client: every method a coroutine."""
+
+    async def add_email_profile(self, **kwargs: Unpack[EmailProfilesAddEmailProfileBody]) -> AsyncResult[zscaler.zia.models.email_profiles.EmailProfiles]:
+        """Add email profile.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str
+
+        Returns:
+            Result[EmailProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/emailRecipientProfile
+
+        Example::
+
+            item, resp, err = client.zia.email_profiles.add_email_profile(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_email_profile(self, profile_id: str | int) -> AsyncResult[None]:
+        """Delete email profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/emailRecipientProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.email_profiles.delete_email_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_email_profile(self, profile_id: str | int) -> AsyncResult[zscaler.zia.models.email_profiles.EmailProfiles]:
+        """Get email profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[EmailProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/emailRecipientProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.email_profiles.get_email_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_email_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.email_profiles.EmailProfiles]]:
+        """List email profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[EmailProfiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/emailRecipientProfile
+
+        Example::
+
+            items, resp, err = client.zia.email_profiles.list_email_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_email_profile(self, profile_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.email_profiles.EmailProfiles]:
+        """Update email profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[EmailProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/emailRecipientProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.email_profiles.update_email_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class EndUserNotificationUpdateEunSettingsBody(TypedDict, total=False):
     """Body fields of ``end_user_notification.update_eun_settings`` (keyword arguments; all optional)."""
     settings: Any
@@ -5664,6 +10669,46 @@ class EndUserNotificationAPI:
         Example::
 
             item, resp, err = client.zia.end_user_notification.update_eun_settings()
+        """
+        ...
+
+
+class AsyncEndUserNotificationAPI:
+    """``client.zia.end_user_notification`` of the async client: every method a coroutine."""
+
+    async def get_eun_settings(self) -> AsyncResult[zscaler.zia.models.endusernotification.EndUserNotification]:
+        """Get eun settings.
+
+        Returns:
+            Result[EndUserNotification]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/eun
+
+        Example::
+
+            item, resp, err = client.zia.end_user_notification.get_eun_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_eun_settings(self, **kwargs: Unpack[EndUserNotificationUpdateEunSettingsBody]) -> AsyncResult[zscaler.zia.models.endusernotification.EndUserNotification]:
+        """Update eun settings.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[EndUserNotification]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/eun
+
+        Example::
+
+            item, resp, err = client.zia.end_user_notification.update_eun_settings()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -5763,6 +10808,118 @@ class EndUserNotificationTemplatesAPI:
         Example::
 
             items, resp, err = client.zia.end_user_notification_templates.list_user_confirmation_by_policy("example")
+        """
+        ...
+
+
+class AsyncEndUserNotificationTemplatesAPI:
+    """``client.zia.end_user_notification_templates`` of the async client: every method a coroutine."""
+
+    async def get_eun_feature_enablement_status(self, template_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zia.models.eun_feature_enablement_status.EunFeatureEnablementStatus]:
+        """Get eun feature enablement status.
+
+        Args:
+            template_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys product_type
+
+        Returns:
+            Result[EunFeatureEnablementStatus]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/eunTemplate/{template_type}/featureEnablementStatus
+
+        Example::
+
+            item, resp, err = client.zia.end_user_notification_templates.get_eun_feature_enablement_status("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_notification_enablement_status(self, template_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get notification enablement status.
+
+        Args:
+            template_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys product_type
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/userConfirmation/{template_type}/featureEnablementStatus
+
+        Example::
+
+            result, resp, err = client.zia.end_user_notification_templates.get_notification_enablement_status("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_eun_templates_by_product(self, template_type: str | int, product: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.eun_template_product.EunTemplateProduct]]:
+        """List eun templates by product.
+
+        Args:
+            template_type (str | int): in the path
+            product (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[EunTemplateProduct]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/eunTemplate/{template_type}/product/{product}
+
+        Example::
+
+            items, resp, err = client.zia.end_user_notification_templates.list_eun_templates_by_product("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_global_default_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
+        """List global default templates.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[EunUserConfirmationProduct]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/userConfirmation/globalDefaultTemplates
+
+        Example::
+
+            items, resp, err = client.zia.end_user_notification_templates.list_global_default_templates()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_user_confirmation_by_policy(self, product: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
+        """List user confirmation by policy.
+
+        Args:
+            product (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[EunUserConfirmationProduct]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/userConfirmation/product/{product}
+
+        Example::
+
+            items, resp, err = client.zia.end_user_notification_templates.list_user_confirmation_by_policy("example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -5897,6 +11054,136 @@ class EndpointApplicationGroupsAPI:
         """
         ...
 
+
+class AsyncEndpointApplicationGroupsAPI:
+    """``client.zia.endpoint_application_groups`` of the async client: every method a coroutine."""
+
+    async def add_group(self, **kwargs: Unpack[EndpointApplicationGroupsAddGroupBody]) -> AsyncResult[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]:
+        """Add group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, end_point_applications: Any, mod_uid: Any, name: str
+
+        Returns:
+            Result[EndpointApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointApplicationGroups
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_application_groups.add_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointApplicationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_application_groups.delete_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_application_group_policies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
+        """Get application group policies.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys resourceId
+
+        Returns:
+            Result[list[EndpointApplicationsPolicies]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplicationGroups/policies
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_application_groups.get_application_group_policies()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]]:
+        """List groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[EndpointApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplicationGroups
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_application_groups.list_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_application_group_resources(self, group_id: str | int, **kwargs: Any) -> AsyncResult:
+        """Update application group resources.
+
+        Args:
+            group_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointApplicationGroups/{group_id}/resources
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_application_groups.update_application_group_resources("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group(self, group_id: str | int, **kwargs: Unpack[EndpointApplicationGroupsUpdateGroupBody]) -> AsyncResult[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]:
+        """Update group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, end_point_applications: Any, mod_uid: Any, name: str
+
+        Returns:
+            Result[EndpointApplicationGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointApplicationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_application_groups.update_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class EndpointApplicationsAPI:
     def get_application_count(self, query_params: Mapping[str, Any] | None = None) -> Result:
         """Get application count.
@@ -6008,6 +11295,135 @@ class EndpointApplicationsAPI:
         Example::
 
             result, resp, err = client.zia.endpoint_applications.list_categories_with_non_empty_apps()
+        """
+        ...
+
+
+class AsyncEndpointApplicationsAPI:
+    """``client.zia.endpoint_applications`` of the async client: every method a coroutine."""
+
+    async def get_application_count(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get application count.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys application_type, os_type,
+              search
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/count
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_applications.get_application_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_application_policies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
+        """Get application policies.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys resourceId
+
+        Returns:
+            Result[list[EndpointApplicationsPolicies]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/policies
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_applications.get_application_policies()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cloud_apps_count(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get cloud apps count.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys application_type, os_type,
+              search
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/cloudApps/count
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_applications.get_cloud_apps_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_applications(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
+        """List applications.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys application_type, os_type,
+              search
+
+        Returns:
+            Result[list[EndpointApplicationsCustomApps]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_applications.list_applications()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_applications_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite]]:
+        """List applications (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys application_type, os_type,
+              search
+
+        Returns:
+            Result[list[EndpointApplicationsCustomAppsLite]]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/lite
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_applications.list_applications_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_categories_with_non_empty_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[Any]]:
+        """List categories with non empty apps.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_type, search
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/getCategoriesWithNonEmptyApps
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_applications.list_categories_with_non_empty_apps()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -6143,6 +11559,116 @@ class EndpointCustomAppsAPI:
         Example::
 
             item, resp, err = client.zia.endpoint_custom_apps.update_custom_app("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncEndpointCustomAppsAPI:
+    """``client.zia.endpoint_custom_apps`` of the async client: every method a coroutine."""
+
+    async def add_custom_app(self, **kwargs: Unpack[EndpointCustomAppsAddCustomAppBody]) -> AsyncResult[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
+        """Add custom app.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_name: Any, application_type: Any, bundle_id: Any, deleted: Any, description:
+              str, digitally_signed: Any, filename: Any, mod_uid: Any, name: str, original_file_name:
+              Any, os_type: Any, resource_id: Any, version: Any, versions: Any, zapp_id: Any
+
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointApplications/customApp
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_custom_apps.add_custom_app(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_custom_app(self, app_id: str | int) -> AsyncResult[None]:
+        """Delete custom app.
+
+        Args:
+            app_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointApplications/customApp/{app_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_custom_apps.delete_custom_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_custom_app(self, app_id: str | int) -> AsyncResult[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]:
+        """Get custom app.
+
+        Args:
+            app_id (str | int): in the path
+
+        Returns:
+            Result[EndpointApplicationsCustomApps]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/customApp/{app_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_custom_apps.get_custom_app("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
+        """List custom apps.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys os_type, search
+
+        Returns:
+            Result[list[EndpointApplicationsCustomApps]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointApplications/customApps
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_custom_apps.list_custom_apps()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_custom_app(self, app_id: str | int, **kwargs: Unpack[EndpointCustomAppsUpdateCustomAppBody]) -> AsyncResult[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
+        """Update custom app.
+
+        Args:
+            app_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_name: Any, application_type: Any, bundle_id: Any, deleted: Any, description:
+              str, digitally_signed: Any, filename: Any, mod_uid: Any, name: str, original_file_name:
+              Any, os_type: Any, resource_id: Any, version: Any, versions: Any, zapp_id: Any
+
+        Returns:
+            Result[DlpEndpointResource]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointApplications/customApp/{app_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_custom_apps.update_custom_app("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -6297,6 +11823,159 @@ class EndpointDlpResourceGroupsAPI:
         Example::
 
             item, resp, err = client.zia.endpoint_dlp_resource_groups.update_group("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncEndpointDlpResourceGroupsAPI:
+    """``client.zia.endpoint_dlp_resource_groups`` of the async client: every method a coroutine."""
+
+    async def add_group(self, **kwargs: Unpack[EndpointDlpResourceGroupsAddGroupBody]) -> AsyncResult[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]:
+        """Add group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            channel: Any, description: str, name: str, resource_count: Any, resources: Any
+
+        Returns:
+            Result[EndpointDlpResourceGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointDlpResourceGroups
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_resource_groups.add_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointDlpResourceGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_dlp_resource_groups.delete_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_dlp_resources_by_tag(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
+        """Get DLP resources by tag.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[DlpEndpointResource]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpResourceGroups/{group_id}/resources
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_dlp_resource_groups.get_dlp_resources_by_tag("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_resource_group_tags(self, dlp_resource_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[Any]]:
+        """Get resource group tags.
+
+        Args:
+            dlp_resource_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dlpEndpointResource/{dlp_resource_id}/groups
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_dlp_resource_groups.get_resource_group_tags("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_resource_group_tags(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]]:
+        """List resource group tags.
+
+        Args:
+            channel (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys name, search_resources,
+              sort_order
+
+        Returns:
+            Result[list[EndpointDlpResourceGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpResourceGroups/{channel}
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_dlp_resource_groups.list_resource_group_tags("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_dlp_resources_by_tag(self, group_id: str | int, **kwargs: Any) -> AsyncResult:
+        """Update DLP resources by tag.
+
+        Args:
+            group_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointDlpResourceGroups/{group_id}/resources
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_dlp_resource_groups.update_dlp_resources_by_tag("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group(self, group_id: str | int, **kwargs: Unpack[EndpointDlpResourceGroupsUpdateGroupBody]) -> AsyncResult[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]:
+        """Update group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            channel: Any, description: str, name: str, resource_count: Any, resources: Any
+
+        Returns:
+            Result[EndpointDlpResourceGroups]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointDlpResourceGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_resource_groups.update_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -6500,6 +12179,143 @@ class EndpointDlpRulesAPI:
         """
         ...
 
+
+class AsyncEndpointDlpRulesAPI:
+    """``client.zia.endpoint_dlp_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[EndpointDlpRulesAddRuleBody]) -> AsyncResult[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, data_transfer_method: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, dlp_engines: Any,
+              end_point_application_groups: Any, end_point_applications: Any, eun_enabled: bool,
+              eun_template_id: int, external_auditor_email: Any, file_types: Any, groups: Any, labels:
+              Any, min_size: int, name: str, network_type: Any, notification_template: Any, order: int,
+              parent_rule: Any, rank: int, receiver: Any, resource_groups: Any, resources: Any,
+              severity: str, state: str, sub_rules: Any, time_windows: Any, uc_template_id: int,
+              user_risk_score_levels: Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[EndpointDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointDlpRules
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_rules.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointDlpRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_dlp_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[EndpointDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_rules.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_file_type_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[Any]]:
+        """List file type categories.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys external
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpRules/fileTypeCategories
+
+        Example::
+
+            result, resp, err = client.zia.endpoint_dlp_rules.list_file_type_categories()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[EndpointDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/endPointDlpRules
+
+        Example::
+
+            items, resp, err = client.zia.endpoint_dlp_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[EndpointDlpRulesUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, data_transfer_method: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, dlp_engines: Any,
+              end_point_application_groups: Any, end_point_applications: Any, eun_enabled: bool,
+              eun_template_id: int, external_auditor_email: Any, file_types: Any, groups: Any, labels:
+              Any, min_size: int, name: str, network_type: Any, notification_template: Any, order: int,
+              parent_rule: Any, rank: int, receiver: Any, resource_groups: Any, resources: Any,
+              severity: str, state: str, sub_rules: Any, time_windows: Any, uc_template_id: int,
+              user_risk_score_levels: Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[EndpointDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_rules.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class EndpointDlpSubRulesAddSubRuleBody(TypedDict, total=False):
     """Body fields of ``endpoint_dlp_sub_rules.add_sub_rule`` (keyword arguments; all optional)."""
     action: str
@@ -6648,6 +12464,90 @@ class EndpointDlpSubRulesAPI:
         Example::
 
             item, resp, err = client.zia.endpoint_dlp_sub_rules.update_sub_rule("123", "123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncEndpointDlpSubRulesAPI:
+    """``client.zia.endpoint_dlp_sub_rules`` of the async client: every method a coroutine."""
+
+    async def add_sub_rule(self, rule_id: str | int, **kwargs: Unpack[EndpointDlpSubRulesAddSubRuleBody]) -> AsyncResult[zscaler.zia.models.endpoint_dlp_rules.SubRule]:
+        """Add sub rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, data_transfer_method: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, dlp_engines: Any,
+              end_point_application_groups: Any, end_point_applications: Any, eun_enabled: Any,
+              eun_template_id: Any, external_auditor_email: Any, file_types: Any, groups: Any, labels:
+              Any, min_size: int, name: str, network_type: Any, notification_template: Any, order: int,
+              parent_rule: Any, rank: Any, receiver: Any, resource_groups: Any, resources: Any,
+              severity: str, state: str, time_windows: Any, uc_template_id: Any, user_risk_score_levels:
+              Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[SubRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/endPointDlpRules/{rule_id}/subRule
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_sub_rules.add_sub_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_sub_rule(self, rule_id: str | int, sub_rule_id: str | int) -> AsyncResult[None]:
+        """Delete sub rule.
+
+        Args:
+            rule_id (str | int): in the path
+            sub_rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/endPointDlpRules/{rule_id}/subRule/{sub_rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.endpoint_dlp_sub_rules.delete_sub_rule("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_sub_rule(self, rule_id: str | int, sub_rule_id: str | int, **kwargs: Unpack[EndpointDlpSubRulesUpdateSubRuleBody]) -> AsyncResult[zscaler.zia.models.endpoint_dlp_rules.SubRule]:
+        """Update sub rule.
+
+        Args:
+            rule_id (str | int): in the path
+            sub_rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, data_transfer_method: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, dlp_engines: Any,
+              end_point_application_groups: Any, end_point_applications: Any, eun_enabled: Any,
+              eun_template_id: Any, external_auditor_email: Any, file_types: Any, groups: Any, labels:
+              Any, min_size: int, name: str, network_type: Any, notification_template: Any, order: int,
+              parent_rule: Any, rank: Any, receiver: Any, resource_groups: Any, resources: Any,
+              severity: str, state: str, time_windows: Any, uc_template_id: Any, user_risk_score_levels:
+              Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[SubRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/endPointDlpRules/{rule_id}/subRule/{sub_rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.endpoint_dlp_sub_rules.update_sub_rule("123", "123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -6849,6 +12749,145 @@ class FileTypeControlRuleAPI:
         """
         ...
 
+
+class AsyncFileTypeControlRuleAPI:
+    """``client.zia.file_type_control_rule`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[FileTypeControlRuleAddRuleBody]) -> AsyncResult[zscaler.zia.models.filetyperules.FileTypeControlRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            access_control: str, active_content: bool, capture_pcap: bool, cloud_applications: Any,
+              departments: Any, description: str, device_groups: Any, device_trust_levels: Any, devices:
+              Any, enabled: Any, file_types: Any, filtering_action: str, groups: Any, labels: Any,
+              last_modified_by: Any, last_modified_time: int, location_groups: Any, locations: Any,
+              max_size: int, min_size: int, name: str, operation: str, order: int, protocols: Any, rank:
+              int, size_quota: Any, state: str, time_quota: Any, time_windows: Any, unscannable: bool,
+              url_categories: Any, users: Any, zpa_app_segments: Any
+
+        Returns:
+            Result[FileTypeControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/fileTypeRules
+
+        Example::
+
+            item, resp, err = client.zia.file_type_control_rule.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/fileTypeRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.file_type_control_rule.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.filetyperules.FileTypeControlRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[FileTypeControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/fileTypeRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.file_type_control_rule.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_file_type_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
+        """List file type categories.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys enums,
+              exclude_custom_file_types
+
+        Returns:
+            Result[list[FileTypeControlRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/fileTypeCategories
+
+        Example::
+
+            items, resp, err = client.zia.file_type_control_rule.list_file_type_categories()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[FileTypeControlRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/fileTypeRules
+
+        Example::
+
+            items, resp, err = client.zia.file_type_control_rule.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[FileTypeControlRuleUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.filetyperules.FileTypeControlRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            access_control: str, active_content: bool, capture_pcap: bool, cloud_applications: Any,
+              departments: Any, description: str, device_groups: Any, device_trust_levels: Any, devices:
+              Any, enabled: Any, file_types: Any, filtering_action: str, groups: Any, labels: Any,
+              last_modified_by: Any, last_modified_time: int, location_groups: Any, locations: Any,
+              max_size: int, min_size: int, name: str, operation: str, order: int, protocols: Any, rank:
+              int, size_quota: Any, state: str, time_quota: Any, time_windows: Any, unscannable: bool,
+              url_categories: Any, users: Any, zpa_app_segments: Any
+
+        Returns:
+            Result[FileTypeControlRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/fileTypeRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.file_type_control_rule.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ForwardingControlAddRuleBody(TypedDict, total=False):
     """Body fields of ``forwarding_control.add_rule`` (keyword arguments; all optional)."""
     action: Any
@@ -7027,6 +13066,123 @@ class ForwardingControlAPI:
         """
         ...
 
+
+class AsyncForwardingControlAPI:
+    """``client.zia.forwarding_control`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[ForwardingControlAddRuleBody]) -> AsyncResult[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: Any, departments: Any, description: str, dest_addresses: Any, dest_countries: Any,
+              dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any, device_groups: Any,
+              devices: Any, ec_groups: Any, enabled: Any, forward_method: str, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_application_groups: Any,
+              nw_service_groups: Any, nw_services: Any, order: int, protocols: Any, proxy_gateway: Any,
+              rank: int, res_categories: Any, src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any,
+              state: str, users: Any, zpa_app_segments: Any, zpa_gateway: Any
+
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/forwardingRules
+
+        Example::
+
+            item, resp, err = client.zia.forwarding_control.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/forwardingRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.forwarding_control.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/forwardingRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.forwarding_control.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[ForwardingControlRule]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/forwardingRules
+
+        Example::
+
+            items, resp, err = client.zia.forwarding_control.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[ForwardingControlUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: Any, departments: Any, description: str, dest_addresses: Any, dest_countries: Any,
+              dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any, device_groups: Any,
+              devices: Any, ec_groups: Any, enabled: Any, forward_method: str, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_application_groups: Any,
+              nw_service_groups: Any, nw_services: Any, order: int, protocols: Any, proxy_gateway: Any,
+              rank: int, res_categories: Any, src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any,
+              state: str, users: Any, zpa_app_segments: Any, zpa_gateway: Any
+
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/forwardingRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.forwarding_control.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class FtpControlPolicyUpdateFtpSettingsBody(TypedDict, total=False):
     """Body fields of ``ftp_control_policy.update_ftp_settings`` (keyword arguments; all optional)."""
     settings: Any
@@ -7062,6 +13218,46 @@ class FtpControlPolicyAPI:
         Example::
 
             item, resp, err = client.zia.ftp_control_policy.update_ftp_settings()
+        """
+        ...
+
+
+class AsyncFtpControlPolicyAPI:
+    """``client.zia.ftp_control_policy`` of the async client: every method a coroutine."""
+
+    async def get_ftp_settings(self) -> AsyncResult[zscaler.zia.models.ftp_control_policy.FTPControlPolicy]:
+        """Get ftp settings.
+
+        Returns:
+            Result[FTPControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ftpSettings
+
+        Example::
+
+            item, resp, err = client.zia.ftp_control_policy.get_ftp_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_ftp_settings(self, **kwargs: Unpack[FtpControlPolicyUpdateFtpSettingsBody]) -> AsyncResult[zscaler.zia.models.ftp_control_policy.FTPControlPolicy]:
+        """Update ftp settings.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[FTPControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ftpSettings
+
+        Example::
+
+            item, resp, err = client.zia.ftp_control_policy.update_ftp_settings()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -7293,6 +13489,237 @@ class GreTunnelAPI:
         """
         ...
 
+
+class AsyncGreTunnelAPI:
+    """``client.zia.gre_tunnel`` of the async client: every method a coroutine."""
+
+    async def add_gre_tunnel(self, **kwargs: Unpack[GreTunnelAddGreTunnelBody]) -> AsyncResult:
+        """Add GRE tunnel.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            comment: str, internal_ip_range: str, ip_unnumbered: bool, primary_dest_vip: Any,
+              secondary_dest_vip: Any, source_ip: str, within_country: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/greTunnels
+
+        Example::
+
+            item, resp, err = client.zia.gre_tunnel.add_gre_tunnel()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_gre_tunnel(self, tunnel_id: str | int) -> AsyncResult[None]:
+        """Delete GRE tunnel.
+
+        Args:
+            tunnel_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/greTunnels/{tunnel_id}
+
+        Example::
+
+            _, resp, err = client.zia.gre_tunnel.delete_gre_tunnel("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_closest_diverse_vip_ids(self, ip_address: str) -> Any:
+        """The closest recommended VIP and the closest one in another city: ``(primary_id, secondary_id)``.
+
+        Args:
+            ip_address (str)
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zia/api/v1/vips/recommendedList
+
+        Example::
+
+            result = client.zia.gre_tunnel.get_closest_diverse_vip_ids("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_gre_tunnel(self, tunnel_id: str | int) -> AsyncResult[zscaler.zia.models.gre_tunnels.TrafficGRETunnel]:
+        """Get GRE tunnel.
+
+        Args:
+            tunnel_id (str | int): in the path
+
+        Returns:
+            Result[TrafficGRETunnel]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/greTunnels/{tunnel_id}
+
+        Example::
+
+            item, resp, err = client.zia.gre_tunnel.get_gre_tunnel("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ip_gre_tunnel_info(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_tunnel_info.GreTunnelInfo]]:
+        """Get IP GRE tunnel info.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys ip_addresses
+
+        Returns:
+            Result[list[GreTunnelInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/orgProvisioning/ipGreTunnelInfo
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.get_ip_gre_tunnel_info()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_gre_ranges(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[Any]]:
+        """List GRE ranges.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys internal_ip_range, limit,
+              static_ip
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/greTunnels/availableInternalIpRanges
+
+        Example::
+
+            result, resp, err = client.zia.gre_tunnel.list_gre_ranges()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_gre_tunnels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_tunnels.TrafficGRETunnel]]:
+        """List GRE tunnels.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[TrafficGRETunnel]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/greTunnels
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.list_gre_tunnels()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_vip_group_by_dc(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_vips.GroupByDatacenter]]:
+        """List VIP group by DC.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys geo_override,
+              include_current_vips, include_private_service_edge, latitude, longitude, page, page_size,
+              routable_ip, source_ip, within_country_only
+
+        Returns:
+            Result[list[GroupByDatacenter]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/vips/groupByDatacenter
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.list_vip_group_by_dc()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_vips(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_vips.TrafficVips]]:
+        """List VIPs.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[TrafficVips]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/vips
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.list_vips()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_vips_recommended(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP]]:
+        """List VIPs recommended.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys geo_override,
+              include_current_vips, include_private_service_edge, latitude, longitude, routable_ip,
+              source_ip, sub_cloud, within_country_only
+
+        Returns:
+            Result[list[TrafficGRERecommendedVIP]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/vips/recommendedList
+
+        Example::
+
+            items, resp, err = client.zia.gre_tunnel.list_vips_recommended()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_gre_tunnel(self, tunnel_id: str, **kwargs: Unpack[GreTunnelUpdateGreTunnelBody]) -> AsyncResult:
+        """Update GRE tunnel.
+
+        Args:
+            tunnel_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            comment: str, internal_ip_range: str, ip_unnumbered: bool, primary_dest_vip: Any,
+              secondary_dest_vip: Any, source_ip: str, within_country: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/greTunnels/{tunnel_id}
+
+        Example::
+
+            item, resp, err = client.zia.gre_tunnel.update_gre_tunnel("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class HttpHeaderControlAddHttpHeaderProfileBody(TypedDict, total=False):
     """Body fields of ``http_header_control.add_http_header_profile`` (keyword arguments; all optional)."""
     description: str
@@ -7465,6 +13892,175 @@ class HttpHeaderControlAPI:
         Example::
 
             item, resp, err = client.zia.http_header_control.update_http_header_profile("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncHttpHeaderControlAPI:
+    """``client.zia.http_header_control`` of the async client: every method a coroutine."""
+
+    async def add_http_header_action_profile(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.http_header_control.HttpHeaderActionProfile]:
+        """Add HTTP header action profile.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[HttpHeaderActionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/httpHeaderActionProfile
+
+        Example::
+
+            item, resp, err = client.zia.http_header_control.add_http_header_action_profile()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_http_header_profile(self, **kwargs: Unpack[HttpHeaderControlAddHttpHeaderProfileBody]) -> AsyncResult[zscaler.zia.models.http_header_control.HttpHeaderProfile]:
+        """Add HTTP header profile.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, http_header_profile_criteria: Any, name: str, profile_ready_for_use: Any,
+              slot_id: Any
+
+        Returns:
+            Result[HttpHeaderProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/httpHeaderProfile
+
+        Example::
+
+            item, resp, err = client.zia.http_header_control.add_http_header_profile(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_http_header_action_profile(self, profile_id: str | int) -> AsyncResult[None]:
+        """Delete HTTP header action profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/httpHeaderActionProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.http_header_control.delete_http_header_action_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_http_header_profile(self, profile_id: str | int) -> AsyncResult[None]:
+        """Delete HTTP header profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/httpHeaderProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.http_header_control.delete_http_header_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_http_header_action_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.http_header_control.HttpHeaderActionProfile]]:
+        """List HTTP header action profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[HttpHeaderActionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/httpHeaderActionProfile
+
+        Example::
+
+            items, resp, err = client.zia.http_header_control.list_http_header_action_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_http_header_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.http_header_control.HttpHeaderProfile]]:
+        """List HTTP header profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[HttpHeaderProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/httpHeaderProfile
+
+        Example::
+
+            items, resp, err = client.zia.http_header_control.list_http_header_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_http_header_action_profile(self, profile_id: int, **kwargs: Unpack[HttpHeaderControlUpdateHttpHeaderActionProfileBody]) -> AsyncResult:
+        """Update HTTP header action profile.
+
+        Args:
+            profile_id (int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            slotId: Any, slot_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/httpHeaderActionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.http_header_control.update_http_header_action_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_http_header_profile(self, profile_id: int, **kwargs: Unpack[HttpHeaderControlUpdateHttpHeaderProfileBody]) -> AsyncResult:
+        """Update HTTP header profile.
+
+        Args:
+            profile_id (int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, http_header_profile_criteria: Any, name: str, profile_ready_for_use: Any,
+              slotId: Any, slot_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/httpHeaderProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.http_header_control.update_http_header_profile("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -7789,6 +14385,366 @@ class IntermediateCertificatesAPI:
         """
         ...
 
+
+class AsyncIntermediateCertificatesAPI:
+    """``client.zia.intermediate_certificates`` of the async client: every method a coroutine."""
+
+    async def add_ca_certificate(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
+        """Add ca certificate.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[IntermediateCACertificate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.add_ca_certificate()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_ca_certificate(self, cert_id: str | int) -> AsyncResult[None]:
+        """Delete ca certificate.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/intermediateCaCertificate/{cert_id}
+
+        Example::
+
+            _, resp, err = client.zia.intermediate_certificates.delete_ca_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def download_csr(self, cert_id: str | int) -> AsyncResult:
+        """Download csr.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/downloadCsr/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.download_csr("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def download_public_key(self, cert_id: str | int) -> AsyncResult:
+        """Download public key.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/downloadPublicKey/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.download_public_key("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def finalize_cert(self, cert_id: str | int) -> AsyncResult:
+        """Finalize cert.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/finalizeCert/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.finalize_cert("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def generate_csr(self, cert_id: str | int) -> AsyncResult[zscaler.zia.models.intermediate_certificates.CertSigningRequest]:
+        """Generate csr.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result[CertSigningRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/generateCsr/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.generate_csr("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def generate_key_pair(self, cert_id: str | int) -> AsyncResult:
+        """Generate key pair.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/keyPair/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.generate_key_pair("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ca_certificate(self, cert_id: str | int) -> AsyncResult[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
+        """Get ca certificate.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result[IntermediateCACertificate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.get_ca_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ca_certificate_lite(self, cert_id: str | int) -> AsyncResult[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
+        """Get ca certificate (lite view).
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result[IntermediateCACertificate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/lite/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.get_ca_certificate_lite("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_show_cert(self, cert_id: str | int) -> AsyncResult[zscaler.zia.models.intermediate_certificates.CertSigningRequest]:
+        """Get show cert.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result[CertSigningRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/showCert/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.get_show_cert("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_show_csr(self, cert_id: str | int) -> AsyncResult[zscaler.zia.models.intermediate_certificates.CertSigningRequest]:
+        """Get show csr.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result[CertSigningRequest]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/showCsr/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.get_show_csr("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ca_certificates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+        """List ca certificates.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate
+
+        Example::
+
+            items, resp, err = client.zia.intermediate_certificates.list_ca_certificates()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ca_certificates_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+        """List ca certificates (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/lite
+
+        Example::
+
+            items, resp, err = client.zia.intermediate_certificates.list_ca_certificates_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ready_to_use(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+        """List ready to use.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/intermediateCaCertificate/readyToUse
+
+        Example::
+
+            items, resp, err = client.zia.intermediate_certificates.list_ready_to_use()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_ca_certificate(self, cert_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
+        """Update ca certificate.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[IntermediateCACertificate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/intermediateCaCertificate/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zia.intermediate_certificates.update_ca_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def upload_cert(self, cert_id: int, file_input_stream: str | None = None, file_path: str | None = None) -> AsyncResult:
+        """Upload cert.
+
+        Args:
+            cert_id (int): in the path
+            file_input_stream (str | None, default None)
+            file_path (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/uploadCert/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.upload_cert("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def upload_cert_chain(self, cert_id: str | int) -> AsyncResult:
+        """Upload cert chain.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/uploadCertChain/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.upload_cert_chain("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def verify_key_attestation(self, cert_id: str | int) -> AsyncResult:
+        """Verify key attestation.
+
+        Args:
+            cert_id (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/intermediateCaCertificate/verifyKeyAttestation/{cert_id}
+
+        Example::
+
+            result, resp, err = client.zia.intermediate_certificates.verify_key_attestation("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class IotReportAPI:
     def get_categories(self) -> Result:
         """Get categories.
@@ -7847,6 +14803,75 @@ class IotReportAPI:
         """
         ...
 
+
+class AsyncIotReportAPI:
+    """``client.zia.iot_report`` of the async client: every method a coroutine."""
+
+    async def get_categories(self) -> AsyncResult:
+        """Get categories.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/iotDiscovery/categories
+
+        Example::
+
+            result, resp, err = client.zia.iot_report.get_categories()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_classifications(self) -> AsyncResult:
+        """Get classifications.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/iotDiscovery/classifications
+
+        Example::
+
+            result, resp, err = client.zia.iot_report.get_classifications()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device_list(self) -> AsyncResult:
+        """Get device list.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/iotDiscovery/deviceList
+
+        Example::
+
+            result, resp, err = client.zia.iot_report.get_device_list()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device_types(self) -> AsyncResult:
+        """Get device types.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/iotDiscovery/deviceTypes
+
+        Example::
+
+            result, resp, err = client.zia.iot_report.get_device_types()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class IpsCategoriesAPI:
     def list_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ips_categories.IpsCategories]]:
         """List categories.
@@ -7864,6 +14889,31 @@ class IpsCategoriesAPI:
         Example::
 
             items, resp, err = client.zia.ips_categories.list_categories()
+        """
+        ...
+
+
+class AsyncIpsCategoriesAPI:
+    """``client.zia.ips_categories`` of the async client: every method a coroutine."""
+
+    async def list_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ips_categories.IpsCategories]]:
+        """List categories.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[IpsCategories]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipsCategories
+
+        Example::
+
+            items, resp, err = client.zia.ips_categories.list_categories()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -8007,6 +15057,149 @@ class IpsSignatureRulesAPI:
         """
         ...
 
+
+class AsyncIpsSignatureRulesAPI:
+    """``client.zia.ips_signature_rules`` of the async client: every method a coroutine."""
+
+    async def add_ips_signature_rule(self, **kwargs: Unpack[IpsSignatureRulesAddIpsSignatureRuleBody]) -> AsyncResult[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
+        """Add IPS signature rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, rule_text: Any
+
+        Returns:
+            Result[IPSSignatureRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ipsSignatureRules
+
+        Example::
+
+            item, resp, err = client.zia.ips_signature_rules.add_ips_signature_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_ips_signature_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete IPS signature rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/ipsSignatureRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.ips_signature_rules.delete_ips_signature_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def export_custom_ips_signatures(self, filename: str | None = None) -> Any:
+        """Export custom IPS signatures as CSV into ``filename``; returns the name.
+
+        Args:
+            filename (str | None, default None)
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zia/api/v1/ipsSignatureRules/export
+
+        Example::
+
+            result = client.zia.ips_signature_rules.export_custom_ips_signatures()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ips_signature_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
+        """Get IPS signature rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[IPSSignatureRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ipsSignatureRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.ips_signature_rules.get_ips_signature_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ips_signature_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]]:
+        """List IPS signature rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[IPSSignatureRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipsSignatureRules
+
+        Example::
+
+            items, resp, err = client.zia.ips_signature_rules.list_ips_signature_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_ips_signature_rule(self, rule_id: str | int, **kwargs: Unpack[IpsSignatureRulesUpdateIpsSignatureRuleBody]) -> AsyncResult[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
+        """Update IPS signature rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, rule_text: Any
+
+        Returns:
+            Result[IPSSignatureRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ipsSignatureRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.ips_signature_rules.update_ips_signature_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def validate_ips_signature_rule(self, rule_text: str) -> AsyncResult:
+        """Validate IPS signature rule.
+
+        Args:
+            rule_text (str)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ipsSignatureRules/validateRuleText
+
+        Example::
+
+            item, resp, err = client.zia.ips_signature_rules.validate_ips_signature_rule("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class Ipv6ConfigAPI:
     def get_ipv6_config(self) -> Result[zscaler.zia.models.ipv6_config.IPV6Configuration]:
         """Get IPv6 config.
@@ -8056,6 +15249,67 @@ class Ipv6ConfigAPI:
         Example::
 
             items, resp, err = client.zia.ipv6_config.list_nat64_prefix()
+        """
+        ...
+
+
+class AsyncIpv6ConfigAPI:
+    """``client.zia.ipv6_config`` of the async client: every method a coroutine."""
+
+    async def get_ipv6_config(self) -> AsyncResult[zscaler.zia.models.ipv6_config.IPV6Configuration]:
+        """Get IPv6 config.
+
+        Returns:
+            Result[IPV6Configuration]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ipv6config
+
+        Example::
+
+            item, resp, err = client.zia.ipv6_config.get_ipv6_config()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dns64_prefix(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
+        """List dns64 prefix.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[IPV6PrefixMask]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipv6config/dns64prefix
+
+        Example::
+
+            items, resp, err = client.zia.ipv6_config.list_dns64_prefix()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_nat64_prefix(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
+        """List nat64 prefix.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[IPV6PrefixMask]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ipv6config/nat64prefix
+
+        Example::
+
+            items, resp, err = client.zia.ipv6_config.list_nat64_prefix()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -8446,6 +15700,350 @@ class LocationsAPI:
         """
         ...
 
+
+class AsyncLocationsAPI:
+    """``client.zia.locations`` of the async client: every method a coroutine."""
+
+    async def add_location(self, **kwargs: Unpack[LocationsAddLocationBody]) -> AsyncResult[zscaler.zia.models.location_management.LocationManagement]:
+        """Add location.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aup_block_internet_until_accepted: bool, aup_enabled: bool, aup_force_ssl_inspection: bool,
+              aup_timeout_in_days: int, auth_required: bool, caution_enabled: bool, country: str,
+              description: str, display_time_unit: str, dn_bandwidth: int, idle_time_in_minutes: int,
+              ip_addresses: Any, ips_control: bool, ipv6_dns64_prefix: Any, ipv6_enabled: Any, location:
+              Any, managed_by: Any, ofw_enabled: bool, other6_sub_location: Any, other_sub_location:
+              bool, parent_id: int, ports: Any, profile: str, ssl_scan_enabled: bool, sub_loc_acc_ids:
+              Any, sub_loc_scope: Any, sub_loc_scope_enabled: bool, sub_loc_scope_values: Any,
+              surrogate_ip: Any, surrogate_ip_enforced_for_known_browsers: Any,
+              surrogate_refresh_time_in_minutes: int, surrogate_refresh_time_unit: str, tz: str,
+              up_bandwidth: int, vpn_credentials: Any, xff_forward_enabled: bool, zapp_ssl_scan_enabled:
+              bool
+
+        Returns:
+            Result[LocationManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/locations
+
+        Example::
+
+            item, resp, err = client.zia.locations.add_location(description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def bulk_delete_locations(self, location_ids: list[int]) -> AsyncResult[None]:
+        """Bulk delete locations.
+
+        Args:
+            location_ids (list[int])
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/locations/bulkDelete
+
+        Example::
+
+            _, resp, err = client.zia.locations.bulk_delete_locations(["123"])
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_location(self, location_id: str | int) -> AsyncResult[None]:
+        """Delete location.
+
+        Args:
+            location_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/locations/{location_id}
+
+        Example::
+
+            _, resp, err = client.zia.locations.delete_location("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_geo_by_ip(self, ip: str | int) -> AsyncResult[zscaler.zia.models.location_management.RegionInfo]:
+        """Get geo by IP.
+
+        Args:
+            ip (str | int): in the path
+
+        Returns:
+            Result[RegionInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/region/byIPAddress/{ip}
+
+        Example::
+
+            item, resp, err = client.zia.locations.get_geo_by_ip("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_location(self, location_id: str | int) -> AsyncResult[zscaler.zia.models.location_management.LocationManagement]:
+        """Get location.
+
+        Args:
+            location_id (str | int): in the path
+
+        Returns:
+            Result[LocationManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/locations/{location_id}
+
+        Example::
+
+            item, resp, err = client.zia.locations.get_location("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_location_group(self, group_id: str | int) -> AsyncResult[zscaler.zia.models.location_group.LocationGroup]:
+        """Get location group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[LocationGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/locations/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.locations.get_location_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_supported_countries(self) -> AsyncResult:
+        """Get supported countries.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/locations/supportedCountries
+
+        Example::
+
+            result, resp, err = client.zia.locations.get_supported_countries()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cities_by_name(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.RegionInfo]]:
+        """List cities by name.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, prefix
+
+        Returns:
+            Result[list[RegionInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/region/search
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_cities_by_name()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_location_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_group.LocationGroup]]:
+        """List location groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys comments, fetch_locations,
+              group_type, last_mod_user, location_id, name, page, page_size, search, version
+
+        Returns:
+            Result[list[LocationGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations/groups
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_location_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_location_groups_count(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List location groups count.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys comments, group_type,
+              last_mod_user, location_id, name
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/locations/groups/count
+
+        Example::
+
+            result, resp, err = client.zia.locations.list_location_groups_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_location_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_group.LocationGroup]]:
+        """List location groups (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[LocationGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations/groups/lite
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_location_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_locations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.LocationManagement]]:
+        """List locations.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys auth_required,
+              bw_enforced, enable_iot, page, page_size, search, ssl_scan_enabled, xff_enabled
+
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_locations()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.LocationManagement]]:
+        """List locations (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys auth_required,
+              bw_enforced, enable_firewall, enforce_aup, location_type, page, page_size, partner_id,
+              state, xff_enabled
+
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations/lite
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_locations_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_region_geo_coordinates(self, latitude: float, longitude: float) -> AsyncResult[zscaler.zia.models.location_management.RegionInfo]:
+        """List region geo coordinates.
+
+        Args:
+            latitude (float)
+            longitude (float)
+
+        Returns:
+            Result[RegionInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/region/byGeoCoordinates
+
+        Example::
+
+            item, resp, err = client.zia.locations.list_region_geo_coordinates("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sub_locations(self, location_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.LocationManagement]]:
+        """List sub locations.
+
+        Args:
+            location_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page_size, search
+
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/locations/{location_id}/sublocations
+
+        Example::
+
+            items, resp, err = client.zia.locations.list_sub_locations("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_location(self, location_id: str | int, **kwargs: Unpack[LocationsUpdateLocationBody]) -> AsyncResult[zscaler.zia.models.location_management.LocationManagement]:
+        """Update location.
+
+        Args:
+            location_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aup_block_internet_until_accepted: bool, aup_enabled: bool, aup_force_ssl_inspection: bool,
+              aup_timeout_in_days: int, auth_required: bool, caution_enabled: bool, country: str,
+              description: str, display_time_unit: str, dn_bandwidth: int, idle_time_in_minutes: int,
+              ip_addresses: Any, ips_control: bool, ipv6_dns64_prefix: Any, ipv6_enabled: Any,
+              managed_by: Any, name: str, ofw_enabled: bool, other6_sub_location: Any,
+              other_sub_location: bool, parent_id: int, ports: Any, profile: str, ssl_scan_enabled:
+              bool, surrogate_ip: Any, surrogate_ip_enforced_for_known_browsers: Any,
+              surrogate_refresh_time_in_minutes: int, surrogate_refresh_time_unit: str, tz: str,
+              up_bandwidth: int, vpn_credentials: Any, xff_forward_enabled: bool, zapp_ssl_scan_enabled:
+              bool
+
+        Returns:
+            Result[LocationManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/locations/{location_id}
+
+        Example::
+
+            item, resp, err = client.zia.locations.update_location("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class MalwareProtectionPolicyAPI:
     def get_atp_malware_inspection(self) -> Result:
         """Get ATP malware inspection.
@@ -8576,6 +16174,155 @@ class MalwareProtectionPolicyAPI:
         """
         ...
 
+
+class AsyncMalwareProtectionPolicyAPI:
+    """``client.zia.malware_protection_policy`` of the async client: every method a coroutine."""
+
+    async def get_atp_malware_inspection(self) -> AsyncResult:
+        """Get ATP malware inspection.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/atpMalwareInspection
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.get_atp_malware_inspection()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_atp_malware_policy(self) -> AsyncResult:
+        """Get ATP malware policy.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/malwarePolicy
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.get_atp_malware_policy()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_atp_malware_protocols(self) -> AsyncResult:
+        """Get ATP malware protocols.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/atpMalwareProtocols
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.get_atp_malware_protocols()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_malware_settings(self) -> AsyncResult[zscaler.zia.models.malware_protection_settings.MalwareSettings]:
+        """Get malware settings.
+
+        Returns:
+            Result[MalwareSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/cyberThreatProtection/malwareSettings
+
+        Example::
+
+            item, resp, err = client.zia.malware_protection_policy.get_malware_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_atp_malware_inspection(self, inspect_inbound: bool, inspect_outbound: bool) -> AsyncResult:
+        """Update ATP malware inspection.
+
+        Args:
+            inspect_inbound (bool)
+            inspect_outbound (bool)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/atpMalwareInspection
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.update_atp_malware_inspection("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_atp_malware_policy(self, block_unscannable_files: bool, block_password_protected_archive_files: bool) -> AsyncResult:
+        """Update ATP malware policy.
+
+        Args:
+            block_unscannable_files (bool)
+            block_password_protected_archive_files (bool)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/malwarePolicy
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.update_atp_malware_policy("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_atp_malware_protocols(self, inspect_http: bool, inspect_ftp_over_http: bool, inspect_ftp: bool) -> AsyncResult:
+        """Update ATP malware protocols.
+
+        Args:
+            inspect_http (bool)
+            inspect_ftp_over_http (bool)
+            inspect_ftp (bool)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/atpMalwareProtocols
+
+        Example::
+
+            result, resp, err = client.zia.malware_protection_policy.update_atp_malware_protocols("example", "example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_malware_settings(self, settings: Any) -> AsyncResult:
+        """Update malware settings.
+
+        Args:
+            settings (Any)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cyberThreatProtection/malwareSettings
+
+        Example::
+
+            item, resp, err = client.zia.malware_protection_policy.update_malware_settings("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class MobileThreatSettingsUpdateMobileAdvancedSettingsBody(TypedDict, total=False):
     """Body fields of ``mobile_threat_settings.update_mobile_advanced_settings`` (keyword arguments; all optional)."""
     settings: Any
@@ -8613,6 +16360,48 @@ class MobileThreatSettingsAPI:
         Example::
 
             item, resp, err = client.zia.mobile_threat_settings.update_mobile_advanced_settings()
+        """
+        ...
+
+
+class AsyncMobileThreatSettingsAPI:
+    """``client.zia.mobile_threat_settings`` of the async client: every method a coroutine."""
+
+    async def get_mobile_advanced_settings(self) -> AsyncResult[zscaler.zia.models.mobile_threat_settings.MobileAdvancedThreatSettings]:
+        """Get mobile advanced settings.
+
+        Returns:
+            Result[MobileAdvancedThreatSettings]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/mobileAdvanceThreatSettings
+
+        Example::
+
+            item, resp, err = client.zia.mobile_threat_settings.get_mobile_advanced_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_mobile_advanced_settings(self, **kwargs: Unpack[MobileThreatSettingsUpdateMobileAdvancedSettingsBody]) -> AsyncResult[zscaler.zia.models.mobile_threat_settings.MobileAdvancedThreatSettings]:
+        """Update mobile advanced settings.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[MobileAdvancedThreatSettings]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/mobileAdvanceThreatSettings
+
+        Example::
+
+            item, resp, err = client.zia.mobile_threat_settings.update_mobile_advanced_settings()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -8775,6 +16564,120 @@ class NatControlPolicyAPI:
         """
         ...
 
+
+class AsyncNatControlPolicyAPI:
+    """``client.zia.nat_control_policy`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[NatControlPolicyAddRuleBody]) -> AsyncResult[zscaler.zia.models.nat_control_policy.NatControlPolicy]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any,
+              dest_ip_groups: Any, dest_ipv6_groups: Any, enabled: Any, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_service_groups: Any, nw_services: Any,
+              order: int, rank: int, redirect_fqdn: Any, redirect_ip: str, redirect_port: int,
+              res_categories: Any, src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any, time_windows:
+              Any, users: Any
+
+        Returns:
+            Result[NatControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/dnatRules
+
+        Example::
+
+            item, resp, err = client.zia.nat_control_policy.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dnatRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.nat_control_policy.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.nat_control_policy.NatControlPolicy]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[NatControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/dnatRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.nat_control_policy.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.nat_control_policy.NatControlPolicy]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[NatControlPolicy]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/dnatRules
+
+        Example::
+
+            items, resp, err = client.zia.nat_control_policy.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[NatControlPolicyUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.nat_control_policy.NatControlPolicy]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any,
+              dest_ip_groups: Any, dest_ipv6_groups: Any, enabled: Any, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, nw_service_groups: Any, nw_services: Any,
+              order: int, rank: int, redirect_fqdn: Any, redirect_ip: str, redirect_port: int,
+              res_categories: Any, src_ip_groups: Any, src_ips: Any, src_ipv6_groups: Any, time_windows:
+              Any, users: Any
+
+        Returns:
+            Result[NatControlPolicy]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dnatRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.nat_control_policy.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class NssCollectorsAPI:
     def list_collectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nss_collectors.NssCollectors]]:
         """List collectors.
@@ -8792,6 +16695,31 @@ class NssCollectorsAPI:
         Example::
 
             items, resp, err = client.zia.nss_collectors.list_collectors()
+        """
+        ...
+
+
+class AsyncNssCollectorsAPI:
+    """``client.zia.nss_collectors`` of the async client: every method a coroutine."""
+
+    async def list_collectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.nss_collectors.NssCollectors]]:
+        """List collectors.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[NssCollectors]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/nssCollectors
+
+        Example::
+
+            items, resp, err = client.zia.nss_collectors.list_collectors()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -8892,6 +16820,109 @@ class NssServersAPI:
         """
         ...
 
+
+class AsyncNssServersAPI:
+    """``client.zia.nss_servers`` of the async client: every method a coroutine."""
+
+    async def add_nss_server(self, **kwargs: Unpack[NssServersAddNssServerBody]) -> AsyncResult[zscaler.zia.models.nss_servers.Nssservers]:
+        """Add NSS server.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: str, status: Any, type: str
+
+        Returns:
+            Result[Nssservers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/nssServers
+
+        Example::
+
+            item, resp, err = client.zia.nss_servers.add_nss_server(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_nss_server(self, nss_id: str | int) -> AsyncResult[None]:
+        """Delete NSS server.
+
+        Args:
+            nss_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/nssServers/{nss_id}
+
+        Example::
+
+            _, resp, err = client.zia.nss_servers.delete_nss_server("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_nss_server(self, nss_id: str | int) -> AsyncResult[zscaler.zia.models.nss_servers.Nssservers]:
+        """Get NSS server.
+
+        Args:
+            nss_id (str | int): in the path
+
+        Returns:
+            Result[Nssservers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/nssServers/{nss_id}
+
+        Example::
+
+            item, resp, err = client.zia.nss_servers.get_nss_server("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_nss_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.nss_servers.Nssservers]]:
+        """List NSS servers.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys type
+
+        Returns:
+            Result[list[Nssservers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/nssServers
+
+        Example::
+
+            items, resp, err = client.zia.nss_servers.list_nss_servers()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_nss_server(self, nss_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.nss_servers.Nssservers]:
+        """Update NSS server.
+
+        Args:
+            nss_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Nssservers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/nssServers/{nss_id}
+
+        Example::
+
+            item, resp, err = client.zia.nss_servers.update_nss_server("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class OrganizationInformationAPI:
     def get_org_info_lite(self) -> Result[zscaler.zia.models.organization_information.OrganizationInformationLite]:
         """Get org info (lite view).
@@ -8936,6 +16967,62 @@ class OrganizationInformationAPI:
         Example::
 
             item, resp, err = client.zia.organization_information.get_subscriptions()
+        """
+        ...
+
+
+class AsyncOrganizationInformationAPI:
+    """``client.zia.organization_information`` of the async client: every method a coroutine."""
+
+    async def get_org_info_lite(self) -> AsyncResult[zscaler.zia.models.organization_information.OrganizationInformationLite]:
+        """Get org info (lite view).
+
+        Returns:
+            Result[OrganizationInformationLite]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/orgInformation/lite
+
+        Example::
+
+            item, resp, err = client.zia.organization_information.get_org_info_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_organization_information(self) -> AsyncResult[zscaler.zia.models.organization_information.OrganizationInformation]:
+        """Get organization information.
+
+        Returns:
+            Result[OrganizationInformation]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/orgInformation
+
+        Example::
+
+            item, resp, err = client.zia.organization_information.get_organization_information()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_subscriptions(self) -> AsyncResult[zscaler.zia.models.organization_information.OrganizationSubscription]:
+        """Get subscriptions.
+
+        Returns:
+            Result[OrganizationSubscription]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/subscriptions
+
+        Example::
+
+            item, resp, err = client.zia.organization_information.get_subscriptions()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -9148,6 +17235,164 @@ class OutboundEmailDlpRulesAPI:
         """
         ...
 
+
+class AsyncOutboundEmailDlpRulesAPI:
+    """``client.zia.outbound_email_dlp_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[OutboundEmailDlpRulesAddRuleBody]) -> AsyncResult[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, content_locations: Any, custom_header: Any, departments: Any,
+              description: str, dlp_engines: Any, email_recipient_profiles: Any, email_tenants: Any,
+              excluded_departments: Any, excluded_groups: Any, excluded_users: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any, included_domain_profiles: Any,
+              labels: Any, min_size: int, name: str, notification_template: Any, order: int,
+              parent_rule: Any, receiver: Any, severity: str, state: str, sub_rules: Any, time_windows:
+              Any, user_risk_score_levels: Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[OutboundEmailDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/emailDlpRules
+
+        Example::
+
+            item, resp, err = client.zia.outbound_email_dlp_rules.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/emailDlpRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.outbound_email_dlp_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_actions(self, query_params: Mapping[str, Any] | None = None, output_file: str | None = None) -> AsyncResult:
+        """Get actions.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys tenantIds
+            output_file (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/emailDlpRules/actions
+
+        Example::
+
+            result, resp, err = client.zia.outbound_email_dlp_rules.get_actions()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[OutboundEmailDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/emailDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.outbound_email_dlp_rules.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys org_id
+
+        Returns:
+            Result[list[OutboundEmailDlpRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/emailDlpRules
+
+        Example::
+
+            items, resp, err = client.zia.outbound_email_dlp_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
+        """List rules (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[OutboundEmailDlpRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/emailDlpRules/lite
+
+        Example::
+
+            items, resp, err = client.zia.outbound_email_dlp_rules.list_rules_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[OutboundEmailDlpRulesUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, auditor: Any, content_locations: Any, custom_header: Any, departments: Any,
+              description: str, dlp_engines: Any, email_recipient_profiles: Any, email_tenants: Any,
+              excluded_departments: Any, excluded_groups: Any, excluded_users: Any,
+              external_auditor_email: Any, file_types: Any, groups: Any, included_domain_profiles: Any,
+              labels: Any, min_size: int, name: str, notification_template: Any, order: int,
+              parent_rule: Any, receiver: Any, severity: str, state: str, sub_rules: Any, time_windows:
+              Any, user_risk_score_levels: Any, users: Any, without_content_inspection: bool
+
+        Returns:
+            Result[OutboundEmailDlpRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/emailDlpRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.outbound_email_dlp_rules.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PacFilesAddPacFileBody(TypedDict, total=False):
     """Body fields of ``pac_files.add_pac_file`` (keyword arguments; all optional)."""
     description: str
@@ -9315,6 +17560,181 @@ class PacFilesAPI:
         """
         ...
 
+
+class AsyncPacFilesAPI:
+    """``client.zia.pac_files`` of the async client: every method a coroutine."""
+
+    async def add_pac_file(self, **kwargs: Unpack[PacFilesAddPacFileBody]) -> AsyncResult:
+        """Add PAC file.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, domain: str, name: str, pac_commit_message: str, pac_content: str,
+              pac_verification_status: Any, pac_version_status: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/pacFiles
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.add_pac_file(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def clone_pac_file(self, pac_id: int, pac_version: str, pac_content: str, pac_version_status: str, pac_verification_status: str = 'VERIFY_NOERR', pac_commit_message: str = '', delete_version: int | None = None) -> AsyncResult:
+        """Clone PAC file.
+
+        Args:
+            pac_id (int): in the path
+            pac_version (str): in the path
+            pac_content (str)
+            pac_version_status (str)
+            pac_verification_status (str, default 'VERIFY_NOERR')
+            pac_commit_message (str, default '')
+            delete_version (int | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/pacFiles/{pac_id}/version/{pac_version}
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.clone_pac_file("123", "example", "example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_pac_file(self, pac_id: str | int) -> AsyncResult[None]:
+        """Delete PAC file.
+
+        Args:
+            pac_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/pacFiles/{pac_id}
+
+        Example::
+
+            _, resp, err = client.zia.pac_files.delete_pac_file("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_pac_file(self, pac_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.pac_files.PacFiles]]:
+        """Get PAC file.
+
+        Args:
+            pac_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys filter
+
+        Returns:
+            Result[list[PacFiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/pacFiles/{pac_id}/version
+
+        Example::
+
+            items, resp, err = client.zia.pac_files.get_pac_file("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_pac_file_version(self, pac_id: str | int, pac_version: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zia.models.pac_files.PacFiles]:
+        """Get PAC file version.
+
+        Args:
+            pac_id (str | int): in the path
+            pac_version (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys filter
+
+        Returns:
+            Result[PacFiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/pacFiles/{pac_id}/version/{pac_version}
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.get_pac_file_version("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_pac_files(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.pac_files.PacFiles]]:
+        """List PAC files.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys filter, page, page_size,
+              search
+
+        Returns:
+            Result[list[PacFiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/pacFiles
+
+        Example::
+
+            items, resp, err = client.zia.pac_files.list_pac_files()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_pac_file(self, pac_id: str | int, pac_version: str | int, pac_version_action: str | int, new_lkg_ver: int | None = None, **kwargs: Any) -> AsyncResult[zscaler.zia.models.pac_files.PacFiles]:
+        """Update PAC file.
+
+        Args:
+            pac_id (str | int): in the path
+            pac_version (str | int): in the path
+            pac_version_action (str | int): in the path
+            new_lkg_ver (int | None, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[PacFiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/pacFiles/{pac_id}/version/{pac_version}/action/{pac_version_action}
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.update_pac_file("123", "example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def validate_pac_file(self, pac_file_content: str) -> AsyncResult:
+        """Validate PAC file.
+
+        Args:
+            pac_file_content (str)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/pacFiles/validate
+
+        Example::
+
+            item, resp, err = client.zia.pac_files.validate_pac_file("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PartnerIntegrationsAPI:
     def accepts_crowdstrike_endpoint_list(self, **kwargs: Any) -> Result[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]:
         """Accepts crowdstrike endpoint list.
@@ -9425,6 +17845,131 @@ class PartnerIntegrationsAPI:
         """
         ...
 
+
+class AsyncPartnerIntegrationsAPI:
+    """``client.zia.partner_integrations`` of the async client: every method a coroutine."""
+
+    async def accepts_crowdstrike_endpoint_list(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]:
+        """Accepts crowdstrike endpoint list.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CrowdStrikeEndpoint]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/integrationPartners/crowdStrike/endpoints
+
+        Example::
+
+            item, resp, err = client.zia.partner_integrations.accepts_crowdstrike_endpoint_list()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_defender_endpoints(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.partner_integrations.MicrosoftDefenderEndpoint]:
+        """Add defender endpoints.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[MicrosoftDefenderEndpoint]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/integrationPartners/microsoftDefender/endpoints
+
+        Example::
+
+            item, resp, err = client.zia.partner_integrations.add_defender_endpoints()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_md5_hash_report(self, md5_hash: str | int) -> AsyncResult[list[zscaler.zia.models.partner_integrations.SandboxMd5Detail]]:
+        """Get MD5 hash report.
+
+        Args:
+            md5_hash (str | int): in the path
+
+        Returns:
+            Result[list[SandboxMd5Detail]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/integrationPartners/sandbox/report/{md5_hash}
+
+        Example::
+
+            items, resp, err = client.zia.partner_integrations.get_md5_hash_report("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_crowdstrike_endpoints(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]]:
+        """List crowdstrike endpoints.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, offset,
+              partner_json_type, type, value
+
+        Returns:
+            Result[list[CrowdStrikeEndpoint]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/integrationPartners/crowdStrike/endpoints
+
+        Example::
+
+            items, resp, err = client.zia.partner_integrations.list_crowdstrike_endpoints()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_crowdstrike_whitelisted_base_urls(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[Any]]:
+        """List crowdstrike whitelisted base URLs.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys partner_json_type
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/integrationPartners/crowdStrike/whitelistedBaseUrls
+
+        Example::
+
+            result, resp, err = client.zia.partner_integrations.list_crowdstrike_whitelisted_base_urls()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_integration_partners(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.partner_integrations.IntegrationPartner]]:
+        """List integration partners.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys api_key_provisioned,
+              partner_type
+
+        Returns:
+            Result[list[IntegrationPartner]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/integrationPartners
+
+        Example::
+
+            items, resp, err = client.zia.partner_integrations.list_integration_partners()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PolicyExportAPI:
     def policy_export(self, policy_types: Any = None, output_file: Any = None) -> Result:
         """Policy export.
@@ -9442,6 +17987,31 @@ class PolicyExportAPI:
         Example::
 
             result, resp, err = client.zia.policy_export.policy_export()
+        """
+        ...
+
+
+class AsyncPolicyExportAPI:
+    """``client.zia.policy_export`` of the async client: every method a coroutine."""
+
+    async def policy_export(self, policy_types: Any = None, output_file: Any = None) -> AsyncResult:
+        """Policy export.
+
+        Args:
+            policy_types (Any, default None)
+            output_file (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/exportPolicies
+
+        Example::
+
+            result, resp, err = client.zia.policy_export.policy_export()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -9593,6 +18163,161 @@ class ProxiesAPI:
         """
         ...
 
+
+class AsyncProxiesAPI:
+    """``client.zia.proxies`` of the async client: every method a coroutine."""
+
+    async def add_proxy(self, **kwargs: Unpack[ProxiesAddProxyBody]) -> AsyncResult[zscaler.zia.models.proxies.Proxies]:
+        """Add proxy.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            address: str, base64_encode_xau_header: bool, cert: Any, description: str,
+              insert_xau_header: bool, name: str, port: int, type: str
+
+        Returns:
+            Result[Proxies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/proxies
+
+        Example::
+
+            item, resp, err = client.zia.proxies.add_proxy(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_proxy(self, proxy_id: str | int) -> AsyncResult[None]:
+        """Delete proxy.
+
+        Args:
+            proxy_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/proxies/{proxy_id}
+
+        Example::
+
+            _, resp, err = client.zia.proxies.delete_proxy("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_proxy(self, proxy_id: str | int) -> AsyncResult[zscaler.zia.models.proxies.Proxies]:
+        """Get proxy.
+
+        Args:
+            proxy_id (str | int): in the path
+
+        Returns:
+            Result[Proxies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/proxies/{proxy_id}
+
+        Example::
+
+            item, resp, err = client.zia.proxies.get_proxy("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_proxies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.proxies.Proxies]]:
+        """List proxies.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[Proxies]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/proxies
+
+        Example::
+
+            items, resp, err = client.zia.proxies.list_proxies()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_proxies_lite(self) -> AsyncResult[list[zscaler.zia.models.proxies.Proxies]]:
+        """List proxies (lite view).
+
+        Returns:
+            Result[list[Proxies]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/proxies/lite
+
+        Example::
+
+            items, resp, err = client.zia.proxies.list_proxies_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_proxy_gateway_lite(self) -> AsyncResult[list[zscaler.zia.models.proxy_gateways.ProxyGatways]]:
+        """List proxy gateway (lite view).
+
+        Returns:
+            Result[list[ProxyGatways]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/proxyGateways/lite
+
+        Example::
+
+            items, resp, err = client.zia.proxies.list_proxy_gateway_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_proxy_gateways(self) -> Optional[AsyncResult[list[zscaler.zia.models.proxy_gateways.ProxyGatways]]]:
+        """List proxy gateways (on an error: logged, ``None`` returned).
+
+        Returns:
+            Optional[Result[list[ProxyGatways]]]: ``(result, response, error)``; on an error, logs it
+              and returns ``None`` (as the official SDK).
+
+        Endpoint:
+            GET /zia/api/v1/proxyGateways
+
+        Example::
+
+            items, resp, err = client.zia.proxies.list_proxy_gateways()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_proxy(self, proxy_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.proxies.Proxies]:
+        """Update proxy.
+
+        Args:
+            proxy_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Proxies]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/proxies/{proxy_id}
+
+        Example::
+
+            item, resp, err = client.zia.proxies.update_proxy("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class RemoteAssistanceUpdateRemoteAssistanceBody(TypedDict, total=False):
     """Body fields of ``remote_assistance.update_remote_assistance`` (keyword arguments; all optional)."""
     settings: Any
@@ -9628,6 +18353,46 @@ class RemoteAssistanceAPI:
         Example::
 
             item, resp, err = client.zia.remote_assistance.update_remote_assistance()
+        """
+        ...
+
+
+class AsyncRemoteAssistanceAPI:
+    """``client.zia.remote_assistance`` of the async client: every method a coroutine."""
+
+    async def get_remote_assistance(self) -> AsyncResult[zscaler.zia.models.remoteassistance.RemoteAssistance]:
+        """Get remote assistance.
+
+        Returns:
+            Result[RemoteAssistance]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/remoteAssistance
+
+        Example::
+
+            item, resp, err = client.zia.remote_assistance.get_remote_assistance()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_remote_assistance(self, **kwargs: Unpack[RemoteAssistanceUpdateRemoteAssistanceBody]) -> AsyncResult[zscaler.zia.models.remoteassistance.RemoteAssistance]:
+        """Update remote assistance.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            settings: Any
+
+        Returns:
+            Result[RemoteAssistance]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/remoteAssistance
+
+        Example::
+
+            item, resp, err = client.zia.remote_assistance.update_remote_assistance()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -9782,6 +18547,135 @@ class RiskProfilesAPI:
         """
         ...
 
+
+class AsyncRiskProfilesAPI:
+    """``client.zia.risk_profiles`` of the async client: every method a coroutine."""
+
+    async def add_risk_profile(self, **kwargs: Unpack[RiskProfilesAddRiskProfileBody]) -> AsyncResult[zscaler.zia.models.risk_profiles.RiskProfiles]:
+        """Add risk profile.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_audit_logs: str, certifications: Any, custom_tags: Any, data_breach: str,
+              data_encryption_in_transit: Any, dns_caa_policy: str, domain_based_message_auth: str,
+              domain_keys_identified_mail: str, evasive: str, exclude_certificates: int, file_sharing:
+              str, http_security_headers: str, malware_scanning_for_content: str, mfa_support: str,
+              password_strength: str, poor_items_of_service: str, profile_name: str, profile_type: str,
+              remote_screen_sharing: str, risk_index: Any, sender_policy_framework: str,
+              source_ip_restrictions: str, ssl_cert_key_size: str, ssl_cert_validity: str, ssl_pinned:
+              str, status: Any, support_for_waf: str, vulnerability: str, vulnerability_disclosure: str,
+              vulnerable_to_heart_bleed: str, vulnerable_to_log_jam: str, vulnerable_to_poodle: str,
+              weak_cipher_support: str
+
+        Returns:
+            Result[RiskProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/riskProfiles
+
+        Example::
+
+            item, resp, err = client.zia.risk_profiles.add_risk_profile()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_risk_profile(self, profile_id: str | int) -> AsyncResult[None]:
+        """Delete risk profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/riskProfiles/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.risk_profiles.delete_risk_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_risk_profile(self, profile_id: str | int) -> AsyncResult[zscaler.zia.models.risk_profiles.RiskProfiles]:
+        """Get risk profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[RiskProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/riskProfiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.risk_profiles.get_risk_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_risk_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.risk_profiles.RiskProfiles]]:
+        """List risk profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[RiskProfiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/riskProfiles
+
+        Example::
+
+            items, resp, err = client.zia.risk_profiles.list_risk_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_risk_profiles_lite(self) -> AsyncResult[list[zscaler.zia.models.risk_profiles.RiskProfiles]]:
+        """List risk profiles (lite view).
+
+        Returns:
+            Result[list[RiskProfiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/riskProfiles/lite
+
+        Example::
+
+            items, resp, err = client.zia.risk_profiles.list_risk_profiles_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_risk_profile(self, profile_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.risk_profiles.RiskProfiles]:
+        """Update risk profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[RiskProfiles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/riskProfiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.risk_profiles.update_risk_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class RuleLabelsAddLabelBody(TypedDict, total=False):
     """Body fields of ``rule_labels.add_label`` (keyword arguments; all optional)."""
     created_by: Any
@@ -9908,6 +18802,131 @@ class RuleLabelsAPI:
         """
         ...
 
+
+class AsyncRuleLabelsAPI:
+    """``client.zia.rule_labels`` of the async client: every method a coroutine."""
+
+    async def add_label(self, **kwargs: Unpack[RuleLabelsAddLabelBody]) -> AsyncResult[zscaler.zia.models.rule_labels.RuleLabels]:
+        """Add label.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            created_by: Any, description: str, name: str, referenced_rule_count: int
+
+        Returns:
+            Result[RuleLabels]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/ruleLabels
+
+        Example::
+
+            item, resp, err = client.zia.rule_labels.add_label(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_label(self, label_id: str | int) -> AsyncResult[None]:
+        """Delete label.
+
+        Args:
+            label_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/ruleLabels/{label_id}
+
+        Example::
+
+            _, resp, err = client.zia.rule_labels.delete_label("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_label(self, label_id: str | int) -> AsyncResult[zscaler.zia.models.rule_labels.RuleLabels]:
+        """Get label.
+
+        Args:
+            label_id (str | int): in the path
+
+        Returns:
+            Result[RuleLabels]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/ruleLabels/{label_id}
+
+        Example::
+
+            item, resp, err = client.zia.rule_labels.get_label("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule_type_label(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.rule_labels.RuleLabels]]:
+        """Get rule type label.
+
+        Args:
+            rule_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[RuleLabels]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ruleLabels/ruleType/{rule_type}
+
+        Example::
+
+            items, resp, err = client.zia.rule_labels.get_rule_type_label("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_labels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.rule_labels.RuleLabels]]:
+        """List labels.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[RuleLabels]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/ruleLabels
+
+        Example::
+
+            items, resp, err = client.zia.rule_labels.list_labels()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_label(self, label_id: str | int, **kwargs: Unpack[RuleLabelsUpdateLabelBody]) -> AsyncResult[zscaler.zia.models.rule_labels.RuleLabels]:
+        """Update label.
+
+        Args:
+            label_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            created_by: Any, description: str, name: str, referenced_rule_count: int
+
+        Returns:
+            Result[RuleLabels]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/ruleLabels/{label_id}
+
+        Example::
+
+            item, resp, err = client.zia.rule_labels.update_label("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class SaasSecurityApiAPI:
     def list_casb_email_label_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.CasbEmailLabel]]:
         """List CASB email label (lite view).
@@ -9991,6 +19010,105 @@ class SaasSecurityApiAPI:
         Example::
 
             items, resp, err = client.zia.saas_security_api.list_saas_scan_info()
+        """
+        ...
+
+
+class AsyncSaasSecurityApiAPI:
+    """``client.zia.saas_security_api`` of the async client: every method a coroutine."""
+
+    async def list_casb_email_label_lite(self) -> AsyncResult[list[zscaler.zia.models.saas_security_api.CasbEmailLabel]]:
+        """List CASB email label (lite view).
+
+        Returns:
+            Result[list[CasbEmailLabel]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbEmailLabel/lite
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_casb_email_label_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_casb_tenant_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.saas_security_api.CasbTenant]]:
+        """List CASB tenant (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys active_only, app,
+              app_type, filter_by_feature, include_bucket_ready_s3_tenants, include_deleted,
+              scan_config_tenants_only
+
+        Returns:
+            Result[list[CasbTenant]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbTenant/lite
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_casb_tenant_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_domain_profiles_lite(self) -> AsyncResult[list[zscaler.zia.models.saas_security_api.DomainProfiles]]:
+        """List domain profiles (lite view).
+
+        Returns:
+            Result[list[DomainProfiles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/domainProfiles/lite
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_domain_profiles_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_quarantine_tombstone_lite(self) -> AsyncResult[list[zscaler.zia.models.saas_security_api.QuarantineTombstoneTemplate]]:
+        """List quarantine tombstone (lite view).
+
+        Returns:
+            Result[list[QuarantineTombstoneTemplate]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/quarantineTombstoneTemplate/lite
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_quarantine_tombstone_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_saas_scan_info(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.saas_security_api.SaaSScanInfo]]:
+        """List SaaS scan info.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[SaaSScanInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/casbTenant/scanInfo
+
+        Example::
+
+            items, resp, err = client.zia.saas_security_api.list_saas_scan_info()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -10107,6 +19225,139 @@ class SandboxAPI:
         Example::
 
             result, resp, err = client.zia.sandbox.submit_file_for_inspection("example")
+        """
+        ...
+
+
+class AsyncSandboxAPI:
+    """``client.zia.sandbox`` of the async client: every method a coroutine."""
+
+    async def add_hash_to_custom_list(self, md5_hash_value_list: Any) -> AsyncResult[zscaler.zia.models.sandbox.BehavioralAnalysisAdvancedSettings]:
+        """Add hash to custom list.
+
+        Args:
+            md5_hash_value_list (Any)
+
+        Returns:
+            Result[BehavioralAnalysisAdvancedSettings]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            PUT /zia/api/v1/behavioralAnalysisAdvancedSettings
+
+        Example::
+
+            item, resp, err = client.zia.sandbox.add_hash_to_custom_list("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_behavioral_analysis(self) -> AsyncResult[zscaler.zia.models.sandbox.BehavioralAnalysisAdvancedSettings]:
+        """Get behavioral analysis.
+
+        Returns:
+            Result[BehavioralAnalysisAdvancedSettings]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            GET /zia/api/v1/behavioralAnalysisAdvancedSettings
+
+        Example::
+
+            item, resp, err = client.zia.sandbox.get_behavioral_analysis()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_file_hash_count(self) -> AsyncResult:
+        """Get file hash count.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/behavioralAnalysisAdvancedSettings/fileHashCount
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.get_file_hash_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_quota(self) -> AsyncResult:
+        """Get quota.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/sandbox/report/quota
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.get_quota()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_report(self, md5_hash: str | int, report_details: str = 'summary') -> AsyncResult:
+        """Get report.
+
+        Args:
+            md5_hash (str | int): in the path
+            report_details (str, default 'summary')
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/sandbox/report/{md5_hash}
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.get_report("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def submit_file(self, file_path: str, force: bool = False) -> AsyncResult:
+        """Submit file.
+
+        Args:
+            file_path (str)
+            force (bool, default False)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zscsb/submit
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.submit_file("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def submit_file_for_inspection(self, file_path: str) -> AsyncResult:
+        """Submit file for inspection.
+
+        Args:
+            file_path (str)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zscsb/discan
+
+        Example::
+
+            result, resp, err = client.zia.sandbox.submit_file_for_inspection("example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -10251,6 +19502,116 @@ class SandboxRulesAPI:
         """
         ...
 
+
+class AsyncSandboxRulesAPI:
+    """``client.zia.sandbox_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[SandboxRulesAddRuleBody]) -> AsyncResult[zscaler.zia.models.sandboxrules.SandboxRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ba_rule_action: str, by_threat_score: int, description: str, enabled: Any, file_types: Any,
+              first_time_enable: bool, first_time_operation: str, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, ml_action_enabled: bool, name: str, order: int,
+              protocols: Any, rank: int, state: str, users: Any
+
+        Returns:
+            Result[SandboxRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/sandboxRules
+
+        Example::
+
+            item, resp, err = client.zia.sandbox_rules.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/sandboxRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.sandbox_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.sandboxrules.SandboxRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[SandboxRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/sandboxRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.sandbox_rules.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.sandboxrules.SandboxRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[SandboxRules]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/sandboxRules
+
+        Example::
+
+            items, resp, err = client.zia.sandbox_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[SandboxRulesUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.sandboxrules.SandboxRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ba_rule_action: str, by_threat_score: int, description: str, enabled: Any, file_types: Any,
+              first_time_enable: bool, first_time_operation: str, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, ml_action_enabled: bool, name: str, order: int,
+              protocols: Any, rank: int, state: str, users: Any
+
+        Returns:
+            Result[SandboxRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/sandboxRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.sandbox_rules.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class SecureBrowsingUpdateBrowserControlSettingsBody(TypedDict, total=False):
     """Body fields of ``secure_browsing.update_browser_control_settings`` (keyword arguments; all optional)."""
     allow_all_browsers: bool
@@ -10361,6 +19722,92 @@ class SecureBrowsingAPI:
         Example::
 
             item, resp, err = client.zia.secure_browsing.update_smart_isolation()
+        """
+        ...
+
+
+class AsyncSecureBrowsingAPI:
+    """``client.zia.secure_browsing`` of the async client: every method a coroutine."""
+
+    async def get_browser_control_settings(self) -> AsyncResult[zscaler.zia.models.secure_browsing.BrowserControlSettings]:
+        """Get browser control settings.
+
+        Returns:
+            Result[BrowserControlSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/browserControlSettings
+
+        Example::
+
+            item, resp, err = client.zia.secure_browsing.get_browser_control_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_supported_browser_versions(self) -> AsyncResult[list[zscaler.zia.models.secure_browsing.SupportedBrowserVersions]]:
+        """Get supported browser versions.
+
+        Returns:
+            Result[list[SupportedBrowserVersions]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/browserControlSettings/supportedBrowserVersions
+
+        Example::
+
+            items, resp, err = client.zia.secure_browsing.get_supported_browser_versions()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_browser_control_settings(self, **kwargs: Unpack[SecureBrowsingUpdateBrowserControlSettingsBody]) -> AsyncResult[zscaler.zia.models.secure_browsing.BrowserControlSettings]:
+        """Update browser control settings.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            allow_all_browsers: bool, blocked_chrome_versions: Any, blocked_firefox_versions: Any,
+              blocked_internet_explorer_versions: Any, blocked_opera_versions: Any,
+              blocked_safari_versions: Any, bypass_all_browsers: bool, bypass_applications: Any,
+              bypass_plugins: Any, enable_smart_browser_isolation: bool, enable_warnings: bool,
+              plugin_check_frequency: str, smart_isolation_profile: Any, smart_isolation_profile_id: int
+
+        Returns:
+            Result[BrowserControlSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/browserControlSettings
+
+        Example::
+
+            item, resp, err = client.zia.secure_browsing.update_browser_control_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_smart_isolation(self, **kwargs: Unpack[SecureBrowsingUpdateSmartIsolationBody]) -> AsyncResult[zscaler.zia.models.secure_browsing.SmartIsolation]:
+        """Update smart isolation.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            allow_all_browsers: bool, blocked_chrome_versions: Any, blocked_firefox_versions: Any,
+              blocked_internet_explorer_versions: Any, blocked_opera_versions: Any,
+              blocked_safari_versions: Any, bypass_all_browsers: bool, bypass_applications: Any,
+              bypass_plugins: Any, enable_smart_browser_isolation: bool, enable_warnings: bool,
+              plugin_check_frequency: str, smart_isolation_groups_ids: Any, smart_isolation_profile:
+              Any, smart_isolation_profile_id: int, smart_isolation_users_ids: Any
+
+        Returns:
+            Result[SmartIsolation]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/browserControlSettings/smartIsolation
+
+        Example::
+
+            item, resp, err = client.zia.secure_browsing.update_smart_isolation()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -10521,6 +19968,189 @@ class SecurityPolicySettingsAPI:
         Example::
 
             item, resp, err = client.zia.security_policy_settings.replace_whitelist("example")
+        """
+        ...
+
+
+class AsyncSecurityPolicySettingsAPI:
+    """``client.zia.security_policy_settings`` of the async client: every method a coroutine."""
+
+    async def add_urls_to_blacklist(self, url_list: list[Any]) -> AsyncResult:
+        """Add URLs to blacklist.
+
+        Args:
+            url_list (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/security/advanced/blacklistUrls?action=ADD_TO_LIST
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.add_urls_to_blacklist("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_urls_to_whitelist(self, url_list: list[Any]) -> AsyncResult:
+        """Add URLs to whitelist.
+
+        Args:
+            url_list (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.add_urls_to_whitelist("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_urls_from_blacklist(self, url_list: list[Any]) -> AsyncResult:
+        """Delete URLs from blacklist.
+
+        Args:
+            url_list (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/security/advanced/blacklistUrls?action=REMOVE_FROM_LIST
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.delete_urls_from_blacklist("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_urls_from_whitelist(self, url_list: list[Any]) -> AsyncResult:
+        """Delete URLs from whitelist.
+
+        Args:
+            url_list (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.delete_urls_from_whitelist("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def erase_blacklist(self) -> AsyncResult:
+        """Erase blacklist.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security/advanced
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.erase_blacklist()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def erase_whitelist(self) -> AsyncResult:
+        """Erase whitelist.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.erase_whitelist()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_blacklist(self) -> AsyncResult[zscaler.zia.models.security_policy_settings.SecurityPolicySettings]:
+        """Get blacklist.
+
+        Returns:
+            Result[SecurityPolicySettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/security/advanced
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.get_blacklist()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_whitelist(self) -> AsyncResult[zscaler.zia.models.security_policy_settings.SecurityPolicySettings]:
+        """Get whitelist.
+
+        Returns:
+            Result[SecurityPolicySettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.get_whitelist()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def replace_blacklist(self, url_list: list[Any]) -> AsyncResult:
+        """Replace blacklist.
+
+        Args:
+            url_list (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security/advanced
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.replace_blacklist("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def replace_whitelist(self, url_list: list[Any]) -> AsyncResult:
+        """Replace whitelist.
+
+        Args:
+            url_list (list[Any])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/security
+
+        Example::
+
+            item, resp, err = client.zia.security_policy_settings.replace_whitelist("example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -10743,6 +20373,252 @@ class SecurityUebaAlertsAPI:
         """
         ...
 
+
+class AsyncSecurityUebaAlertsAPI:
+    """``client.zia.security_ueba_alerts`` of the async client: every method a coroutine."""
+
+    async def add_alert_definition(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.security_ueba_alerts.AlertDefinition]:
+        """Add alert definition.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AlertDefinition]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/alertDefinitions
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.add_alert_definition()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_alert_rule_configuration(self, **kwargs: Any) -> AsyncResult[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
+        """Add alert rule configuration.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AlertRuleConfigurationWebhook]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/alertRuleConfiguration
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.add_alert_rule_configuration()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_alert_definition(self, alert_definition_id: str | int) -> AsyncResult[None]:
+        """Delete alert definition.
+
+        Args:
+            alert_definition_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/alertDefinitions/{alert_definition_id}
+
+        Example::
+
+            _, resp, err = client.zia.security_ueba_alerts.delete_alert_definition("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_alert_rule_configuration(self, alert_rule_configuration_id: str | int) -> AsyncResult[None]:
+        """Delete alert rule configuration.
+
+        Args:
+            alert_rule_configuration_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/alertRuleConfiguration/{alert_rule_configuration_id}
+
+        Example::
+
+            _, resp, err = client.zia.security_ueba_alerts.delete_alert_rule_configuration("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_alert_definition(self, alert_definition_id: str | int) -> AsyncResult[zscaler.zia.models.security_ueba_alerts.AlertDefinition]:
+        """Get alert definition.
+
+        Args:
+            alert_definition_id (str | int): in the path
+
+        Returns:
+            Result[AlertDefinition]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/alertDefinitions/{alert_definition_id}
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.get_alert_definition("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_alert_definitions(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertDefinition]]:
+        """List alert definitions.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AlertDefinition]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertDefinitions
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_definitions()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_alert_rule_configurations_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+        """List alert rule configurations rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertRuleConfiguration/rules
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_alert_rule_configurations_rules_rulestatus(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+        """List alert rule configurations rules rulestatus.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertRuleConfiguration/rules/rulestatus
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_rules_rulestatus()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_alert_rule_configurations_ueba_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+        """List alert rule configurations ueba rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertRuleConfiguration/uebaRules
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_ueba_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_alert_rule_configurations_webhooks(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+        """List alert rule configurations webhooks.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zia/api/v1/alertRuleConfiguration/webhooks
+
+        Example::
+
+            items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_webhooks()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_alert_definition(self, alert_definition_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.security_ueba_alerts.AlertDefinition]:
+        """Update alert definition.
+
+        Args:
+            alert_definition_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AlertDefinition]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/alertDefinitions/{alert_definition_id}
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.update_alert_definition("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_alert_rule_configuration(self, alert_rule_configuration_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
+        """Update alert rule configuration.
+
+        Args:
+            alert_rule_configuration_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AlertRuleConfigurationWebhook]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/alertRuleConfiguration/{alert_rule_configuration_id}
+
+        Example::
+
+            item, resp, err = client.zia.security_ueba_alerts.update_alert_rule_configuration("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ShadowItReportBulkUpdateBody(TypedDict, total=False):
     """Body fields of ``shadow_it_report.bulk_update`` (keyword arguments; all optional)."""
     application_ids: Any
@@ -10910,6 +20786,130 @@ class ShadowItReportAPI:
         """
         ...
 
+
+class AsyncShadowItReportAPI:
+    """``client.zia.shadow_it_report`` of the async client: every method a coroutine."""
+
+    async def bulk_update(self, sanction_state: str, **kwargs: Unpack[ShadowItReportBulkUpdateBody]) -> AsyncResult:
+        """Bulk update.
+
+        Args:
+            sanction_state (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_ids: Any, custom_tag_ids: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/cloudApplications/bulkUpdate
+
+        Example::
+
+            result, resp, err = client.zia.shadow_it_report.bulk_update("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def export_shadow_it_csv(self, application: str, entity: str | int, duration: str = 'LAST_1_DAYS', **kwargs: Unpack[ShadowItReportExportShadowItCsvBody]) -> AsyncResult:
+        """Export shadow it CSV.
+
+        Args:
+            application (str)
+            entity (str | int): in the path
+            duration (str, default 'LAST_1_DAYS')
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            data_consumed: Any, departments: Any, download_bytes: Any, locations: Any, order: Any,
+              upload_bytes: Any, users: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/shadowIT/applications/{entity}/exportCsv
+
+        Example::
+
+            result, resp, err = client.zia.shadow_it_report.export_shadow_it_csv("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def export_shadow_it_report(self, duration: str = 'LAST_1_DAYS', **kwargs: Unpack[ShadowItReportExportShadowItReportBody]) -> AsyncResult:
+        """Export shadow it report.
+
+        Args:
+            duration (str, default 'LAST_1_DAYS')
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_audit_logs: Any, app_name: Any, application_category: Any, cert_key_size: Any,
+              data_consumed: Any, data_encryption_in_transit: Any, dns_caa_policy: Any,
+              domain_based_message_authentication: Any, domain_keys_identified_mail: Any, employees:
+              Any, evasive: Any, file_sharing: Any, had_breach_in_last_3_years: Any,
+              have_http_security_header_support: Any, have_poor_items_of_service: Any,
+              have_weak_cipher_support: Any, malware_scanning_content: Any, mfa_support: Any, order:
+              Any, password_strength: Any, remote_access_screen_sharing: Any, risk_index: Any,
+              sanctioned_state: Any, sender_policy_framework: Any, source_ip_restriction: Any,
+              ssl_certification_validity: Any, ssl_pinned: Any, supported_certifications: Any,
+              valid_ssl_certificate: Any, vulnerability: Any, vulnerable_disclosure_program: Any,
+              vulnerable_to_heart_bleed: Any, vulnerable_to_log_jam: Any, vulnerable_to_poodle: Any,
+              waf_support: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/shadowIT/applications/export
+
+        Example::
+
+            result, resp, err = client.zia.shadow_it_report.export_shadow_it_report()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]]:
+        """List apps.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page_number
+
+        Returns:
+            Result[list[CloudapplicationsAndTags]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/cloudApplications/lite
+
+        Example::
+
+            items, resp, err = client.zia.shadow_it_report.list_apps()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_custom_tags(self) -> AsyncResult[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]]:
+        """List custom tags.
+
+        Returns:
+            Result[list[CloudapplicationsAndTags]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/customTags
+
+        Example::
+
+            items, resp, err = client.zia.shadow_it_report.list_custom_tags()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class SmpcInstanceAPI:
     def list_smpc_instances(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.smpc_instance.SmpcInstance]]:
         """List smpc instances.
@@ -10946,6 +20946,52 @@ class SmpcInstanceAPI:
         Example::
 
             item, resp, err = client.zia.smpc_instance.update_smpc_instance("123")
+        """
+        ...
+
+
+class AsyncSmpcInstanceAPI:
+    """``client.zia.smpc_instance`` of the async client: every method a coroutine."""
+
+    async def list_smpc_instances(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.smpc_instance.SmpcInstance]]:
+        """List smpc instances.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[SmpcInstance]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/smpcInstance
+
+        Example::
+
+            items, resp, err = client.zia.smpc_instance.list_smpc_instances()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_smpc_instance(self, smpc_instance_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.smpc_instance.SmpcInstance]:
+        """Update smpc instance.
+
+        Args:
+            smpc_instance_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SmpcInstance]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/smpcInstance/{smpc_instance_id}
+
+        Example::
+
+            item, resp, err = client.zia.smpc_instance.update_smpc_instance("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -11104,6 +21150,120 @@ class SslInspectionRulesAPI:
         """
         ...
 
+
+class AsyncSslInspectionRulesAPI:
+    """``client.zia.ssl_inspection_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[SslInspectionRulesAddRuleBody]) -> AsyncResult[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ba_rule_action: Any, cloud_applications: Any, default_rule: bool, description: str,
+              dest_ip_groups: Any, device_groups: Any, device_trust_levels: Any, devices: Any, enabled:
+              Any, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str, order:
+              int, platforms: Any, predefined: bool, proxy_gateways: Any, rank: int,
+              road_warrior_for_kerberos: bool, source_ip_groups: Any, state: str, time_windows: Any,
+              url_categories: Any, user_agent_types: Any, users: Any, workload_groups: Any,
+              zpa_app_segments: Any
+
+        Returns:
+            Result[SSLInspectionRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/sslInspectionRules
+
+        Example::
+
+            item, resp, err = client.zia.ssl_inspection_rules.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/sslInspectionRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.ssl_inspection_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[SSLInspectionRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/sslInspectionRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.ssl_inspection_rules.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[SSLInspectionRules]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/sslInspectionRules
+
+        Example::
+
+            items, resp, err = client.zia.ssl_inspection_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[SslInspectionRulesUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ba_rule_action: Any, by_threat_score: Any, description: str, enabled: Any, file_types: Any,
+              first_time_enable: Any, first_time_operation: Any, groups: Any, labels: Any,
+              location_groups: Any, locations: Any, ml_action_enabled: Any, name: str, order: int,
+              protocols: Any, rank: int, state: str, users: Any
+
+        Returns:
+            Result[SSLInspectionRules]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/sslInspectionRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.ssl_inspection_rules.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class SubCloudsAPI:
     def get_sub_cloud_last_dc_in_country(self, cloud_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.subclouds.LastDCInCountry]]:
         """Get sub cloud last DC in country.
@@ -11162,6 +21322,73 @@ class SubCloudsAPI:
         """
         ...
 
+
+class AsyncSubCloudsAPI:
+    """``client.zia.sub_clouds`` of the async client: every method a coroutine."""
+
+    async def get_sub_cloud_last_dc_in_country(self, cloud_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.subclouds.LastDCInCountry]]:
+        """Get sub cloud last DC in country.
+
+        Args:
+            cloud_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys dc_id
+
+        Returns:
+            Result[list[LastDCInCountry]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/subclouds/isLastDcInCountry/{cloud_id}
+
+        Example::
+
+            items, resp, err = client.zia.sub_clouds.get_sub_cloud_last_dc_in_country("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sub_clouds(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.subclouds.TenantSubClouds]]:
+        """List sub clouds.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[TenantSubClouds]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/subclouds
+
+        Example::
+
+            items, resp, err = client.zia.sub_clouds.list_sub_clouds()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_sub_clouds(self, cloud_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.subclouds.TenantSubClouds]:
+        """Update sub clouds.
+
+        Args:
+            cloud_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TenantSubClouds]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/subclouds/{cloud_id}
+
+        Example::
+
+            item, resp, err = client.zia.sub_clouds.update_sub_clouds("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class SystemAuditAPI:
     def get_config_audit(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.system_audit.ConfigAudit]]:
         """Get config audit.
@@ -11179,6 +21406,31 @@ class SystemAuditAPI:
         Example::
 
             items, resp, err = client.zia.system_audit.get_config_audit()
+        """
+        ...
+
+
+class AsyncSystemAuditAPI:
+    """``client.zia.system_audit`` of the async client: every method a coroutine."""
+
+    async def get_config_audit(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.system_audit.ConfigAudit]]:
+        """Get config audit.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[ConfigAudit]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/configAudit
+
+        Example::
+
+            items, resp, err = client.zia.system_audit.get_config_audit()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -11315,6 +21567,136 @@ class TenancyRestrictionProfileAPI:
         """
         ...
 
+
+class AsyncTenancyRestrictionProfileAPI:
+    """``client.zia.tenancy_restriction_profile`` of the async client: every method a coroutine."""
+
+    async def add_restriction_profile(self, **kwargs: Unpack[TenancyRestrictionProfileAddRestrictionProfileBody]) -> AsyncResult[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]:
+        """Add restriction profile.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            allow_gcp_cloud_storage_read: bool, allow_google_consumers: bool, allow_google_visitors:
+              bool, app_type: str, description: str, id: Any, item_data_primary: Any,
+              item_data_secondary: Any, item_type_primary: str, item_type_secondary: str, item_value:
+              Any, ms_login_services_trv2: Any, name: str, restrict_personal_o365_domains: bool
+
+        Returns:
+            Result[TenancyRestrictionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zia/api/v1/tenancyRestrictionProfile
+
+        Example::
+
+            item, resp, err = client.zia.tenancy_restriction_profile.add_restriction_profile(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_restriction_profile(self, profile_id: str | int) -> AsyncResult[None]:
+        """Delete restriction profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/tenancyRestrictionProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zia.tenancy_restriction_profile.delete_restriction_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_restriction_profile(self, profile_id: str | int) -> AsyncResult[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]:
+        """Get restriction profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[TenancyRestrictionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zia/api/v1/tenancyRestrictionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.tenancy_restriction_profile.get_restriction_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_app_item_count(self, app_type: str | int, item_type: str | int) -> AsyncResult:
+        """List app item count.
+
+        Args:
+            app_type (str | int): in the path
+            item_type (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/tenancyRestrictionProfile/app-item-count/{app_type}/{item_type}
+
+        Example::
+
+            result, resp, err = client.zia.tenancy_restriction_profile.list_app_item_count("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_restriction_profile(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]]:
+        """List restriction profile.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[TenancyRestrictionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/tenancyRestrictionProfile
+
+        Example::
+
+            items, resp, err = client.zia.tenancy_restriction_profile.list_restriction_profile()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_restriction_profile(self, profile_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]:
+        """Update restriction profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TenancyRestrictionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zia/api/v1/tenancyRestrictionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zia.tenancy_restriction_profile.update_restriction_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class TimeIntervalsAddTimeIntervalsBody(TypedDict, total=False):
     """Body fields of ``time_intervals.add_time_intervals`` (keyword arguments; all optional)."""
     days_of_week: Any
@@ -11410,6 +21792,109 @@ class TimeIntervalsAPI:
         Example::
 
             item, resp, err = client.zia.time_intervals.update_time_intervals("123")
+        """
+        ...
+
+
+class AsyncTimeIntervalsAPI:
+    """``client.zia.time_intervals`` of the async client: every method a coroutine."""
+
+    async def add_time_intervals(self, **kwargs: Unpack[TimeIntervalsAddTimeIntervalsBody]) -> AsyncResult[zscaler.zia.models.time_intervals.TimeIntervals]:
+        """Add time intervals.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            days_of_week: Any, end_time: int, name: str, start_time: int
+
+        Returns:
+            Result[TimeIntervals]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/timeIntervals
+
+        Example::
+
+            item, resp, err = client.zia.time_intervals.add_time_intervals(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_time_intervals(self, interval_id: str | int) -> AsyncResult[None]:
+        """Delete time intervals.
+
+        Args:
+            interval_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/timeIntervals/{interval_id}
+
+        Example::
+
+            _, resp, err = client.zia.time_intervals.delete_time_intervals("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_time_intervals(self, interval_id: str | int) -> AsyncResult[zscaler.zia.models.time_intervals.TimeIntervals]:
+        """Get time intervals.
+
+        Args:
+            interval_id (str | int): in the path
+
+        Returns:
+            Result[TimeIntervals]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/timeIntervals/{interval_id}
+
+        Example::
+
+            item, resp, err = client.zia.time_intervals.get_time_intervals("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_time_intervals(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.time_intervals.TimeIntervals]]:
+        """List time intervals.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[TimeIntervals]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/timeIntervals
+
+        Example::
+
+            items, resp, err = client.zia.time_intervals.list_time_intervals()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_time_intervals(self, interval_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.time_intervals.TimeIntervals]:
+        """Update time intervals.
+
+        Args:
+            interval_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TimeIntervals]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/timeIntervals/{interval_id}
+
+        Example::
+
+            item, resp, err = client.zia.time_intervals.update_time_intervals("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -11636,6 +22121,179 @@ class TrafficCaptureAPI:
         """
         ...
 
+
+class AsyncTrafficCaptureAPI:
+    """``client.zia.traffic_capture`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[TrafficCaptureAddRuleBody]) -> AsyncResult[zscaler.zia.models.traffic_capture.TrafficCapture]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, app_service_groups: Any, default_rule: bool, departments: Any, description:
+              str, dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any, dest_ip_groups:
+              Any, dest_ipv6_groups: Any, device_groups: Any, device_trust_levels: Any, devices: Any,
+              enabled: Any, groups: Any, labels: Any, location_groups: Any, locations: Any, name: str,
+              nw_application_groups: Any, nw_applications: Any, nw_service_groups: Any, nw_services:
+              Any, order: int, predefined: bool, rank: int, src_ips: Any, state: str, time_windows: Any,
+              txn_sampling: Any, txn_size_limit: Any, users: Any
+
+        Returns:
+            Result[TrafficCapture]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/trafficCaptureRules
+
+        Example::
+
+            item, resp, err = client.zia.traffic_capture.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/trafficCaptureRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_capture.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.traffic_capture.TrafficCapture]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[TrafficCapture]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_capture.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rule_labels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels]]:
+        """List rule labels.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size,
+              search_by_field, search_by_value
+
+        Returns:
+            Result[list[TrafficCaptureRuleLabels]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules/ruleLabels
+
+        Example::
+
+            items, resp, err = client.zia.traffic_capture.list_rule_labels()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_capture.TrafficCapture]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys department, device,
+              device_group, device_trust_level, group, location, page, page_size, rule_action,
+              rule_description, rule_id, rule_label, rule_name, rule_order, user
+
+        Returns:
+            Result[list[TrafficCapture]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules
+
+        Example::
+
+            items, resp, err = client.zia.traffic_capture.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_traffic_capture_rule_order(self) -> AsyncResult:
+        """List traffic capture rule order.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules/order
+
+        Example::
+
+            result, resp, err = client.zia.traffic_capture.list_traffic_capture_rule_order()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def traffic_capture_rule_count(self) -> AsyncResult[list[zscaler.zia.models.traffic_capture.TrafficCapture]]:
+        """Traffic capture rule count.
+
+        Returns:
+            Result[list[TrafficCapture]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/trafficCaptureRules/count
+
+        Example::
+
+            items, resp, err = client.zia.traffic_capture.traffic_capture_rule_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[TrafficCaptureUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.traffic_capture.TrafficCapture]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_service_groups: Any, default_rule: bool, departments: Any, description: str,
+              dest_addresses: Any, dest_countries: Any, dest_ip_categories: Any, dest_ip_groups: Any,
+              dest_ipv6_groups: Any, device_groups: Any, devices: Any, enabled: Any, groups: Any,
+              labels: Any, location_groups: Any, locations: Any, nw_application_groups: Any,
+              nw_applications: Any, nw_service_groups: Any, nw_services: Any, order: int, predefined:
+              bool, rank: int, src_ips: Any, state: str, time_windows: Any, txn_sampling: Any,
+              txn_size_limit: Any, users: Any
+
+        Returns:
+            Result[TrafficCapture]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/trafficCaptureRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_capture.update_rule("123", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class TrafficDatacentersAddDcExclusionBody(TypedDict, total=False):
     """Body fields of ``traffic_datacenters.add_dc_exclusion`` (keyword arguments; all optional)."""
     dc_id: Any
@@ -11752,6 +22410,115 @@ class TrafficDatacentersAPI:
         """
         ...
 
+
+class AsyncTrafficDatacentersAPI:
+    """``client.zia.traffic_datacenters`` of the async client: every method a coroutine."""
+
+    async def add_dc_exclusion(self, **kwargs: Unpack[TrafficDatacentersAddDcExclusionBody]) -> AsyncResult:
+        """Add DC exclusion.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            dc_id: Any, dc_name: Any, dcid: Any, description: str, end_time: int, expired: bool,
+              start_time: int, time_zone: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zia/api/v1/dcExclusions
+
+        Example::
+
+            items, resp, err = client.zia.traffic_datacenters.add_dc_exclusion(description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_dc_exclusion(self, dc_id: str | int) -> AsyncResult[None]:
+        """Delete DC exclusion.
+
+        Args:
+            dc_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/dcExclusions/{dc_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_datacenters.delete_dc_exclusion("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_datacenters(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_datacenters.TrafficDatacenters]]:
+        """List datacenters.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[TrafficDatacenters]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/datacenters
+
+        Example::
+
+            items, resp, err = client.zia.traffic_datacenters.list_datacenters()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_dc_exclusions(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions]]:
+        """List DC exclusions.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[TrafficDcExclusions]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/dcExclusions
+
+        Example::
+
+            items, resp, err = client.zia.traffic_datacenters.list_dc_exclusions()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_dc_exclusion(self, dcid: int, **kwargs: Unpack[TrafficDatacentersUpdateDcExclusionBody]) -> AsyncResult:
+        """Update DC exclusion.
+
+        Args:
+            dcid (int)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, end_time: int, start_time: int, time_zone: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/dcExclusions
+
+        Example::
+
+            item, resp, err = client.zia.traffic_datacenters.update_dc_exclusion("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class TrafficExtranetAddExtranetBody(TypedDict, total=False):
     """Body fields of ``traffic_extranet.add_extranet`` (keyword arguments; all optional)."""
     description: str
@@ -11846,6 +22613,110 @@ class TrafficExtranetAPI:
         Example::
 
             item, resp, err = client.zia.traffic_extranet.update_extranet("123")
+        """
+        ...
+
+
+class AsyncTrafficExtranetAPI:
+    """``client.zia.traffic_extranet`` of the async client: every method a coroutine."""
+
+    async def add_extranet(self, **kwargs: Unpack[TrafficExtranetAddExtranetBody]) -> AsyncResult[zscaler.zia.models.traffic_extranet.TrafficExtranet]:
+        """Add extranet.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str
+
+        Returns:
+            Result[TrafficExtranet]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/extranet
+
+        Example::
+
+            item, resp, err = client.zia.traffic_extranet.add_extranet(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_extranet(self, extranet_id: str | int) -> AsyncResult[None]:
+        """Delete extranet.
+
+        Args:
+            extranet_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/extranet/{extranet_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_extranet.delete_extranet("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_extranet(self, extranet_id: str | int) -> AsyncResult[zscaler.zia.models.traffic_extranet.TrafficExtranet]:
+        """Get extranet.
+
+        Args:
+            extranet_id (str | int): in the path
+
+        Returns:
+            Result[TrafficExtranet]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/extranet/{extranet_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_extranet.get_extranet("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_extranets(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_extranet.TrafficExtranet]]:
+        """List extranets.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys order, order_by,
+              page_size, search
+
+        Returns:
+            Result[list[TrafficExtranet]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/extranet
+
+        Example::
+
+            items, resp, err = client.zia.traffic_extranet.list_extranets()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_extranet(self, extranet_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.traffic_extranet.TrafficExtranet]:
+        """Update extranet.
+
+        Args:
+            extranet_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TrafficExtranet]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/extranet/{extranet_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_extranet.update_extranet("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -11974,6 +22845,131 @@ class TrafficStaticIpAPI:
         """
         ...
 
+
+class AsyncTrafficStaticIpAPI:
+    """``client.zia.traffic_static_ip`` of the async client: every method a coroutine."""
+
+    async def add_static_ip(self, **kwargs: Unpack[TrafficStaticIpAddStaticIpBody]) -> AsyncResult[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]:
+        """Add static IP.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            comment: str, geo_override: bool, ip_address: str, latitude: float, longitude: float,
+              routable_ip: bool
+
+        Returns:
+            Result[TrafficStaticIP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/staticIP
+
+        Example::
+
+            item, resp, err = client.zia.traffic_static_ip.add_static_ip()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def check_static_ip(self, ip_address: str) -> AsyncResult:
+        """Check static IP (True when it can be added, False when it is already in use).
+
+        Args:
+            ip_address (str)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/staticIP/validate
+
+        Example::
+
+            result, resp, err = client.zia.traffic_static_ip.check_static_ip("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_static_ip(self, static_ip_id: str | int) -> AsyncResult[None]:
+        """Delete static IP.
+
+        Args:
+            static_ip_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/staticIP/{static_ip_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_static_ip.delete_static_ip("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_static_ip(self, static_ip_id: str | int) -> AsyncResult[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]:
+        """Get static IP.
+
+        Args:
+            static_ip_id (str | int): in the path
+
+        Returns:
+            Result[TrafficStaticIP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/staticIP/{static_ip_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_static_ip.get_static_ip("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_static_ips(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]]:
+        """List static IPS.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys available_for_gre_tunnel,
+              ip_address, page, page_size
+
+        Returns:
+            Result[list[TrafficStaticIP]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/staticIP
+
+        Example::
+
+            items, resp, err = client.zia.traffic_static_ip.list_static_ips()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_static_ip(self, static_ip_id: int, **kwargs: Unpack[TrafficStaticIpUpdateStaticIpBody]) -> AsyncResult:
+        """Update static IP.
+
+        Args:
+            static_ip_id (int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            static_ip: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/staticIP/{static_ip_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_static_ip.update_static_ip("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class TrafficVpnCredentialsAddVpnCredentialBody(TypedDict, total=False):
     """Body fields of ``traffic_vpn_credentials.add_vpn_credential`` (keyword arguments; all optional)."""
     credential: Any
@@ -12096,6 +23092,131 @@ class TrafficVpnCredentialsAPI:
         Example::
 
             item, resp, err = client.zia.traffic_vpn_credentials.update_vpn_credential("123")
+        """
+        ...
+
+
+class AsyncTrafficVpnCredentialsAPI:
+    """``client.zia.traffic_vpn_credentials`` of the async client: every method a coroutine."""
+
+    async def add_vpn_credential(self, **kwargs: Unpack[TrafficVpnCredentialsAddVpnCredentialBody]) -> AsyncResult[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]:
+        """Add VPN credential.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential: Any, pre_shared_key: Any, type: str
+
+        Returns:
+            Result[TrafficVPNCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/vpnCredentials
+
+        Example::
+
+            item, resp, err = client.zia.traffic_vpn_credentials.add_vpn_credential()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def bulk_delete_vpn_credentials(self, credential_ids: list[Any]) -> AsyncResult[None]:
+        """Bulk delete VPN credentials.
+
+        Args:
+            credential_ids (list[Any])
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/vpnCredentials/bulkDelete
+
+        Example::
+
+            _, resp, err = client.zia.traffic_vpn_credentials.bulk_delete_vpn_credentials(["123"])
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_vpn_credential(self, credential_id: str | int) -> AsyncResult[None]:
+        """Delete VPN credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/vpnCredentials/{credential_id}
+
+        Example::
+
+            _, resp, err = client.zia.traffic_vpn_credentials.delete_vpn_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_vpn_credential(self, credential_id: str | int) -> AsyncResult[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]:
+        """Get VPN credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Returns:
+            Result[TrafficVPNCredentials]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/vpnCredentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_vpn_credentials.get_vpn_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_vpn_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]]:
+        """List VPN credentials.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys
+              include_only_without_location, location_id, managed_by, page, page_size, search, type
+
+        Returns:
+            Result[list[TrafficVPNCredentials]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/vpnCredentials
+
+        Example::
+
+            items, resp, err = client.zia.traffic_vpn_credentials.list_vpn_credentials()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_vpn_credential(self, credential_id: int, **kwargs: Unpack[TrafficVpnCredentialsUpdateVpnCredentialBody]) -> AsyncResult:
+        """Update VPN credential.
+
+        Args:
+            credential_id (int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential: Any, fqdn: str, ip_address: str, type: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/vpnCredentials/{credential_id}
+
+        Example::
+
+            item, resp, err = client.zia.traffic_vpn_credentials.update_vpn_credential("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -12385,6 +23506,282 @@ class UrlCategoriesAPI:
         """
         ...
 
+
+class AsyncUrlCategoriesAPI:
+    """``client.zia.url_categories`` of the async client: every method a coroutine."""
+
+    async def add_tld_category(self, configured_name: str, tlds: list[str], **kwargs: Unpack[UrlCategoriesAddTldCategoryBody]) -> AsyncResult[zscaler.zia.models.urlcategory.URLCategory]:
+        """Add TLD category.
+
+        Args:
+            configured_name (str)
+            tlds (list[str])
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: Any
+
+        Returns:
+            Result[URLCategory]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/urlCategories
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.add_tld_category("example", "example", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_url_category(self, super_category: str, urls: list[str] | None = None, configured_name: str | None = None, **kwargs: Unpack[UrlCategoriesAddUrlCategoryBody]) -> AsyncResult[zscaler.zia.models.urlcategory.URLCategory]:
+        """Add URL category.
+
+        Args:
+            super_category (str)
+            urls (list[str] | None, default None)
+            configured_name (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_category: bool, db_categorized_urls: Any, description: str, ip_ranges: Any,
+              ip_ranges_retaining_parent_category: Any, keywords: Any,
+              keywords_retaining_parent_category: Any
+
+        Returns:
+            Result[URLCategory]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/urlCategories
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.add_url_category("example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_urls_to_category(self, category_id: str, **kwargs: Unpack[UrlCategoriesAddUrlsToCategoryBody]) -> AsyncResult:
+        """Add URLs to category.
+
+        Args:
+            category_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            urls: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/urlCategories/{category_id}?action=ADD_TO_LIST
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.add_urls_to_category("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_category(self, category_id: str | int) -> AsyncResult[None]:
+        """Delete category.
+
+        Args:
+            category_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/urlCategories/{category_id}
+
+        Example::
+
+            _, resp, err = client.zia.url_categories.delete_category("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_urls_from_category(self, category_id: str, **kwargs: Unpack[UrlCategoriesDeleteUrlsFromCategoryBody]) -> AsyncResult:
+        """Delete URLs from category.
+
+        Args:
+            category_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            urls: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/urlCategories/{category_id}?action=REMOVE_FROM_LIST
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.delete_urls_from_category("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_category(self, category_id: str | int) -> AsyncResult[zscaler.zia.models.urlcategory.URLCategory]:
+        """Get category.
+
+        Args:
+            category_id (str | int): in the path
+
+        Returns:
+            Result[URLCategory]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/urlCategories/{category_id}
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.get_category("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_quota(self) -> Any:
+        """Get quota.
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zia/api/v1/urlCategories/urlQuota
+
+        Example::
+
+            result = client.zia.url_categories.get_quota()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.urlcategory.URLCategory]]:
+        """List categories.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys custom_only,
+              include_only_url_keyword_counts, search, type
+
+        Returns:
+            Result[list[URLCategory]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/urlCategories
+
+        Example::
+
+            items, resp, err = client.zia.url_categories.list_categories()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_categories_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.urlcategory.URLCategory]]:
+        """List categories (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[URLCategory]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/urlCategories/lite
+
+        Example::
+
+            items, resp, err = client.zia.url_categories.list_categories_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def lookup(self, urls: list[Any]) -> tuple[Any, Optional[BaseException]]:
+        """Look URLs up: ``(results, None)`` or ``(None, error)``.
+
+        Args:
+            urls (list[Any])
+
+        Returns:
+            tuple[Any, Optional[BaseException]]: ``(result, None)`` or ``(None, error)`` (a 2-tuple, as
+              the official SDK).
+
+        Endpoint:
+            POST /zia/api/v1/urlLookup
+
+        Example::
+
+            result = client.zia.url_categories.lookup("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def review_domains_post(self, urls: list[Any]) -> Any:
+        """Review domains (POST): the list of answers.
+
+        Args:
+            urls (list[Any])
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            POST /zia/api/v1/urlCategories/review/domains
+
+        Example::
+
+            result = client.zia.url_categories.review_domains_post("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def review_domains_put(self, urls: list[Any]) -> Any:
+        """Review domains (PUT): the list of answers.
+
+        Args:
+            urls (list[Any])
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            PUT /zia/api/v1/urlCategories/review/domains
+
+        Example::
+
+            result = client.zia.url_categories.review_domains_put("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_url_category(self, category_id: str | int, action: str | None = None, **kwargs: Unpack[UrlCategoriesUpdateUrlCategoryBody]) -> AsyncResult[zscaler.zia.models.urlcategory.URLCategory]:
+        """Update URL category.
+
+        Args:
+            category_id (str | int): in the path
+            action (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            configured_name: str, db_categorized_urls: Any, description: str, ip_ranges: Any,
+              ip_ranges_retaining_parent_category: Any, keywords: Any,
+              keywords_retaining_parent_category: Any, urls: Any
+
+        Returns:
+            Result[URLCategory]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/urlCategories/{category_id}
+
+        Example::
+
+            item, resp, err = client.zia.url_categories.update_url_category("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class UrlFilteringAddRuleBody(TypedDict, total=False):
     """Body fields of ``url_filtering.add_rule`` (keyword arguments; all optional)."""
     action: str
@@ -12602,6 +23999,162 @@ class UrlFilteringAPI:
         Example::
 
             item, resp, err = client.zia.url_filtering.update_url_and_app_settings()
+        """
+        ...
+
+
+class AsyncUrlFilteringAPI:
+    """``client.zia.url_filtering`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[UrlFilteringAddRuleBody]) -> AsyncResult[zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
+        """Add rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, block_override: bool, ciparule: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, enabled: Any,
+              end_user_notification_url: Any, enforce_time_validity: bool, groups: Any,
+              http_header_action_profile_ids: Any, http_header_profile_ids: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, order: int, override_groups: Any,
+              override_users: Any, protocols: Any, rank: int, request_methods: Any, size_quota: Any,
+              time_quota: Any, time_windows: Any, url_categories: Any, url_categories2: Any,
+              user_agent_types: Any, users: Any, validity_end_time: Any, validity_start_time: Any,
+              validity_time_zone_id: Any
+
+        Returns:
+            Result[URLFilteringRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/urlFilteringRules
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/urlFilteringRules/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zia.url_filtering.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, rule_id: str | int) -> AsyncResult[zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
+        """Get rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[URLFilteringRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/urlFilteringRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.get_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_url_and_app_settings(self) -> AsyncResult[zscaler.zia.models.url_filter_cloud_app_settings.AdvancedUrlFilterAndCloudAppSettings]:
+        """Get URL and app settings.
+
+        Returns:
+            Result[AdvancedUrlFilterAndCloudAppSettings]: ``(result, response, error)``; ``error`` is
+              None on success.
+
+        Endpoint:
+            GET /zia/api/v1/advancedUrlFilterAndCloudAppSettings
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.get_url_and_app_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.url_filtering_rules.URLFilteringRule]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[URLFilteringRule]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/urlFilteringRules
+
+        Example::
+
+            items, resp, err = client.zia.url_filtering.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[UrlFilteringUpdateRuleBody]) -> AsyncResult[zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
+        """Update rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, block_override: bool, ciparule: Any, departments: Any, description: str,
+              device_groups: Any, device_trust_levels: Any, devices: Any, enabled: Any,
+              end_user_notification_url: Any, enforce_time_validity: bool, groups: Any,
+              http_header_action_profile_ids: Any, http_header_profile_ids: Any, labels: Any,
+              location_groups: Any, locations: Any, name: str, order: int, override_groups: Any,
+              override_users: Any, protocols: Any, request_methods: Any, size_quota: Any, time_quota:
+              Any, time_windows: Any, url_categories: Any, url_categories2: Any, user_agent_types: Any,
+              users: Any, validity_end_time: Any, validity_start_time: Any, validity_time_zone_id: Any
+
+        Returns:
+            Result[URLFilteringRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/urlFilteringRules/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_url_and_app_settings(self, **kwargs: Unpack[UrlFilteringUpdateUrlAndAppSettingsBody]) -> AsyncResult[zscaler.zia.models.url_filter_cloud_app_settings.AdvancedUrlFilterAndCloudAppSettings]:
+        """Update URL and app settings.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enable_cipa_compliance: bool, settings: Any
+
+        Returns:
+            Result[AdvancedUrlFilterAndCloudAppSettings]: ``(result, response, error)``; ``error`` is
+              None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/advancedUrlFilterAndCloudAppSettings
+
+        Example::
+
+            item, resp, err = client.zia.url_filtering.update_url_and_app_settings()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -13002,6 +24555,410 @@ class UserManagementAPI:
         """
         ...
 
+
+class AsyncUserManagementAPI:
+    """``client.zia.user_management`` of the async client: every method a coroutine."""
+
+    async def add_department(self, **kwargs: Unpack[UserManagementAddDepartmentBody]) -> AsyncResult[zscaler.zia.models.user_management.Department]:
+        """Add department.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            label: Any
+
+        Returns:
+            Result[Department]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/departments
+
+        Example::
+
+            item, resp, err = client.zia.user_management.add_department()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_group(self, **kwargs: Unpack[UserManagementAddGroupBody]) -> AsyncResult[zscaler.zia.models.user_management.Groups]:
+        """Add group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            label: Any
+
+        Returns:
+            Result[Groups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/groups
+
+        Example::
+
+            item, resp, err = client.zia.user_management.add_group()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_user(self, **kwargs: Unpack[UserManagementAddUserBody]) -> AsyncResult[zscaler.zia.models.user_management.UserManagement]:
+        """Add user.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            adminUser: Any, comments: str, department: Any, email: str, groups: Any, name: str,
+              password: Any, tempAuthEmail: Any, type: str
+
+        Returns:
+            Result[UserManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/users
+
+        Example::
+
+            item, resp, err = client.zia.user_management.add_user(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def bulk_delete_users(self, user_ids: list[int]) -> AsyncResult:
+        """Bulk delete users.
+
+        Args:
+            user_ids (list[int])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/users/bulkDelete
+
+        Example::
+
+            result, resp, err = client.zia.user_management.bulk_delete_users(["123"])
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_department(self, deparment_id: str | int) -> AsyncResult[None]:
+        """Delete department.
+
+        Args:
+            deparment_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/departments/{deparment_id}
+
+        Example::
+
+            _, resp, err = client.zia.user_management.delete_department("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/groups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.user_management.delete_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_user(self, user_id: str | int) -> AsyncResult[None]:
+        """Delete user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/users/{user_id}
+
+        Example::
+
+            _, resp, err = client.zia.user_management.delete_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_department(self, department_id: str | int) -> AsyncResult[zscaler.zia.models.user_management.Department]:
+        """Get department.
+
+        Args:
+            department_id (str | int): in the path
+
+        Returns:
+            Result[Department]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/departments/{department_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_department("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_department_lite(self, department_id: str | int) -> AsyncResult[zscaler.zia.models.user_management.Department]:
+        """Get department (lite view).
+
+        Args:
+            department_id (str | int): in the path
+
+        Returns:
+            Result[Department]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/departments/lite/{department_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_department_lite("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group(self, group_id: str | int) -> AsyncResult[zscaler.zia.models.user_management.Groups]:
+        """Get group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[Groups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zia.models.user_management.Groups]:
+        """Get group (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[Groups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/groups/lite
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_group_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_user(self, user_id: str | int) -> AsyncResult[zscaler.zia.models.user_management.UserManagement]:
+        """Get user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Returns:
+            Result[UserManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.get_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_auditors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement]]:
+        """List auditors.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys dept, group, name, page,
+              page_size
+
+        Returns:
+            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/users/auditors
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_auditors()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_departments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement]]:
+        """List departments.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit_search, page,
+              page_size, search, sort_by, sort_order
+
+        Returns:
+            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/departments
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_departments()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.Groups]]:
+        """List groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys defined_by, page,
+              page_size, search, sort_by, sort_order
+
+        Returns:
+            Result[list[Groups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/groups
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_user_references(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement]]:
+        """List user references.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_admin_users, name,
+              page, page_size
+
+        Returns:
+            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/users/references
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_user_references()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement]]:
+        """List users.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys dept, group, name, page,
+              page_size
+
+        Returns:
+            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/users
+
+        Example::
+
+            items, resp, err = client.zia.user_management.list_users()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_department(self, department_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.user_management.Department]:
+        """Update department.
+
+        Args:
+            department_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Department]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/departments/{department_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.update_department("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group(self, group_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zia.models.user_management.Groups]:
+        """Update group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Groups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.update_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_user(self, user_id: str | int, **kwargs: Unpack[UserManagementUpdateUserBody]) -> AsyncResult[zscaler.zia.models.user_management.UserManagement]:
+        """Update user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            adminUser: Any, comments: str, department: Any, email: str, groups: Any, name: str,
+              password: Any, tempAuthEmail: Any, type: str
+
+        Returns:
+            Result[UserManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zia.user_management.update_user("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class VzenClustersAddVzenClusterBody(TypedDict, total=False):
     """Body fields of ``vzen_clusters.add_vzen_cluster`` (keyword arguments; all optional)."""
     default_gateway: str
@@ -13109,6 +25066,111 @@ class VzenClustersAPI:
         Example::
 
             item, resp, err = client.zia.vzen_clusters.update_vzen_cluster("123", enabled="example")
+        """
+        ...
+
+
+class AsyncVzenClustersAPI:
+    """``client.zia.vzen_clusters`` of the async client: every method a coroutine."""
+
+    async def add_vzen_cluster(self, **kwargs: Unpack[VzenClustersAddVzenClusterBody]) -> AsyncResult:
+        """Add vzen cluster.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            default_gateway: str, enabled: Any, ip_address: str, ip_sec_enabled: bool, name: str,
+              status: Any, subnet_mask: str, type: str, virtual_zen_node_ids: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/virtualZenClusters
+
+        Example::
+
+            item, resp, err = client.zia.vzen_clusters.add_vzen_cluster(name="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_vzen_cluster(self, cluster_id: int) -> AsyncResult:
+        """Delete vzen cluster.
+
+        Args:
+            cluster_id (int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/virtualZenClusters/{cluster_id}
+
+        Example::
+
+            _, resp, err = client.zia.vzen_clusters.delete_vzen_cluster("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_vzen_cluster(self, cluster_id: str | int) -> AsyncResult[zscaler.zia.models.vzen_clusters.VZENClusters]:
+        """Get vzen cluster.
+
+        Args:
+            cluster_id (str | int): in the path
+
+        Returns:
+            Result[VZENClusters]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/virtualZenClusters/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.zia.vzen_clusters.get_vzen_cluster("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_vzen_clusters(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.vzen_clusters.VZENClusters]]:
+        """List vzen clusters.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[VZENClusters]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/virtualZenClusters
+
+        Example::
+
+            items, resp, err = client.zia.vzen_clusters.list_vzen_clusters()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_vzen_cluster(self, cluster_id: int, **kwargs: Unpack[VzenClustersUpdateVzenClusterBody]) -> AsyncResult:
+        """Update vzen cluster.
+
+        Args:
+            cluster_id (int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/virtualZenClusters/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.zia.vzen_clusters.update_vzen_cluster("123", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -13249,6 +25311,118 @@ class VzenNodesAPI:
         """
         ...
 
+
+class AsyncVzenNodesAPI:
+    """``client.zia.vzen_nodes`` of the async client: every method a coroutine."""
+
+    async def add_zen_node(self, **kwargs: Unpack[VzenNodesAddZenNodeBody]) -> AsyncResult:
+        """Add zen node.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            default_gateway: str, deployment_mode: Any, description: Any, enabled: Any,
+              establish_support_tunnel_enabled: bool, in_production: bool, ip_address: str,
+              ip_sec_enabled: bool, load_balancer_ip_address: Any, name: str,
+              on_demand_support_tunnel_enabled: bool, status: Any, subnet_mask: str, type: str,
+              vzen_sku_type: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/virtualZenNodes
+
+        Example::
+
+            item, resp, err = client.zia.vzen_nodes.add_zen_node(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_zen_node(self, node_id: str | int) -> AsyncResult[None]:
+        """Delete zen node.
+
+        Args:
+            node_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/virtualZenNodes/{node_id}
+
+        Example::
+
+            _, resp, err = client.zia.vzen_nodes.delete_zen_node("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_zen_node(self, node_id: str | int) -> AsyncResult[zscaler.zia.models.vzen_nodes.VZenNodes]:
+        """Get zen node.
+
+        Args:
+            node_id (str | int): in the path
+
+        Returns:
+            Result[VZenNodes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/virtualZenNodes/{node_id}
+
+        Example::
+
+            item, resp, err = client.zia.vzen_nodes.get_zen_node("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_zen_nodes(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.vzen_nodes.VZenNodes]]:
+        """List zen nodes.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[VZenNodes]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/virtualZenNodes
+
+        Example::
+
+            items, resp, err = client.zia.vzen_nodes.list_zen_nodes()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_zen_node(self, node_id: int, **kwargs: Unpack[VzenNodesUpdateZenNodeBody]) -> AsyncResult:
+        """Update zen node.
+
+        Args:
+            node_id (int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            default_gateway: str, deployment_mode: Any, description: Any, enabled: Any,
+              establish_support_tunnel_enabled: bool, in_production: bool, ip_address: str,
+              ip_sec_enabled: bool, load_balancer_ip_address: Any, name: str,
+              on_demand_support_tunnel_enabled: bool, status: Any, subnet_mask: str, type: str,
+              vzen_sku_type: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/virtualZenNodes/{node_id}
+
+        Example::
+
+            item, resp, err = client.zia.vzen_nodes.update_zen_node("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class WebDlpGlobalOptionsUpdateOptionBody(TypedDict, total=False):
     """Body fields of ``web_dlp_global_options.update_option`` (keyword arguments; all optional)."""
     applications: Any
@@ -13304,6 +25478,55 @@ class WebDlpGlobalOptionsAPI:
         Example::
 
             item, resp, err = client.zia.web_dlp_global_options.update_option(name="example")
+        """
+        ...
+
+
+class AsyncWebDlpGlobalOptionsAPI:
+    """``client.zia.web_dlp_global_options`` of the async client: every method a coroutine."""
+
+    async def get_global_options(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]]:
+        """Get global options.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[WebDlpGlobalOptions]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zia/api/v1/webDlpGlobalOptions
+
+        Example::
+
+            items, resp, err = client.zia.web_dlp_global_options.get_global_options()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_option(self, **kwargs: Unpack[WebDlpGlobalOptionsUpdateOptionBody]) -> AsyncResult[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]:
+        """Update option.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, enable_casb_ocr: Any, enable_edm_popular_format: Any,
+              enable_email_dlp_ocr: Any, enable_evaluate_all_dlp_rules: Any, enable_inline_dlp_ocr: Any,
+              enable_npk_edm_templates: Any, enable_npk_edm_templates_for_org: Any,
+              exempt_url_encoded_data: Any, http_get_custom_url_categories: Any, name: Any,
+              url_categories: Any
+
+        Returns:
+            Result[WebDlpGlobalOptions]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/webDlpGlobalOptions
+
+        Example::
+
+            item, resp, err = client.zia.web_dlp_global_options.update_option(name="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -13411,6 +25634,110 @@ class WorkloadGroupsAPI:
         Example::
 
             item, resp, err = client.zia.workload_groups.update_group("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncWorkloadGroupsAPI:
+    """``client.zia.workload_groups`` of the async client: every method a coroutine."""
+
+    async def add_group(self, **kwargs: Unpack[WorkloadGroupsAddGroupBody]) -> AsyncResult[zscaler.zia.models.workload_groups.WorkloadGroups]:
+        """Add group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, expression: str, expression_json: Any, name: str
+
+        Returns:
+            Result[WorkloadGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/workloadGroups
+
+        Example::
+
+            item, resp, err = client.zia.workload_groups.add_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/workloadGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zia.workload_groups.delete_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group(self, group_id: str | int) -> AsyncResult[zscaler.zia.models.workload_groups.WorkloadGroups]:
+        """Get group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[WorkloadGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/workloadGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.workload_groups.get_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.workload_groups.WorkloadGroups]]:
+        """List groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[WorkloadGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/workloadGroups
+
+        Example::
+
+            items, resp, err = client.zia.workload_groups.list_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group(self, group_id: str | int, **kwargs: Unpack[WorkloadGroupsUpdateGroupBody]) -> AsyncResult[zscaler.zia.models.workload_groups.WorkloadGroups]:
+        """Update group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, expression: str, expression_json: Any, name: str
+
+        Returns:
+            Result[WorkloadGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/workloadGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zia.workload_groups.update_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -13528,6 +25855,117 @@ class ZpaGatewayAPI:
         ...
 
 
+class AsyncZpaGatewayAPI:
+    """``client.zia.zpa_gateway`` of the async client: every method a coroutine."""
+
+    async def add_gateway(self, name: str, zpa_server_group: dict[str, Any] | None = None, zpa_app_segments: dict[str, Any] | None = None, **kwargs: Unpack[ZpaGatewayAddGatewayBody]) -> AsyncResult[zscaler.zia.models.zpa_gateway.ZPAGateway]:
+        """Add gateway.
+
+        Args:
+            name (str)
+            zpa_server_group (dict[str, Any] | None, default None)
+            zpa_app_segments (dict[str, Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, type: str, zpa_tenant_id: int
+
+        Returns:
+            Result[ZPAGateway]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zia/api/v1/zpaGateways
+
+        Example::
+
+            item, resp, err = client.zia.zpa_gateway.add_gateway("example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_gateway(self, gateway_id: str | int) -> AsyncResult[None]:
+        """Delete gateway.
+
+        Args:
+            gateway_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zia/api/v1/zpaGateways/{gateway_id}
+
+        Example::
+
+            _, resp, err = client.zia.zpa_gateway.delete_gateway("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_gateway(self, gateway_id: str | int) -> AsyncResult[zscaler.zia.models.zpa_gateway.ZPAGateway]:
+        """Get gateway.
+
+        Args:
+            gateway_id (str | int): in the path
+
+        Returns:
+            Result[ZPAGateway]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zia/api/v1/zpaGateways/{gateway_id}
+
+        Example::
+
+            item, resp, err = client.zia.zpa_gateway.get_gateway("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.zpa_gateway.ZPAGateway]]:
+        """List gateways.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys app_segment, search
+
+        Returns:
+            Result[list[ZPAGateway]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zia/api/v1/zpaGateways
+
+        Example::
+
+            items, resp, err = client.zia.zpa_gateway.list_gateways()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_gateway(self, gateway_id: str | int, zpa_server_group: dict[str, Any] | None = None, zpa_app_segments: dict[str, Any] | None = None, **kwargs: Unpack[ZpaGatewayUpdateGatewayBody]) -> AsyncResult[zscaler.zia.models.zpa_gateway.ZPAGateway]:
+        """Update gateway.
+
+        Args:
+            gateway_id (str | int): in the path
+            zpa_server_group (dict[str, Any] | None, default None)
+            zpa_app_segments (dict[str, Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str, type: str, zpa_tenant_id: int
+
+        Returns:
+            Result[ZPAGateway]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zia/api/v1/zpaGateways/{gateway_id}
+
+        Example::
+
+            item, resp, err = client.zia.zpa_gateway.update_gateway("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZIAService:
     activate: ActivateAPI
     adaptive_access_profiles: AdaptiveAccessProfilesAPI
@@ -13628,3 +26066,105 @@ class ZIAService:
     web_dlp_global_options: WebDlpGlobalOptionsAPI
     workload_groups: WorkloadGroupsAPI
     zpa_gateway: ZpaGatewayAPI
+
+
+class AsyncZIAService:
+    activate: AsyncActivateAPI
+    adaptive_access_profiles: AsyncAdaptiveAccessProfilesAPI
+    admin_roles: AsyncAdminRolesAPI
+    admin_users: AsyncAdminUsersAPI
+    advanced_settings: AsyncAdvancedSettingsAPI
+    alert_subscriptions: AsyncAlertSubscriptionsAPI
+    apptotal: AsyncApptotalAPI
+    atp_policy: AsyncAtpPolicyAPI
+    audit_logs: AsyncAuditLogsAPI
+    authentication_settings: AsyncAuthenticationSettingsAPI
+    azure_integration: AsyncAzureIntegrationAPI
+    bandwidth_classes: AsyncBandwidthClassesAPI
+    bandwidth_control_rules: AsyncBandwidthControlRulesAPI
+    browser_control_settings: AsyncBrowserControlSettingsAPI
+    casb_dlp_rules: AsyncCasbDlpRulesAPI
+    casb_malware_rules: AsyncCasbMalwareRulesAPI
+    cloud_app_instances: AsyncCloudAppInstancesAPI
+    cloud_applications: AsyncCloudApplicationsAPI
+    cloud_browser_isolation: AsyncCloudBrowserIsolationAPI
+    cloud_firewall: AsyncCloudFirewallAPI
+    cloud_firewall_dns: AsyncCloudFirewallDnsAPI
+    cloud_firewall_ips: AsyncCloudFirewallIpsAPI
+    cloud_firewall_rules: AsyncCloudFirewallRulesAPI
+    cloud_nss: AsyncCloudNssAPI
+    cloud_to_cloud_ir: AsyncCloudToCloudIrAPI
+    cloudappcontrol: AsyncCloudappcontrolAPI
+    custom_file_types: AsyncCustomFileTypesAPI
+    dedicated_ip_gateways: AsyncDedicatedIpGatewaysAPI
+    device_groups: AsyncDeviceGroupsAPI
+    device_management: AsyncDeviceManagementAPI
+    devices: AsyncDevicesAPI
+    dlp_dictionary: AsyncDlpDictionaryAPI
+    dlp_endpoint_resource: AsyncDlpEndpointResourceAPI
+    dlp_engine: AsyncDlpEngineAPI
+    dlp_resources: AsyncDlpResourcesAPI
+    dlp_templates: AsyncDlpTemplatesAPI
+    dlp_web_rules: AsyncDlpWebRulesAPI
+    dns_application_groups: AsyncDnsApplicationGroupsAPI
+    dns_gatways: AsyncDnsGatwaysAPI
+    email_profiles: AsyncEmailProfilesAPI
+    end_user_notification: AsyncEndUserNotificationAPI
+    end_user_notification_templates: AsyncEndUserNotificationTemplatesAPI
+    endpoint_application_groups: AsyncEndpointApplicationGroupsAPI
+    endpoint_applications: AsyncEndpointApplicationsAPI
+    endpoint_custom_apps: AsyncEndpointCustomAppsAPI
+    endpoint_dlp_resource_groups: AsyncEndpointDlpResourceGroupsAPI
+    endpoint_dlp_rules: AsyncEndpointDlpRulesAPI
+    endpoint_dlp_sub_rules: AsyncEndpointDlpSubRulesAPI
+    file_type_control_rule: AsyncFileTypeControlRuleAPI
+    forwarding_control: AsyncForwardingControlAPI
+    ftp_control_policy: AsyncFtpControlPolicyAPI
+    gre_tunnel: AsyncGreTunnelAPI
+    http_header_control: AsyncHttpHeaderControlAPI
+    intermediate_certificates: AsyncIntermediateCertificatesAPI
+    iot_report: AsyncIotReportAPI
+    ips_categories: AsyncIpsCategoriesAPI
+    ips_signature_rules: AsyncIpsSignatureRulesAPI
+    ipv6_config: AsyncIpv6ConfigAPI
+    locations: AsyncLocationsAPI
+    malware_protection_policy: AsyncMalwareProtectionPolicyAPI
+    mobile_threat_settings: AsyncMobileThreatSettingsAPI
+    nat_control_policy: AsyncNatControlPolicyAPI
+    nss_collectors: AsyncNssCollectorsAPI
+    nss_servers: AsyncNssServersAPI
+    organization_information: AsyncOrganizationInformationAPI
+    outbound_email_dlp_rules: AsyncOutboundEmailDlpRulesAPI
+    pac_files: AsyncPacFilesAPI
+    partner_integrations: AsyncPartnerIntegrationsAPI
+    policy_export: AsyncPolicyExportAPI
+    proxies: AsyncProxiesAPI
+    remote_assistance: AsyncRemoteAssistanceAPI
+    risk_profiles: AsyncRiskProfilesAPI
+    rule_labels: AsyncRuleLabelsAPI
+    saas_security_api: AsyncSaasSecurityApiAPI
+    sandbox: AsyncSandboxAPI
+    sandbox_rules: AsyncSandboxRulesAPI
+    secure_browsing: AsyncSecureBrowsingAPI
+    security_policy_settings: AsyncSecurityPolicySettingsAPI
+    security_ueba_alerts: AsyncSecurityUebaAlertsAPI
+    shadow_it_report: AsyncShadowItReportAPI
+    smpc_instance: AsyncSmpcInstanceAPI
+    ssl_inspection_rules: AsyncSslInspectionRulesAPI
+    sub_clouds: AsyncSubCloudsAPI
+    system_audit: AsyncSystemAuditAPI
+    tenancy_restriction_profile: AsyncTenancyRestrictionProfileAPI
+    time_intervals: AsyncTimeIntervalsAPI
+    traffic_capture: AsyncTrafficCaptureAPI
+    traffic_datacenters: AsyncTrafficDatacentersAPI
+    traffic_extranet: AsyncTrafficExtranetAPI
+    traffic_static_ip: AsyncTrafficStaticIpAPI
+    traffic_vpn_credentials: AsyncTrafficVpnCredentialsAPI
+    url_categories: AsyncUrlCategoriesAPI
+    url_filtering: AsyncUrlFilteringAPI
+    user_management: AsyncUserManagementAPI
+    vzen_clusters: AsyncVzenClustersAPI
+    vzen_nodes: AsyncVzenNodesAPI
+    web_dlp_global_options: AsyncWebDlpGlobalOptionsAPI
+    workload_groups: AsyncWorkloadGroupsAPI
+    zpa_gateway: AsyncZpaGatewayAPI

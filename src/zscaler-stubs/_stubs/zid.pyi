@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.zid.models.api_client
 import zscaler.zid.models.groups
 import zscaler.zid.models.resource_servers
@@ -171,6 +172,171 @@ class ApiClientAPI:
         Example::
 
             item, resp, err = client.zid.api_client.update_api_client("123")
+        """
+        ...
+
+
+class AsyncApiClientAPI:
+    """``client.zid.api_client`` of the async client: every method a coroutine."""
+
+    async def add_api_client(self, **kwargs: Unpack[ApiClientAddApiClientBody]) -> AsyncResult[zscaler.zid.models.api_client.APIClientRecords]:
+        """Add API client.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            access_token_life_time: Any, client_authentication: Any, client_resources: Any, description:
+              Any, name: Any, status: Any
+
+        Returns:
+            Result[APIClientRecords]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/api-clients
+
+        Example::
+
+            item, resp, err = client.zid.api_client.add_api_client(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_api_client_secret(self, client_id: str | int, **kwargs: Unpack[ApiClientAddApiClientSecretBody]) -> AsyncResult[zscaler.zid.models.api_client.APIClientSecrets]:
+        """Add API client secret.
+
+        Args:
+            client_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any
+
+        Returns:
+            Result[APIClientSecrets]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/api-clients/{client_id}/secrets
+
+        Example::
+
+            item, resp, err = client.zid.api_client.add_api_client_secret("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_api_client(self, client_id: str | int) -> AsyncResult[None]:
+        """Delete API client.
+
+        Args:
+            client_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/api-clients/{client_id}
+
+        Example::
+
+            _, resp, err = client.zid.api_client.delete_api_client("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_api_client_secret(self, client_id: str | int, secret_id: str | int) -> AsyncResult[None]:
+        """Delete API client secret.
+
+        Args:
+            client_id (str | int): in the path
+            secret_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/api-clients/{client_id}/secrets/{secret_id}
+
+        Example::
+
+            _, resp, err = client.zid.api_client.delete_api_client_secret("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_api_client(self, client_id: str | int) -> AsyncResult[zscaler.zid.models.api_client.APIClientRecords]:
+        """Get API client.
+
+        Args:
+            client_id (str | int): in the path
+
+        Returns:
+            Result[APIClientRecords]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/api-clients/{client_id}
+
+        Example::
+
+            item, resp, err = client.zid.api_client.get_api_client("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_api_client_secret(self, client_id: str | int) -> AsyncResult[zscaler.zid.models.api_client.APIClientSecrets]:
+        """Get API client secret.
+
+        Args:
+            client_id (str | int): in the path
+
+        Returns:
+            Result[APIClientSecrets]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/api-clients/{client_id}/secrets
+
+        Example::
+
+            item, resp, err = client.zid.api_client.get_api_client_secret("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_api_clients(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List API clients (a page envelope; see list_users).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, offset
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/api-clients
+
+        Example::
+
+            items, resp, err = client.zid.api_client.list_api_clients()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_api_client(self, client_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zid.models.api_client.APIClientRecords]:
+        """Update API client.
+
+        Args:
+            client_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[APIClientRecords]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ziam/admin/api/v1/api-clients/{client_id}
+
+        Example::
+
+            item, resp, err = client.zid.api_client.update_api_client("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -386,6 +552,219 @@ class GroupsAPI:
         """
         ...
 
+
+class AsyncGroupsAPI:
+    """``client.zid.groups`` of the async client: every method a coroutine."""
+
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List groups (a page envelope; see list_users).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_dynamic_groups,
+              limit, offset
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/groups
+
+        Example::
+
+            items, resp, err = client.zid.groups.list_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_group(self, **kwargs: Unpack[GroupsAddGroupBody]) -> AsyncResult[zscaler.zid.models.groups.GroupRecord]:
+        """Add group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_entitlement_enabled: Any, description: Any, id: Any, idp: Any, is_dynamic_group: Any,
+              name: Any, service_entitlement_enabled: Any, source: Any
+
+        Returns:
+            Result[GroupRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/groups
+
+        Example::
+
+            item, resp, err = client.zid.groups.add_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_user_to_group(self, group_id: str | int, user_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zid.models.groups.GroupRecord]:
+        """Add user to group.
+
+        Args:
+            group_id (str | int): in the path
+            user_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GroupRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/groups/{group_id}/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zid.groups.add_user_to_group("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_users_to_group(self, group_id: str, **kwargs: Unpack[GroupsAddUsersToGroupBody]) -> AsyncResult:
+        """Add users to a group: ``id=[user ids]`` is sent as ``[{"id": ...}]``.
+
+        Args:
+            group_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/groups/{group_id}/users
+
+        Example::
+
+            item, resp, err = client.zid.groups.add_users_to_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/groups/{group_id}
+
+        Example::
+
+            _, resp, err = client.zid.groups.delete_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group(self, group_id: str | int) -> AsyncResult[zscaler.zid.models.groups.GroupRecord]:
+        """Get group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[GroupRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zid.groups.get_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_group_users_details(self, group_id: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List the users of a group (a page envelope; see list_users).
+
+        Args:
+            group_id (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys domain_name, idp_name,
+              limit, login_name, offset
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/groups/{group_id}/users
+
+        Example::
+
+            items, resp, err = client.zid.groups.list_group_users_details("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def remove_user_from_group(self, group_id: str | int, user_id: str | int) -> AsyncResult[None]:
+        """Remove user from group.
+
+        Args:
+            group_id (str | int): in the path
+            user_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/groups/{group_id}/users/{user_id}
+
+        Example::
+
+            _, resp, err = client.zid.groups.remove_user_from_group("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def replace_users_groups(self, group_id: str, **kwargs: Unpack[GroupsReplaceUsersGroupsBody]) -> AsyncResult:
+        """Replace the users of a group: ``id=[user ids]`` is sent as ``[{"id": ...}]``.
+
+        Args:
+            group_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ziam/admin/api/v1/groups/{group_id}/users
+
+        Example::
+
+            item, resp, err = client.zid.groups.replace_users_groups("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group(self, group_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zid.models.groups.GroupRecord]:
+        """Update group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GroupRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ziam/admin/api/v1/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.zid.groups.update_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ResourceServersAPI:
     def get_resource_server(self, resource_id: str | int) -> Result[zscaler.zid.models.resource_servers.ResourceServersRecord]:
         """Get resource server.
@@ -423,6 +802,50 @@ class ResourceServersAPI:
         """
         ...
 
+
+class AsyncResourceServersAPI:
+    """``client.zid.resource_servers`` of the async client: every method a coroutine."""
+
+    async def get_resource_server(self, resource_id: str | int) -> AsyncResult[zscaler.zid.models.resource_servers.ResourceServersRecord]:
+        """Get resource server.
+
+        Args:
+            resource_id (str | int): in the path
+
+        Returns:
+            Result[ResourceServersRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/resource-servers/{resource_id}
+
+        Example::
+
+            item, resp, err = client.zid.resource_servers.get_resource_server("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_resource_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List resource servers (a page envelope; see list_users).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, offset
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/resource-servers
+
+        Example::
+
+            items, resp, err = client.zid.resource_servers.list_resource_servers()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class UserEntitlementAPI:
     def get_admin_entitlement(self, user_id: str | int) -> Result[zscaler.zid.models.user_entitlement.Entitlements]:
         """Get admin entitlement.
@@ -456,6 +879,49 @@ class UserEntitlementAPI:
         Example::
 
             item, resp, err = client.zid.user_entitlement.get_service_entitlement("123")
+        """
+        ...
+
+
+class AsyncUserEntitlementAPI:
+    """``client.zid.user_entitlement`` of the async client: every method a coroutine."""
+
+    async def get_admin_entitlement(self, user_id: str | int) -> AsyncResult[zscaler.zid.models.user_entitlement.Entitlements]:
+        """Get admin entitlement.
+
+        Args:
+            user_id (str | int): in the path
+
+        Returns:
+            Result[Entitlements]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users/{user_id}/admin-entitlements
+
+        Example::
+
+            item, resp, err = client.zid.user_entitlement.get_admin_entitlement("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_service_entitlement(self, user_id: str | int) -> AsyncResult[zscaler.zid.models.user_entitlement.Service]:
+        """Get service entitlement.
+
+        Args:
+            user_id (str | int): in the path
+
+        Returns:
+            Result[Service]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users/{user_id}/service-entitlements
+
+        Example::
+
+            item, resp, err = client.zid.user_entitlement.get_service_entitlement("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -588,9 +1054,144 @@ class UsersAPI:
         ...
 
 
+class AsyncUsersAPI:
+    """``client.zid.users`` of the async client: every method a coroutine."""
+
+    async def list_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List users. The result is the page envelope (``records``, ``results_total``, ``next_link``) and also the list of its records; ``resp.has_next()``/``resp.next()`` follow ``next_link``.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys domain_name, idp_name,
+              limit, login_name, offset
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users
+
+        Example::
+
+            items, resp, err = client.zid.users.list_users()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_user(self, **kwargs: Unpack[UsersAddUserBody]) -> AsyncResult[zscaler.zid.models.users.UserRecord]:
+        """Add user.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_attrs_info: Any, department: Any, display_name: Any, first_name: Any, id: Any, idp:
+              Any, last_name: Any, login_name: Any, primary_email: Any, secondary_email: Any, source:
+              Any, status: Any
+
+        Returns:
+            Result[UserRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ziam/admin/api/v1/users
+
+        Example::
+
+            item, resp, err = client.zid.users.add_user()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_user(self, user_id: str | int) -> AsyncResult[None]:
+        """Delete user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ziam/admin/api/v1/users/{user_id}
+
+        Example::
+
+            _, resp, err = client.zid.users.delete_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_user(self, user_id: str | int) -> AsyncResult[zscaler.zid.models.users.UserRecord]:
+        """Get user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Returns:
+            Result[UserRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zid.users.get_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_user_group_details(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zid.models.users.UserRecord]]:
+        """List user group details.
+
+        Args:
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys limit, offset
+
+        Returns:
+            Result[list[UserRecord]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ziam/admin/api/v1/users/{user_id}/groups
+
+        Example::
+
+            items, resp, err = client.zid.users.list_user_group_details("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_user(self, user_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zid.models.users.UserRecord]:
+        """Update user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[UserRecord]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ziam/admin/api/v1/users/{user_id}
+
+        Example::
+
+            item, resp, err = client.zid.users.update_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZIDService:
     api_client: ApiClientAPI
     groups: GroupsAPI
     resource_servers: ResourceServersAPI
     user_entitlement: UserEntitlementAPI
     users: UsersAPI
+
+
+class AsyncZIDService:
+    api_client: AsyncApiClientAPI
+    groups: AsyncGroupsAPI
+    resource_servers: AsyncResourceServersAPI
+    user_entitlement: AsyncUserEntitlementAPI
+    users: AsyncUsersAPI

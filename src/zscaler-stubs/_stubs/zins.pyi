@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 
 
 class CyberSecurityAPI:
@@ -47,6 +48,55 @@ class CyberSecurityAPI:
         Example::
 
             result, resp, err = client.zins.cyber_security.get_incidents_by_location("example", "example")
+        """
+        ...
+
+
+class AsyncCyberSecurityAPI:
+    """``client.zins.cyber_security`` of the async client: every method a coroutine."""
+
+    async def get_incidents(self, start_time: int, end_time: int, categorize_by: list[str] | None = None, limit: int | None = None) -> AsyncResult:
+        """Get incidents, grouped by one or more ``categorize_by`` values (required). GraphQL query ``CyberSecurityIncidents``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            categorize_by (list[str] | None, default None)
+            limit (int | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.cyber_security.get_incidents("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_incidents_by_location(self, start_time: int, end_time: int, categorize_by: str = 'LOCATION_ID', limit: int | None = None) -> AsyncResult:
+        """Get incidents by location. GraphQL query ``CyberSecurityByLocation``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            categorize_by (str, default 'LOCATION_ID')
+            limit (int | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.cyber_security.get_incidents_by_location("example", "example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -115,6 +165,80 @@ class FirewallAPI:
         """
         ...
 
+
+class AsyncFirewallAPI:
+    """``client.zins.firewall`` of the async client: every method a coroutine."""
+
+    async def get_network_services(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get network services. GraphQL query ``FirewallNetworkServices``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.firewall.get_network_services("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_traffic_by_action(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get traffic by action. GraphQL query ``FirewallByAction``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.firewall.get_traffic_by_action("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_traffic_by_location(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get traffic by location. GraphQL query ``FirewallByLocation``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.firewall.get_traffic_by_location("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class IotAPI:
     def get_device_stats(self, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> Result:
         """Get device stats. GraphQL query ``IoTDeviceStats``.
@@ -133,6 +257,32 @@ class IotAPI:
         Example::
 
             result, resp, err = client.zins.iot.get_device_stats()
+        """
+        ...
+
+
+class AsyncIotAPI:
+    """``client.zins.iot`` of the async client: every method a coroutine."""
+
+    async def get_device_stats(self, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get device stats. GraphQL query ``IoTDeviceStats``.
+
+        Args:
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.iot.get_device_stats()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -156,6 +306,34 @@ class SaasSecurityAPI:
         Example::
 
             result, resp, err = client.zins.saas_security.get_casb_app_report("example", "example")
+        """
+        ...
+
+
+class AsyncSaasSecurityAPI:
+    """``client.zins.saas_security`` of the async client: every method a coroutine."""
+
+    async def get_casb_app_report(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get CASB app report. GraphQL query ``CasbAppReport``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.saas_security.get_casb_app_report("example", "example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -197,6 +375,54 @@ class ShadowItAPI:
         Example::
 
             result, resp, err = client.zins.shadow_it.get_shadow_it_summary("example", "example")
+        """
+        ...
+
+
+class AsyncShadowItAPI:
+    """``client.zins.shadow_it`` of the async client: every method a coroutine."""
+
+    async def get_apps(self, start_time: int, end_time: int, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get apps. GraphQL query ``ShadowITApps``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.shadow_it.get_apps("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_shadow_it_summary(self, start_time: int, end_time: int) -> AsyncResult:
+        """Get shadow IT summary. GraphQL query ``ShadowITSummary``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.shadow_it.get_shadow_it_summary("example", "example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -319,6 +545,137 @@ class WebTrafficAPI:
         ...
 
 
+class AsyncWebTrafficAPI:
+    """``client.zins.web_traffic`` of the async client: every method a coroutine."""
+
+    async def get_no_grouping(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', dlp_engine_filter: str | None = None, action_filter: str | None = None, include_trend: bool = False, trend_interval: str | None = None, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get no grouping. GraphQL query ``WebTrafficNoGrouping``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            dlp_engine_filter (str | None, default None)
+            action_filter (str | None, default None)
+            include_trend (bool, default False)
+            trend_interval (str | None, default None)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_no_grouping("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_protocols(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get protocols. GraphQL query ``WebProtocols``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_protocols("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_threat_class(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get threat class. GraphQL query ``WebThreatClass``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_threat_class("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_threat_super_categories(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get threat super categories. GraphQL query ``WebThreatSuperCategories``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_threat_super_categories("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_traffic_by_location(self, start_time: int, end_time: int, traffic_unit: str = 'TRANSACTIONS', include_trend: bool = False, trend_interval: str | None = None, limit: int | None = None, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """Get traffic by location. GraphQL query ``WebTrafficByLocation``.
+
+        Args:
+            start_time (int)
+            end_time (int)
+            traffic_unit (str, default 'TRANSACTIONS')
+            include_trend (bool, default False)
+            trend_interval (str | None, default None)
+            limit (int | None, default None)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zins/graphql
+
+        Example::
+
+            result, resp, err = client.zins.web_traffic.get_traffic_by_location("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZINSService:
     cyber_security: CyberSecurityAPI
     firewall: FirewallAPI
@@ -326,3 +683,12 @@ class ZINSService:
     saas_security: SaasSecurityAPI
     shadow_it: ShadowItAPI
     web_traffic: WebTrafficAPI
+
+
+class AsyncZINSService:
+    cyber_security: AsyncCyberSecurityAPI
+    firewall: AsyncFirewallAPI
+    iot: AsyncIotAPI
+    saas_security: AsyncSaasSecurityAPI
+    shadow_it: AsyncShadowItAPI
+    web_traffic: AsyncWebTrafficAPI

@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 
 
 class AgentGroupsAPI:
@@ -47,6 +48,55 @@ class AgentGroupsAPI:
         Example::
 
             result, resp, err = client.zms.agent_groups.list_agent_groups("123")
+        """
+        ...
+
+
+class AsyncAgentGroupsAPI:
+    """``client.zms.agent_groups`` of the async client: every method a coroutine."""
+
+    async def get_agent_group_totp_secrets(self, customer_id: str, eyez_id: str) -> AsyncResult:
+        """Get agent group TOTP secrets. GraphQL query ``GetAgentGroupTotpSecrets``.
+
+        Args:
+            customer_id (str)
+            eyez_id (str)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agent_groups.get_agent_group_totp_secrets("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_agent_groups(self, customer_id: str, page: int = 1, page_size: int = 20, search: str | None = None, sort: str | None = None, sort_dir: str | None = None) -> AsyncResult:
+        """List agent groups. GraphQL query ``ListAgentGroups``.
+
+        Args:
+            customer_id (str)
+            page (int, default 1)
+            page_size (int, default 20)
+            search (str | None, default None)
+            sort (str | None, default None)
+            sort_dir (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agent_groups.list_agent_groups("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -110,6 +160,75 @@ class AgentsAPI:
         """
         ...
 
+
+class AsyncAgentsAPI:
+    """``client.zms.agents`` of the async client: every method a coroutine."""
+
+    async def get_agent_connection_status_statistics(self, customer_id: str, search: str | None = None) -> AsyncResult:
+        """Get agent connection status statistics. GraphQL query ``AgentConnectionStatusStats``.
+
+        Args:
+            customer_id (str)
+            search (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agents.get_agent_connection_status_statistics("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_agent_version_statistics(self, customer_id: str, search: str | None = None) -> AsyncResult:
+        """Get agent version statistics. GraphQL query ``AgentVersionStats``.
+
+        Args:
+            customer_id (str)
+            search (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agents.get_agent_version_statistics("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_agents(self, customer_id: str, page: int = 1, page_size: int = 20, search: str | None = None, sort: str | None = None, sort_dir: str | None = None) -> AsyncResult:
+        """List agents. GraphQL query ``ListAgents``.
+
+        Args:
+            customer_id (str)
+            page (int, default 1)
+            page_size (int, default 20)
+            search (str | None, default None)
+            sort (str | None, default None)
+            sort_dir (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.agents.list_agents("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AppCatalogAPI:
     def list_app_catalog(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> Result:
         """List app catalog. GraphQL query ``ListAppCatalog``.
@@ -133,6 +252,34 @@ class AppCatalogAPI:
         """
         ...
 
+
+class AsyncAppCatalogAPI:
+    """``client.zms.app_catalog`` of the async client: every method a coroutine."""
+
+    async def list_app_catalog(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """List app catalog. GraphQL query ``ListAppCatalog``.
+
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.app_catalog.list_app_catalog("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AppZonesAPI:
     def list_app_zones(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> Result:
         """List app zones. GraphQL query ``ListAppZones``.
@@ -153,6 +300,34 @@ class AppZonesAPI:
         Example::
 
             result, resp, err = client.zms.app_zones.list_app_zones("123")
+        """
+        ...
+
+
+class AsyncAppZonesAPI:
+    """``client.zms.app_zones`` of the async client: every method a coroutine."""
+
+    async def list_app_zones(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """List app zones. GraphQL query ``ListAppZones``.
+
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.app_zones.list_app_zones("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -198,6 +373,55 @@ class NoncesAPI:
         """
         ...
 
+
+class AsyncNoncesAPI:
+    """``client.zms.nonces`` of the async client: every method a coroutine."""
+
+    async def get_nonce(self, customer_id: str, eyez_id: str) -> AsyncResult:
+        """Get nonce. GraphQL query ``GetNonce``.
+
+        Args:
+            customer_id (str)
+            eyez_id (str)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.nonces.get_nonce("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_nonces(self, customer_id: str, page: int = 1, page_size: int = 20, search: str | None = None, sort: str | None = None, sort_dir: str | None = None) -> AsyncResult:
+        """List nonces. GraphQL query ``ListNonces``.
+
+        Args:
+            customer_id (str)
+            page (int, default 1)
+            page_size (int, default 20)
+            search (str | None, default None)
+            sort (str | None, default None)
+            sort_dir (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.nonces.list_nonces("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PolicyRulesAPI:
     def list_default_policy_rules(self, customer_id: str, page_num: int = 1, page_size: int = 20) -> Result:
         """List default policy rules. GraphQL query ``ListDefaultPolicyRules``.
@@ -237,6 +461,55 @@ class PolicyRulesAPI:
         Example::
 
             result, resp, err = client.zms.policy_rules.list_policy_rules("123")
+        """
+        ...
+
+
+class AsyncPolicyRulesAPI:
+    """``client.zms.policy_rules`` of the async client: every method a coroutine."""
+
+    async def list_default_policy_rules(self, customer_id: str, page_num: int = 1, page_size: int = 20) -> AsyncResult:
+        """List default policy rules. GraphQL query ``ListDefaultPolicyRules``.
+
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.policy_rules.list_default_policy_rules("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_policy_rules(self, customer_id: str, page_num: int = 1, page_size: int = 20, fetch_all: bool = False, filter_by: Any = None) -> AsyncResult:
+        """List policy rules. GraphQL query ``ListPolicyRules``.
+
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            fetch_all (bool, default False)
+            filter_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.policy_rules.list_policy_rules("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -301,6 +574,76 @@ class ResourceGroupsAPI:
         """
         ...
 
+
+class AsyncResourceGroupsAPI:
+    """``client.zms.resource_groups`` of the async client: every method a coroutine."""
+
+    async def get_resource_group_members(self, customer_id: str, group_id: str, page_num: int = 1, page_size: int = 20) -> AsyncResult:
+        """Get resource group members. GraphQL query ``GetResourceGroupMembers``.
+
+        Args:
+            customer_id (str)
+            group_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resource_groups.get_resource_group_members("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_resource_group_protection_status(self, customer_id: str, page_num: int = 1, page_size: int = 20) -> AsyncResult:
+        """Get resource group protection status. GraphQL query ``ResourceGroupProtectionStatus``.
+
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resource_groups.get_resource_group_protection_status("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_resource_groups(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None) -> AsyncResult:
+        """List resource groups. GraphQL query ``ListResourceGroups``.
+
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resource_groups.list_resource_groups("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ResourcesAPI:
     def get_metadata(self, customer_id: str) -> Result:
         """Get metadata. GraphQL query ``GetMetadata``.
@@ -358,6 +701,75 @@ class ResourcesAPI:
         Example::
 
             result, resp, err = client.zms.resources.list_resources("123")
+        """
+        ...
+
+
+class AsyncResourcesAPI:
+    """``client.zms.resources`` of the async client: every method a coroutine."""
+
+    async def get_metadata(self, customer_id: str) -> AsyncResult:
+        """Get metadata. GraphQL query ``GetMetadata``.
+
+        Args:
+            customer_id (str)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resources.get_metadata("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_resource_protection_status(self, customer_id: str, page_num: int = 1, page_size: int = 20) -> AsyncResult:
+        """Get resource protection status. GraphQL query ``ResourceProtectionStatus``.
+
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resources.get_resource_protection_status("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_resources(self, customer_id: str, page_num: int = 1, page_size: int = 20, include_deleted: bool = False, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """List resources. GraphQL query ``ListResources``.
+
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            include_deleted (bool, default False)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.resources.list_resources("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -430,6 +842,83 @@ class TagsAPI:
         ...
 
 
+class AsyncTagsAPI:
+    """``client.zms.tags`` of the async client: every method a coroutine."""
+
+    async def list_tag_keys(self, customer_id: str, namespace_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """List tag keys. GraphQL query ``ListTagKeys``.
+
+        Args:
+            customer_id (str)
+            namespace_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.tags.list_tag_keys("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_tag_namespaces(self, customer_id: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """List tag namespaces. GraphQL query ``ListTagNamespaces``.
+
+        Args:
+            customer_id (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.tags.list_tag_namespaces("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_tag_values(self, customer_id: str, tag_id: str, namespace_origin: str, page_num: int = 1, page_size: int = 20, filter_by: Any = None, order_by: Any = None) -> AsyncResult:
+        """List tag values. GraphQL query ``ListTagValues``.
+
+        Args:
+            customer_id (str)
+            tag_id (str)
+            namespace_origin (str)
+            page_num (int, default 1)
+            page_size (int, default 20)
+            filter_by (Any, default None)
+            order_by (Any, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zms/graphql
+
+        Example::
+
+            result, resp, err = client.zms.tags.list_tag_values("123", "123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZMSService:
     agent_groups: AgentGroupsAPI
     agents: AgentsAPI
@@ -440,3 +929,15 @@ class ZMSService:
     resource_groups: ResourceGroupsAPI
     resources: ResourcesAPI
     tags: TagsAPI
+
+
+class AsyncZMSService:
+    agent_groups: AsyncAgentGroupsAPI
+    agents: AsyncAgentsAPI
+    app_catalog: AsyncAppCatalogAPI
+    app_zones: AsyncAppZonesAPI
+    nonces: AsyncNoncesAPI
+    policy_rules: AsyncPolicyRulesAPI
+    resource_groups: AsyncResourceGroupsAPI
+    resources: AsyncResourcesAPI
+    tags: AsyncTagsAPI

@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.zpa.models.administrator_controller
 import zscaler.zpa.models.api_keys
 import zscaler.zpa.models.app_connector_groups
@@ -121,6 +122,46 @@ class AdminSsoControllerAPI:
         """
         ...
 
+
+class AsyncAdminSsoControllerAPI:
+    """``client.zpa.admin_sso_controller`` of the async client: every method a coroutine."""
+
+    async def get_sso_controller(self) -> AsyncResult:
+        """Get SSO controller.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ssoLoginOptions
+
+        Example::
+
+            result, resp, err = client.zpa.admin_sso_controller.get_sso_controller()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_sso_controller(self, **kwargs: Unpack[AdminSsoControllerUpdateSsoControllerBody]) -> AsyncResult:
+        """Update SSO controller.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            ssologinonly: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ssoLoginOptions
+
+        Example::
+
+            result, resp, err = client.zpa.admin_sso_controller.update_sso_controller()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AdministratorControllerAddAdministratorBody(TypedDict, total=False):
     """Body fields of ``administrator_controller.add_administrator`` (keyword arguments; all optional)."""
     microtenant_id: Any
@@ -227,6 +268,117 @@ class AdministratorControllerAPI:
         Example::
 
             _, resp, err = client.zpa.administrator_controller.delete_administrator("123")
+        """
+        ...
+
+
+class AsyncAdministratorControllerAPI:
+    """``client.zpa.administrator_controller`` of the async client: every method a coroutine."""
+
+    async def list_administrators(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.administrator_controller.AdministratorController]]:
+        """List administrators.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[AdministratorController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators
+
+        Example::
+
+            items, resp, err = client.zpa.administrator_controller.list_administrators()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_administrator(self, admin_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.administrator_controller.AdministratorController]:
+        """Get administrator.
+
+        Args:
+            admin_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[AdministratorController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators/{admin_id}
+
+        Example::
+
+            item, resp, err = client.zpa.administrator_controller.get_administrator("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_administrator(self, **kwargs: Unpack[AdministratorControllerAddAdministratorBody]) -> AsyncResult[zscaler.zpa.models.administrator_controller.AdministratorController]:
+        """Add administrator.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, name: Any
+
+        Returns:
+            Result[AdministratorController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators
+
+        Example::
+
+            item, resp, err = client.zpa.administrator_controller.add_administrator(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_administrator(self, admin_id: str | int, **kwargs: Unpack[AdministratorControllerUpdateAdministratorBody]) -> AsyncResult[zscaler.zpa.models.administrator_controller.AdministratorController]:
+        """Update administrator.
+
+        Args:
+            admin_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[AdministratorController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators/{admin_id}
+
+        Example::
+
+            item, resp, err = client.zpa.administrator_controller.update_administrator("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_administrator(self, admin_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete administrator.
+
+        Args:
+            admin_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators/{admin_id}
+
+        Example::
+
+            _, resp, err = client.zpa.administrator_controller.delete_administrator("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -339,6 +491,113 @@ class ApiKeysAPI:
         Example::
 
             _, resp, err = client.zpa.api_keys.delete_api_key("123")
+        """
+        ...
+
+
+class AsyncApiKeysAPI:
+    """``client.zpa.api_keys`` of the async client: every method a coroutine."""
+
+    async def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.api_keys.ApiKeys]]:
+        """List api keys.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[ApiKeys]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys
+
+        Example::
+
+            items, resp, err = client.zpa.api_keys.list_api_keys()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_api_key(self, key_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.api_keys.ApiKeys]:
+        """Get api key.
+
+        Args:
+            key_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[ApiKeys]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys/{key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.api_keys.get_api_key("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_api_key(self, **kwargs: Unpack[ApiKeysAddApiKeyBody]) -> AsyncResult[zscaler.zpa.models.api_keys.ApiKeys]:
+        """Add api key.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: bool, microtenant_id: Any, name: str, role_id: Any, token_expiry_time_in_sec: Any
+
+        Returns:
+            Result[ApiKeys]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys
+
+        Example::
+
+            item, resp, err = client.zpa.api_keys.add_api_key(name="example", enabled=True)
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_api_key(self, key_id: str | int, **kwargs: Unpack[ApiKeysUpdateApiKeyBody]) -> AsyncResult[zscaler.zpa.models.api_keys.ApiKeys]:
+        """Update api key.
+
+        Args:
+            key_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enabled: bool, microtenant_id: Any, name: str, role_id: Any, token_expiry_time_in_sec: Any
+
+        Returns:
+            Result[ApiKeys]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys/{key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.api_keys.update_api_key("123", name="example", enabled=True)
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_api_key(self, key_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete api key.
+
+        Args:
+            key_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/apiKeys/{key_id}
+
+        Example::
+
+            _, resp, err = client.zpa.api_keys.delete_api_key("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -527,6 +786,164 @@ class AppConnectorGroupsAPI:
         """
         ...
 
+
+class AsyncAppConnectorGroupsAPI:
+    """``client.zpa.app_connector_groups`` of the async client: every method a coroutine."""
+
+    async def add_connector_group(self, **kwargs: Unpack[AppConnectorGroupsAddConnectorGroupBody]) -> AsyncResult[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
+        """Add connector group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            city_country: str, connector_ids: Any, country_code: str, description: str, dns_query_type:
+              str, enabled: bool, enrollment_cert_id: str, latitude: str, location: str, longitude: str,
+              lss_app_connector_group: bool, microtenant_id: Any, name: str, override_version_profile:
+              bool, server_group_ids: Any, upgrade_day: str, upgrade_time_in_secs: str, version_profile:
+              Any
+
+        Returns:
+            Result[AppConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_groups.add_connector_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_connector_group(self, group_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete connector group.
+
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_connector_groups.delete_connector_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_connector_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
+        """Get connector group.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[AppConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_groups.get_connector_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_connector_group_sg(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
+        """Get connector group SG.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[AppConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}/sg
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_groups.get_connector_group_sg("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
+        """List connector groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[AppConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup
+
+        Example::
+
+            items, resp, err = client.zpa.app_connector_groups.list_connector_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_connector_groups_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
+        """List connector groups summary.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[AppConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.app_connector_groups.list_connector_groups_summary()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_connector_group(self, group_id: str | int, **kwargs: Unpack[AppConnectorGroupsUpdateConnectorGroupBody]) -> AsyncResult[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
+        """Update connector group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            city_country: str, connector_ids: Any, country_code: str, description: str, dns_query_type:
+              str, enabled: bool, enrollment_cert_id: str, latitude: str, location: str, longitude: str,
+              lss_app_connector_group: bool, microtenant_id: Any, name: str, override_version_profile:
+              bool, server_group_ids: Any, upgrade_day: str, upgrade_time_in_secs: str, version_profile:
+              Any
+
+        Returns:
+            Result[AppConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_groups.update_connector_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AppConnectorScheduleAddConnectorScheduleBody(TypedDict, total=False):
     """Body fields of ``app_connector_schedule.add_connector_schedule`` (keyword arguments; all optional)."""
     customer_id: Any
@@ -602,6 +1019,72 @@ class AppConnectorScheduleAPI:
         Example::
 
             item, resp, err = client.zpa.app_connector_schedule.update_connector_schedule("123", enabled=True)
+        """
+        ...
+
+
+class AsyncAppConnectorScheduleAPI:
+    """``client.zpa.app_connector_schedule`` of the async client: every method a coroutine."""
+
+    async def add_connector_schedule(self, **kwargs: Unpack[AppConnectorScheduleAddConnectorScheduleBody]) -> AsyncResult:
+        """Add connector schedule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            customer_id: Any, disabled: Any, enabled: bool, frequency: Any, interval: Any, schedule: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/connectorSchedule
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_schedule.add_connector_schedule(enabled=True)
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_connector_schedule(self, customer_id: Any = None) -> AsyncResult[zscaler.zpa.models.app_connector_schedule.AppConnectorSchedule]:
+        """Get connector schedule.
+
+        Args:
+            customer_id (Any, default None)
+
+        Returns:
+            Result[AppConnectorSchedule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connectorSchedule
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_schedule.get_connector_schedule()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_connector_schedule(self, scheduler_id: str | int, **kwargs: Unpack[AppConnectorScheduleUpdateConnectorScheduleBody]) -> AsyncResult[zscaler.zpa.models.app_connector_schedule.AppConnectorSchedule]:
+        """Update connector schedule.
+
+        Args:
+            scheduler_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            customer_id: Any, disabled: Any, enabled: bool, frequency: Any, frequency_interval: Any,
+              interval: Any, microtenant_id: Any
+
+        Returns:
+            Result[AppConnectorSchedule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/connectorSchedule/{scheduler_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connector_schedule.update_connector_schedule("123", enabled=True)
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -706,6 +1189,115 @@ class AppConnectorsAPI:
         Example::
 
             item, resp, err = client.zpa.app_connectors.update_connector("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncAppConnectorsAPI:
+    """``client.zpa.app_connectors`` of the async client: every method a coroutine."""
+
+    async def bulk_delete_connectors(self, connector_ids: list[Any], microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Bulk delete connectors.
+
+        Args:
+            connector_ids (list[Any])
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/bulkDelete
+
+        Example::
+
+            _, resp, err = client.zpa.app_connectors.bulk_delete_connectors(["123"])
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_connector(self, connector_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete connector.
+
+        Args:
+            connector_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_connectors.delete_connector("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_connector(self, connector_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.app_connectors.AppConnectorController]:
+        """Get connector.
+
+        Args:
+            connector_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[AppConnectorController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connectors.get_connector("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_connectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_connectors.AppConnectorController]]:
+        """List connectors.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[AppConnectorController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector
+
+        Example::
+
+            items, resp, err = client.zpa.app_connectors.list_connectors()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_connector(self, connector_id: str | int, **kwargs: Unpack[AppConnectorsUpdateConnectorBody]) -> AsyncResult[zscaler.zpa.models.app_connectors.AppConnectorController]:
+        """Update connector.
+
+        Args:
+            connector_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, microtenant_id: Any, name: str
+
+        Returns:
+            Result[AppConnectorController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector/{connector_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_connectors.update_connector("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1143,6 +1735,442 @@ class AppProtectionAPI:
         """
         ...
 
+
+class AsyncAppProtectionAPI:
+    """``client.zpa.app_protection`` of the async client: every method a coroutine."""
+
+    async def add_custom_control(self, **kwargs: Unpack[AppProtectionAddCustomControlBody]) -> AsyncResult:
+        """Add custom control.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            rules: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.add_custom_control()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_profile(self, **kwargs: Unpack[AppProtectionAddProfileBody]) -> AsyncResult:
+        """Add profile.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            check_control_deployment_status: Any, controls_info: Any, custom_controls: Any, description:
+              Any, global_control_actions: Any, incarnation_number: Any, name: Any, paranoia_level: Any,
+              predefined_controls: Any, predefined_controls_version: Any, threat_labz_controls: Any,
+              websocket_controls: Any, zs_defined_control_choice: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.add_profile(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_custom_control(self, control_id: str | int) -> AsyncResult[None]:
+        """Delete custom control.
+
+        Args:
+            control_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/{control_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_protection.delete_custom_control("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_profile(self, profile_id: str | int) -> AsyncResult[None]:
+        """Delete profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_protection.delete_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_all_predef_control(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]]:
+        """Get all predef control.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, version
+
+        Returns:
+            Result[list[PredefinedInspectionControlResource]]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined
+
+        Example::
+
+            items, resp, err = client.zpa.app_protection.get_all_predef_control()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_custom_control(self, control_id: str | int) -> AsyncResult[zscaler.zpa.models.app_protection_profile.CustomControls]:
+        """Get custom control.
+
+        Args:
+            control_id (str | int): in the path
+
+        Returns:
+            Result[CustomControls]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/{control_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.get_custom_control("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_predef_control(self, control_id: str | int) -> AsyncResult[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
+        """Get predef control.
+
+        Args:
+            control_id (str | int): in the path
+
+        Returns:
+            Result[PredefinedInspectionControlResource]: ``(result, response, error)``; ``error`` is
+              None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/{control_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.get_predef_control("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_profile(self, profile_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.app_protection_profile.AppProtectionProfile]:
+        """Get profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AppProtectionProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.get_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_control_action_types(self) -> AsyncResult:
+        """List control action types.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/actionTypes
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_control_action_types()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_control_severity_types(self) -> AsyncResult:
+        """List control severity types.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/severityTypes
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_control_severity_types()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_control_types(self) -> AsyncResult:
+        """List control types.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/controlTypes
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_control_types()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_custom_controls(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_protection_profile.CustomControls]]:
+        """List custom controls.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search,
+              sort_dir
+
+        Returns:
+            Result[list[CustomControls]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom
+
+        Example::
+
+            items, resp, err = client.zpa.app_protection.list_custom_controls()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_custom_http_methods(self) -> AsyncResult:
+        """List custom HTTP methods.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/httpMethods
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_custom_http_methods()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_predef_control_adp(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
+        """List predef control adp.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, version
+
+        Returns:
+            Result[PredefinedInspectionControlResource]: ``(result, response, error)``; ``error`` is
+              None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/adp
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.list_predef_control_adp()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_predef_control_api(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
+        """List predef control API.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, version
+
+        Returns:
+            Result[PredefinedInspectionControlResource]: ``(result, response, error)``; ``error`` is
+              None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/api
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.list_predef_control_api()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_predef_control_versions(self) -> AsyncResult:
+        """List predef control versions.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined/versions
+
+        Example::
+
+            result, resp, err = client.zpa.app_protection.list_predef_control_versions()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_predef_controls(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List predef controls.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search, version
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined
+
+        Example::
+
+            items, resp, err = client.zpa.app_protection.list_predef_controls()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_protection_profile.AppProtectionProfile]]:
+        """List profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[AppProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile
+
+        Example::
+
+            items, resp, err = client.zpa.app_protection.list_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def profile_control_attach(self, profile_id: str, action: str, **kwargs: Unpack[AppProtectionProfileControlAttachBody]) -> AsyncResult:
+        """Profile control attach.
+
+        Args:
+            profile_id (str): in the path
+            action (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            profile_version: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}/associateAllPredefinedControls
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.profile_control_attach("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_custom_control(self, control_id: str, **kwargs: Unpack[AppProtectionUpdateCustomControlBody]) -> AsyncResult:
+        """Update custom control.
+
+        Args:
+            control_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            rules: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom/{control_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.update_custom_control("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_profile(self, profile_id: str, **kwargs: Unpack[AppProtectionUpdateProfileBody]) -> AsyncResult:
+        """Update profile.
+
+        Args:
+            profile_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            predefined_controls: Any, predefined_controls_version: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.update_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_profile_and_controls(self, profile_id: str, **kwargs: Unpack[AppProtectionUpdateProfileAndControlsBody]) -> AsyncResult:
+        """Update profile and controls.
+
+        Args:
+            profile_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            custom_controls: Any, inspection_profile: Any, predefined_controls: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile/{profile_id}/patch
+
+        Example::
+
+            item, resp, err = client.zpa.app_protection.update_profile_and_controls("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AppSegmentByTypeAPI:
     def delete_segments_by_type(self, segment_id: str | int, application_type: str, microtenant_id: str | None = None) -> Result[None]:
         """Delete segments by type.
@@ -1184,6 +2212,57 @@ class AppSegmentByTypeAPI:
         Example::
 
             items, resp, err = client.zpa.app_segment_by_type.get_segments_by_type("example")
+        """
+        ...
+
+
+class AsyncAppSegmentByTypeAPI:
+    """``client.zpa.app_segment_by_type`` of the async client: every method a coroutine."""
+
+    async def delete_segments_by_type(self, segment_id: str | int, application_type: str, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete segments by type.
+
+        Args:
+            segment_id (str | int): in the path
+            application_type (str)
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/deleteAppByType
+
+        Example::
+
+            _, resp, err = client.zpa.app_segment_by_type.delete_segments_by_type("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_segments_by_type(self, application_type: str, expand_all: bool = False, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult:
+        """Get segments by type.
+
+        Args:
+            application_type (str)
+            expand_all (bool, default False)
+            query_params (Mapping[str, Any] | None, default None): query keys expand_all,
+              microtenant_id, page_size, search
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/getAppsByType
+
+        Example::
+
+            items, resp, err = client.zpa.app_segment_by_type.get_segments_by_type("example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1322,6 +2401,120 @@ class AppSegmentsBaAPI:
         """
         ...
 
+
+class AsyncAppSegmentsBaAPI:
+    """``client.zpa.app_segments_ba`` of the async client: every method a coroutine."""
+
+    async def add_segment_ba(self, **kwargs: Unpack[AppSegmentsBaAddSegmentBaBody]) -> AsyncResult:
+        """Add segment browser access.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, clientless_app_ids: Any, description: str, domain_names: Any,
+              double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba.add_segment_ba(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_segment_ba(self, segment_id: str, force_delete: bool = False, microtenant_id: str | None = None) -> AsyncResult:
+        """Delete segment browser access.
+
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_segments_ba.delete_segment_ba("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_segment_ba(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.application_segment.ApplicationSegments]:
+        """Get segment browser access.
+
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba.get_segment_ba("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_segments_ba(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+        """List segments browser access.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.app_segments_ba.list_segments_ba()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_segment_ba(self, segment_id: str, **kwargs: Unpack[AppSegmentsBaUpdateSegmentBaBody]) -> AsyncResult:
+        """Update segment browser access.
+
+        Args:
+            segment_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            clientless_app_ids: Any, microtenant_id: Any, tcp_port_range: Any, tcp_port_ranges: Any,
+              udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba.update_segment_ba("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AppSegmentsBaV2AddSegmentBaBody(TypedDict, total=False):
     """Body fields of ``app_segments_ba_v2.add_segment_ba`` (keyword arguments; all optional)."""
     bypass_type: str
@@ -1457,6 +2650,122 @@ class AppSegmentsBaV2API:
         Example::
 
             item, resp, err = client.zpa.app_segments_ba_v2.update_segment_ba("123")
+        """
+        ...
+
+
+class AsyncAppSegmentsBaV2API:
+    """``client.zpa.app_segments_ba_v2`` of the async client: every method a coroutine."""
+
+    async def add_segment_ba(self, **kwargs: Unpack[AppSegmentsBaV2AddSegmentBaBody]) -> AsyncResult:
+        """Add segment browser access.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, common_apps_dto: Any, config_space: str, description: str, domain_names:
+              Any, double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba_v2.add_segment_ba(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_segment_ba(self, segment_id: str, force_delete: bool = False, microtenant_id: str | None = None) -> AsyncResult:
+        """Delete segment browser access.
+
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_segments_ba_v2.delete_segment_ba("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_segment_ba(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.application_segment.ApplicationSegments]:
+        """Get segment browser access.
+
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba_v2.get_segment_ba("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_segments_ba(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+        """List segments browser access.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.app_segments_ba_v2.list_segments_ba()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_segment_ba(self, segment_id: str, **kwargs: Unpack[AppSegmentsBaV2UpdateSegmentBaBody]) -> AsyncResult:
+        """Update segment browser access.
+
+        Args:
+            segment_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            common_apps_dto: Any, microtenant_id: Any, tcp_port_range: Any, tcp_port_ranges: Any,
+              udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_ba_v2.update_segment_ba("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1617,6 +2926,125 @@ class AppSegmentsInspectionAPI:
         """
         ...
 
+
+class AsyncAppSegmentsInspectionAPI:
+    """``client.zpa.app_segments_inspection`` of the async client: every method a coroutine."""
+
+    async def add_segment_inspection(self, **kwargs: Unpack[AppSegmentsInspectionAddSegmentInspectionBody]) -> AsyncResult:
+        """Add segment inspection.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, common_apps_dto: Any, config_space: str, description: str, domain_names:
+              Any, double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, name: str,
+              passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_inspection.add_segment_inspection(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_segment_inspection(self, segment_id: str, force_delete: bool = False) -> AsyncResult:
+        """Delete segment inspection.
+
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_segments_inspection.delete_segment_inspection("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_segment_inspection(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.application_segment.ApplicationSegments]:
+        """Get segment inspection.
+
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_inspection.get_segment_inspection("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_segment_inspection(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+        """List segment inspection.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.app_segments_inspection.list_segment_inspection()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_segment_inspection(self, segment_id: str, **kwargs: Unpack[AppSegmentsInspectionUpdateSegmentInspectionBody]) -> AsyncResult:
+        """Update segment inspection.
+
+        Args:
+            segment_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, common_apps_dto: Any, config_space: str, description: str, domain_names:
+              Any, double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, tcp_ports: Any, udp_port_range: Any,
+              udp_port_ranges: Any, udp_ports: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_inspection.update_segment_inspection("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AppSegmentsPraAddSegmentPraBody(TypedDict, total=False):
     """Body fields of ``app_segments_pra.add_segment_pra`` (keyword arguments; all optional)."""
     bypass_type: str
@@ -1755,6 +3183,122 @@ class AppSegmentsPraAPI:
         """
         ...
 
+
+class AsyncAppSegmentsPraAPI:
+    """``client.zpa.app_segments_pra`` of the async client: every method a coroutine."""
+
+    async def add_segment_pra(self, **kwargs: Unpack[AppSegmentsPraAddSegmentPraBody]) -> AsyncResult:
+        """Add segment PRA.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, common_apps_dto: Any, config_space: str, description: str, domain_names:
+              Any, double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_pra.add_segment_pra(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_segment_pra(self, segment_id: str, force_delete: bool = False, microtenant_id: str | None = None) -> AsyncResult:
+        """Delete segment PRA.
+
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.app_segments_pra.delete_segment_pra("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_segment_pra(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.application_segment.ApplicationSegments]:
+        """Get segment PRA.
+
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_pra.get_segment_pra("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_segments_pra(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+        """List segments PRA.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.app_segments_pra.list_segments_pra()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_segment_pra(self, segment_id: str, **kwargs: Unpack[AppSegmentsPraUpdateSegmentPraBody]) -> AsyncResult:
+        """Update segment PRA.
+
+        Args:
+            segment_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            common_apps_dto: Any, microtenant_id: Any, tcp_port_range: Any, tcp_port_ranges: Any,
+              udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.app_segments_pra.update_segment_pra("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ApplicationFederationAPI:
     def list_applications_host(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_federation.ApplicationFederation]]:
         """List applications host.
@@ -1792,6 +3336,53 @@ class ApplicationFederationAPI:
         Example::
 
             item, resp, err = client.zpa.application_federation.update_application("123")
+        """
+        ...
+
+
+class AsyncApplicationFederationAPI:
+    """``client.zpa.application_federation`` of the async client: every method a coroutine."""
+
+    async def list_applications_host(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_federation.ApplicationFederation]]:
+        """List applications host.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[ApplicationFederation]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/customers/{customerId}/application/host
+
+        Example::
+
+            items, resp, err = client.zpa.application_federation.list_applications_host()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_application(self, application_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.application_federation.ApplicationFederation]:
+        """Update application.
+
+        Args:
+            application_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[ApplicationFederation]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/customers/{customerId}/application/{application_id}
+
+        Example::
+
+            item, resp, err = client.zpa.application_federation.update_application("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -2206,6 +3797,352 @@ class ApplicationSegmentAPI:
         """
         ...
 
+
+class AsyncApplicationSegmentAPI:
+    """``client.zpa.application_segment`` of the async client: every method a coroutine."""
+
+    async def add_segment(self, **kwargs: Unpack[ApplicationSegmentAddSegmentBody]) -> AsyncResult:
+        """Add segment.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_type: str, clientless_app_ids: Any, description: str, domain_names: Any,
+              double_encrypt: bool, enabled: bool, health_check_type: str, health_reporting: str,
+              icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, microtenant_id: Any,
+              name: str, passive_health_enabled: bool, segment_group_id: str, server_group_ids: Any,
+              tcp_port_range: Any, tcp_port_ranges: Any, udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.add_segment(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_segment_provision(self, **kwargs: Unpack[ApplicationSegmentAddSegmentProvisionBody]) -> AsyncResult:
+        """Add segment provision.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            adp_enabled: bool, application_group: Any, bypass_on_reauth: bool, bypass_type: str,
+              clientless_app_ids: Any, description: str, domain: Any, domain_names: Any, enabled: bool,
+              extranet_enabled: bool, fqdn_dns_check: bool, health_reporting: str, hide_dependencies:
+              Any, icmp_access_type: str, ip_anchored: bool, is_cname_enabled: bool, match_style: str,
+              microtenant_id: Any, name: str, segment_group_id: str, select_connector_close_to_app:
+              bool, server_group_dtos: Any, server_group_ids: Any, tcp_keep_alive: str, tcp_port_range:
+              Any, tcp_port_ranges: Any, trust_untrusted_cert: Any, udp_port_range: Any,
+              udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/provision
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.add_segment_provision(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def app_segment_move(self, application_id: str | int, **kwargs: Unpack[ApplicationSegmentAppSegmentMoveBody]) -> AsyncResult:
+        """App segment move.
+
+        Args:
+            application_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, target_microtenant_id: Any, target_segment_group_id: Any,
+              target_server_group_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{application_id}/move
+
+        Example::
+
+            result, resp, err = client.zpa.application_segment.app_segment_move("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def app_segment_share(self, application_id: str | int, **kwargs: Unpack[ApplicationSegmentAppSegmentShareBody]) -> AsyncResult:
+        """App segment share.
+
+        Args:
+            application_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, share_to_microtenants: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{application_id}/share
+
+        Example::
+
+            result, resp, err = client.zpa.application_segment.app_segment_share("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def application_segment_export(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Application segment export.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, single
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/export
+
+        Example::
+
+            result, resp, err = client.zpa.application_segment.application_segment_export()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def bulk_update_multimatch(self, **kwargs: Unpack[ApplicationSegmentBulkUpdateMultimatchBody]) -> AsyncResult[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]:
+        """Bulk update multimatch.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_ids: Any, match_style: str, microtenant_id: Any
+
+        Returns:
+            Result[MultiMatchUnsupportedReferences]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/bulkUpdateMultiMatch
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.bulk_update_multimatch()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_segment(self, segment_id: str, force_delete: bool = False, microtenant_id: str | None = None) -> AsyncResult:
+        """Delete segment.
+
+        Args:
+            segment_id (str): in the path
+            force_delete (bool, default False)
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            _, resp, err = client.zpa.application_segment.delete_segment("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_application_segment_count(self) -> AsyncResult[list[ZscalerObject]]:
+        """Get application segment count.
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/configured/count
+
+        Example::
+
+            items, resp, err = client.zpa.application_segment.get_application_segment_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_application_segment_mappings(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject]]:
+        """Get application segment mappings.
+
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/mappings
+
+        Example::
+
+            items, resp, err = client.zpa.application_segment.get_application_segment_mappings("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_current_and_max_limit(self) -> AsyncResult:
+        """Get current and max limit.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/count/currentAndMaxLimit
+
+        Example::
+
+            result, resp, err = client.zpa.application_segment.get_current_and_max_limit()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_multimatch_unsupported_references(self, domains: Any, **kwargs: Unpack[ApplicationSegmentGetMultimatchUnsupportedReferencesBody]) -> AsyncResult[list[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]]:
+        """Get multimatch unsupported references.
+
+        Args:
+            domains (Any)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[list[MultiMatchUnsupportedReferences]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/multimatchUnsupportedReferences
+
+        Example::
+
+            items, resp, err = client.zpa.application_segment.get_multimatch_unsupported_references("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_segment(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.application_segment.ApplicationSegments]:
+        """Get segment.
+
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[ApplicationSegments]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.get_segment("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_weighted_lb_config(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.application_segment_lb.WeightedLBConfig]:
+        """Get weighted lb config.
+
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[WeightedLBConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/weightedLbConfig
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.get_weighted_lb_config("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_segments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+        """List segments.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
+
+        Example::
+
+            items, resp, err = client.zpa.application_segment.list_segments()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_segment(self, segment_id: str, **kwargs: Unpack[ApplicationSegmentUpdateSegmentBody]) -> AsyncResult:
+        """Update segment.
+
+        Args:
+            segment_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            clientless_app_ids: Any, microtenant_id: Any, tcp_port_range: Any, tcp_port_ranges: Any,
+              udp_port_range: Any, udp_port_ranges: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.update_segment("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_weighted_lb_config(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[ApplicationSegmentUpdateWeightedLbConfigBody]) -> AsyncResult[zscaler.zpa.models.application_segment_lb.WeightedLBConfig]:
+        """Update weighted lb config.
+
+        Args:
+            segment_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_to_server_group_mappings: Any, microtenant_id: Any, weighted_load_balancing:
+              bool
+
+        Returns:
+            Result[WeightedLBConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/{segment_id}/weightedLbConfig
+
+        Example::
+
+            item, resp, err = client.zpa.application_segment.update_weighted_lb_config("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class B2bPolicyAPI:
     def get_global_policy_rules(self, guest_id: str, query_params: Mapping[str, Any] | None = None) -> Result:
         """Global policy rules: the response object itself is the result, as the official SDK returns.
@@ -2223,6 +4160,31 @@ class B2bPolicyAPI:
         Example::
 
             result, resp, err = client.zpa.b2b_policy.get_global_policy_rules("123")
+        """
+        ...
+
+
+class AsyncB2bPolicyAPI:
+    """``client.zpa.b2b_policy`` of the async client: every method a coroutine."""
+
+    async def get_global_policy_rules(self, guest_id: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Global policy rules: the response object itself is the result, as the official SDK returns.
+
+        Args:
+            guest_id (str): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/customers/{customerId}/policySet/rules/policyType/GLOBAL_POLICY/guest/{guest_id}
+
+        Example::
+
+            result, resp, err = client.zpa.b2b_policy.get_global_policy_rules("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -2266,6 +4228,53 @@ class BranchConnectorGroupAPI:
         """
         ...
 
+
+class AsyncBranchConnectorGroupAPI:
+    """``client.zpa.branch_connector_group`` of the async client: every method a coroutine."""
+
+    async def list_branch_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+        """List branch connector group summary.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.branch_connector_group.list_branch_connector_group_summary()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_branch_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+        """List branch connector groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup
+
+        Example::
+
+            items, resp, err = client.zpa.branch_connector_group.list_branch_connector_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class BranchConnectorsAPI:
     def list_branch_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.branch_connectors.BranchConnectorController]]:
         """List branch connectors.
@@ -2284,6 +4293,32 @@ class BranchConnectorsAPI:
         Example::
 
             items, resp, err = client.zpa.branch_connectors.list_branch_connectors()
+        """
+        ...
+
+
+class AsyncBranchConnectorsAPI:
+    """``client.zpa.branch_connectors`` of the async client: every method a coroutine."""
+
+    async def list_branch_connectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.branch_connectors.BranchConnectorController]]:
+        """List branch connectors.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[BranchConnectorController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnector
+
+        Example::
+
+            items, resp, err = client.zpa.branch_connectors.list_branch_connectors()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -2352,6 +4387,74 @@ class BrowserProtectionAPI:
         Example::
 
             item, resp, err = client.zpa.browser_protection.update_browser_protection_profile("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncBrowserProtectionAPI:
+    """``client.zpa.browser_protection`` of the async client: every method a coroutine."""
+
+    async def list_active_browser_protection_profile(self) -> AsyncResult[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]]:
+        """List active browser protection profile.
+
+        Returns:
+            Result[list[BrowserProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/activeBrowserProtectionProfile
+
+        Example::
+
+            items, resp, err = client.zpa.browser_protection.list_active_browser_protection_profile()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_browser_protection_profile(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]]:
+        """List browser protection profile.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search,
+              sort, sortdir
+
+        Returns:
+            Result[list[BrowserProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/browserProtectionProfile
+
+        Example::
+
+            items, resp, err = client.zpa.browser_protection.list_browser_protection_profile()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_browser_protection_profile(self, profile_id: str | int, **kwargs: Unpack[BrowserProtectionUpdateBrowserProtectionProfileBody]) -> AsyncResult[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]:
+        """Update browser protection profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            criteria: Any, criteria_flags_mask: Any, default_csp: Any, description: str, name: str
+
+        Returns:
+            Result[BrowserProtectionProfile]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/browserProtectionProfile/setActive/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.browser_protection.update_browser_protection_profile("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -2473,6 +4576,144 @@ class BusinessContinuityAPI:
         Example::
 
             item, resp, err = client.zpa.business_continuity.update_business_continuity_setting("123")
+        """
+        ...
+
+
+class AsyncBusinessContinuityAPI:
+    """``client.zpa.business_continuity`` of the async client: every method a coroutine."""
+
+    async def add_business_continuity_setting(self, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.business_continuity.BusinessContinuity]:
+        """Add business continuity setting.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[BusinessContinuity]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings
+
+        Example::
+
+            item, resp, err = client.zpa.business_continuity.add_business_continuity_setting()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_business_continuity_setting(self, business_continuity_setting_id: str | int) -> AsyncResult[None]:
+        """Delete business continuity setting.
+
+        Args:
+            business_continuity_setting_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/{business_continuity_setting_id}
+
+        Example::
+
+            _, resp, err = client.zpa.business_continuity.delete_business_continuity_setting("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_business_continuity_setting(self, business_continuity_setting_id: str | int) -> AsyncResult[zscaler.zpa.models.business_continuity.BusinessContinuity]:
+        """Get business continuity setting.
+
+        Args:
+            business_continuity_setting_id (str | int): in the path
+
+        Returns:
+            Result[BusinessContinuity]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/{business_continuity_setting_id}
+
+        Example::
+
+            item, resp, err = client.zpa.business_continuity.get_business_continuity_setting("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_business_continuity_setting_certificate(self, filename: str | None = None) -> Any:
+        """Download the business continuity certificate into ``filename``; returns the name.
+
+        Args:
+            filename (str | None, default None)
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/certificate
+
+        Example::
+
+            result = client.zpa.business_continuity.get_business_continuity_setting_certificate()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_business_continuity_setting_metadata(self, filename: str | None = None) -> Any:
+        """Download the business continuity metadata into ``filename``; returns the name.
+
+        Args:
+            filename (str | None, default None)
+
+        Returns:
+            Any: the result alone (as the official SDK); an error raises.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/metadata
+
+        Example::
+
+            result = client.zpa.business_continuity.get_business_continuity_setting_metadata()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_business_continuity_settings(self) -> AsyncResult[list[zscaler.zpa.models.business_continuity.BusinessContinuity]]:
+        """List business continuity settings.
+
+        Returns:
+            Result[list[BusinessContinuity]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings
+
+        Example::
+
+            items, resp, err = client.zpa.business_continuity.list_business_continuity_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_business_continuity_setting(self, business_continuity_setting_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.business_continuity.BusinessContinuity]:
+        """Update business continuity setting.
+
+        Args:
+            business_continuity_setting_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[BusinessContinuity]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings/{business_continuity_setting_id}
+
+        Example::
+
+            item, resp, err = client.zpa.business_continuity.update_business_continuity_setting("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -2630,6 +4871,132 @@ class C2cIpRangesAPI:
         """
         ...
 
+
+class AsyncC2cIpRangesAPI:
+    """``client.zpa.c2c_ip_ranges`` of the async client: every method a coroutine."""
+
+    async def add_ip_range(self, **kwargs: Unpack[C2cIpRangesAddIpRangeBody]) -> AsyncResult[zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
+        """Add IP range.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            available_ips: Any, country_code: str, description: str, enabled: bool, ip_range_begin: Any,
+              ip_range_end: Any, latitude_in_db: Any, location: str, location_hint: Any,
+              longitude_in_db: Any, name: str, sccm_flag: Any, subnet_cidr: Any, total_ips: Any,
+              used_ips: Any
+
+        Returns:
+            Result[IpRanges]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges
+
+        Example::
+
+            item, resp, err = client.zpa.c2c_ip_ranges.add_ip_range(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_ip_range(self, range_id: str | int) -> AsyncResult[None]:
+        """Delete IP range.
+
+        Args:
+            range_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/{range_id}
+
+        Example::
+
+            _, resp, err = client.zpa.c2c_ip_ranges.delete_ip_range("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ip_range(self, range_id: str | int) -> AsyncResult[zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
+        """Get IP range.
+
+        Args:
+            range_id (str | int): in the path
+
+        Returns:
+            Result[IpRanges]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/{range_id}
+
+        Example::
+
+            item, resp, err = client.zpa.c2c_ip_ranges.get_ip_range("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ip_range_search(self, **kwargs: Unpack[C2cIpRangesGetIpRangeSearchBody]) -> AsyncResult[zscaler.zpa.models.common.CommonFilterSearch]:
+        """Get IP range search.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            filter_and_sort_dto: Any
+
+        Returns:
+            Result[CommonFilterSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/search
+
+        Example::
+
+            item, resp, err = client.zpa.c2c_ip_ranges.get_ip_range_search()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_ranges(self) -> AsyncResult[list[zscaler.zpa.models.c2c_ip_ranges.IpRanges]]:
+        """List IP ranges.
+
+        Returns:
+            Result[list[IpRanges]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges
+
+        Example::
+
+            items, resp, err = client.zpa.c2c_ip_ranges.list_ip_ranges()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_ip_range(self, range_id: str | int, **kwargs: Unpack[C2cIpRangesUpdateIpRangeBody]) -> AsyncResult[zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
+        """Update IP range.
+
+        Args:
+            range_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            available_ips: Any, country_code: str, description: str, enabled: bool, ip_range_begin: Any,
+              ip_range_end: Any, latitude_in_db: Any, location: str, location_hint: Any,
+              longitude_in_db: Any, name: str, sccm_flag: Any, subnet_cidr: Any, total_ips: Any,
+              used_ips: Any
+
+        Returns:
+            Result[IpRanges]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges/{range_id}
+
+        Example::
+
+            item, resp, err = client.zpa.c2c_ip_ranges.update_ip_range("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CbiBannerAddCbiBannerBody(TypedDict, total=False):
     """Body fields of ``cbi_banner.add_cbi_banner`` (keyword arguments; all optional)."""
     banner: bool
@@ -2723,6 +5090,106 @@ class CbiBannerAPI:
         """
         ...
 
+
+class AsyncCbiBannerAPI:
+    """``client.zpa.cbi_banner`` of the async client: every method a coroutine."""
+
+    async def add_cbi_banner(self, **kwargs: Unpack[CbiBannerAddCbiBannerBody]) -> AsyncResult[zscaler.zpa.models.cbi_banner.CBIBanner]:
+        """Add CBI banner.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            banner: bool, name: str
+
+        Returns:
+            Result[CBIBanner]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/cbiconfig/cbi/api/customers/{customerId}/banner
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_banner.add_cbi_banner(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_cbi_banner(self, banner_id: str | int) -> AsyncResult[None]:
+        """Delete CBI banner.
+
+        Args:
+            banner_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/cbiconfig/cbi/api/customers/{customerId}/banners/{banner_id}
+
+        Example::
+
+            _, resp, err = client.zpa.cbi_banner.delete_cbi_banner("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cbi_banner(self, banner_id: str | int) -> AsyncResult[zscaler.zpa.models.cbi_banner.CBIBanner]:
+        """Get CBI banner.
+
+        Args:
+            banner_id (str | int): in the path
+
+        Returns:
+            Result[CBIBanner]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/banners/{banner_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_banner.get_cbi_banner("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cbi_banners(self) -> AsyncResult[list[zscaler.zpa.models.cbi_banner.CBIBanner]]:
+        """List CBI banners.
+
+        Returns:
+            Result[list[CBIBanner]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/banners
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_banner.list_cbi_banners()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_cbi_banner(self, banner_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.cbi_banner.CBIBanner]:
+        """Update CBI banner.
+
+        Args:
+            banner_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CBIBanner]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/cbiconfig/cbi/api/customers/{customerId}/banners/{banner_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_banner.update_cbi_banner("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CbiCertificateAddCbiCertificateBody(TypedDict, total=False):
     """Body fields of ``cbi_certificate.add_cbi_certificate`` (keyword arguments; all optional)."""
     name: str
@@ -2813,6 +5280,106 @@ class CbiCertificateAPI:
         Example::
 
             item, resp, err = client.zpa.cbi_certificate.update_cbi_certificate("123")
+        """
+        ...
+
+
+class AsyncCbiCertificateAPI:
+    """``client.zpa.cbi_certificate`` of the async client: every method a coroutine."""
+
+    async def add_cbi_certificate(self, **kwargs: Unpack[CbiCertificateAddCbiCertificateBody]) -> AsyncResult[zscaler.zpa.models.cbi_certificate.CBICertificate]:
+        """Add CBI certificate.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: str, pem: str
+
+        Returns:
+            Result[CBICertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/cbiconfig/cbi/api/customers/{customerId}/certificate
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_certificate.add_cbi_certificate(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_cbi_certificate(self, certificate_id: str | int) -> AsyncResult[None]:
+        """Delete CBI certificate.
+
+        Args:
+            certificate_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates/{certificate_id}
+
+        Example::
+
+            _, resp, err = client.zpa.cbi_certificate.delete_cbi_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cbi_certificate(self, certificate_id: str | int) -> AsyncResult[zscaler.zpa.models.cbi_certificate.CBICertificate]:
+        """Get CBI certificate.
+
+        Args:
+            certificate_id (str | int): in the path
+
+        Returns:
+            Result[CBICertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_certificate.get_cbi_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cbi_certificates(self) -> AsyncResult[list[zscaler.zpa.models.cbi_certificate.CBICertificate]]:
+        """List CBI certificates.
+
+        Returns:
+            Result[list[CBICertificate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_certificate.list_cbi_certificates()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_cbi_certificate(self, certificate_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.cbi_certificate.CBICertificate]:
+        """Update CBI certificate.
+
+        Args:
+            certificate_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CBICertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_certificate.update_cbi_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -2932,6 +5499,109 @@ class CbiProfileAPI:
         """
         ...
 
+
+class AsyncCbiProfileAPI:
+    """``client.zpa.cbi_profile`` of the async client: every method a coroutine."""
+
+    async def add_cbi_profile(self, **kwargs: Unpack[CbiProfileAddCbiProfileBody]) -> AsyncResult[zscaler.zpa.models.cbi_profile.CBIProfile]:
+        """Add CBI profile.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            banner_id: Any, certificate_ids: Any, debug_mode: Any, description: str, is_default: Any,
+              name: str, region_ids: Any, security_controls: Any, user_experience: Any
+
+        Returns:
+            Result[CBIProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_profile.add_cbi_profile(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_cbi_profile(self, profile_id: str | int) -> AsyncResult[None]:
+        """Delete CBI profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zpa.cbi_profile.delete_cbi_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cbi_profile(self, profile_id: str | int) -> AsyncResult[zscaler.zpa.models.cbi_profile.CBIProfile]:
+        """Get CBI profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[CBIProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_profile.get_cbi_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cbi_profiles(self) -> AsyncResult[list[zscaler.zpa.models.cbi_profile.CBIProfile]]:
+        """List CBI profiles.
+
+        Returns:
+            Result[list[CBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_profile.list_cbi_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_cbi_profile(self, profile_id: str | int, **kwargs: Unpack[CbiProfileUpdateCbiProfileBody]) -> AsyncResult[zscaler.zpa.models.cbi_profile.CBIProfile]:
+        """Update CBI profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            banner: Any, banner_id: Any, certificates: Any, debug_mode: Any, description: str,
+              is_default: Any, regions: Any, security_controls: Any, user_experience: Any
+
+        Returns:
+            Result[CBIProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cbi_profile.update_cbi_profile("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CbiRegionAPI:
     def list_cbi_regions(self) -> Result[list[zscaler.zpa.models.cbi_region.CBIRegion]]:
         """List CBI regions.
@@ -2946,6 +5616,28 @@ class CbiRegionAPI:
         Example::
 
             items, resp, err = client.zpa.cbi_region.list_cbi_regions()
+        """
+        ...
+
+
+class AsyncCbiRegionAPI:
+    """``client.zpa.cbi_region`` of the async client: every method a coroutine."""
+
+    async def list_cbi_regions(self) -> AsyncResult[list[zscaler.zpa.models.cbi_region.CBIRegion]]:
+        """List CBI regions.
+
+        Returns:
+            Result[list[CBIRegion]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/regions
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_region.list_cbi_regions()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3002,6 +5694,57 @@ class CbiZpaProfileAPI:
         Example::
 
             items, resp, err = client.zpa.cbi_zpa_profile.list_isolation_profiles()
+        """
+        ...
+
+
+class AsyncCbiZpaProfileAPI:
+    """``client.zpa.cbi_zpa_profile`` of the async client: every method a coroutine."""
+
+    async def list_cbi_zpa_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListCbiZpaProfilesBody]) -> AsyncResult[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
+        """List CBI ZPA profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            scope_id: Any, show_disabled: Any
+
+        Returns:
+            Result[list[ZPACBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/cbiconfig/cbi/api/customers/{customerId}/zpaprofiles
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_zpa_profile.list_cbi_zpa_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListIsolationProfilesBody]) -> AsyncResult[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
+        """List isolation profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            scope_id: Any, show_disabled: Any
+
+        Returns:
+            Result[list[ZPACBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/isolation/profiles
+
+        Example::
+
+            items, resp, err = client.zpa.cbi_zpa_profile.list_isolation_profiles()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3130,6 +5873,134 @@ class CertificatesAPI:
         """
         ...
 
+
+class AsyncCertificatesAPI:
+    """``client.zpa.certificates`` of the async client: every method a coroutine."""
+
+    async def list_certificates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.certificates.Certificate]]:
+        """List certificates.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[Certificate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate
+
+        Example::
+
+            items, resp, err = client.zpa.certificates.list_certificates()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_certificate(self, certificate_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.certificates.Certificate]:
+        """Get certificate.
+
+        Args:
+            certificate_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[Certificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.certificates.get_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_certificate(self, **kwargs: Unpack[CertificatesAddCertificateBody]) -> AsyncResult[zscaler.zpa.models.certificates.Certificate]:
+        """Add certificate.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            certificate_data: Any, microtenant_id: Any
+
+        Returns:
+            Result[Certificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate
+
+        Example::
+
+            item, resp, err = client.zpa.certificates.add_certificate()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_certificate(self, certificate_id: str | int, **kwargs: Unpack[CertificatesUpdateCertificateBody]) -> AsyncResult[zscaler.zpa.models.certificates.Certificate]:
+        """Update certificate.
+
+        Args:
+            certificate_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            certificate_data: Any, microtenant_id: Any
+
+        Returns:
+            Result[Certificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.certificates.update_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_certificate(self, certificate_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete certificate.
+
+        Args:
+            certificate_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate/{certificate_id}
+
+        Example::
+
+            _, resp, err = client.zpa.certificates.delete_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_issued_certificates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.certificates.Certificate]]:
+        """List issued certificates.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[Certificate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/clientlessCertificate/issued
+
+        Example::
+
+            items, resp, err = client.zpa.certificates.list_issued_certificates()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ClientSettingsAddClientSettingBody(TypedDict, total=False):
     """Body fields of ``client_settings.add_client_setting`` (keyword arguments; all optional)."""
     client_certificate_type: Any
@@ -3203,6 +6074,83 @@ class ClientSettingsAPI:
         """
         ...
 
+
+class AsyncClientSettingsAPI:
+    """``client.zpa.client_settings`` of the async client: every method a coroutine."""
+
+    async def add_client_setting(self, **kwargs: Unpack[ClientSettingsAddClientSettingBody]) -> AsyncResult[zscaler.zpa.models.client_settings.ClientSettings]:
+        """Add client setting.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_certificate_type: Any, enrollment_cert_id: str, name: str
+
+        Returns:
+            Result[ClientSettings]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting
+
+        Example::
+
+            item, resp, err = client.zpa.client_settings.add_client_setting(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_client_setting(self) -> AsyncResult[None]:
+        """Delete client setting.
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting
+
+        Example::
+
+            _, resp, err = client.zpa.client_settings.delete_client_setting()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_all_client_settings(self) -> AsyncResult[list[zscaler.zpa.models.client_settings.ClientSettings]]:
+        """Get all client settings.
+
+        Returns:
+            Result[list[ClientSettings]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting/all
+
+        Example::
+
+            items, resp, err = client.zpa.client_settings.get_all_client_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_client_settings(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.client_settings.ClientSettings]]:
+        """Get client settings.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys type
+
+        Returns:
+            Result[list[ClientSettings]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting
+
+        Example::
+
+            items, resp, err = client.zpa.client_settings.get_client_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CloudConnectorControllerAPI:
     def list_cloud_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_controller.CloudConnectorController]]:
         """List cloud connectors.
@@ -3221,6 +6169,32 @@ class CloudConnectorControllerAPI:
         Example::
 
             items, resp, err = client.zpa.cloud_connector_controller.list_cloud_connectors()
+        """
+        ...
+
+
+class AsyncCloudConnectorControllerAPI:
+    """``client.zpa.cloud_connector_controller`` of the async client: every method a coroutine."""
+
+    async def list_cloud_connectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.cloud_connector_controller.CloudConnectorController]]:
+        """List cloud connectors.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CloudConnectorController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnector
+
+        Example::
+
+            items, resp, err = client.zpa.cloud_connector_controller.list_cloud_connectors()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3278,6 +6252,72 @@ class CloudConnectorGroupsAPI:
         Example::
 
             items, resp, err = client.zpa.cloud_connector_groups.list_cloud_connector_groups()
+        """
+        ...
+
+
+class AsyncCloudConnectorGroupsAPI:
+    """``client.zpa.cloud_connector_groups`` of the async client: every method a coroutine."""
+
+    async def get_cloud_connector_groups(self, group_id: str | int) -> AsyncResult[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]:
+        """Get cloud connector groups.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[CloudConnectorGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.cloud_connector_groups.get_cloud_connector_groups("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cloud_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
+        """List cloud connector group summary.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CloudConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.cloud_connector_groups.list_cloud_connector_group_summary()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cloud_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
+        """List cloud connector groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CloudConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup
+
+        Example::
+
+            items, resp, err = client.zpa.cloud_connector_groups.list_cloud_connector_groups()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3365,6 +6405,94 @@ class ConfigOverrideControllerAPI:
         """
         ...
 
+
+class AsyncConfigOverrideControllerAPI:
+    """``client.zpa.config_override_controller`` of the async client: every method a coroutine."""
+
+    async def add_config_override(self, **kwargs: Unpack[ConfigOverrideControllerAddConfigOverrideBody]) -> AsyncResult[zscaler.zpa.models.config_override_controller.ConfigOverrideController]:
+        """Add config override.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: Any, name: Any
+
+        Returns:
+            Result[ConfigOverrideController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides
+
+        Example::
+
+            item, resp, err = client.zpa.config_override_controller.add_config_override(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_config_override(self, config_id: str | int) -> AsyncResult[zscaler.zpa.models.config_override_controller.ConfigOverrideController]:
+        """Get config override.
+
+        Args:
+            config_id (str | int): in the path
+
+        Returns:
+            Result[ConfigOverrideController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides/{config_id}
+
+        Example::
+
+            item, resp, err = client.zpa.config_override_controller.get_config_override("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_config_overrides(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.config_override_controller.ConfigOverrideController]]:
+        """List config overrides.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[ConfigOverrideController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides
+
+        Example::
+
+            items, resp, err = client.zpa.config_override_controller.list_config_overrides()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_config_override(self, config_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.config_override_controller.ConfigOverrideController]:
+        """Update config override.
+
+        Args:
+            config_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[ConfigOverrideController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides/{config_id}
+
+        Example::
+
+            item, resp, err = client.zpa.config_override_controller.update_config_override("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CustomerControllerAPI:
     def get_auth_domains(self) -> Result:
         """Get auth domains.
@@ -3378,6 +6506,27 @@ class CustomerControllerAPI:
         Example::
 
             result, resp, err = client.zpa.customer_controller.get_auth_domains()
+        """
+        ...
+
+
+class AsyncCustomerControllerAPI:
+    """``client.zpa.customer_controller`` of the async client: every method a coroutine."""
+
+    async def get_auth_domains(self) -> AsyncResult:
+        """Get auth domains.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/authDomains
+
+        Example::
+
+            result, resp, err = client.zpa.customer_controller.get_auth_domains()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3422,6 +6571,54 @@ class CustomerDomainAPI:
         """
         ...
 
+
+class AsyncCustomerDomainAPI:
+    """``client.zpa.customer_domain`` of the async client: every method a coroutine."""
+
+    async def add_update_domain(self, type: str | int, domain_list: list[Any], microtenant_id: str | None = None) -> AsyncResult[zscaler.zpa.models.customer_domain.CustomerDomainController]:
+        """Add update domain.
+
+        Args:
+            type (str | int): in the path
+            domain_list (list[Any])
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[CustomerDomainController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/associationtype/{type}/domains
+
+        Example::
+
+            item, resp, err = client.zpa.customer_domain.add_update_domain("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_domains(self, type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.customer_domain.CustomerDomainController]:
+        """List domains.
+
+        Args:
+            type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[CustomerDomainController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/associationtype/{type}/domains
+
+        Example::
+
+            item, resp, err = client.zpa.customer_domain.list_domains("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class CustomerDrToolAPI:
     def list_latest_dr_tool_versions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion]]:
         """List latest dr tool versions.
@@ -3441,6 +6638,33 @@ class CustomerDrToolAPI:
         Example::
 
             items, resp, err = client.zpa.customer_dr_tool.list_latest_dr_tool_versions()
+        """
+        ...
+
+
+class AsyncCustomerDrToolAPI:
+    """``client.zpa.customer_dr_tool`` of the async client: every method a coroutine."""
+
+    async def list_latest_dr_tool_versions(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion]]:
+        """List latest dr tool versions.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page_num, page_size,
+              search
+
+        Returns:
+            Result[list[CustomerDRToolVersion]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/customerDRToolVersion
+
+        Example::
+
+            items, resp, err = client.zpa.customer_dr_tool.list_latest_dr_tool_versions()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3494,6 +6718,68 @@ class CustomerVersionProfileAPI:
         Example::
 
             _, resp, err = client.zpa.customer_version_profile.update_version_profile("123", "example")
+        """
+        ...
+
+
+class AsyncCustomerVersionProfileAPI:
+    """``client.zpa.customer_version_profile`` of the async client: every method a coroutine."""
+
+    async def get_associated_version_profile(self) -> AsyncResult[zscaler.zpa.models.customer_version_profile.CustomerVersionProfile]:
+        """Get associated version profile.
+
+        Returns:
+            Result[CustomerVersionProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/versionProfile
+
+        Example::
+
+            item, resp, err = client.zpa.customer_version_profile.get_associated_version_profile()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_version_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.customer_version_profile.CustomerVersionProfile]]:
+        """List version profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CustomerVersionProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/visible/versionProfiles
+
+        Example::
+
+            items, resp, err = client.zpa.customer_version_profile.list_version_profiles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_version_profile(self, profile_id: str | int, remove_override_flag: bool) -> AsyncResult[None]:
+        """Update version profile.
+
+        Args:
+            profile_id (str | int): in the path
+            remove_override_flag (bool)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/versionProfiles/{profile_id}
+
+        Example::
+
+            _, resp, err = client.zpa.customer_version_profile.update_version_profile("123", "example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3647,6 +6933,146 @@ class EmergencyAccessAPI:
         Example::
 
             item, resp, err = client.zpa.emergency_access.update_user("123")
+        """
+        ...
+
+
+class AsyncEmergencyAccessAPI:
+    """``client.zpa.emergency_access`` of the async client: every method a coroutine."""
+
+    async def activate_user(self, user_id: str, send_email: bool = False, **kwargs: Unpack[EmergencyAccessActivateUserBody]) -> AsyncResult:
+        """Activate user.
+
+        Args:
+            user_id (str): in the path
+            send_email (bool, default False)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}/activate
+
+        Example::
+
+            item, resp, err = client.zpa.emergency_access.activate_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_user(self, activate_now: Any = True, **kwargs: Unpack[EmergencyAccessAddUserBody]) -> AsyncResult:
+        """Add user.
+
+        Args:
+            activate_now (Any, default True)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            email_id: Any, first_name: Any, last_name: Any, microtenant_id: Any, update_enabled: Any,
+              user_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user
+
+        Example::
+
+            item, resp, err = client.zpa.emergency_access.add_user()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def deactivate_user(self, user_id: str | int, **kwargs: Unpack[EmergencyAccessDeactivateUserBody]) -> AsyncResult[None]:
+        """Deactivate user.
+
+        Args:
+            user_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}/deactivate
+
+        Example::
+
+            _, resp, err = client.zpa.emergency_access.deactivate_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_user(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.emergency_access.EmergencyAccessUser]:
+        """Get user.
+
+        Args:
+            user_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[EmergencyAccessUser]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}
+
+        Example::
+
+            item, resp, err = client.zpa.emergency_access.get_user("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_users(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.emergency_access.EmergencyAccessUser]]:
+        """List users.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page_id,
+              page_size, search
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[EmergencyAccessUser]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/users
+
+        Example::
+
+            items, resp, err = client.zpa.emergency_access.list_users()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_user(self, user_id: str, activate_now: Any = True, **kwargs: Unpack[EmergencyAccessUpdateUserBody]) -> AsyncResult:
+        """Update user.
+
+        Args:
+            user_id (str): in the path
+            activate_now (Any, default True)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            email_id: Any, first_name: Any, last_name: Any, microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/user/{user_id}
+
+        Example::
+
+            item, resp, err = client.zpa.emergency_access.update_user("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3831,6 +7257,171 @@ class EnrollmentCertificatesAPI:
         """
         ...
 
+
+class AsyncEnrollmentCertificatesAPI:
+    """``client.zpa.enrollment_certificates`` of the async client: every method a coroutine."""
+
+    async def add_enrollment_cert(self, **kwargs: Unpack[EnrollmentCertificatesAddEnrollmentCertBody]) -> AsyncResult:
+        """Add enrollment cert.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_cert_type: str, description: Any, name: str, parent_cert_id: str, time_zone: Any,
+              valid_from: Any, valid_to: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.add_enrollment_cert(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_enrollment_certificate(self, cert_id: str | int, dry_run: bool | None = None) -> AsyncResult[None]:
+        """Delete enrollment certificate.
+
+        Args:
+            cert_id (str | int): in the path
+            dry_run (bool | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{cert_id}
+
+        Example::
+
+            _, resp, err = client.zpa.enrollment_certificates.delete_enrollment_certificate("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def generate_csr(self, **kwargs: Unpack[EnrollmentCertificatesGenerateCsrBody]) -> AsyncResult[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]:
+        """Generate csr.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, name: str
+
+        Returns:
+            Result[EnrollmentCertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/csr/generate
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.generate_csr(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def generate_self_signed(self, **kwargs: Unpack[EnrollmentCertificatesGenerateSelfSignedBody]) -> AsyncResult:
+        """Generate self signed.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            client_cert_type: str, description: Any, name: str, root_certificate_id: Any, time_zone:
+              Any, valid_from: Any, valid_to: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/selfsigned/generate
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.generate_self_signed(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_enrolment(self, certificate_id: str | int) -> AsyncResult[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]:
+        """Get enrolment.
+
+        Args:
+            certificate_id (str | int): in the path
+
+        Returns:
+            Result[EnrollmentCertificate]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{certificate_id}
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.get_enrolment("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_enrolment(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]]:
+        """List enrolment.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[EnrollmentCertificate]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert
+
+        Example::
+
+            items, resp, err = client.zpa.enrollment_certificates.list_enrolment()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_enrolment_by_name(self, name: str) -> AsyncResult:
+        """Get enrolment by name (search, then the exact name).
+
+        Args:
+            name (str)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.get_enrolment_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_enrollment(self, cert_id: str, **kwargs: Unpack[EnrollmentCertificatesUpdateEnrollmentBody]) -> AsyncResult:
+        """Update enrollment.
+
+        Args:
+            cert_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            time_zone: Any, valid_from: Any, valid_to: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/enrollmentCert/{cert_id}
+
+        Example::
+
+            item, resp, err = client.zpa.enrollment_certificates.update_enrollment("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ExtranetResourceAPI:
     def list_extranet_resources_partner(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
         """List extranet resources partner.
@@ -3848,6 +7439,31 @@ class ExtranetResourceAPI:
         Example::
 
             items, resp, err = client.zpa.extranet_resource.list_extranet_resources_partner()
+        """
+        ...
+
+
+class AsyncExtranetResourceAPI:
+    """``client.zpa.extranet_resource`` of the async client: every method a coroutine."""
+
+    async def list_extranet_resources_partner(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+        """List extranet resources partner.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/extranetResource/partner
+
+        Example::
+
+            items, resp, err = client.zpa.extranet_resource.list_extranet_resources_partner()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3886,6 +7502,51 @@ class IdpAPI:
         Example::
 
             items, resp, err = client.zpa.idp.list_idps()
+        """
+        ...
+
+
+class AsyncIdpAPI:
+    """``client.zpa.idp`` of the async client: every method a coroutine."""
+
+    async def get_idp(self, idp_id: str | int) -> AsyncResult[zscaler.zpa.models.idp.IDPController]:
+        """Get IdP.
+
+        Args:
+            idp_id (str | int): in the path
+
+        Returns:
+            Result[IDPController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}
+
+        Example::
+
+            item, resp, err = client.zpa.idp.get_idp("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_idps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.idp.IDPController]]:
+        """List idps.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size,
+              scim_enabled, search, user_attributes
+
+        Returns:
+            Result[list[IDPController]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/idp
+
+        Example::
+
+            items, resp, err = client.zpa.idp.list_idps()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -3946,6 +7607,75 @@ class LocationControllerAPI:
         Example::
 
             items, resp, err = client.zpa.location_controller.get_location_summary()
+        """
+        ...
+
+
+class AsyncLocationControllerAPI:
+    """``client.zpa.location_controller`` of the async client: every method a coroutine."""
+
+    async def get_location_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+        """Get location extranet resource.
+
+        Args:
+            zpn_er_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys fetch_sub_locations, page,
+              page_size, search
+
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/extranetResource/{zpn_er_id}
+
+        Example::
+
+            items, resp, err = client.zpa.location_controller.get_location_extranet_resource("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_location_group_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.LocationGroupDTO]]:
+        """Get location group extranet resource.
+
+        Args:
+            zpn_er_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys
+              is_special_location_group_included, page, page_size, search
+
+        Returns:
+            Result[list[LocationGroupDTO]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/locationGroup/extranetResource/{zpn_er_id}
+
+        Example::
+
+            items, resp, err = client.zpa.location_controller.get_location_group_extranet_resource("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_location_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+        """Get location summary.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/summary
+
+        Example::
+
+            items, resp, err = client.zpa.location_controller.get_location_summary()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -4129,6 +7859,188 @@ class LssAPI:
         """
         ...
 
+
+class AsyncLssAPI:
+    """``client.zpa.lss`` of the async client: every method a coroutine."""
+
+    async def add_lss_config(self, lss_host: str, lss_port: str, name: str, source_log_type: str, app_connector_group_ids: list[Any] | None = None, enabled: bool = True, source_log_format: str = 'csv', use_tls: bool = False, **kwargs: Unpack[LssAddLssConfigBody]) -> AsyncResult:
+        """Add LSS config.
+
+        Args:
+            lss_host (str)
+            lss_port (str)
+            name (str)
+            source_log_type (str)
+            app_connector_group_ids (list[Any] | None, default None)
+            enabled (bool, default True)
+            source_log_format (str, default 'csv')
+            use_tls (bool, default False)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, filter_status_codes: Any, log_stream_content: Any, policy_name: Any,
+              policy_rules: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig
+
+        Example::
+
+            item, resp, err = client.zpa.lss.add_lss_config("example", "example", "example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_lss_config(self, lss_config_id: str | int) -> AsyncResult[None]:
+        """Delete LSS config.
+
+        Args:
+            lss_config_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}
+
+        Example::
+
+            _, resp, err = client.zpa.lss.delete_lss_config("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_all_log_formats(self, log_type: Any = None, query_params: Mapping[str, Any] | None = None) -> Any:
+        """The log formats (a dict; on an error: logged, ``None`` returned).
+
+        Args:
+            log_type (Any, default None)
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/logType/formats
+
+        Example::
+
+            result = client.zpa.lss.get_all_log_formats()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_client_types(self, client_type: Any = None) -> Any:
+        """Client types as ``{snake_name: zpn_client_type_...}`` (on an error: logged, ``None`` returned).
+
+        Args:
+            client_type (Any, default None)
+
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/lssConfig/customers/{customerId}/clientTypes
+
+        Example::
+
+            result = client.zpa.lss.get_client_types()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_config(self, lss_config_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.lss.LSSResourceModel]:
+        """Get config.
+
+        Args:
+            lss_config_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[LSSResourceModel]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}
+
+        Example::
+
+            item, resp, err = client.zpa.lss.get_config("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_status_codes(self, log_type: str = 'all') -> Any:
+        """Status codes, all or of one ``source_log_map`` log type (on an error: logged, ``None`` returned).
+
+        Args:
+            log_type (str, default 'all')
+
+        Returns:
+            Any: the result alone (as the official SDK); on an error, logs it and returns ``None``.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/lssConfig/statusCodes
+
+        Example::
+
+            result = client.zpa.lss.get_status_codes()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_configs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.lss.LSSResourceModel]]:
+        """List configs.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[LSSResourceModel]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig
+
+        Example::
+
+            items, resp, err = client.zpa.lss.list_configs()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_lss_config(self, lss_config_id: str, lss_host: str | None = None, lss_port: str | None = None, name: str | None = None, source_log_type: str | None = None, app_connector_group_ids: list[Any] | None = None, enabled: bool | None = None, source_log_format: str = 'csv', use_tls: bool | None = None, **kwargs: Unpack[LssUpdateLssConfigBody]) -> AsyncResult:
+        """Update LSS config.
+
+        Args:
+            lss_config_id (str): in the path
+            lss_host (str | None, default None)
+            lss_port (str | None, default None)
+            name (str | None, default None)
+            source_log_type (str | None, default None)
+            app_connector_group_ids (list[Any] | None, default None)
+            enabled (bool | None, default None)
+            source_log_format (str, default 'csv')
+            use_tls (bool | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            filter_status_codes: Any, log_stream_content: Any, policy_name: Any, policy_rules: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig/{lss_config_id}
+
+        Example::
+
+            item, resp, err = client.zpa.lss.update_lss_config("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class MachineGroupsAPI:
     def get_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.machine_groups.MachineGroup]:
         """Get group.
@@ -4187,6 +8099,73 @@ class MachineGroupsAPI:
         """
         ...
 
+
+class AsyncMachineGroupsAPI:
+    """``client.zpa.machine_groups`` of the async client: every method a coroutine."""
+
+    async def get_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.machine_groups.MachineGroup]:
+        """Get group.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[MachineGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.machine_groups.get_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_machine_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
+        """List machine group summary.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[MachineGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.machine_groups.list_machine_group_summary()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_machine_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
+        """List machine groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[MachineGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup
+
+        Example::
+
+            items, resp, err = client.zpa.machine_groups.list_machine_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ManagedBrowserProfileAPI:
     def list_managed_browser_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile]]:
         """List managed browser profiles.
@@ -4206,6 +8185,33 @@ class ManagedBrowserProfileAPI:
         Example::
 
             items, resp, err = client.zpa.managed_browser_profile.list_managed_browser_profiles()
+        """
+        ...
+
+
+class AsyncManagedBrowserProfileAPI:
+    """``client.zpa.managed_browser_profile`` of the async client: every method a coroutine."""
+
+    async def list_managed_browser_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile]]:
+        """List managed browser profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[ManagedBrowserProfile]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/managedBrowserProfile/search
+
+        Example::
+
+            items, resp, err = client.zpa.managed_browser_profile.list_managed_browser_profiles()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -4361,6 +8367,149 @@ class MicrotenantsAPI:
         """
         ...
 
+
+class AsyncMicrotenantsAPI:
+    """``client.zpa.microtenants`` of the async client: every method a coroutine."""
+
+    async def add_microtenant(self, **kwargs: Unpack[MicrotenantsAddMicrotenantBody]) -> AsyncResult[zscaler.zpa.models.microtenants.Microtenant]:
+        """Add microtenant.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            criteria_attribute: str, criteria_attribute_values: Any, description: str, enabled: bool,
+              name: str, privileged_approvals_enabled: bool
+
+        Returns:
+            Result[Microtenant]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants
+
+        Example::
+
+            item, resp, err = client.zpa.microtenants.add_microtenant(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_microtenant(self, microtenant_id: str | int) -> AsyncResult[None]:
+        """Delete microtenant.
+
+        Args:
+            microtenant_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/{microtenant_id}
+
+        Example::
+
+            _, resp, err = client.zpa.microtenants.delete_microtenant("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_microtenant(self, microtenant_id: str | int) -> AsyncResult[zscaler.zpa.models.microtenants.Microtenant]:
+        """Get microtenant.
+
+        Args:
+            microtenant_id (str | int): in the path
+
+        Returns:
+            Result[Microtenant]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/{microtenant_id}
+
+        Example::
+
+            item, resp, err = client.zpa.microtenants.get_microtenant("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_microtenant_search(self, **kwargs: Unpack[MicrotenantsGetMicrotenantSearchBody]) -> AsyncResult[zscaler.zpa.models.common.CommonFilterSearch]:
+        """Get microtenant search.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            filter_and_sort_dto: Any
+
+        Returns:
+            Result[CommonFilterSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/search
+
+        Example::
+
+            item, resp, err = client.zpa.microtenants.get_microtenant_search()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_microtenant_summary(self) -> AsyncResult[list[zscaler.zpa.models.microtenants.Microtenant]]:
+        """Get microtenant summary.
+
+        Returns:
+            Result[list[Microtenant]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/summary
+
+        Example::
+
+            items, resp, err = client.zpa.microtenants.get_microtenant_summary()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_microtenants(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.microtenants.Microtenant]]:
+        """List microtenants.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_roles, page_size,
+              search
+
+        Returns:
+            Result[list[Microtenant]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants
+
+        Example::
+
+            items, resp, err = client.zpa.microtenants.list_microtenants()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_microtenant(self, microtenant_id: str | int, **kwargs: Unpack[MicrotenantsUpdateMicrotenantBody]) -> AsyncResult[zscaler.zpa.models.microtenants.Microtenant]:
+        """Update microtenant.
+
+        Args:
+            microtenant_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            criteria_attribute: str, criteria_attribute_values: Any, description: str, enabled: bool,
+              microtenant_id: Any, name: str, privileged_approvals_enabled: bool
+
+        Returns:
+            Result[Microtenant]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/{microtenant_id}
+
+        Example::
+
+            item, resp, err = client.zpa.microtenants.update_microtenant("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class NpnClientControllerAPI:
     def list_vpn_connected_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.npn_client_controller.NPNClientController]]:
         """List VPN connected users.
@@ -4379,6 +8528,32 @@ class NpnClientControllerAPI:
         Example::
 
             items, resp, err = client.zpa.npn_client_controller.list_vpn_connected_users()
+        """
+        ...
+
+
+class AsyncNpnClientControllerAPI:
+    """``client.zpa.npn_client_controller`` of the async client: every method a coroutine."""
+
+    async def list_vpn_connected_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.npn_client_controller.NPNClientController]]:
+        """List VPN connected users.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[NPNClientController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/vpnConnectedUsers
+
+        Example::
+
+            items, resp, err = client.zpa.npn_client_controller.list_vpn_connected_users()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -4452,6 +8627,59 @@ class Oauth2UserCodeAPI:
         """
         ...
 
+
+class AsyncOauth2UserCodeAPI:
+    """``client.zpa.oauth2_user_code`` of the async client: every method a coroutine."""
+
+    async def add_provisioning_key(self, key_type: str, **kwargs: Unpack[Oauth2UserCodeAddProvisioningKeyBody]) -> AsyncResult[zscaler.zpa.models.oauth2_user_code.OAuth2UserCode]:
+        """Add provisioning key.
+
+        Args:
+            key_type (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            component_group_id: Any, config_cloud_name: Any, enrollment_server: Any, microtenant_id:
+              Any, nonce_association_type: Any, tenant_id: Any, user_codes: Any, zcomponent_id: str
+
+        Returns:
+            Result[OAuth2UserCode]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge, assistant_group, site_controller_group
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/usercodes/status
+
+        Example::
+
+            item, resp, err = client.zpa.oauth2_user_code.add_provisioning_key("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def verify_oauth2_user_code(self, key_type: str, **kwargs: Unpack[Oauth2UserCodeVerifyOauth2UserCodeBody]) -> AsyncResult[zscaler.zpa.models.oauth2_user_code.OAuth2UserCode]:
+        """Verify OAuth2 user code.
+
+        Args:
+            key_type (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            component_group_id: Any, config_cloud_name: Any, enrollment_server: Any, microtenant_id:
+              Any, nonce_association_type: Any, tenant_id: Any, user_codes: Any, zcomponent_id: str
+
+        Returns:
+            Result[OAuth2UserCode]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge, assistant_group, site_controller_group
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/usercodes
+
+        Example::
+
+            item, resp, err = client.zpa.oauth2_user_code.verify_oauth2_user_code("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class OneIdentityAPI:
     def list_iamidpmappings(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.one_identity.OneIdentity]]:
         """List iamidpmappings.
@@ -4469,6 +8697,31 @@ class OneIdentityAPI:
         Example::
 
             items, resp, err = client.zpa.one_identity.list_iamidpmappings()
+        """
+        ...
+
+
+class AsyncOneIdentityAPI:
+    """``client.zpa.one_identity`` of the async client: every method a coroutine."""
+
+    async def list_iamidpmappings(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.one_identity.OneIdentity]]:
+        """List iamidpmappings.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[OneIdentity]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/iamidpmapping
+
+        Example::
+
+            items, resp, err = client.zpa.one_identity.list_iamidpmappings()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -5555,6 +9808,895 @@ class PoliciesAPI:
         """
         ...
 
+
+class AsyncPoliciesAPI:
+    """``client.zpa.policies`` of the async client: every method a coroutine."""
+
+    async def add_access_rule(self, name: str, action: str, app_connector_group_ids: list[Any] = [], app_server_group_ids: list[Any] = [], **kwargs: Unpack[PoliciesAddAccessRuleBody]) -> AsyncResult:
+        """Add access rule.
+
+        Args:
+            name (str)
+            action (str)
+            app_connector_group_ids (list[Any], default [])
+            app_server_group_ids (list[Any], default [])
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_access_rule("example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_access_rule_v2(self, name: str, action: str, app_connector_group_ids: list[Any] = [], app_server_group_ids: list[Any] = [], **kwargs: Unpack[PoliciesAddAccessRuleV2Body]) -> AsyncResult:
+        """Add access rule (v2 API).
+
+        Args:
+            name (str)
+            action (str)
+            app_connector_group_ids (list[Any], default [])
+            app_server_group_ids (list[Any], default [])
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_access_rule_v2("example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_app_protection_rule(self, name: str, action: str, zpn_inspection_profile_id: str | None = None, **kwargs: Unpack[PoliciesAddAppProtectionRuleBody]) -> AsyncResult:
+        """Add app protection rule.
+
+        Args:
+            name (str)
+            action (str)
+            zpn_inspection_profile_id (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_app_protection_rule("example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_app_protection_rule_v2(self, name: str, action: str, zpn_inspection_profile_id: str | None = None, **kwargs: Unpack[PoliciesAddAppProtectionRuleV2Body]) -> AsyncResult:
+        """Add app protection rule (v2 API).
+
+        Args:
+            name (str)
+            action (str)
+            zpn_inspection_profile_id (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, rule_id: Any,
+              rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_app_protection_rule_v2("example", "example", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_browser_protection_rule_v2(self, name: str, action: str, **kwargs: Unpack[PoliciesAddBrowserProtectionRuleV2Body]) -> AsyncResult:
+        """Add browser protection rule (v2 API).
+
+        Args:
+            name (str)
+            action (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_browser_protection_rule_v2("example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_capabilities_rule_v2(self, name: str, **kwargs: Unpack[PoliciesAddCapabilitiesRuleV2Body]) -> AsyncResult:
+        """Add capabilities rule (v2 API).
+
+        Args:
+            name (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, conditions: Any, description: str, microtenantId: Any, privileged_capabilities:
+              Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_capabilities_rule_v2("example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_client_forwarding_rule(self, name: str, action: str, **kwargs: Unpack[PoliciesAddClientForwardingRuleBody]) -> AsyncResult:
+        """Add client forwarding rule.
+
+        Args:
+            name (str)
+            action (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_client_forwarding_rule("example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_client_forwarding_rule_v2(self, name: str, action: str, **kwargs: Unpack[PoliciesAddClientForwardingRuleV2Body]) -> AsyncResult:
+        """Add client forwarding rule (v2 API).
+
+        Args:
+            name (str)
+            action (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_client_forwarding_rule_v2("example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_isolation_rule(self, name: str, action: str, zpn_isolation_profile_id: str | None = None, **kwargs: Unpack[PoliciesAddIsolationRuleBody]) -> AsyncResult:
+        """Add isolation rule.
+
+        Args:
+            name (str)
+            action (str)
+            zpn_isolation_profile_id (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_isolation_rule("example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_isolation_rule_v2(self, name: str, action: str, zpn_isolation_profile_id: str | None = None, **kwargs: Unpack[PoliciesAddIsolationRuleV2Body]) -> AsyncResult:
+        """Add isolation rule (v2 API).
+
+        Args:
+            name (str)
+            action (str)
+            zpn_isolation_profile_id (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_isolation_rule_v2("example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_privileged_credential_rule_v2(self, name: str, credential_id: str | None = None, **kwargs: Unpack[PoliciesAddPrivilegedCredentialRuleV2Body]) -> AsyncResult:
+        """Add privileged credential rule (v2 API).
+
+        Args:
+            name (str)
+            credential_id (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, credential_pool_id: Any, description: str, microtenantId: Any, rule_order:
+              str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_privileged_credential_rule_v2("example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_redirection_rule_v2(self, name: str, action: str, service_edge_group_ids: list[Any] = [], **kwargs: Unpack[PoliciesAddRedirectionRuleV2Body]) -> AsyncResult:
+        """Add redirection rule (v2 API).
+
+        Args:
+            name (str)
+            action (str)
+            service_edge_group_ids (list[Any], default [])
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_redirection_rule_v2("example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_timeout_rule(self, **kwargs: Unpack[PoliciesAddTimeoutRuleBody]) -> AsyncResult:
+        """Add timeout rule.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, microtenant_id: Any,
+              name: str, reauth_idle_timeout: str, reauth_timeout: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_timeout_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_timeout_rule_v2(self, name: str, **kwargs: Unpack[PoliciesAddTimeoutRuleV2Body]) -> AsyncResult:
+        """Add timeout rule (v2 API).
+
+        Args:
+            name (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, reauth_idle_timeout:
+              str, reauth_timeout: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policies.add_timeout_rule_v2("example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def bulk_reorder_rules(self, policy_type: str, rules_orders: list[str], **kwargs: Unpack[PoliciesBulkReorderRulesBody]) -> AsyncResult:
+        """Bulk reorder rules (the body is the rule ids in order).
+
+        Args:
+            policy_type (str)
+            rules_orders (list[str])
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/reorder
+
+        Example::
+
+            _, resp, err = client.zpa.policies.bulk_reorder_rules("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, policy_type: str, rule_id: str, microtenant_id: str | None = None) -> AsyncResult:
+        """Delete rule.
+
+        Args:
+            policy_type (str)
+            rule_id (str): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zpa.policies.delete_rule("example", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_policy(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get policy.
+
+        Args:
+            policy_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+            ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
+              portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/policyType/{policy_type}
+
+        Example::
+
+            result, resp, err = client.zpa.policies.get_policy("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_policy_rule_count(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get policy rule count.
+
+        Args:
+            policy_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+            ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
+              portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/{policy_type}/count
+
+        Example::
+
+            result, resp, err = client.zpa.policies.get_policy_rule_count("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_risk_score_values(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get risk score values.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_unknown,
+              microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/riskScoreValues
+
+        Example::
+
+            result, resp, err = client.zpa.policies.get_risk_score_values()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, policy_type: str, rule_id: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get rule.
+
+        Args:
+            policy_type (str)
+            rule_id (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.get_rule("example", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1]]:
+        """List rules.
+
+        Args:
+            policy_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[PolicySetControllerV1]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+            ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
+              portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/{policy_type}
+
+        Example::
+
+            items, resp, err = client.zpa.policies.list_rules("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules_by_appplication_id(self, policy_type: str, application_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2]]:
+        """List rules by appplication ID.
+
+        Args:
+            policy_type (str): in the path
+            application_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[PolicySetControllerV2]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+            ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
+              portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/rules/policyType/{policy_type}/application/{application_id}
+
+        Example::
+
+            items, resp, err = client.zpa.policies.list_rules_by_appplication_id("example", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def reorder_rule(self, policy_type: str, rule_id: str, rule_order: str, **kwargs: Unpack[PoliciesReorderRuleBody]) -> AsyncResult:
+        """Reorder rule (rule_order is 1-based).
+
+        Args:
+            policy_type (str)
+            rule_id (str): in the path
+            rule_order (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenantId: Any, microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{id}/rule/{rule_id}/reorder/{rule_order}
+
+        Example::
+
+            _, resp, err = client.zpa.policies.reorder_rule("example", "123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_access_rule(self, rule_id: str, name: str | None = None, action: str | None = None, app_connector_group_ids: list[Any] | None = None, app_server_group_ids: list[Any] | None = None, **kwargs: Unpack[PoliciesUpdateAccessRuleBody]) -> AsyncResult:
+        """Update access rule.
+
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+            app_connector_group_ids (list[Any] | None, default None)
+            app_server_group_ids (list[Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_access_rule("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_access_rule_v2(self, rule_id: str, name: str | None = None, action: str | None = None, app_connector_group_ids: list[Any] | None = None, app_server_group_ids: list[Any] | None = None, **kwargs: Unpack[PoliciesUpdateAccessRuleV2Body]) -> AsyncResult:
+        """Update access rule (v2 API).
+
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+            app_connector_group_ids (list[Any] | None, default None)
+            app_server_group_ids (list[Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, conditions: Any, custom_msg: str, description: str, microtenantId: Any, name:
+              str, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_access_rule_v2("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_app_protection_rule(self, rule_id: str, name: str, action: str, zpn_inspection_profile_id: str | None = None, **kwargs: Unpack[PoliciesUpdateAppProtectionRuleBody]) -> AsyncResult:
+        """Update app protection rule.
+
+        Args:
+            rule_id (str): in the path
+            name (str)
+            action (str)
+            zpn_inspection_profile_id (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_app_protection_rule("123", "example", "example", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_app_protection_rule_v2(self, rule_id: str, name: str, action: str, zpn_inspection_profile_id: str | None = None, **kwargs: Unpack[PoliciesUpdateAppProtectionRuleV2Body]) -> AsyncResult:
+        """Update app protection rule (v2 API).
+
+        Args:
+            rule_id (str): in the path
+            name (str)
+            action (str)
+            zpn_inspection_profile_id (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_app_protection_rule_v2("123", "example", "example", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_browser_protection_rule_v2(self, rule_id: str, name: str, action: str, **kwargs: Unpack[PoliciesUpdateBrowserProtectionRuleV2Body]) -> AsyncResult:
+        """Update browser protection rule (v2 API).
+
+        Args:
+            rule_id (str): in the path
+            name (str)
+            action (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_browser_protection_rule_v2("123", "example", "example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_capabilities_rule_v2(self, rule_id: str, name: str | None = None, **kwargs: Unpack[PoliciesUpdateCapabilitiesRuleV2Body]) -> AsyncResult:
+        """Update capabilities rule (v2 API).
+
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, microtenantId: Any, microtenant_id: Any,
+              privileged_capabilities: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_capabilities_rule_v2("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_client_forwarding_rule(self, rule_id: str, name: str | None = None, action: str | None = None, **kwargs: Unpack[PoliciesUpdateClientForwardingRuleBody]) -> AsyncResult:
+        """Update client forwarding rule.
+
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, conditions: Any, description: str, enabled: Any, microtenantId: Any, name: str,
+              rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_client_forwarding_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_client_forwarding_rule_v2(self, rule_id: str, name: str | None = None, action: str | None = None, **kwargs: Unpack[PoliciesUpdateClientForwardingRuleV2Body]) -> AsyncResult:
+        """Update client forwarding rule (v2 API).
+
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, conditions: Any, description: str, microtenantId: Any, name: str, rule_order:
+              str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_client_forwarding_rule_v2("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_isolation_rule(self, rule_id: str, name: str | None = None, action: str | None = None, zpn_isolation_profile_id: str | None = None, **kwargs: Unpack[PoliciesUpdateIsolationRuleBody]) -> AsyncResult:
+        """Update isolation rule.
+
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+            zpn_isolation_profile_id (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, microtenant_id: Any,
+              rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_isolation_rule("123", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_isolation_rule_v2(self, rule_id: str, name: str | None = None, action: str | None = None, zpn_isolation_profile_id: str | None = None, **kwargs: Unpack[PoliciesUpdateIsolationRuleV2Body]) -> AsyncResult:
+        """Update isolation rule (v2 API).
+
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+            action (str | None, default None)
+            zpn_isolation_profile_id (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, microtenant_id: Any,
+              rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_isolation_rule_v2("123", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_privileged_credential_rule_v2(self, rule_id: str, credential_id: str | None = None, name: str | None = None, **kwargs: Unpack[PoliciesUpdatePrivilegedCredentialRuleV2Body]) -> AsyncResult:
+        """Update privileged credential rule (v2 API).
+
+        Args:
+            rule_id (str): in the path
+            credential_id (str | None, default None)
+            name (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, credential_pool_id: Any, description: str, microtenantId: Any, rule_order:
+              str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_privileged_credential_rule_v2("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_redirection_rule_v2(self, rule_id: str, name: str, action: str, service_edge_group_ids: list[Any] = [], **kwargs: Unpack[PoliciesUpdateRedirectionRuleV2Body]) -> AsyncResult:
+        """Update redirection rule (v2 API).
+
+        Args:
+            rule_id (str): in the path
+            name (str)
+            action (str)
+            service_edge_group_ids (list[Any], default [])
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, description: str, enabled: Any, microtenantId: Any, rule_order: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_redirection_rule_v2("123", "example", "example", description="example", enabled="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_timeout_rule(self, rule_id: str, **kwargs: Unpack[PoliciesUpdateTimeoutRuleBody]) -> AsyncResult:
+        """Update timeout rule.
+
+        Args:
+            rule_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, microtenant_id: Any,
+              reauth_idle_timeout: str, reauth_timeout: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_timeout_rule("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_timeout_rule_v2(self, rule_id: str, name: str | None = None, **kwargs: Unpack[PoliciesUpdateTimeoutRuleV2Body]) -> AsyncResult:
+        """Update timeout rule (v2 API).
+
+        Args:
+            rule_id (str): in the path
+            name (str | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            conditions: Any, custom_msg: str, description: str, microtenantId: Any, reauth_idle_timeout:
+              str, reauth_timeout: str
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/policySet/{policy_set_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policies.update_timeout_rule_v2("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PolicyGroupAddGroupBody(TypedDict, total=False):
     """Body fields of ``policy_group.add_group`` (keyword arguments; all optional)."""
     description: str
@@ -5725,6 +10867,167 @@ class PolicyGroupAPI:
         """
         ...
 
+
+class AsyncPolicyGroupAPI:
+    """``client.zpa.policy_group`` of the async client: every method a coroutine."""
+
+    async def add_group(self, group_set_id: str | int, **kwargs: Unpack[PolicyGroupAddGroupBody]) -> AsyncResult[zscaler.zpa.models.policy_group.PolicyGroup]:
+        """Add group.
+
+        Args:
+            group_set_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, group_criteria_rule: Any, group_criteria_rule_gid: Any, group_order: Any,
+              microtenant_id: Any, microtenant_name: str, name: str, policy_group_set_gid: Any, type:
+              str
+
+        Returns:
+            Result[PolicyGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group.add_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_set_id: str | int, group_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.policy_group.delete_group("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group(self, group_set_id: str | int, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.policy_group.PolicyGroup]:
+        """Get group.
+
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PolicyGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group.get_group("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_groups(self, group_set_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_group.PolicyGroup]]:
+        """List groups.
+
+        Args:
+            group_set_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[PolicyGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/all
+
+        Example::
+
+            items, resp, err = client.zpa.policy_group.list_groups("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def reorder_group(self, group_set_id: str | int, group_id: str | int, new_order: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Reorder group.
+
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            new_order (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/reorder/{new_order}
+
+        Example::
+
+            _, resp, err = client.zpa.policy_group.reorder_group("123", "123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def search_groups(self, group_set_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.common.CommonFilterSearch]:
+        """Search groups.
+
+        Args:
+            group_set_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[CommonFilterSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/search
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group.search_groups("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group(self, group_set_id: str | int, group_id: str | int, **kwargs: Unpack[PolicyGroupUpdateGroupBody]) -> AsyncResult[zscaler.zpa.models.policy_group.PolicyGroup]:
+        """Update group.
+
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, group_criteria_rule: Any, group_criteria_rule_gid: Any, group_order: Any,
+              microtenant_id: Any, microtenant_name: str, name: str, policy_group_set_gid: Any, type:
+              str
+
+        Returns:
+            Result[PolicyGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group.update_group("123", "123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PolicyGroupRuleAddRuleBody(TypedDict, total=False):
     """Body fields of ``policy_group_rule.add_rule`` (keyword arguments; all optional)."""
     action: str
@@ -5890,6 +11193,135 @@ class PolicyGroupRuleAPI:
         """
         ...
 
+
+class AsyncPolicyGroupRuleAPI:
+    """``client.zpa.policy_group_rule`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, group_set_id: str | int, group_id: str | int, **kwargs: Unpack[PolicyGroupRuleAddRuleBody]) -> AsyncResult[zscaler.zpa.models.policy_rule.PolicyRule]:
+        """Add rule.
+
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: str, action_id: Any, app_connector_groups: Any, app_server_groups: Any,
+              browser_posture_profile_id: Any, browser_posture_profile_name: Any, button_text: Any,
+              conditions: Any, credential: Any, credential_pool: Any, custom_msg: str, default_rule:
+              bool, default_rule_name: str, description: str, desktop_policy_mappings: Any,
+              device_posture_failure_notification_enabled: bool, disabled: str, extranet_dto: Any,
+              extranet_enabled: bool, inconsistent_config_details: Any, microtenant_id: Any,
+              microtenant_name: str, name: str, name_without_trim: Any, operator: str,
+              policy_group_name: Any, policy_set_id: str, policy_type: str, post_action_types: Any,
+              post_actions: Any, priority: str, privileged_capabilities: Any,
+              privileged_portal_capabilities: Any, read_only: bool, reauth_idle_timeout: str,
+              reauth_timeout: str, restriction_type: Any, rule_order: str, rule_type: Any,
+              service_edge_groups: Any, url: Any, zpn_inspection_profile_id: Any,
+              zpn_inspection_profile_name: Any, zpn_isolation_profile_id: str, zscaler_managed: bool
+
+        Returns:
+            Result[PolicyRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_rule.add_rule("123", "123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, group_set_id: str | int, group_id: str | int, rule_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            rule_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule/{rule_id}
+
+        Example::
+
+            _, resp, err = client.zpa.policy_group_rule.delete_rule("123", "123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_rule(self, group_set_id: str | int, group_id: str | int, rule_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.policy_rule.PolicyRule]:
+        """Get rule.
+
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            rule_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PolicyRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule/{rule_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_rule.get_rule("123", "123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, group_set_id: str | int, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
+        """List rules.
+
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, pagesize, search
+
+        Returns:
+            Result[list[PolicyRule]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule
+
+        Example::
+
+            items, resp, err = client.zpa.policy_group_rule.list_rules("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def reorder_rule(self, group_set_id: str | int, group_id: str | int, rule_id: str | int, new_order: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Reorder rule.
+
+        Args:
+            group_set_id (str | int): in the path
+            group_id (str | int): in the path
+            rule_id (str | int): in the path
+            new_order (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule/{rule_id}/reorder/{new_order}
+
+        Example::
+
+            _, resp, err = client.zpa.policy_group_rule.reorder_rule("123", "123", "123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PolicyGroupSetAPI:
     def get_set(self, group_set_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.policy_group_set.PolicyGroupSet]:
         """Get set.
@@ -6003,6 +11435,134 @@ class PolicyGroupSetAPI:
         """
         ...
 
+
+class AsyncPolicyGroupSetAPI:
+    """``client.zpa.policy_group_set`` of the async client: every method a coroutine."""
+
+    async def get_set(self, group_set_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.policy_group_set.PolicyGroupSet]:
+        """Get set.
+
+        Args:
+            group_set_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PolicyGroupSet]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_set.get_set("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_set_by_policy_type(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]:
+        """Get set by policy type.
+
+        Args:
+            policy_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PolicyGroupSetSummary]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_set.get_set_by_policy_type("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_set_summary(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]:
+        """Get set summary.
+
+        Args:
+            policy_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PolicyGroupSetSummary]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/summary
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_set.get_set_summary("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_set_summary_stats(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.policy_group_set_summary_stat.PolicyGroupSetSummaryStat]:
+        """Get set summary stats.
+
+        Args:
+            policy_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PolicyGroupSetSummaryStat]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/summaryStats
+
+        Example::
+
+            item, resp, err = client.zpa.policy_group_set.get_set_summary_stats("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
+        """List rules.
+
+        Args:
+            policy_type (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, pagesize, search
+
+        Returns:
+            Result[list[PolicyRule]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/rules
+
+        Example::
+
+            items, resp, err = client.zpa.policy_group_set.list_rules("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sets(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]]:
+        """List sets.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys create_if_not_exist
+
+        Returns:
+            Result[list[PolicyGroupSetSummary]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet
+
+        Example::
+
+            items, resp, err = client.zpa.policy_group_set.list_sets()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PostureProfilesAPI:
     def get_profile(self, profile_id: str | int) -> Result[zscaler.zpa.models.posture_profiles.PostureProfile]:
         """Get profile.
@@ -6037,6 +11597,50 @@ class PostureProfilesAPI:
         Example::
 
             items, resp, err = client.zpa.posture_profiles.list_posture_profiles()
+        """
+        ...
+
+
+class AsyncPostureProfilesAPI:
+    """``client.zpa.posture_profiles`` of the async client: every method a coroutine."""
+
+    async def get_profile(self, profile_id: str | int) -> AsyncResult[zscaler.zpa.models.posture_profiles.PostureProfile]:
+        """Get profile.
+
+        Args:
+            profile_id (str | int): in the path
+
+        Returns:
+            Result[PostureProfile]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/posture/{profile_id}
+
+        Example::
+
+            item, resp, err = client.zpa.posture_profiles.get_profile("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_posture_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.posture_profiles.PostureProfile]]:
+        """List posture profiles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[PostureProfile]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/posture
+
+        Example::
+
+            items, resp, err = client.zpa.posture_profiles.list_posture_profiles()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -6172,6 +11776,136 @@ class PraApprovalAPI:
         Example::
 
             item, resp, err = client.zpa.pra_approval.update_approval("123")
+        """
+        ...
+
+
+class AsyncPraApprovalAPI:
+    """``client.zpa.pra_approval`` of the async client: every method a coroutine."""
+
+    async def add_approval(self, **kwargs: Unpack[PraApprovalAddApprovalBody]) -> AsyncResult:
+        """Add approval.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_ids: Any, email_ids: Any, end_time: str, microtenant_id: Any, start_time: str,
+              status: str, working_hours: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval
+
+        Example::
+
+            item, resp, err = client.zpa.pra_approval.add_approval()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_approval(self, approval_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete approval.
+
+        Args:
+            approval_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/{approval_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_approval.delete_approval("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def expired_approval(self, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Expired approval.
+
+        Args:
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/expired
+
+        Example::
+
+            _, resp, err = client.zpa.pra_approval.expired_approval()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_approval(self, approval_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]:
+        """Get approval.
+
+        Args:
+            approval_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PrivilegedRemoteAccessApproval]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/{approval_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_approval.get_approval("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_approval(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]]:
+        """List approval.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search, sort_by, sort_dir
+
+        Returns:
+            Result[list[PrivilegedRemoteAccessApproval]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval
+
+        Example::
+
+            items, resp, err = client.zpa.pra_approval.list_approval()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_approval(self, approval_id: str, **kwargs: Unpack[PraApprovalUpdateApprovalBody]) -> AsyncResult:
+        """Update approval.
+
+        Args:
+            approval_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            application_ids: Any, end_time: str, microtenant_id: Any, start_time: str, working_hours:
+              Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval/{approval_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_approval.update_approval("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -6336,6 +12070,162 @@ class PraConsoleAPI:
         """
         ...
 
+
+class AsyncPraConsoleAPI:
+    """``client.zpa.pra_console`` of the async client: every method a coroutine."""
+
+    async def list_consoles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]]:
+        """List consoles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[PrivilegedRemoteAccessConsole]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole
+
+        Example::
+
+            items, resp, err = client.zpa.pra_console.list_consoles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_console(self, console_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
+        """Get console.
+
+        Args:
+            console_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PrivilegedRemoteAccessConsole]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/{console_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_console.get_console("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_console(self, **kwargs: Unpack[PraConsoleAddConsoleBody]) -> AsyncResult[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
+        """Add console.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, microtenant_id: Any, name: str, pra_application_id: Any,
+              pra_portal_ids: Any
+
+        Returns:
+            Result[PrivilegedRemoteAccessConsole]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole
+
+        Example::
+
+            item, resp, err = client.zpa.pra_console.add_console(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_console(self, console_id: str | int, **kwargs: Unpack[PraConsoleUpdateConsoleBody]) -> AsyncResult[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
+        """Update console.
+
+        Args:
+            console_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, pra_application_id: Any, pra_portal_ids: Any
+
+        Returns:
+            Result[PrivilegedRemoteAccessConsole]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/{console_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_console.update_console("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_console(self, console_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete console.
+
+        Args:
+            console_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/{console_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_console.delete_console("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_bulk_console(self, consoles: list[Any], **kwargs: Unpack[PraConsoleAddBulkConsoleBody]) -> AsyncResult:
+        """Add bulk console.
+
+        Args:
+            consoles (list[Any])
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/bulk
+
+        Example::
+
+            items, resp, err = client.zpa.pra_console.add_bulk_console("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_console_portal(self, portal_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
+        """Get console portal.
+
+        Args:
+            portal_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[PrivilegedRemoteAccessConsole]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole/praPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_console.get_console_portal("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PraCredentialAddCredentialBody(TypedDict, total=False):
     """Body fields of ``pra_credential.add_credential`` (keyword arguments; all optional)."""
     credential_type: str
@@ -6473,6 +12363,138 @@ class PraCredentialAPI:
         """
         ...
 
+
+class AsyncPraCredentialAPI:
+    """``client.zpa.pra_credential`` of the async client: every method a coroutine."""
+
+    async def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]]:
+        """List credentials.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[PrivilegedRemoteAccessCredential]]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential
+
+        Example::
+
+            items, resp, err = client.zpa.pra_credential.list_credentials()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_credential(self, credential_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
+        """Get credential.
+
+        Args:
+            credential_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PrivilegedRemoteAccessCredential]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential.get_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_credential(self, **kwargs: Unpack[PraCredentialAddCredentialBody]) -> AsyncResult[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
+        """Add credential.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential_type: str, microtenant_id: Any, name: str, password: Any, private_key: Any,
+              user_name: str, username: Any
+
+        Returns:
+            Result[PrivilegedRemoteAccessCredential]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential.add_credential(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_credential(self, credential_id: str | int, **kwargs: Unpack[PraCredentialUpdateCredentialBody]) -> AsyncResult[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
+        """Update credential.
+
+        Args:
+            credential_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential_type: str, microtenant_id: Any, password: Any, private_key: Any, user_name: str
+
+        Returns:
+            Result[PrivilegedRemoteAccessCredential]: ``(result, response, error)``; ``error`` is None
+              on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential.update_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_credential(self, credential_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete credential.
+
+        Args:
+            credential_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_credential.delete_credential("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def credential_move(self, credential_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[None]:
+        """Credential move.
+
+        Args:
+            credential_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential/{credential_id}/move
+
+        Example::
+
+            _, resp, err = client.zpa.pra_credential.credential_move("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PraCredentialPoolAddCredentialPoolBody(TypedDict, total=False):
     """Body fields of ``pra_credential_pool.add_credential_pool`` (keyword arguments; all optional)."""
     credential_ids: Any
@@ -6606,6 +12628,139 @@ class PraCredentialPoolAPI:
         """
         ...
 
+
+class AsyncPraCredentialPoolAPI:
+    """``client.zpa.pra_credential_pool`` of the async client: every method a coroutine."""
+
+    async def list_credential_pool(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
+        """List credential pool.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search, sort_by, sort_dir
+
+        Returns:
+            Result[list[PRACredentialPoolController]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool
+
+        Example::
+
+            items, resp, err = client.zpa.pra_credential_pool.list_credential_pool()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_credential_pool(self, pool_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
+        """Get credential pool.
+
+        Args:
+            pool_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PRACredentialPoolController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential_pool.get_credential_pool("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_credential_pool(self, **kwargs: Unpack[PraCredentialPoolAddCredentialPoolBody]) -> AsyncResult[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
+        """Add credential pool.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential_ids: Any, credential_type: str, credentials: Any, microtenant_id: Any, name: str
+
+        Returns:
+            Result[PRACredentialPoolController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential_pool.add_credential_pool(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_credential_pool(self, pool_id: str | int, **kwargs: Unpack[PraCredentialPoolUpdateCredentialPoolBody]) -> AsyncResult[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
+        """Update credential pool.
+
+        Args:
+            pool_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            credential_ids: Any, microtenant_id: Any
+
+        Returns:
+            Result[PRACredentialPoolController]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_credential_pool.update_credential_pool("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_credential_pool(self, pool_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete credential pool.
+
+        Args:
+            pool_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_credential_pool.delete_credential_pool("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_credential_pool_info(self, pool_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
+        """Get credential pool info.
+
+        Args:
+            pool_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[list[PRACredentialPoolController]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}/credential
+
+        Example::
+
+            items, resp, err = client.zpa.pra_credential_pool.get_credential_pool_info("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PraPortalAddPortalBody(TypedDict, total=False):
     """Body fields of ``pra_portal.add_portal`` (keyword arguments; all optional)."""
     approval_reviewers: Any
@@ -6720,6 +12875,118 @@ class PraPortalAPI:
         """
         ...
 
+
+class AsyncPraPortalAPI:
+    """``client.zpa.pra_portal`` of the async client: every method a coroutine."""
+
+    async def list_portals(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]]:
+        """List portals.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[PrivilegedRemoteAccessPortal]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal
+
+        Example::
+
+            items, resp, err = client.zpa.pra_portal.list_portals()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_portal(self, portal_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
+        """Get portal.
+
+        Args:
+            portal_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PrivilegedRemoteAccessPortal]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_portal.get_portal("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_portal(self, **kwargs: Unpack[PraPortalAddPortalBody]) -> AsyncResult[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
+        """Add portal.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            approval_reviewers: Any, certificate_id: str, domain: str, enabled: bool, microtenant_id:
+              Any, name: str
+
+        Returns:
+            Result[PrivilegedRemoteAccessPortal]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal
+
+        Example::
+
+            item, resp, err = client.zpa.pra_portal.add_portal(name="example", enabled=True)
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_portal(self, portal_id: str | int, **kwargs: Unpack[PraPortalUpdatePortalBody]) -> AsyncResult[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
+        """Update portal.
+
+        Args:
+            portal_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[PrivilegedRemoteAccessPortal]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.pra_portal.update_portal("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_portal(self, portal_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete portal.
+
+        Args:
+            portal_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal/{portal_id}
+
+        Example::
+
+            _, resp, err = client.zpa.pra_portal.delete_portal("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class PrivateCloudAPI:
     def add_private_cloud(self, **kwargs: Any) -> Result[zscaler.zpa.models.private_cloud.PrivateCloud]:
         """Add private cloud.
@@ -6806,6 +13073,108 @@ class PrivateCloudAPI:
         Example::
 
             item, resp, err = client.zpa.private_cloud.update_private_cloud("123")
+        """
+        ...
+
+
+class AsyncPrivateCloudAPI:
+    """``client.zpa.private_cloud`` of the async client: every method a coroutine."""
+
+    async def add_private_cloud(self, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.private_cloud.PrivateCloud]:
+        """Add private cloud.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[PrivateCloud]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud.add_private_cloud()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_private_cloud(self, private_cloud_id: str | int) -> AsyncResult[None]:
+        """Delete private cloud.
+
+        Args:
+            private_cloud_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud/{private_cloud_id}
+
+        Example::
+
+            _, resp, err = client.zpa.private_cloud.delete_private_cloud("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_private_cloud(self, private_cloud_id: str | int) -> AsyncResult[zscaler.zpa.models.private_cloud.PrivateCloud]:
+        """Get private cloud.
+
+        Args:
+            private_cloud_id (str | int): in the path
+
+        Returns:
+            Result[PrivateCloud]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud/{private_cloud_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud.get_private_cloud("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_private_clouds(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.private_cloud.PrivateCloud]]:
+        """List private clouds.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[PrivateCloud]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud
+
+        Example::
+
+            items, resp, err = client.zpa.private_cloud.list_private_clouds()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_private_cloud(self, private_cloud_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.private_cloud.PrivateCloud]:
+        """Update private cloud.
+
+        Args:
+            private_cloud_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[PrivateCloud]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud/{private_cloud_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud.update_private_cloud("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -6910,6 +13279,115 @@ class PrivateCloudControllerAPI:
         Example::
 
             item, resp, err = client.zpa.private_cloud_controller.update_cloud_controller("123", name="example", description="example")
+        """
+        ...
+
+
+class AsyncPrivateCloudControllerAPI:
+    """``client.zpa.private_cloud_controller`` of the async client: every method a coroutine."""
+
+    async def delete_cloud_controller(self, controller_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete cloud controller.
+
+        Args:
+            controller_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}
+
+        Example::
+
+            _, resp, err = client.zpa.private_cloud_controller.delete_cloud_controller("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cloud_controller(self, controller_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]:
+        """Get cloud controller.
+
+        Args:
+            controller_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[PrivateCloudController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_controller.get_cloud_controller("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_cloud_controllers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]]:
+        """List cloud controllers.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search, sort_by, sort_dir
+
+        Returns:
+            Result[list[PrivateCloudController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController
+
+        Example::
+
+            items, resp, err = client.zpa.private_cloud_controller.list_cloud_controllers()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def restart_private_controller(self, controller_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Restart private controller.
+
+        Args:
+            controller_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}/restart
+
+        Example::
+
+            _, resp, err = client.zpa.private_cloud_controller.restart_private_controller("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_cloud_controller(self, controller_id: str | int, **kwargs: Unpack[PrivateCloudControllerUpdateCloudControllerBody]) -> AsyncResult[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]:
+        """Update cloud controller.
+
+        Args:
+            controller_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, microtenant_id: Any, name: str
+
+        Returns:
+            Result[PrivateCloudController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController/{controller_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_controller.update_cloud_controller("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -7071,6 +13549,141 @@ class PrivateCloudGroupAPI:
         """
         ...
 
+
+class AsyncPrivateCloudGroupAPI:
+    """``client.zpa.private_cloud_group`` of the async client: every method a coroutine."""
+
+    async def list_cloud_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]]:
+        """List cloud groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[PrivateCloudGroup]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup
+
+        Example::
+
+            items, resp, err = client.zpa.private_cloud_group.list_cloud_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cloud_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
+        """Get cloud group.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[PrivateCloudGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_group.get_cloud_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_cloud_group(self, **kwargs: Unpack[PrivateCloudGroupAddCloudGroupBody]) -> AsyncResult[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
+        """Add cloud group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            city_country: str, country_code: str, description: str, enabled: bool, latitude: str,
+              location: str, longitude: str, microtenant_id: Any, name: str, override_version_profile:
+              bool, site: Any, site_id: Any, upgrade_day: str, upgrade_time_in_secs: str,
+              version_profile_id: str
+
+        Returns:
+            Result[PrivateCloudGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_group.add_cloud_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_cloud_group(self, group_id: str | int, **kwargs: Unpack[PrivateCloudGroupUpdateCloudGroupBody]) -> AsyncResult[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
+        """Update cloud group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            city_country: str, country_code: str, description: str, enabled: bool, latitude: str,
+              location: str, longitude: str, microtenant_id: Any, name: str, override_version_profile:
+              bool, site: Any, site_id: Any, upgrade_day: str, upgrade_time_in_secs: str,
+              version_profile_id: str
+
+        Returns:
+            Result[PrivateCloudGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.private_cloud_group.update_cloud_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_cloud_group(self, group_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete cloud group.
+
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.private_cloud_group.delete_cloud_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_private_cloud_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+        """List private cloud group summary.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.private_cloud_group.list_private_cloud_group_summary()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ProvisioningAddProvisioningKeyBody(TypedDict, total=False):
     """Body fields of ``provisioning.add_provisioning_key`` (keyword arguments; all optional)."""
     component_id: Any
@@ -7221,6 +13834,153 @@ class ProvisioningAPI:
         """
         ...
 
+
+class AsyncProvisioningAPI:
+    """``client.zpa.provisioning`` of the async client: every method a coroutine."""
+
+    async def list_provisioning_keys(self, key_type: str, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.provisioning_keys.ProvisioningKey]]:
+        """List provisioning keys.
+
+        Args:
+            key_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[list[ProvisioningKey]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey
+
+        Example::
+
+            items, resp, err = client.zpa.provisioning.list_provisioning_keys("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_provisioning_key(self, key_id: str | int, key_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
+        """Get provisioning key.
+
+        Args:
+            key_id (str | int): in the path
+            key_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[ProvisioningKey]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey/{key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.provisioning.get_provisioning_key("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_provisioning_key_by_zcomponent(self, zcomponent_id: str | int, key_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
+        """Get provisioning key by zcomponent.
+
+        Args:
+            zcomponent_id (str | int): in the path
+            key_type (str): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[ProvisioningKey]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/zcomponent/{zcomponent_id}/provisioningKey
+
+        Example::
+
+            item, resp, err = client.zpa.provisioning.get_provisioning_key_by_zcomponent("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_provisioning_key(self, key_type: str, name: Any = None, max_usage: Any = None, enrollment_cert_id: Any = None, component_id: Any = None, **kwargs: Unpack[ProvisioningAddProvisioningKeyBody]) -> AsyncResult[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
+        """Add provisioning key.
+
+        Args:
+            key_type (str): in the path
+            name (Any, default None)
+            max_usage (Any, default None)
+            enrollment_cert_id (Any, default None)
+            component_id (Any, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            component_id: Any, enrollment_cert_id: str, max_usage: str, microtenant_id: Any, name: str
+
+        Returns:
+            Result[ProvisioningKey]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey
+
+        Example::
+
+            item, resp, err = client.zpa.provisioning.add_provisioning_key("example", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_provisioning_key(self, key_id: str | int, key_type: str, **kwargs: Unpack[ProvisioningUpdateProvisioningKeyBody]) -> AsyncResult[zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
+        """Update provisioning key.
+
+        Args:
+            key_id (str | int): in the path
+            key_type (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            component_id: Any, enrollment_cert_id: str, max_usage: str, microtenant_id: Any, name: str
+
+        Returns:
+            Result[ProvisioningKey]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey/{key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.provisioning.update_provisioning_key("123", "example", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_provisioning_key(self, key_id: str | int, key_type: str, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete provisioning key.
+
+        Args:
+            key_id (str | int): in the path
+            key_type (str): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+            ``key_type`` accepts: connector, service_edge
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/associationType/{key_type}/provisioningKey/{key_id}
+
+        Example::
+
+            _, resp, err = client.zpa.provisioning.delete_provisioning_key("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class RoleControllerAddRoleBody(TypedDict, total=False):
     """Body fields of ``role_controller.add_role`` (keyword arguments; all optional)."""
     bypass_remote_assistance_check: Any
@@ -7353,6 +14113,135 @@ class RoleControllerAPI:
         """
         ...
 
+
+class AsyncRoleControllerAPI:
+    """``client.zpa.role_controller`` of the async client: every method a coroutine."""
+
+    async def list_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.role_controller.RoleController]]:
+        """List roles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[list[RoleController]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles
+
+        Example::
+
+            items, resp, err = client.zpa.role_controller.list_roles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_role(self, role_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.role_controller.RoleController]:
+        """Get role.
+
+        Args:
+            role_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[RoleController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles/{role_id}
+
+        Example::
+
+            item, resp, err = client.zpa.role_controller.get_role("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_role(self, **kwargs: Unpack[RoleControllerAddRoleBody]) -> AsyncResult[zscaler.zpa.models.role_controller.RoleController]:
+        """Add role.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_remote_assistance_check: Any, class_permission_groups: Any, description: str,
+              microtenant_id: Any, name: str
+
+        Returns:
+            Result[RoleController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles
+
+        Example::
+
+            item, resp, err = client.zpa.role_controller.add_role(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_role(self, role_id: str | int, **kwargs: Unpack[RoleControllerUpdateRoleBody]) -> AsyncResult[zscaler.zpa.models.role_controller.RoleController]:
+        """Update role.
+
+        Args:
+            role_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            bypass_remote_assistance_check: Any, class_permission_groups: Any, description: str,
+              microtenant_id: Any, name: str
+
+        Returns:
+            Result[RoleController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles/{role_id}
+
+        Example::
+
+            item, resp, err = client.zpa.role_controller.update_role("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_role(self, role_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete role.
+
+        Args:
+            role_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles/{role_id}
+
+        Example::
+
+            _, resp, err = client.zpa.role_controller.delete_role("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_permission_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.role_controller.ClassPermissionGroups]]:
+        """List permission groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[list[ClassPermissionGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/permissionGroups
+
+        Example::
+
+            items, resp, err = client.zpa.role_controller.list_permission_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class SamlAttributesAddSamlAttributeBody(TypedDict, total=False):
     """Body fields of ``saml_attributes.add_saml_attribute`` (keyword arguments; all optional)."""
     idp_id: str
@@ -7473,6 +14362,132 @@ class SamlAttributesAPI:
         """
         ...
 
+
+class AsyncSamlAttributesAPI:
+    """``client.zpa.saml_attributes`` of the async client: every method a coroutine."""
+
+    async def add_saml_attribute(self, **kwargs: Unpack[SamlAttributesAddSamlAttributeBody]) -> AsyncResult[zscaler.zpa.models.saml_attributes.SAMLAttribute]:
+        """Add SAML attribute.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            idp_id: str, idp_name: str, name: str, saml_name: str, user_attribute: bool
+
+        Returns:
+            Result[SAMLAttribute]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute
+
+        Example::
+
+            item, resp, err = client.zpa.saml_attributes.add_saml_attribute(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_saml_attribute(self, attribute_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete SAML attribute.
+
+        Args:
+            attribute_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute/{attribute_id}
+
+        Example::
+
+            _, resp, err = client.zpa.saml_attributes.delete_saml_attribute("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_saml_attribute(self, attribute_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.saml_attributes.SAMLAttribute]:
+        """Get SAML attribute.
+
+        Args:
+            attribute_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[SAMLAttribute]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute/{attribute_id}
+
+        Example::
+
+            item, resp, err = client.zpa.saml_attributes.get_saml_attribute("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_saml_attributes(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
+        """List SAML attributes.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[SAMLAttribute]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute
+
+        Example::
+
+            items, resp, err = client.zpa.saml_attributes.list_saml_attributes()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_saml_attributes_by_idp(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
+        """List SAML attributes by IdP.
+
+        Args:
+            idp_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[SAMLAttribute]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idp_id}
+
+        Example::
+
+            items, resp, err = client.zpa.saml_attributes.list_saml_attributes_by_idp("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_saml_attribute(self, attribute_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.saml_attributes.SAMLAttribute]:
+        """Update SAML attribute.
+
+        Args:
+            attribute_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[SAMLAttribute]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/samlAttribute/{attribute_id}
+
+        Example::
+
+            item, resp, err = client.zpa.saml_attributes.update_saml_attribute("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ScimAttributesAPI:
     def get_scim_attribute(self, idp_id: str | int, attribute_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]:
         """Get SCIM attribute.
@@ -7533,6 +14548,75 @@ class ScimAttributesAPI:
         """
         ...
 
+
+class AsyncScimAttributesAPI:
+    """``client.zpa.scim_attributes`` of the async client: every method a coroutine."""
+
+    async def get_scim_attribute(self, idp_id: str | int, attribute_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]:
+        """Get SCIM attribute.
+
+        Args:
+            idp_id (str | int): in the path
+            attribute_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[SCIMAttributeHeader]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}/scimattribute/{attribute_id}
+
+        Example::
+
+            item, resp, err = client.zpa.scim_attributes.get_scim_attribute("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_scim_values(self, idp_id: str | int, attribute_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Get SCIM values.
+
+        Args:
+            idp_id (str | int): in the path
+            attribute_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/userconfig/v1/customers/{customerId}/scimattribute/idpId/{idp_id}/attributeId/{attribute_id}
+
+        Example::
+
+            result, resp, err = client.zpa.scim_attributes.get_scim_values("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_scim_attributes(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]]:
+        """List SCIM attributes.
+
+        Args:
+            idp_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[SCIMAttributeHeader]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}/scimattribute
+
+        Example::
+
+            items, resp, err = client.zpa.scim_attributes.list_scim_attributes("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ScimGroupsAPI:
     def get_scim_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.scim_groups.SCIMGroup]:
         """Get SCIM group.
@@ -7571,6 +14655,54 @@ class ScimGroupsAPI:
         Example::
 
             items, resp, err = client.zpa.scim_groups.list_scim_groups("123")
+        """
+        ...
+
+
+class AsyncScimGroupsAPI:
+    """``client.zpa.scim_groups`` of the async client: every method a coroutine."""
+
+    async def get_scim_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.scim_groups.SCIMGroup]:
+        """Get SCIM group.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys all_entries
+
+        Returns:
+            Result[SCIMGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/userconfig/v1/customers/{customerId}/scimgroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.scim_groups.get_scim_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_scim_groups(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.scim_groups.SCIMGroup]]:
+        """List SCIM groups.
+
+        Args:
+            idp_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys all_entries, end_time,
+              idp_group_id, page, page_size, scim_user_id, scim_user_name, search, sort_by, sort_order,
+              start_time
+
+        Returns:
+            Result[list[SCIMGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idp_id}
+
+        Example::
+
+            items, resp, err = client.zpa.scim_groups.list_scim_groups("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -7736,6 +14868,141 @@ class SegmentGroupsAPI:
         """
         ...
 
+
+class AsyncSegmentGroupsAPI:
+    """``client.zpa.segment_groups`` of the async client: every method a coroutine."""
+
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.segment_group.SegmentGroup]]:
+        """List groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[SegmentGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup
+
+        Example::
+
+            items, resp, err = client.zpa.segment_groups.list_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.segment_group.SegmentGroup]:
+        """Get group.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[SegmentGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.segment_groups.get_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_group(self, **kwargs: Unpack[SegmentGroupsAddGroupBody]) -> AsyncResult[zscaler.zpa.models.segment_group.SegmentGroup]:
+        """Add group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, config_space: str, description: str, enabled: bool, microtenant_id: Any,
+              microtenant_name: str, name: str, policy_migrated: bool, skip_detailed_app_info: Any,
+              tcp_keep_alive_enabled: str
+
+        Returns:
+            Result[SegmentGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup
+
+        Example::
+
+            item, resp, err = client.zpa.segment_groups.add_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group(self, group_id: str | int, **kwargs: Unpack[SegmentGroupsUpdateGroupBody]) -> AsyncResult[zscaler.zpa.models.segment_group.SegmentGroup]:
+        """Update group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, config_space: str, description: str, enabled: bool, microtenant_id: Any,
+              microtenant_name: str, name: str, policy_migrated: bool, skip_detailed_app_info: Any,
+              tcp_keep_alive_enabled: str
+
+        Returns:
+            Result[SegmentGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.segment_groups.update_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.segment_groups.delete_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group_v2(self, group_id: str | int, **kwargs: Unpack[SegmentGroupsUpdateGroupV2Body]) -> AsyncResult[zscaler.zpa.models.segment_group.SegmentGroup]:
+        """Update group v2.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            applications: Any, config_space: str, description: str, enabled: bool, microtenant_id: Any,
+              microtenant_name: str, name: str, policy_migrated: bool, skip_detailed_app_info: Any,
+              tcp_keep_alive_enabled: str
+
+        Returns:
+            Result[SegmentGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v2/admin/customers/{customerId}/segmentGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.segment_groups.update_group_v2("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ServerGroupsAddGroupBody(TypedDict, total=False):
     """Body fields of ``server_groups.add_group`` (keyword arguments; all optional)."""
     app_connector_group_ids: Any
@@ -7851,6 +15118,115 @@ class ServerGroupsAPI:
         Example::
 
             item, resp, err = client.zpa.server_groups.update_group("123")
+        """
+        ...
+
+
+class AsyncServerGroupsAPI:
+    """``client.zpa.server_groups`` of the async client: every method a coroutine."""
+
+    async def add_group(self, **kwargs: Unpack[ServerGroupsAddGroupBody]) -> AsyncResult[zscaler.zpa.models.server_group.ServerGroup]:
+        """Add group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_connector_group_ids: Any, application_ids: Any, config_space: str, description: str,
+              dynamic_discovery: bool, enabled: bool, ip_anchored: bool, microtenant_id: Any, name: str,
+              server_ids: Any
+
+        Returns:
+            Result[ServerGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup
+
+        Example::
+
+            item, resp, err = client.zpa.server_groups.add_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.server_groups.delete_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.server_group.ServerGroup]:
+        """Get group.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[ServerGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.server_groups.get_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.server_group.ServerGroup]]:
+        """List groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[ServerGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup
+
+        Example::
+
+            items, resp, err = client.zpa.server_groups.list_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group(self, group_id: str, **kwargs: Unpack[ServerGroupsUpdateGroupBody]) -> AsyncResult:
+        """Update group (reads the group, overlays the given fields; dynamicDiscovery defaults to true).
+
+        Args:
+            group_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            app_connector_group_ids: Any, applications: Any, microtenant_id: Any, server_ids: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.server_groups.update_group("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -7984,6 +15360,135 @@ class ServersAPI:
         """
         ...
 
+
+class AsyncServersAPI:
+    """``client.zpa.servers`` of the async client: every method a coroutine."""
+
+    async def list_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_servers.AppServers]]:
+        """List servers.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[AppServers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server
+
+        Example::
+
+            items, resp, err = client.zpa.servers.list_servers()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_server(self, server_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.application_servers.AppServers]:
+        """Get server.
+
+        Args:
+            server_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[AppServers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}
+
+        Example::
+
+            item, resp, err = client.zpa.servers.get_server("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_server(self, **kwargs: Unpack[ServersAddServerBody]) -> AsyncResult[zscaler.zpa.models.application_servers.AppServers]:
+        """Add server.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            address: str, app_server_group_ids: Any, config_space: str, description: str, enabled: bool,
+              microtenant_id: Any, name: str
+
+        Returns:
+            Result[AppServers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/server
+
+        Example::
+
+            item, resp, err = client.zpa.servers.add_server(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_server(self, server_id: str | int, **kwargs: Unpack[ServersUpdateServerBody]) -> AsyncResult[zscaler.zpa.models.application_servers.AppServers]:
+        """Update server.
+
+        Args:
+            server_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[AppServers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}
+
+        Example::
+
+            item, resp, err = client.zpa.servers.update_server("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_server(self, server_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete server.
+
+        Args:
+            server_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/{server_id}
+
+        Example::
+
+            _, resp, err = client.zpa.servers.delete_server("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_servers_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_servers.AppServers]]:
+        """List servers summary.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[AppServers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/summary
+
+        Example::
+
+            items, resp, err = client.zpa.servers.list_servers_summary()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ServiceEdgeGroupAddServiceEdgeGroupBody(TypedDict, total=False):
     """Body fields of ``service_edge_group.add_service_edge_group`` (keyword arguments; all optional)."""
     cityCountry: Any
@@ -8114,6 +15619,118 @@ class ServiceEdgeGroupAPI:
         """
         ...
 
+
+class AsyncServiceEdgeGroupAPI:
+    """``client.zpa.service_edge_group`` of the async client: every method a coroutine."""
+
+    async def add_service_edge_group(self, **kwargs: Unpack[ServiceEdgeGroupAddServiceEdgeGroupBody]) -> AsyncResult[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
+        """Add service edge group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            cityCountry: Any, country_code: str, enabled: bool, enrollment_cert_id: str,
+              grace_distance_enabled: bool, grace_distance_value: str, grace_distance_value_unit: str,
+              is_public: str, latitude: str, location: str, longitude: str, microtenant_id: Any, name:
+              str, override_version_profile: bool, service_edge_ids: Any, trusted_network_ids: Any,
+              upgrade_day: str, upgrade_time_in_secs: str, version_profile: Any
+
+        Returns:
+            Result[ServiceEdgeGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_group.add_service_edge_group(name="example", enabled=True)
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_service_edge_group(self, group_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete service edge group.
+
+        Args:
+            group_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.service_edge_group.delete_service_edge_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_service_edge_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
+        """Get service edge group.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[ServiceEdgeGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_group.get_service_edge_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_service_edge_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]]:
+        """List service edge groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[ServiceEdgeGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup
+
+        Example::
+
+            items, resp, err = client.zpa.service_edge_group.list_service_edge_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_service_edge_group(self, group_id: str | int, **kwargs: Unpack[ServiceEdgeGroupUpdateServiceEdgeGroupBody]) -> AsyncResult[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
+        """Update service edge group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            enrollment_cert_id: str, microtenant_id: Any, service_edge_ids: Any, trusted_network_ids:
+              Any
+
+        Returns:
+            Result[ServiceEdgeGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup/{group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_group.update_service_edge_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ServiceEdgeScheduleAPI:
     def add_service_edge_schedule(self, schedule: Any) -> Result:
         """Add service edge schedule.
@@ -8165,6 +15782,69 @@ class ServiceEdgeScheduleAPI:
         Example::
 
             item, resp, err = client.zpa.service_edge_schedule.update_service_edge_schedule("123", "example")
+        """
+        ...
+
+
+class AsyncServiceEdgeScheduleAPI:
+    """``client.zpa.service_edge_schedule`` of the async client: every method a coroutine."""
+
+    async def add_service_edge_schedule(self, schedule: Any) -> AsyncResult:
+        """Add service edge schedule.
+
+        Args:
+            schedule (Any)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeSchedule
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_schedule.add_service_edge_schedule("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_service_edge_schedule(self, customer_id: Any = None) -> AsyncResult[zscaler.zpa.models.service_edge_schedule.ServiceEdgeSchedule]:
+        """Get service edge schedule.
+
+        Args:
+            customer_id (Any, default None)
+
+        Returns:
+            Result[ServiceEdgeSchedule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeSchedule
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_schedule.get_service_edge_schedule()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_service_edge_schedule(self, scheduler_id: str | int, schedule: Any) -> AsyncResult[zscaler.zpa.models.service_edge_schedule.ServiceEdgeSchedule]:
+        """Update service edge schedule.
+
+        Args:
+            scheduler_id (str | int): in the path
+            schedule (Any)
+
+        Returns:
+            Result[ServiceEdgeSchedule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeSchedule/{scheduler_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edge_schedule.update_service_edge_schedule("123", "example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -8291,6 +15971,119 @@ class ServiceEdgesAPI:
         """
         ...
 
+
+class AsyncServiceEdgesAPI:
+    """``client.zpa.service_edges`` of the async client: every method a coroutine."""
+
+    async def bulk_delete_service_edges(self, service_edge_ids: list[Any], **kwargs: Unpack[ServiceEdgesBulkDeleteServiceEdgesBody]) -> AsyncResult[None]:
+        """Bulk delete service edges.
+
+        Args:
+            service_edge_ids (list[Any])
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/bulkDelete
+
+        Example::
+
+            _, resp, err = client.zpa.service_edges.bulk_delete_service_edges(["123"])
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_service_edge(self, service_edge_id: str | int, **kwargs: Unpack[ServiceEdgesDeleteServiceEdgeBody]) -> AsyncResult[None]:
+        """Delete service edge.
+
+        Args:
+            service_edge_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/{service_edge_id}
+
+        Example::
+
+            _, resp, err = client.zpa.service_edges.delete_service_edge("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_service_edge(self, service_edge_id: str | int, **kwargs: Unpack[ServiceEdgesGetServiceEdgeBody]) -> AsyncResult[zscaler.zpa.models.service_edges.ServiceEdge]:
+        """Get service edge.
+
+        Args:
+            service_edge_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[ServiceEdge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/{service_edge_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edges.get_service_edge("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_service_edges(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.service_edges.ServiceEdge]]:
+        """List service edges.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[ServiceEdge]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge
+
+        Example::
+
+            items, resp, err = client.zpa.service_edges.list_service_edges()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_service_edge(self, service_edge_id: str | int, **kwargs: Unpack[ServiceEdgesUpdateServiceEdgeBody]) -> AsyncResult[zscaler.zpa.models.service_edges.ServiceEdge]:
+        """Update service edge.
+
+        Args:
+            service_edge_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, enabled: bool, microtenant_id: Any, name: str
+
+        Returns:
+            Result[ServiceEdge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge/{service_edge_id}
+
+        Example::
+
+            item, resp, err = client.zpa.service_edges.update_service_edge("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class StepupAuthLevelAPI:
     def get_step_up_auth_levels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel]]:
         """Get step up auth levels.
@@ -8308,6 +16101,31 @@ class StepupAuthLevelAPI:
         Example::
 
             items, resp, err = client.zpa.stepup_auth_level.get_step_up_auth_levels()
+        """
+        ...
+
+
+class AsyncStepupAuthLevelAPI:
+    """``client.zpa.stepup_auth_level`` of the async client: every method a coroutine."""
+
+    async def get_step_up_auth_levels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel]]:
+        """Get step up auth levels.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[list[StepUpAuthLevel]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/stepupauthlevel
+
+        Example::
+
+            items, resp, err = client.zpa.stepup_auth_level.get_step_up_auth_levels()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -8419,6 +16237,132 @@ class TagGroupAPI:
         Example::
 
             item, resp, err = client.zpa.tag_group.update_tag_group("123", "example")
+        """
+        ...
+
+
+class AsyncTagGroupAPI:
+    """``client.zpa.tag_group`` of the async client: every method a coroutine."""
+
+    async def create_tag_group(self, tag_group: Any, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Create tag group.
+
+        Args:
+            tag_group (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup
+
+        Example::
+
+            item, resp, err = client.zpa.tag_group.create_tag_group("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_tag_group(self, tag_group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[None]:
+        """Delete tag group.
+
+        Args:
+            tag_group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/{tag_group_id}
+
+        Example::
+
+            _, resp, err = client.zpa.tag_group.delete_tag_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_tag_group(self, tag_group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.tag_group.TagGroup]:
+        """Get tag group.
+
+        Args:
+            tag_group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[TagGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/{tag_group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_group.get_tag_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_tag_group_by_name(self, tag_group_name: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """The tag group of that name (case-insensitive).
+
+        Args:
+            tag_group_name (str)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/search
+
+        Example::
+
+            result, resp, err = client.zpa.tag_group.get_tag_group_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_tag_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tag_group.TagGroup]]:
+        """List tag groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[list[TagGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/search
+
+        Example::
+
+            items, resp, err = client.zpa.tag_group.list_tag_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_tag_group(self, tag_group_id: str, tag_group: Any, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Update tag group.
+
+        Args:
+            tag_group_id (str): in the path
+            tag_group (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/{tag_group_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_group.update_tag_group("123", "example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -8558,6 +16502,159 @@ class TagKeyAPI:
         """
         ...
 
+
+class AsyncTagKeyAPI:
+    """``client.zpa.tag_key`` of the async client: every method a coroutine."""
+
+    async def bulk_update_status(self, namespace_id: str | int, bulk_update: Any, query_params: Mapping[str, Any] | None = None) -> AsyncResult[None]:
+        """Bulk update status.
+
+        Args:
+            namespace_id (str | int): in the path
+            bulk_update (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/bulkUpdateStatus
+
+        Example::
+
+            _, resp, err = client.zpa.tag_key.bulk_update_status("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def create_tag_key(self, namespace_id: str, tag_key: Any, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Create tag key.
+
+        Args:
+            namespace_id (str): in the path
+            tag_key (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey
+
+        Example::
+
+            item, resp, err = client.zpa.tag_key.create_tag_key("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_tag_key(self, namespace_id: str | int, tag_key_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[None]:
+        """Delete tag key.
+
+        Args:
+            namespace_id (str | int): in the path
+            tag_key_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/{tag_key_id}
+
+        Example::
+
+            _, resp, err = client.zpa.tag_key.delete_tag_key("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_tag_key(self, namespace_id: str | int, tag_key_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.tag_key.TagKey]:
+        """Get tag key.
+
+        Args:
+            namespace_id (str | int): in the path
+            tag_key_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[TagKey]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/{tag_key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_key.get_tag_key("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_tag_key_by_name(self, namespace_id: str, tag_key_name: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """The tag key of that name (case-insensitive).
+
+        Args:
+            namespace_id (str): in the path
+            tag_key_name (str)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/search
+
+        Example::
+
+            result, resp, err = client.zpa.tag_key.get_tag_key_by_name("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_tag_keys(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tag_key.TagKey]]:
+        """List tag keys.
+
+        Args:
+            namespace_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[list[TagKey]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/search
+
+        Example::
+
+            items, resp, err = client.zpa.tag_key.list_tag_keys("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_tag_key(self, namespace_id: str, tag_key_id: str, tag_key: Any, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """Update tag key.
+
+        Args:
+            namespace_id (str): in the path
+            tag_key_id (str): in the path
+            tag_key (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/tagKey/{tag_key_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_key.update_tag_key("123", "123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class TagNamespaceAPI:
     def create_namespace(self, namespace: Any, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.zpa.models.tag_namespace.Namespace]:
         """Create namespace.
@@ -8688,6 +16785,153 @@ class TagNamespaceAPI:
         """
         ...
 
+
+class AsyncTagNamespaceAPI:
+    """``client.zpa.tag_namespace`` of the async client: every method a coroutine."""
+
+    async def create_namespace(self, namespace: Any, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.tag_namespace.Namespace]:
+        """Create namespace.
+
+        Args:
+            namespace (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[Namespace]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace
+
+        Example::
+
+            item, resp, err = client.zpa.tag_namespace.create_namespace("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_namespace(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[None]:
+        """Delete namespace.
+
+        Args:
+            namespace_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}
+
+        Example::
+
+            _, resp, err = client.zpa.tag_namespace.delete_namespace("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_namespace(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.tag_namespace.Namespace]:
+        """Get namespace.
+
+        Args:
+            namespace_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[Namespace]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_namespace.get_namespace("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_namespace_by_name(self, namespace_name: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """The namespace of that name (case-insensitive).
+
+        Args:
+            namespace_name (str)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/search
+
+        Example::
+
+            result, resp, err = client.zpa.tag_namespace.get_namespace_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_namespaces(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tag_namespace.Namespace]]:
+        """List namespaces.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[list[Namespace]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/search
+
+        Example::
+
+            items, resp, err = client.zpa.tag_namespace.list_namespaces()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_namespace(self, namespace_id: str | int, namespace: Any, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.tag_namespace.Namespace]:
+        """Update namespace.
+
+        Args:
+            namespace_id (str | int): in the path
+            namespace (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[Namespace]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tag_namespace.update_namespace("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_namespace_status(self, namespace_id: str | int, status_update: Any, query_params: Mapping[str, Any] | None = None) -> AsyncResult[None]:
+        """Update namespace status.
+
+        Args:
+            namespace_id (str | int): in the path
+            status_update (Any)
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/{namespace_id}/status
+
+        Example::
+
+            _, resp, err = client.zpa.tag_namespace.update_namespace_status("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class TenantFederationProvisioningAPI:
     def add_tenant_federation(self, **kwargs: Any) -> Result[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]:
         """Add tenant federation.
@@ -8782,6 +17026,113 @@ class TenantFederationProvisioningAPI:
         """
         ...
 
+
+class AsyncTenantFederationProvisioningAPI:
+    """``client.zpa.tenant_federation_provisioning`` of the async client: every method a coroutine."""
+
+    async def add_tenant_federation(self, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]:
+        """Add tenant federation.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TenantFederationNotesUpdate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation
+
+        Example::
+
+            item, resp, err = client.zpa.tenant_federation_provisioning.add_tenant_federation()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_tenant_federation(self, tenant_federation_id: str | int) -> AsyncResult[None]:
+        """Delete tenant federation.
+
+        Args:
+            tenant_federation_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/{tenant_federation_id}
+
+        Example::
+
+            _, resp, err = client.zpa.tenant_federation_provisioning.delete_tenant_federation("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_tenant_federations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
+        """List tenant federations.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[TenantFederationNotesUpdate]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation
+
+        Example::
+
+            items, resp, err = client.zpa.tenant_federation_provisioning.list_tenant_federations()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_tenant_federations_partners(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
+        """List tenant federations partners.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[TenantFederationNotesUpdate]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/partners
+
+        Example::
+
+            items, resp, err = client.zpa.tenant_federation_provisioning.list_tenant_federations_partners()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_tenant_federation(self, tenant_federation_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]:
+        """Update tenant federation.
+
+        Args:
+            tenant_federation_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TenantFederationNotesUpdate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/{tenant_federation_id}
+
+        Example::
+
+            item, resp, err = client.zpa.tenant_federation_provisioning.update_tenant_federation("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class TrustedNetworksAPI:
     def get_network(self, network_id: str | int) -> Result[zscaler.zpa.models.trusted_network.TrustedNetwork]:
         """Get network.
@@ -8816,6 +17167,50 @@ class TrustedNetworksAPI:
         Example::
 
             items, resp, err = client.zpa.trusted_networks.list_trusted_networks()
+        """
+        ...
+
+
+class AsyncTrustedNetworksAPI:
+    """``client.zpa.trusted_networks`` of the async client: every method a coroutine."""
+
+    async def get_network(self, network_id: str | int) -> AsyncResult[zscaler.zpa.models.trusted_network.TrustedNetwork]:
+        """Get network.
+
+        Args:
+            network_id (str | int): in the path
+
+        Returns:
+            Result[TrustedNetwork]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/network/{network_id}
+
+        Example::
+
+            item, resp, err = client.zpa.trusted_networks.get_network("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_trusted_networks(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.trusted_network.TrustedNetwork]]:
+        """List trusted networks.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[TrustedNetwork]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/network
+
+        Example::
+
+            items, resp, err = client.zpa.trusted_networks.list_trusted_networks()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -8937,6 +17332,115 @@ class UserPortalAupAPI:
         """
         ...
 
+
+class AsyncUserPortalAupAPI:
+    """``client.zpa.user_portal_aup`` of the async client: every method a coroutine."""
+
+    async def list_user_portal_aup(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.user_portal_aup.UserPortalAUP]]:
+        """List user portal aup.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[UserPortalAUP]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup
+
+        Example::
+
+            items, resp, err = client.zpa.user_portal_aup.list_user_portal_aup()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_user_portal_aup(self, portal_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
+        """Get user portal aup.
+
+        Args:
+            portal_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[UserPortalAUP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_aup.get_user_portal_aup("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_user_portal_aup(self, **kwargs: Unpack[UserPortalAupAddUserPortalAupBody]) -> AsyncResult[zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
+        """Add user portal aup.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aup: Any, description: str, email: Any, enabled: bool, microtenant_id: Any, name: str,
+              phone_num: Any
+
+        Returns:
+            Result[UserPortalAUP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_aup.add_user_portal_aup(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_user_portal_aup(self, portal_id: str | int, **kwargs: Unpack[UserPortalAupUpdateUserPortalAupBody]) -> AsyncResult[zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
+        """Update user portal aup.
+
+        Args:
+            portal_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aup: Any, description: str, email: Any, enabled: bool, microtenant_id: Any, name: str,
+              phone_num: Any
+
+        Returns:
+            Result[UserPortalAUP]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_aup.update_user_portal_aup("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_user_portal_aup(self, portal_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete user portal aup.
+
+        Args:
+            portal_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup/{portal_id}
+
+        Example::
+
+            _, resp, err = client.zpa.user_portal_aup.delete_user_portal_aup("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class UserPortalControllerAddUserPortalBody(TypedDict, total=False):
     """Body fields of ``user_portal_controller.add_user_portal`` (keyword arguments; all optional)."""
     description: str
@@ -9050,6 +17554,116 @@ class UserPortalControllerAPI:
         Example::
 
             _, resp, err = client.zpa.user_portal_controller.delete_user_portal("123")
+        """
+        ...
+
+
+class AsyncUserPortalControllerAPI:
+    """``client.zpa.user_portal_controller`` of the async client: every method a coroutine."""
+
+    async def list_user_portals(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.user_portal_controller.UserPortalController]]:
+        """List user portals.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search, ui_config
+
+        Returns:
+            Result[list[UserPortalController]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal
+
+        Example::
+
+            items, resp, err = client.zpa.user_portal_controller.list_user_portals()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_user_portal(self, portal_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.user_portal_controller.UserPortalController]:
+        """Get user portal.
+
+        Args:
+            portal_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[UserPortalController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_controller.get_user_portal("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_user_portal(self, **kwargs: Unpack[UserPortalControllerAddUserPortalBody]) -> AsyncResult[zscaler.zpa.models.user_portal_controller.UserPortalController]:
+        """Add user portal.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, ext_domain: str, ext_domain_name: str, ext_label: str,
+              managed_by_zs: Any, microtenant_id: Any, name: str, user_notification: str,
+              user_notification_enabled: bool
+
+        Returns:
+            Result[UserPortalController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_controller.add_user_portal(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_user_portal(self, portal_id: str | int, **kwargs: Unpack[UserPortalControllerUpdateUserPortalBody]) -> AsyncResult[zscaler.zpa.models.user_portal_controller.UserPortalController]:
+        """Update user portal.
+
+        Args:
+            portal_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result[UserPortalController]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal/{portal_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_controller.update_user_portal("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_user_portal(self, portal_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete user portal.
+
+        Args:
+            portal_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal/{portal_id}
+
+        Example::
+
+            _, resp, err = client.zpa.user_portal_controller.delete_user_portal("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -9207,6 +17821,157 @@ class UserPortalLinkAPI:
         """
         ...
 
+
+class AsyncUserPortalLinkAPI:
+    """``client.zpa.user_portal_link`` of the async client: every method a coroutine."""
+
+    async def list_portal_link(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.user_portal_link.UserPortalLink]]:
+        """List portal link.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id, page,
+              page_size, search
+
+        Returns:
+            Result[list[UserPortalLink]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink
+
+        Example::
+
+            items, resp, err = client.zpa.user_portal_link.list_portal_link()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_portal_link(self, portal_link_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.user_portal_link.UserPortalLink]:
+        """Get portal link.
+
+        Args:
+            portal_link_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
+
+        Returns:
+            Result[UserPortalLink]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/{portal_link_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_link.get_portal_link("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_portal_link(self, **kwargs: Unpack[UserPortalLinkAddPortalLinkBody]) -> AsyncResult[zscaler.zpa.models.user_portal_link.UserPortalLink]:
+        """Add portal link.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, enabled: bool, microtenant_id: Any, name: str, user_portal_link_ids: Any
+
+        Returns:
+            Result[UserPortalLink]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_link.add_portal_link(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_portal_link(self, portal_link_id: str | int, **kwargs: Unpack[UserPortalLinkUpdatePortalLinkBody]) -> AsyncResult[zscaler.zpa.models.user_portal_link.UserPortalLink]:
+        """Update portal link.
+
+        Args:
+            portal_link_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any, user_portal_link_ids: Any
+
+        Returns:
+            Result[UserPortalLink]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/{portal_link_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_link.update_portal_link("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_portal_link(self, portal_link_id: str | int, microtenant_id: str | None = None) -> AsyncResult[None]:
+        """Delete portal link.
+
+        Args:
+            portal_link_id (str | int): in the path
+            microtenant_id (str | None, default None)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/{portal_link_id}
+
+        Example::
+
+            _, resp, err = client.zpa.user_portal_link.delete_portal_link("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_bulk_portal_links(self, portal_links: list[Any], user_portal_link_ids: list[Any] | None = None, **kwargs: Unpack[UserPortalLinkAddBulkPortalLinksBody]) -> AsyncResult:
+        """Add bulk portal links.
+
+        Args:
+            portal_links (list[Any])
+            user_portal_link_ids (list[Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            microtenant_id: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v2/admin/customers/{customerId}/userPortalLink/bulk
+
+        Example::
+
+            items, resp, err = client.zpa.user_portal_link.add_bulk_portal_links("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_user_portal_link(self, portal_link_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.zpa.models.user_portal_link.UserPortalLink]:
+        """Get user portal link.
+
+        Args:
+            portal_link_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[UserPortalLink]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink/userPortal/{portal_link_id}
+
+        Example::
+
+            item, resp, err = client.zpa.user_portal_link.get_user_portal_link("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class WorkloadTagGroupAPI:
     def get_workload_tag_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
         """Get workload tag group summary.
@@ -9224,6 +17989,31 @@ class WorkloadTagGroupAPI:
         Example::
 
             items, resp, err = client.zpa.workload_tag_group.get_workload_tag_group_summary()
+        """
+        ...
+
+
+class AsyncWorkloadTagGroupAPI:
+    """``client.zpa.workload_tag_group`` of the async client: every method a coroutine."""
+
+    async def get_workload_tag_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+        """Get workload tag group summary.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
+
+        Returns:
+            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/workloadTagGroup/summary
+
+        Example::
+
+            items, resp, err = client.zpa.workload_tag_group.get_workload_tag_group_summary()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -9325,6 +18115,102 @@ class ZiaCustomerConfigAPI:
         ...
 
 
+class AsyncZiaCustomerConfigAPI:
+    """``client.zpa.zia_customer_config`` of the async client: every method a coroutine."""
+
+    async def add_zia_cloud_service_config(self, **kwargs: Unpack[ZiaCustomerConfigAddZiaCloudServiceConfigBody]) -> AsyncResult[zscaler.zpa.models.zia_customer_config.ZIACustomerConfig]:
+        """Add ZIA cloud service config.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            zia_cloud_domain: Any, zia_cloud_service_api_key: Any, zia_password: Any,
+              zia_sandbox_api_token: Any, zia_username: Any
+
+        Returns:
+            Result[ZIACustomerConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/ziaCloudConfig
+
+        Example::
+
+            item, resp, err = client.zpa.zia_customer_config.add_zia_cloud_service_config()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def check_zia_cloud_config(self) -> AsyncResult:
+        """Check ZIA cloud config.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/isZiaCloudConfigAvailable
+
+        Example::
+
+            result, resp, err = client.zpa.zia_customer_config.check_zia_cloud_config()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_session_termination_on_reauth(self) -> AsyncResult[zscaler.zpa.models.zia_customer_config.SessionTerminationOnReauth]:
+        """Get session termination on reauth.
+
+        Returns:
+            Result[SessionTerminationOnReauth]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/sessionTerminationOnReauth
+
+        Example::
+
+            item, resp, err = client.zpa.zia_customer_config.get_session_termination_on_reauth()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_zia_cloud_service_config(self) -> AsyncResult[list[zscaler.zpa.models.zia_customer_config.ZIACustomerConfig]]:
+        """Get ZIA cloud service config.
+
+        Returns:
+            Result[list[ZIACustomerConfig]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/ziaCloudConfig
+
+        Example::
+
+            items, resp, err = client.zpa.zia_customer_config.get_zia_cloud_service_config()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_session_termination_on_reauth(self, **kwargs: Unpack[ZiaCustomerConfigUpdateSessionTerminationOnReauthBody]) -> AsyncResult[zscaler.zpa.models.zia_customer_config.SessionTerminationOnReauth]:
+        """Update session termination on reauth.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            session_termination_on_reauth: Any
+
+        Returns:
+            Result[SessionTerminationOnReauth]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/sessionTerminationOnReauth
+
+        Example::
+
+            item, resp, err = client.zpa.zia_customer_config.update_session_termination_on_reauth()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZPAService:
     admin_sso_controller: AdminSsoControllerAPI
     administrator_controller: AdministratorControllerAPI
@@ -9407,3 +18293,87 @@ class ZPAService:
     user_portal_link: UserPortalLinkAPI
     workload_tag_group: WorkloadTagGroupAPI
     zia_customer_config: ZiaCustomerConfigAPI
+
+
+class AsyncZPAService:
+    admin_sso_controller: AsyncAdminSsoControllerAPI
+    administrator_controller: AsyncAdministratorControllerAPI
+    api_keys: AsyncApiKeysAPI
+    app_connector_groups: AsyncAppConnectorGroupsAPI
+    app_connector_schedule: AsyncAppConnectorScheduleAPI
+    app_connectors: AsyncAppConnectorsAPI
+    app_protection: AsyncAppProtectionAPI
+    app_segment_by_type: AsyncAppSegmentByTypeAPI
+    app_segments_ba: AsyncAppSegmentsBaAPI
+    app_segments_ba_v2: AsyncAppSegmentsBaV2API
+    app_segments_inspection: AsyncAppSegmentsInspectionAPI
+    app_segments_pra: AsyncAppSegmentsPraAPI
+    application_federation: AsyncApplicationFederationAPI
+    application_segment: AsyncApplicationSegmentAPI
+    b2b_policy: AsyncB2bPolicyAPI
+    branch_connector_group: AsyncBranchConnectorGroupAPI
+    branch_connectors: AsyncBranchConnectorsAPI
+    browser_protection: AsyncBrowserProtectionAPI
+    business_continuity: AsyncBusinessContinuityAPI
+    c2c_ip_ranges: AsyncC2cIpRangesAPI
+    cbi_banner: AsyncCbiBannerAPI
+    cbi_certificate: AsyncCbiCertificateAPI
+    cbi_profile: AsyncCbiProfileAPI
+    cbi_region: AsyncCbiRegionAPI
+    cbi_zpa_profile: AsyncCbiZpaProfileAPI
+    certificates: AsyncCertificatesAPI
+    client_settings: AsyncClientSettingsAPI
+    cloud_connector_controller: AsyncCloudConnectorControllerAPI
+    cloud_connector_groups: AsyncCloudConnectorGroupsAPI
+    config_override_controller: AsyncConfigOverrideControllerAPI
+    customer_controller: AsyncCustomerControllerAPI
+    customer_domain: AsyncCustomerDomainAPI
+    customer_dr_tool: AsyncCustomerDrToolAPI
+    customer_version_profile: AsyncCustomerVersionProfileAPI
+    emergency_access: AsyncEmergencyAccessAPI
+    enrollment_certificates: AsyncEnrollmentCertificatesAPI
+    extranet_resource: AsyncExtranetResourceAPI
+    idp: AsyncIdpAPI
+    location_controller: AsyncLocationControllerAPI
+    lss: AsyncLssAPI
+    machine_groups: AsyncMachineGroupsAPI
+    managed_browser_profile: AsyncManagedBrowserProfileAPI
+    microtenants: AsyncMicrotenantsAPI
+    npn_client_controller: AsyncNpnClientControllerAPI
+    oauth2_user_code: AsyncOauth2UserCodeAPI
+    one_identity: AsyncOneIdentityAPI
+    policies: AsyncPoliciesAPI
+    policy_group: AsyncPolicyGroupAPI
+    policy_group_rule: AsyncPolicyGroupRuleAPI
+    policy_group_set: AsyncPolicyGroupSetAPI
+    posture_profiles: AsyncPostureProfilesAPI
+    pra_approval: AsyncPraApprovalAPI
+    pra_console: AsyncPraConsoleAPI
+    pra_credential: AsyncPraCredentialAPI
+    pra_credential_pool: AsyncPraCredentialPoolAPI
+    pra_portal: AsyncPraPortalAPI
+    private_cloud: AsyncPrivateCloudAPI
+    private_cloud_controller: AsyncPrivateCloudControllerAPI
+    private_cloud_group: AsyncPrivateCloudGroupAPI
+    provisioning: AsyncProvisioningAPI
+    role_controller: AsyncRoleControllerAPI
+    saml_attributes: AsyncSamlAttributesAPI
+    scim_attributes: AsyncScimAttributesAPI
+    scim_groups: AsyncScimGroupsAPI
+    segment_groups: AsyncSegmentGroupsAPI
+    server_groups: AsyncServerGroupsAPI
+    servers: AsyncServersAPI
+    service_edge_group: AsyncServiceEdgeGroupAPI
+    service_edge_schedule: AsyncServiceEdgeScheduleAPI
+    service_edges: AsyncServiceEdgesAPI
+    stepup_auth_level: AsyncStepupAuthLevelAPI
+    tag_group: AsyncTagGroupAPI
+    tag_key: AsyncTagKeyAPI
+    tag_namespace: AsyncTagNamespaceAPI
+    tenant_federation_provisioning: AsyncTenantFederationProvisioningAPI
+    trusted_networks: AsyncTrustedNetworksAPI
+    user_portal_aup: AsyncUserPortalAupAPI
+    user_portal_controller: AsyncUserPortalControllerAPI
+    user_portal_link: AsyncUserPortalLinkAPI
+    workload_tag_group: AsyncWorkloadTagGroupAPI
+    zia_customer_config: AsyncZiaCustomerConfigAPI

@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.ztb.models.alarms
 import zscaler.ztb.models.api_key
 import zscaler.ztb.models.app_connector_config
@@ -195,6 +196,194 @@ class AlarmsAPI:
         """
         ...
 
+
+class AsyncAlarmsAPI:
+    """``client.ztb.alarms`` of the async client: every method a coroutine."""
+
+    async def bulk_acknowledge(self, **kwargs: Any) -> AsyncResult[zscaler.ztb.models.alarms.AlarmBulkAcknowledge]:
+        """Bulk acknowledge.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AlarmBulkAcknowledge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /ztb/api/v2/alarm/bulkAcknowledge
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.bulk_acknowledge()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def bulk_acknowledge_all(self) -> AsyncResult[zscaler.ztb.models.alarms.AlarmBulkAcknowledge]:
+        """Bulk acknowledge all.
+
+        Returns:
+            Result[AlarmBulkAcknowledge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /ztb/api/v2/alarm/bulkAcknowledgeAll
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.bulk_acknowledge_all()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def bulk_ignore(self, **kwargs: Any) -> AsyncResult[zscaler.ztb.models.alarms.AlarmBulkAcknowledge]:
+        """Bulk ignore.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AlarmBulkAcknowledge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v2/alarm/bulkIgnore
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.bulk_ignore()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def bulk_ignore_all(self) -> AsyncResult[zscaler.ztb.models.alarms.AlarmBulkAcknowledge]:
+        """Bulk ignore all.
+
+        Returns:
+            Result[AlarmBulkAcknowledge]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v2/alarm/bulkIgnoreAll
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.bulk_ignore_all()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def create_alarm(self, **kwargs: Any) -> AsyncResult[zscaler.ztb.models.alarms.Alarms]:
+        """Create alarm.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Alarms]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/alarm
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.create_alarm()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_alarm(self, alarm_id: str | int) -> AsyncResult[None]:
+        """Delete alarm.
+
+        Args:
+            alarm_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v2/alarm/{alarm_id}
+
+        Example::
+
+            _, resp, err = client.ztb.alarms.delete_alarm("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_alarm(self, alarm_id: str | int) -> AsyncResult[zscaler.ztb.models.alarms.Alarms]:
+        """Get alarm.
+
+        Args:
+            alarm_id (str | int): in the path
+
+        Returns:
+            Result[Alarms]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/alarm/{alarm_id}
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.get_alarm("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_alarms(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.alarms.Alarms]]:
+        """List alarms.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, search, severity,
+              site_id, size, sort, sortdir, tab
+
+        Returns:
+            Result[list[Alarms]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/alarm
+
+        Example::
+
+            items, resp, err = client.ztb.alarms.list_alarms()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_alarm_patch(self, **kwargs: Unpack[AlarmsUpdateAlarmPatchBody]) -> AsyncResult[zscaler.ztb.models.alarms.Alarms]:
+        """Update alarm patch.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            alarm_id: Any
+
+        Returns:
+            Result[Alarms]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /ztb/api/v2/alarm
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.update_alarm_patch()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_alarm_put(self, **kwargs: Unpack[AlarmsUpdateAlarmPutBody]) -> AsyncResult[zscaler.ztb.models.alarms.Alarms]:
+        """Update alarm put.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            alarm_id: Any
+
+        Returns:
+            Result[Alarms]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/alarm
+
+        Example::
+
+            item, resp, err = client.ztb.alarms.update_alarm_put()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ApiKeysCreateApiKeyBody(TypedDict, total=False):
     """Body fields of ``api_keys.create_api_key`` (keyword arguments; all optional)."""
     name: Any
@@ -255,6 +444,70 @@ class ApiKeysAPI:
         """
         ...
 
+
+class AsyncApiKeysAPI:
+    """``client.ztb.api_keys`` of the async client: every method a coroutine."""
+
+    async def create_api_key(self, **kwargs: Unpack[ApiKeysCreateApiKeyBody]) -> AsyncResult[zscaler.ztb.models.api_key.APIKeyCreateResponse]:
+        """Create API key.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            name: Any
+
+        Returns:
+            Result[APIKeyCreateResponse]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v3/api-key-auth/create
+
+        Example::
+
+            item, resp, err = client.ztb.api_keys.create_api_key(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.api_key.APIKeyAuthRouter]]:
+        """List API keys.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search, sort,
+              sortdir
+
+        Returns:
+            Result[list[APIKeyAuthRouter]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/api-key-auth/list
+
+        Example::
+
+            items, resp, err = client.ztb.api_keys.list_api_keys()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def revoke_api_key(self, api_key_id: str | int) -> AsyncResult[None]:
+        """Revoke API key.
+
+        Args:
+            api_key_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/api-key-auth/revoke/{api_key_id}
+
+        Example::
+
+            _, resp, err = client.ztb.api_keys.revoke_api_key("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class AppConnectorConfigAPI:
     def create_app_connector_config(self, **kwargs: Any) -> Result[zscaler.ztb.models.app_connector_config.AppConnectorConfigResult]:
         """Create app connector config.
@@ -306,6 +559,69 @@ class AppConnectorConfigAPI:
         Example::
 
             item, resp, err = client.ztb.app_connector_config.get_app_connector_config("123")
+        """
+        ...
+
+
+class AsyncAppConnectorConfigAPI:
+    """``client.ztb.app_connector_config`` of the async client: every method a coroutine."""
+
+    async def create_app_connector_config(self, **kwargs: Any) -> AsyncResult[zscaler.ztb.models.app_connector_config.AppConnectorConfigResult]:
+        """Create app connector config.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AppConnectorConfigResult]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /ztb/api/v3/appconnector/config
+
+        Example::
+
+            item, resp, err = client.ztb.app_connector_config.create_app_connector_config()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_app_connector(self, cluster_id: int) -> AsyncResult[None]:
+        """Delete app connector.
+
+        Args:
+            cluster_id (int)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v3/appconnector/config
+
+        Example::
+
+            _, resp, err = client.ztb.app_connector_config.delete_app_connector("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_app_connector_config(self, cluster_id: str) -> AsyncResult[zscaler.ztb.models.app_connector_config.AppConnectorConfigResult]:
+        """Get app connector config.
+
+        Args:
+            cluster_id (str)
+
+        Returns:
+            Result[AppConnectorConfigResult]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /ztb/api/v3/appconnector/config
+
+        Example::
+
+            item, resp, err = client.ztb.app_connector_config.get_app_connector_config("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -488,6 +804,208 @@ class DevicesAPI:
         """
         ...
 
+
+class AsyncDevicesAPI:
+    """``client.ztb.devices`` of the async client: every method a coroutine."""
+
+    async def get_device_details_v2(self, device_id: str | int, minutes: str | int) -> AsyncResult:
+        """Get device details (v2 API).
+
+        Args:
+            device_id (str | int): in the path
+            minutes (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/devices/active/details/{device_id}/{minutes}
+
+        Example::
+
+            result, resp, err = client.ztb.devices.get_device_details_v2("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device_details_v3(self, device_id: str | int) -> AsyncResult:
+        """Get device details v3.
+
+        Args:
+            device_id (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/device/details/{device_id}
+
+        Example::
+
+            result, resp, err = client.ztb.devices.get_device_details_v3("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_device_tags(self) -> AsyncResult[zscaler.ztb.models.devices.DeviceTags]:
+        """Get device tags.
+
+        Returns:
+            Result[DeviceTags]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/devices/tags
+
+        Example::
+
+            item, resp, err = client.ztb.devices.get_device_tags()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_dhcp_history(self, device_id: str | int, minutes: str | int) -> AsyncResult:
+        """Get dhcp history.
+
+        Args:
+            device_id (str | int): in the path
+            minutes (str | int): in the path
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/devices/details/id/{device_id}/{minutes}
+
+        Example::
+
+            result, resp, err = client.ztb.devices.get_dhcp_history("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_filter_values(self, field: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.ztb.models.devices.DeviceFilterValues]:
+        """Get filter values.
+
+        Args:
+            field (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page
+
+        Returns:
+            Result[DeviceFilterValues]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/device/filters/{field}/values
+
+        Example::
+
+            item, resp, err = client.ztb.devices.get_filter_values("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group_by_list(self) -> AsyncResult[list[ZscalerObject]]:
+        """Get group by list.
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/device/group-by/list
+
+        Example::
+
+            items, resp, err = client.ztb.devices.get_group_by_list()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_active_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.devices.ActiveDevice]]:
+        """List active devices.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search,
+              siteId, sort, sortdir, tags
+
+        Returns:
+            Result[list[ActiveDevice]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/devices/active
+
+        Example::
+
+            items, resp, err = client.ztb.devices.list_active_devices()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_devices_by_category(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult:
+        """List devices by category.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys category, filters, full,
+              limit, osname, osversion, page, search, sort, sortdir, type
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/device
+
+        Example::
+
+            result, resp, err = client.ztb.devices.list_devices_by_category()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_devices_group_by(self, group: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.devices.GroupByRow]]:
+        """List devices group by.
+
+        Args:
+            group (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search, sort,
+              sortdir
+
+        Returns:
+            Result[list[GroupByRow]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/device/{group}
+
+        Example::
+
+            items, resp, err = client.ztb.devices.list_devices_group_by("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_operating_systems(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.devices.OperatingSystemRow]]:
+        """List operating systems.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search, sort,
+              sortdir
+
+        Returns:
+            Result[list[OperatingSystemRow]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztb/api/v3/device/operating-systems
+
+        Example::
+
+            items, resp, err = client.ztb.devices.list_operating_systems()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class GroupsRouterCreateGroupBody(TypedDict, total=False):
     """Body fields of ``groups_router.create_group`` (keyword arguments; all optional)."""
     autonomous: Any
@@ -608,6 +1126,131 @@ class GroupsRouterAPI:
         """
         ...
 
+
+class AsyncGroupsRouterAPI:
+    """``client.ztb.groups_router`` of the async client: every method a coroutine."""
+
+    async def create_group(self, **kwargs: Unpack[GroupsRouterCreateGroupBody]) -> AsyncResult[zscaler.ztb.models.groups_router.GroupsRouter]:
+        """Create group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            autonomous: Any, display_name: Any, member_attributes: Any, name: Any, owner: Any, type: Any
+
+        Returns:
+            Result[GroupsRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/groups
+
+        Example::
+
+            item, resp, err = client.ztb.groups_router.create_group(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v2/groups/{group_id}
+
+        Example::
+
+            _, resp, err = client.ztb.groups_router.delete_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_group(self, group_id: str | int) -> AsyncResult[zscaler.ztb.models.groups_router.GroupsRouter]:
+        """Get group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[GroupsRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.ztb.groups_router.get_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.groups_router.GroupsRouter]]:
+        """List groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys filter_hidden, group_type,
+              page, refresh_token, site_id, size, sort, sortdir
+
+        Returns:
+            Result[list[GroupsRouter]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/groups
+
+        Example::
+
+            items, resp, err = client.ztb.groups_router.list_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group_patch(self, group_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.ztb.models.groups_router.GroupsRouter]:
+        """Update group patch.
+
+        Args:
+            group_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GroupsRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PATCH /ztb/api/v2/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.ztb.groups_router.update_group_patch("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_group_put(self, group_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.ztb.models.groups_router.GroupsRouter]:
+        """Update group put.
+
+        Args:
+            group_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[GroupsRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/groups/{group_id}
+
+        Example::
+
+            item, resp, err = client.ztb.groups_router.update_group_put("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class LogsAPI:
     def get_visibility_chart(self, query_params: Mapping[str, Any] | None = None) -> Result[zscaler.ztb.models.logs.VisibilityChartData]:
         """Get visibility chart.
@@ -625,6 +1268,31 @@ class LogsAPI:
         Example::
 
             item, resp, err = client.ztb.logs.get_visibility_chart()
+        """
+        ...
+
+
+class AsyncLogsAPI:
+    """``client.ztb.logs`` of the async client: every method a coroutine."""
+
+    async def get_visibility_chart(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.ztb.models.logs.VisibilityChartData]:
+        """Get visibility chart.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys network, osgroup,
+              query_type, search_criteria, search_text, site, subnet
+
+        Returns:
+            Result[VisibilityChartData]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/logs
+
+        Example::
+
+            item, resp, err = client.ztb.logs.get_visibility_chart()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -705,6 +1373,94 @@ class PolicyCommentsAPI:
         """
         ...
 
+
+class AsyncPolicyCommentsAPI:
+    """``client.ztb.policy_comments`` of the async client: every method a coroutine."""
+
+    async def create_comment(self, policy_id: str | int, comment: str, policy_type: str = 'application', query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.ztb.models.policy_comments.PolicyCommentResponse]:
+        """Create comment.
+
+        Args:
+            policy_id (str | int): in the path
+            comment (str)
+            policy_type (str, default 'application')
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[PolicyCommentResponse]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v3/policy-comments/comment/{policy_id}
+
+        Example::
+
+            item, resp, err = client.ztb.policy_comments.create_comment("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_comment(self, comment_id: str | int) -> AsyncResult[zscaler.ztb.models.policy_comments.PolicyCommentResponse]:
+        """Delete comment.
+
+        Args:
+            comment_id (str | int): in the path
+
+        Returns:
+            Result[PolicyCommentResponse]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v3/policy-comments/comment/{comment_id}
+
+        Example::
+
+            item, resp, err = client.ztb.policy_comments.delete_comment("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_comments(self, policy_id: str | int, policy_type: str = 'application', query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.policy_comments.PolicyComment]]:
+        """List comments.
+
+        Args:
+            policy_id (str | int): in the path
+            policy_type (str, default 'application')
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[PolicyComment]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/policy-comments/comment/{policy_id}
+
+        Example::
+
+            items, resp, err = client.ztb.policy_comments.list_comments("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_comment(self, comment_id: str | int, comment: str) -> AsyncResult[None]:
+        """Update comment.
+
+        Args:
+            comment_id (str | int): in the path
+            comment (str)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/policy-comments/comment/{comment_id}
+
+        Example::
+
+            _, resp, err = client.ztb.policy_comments.update_comment("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class RansomwareKillAPI:
     def get_email_template(self, site_id: str | int) -> Result[zscaler.ztb.models.ransomware_kill.RansomwareKillEmailTemplate]:
         """Get email template.
@@ -779,6 +1535,94 @@ class RansomwareKillAPI:
         Example::
 
             _, resp, err = client.ztb.ransomware_kill.update_state("123", "example")
+        """
+        ...
+
+
+class AsyncRansomwareKillAPI:
+    """``client.ztb.ransomware_kill`` of the async client: every method a coroutine."""
+
+    async def get_email_template(self, site_id: str | int) -> AsyncResult[zscaler.ztb.models.ransomware_kill.RansomwareKillEmailTemplate]:
+        """Get email template.
+
+        Args:
+            site_id (str | int): in the path
+
+        Returns:
+            Result[RansomwareKillEmailTemplate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /ztb/api/v3/ransomware-kill/email-template/{site_id}
+
+        Example::
+
+            item, resp, err = client.ztb.ransomware_kill.get_email_template("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_state(self) -> AsyncResult[zscaler.ztb.models.ransomware_kill.RansomwareKillErrorPayload]:
+        """Get state.
+
+        Returns:
+            Result[RansomwareKillErrorPayload]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /ztb/api/v3/ransomware-kill/state/
+
+        Example::
+
+            item, resp, err = client.ztb.ransomware_kill.get_state()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def save_email_template(self, site_id: str | int, *, cluster_token: str | None = None, email_body: str | None = None, recipients: str | None = None, token: str | None = None, **kwargs: Any) -> AsyncResult[zscaler.ztb.models.ransomware_kill.RansomwareKillEmailTemplate]:
+        """Save email template.
+
+        Args:
+            site_id (str | int): in the path
+            cluster_token (str | None, default None)
+            email_body (str | None, default None)
+            recipients (str | None, default None)
+            token (str | None, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[RansomwareKillEmailTemplate]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            POST /ztb/api/v3/ransomware-kill/email-template/{site_id}
+
+        Example::
+
+            item, resp, err = client.ztb.ransomware_kill.save_email_template("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_state(self, site_id: str | int, color: str | int) -> AsyncResult[None]:
+        """Update state.
+
+        Args:
+            site_id (str | int): in the path
+            color (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/ransomware-kill/state/{site_id}/{color}
+
+        Example::
+
+            _, resp, err = client.ztb.ransomware_kill.update_state("123", "example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1048,6 +1892,305 @@ class SiteAPI:
         """
         ...
 
+
+class AsyncSiteAPI:
+    """``client.ztb.site`` of the async client: every method a coroutine."""
+
+    async def create_cloud_site(self, body: Any = None, **kwargs: Any) -> AsyncResult:
+        """Create a cloud site: ``body`` (model or dict) overlaid with kwargs.
+
+        Args:
+            body (Any, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/Site/cloudSite/
+
+        Example::
+
+            _, resp, err = client.ztb.site.create_cloud_site()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def create_site(self, **kwargs: Any) -> AsyncResult[zscaler.ztb.models.site.Site]:
+        """Create site.
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[Site]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/Site/
+
+        Example::
+
+            item, resp, err = client.ztb.site.create_site()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_site(self, site_id: str | int) -> AsyncResult[None]:
+        """Delete site.
+
+        Args:
+            site_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v2/Site/{site_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site.delete_site("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_hostname_config(self, gateway_ipaddress: str, site_name: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult[zscaler.ztb.models.site.HostnameConfig]:
+        """Get hostname config.
+
+        Args:
+            gateway_ipaddress (str)
+            site_name (str)
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[HostnameConfig]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/hostnameconfig
+
+        Example::
+
+            item, resp, err = client.ztb.site.get_hostname_config("example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_md5(self) -> AsyncResult:
+        """Get MD5.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/MD5
+
+        Example::
+
+            result, resp, err = client.ztb.site.get_md5()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_site_by_id(self, site_id: str | int) -> AsyncResult[zscaler.ztb.models.site.Site]:
+        """Get site by ID.
+
+        Args:
+            site_id (str | int): in the path
+
+        Returns:
+            Result[Site]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/siteByID/{site_id}
+
+        Example::
+
+            item, resp, err = client.ztb.site.get_site_by_id("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_site_by_name(self, name: str | int) -> AsyncResult[zscaler.ztb.models.site.Site]:
+        """Get site by name.
+
+        Args:
+            name (str | int): in the path
+
+        Returns:
+            Result[Site]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/siteByName/{name}
+
+        Example::
+
+            item, resp, err = client.ztb.site.get_site_by_name("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_site_overview(self, site_id: str | int) -> AsyncResult[zscaler.ztb.models.site.SiteOverview]:
+        """Get site overview.
+
+        Args:
+            site_id (str | int): in the path
+
+        Returns:
+            Result[SiteOverview]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/siteByID/{site_id}/overview
+
+        Example::
+
+            item, resp, err = client.ztb.site.get_site_overview("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_app_segments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site.AppSegment]]:
+        """List app segments.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AppSegment]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/app_segments
+
+        Example::
+
+            items, resp, err = client.ztb.site.list_app_segments()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_site_names(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site.SiteNameItem]]:
+        """List site names.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[SiteNameItem]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/names
+
+        Example::
+
+            items, resp, err = client.ztb.site.list_site_names()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_sites(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site.Site]]:
+        """List sites.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys gatewayType, limit, page,
+              search, siteId, sort, sortdir
+
+        Returns:
+            Result[list[Site]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v2/Site/
+
+        Example::
+
+            items, resp, err = client.ztb.site.list_sites()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_app_segments(self, site_id: str | int) -> AsyncResult[None]:
+        """Update app segments.
+
+        Args:
+            site_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v2/Site/app_segments/{site_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site.update_app_segments("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_site(self, site_id: str, body: Any = None, **kwargs: Any) -> AsyncResult:
+        """Update a site: ``body`` (model or dict) overlaid with kwargs.
+
+        Args:
+            site_id (str): in the path
+            body (Any, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/Site/{site_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site.update_site("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_site_template(self, site_id: str | int, template_id: str | int) -> AsyncResult[None]:
+        """Update site template.
+
+        Args:
+            site_id (str | int): in the path
+            template_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/Site/{site_id}/template/{template_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site.update_site_template("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_static_ips_mapping(self, site_id: str | int, enabled: bool) -> AsyncResult[None]:
+        """Update static IPS mapping.
+
+        Args:
+            site_id (str | int): in the path
+            enabled (bool)
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v2/Site/{site_id}/static_ips_mapping
+
+        Example::
+
+            _, resp, err = client.ztb.site.update_static_ips_mapping("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class Site2siteVpnAPI:
     def create_s2s_connections(self, cluster_id: int, connection: Any) -> Result:
         """Create site-to-site connections.
@@ -1174,6 +2317,152 @@ class Site2siteVpnAPI:
         Example::
 
             item, resp, err = client.ztb.site2site_vpn.update_s2s_connections("123", "example")
+        """
+        ...
+
+
+class AsyncSite2siteVpnAPI:
+    """``client.ztb.site2site_vpn`` of the async client: every method a coroutine."""
+
+    async def create_s2s_connections(self, cluster_id: int, connection: Any) -> AsyncResult:
+        """Create site-to-site connections.
+
+        Args:
+            cluster_id (int): in the path
+            connection (Any)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v3/CloudGateway/s2s/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.ztb.site2site_vpn.create_s2s_connections("123", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_s2s_connections(self, cluster_id: int, gateway_ids: list[str]) -> AsyncResult:
+        """Delete site-to-site connections: DELETE with the body ``{"gateway_ids": [...]}``.
+
+        Args:
+            cluster_id (int): in the path
+            gateway_ids (list[str])
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v3/CloudGateway/s2s/{cluster_id}
+
+        Example::
+
+            _, resp, err = client.ztb.site2site_vpn.delete_s2s_connections("123", ["123"])
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_s2s_connections(self, cluster_id: str | int) -> AsyncResult[zscaler.ztb.models.site2site_vpn.S2SConnection]:
+        """Get site-to-site connections.
+
+        Args:
+            cluster_id (str | int): in the path
+
+        Returns:
+            Result[S2SConnection]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/CloudGateway/s2s/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.ztb.site2site_vpn.get_s2s_connections("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_s2s_gateways(self, cluster_id: str | int) -> AsyncResult[list[zscaler.ztb.models.site2site_vpn.ClusterGatewayWithInterfaces]]:
+        """Get site-to-site gateways.
+
+        Args:
+            cluster_id (str | int): in the path
+
+        Returns:
+            Result[list[ClusterGatewayWithInterfaces]]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztb/api/v3/CloudGateway/s2s/{cluster_id}/gateways
+
+        Example::
+
+            items, resp, err = client.ztb.site2site_vpn.get_s2s_gateways("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_hubs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site2site_vpn.CloudGatewayHub]]:
+        """List hubs.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys limit, page, search, sort,
+              sortdir
+
+        Returns:
+            Result[list[CloudGatewayHub]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/CloudGateway/hubs
+
+        Example::
+
+            items, resp, err = client.ztb.site2site_vpn.list_hubs()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_s2s_hubs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site2site_vpn.S2SHubItem]]:
+        """List site-to-site hubs.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys provider
+
+        Returns:
+            Result[list[S2SHubItem]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/CloudGateway/s2s_hubs
+
+        Example::
+
+            items, resp, err = client.ztb.site2site_vpn.list_s2s_hubs()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_s2s_connections(self, cluster_id: int, connection: Any) -> AsyncResult:
+        """Update site-to-site connections.
+
+        Args:
+            cluster_id (int): in the path
+            connection (Any)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/CloudGateway/s2s/{cluster_id}
+
+        Example::
+
+            item, resp, err = client.ztb.site2site_vpn.update_s2s_connections("123", "example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1313,6 +2602,148 @@ class TemplateRouterAPI:
         ...
 
 
+class AsyncTemplateRouterAPI:
+    """``client.ztb.template_router`` of the async client: every method a coroutine."""
+
+    async def create_template(self, **kwargs: Unpack[TemplateRouterCreateTemplateBody]) -> AsyncResult[zscaler.ztb.models.template_router.TemplateRouter]:
+        """Create template.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            autonomous: Any, display_name: Any, member_attributes: Any, name: Any, owner: Any, type: Any
+
+        Returns:
+            Result[TemplateRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztb/api/v3/templates
+
+        Example::
+
+            item, resp, err = client.ztb.template_router.create_template(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_template(self, template_id: str | int) -> AsyncResult[None]:
+        """Delete template.
+
+        Args:
+            template_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztb/api/v3/templates/{template_id}
+
+        Example::
+
+            _, resp, err = client.ztb.template_router.delete_template("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_template(self, template_id: str | int) -> AsyncResult[zscaler.ztb.models.template_router.TemplateRouter]:
+        """Get template.
+
+        Args:
+            template_id (str | int): in the path
+
+        Returns:
+            Result[TemplateRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztb/api/v3/templates/{template_id}
+
+        Example::
+
+            item, resp, err = client.ztb.template_router.get_template("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_template_interfaces(self, platform: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.common.Common]]:
+        """List template interfaces.
+
+        Args:
+            platform (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[Common]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/templates/interfaces/{platform}
+
+        Example::
+
+            items, resp, err = client.ztb.template_router.list_template_interfaces("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_template_names(self) -> AsyncResult[list[zscaler.ztb.models.common.Common]]:
+        """List template names.
+
+        Returns:
+            Result[list[Common]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/templates/names
+
+        Example::
+
+            items, resp, err = client.ztb.template_router.list_template_names()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.template_router.TemplateRouter]]:
+        """List templates.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, search, size, sort,
+              sortdir
+
+        Returns:
+            Result[list[TemplateRouter]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztb/api/v3/templates
+
+        Example::
+
+            items, resp, err = client.ztb.template_router.list_templates()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_template_put(self, template_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.ztb.models.template_router.TemplateRouter]:
+        """Update template put.
+
+        Args:
+            template_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[TemplateRouter]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztb/api/v3/templates/{template_id}
+
+        Example::
+
+            item, resp, err = client.ztb.template_router.update_template_put("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZTBService:
     alarms: AlarmsAPI
     api_keys: ApiKeysAPI
@@ -1325,3 +2756,17 @@ class ZTBService:
     site: SiteAPI
     site2site_vpn: Site2siteVpnAPI
     template_router: TemplateRouterAPI
+
+
+class AsyncZTBService:
+    alarms: AsyncAlarmsAPI
+    api_keys: AsyncApiKeysAPI
+    app_connector_config: AsyncAppConnectorConfigAPI
+    devices: AsyncDevicesAPI
+    groups_router: AsyncGroupsRouterAPI
+    logs: AsyncLogsAPI
+    policy_comments: AsyncPolicyCommentsAPI
+    ransomware_kill: AsyncRansomwareKillAPI
+    site: AsyncSiteAPI
+    site2site_vpn: AsyncSite2siteVpnAPI
+    template_router: AsyncTemplateRouterAPI

@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.ztw.models.account_groups
 import zscaler.ztw.models.activation
 import zscaler.ztw.models.admin_roles
@@ -119,6 +120,106 @@ class AccountDetailsAPI:
         Example::
 
             result, resp, err = client.ztw.account_details.update_public_account_status()
+        """
+        ...
+
+
+class AsyncAccountDetailsAPI:
+    """``client.ztw.account_details`` of the async client: every method a coroutine."""
+
+    async def get_public_account_details(self, account_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject]]:
+        """Get public account details (a one-element list).
+
+        Args:
+            account_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudAccountDetails/{account_id}
+
+        Example::
+
+            result, resp, err = client.ztw.account_details.get_public_account_details("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_public_account_details(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject]]:
+        """List public account details.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudAccountDetails
+
+        Example::
+
+            items, resp, err = client.ztw.account_details.list_public_account_details()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_public_account_details_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject]]:
+        """List public account details (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudAccountDetails/lite
+
+        Example::
+
+            items, resp, err = client.ztw.account_details.list_public_account_details_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_public_account_status(self) -> AsyncResult:
+        """List public account status.
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudAccountIdStatus
+
+        Example::
+
+            result, resp, err = client.ztw.account_details.list_public_account_status()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_public_account_status(self, **kwargs: Unpack[AccountDetailsUpdatePublicAccountStatusBody]) -> AsyncResult:
+        """Update public account status.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            account_id_enabled: Any, sub_id_enabled: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/publicCloudAccountIdStatus
+
+        Example::
+
+            result, resp, err = client.ztw.account_details.update_public_account_status()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -255,6 +356,144 @@ class AccountGroupsAPI:
         """
         ...
 
+
+class AsyncAccountGroupsAPI:
+    """``client.ztw.account_groups`` of the async client: every method a coroutine."""
+
+    async def add_account_group(self, **kwargs: Unpack[AccountGroupsAddAccountGroupBody]) -> AsyncResult[zscaler.ztw.models.account_groups.AccountGroups]:
+        """Add account group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            cloud_type: Any, name: str
+
+        Returns:
+            Result[AccountGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/accountGroups
+
+        Example::
+
+            item, resp, err = client.ztw.account_groups.add_account_group(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_account_group(self, account_group_id: str | int) -> AsyncResult[None]:
+        """Delete account group.
+
+        Args:
+            account_group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/accountGroups/{account_group_id}
+
+        Example::
+
+            _, resp, err = client.ztw.account_groups.delete_account_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_account_group(self, account_group_id: str | int) -> AsyncResult[zscaler.ztw.models.account_groups.AccountGroups]:
+        """Get account group.
+
+        Args:
+            account_group_id (str | int): in the path
+
+        Returns:
+            Result[AccountGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/accountGroups/{account_group_id}
+
+        Example::
+
+            item, resp, err = client.ztw.account_groups.get_account_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_account_group_count(self) -> AsyncResult[list[ZscalerObject]]:
+        """Get account group count.
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/accountGroups/count
+
+        Example::
+
+            items, resp, err = client.ztw.account_groups.get_account_group_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_account_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.account_groups.AccountGroups]]:
+        """List account groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[AccountGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/accountGroups
+
+        Example::
+
+            items, resp, err = client.ztw.account_groups.list_account_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_account_groups_lite(self) -> AsyncResult[list[zscaler.ztw.models.account_groups.AccountGroups]]:
+        """List account groups (lite view).
+
+        Returns:
+            Result[list[AccountGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/accountGroups/lite
+
+        Example::
+
+            items, resp, err = client.ztw.account_groups.list_account_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_account_group(self, account_group_id: str | int, **kwargs: Unpack[AccountGroupsUpdateAccountGroupBody]) -> AsyncResult[zscaler.ztw.models.account_groups.AccountGroups]:
+        """Update account group.
+
+        Args:
+            account_group_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            cloud_type: Any, name: str
+
+        Returns:
+            Result[AccountGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/accountGroups/{account_group_id}
+
+        Example::
+
+            item, resp, err = client.ztw.account_groups.update_account_group("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ActivateAPI:
     def activate(self, force: bool = False, **kwargs: Any) -> Result:
         """Activate the staged configuration (``force=True``: forced activation).
@@ -287,6 +526,48 @@ class ActivateAPI:
         Example::
 
             item, resp, err = client.ztw.activate.get_status()
+        """
+        ...
+
+
+class AsyncActivateAPI:
+    """``client.ztw.activate`` of the async client: every method a coroutine."""
+
+    async def activate(self, force: bool = False, **kwargs: Any) -> AsyncResult:
+        """Activate the staged configuration (``force=True``: forced activation).
+
+        Args:
+            force (bool, default False)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/ecAdminActivateStatus/activate
+
+        Example::
+
+            item, resp, err = client.ztw.activate.activate()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_status(self) -> AsyncResult[zscaler.ztw.models.activation.Activation]:
+        """Get status.
+
+        Returns:
+            Result[Activation]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/ecAdminActivateStatus
+
+        Example::
+
+            item, resp, err = client.ztw.activate.get_status()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -395,6 +676,102 @@ class AdminRolesAPI:
         Example::
 
             item, resp, err = client.ztw.admin_roles.update_role("123", name="example")
+        """
+        ...
+
+
+class AsyncAdminRolesAPI:
+    """``client.ztw.admin_roles`` of the async client: every method a coroutine."""
+
+    async def add_role(self, name: str, policy_access: str = 'NONE', report_access: str = 'NONE', username_access: str = 'NONE', dashboard_access: str = 'NONE', **kwargs: Unpack[AdminRolesAddRoleBody]) -> AsyncResult[zscaler.ztw.models.admin_roles.AdminRoles]:
+        """Add role.
+
+        Args:
+            name (str)
+            policy_access (str, default 'NONE')
+            report_access (str, default 'NONE')
+            username_access (str, default 'NONE')
+            dashboard_access (str, default 'NONE')
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_acct_access: Any, alerting_access: Any, analysis_access: Any, device_info_access: Any,
+              feature_permissions_tuples: Any
+
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/adminRoles
+
+        Example::
+
+            item, resp, err = client.ztw.admin_roles.add_role("example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_role(self, role_id: str | int) -> AsyncResult[None]:
+        """Delete role.
+
+        Args:
+            role_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            _, resp, err = client.ztw.admin_roles.delete_role("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.admin_roles.AdminRoles]]:
+        """List roles.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys id, include_api_roles,
+              include_auditor_role, include_partner_role
+
+        Returns:
+            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/adminRoles
+
+        Example::
+
+            items, resp, err = client.ztw.admin_roles.list_roles()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_role(self, role_id: str | int, **kwargs: Unpack[AdminRolesUpdateRoleBody]) -> AsyncResult[zscaler.ztw.models.admin_roles.AdminRoles]:
+        """Update role.
+
+        Args:
+            role_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_acct_access: Any, alerting_access: Any, analysis_access: Any, dashboard_access: str,
+              device_info_access: Any, feature_permissions: Any, name: str, policy_access: str,
+              report_access: str, username_access: str
+
+        Returns:
+            Result[AdminRoles]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/adminRoles/{role_id}
+
+        Example::
+
+            item, resp, err = client.ztw.admin_roles.update_role("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -570,6 +947,150 @@ class AdminUsersAPI:
         """
         ...
 
+
+class AsyncAdminUsersAPI:
+    """``client.ztw.admin_users`` of the async client: every method a coroutine."""
+
+    async def add_admin(self, user_name: str, login_name: str, role: str, email: str, password: str, **kwargs: Unpack[AdminUsersAddAdminBody]) -> AsyncResult[zscaler.ztw.models.admin_users.AdminUsers]:
+        """Add admin.
+
+        Args:
+            user_name (str)
+            login_name (str)
+            role (str)
+            email (str)
+            password (str)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_scope_group_member_entity_ids: Any, admin_scope_type: Any, comments: Any, disabled:
+              Any, is_auditor: Any, is_default_admin: Any, is_deprecated_default_admin: Any,
+              is_exec_mobile_app_enabled: Any, is_password_login_allowed: Any,
+              is_product_update_comm_enabled: Any, is_security_report_comm_enabled: Any,
+              is_service_update_comm_enabled: Any, name: str, new_location_create_allowed: Any,
+              send_mobile_app_invite: Any, send_zdx_onboard_invite: Any
+
+        Returns:
+            Result[AdminUsers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/adminUsers
+
+        Example::
+
+            item, resp, err = client.ztw.admin_users.add_admin("example", "example", "example", "example", "example", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def change_password(self, username: str, old_password: str, new_password: str, **kwargs: Any) -> AsyncResult:
+        """Change password.
+
+        Args:
+            username (str)
+            old_password (str)
+            new_password (str)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/passwordChange
+
+        Example::
+
+            result, resp, err = client.ztw.admin_users.change_password("example", "example", "example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_admin(self, admin_id: str | int) -> AsyncResult[None]:
+        """Delete admin.
+
+        Args:
+            admin_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/adminUsers/{admin_id}
+
+        Example::
+
+            _, resp, err = client.ztw.admin_users.delete_admin("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_admin(self, admin_id: str | int) -> AsyncResult[zscaler.ztw.models.admin_users.AdminUsers]:
+        """Get admin.
+
+        Args:
+            admin_id (str | int): in the path
+
+        Returns:
+            Result[AdminUsers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/adminUsers/{admin_id}
+
+        Example::
+
+            item, resp, err = client.ztw.admin_users.get_admin("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_admins(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.admin_users.AdminUsers]]:
+        """List admins.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[AdminUsers]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/adminUsers
+
+        Example::
+
+            items, resp, err = client.ztw.admin_users.list_admins()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_admin(self, admin_id: str | int, **kwargs: Unpack[AdminUsersUpdateAdminBody]) -> AsyncResult[zscaler.ztw.models.admin_users.AdminUsers]:
+        """Update admin.
+
+        Args:
+            admin_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            admin_scope_group_member_entity_ids: Any, admin_scope_type: Any, comments: Any, disabled:
+              Any, email: Any, is_auditor: Any, is_default_admin: Any, is_deprecated_default_admin: Any,
+              is_exec_mobile_app_enabled: Any, is_password_login_allowed: Any,
+              is_product_update_comm_enabled: Any, is_security_report_comm_enabled: Any,
+              is_service_update_comm_enabled: Any, name: str, new_location_create_allowed: Any,
+              password: Any, role: Any, send_mobile_app_invite: Any, send_zdx_onboard_invite: Any
+
+        Returns:
+            Result[AdminUsers]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/adminUsers/{admin_id}
+
+        Example::
+
+            item, resp, err = client.ztw.admin_users.update_admin("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ApiKeysAPI:
     def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.api_keys.ApiKeys]]:
         """List API keys.
@@ -609,6 +1130,52 @@ class ApiKeysAPI:
         """
         ...
 
+
+class AsyncApiKeysAPI:
+    """``client.ztw.api_keys`` of the async client: every method a coroutine."""
+
+    async def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.api_keys.ApiKeys]]:
+        """List API keys.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys include_partner_keys
+
+        Returns:
+            Result[list[ApiKeys]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/apiKeys
+
+        Example::
+
+            items, resp, err = client.ztw.api_keys.list_api_keys()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def regenerate_api_key(self, key_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.ztw.models.api_keys.ApiKeys]:
+        """Regenerate API key.
+
+        Args:
+            key_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[ApiKeys]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/apiKeys/{key_id}/regenerate
+
+        Example::
+
+            item, resp, err = client.ztw.api_keys.regenerate_api_key("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class DiscoveryServiceAPI:
     def get_discovery_settings(self) -> Result[zscaler.ztw.models.discovery_service.DiscoveryService]:
         """Get discovery settings.
@@ -642,6 +1209,49 @@ class DiscoveryServiceAPI:
         Example::
 
             item, resp, err = client.ztw.discovery_service.update_discovery_service_permissions("123")
+        """
+        ...
+
+
+class AsyncDiscoveryServiceAPI:
+    """``client.ztw.discovery_service`` of the async client: every method a coroutine."""
+
+    async def get_discovery_settings(self) -> AsyncResult[zscaler.ztw.models.discovery_service.DiscoveryService]:
+        """Get discovery settings.
+
+        Returns:
+            Result[DiscoveryService]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/discoveryService/workloadDiscoverySettings
+
+        Example::
+
+            item, resp, err = client.ztw.discovery_service.get_discovery_settings()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_discovery_service_permissions(self, account_group_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.ztw.models.discovery_service.DiscoveryServicePermissions]:
+        """Update discovery service permissions.
+
+        Args:
+            account_group_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[DiscoveryServicePermissions]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            PUT /ztw/api/v1/discoveryService/{account_group_id}/permissions
+
+        Example::
+
+            item, resp, err = client.ztw.discovery_service.update_discovery_service_permissions("123")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -751,6 +1361,127 @@ class EcGroupsAPI:
         """
         ...
 
+
+class AsyncEcGroupsAPI:
+    """``client.ztw.ec_groups`` of the async client: every method a coroutine."""
+
+    async def delete_ec_group_vm(self, group_id: str | int, vm_id: str | int) -> AsyncResult[None]:
+        """Delete EC group VM.
+
+        Args:
+            group_id (str | int): in the path
+            vm_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ecgroup/{group_id}/vm/{vm_id}
+
+        Example::
+
+            _, resp, err = client.ztw.ec_groups.delete_ec_group_vm("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ec_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+        """Get a Cloud Connector group (a one-element list, as the official SDK's list shape).
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/ecgroup/{group_id}
+
+        Example::
+
+            result, resp, err = client.ztw.ec_groups.get_ec_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_ec_group_vm(self, group_id: str | int, vm_id: str | int) -> AsyncResult[zscaler.ztw.models.ec_group_vm.ECGroupVM]:
+        """Get EC group VM.
+
+        Args:
+            group_id (str | int): in the path
+            vm_id (str | int): in the path
+
+        Returns:
+            Result[ECGroupVM]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/ecgroup/{group_id}/vm/{vm_id}
+
+        Example::
+
+            item, resp, err = client.ztw.ec_groups.get_ec_group_vm("123", "123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ec_group_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+        """List EC group (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ecgroup/lite
+
+        Example::
+
+            items, resp, err = client.ztw.ec_groups.list_ec_group_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ec_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+        """List EC groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ecgroup
+
+        Example::
+
+            items, resp, err = client.ztw.ec_groups.list_ec_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ec_instance_lite(self) -> AsyncResult[zscaler.ztw.models.common.CommonIDNameExternalID]:
+        """List EC instance (lite view).
+
+        Returns:
+            Result[CommonIDNameExternalID]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/ecInstance/lite
+
+        Example::
+
+            item, resp, err = client.ztw.ec_groups.list_ec_instance_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class ForwardingGatewaysAddGatewayBody(TypedDict, total=False):
     """Body fields of ``forwarding_gateways.add_gateway`` (keyword arguments; all optional)."""
     description: str
@@ -838,6 +1569,93 @@ class ForwardingGatewaysAPI:
         Example::
 
             items, resp, err = client.ztw.forwarding_gateways.list_gateways()
+        """
+        ...
+
+
+class AsyncForwardingGatewaysAPI:
+    """``client.ztw.forwarding_gateways`` of the async client: every method a coroutine."""
+
+    async def add_gateway(self, **kwargs: Unpack[ForwardingGatewaysAddGatewayBody]) -> AsyncResult[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]:
+        """Add gateway.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, fail_closed: Any, manual_primary: Any, manual_secondary: Any, name: str,
+              primary_type: Any, secondary_type: Any, subcloud_primary: Any, subcloud_secondary: Any,
+              type: Any
+
+        Returns:
+            Result[ForwardingGateways]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/gateways
+
+        Example::
+
+            item, resp, err = client.ztw.forwarding_gateways.add_gateway(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_gateway(self, gateway_id: str | int) -> AsyncResult[None]:
+        """Delete gateway.
+
+        Args:
+            gateway_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/gateways/{gateway_id}
+
+        Example::
+
+            _, resp, err = client.ztw.forwarding_gateways.delete_gateway("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_gateway_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
+        """List gateway (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[ForwardingGateways]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/gateways/lite
+
+        Example::
+
+            items, resp, err = client.ztw.forwarding_gateways.list_gateway_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
+        """List gateways.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[ForwardingGateways]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/gateways
+
+        Example::
+
+            items, resp, err = client.ztw.forwarding_gateways.list_gateways()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1008,6 +1826,106 @@ class ForwardingRulesAPI:
         """
         ...
 
+
+class AsyncForwardingRulesAPI:
+    """``client.ztw.forwarding_rules`` of the async client: every method a coroutine."""
+
+    async def add_rule(self, **kwargs: Unpack[ForwardingRulesAddRuleBody]) -> AsyncResult[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]:
+        """Add rule (``enabled=True|False`` is sent as ``state``).
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: Any, departments: Any, description: str, dest_addresses: Any, dest_countries: Any,
+              dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              dest_workload_groups_ids: Any, device_groups: Any, devices: Any, ec_groups: Any, enabled:
+              Any, forward_method: Any, groups: Any, labels: Any, location_groups: Any, locations: Any,
+              name: str, nw_application_groups: Any, nw_service_groups: Any, nw_services: Any, order:
+              Any, protocols: Any, proxy_gateway: Any, rank: int, res_categories: Any, src_ip_groups:
+              Any, src_ips: Any, src_ipv6_groups: Any, src_workload_groups_ids: Any, state: Any, users:
+              Any, zpa_app_segments: Any, zpa_gateway: Any
+
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ecRules/ecRdr
+
+        Example::
+
+            item, resp, err = client.ztw.forwarding_rules.add_rule(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_rule(self, rule_id: str | int) -> AsyncResult[None]:
+        """Delete rule.
+
+        Args:
+            rule_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ecRules/ecRdr/{rule_id}
+
+        Example::
+
+            _, resp, err = client.ztw.forwarding_rules.delete_rule("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]]:
+        """List rules.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[ForwardingControlRule]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ecRules/ecRdr
+
+        Example::
+
+            items, resp, err = client.ztw.forwarding_rules.list_rules()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_rule(self, rule_id: str | int, **kwargs: Unpack[ForwardingRulesUpdateRuleBody]) -> AsyncResult[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]:
+        """Update rule (``enabled=True|False`` is sent as ``state``).
+
+        Args:
+            rule_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            action: Any, departments: Any, description: str, dest_addresses: Any, dest_countries: Any,
+              dest_ip_categories: Any, dest_ip_groups: Any, dest_ipv6_groups: Any,
+              dest_workload_groups_ids: Any, device_groups: Any, devices: Any, ec_groups: Any, enabled:
+              Any, forward_method: Any, groups: Any, labels: Any, location_groups: Any, locations: Any,
+              name: str, nw_application_groups: Any, nw_service_groups: Any, nw_services: Any, order:
+              Any, protocols: Any, proxy_gateway: Any, rank: int, res_categories: Any, src_ip_groups:
+              Any, src_ips: Any, src_ipv6_groups: Any, src_workload_groups_ids: Any, state: Any, users:
+              Any, zpa_app_segments: Any, zpa_gateway: Any
+
+        Returns:
+            Result[ForwardingControlRule]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/ecRules/ecRdr/{rule_id}
+
+        Example::
+
+            item, resp, err = client.ztw.forwarding_rules.update_rule("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class IpDestinationGroupsAddIpDestinationGroupBody(TypedDict, total=False):
     """Body fields of ``ip_destination_groups.add_ip_destination_group`` (keyword arguments; all optional)."""
     addresses: Any
@@ -1142,6 +2060,135 @@ class IpDestinationGroupsAPI:
         """
         ...
 
+
+class AsyncIpDestinationGroupsAPI:
+    """``client.ztw.ip_destination_groups`` of the async client: every method a coroutine."""
+
+    async def add_ip_destination_group(self, **kwargs: Unpack[IpDestinationGroupsAddIpDestinationGroupBody]) -> AsyncResult[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
+        """Add IP destination group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
+
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ipDestinationGroups
+
+        Example::
+
+            item, resp, err = client.ztw.ip_destination_groups.add_ip_destination_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_ip_destination_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete IP destination group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.ztw.ip_destination_groups.delete_ip_destination_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
+        """List IP destination groups.
+
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
+
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipDestinationGroups
+
+        Example::
+
+            items, resp, err = client.ztw.ip_destination_groups.list_ip_destination_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
+        """List IP destination groups (the official SDK sends the full listing's GET).
+
+        Args:
+            exclude_type (str | None, default None)
+            query_params (Mapping[str, Any] | None, default None): query keys exclude_type
+
+        Returns:
+            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipDestinationGroups
+
+        Example::
+
+            items, resp, err = client.ztw.ip_destination_groups.list_ip_destination_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_ip_destination_group(self, group_id: str | int, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[IpDestinationGroupsUpdateIpDestinationGroupBody]) -> AsyncResult[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
+        """Update IP destination group.
+
+        Args:
+            group_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys override
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
+
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/ipDestinationGroups/{group_id}
+
+        Example::
+
+            item, resp, err = client.ztw.ip_destination_groups.update_ip_destination_group("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def add_group(self, **kwargs: Unpack[IpDestinationGroupsAddIpDestinationGroupBody]) -> AsyncResult[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
+        """Add IP destination group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            addresses: Any, countries: Any, description: str, ip_categories: Any, name: str, type: str
+
+        Returns:
+            Result[IPDestinationGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ipDestinationGroups
+
+        Example::
+
+            item, resp, err = client.ztw.ip_destination_groups.add_ip_destination_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class IpGroupsAddIpGroupBody(TypedDict, total=False):
     """Body fields of ``ip_groups.add_ip_group`` (keyword arguments; all optional)."""
     description: str
@@ -1218,6 +2265,89 @@ class IpGroupsAPI:
         Example::
 
             items, resp, err = client.ztw.ip_groups.list_ip_groups_lite()
+        """
+        ...
+
+
+class AsyncIpGroupsAPI:
+    """``client.ztw.ip_groups`` of the async client: every method a coroutine."""
+
+    async def add_ip_group(self, **kwargs: Unpack[IpGroupsAddIpGroupBody]) -> AsyncResult[zscaler.ztw.models.ip_groups.IPGroups]:
+        """Add IP group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, ip_addresses: Any, name: str
+
+        Returns:
+            Result[IPGroups]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ipGroups
+
+        Example::
+
+            item, resp, err = client.ztw.ip_groups.add_ip_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_ip_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete IP group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ipGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.ztw.ip_groups.delete_ip_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_groups.IPGroups]]:
+        """List IP groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[IPGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipGroups
+
+        Example::
+
+            items, resp, err = client.ztw.ip_groups.list_ip_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_groups.IPGroups]]:
+        """List IP groups (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[IPGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipGroups/lite
+
+        Example::
+
+            items, resp, err = client.ztw.ip_groups.list_ip_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1300,6 +2430,89 @@ class IpSourceGroupsAPI:
         """
         ...
 
+
+class AsyncIpSourceGroupsAPI:
+    """``client.ztw.ip_source_groups`` of the async client: every method a coroutine."""
+
+    async def add_ip_source_group(self, **kwargs: Unpack[IpSourceGroupsAddIpSourceGroupBody]) -> AsyncResult[zscaler.ztw.models.ip_source_groups.IPSourceGroup]:
+        """Add IP source group.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, ip_addresses: Any, name: str
+
+        Returns:
+            Result[IPSourceGroup]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/ipSourceGroups
+
+        Example::
+
+            item, resp, err = client.ztw.ip_source_groups.add_ip_source_group(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_ip_source_group(self, group_id: str | int) -> AsyncResult[None]:
+        """Delete IP source group.
+
+        Args:
+            group_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/ipSourceGroups/{group_id}
+
+        Example::
+
+            _, resp, err = client.ztw.ip_source_groups.delete_ip_source_group("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
+        """List IP source groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipSourceGroups
+
+        Example::
+
+            items, resp, err = client.ztw.ip_source_groups.list_ip_source_groups()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
+        """List IP source groups (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/ipSourceGroups/lite
+
+        Example::
+
+            items, resp, err = client.ztw.ip_source_groups.list_ip_source_groups_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class LocationManagementAPI:
     def get_location(self, location_id: str | int) -> Result[zscaler.ztw.models.location_management.LocationManagement]:
         """Get location.
@@ -1358,6 +2571,76 @@ class LocationManagementAPI:
         Example::
 
             items, resp, err = client.ztw.location_management.list_locations_lite()
+        """
+        ...
+
+
+class AsyncLocationManagementAPI:
+    """``client.ztw.location_management`` of the async client: every method a coroutine."""
+
+    async def get_location(self, location_id: str | int) -> AsyncResult[zscaler.ztw.models.location_management.LocationManagement]:
+        """Get location.
+
+        Args:
+            location_id (str | int): in the path
+
+        Returns:
+            Result[LocationManagement]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/location/{location_id}
+
+        Example::
+
+            item, resp, err = client.ztw.location_management.get_location("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_locations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_management.LocationManagement]]:
+        """List locations.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys auth_required,
+              bw_enforced, enable_firewall, enforce_aup, location_type, page, page_size, partner_id,
+              state, xff_enabled
+
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/location
+
+        Example::
+
+            items, resp, err = client.ztw.location_management.list_locations()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_management.LocationManagement]]:
+        """List locations (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys group_id,
+              include_default_location, include_parent_locations, include_sub_locations, page,
+              page_size, partner_id, search, version
+
+        Returns:
+            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/location/lite
+
+        Example::
+
+            items, resp, err = client.ztw.location_management.list_locations_lite()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1469,6 +2752,115 @@ class LocationTemplateAPI:
         """
         ...
 
+
+class AsyncLocationTemplateAPI:
+    """``client.ztw.location_template`` of the async client: every method a coroutine."""
+
+    async def add_location_template(self, name: str, template: dict[str, Any] | None = None, **kwargs: Unpack[LocationTemplateAddLocationTemplateBody]) -> AsyncResult:
+        """Add location template.
+
+        Args:
+            name (str)
+            template (dict[str, Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/locationTemplate
+
+        Example::
+
+            item, resp, err = client.ztw.location_template.add_location_template("example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_location_template(self, template_id: str | int) -> AsyncResult[None]:
+        """Delete location template.
+
+        Args:
+            template_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/locationTemplate/{template_id}
+
+        Example::
+
+            _, resp, err = client.ztw.location_template.delete_location_template("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_location_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
+        """List location templates.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[LocationTemplate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/locationTemplate
+
+        Example::
+
+            items, resp, err = client.ztw.location_template.list_location_templates()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_template_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
+        """List template (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[LocationTemplate]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/locationTemplate/lite
+
+        Example::
+
+            items, resp, err = client.ztw.location_template.list_template_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_location_template(self, template_id: str, **kwargs: Unpack[LocationTemplateUpdateLocationTemplateBody]) -> AsyncResult:
+        """Update location template.
+
+        Args:
+            template_id (str): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: Any, name: str, template: Any
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/locationTemplate/{template_id}
+
+        Example::
+
+            item, resp, err = client.ztw.location_template.update_location_template("123", name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class NwServiceAddNetworkServiceBody(TypedDict, total=False):
     """Body fields of ``nw_service.add_network_service`` (keyword arguments; all optional)."""
     description: str
@@ -1558,6 +2950,95 @@ class NwServiceAPI:
         """
         ...
 
+
+class AsyncNwServiceAPI:
+    """``client.ztw.nw_service`` of the async client: every method a coroutine."""
+
+    async def add_network_service(self, ports: list[Any] | None = None, **kwargs: Unpack[NwServiceAddNetworkServiceBody]) -> AsyncResult[zscaler.ztw.models.nw_service.NetworkServices]:
+        """Add network service.
+
+        Args:
+            ports (list[Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str, name: str
+
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/networkServices
+
+        Example::
+
+            item, resp, err = client.ztw.nw_service.add_network_service(name="example", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_network_service(self, service_id: str | int) -> AsyncResult[None]:
+        """Delete network service.
+
+        Args:
+            service_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/networkServices/{service_id}
+
+        Example::
+
+            _, resp, err = client.ztw.nw_service.delete_network_service("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.nw_service.NetworkServices]]:
+        """List network services.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys locale, protocol, search
+
+        Returns:
+            Result[list[NetworkServices]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/networkServices
+
+        Example::
+
+            items, resp, err = client.ztw.nw_service.list_network_services()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_network_service(self, service_id: str | int, ports: list[Any] | None = None, **kwargs: Unpack[NwServiceUpdateNetworkServiceBody]) -> AsyncResult[zscaler.ztw.models.nw_service.NetworkServices]:
+        """Update network service.
+
+        Args:
+            service_id (str | int): in the path
+            ports (list[Any] | None, default None)
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            description: str
+
+        Returns:
+            Result[NetworkServices]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/networkServices/{service_id}
+
+        Example::
+
+            item, resp, err = client.ztw.nw_service.update_network_service("123", description="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class NwServiceGroupsAPI:
     def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.nw_service_groups.NetworkServiceGroups]]:
         """List network svc groups.
@@ -1576,6 +3057,32 @@ class NwServiceGroupsAPI:
         Example::
 
             items, resp, err = client.ztw.nw_service_groups.list_network_svc_groups()
+        """
+        ...
+
+
+class AsyncNwServiceGroupsAPI:
+    """``client.ztw.nw_service_groups`` of the async client: every method a coroutine."""
+
+    async def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.nw_service_groups.NetworkServiceGroups]]:
+        """List network svc groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys search
+
+        Returns:
+            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
+
+        Endpoint:
+            GET /ztw/api/v1/networkServiceGroups
+
+        Example::
+
+            items, resp, err = client.ztw.nw_service_groups.list_network_svc_groups()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1683,6 +3190,110 @@ class ProvisioningUrlAPI:
         Example::
 
             item, resp, err = client.ztw.provisioning_url.update_provisioning_url("123", name="example")
+        """
+        ...
+
+
+class AsyncProvisioningUrlAPI:
+    """``client.ztw.provisioning_url`` of the async client: every method a coroutine."""
+
+    async def add_provisioning_url(self, **kwargs: Unpack[ProvisioningUrlAddProvisioningUrlBody]) -> AsyncResult[zscaler.ztw.models.provisioning_url.ProvisioningURL]:
+        """Add provisioning URL.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            desc: Any, name: str, prov_url_data: Any, prov_url_type: Any
+
+        Returns:
+            Result[ProvisioningURL]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/provUrl
+
+        Example::
+
+            item, resp, err = client.ztw.provisioning_url.add_provisioning_url(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_provisioning_url(self, provision_id: str | int) -> AsyncResult[None]:
+        """Delete provisioning URL.
+
+        Args:
+            provision_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/provUrl/{provision_id}
+
+        Example::
+
+            _, resp, err = client.ztw.provisioning_url.delete_provisioning_url("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_provisioning_url(self, provision_id: str | int) -> AsyncResult[zscaler.ztw.models.provisioning_url.ProvisioningURL]:
+        """Get provisioning URL.
+
+        Args:
+            provision_id (str | int): in the path
+
+        Returns:
+            Result[ProvisioningURL]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/provUrl/{provision_id}
+
+        Example::
+
+            item, resp, err = client.ztw.provisioning_url.get_provisioning_url("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_provisioning_url(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.provisioning_url.ProvisioningURL]]:
+        """List provisioning URL.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[ProvisioningURL]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/provUrl
+
+        Example::
+
+            items, resp, err = client.ztw.provisioning_url.list_provisioning_url()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_provisioning_url(self, provision_id: str | int, **kwargs: Unpack[ProvisioningUrlUpdateProvisioningUrlBody]) -> AsyncResult[zscaler.ztw.models.provisioning_url.ProvisioningURL]:
+        """Update provisioning URL.
+
+        Args:
+            provision_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            desc: Any, name: str, prov_url_data: Any, prov_url_type: Any
+
+        Returns:
+            Result[ProvisioningURL]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/provUrl/{provision_id}
+
+        Example::
+
+            item, resp, err = client.ztw.provisioning_url.update_provisioning_url("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1896,6 +3507,209 @@ class PublicCloudInfoAPI:
         """
         ...
 
+
+class AsyncPublicCloudInfoAPI:
+    """``client.ztw.public_cloud_info`` of the async client: every method a coroutine."""
+
+    async def add_public_cloud_info(self, **kwargs: Unpack[PublicCloudInfoAddPublicCloudInfoBody]) -> AsyncResult[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
+        """Add public cloud info.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            account_details: Any, account_groups: Any, cloud_type: Any, external_id: Any, name: str,
+              permission_status: Any, region_status: Any, supported_region_ids: Any
+
+        Returns:
+            Result[PublicCloudInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/publicCloudInfo
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.add_public_cloud_info(name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def change_state_public_cloud_info(self, cloud_id: str | int, **kwargs: Any) -> AsyncResult[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
+        """Change state public cloud info.
+
+        Args:
+            cloud_id (str | int): in the path
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[PublicCloudInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/publicCloudInfo/{cloud_id}/changeState
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.change_state_public_cloud_info("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def delete_public_cloud_info(self, cloud_id: str | int) -> AsyncResult[None]:
+        """Delete public cloud info.
+
+        Args:
+            cloud_id (str | int): in the path
+
+        Returns:
+            Result[None]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            DELETE /ztw/api/v1/publicCloudInfo/{cloud_id}
+
+        Example::
+
+            _, resp, err = client.ztw.public_cloud_info.delete_public_cloud_info("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def generate_external_id(self, **kwargs: Unpack[PublicCloudInfoGenerateExternalIdBody]) -> AsyncResult[zscaler.ztw.models.public_cloud_info.AccountDetails]:
+        """Generate external ID.
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            aws_account_id: Any, aws_role_name: Any
+
+        Returns:
+            Result[AccountDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /ztw/api/v1/publicCloudInfo/generateExternalId
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.generate_external_id()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_cloud_formation_template(self, aws_account_id: str | None = None) -> AsyncResult[bytes]:
+        """Get cloud formation template.
+
+        Args:
+            aws_account_id (str | None, default None)
+
+        Returns:
+            Result[bytes]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo/cloudFormationTemplate
+
+        Example::
+
+            result, resp, err = client.ztw.public_cloud_info.get_cloud_formation_template()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_public_cloud_info(self, cloud_id: str | int) -> AsyncResult[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
+        """Get public cloud info.
+
+        Args:
+            cloud_id (str | int): in the path
+
+        Returns:
+            Result[PublicCloudInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo/{cloud_id}
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.get_public_cloud_info("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_public_cloud_info_count(self) -> AsyncResult[list[ZscalerObject]]:
+        """Get public cloud info count.
+
+        Returns:
+            Result[list[Any]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo/count
+
+        Example::
+
+            items, resp, err = client.ztw.public_cloud_info.get_public_cloud_info_count()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_public_cloud_info(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
+        """List public cloud info.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[PublicCloudInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo
+
+        Example::
+
+            items, resp, err = client.ztw.public_cloud_info.list_public_cloud_info()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def list_public_cloud_info_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
+        """List public cloud info (lite view).
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys cloud_type, page,
+              page_size, search
+
+        Returns:
+            Result[list[PublicCloudInfo]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/publicCloudInfo/lite
+
+        Example::
+
+            items, resp, err = client.ztw.public_cloud_info.list_public_cloud_info_lite()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def update_public_cloud_info(self, cloud_id: str | int, **kwargs: Unpack[PublicCloudInfoUpdatePublicCloudInfoBody]) -> AsyncResult[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
+        """Update public cloud info.
+
+        Args:
+            cloud_id (str | int): in the path
+
+        Body fields (keyword arguments, snake_case; sent as the JSON body):
+            account_details: Any, account_groups: Any, cloud_type: Any, external_id: Any, name: str,
+              permission_status: Any, region_status: Any, supported_region_ids: Any
+
+        Returns:
+            Result[PublicCloudInfo]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            PUT /ztw/api/v1/publicCloudInfo/{cloud_id}
+
+        Example::
+
+            item, resp, err = client.ztw.public_cloud_info.update_public_cloud_info("123", name="example")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
 class WorkloadGroupsAPI:
     def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.workload_groups.WorkloadGroups]]:
         """List groups.
@@ -1913,6 +3727,31 @@ class WorkloadGroupsAPI:
         Example::
 
             items, resp, err = client.ztw.workload_groups.list_groups()
+        """
+        ...
+
+
+class AsyncWorkloadGroupsAPI:
+    """``client.ztw.workload_groups`` of the async client: every method a coroutine."""
+
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.workload_groups.WorkloadGroups]]:
+        """List groups.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None): query keys page, page_size
+
+        Returns:
+            Result[list[WorkloadGroups]]: ``(result, response, error)``; ``error`` is None on success;
+              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+
+        Endpoint:
+            GET /ztw/api/v1/workloadGroups
+
+        Example::
+
+            items, resp, err = client.ztw.workload_groups.list_groups()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -1938,3 +3777,26 @@ class ZTWService:
     provisioning_url: ProvisioningUrlAPI
     public_cloud_info: PublicCloudInfoAPI
     workload_groups: WorkloadGroupsAPI
+
+
+class AsyncZTWService:
+    account_details: AsyncAccountDetailsAPI
+    account_groups: AsyncAccountGroupsAPI
+    activate: AsyncActivateAPI
+    admin_roles: AsyncAdminRolesAPI
+    admin_users: AsyncAdminUsersAPI
+    api_keys: AsyncApiKeysAPI
+    discovery_service: AsyncDiscoveryServiceAPI
+    ec_groups: AsyncEcGroupsAPI
+    forwarding_gateways: AsyncForwardingGatewaysAPI
+    forwarding_rules: AsyncForwardingRulesAPI
+    ip_destination_groups: AsyncIpDestinationGroupsAPI
+    ip_groups: AsyncIpGroupsAPI
+    ip_source_groups: AsyncIpSourceGroupsAPI
+    location_management: AsyncLocationManagementAPI
+    location_template: AsyncLocationTemplateAPI
+    nw_service: AsyncNwServiceAPI
+    nw_service_groups: AsyncNwServiceGroupsAPI
+    provisioning_url: AsyncProvisioningUrlAPI
+    public_cloud_info: AsyncPublicCloudInfoAPI
+    workload_groups: AsyncWorkloadGroupsAPI

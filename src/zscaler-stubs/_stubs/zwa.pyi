@@ -6,6 +6,7 @@ from typing_extensions import TypedDict, Unpack
 
 from ..model import ZscalerObject
 from ..response import Result
+from .aio import AsyncResult
 import zscaler.zwa.models.audit_logs
 import zscaler.zwa.models.change_history
 import zscaler.zwa.models.generated_tickets
@@ -35,6 +36,34 @@ class AuditLogsAPI:
         Example::
 
             item, resp, err = client.zwa.audit_logs.audit_logs()
+        """
+        ...
+
+
+class AsyncAuditLogsAPI:
+    """``client.zwa.audit_logs`` of the async client: every method a coroutine."""
+
+    async def audit_logs(self, query_params: Mapping[str, Any] | None = None, fields: Any = None, time_range: Any = None, **kwargs: Any) -> AsyncResult[zscaler.zwa.models.audit_logs.AuditLogs]:
+        """Search the audit log: ``time_range={"startTime": ..., "endTime": ...}``, ``fields``; ``query_params`` ``page``, ``page_size``, ``page_id``.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+            fields (Any, default None)
+            time_range (Any, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[AuditLogs]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/customer/audit
+
+        Example::
+
+            item, resp, err = client.zwa.audit_logs.audit_logs()
+
+        A coroutine: ``await`` it (the async client).
         """
         ...
 
@@ -243,6 +272,240 @@ class DlpIncidentsAPI:
         ...
 
 
+class AsyncDlpIncidentsAPI:
+    """``client.zwa.dlp_incidents`` of the async client: every method a coroutine."""
+
+    async def assign_labels(self, incident_id: str | int, labels: list[Any] | None = None) -> AsyncResult[zscaler.zwa.models.incident_details.IncidentDLPDetails]:
+        """Assign labels.
+
+        Args:
+            incident_id (str | int): in the path
+            labels (list[Any] | None, default None)
+
+        Returns:
+            Result[IncidentDLPDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/{incident_id}/labels
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.assign_labels("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def change_history(self, incident_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zwa.models.change_history.ChangeHistory]]:
+        """Change history.
+
+        Args:
+            incident_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None)
+
+        Returns:
+            Result[list[ChangeHistory]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}/change-history
+
+        Example::
+
+            result, resp, err = client.zwa.dlp_incidents.change_history("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def dlp_incident_search(self, query_params: Mapping[str, Any] | None = None, fields: Any = None, time_range: Any = None, **kwargs: Any) -> AsyncResult[zscaler.zwa.models.incident_search.IncidentSearch]:
+        """Search DLP incidents: ``time_range``, ``fields``; ``query_params`` ``page``, ``page_size``, ``page_id``. The answer's ``cursor`` tells the pages.
+
+        Args:
+            query_params (Mapping[str, Any] | None, default None)
+            fields (Any, default None)
+            time_range (Any, default None)
+
+        Keyword arguments: fields of the request (snake_case).
+
+        Returns:
+            Result[IncidentSearch]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/search
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.dlp_incident_search()
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_generated_tickets(self, incident_id: str | int) -> AsyncResult[list[zscaler.zwa.models.generated_tickets.GeneratedTickets]]:
+        """Get generated tickets.
+
+        Args:
+            incident_id (str | int): in the path
+
+        Returns:
+            Result[list[GeneratedTickets]]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}/tickets
+
+        Example::
+
+            result, resp, err = client.zwa.dlp_incidents.get_generated_tickets("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_incident_details(self, incident_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zwa.models.incident_details.IncidentDLPDetails]]:
+        """Get incident details.
+
+        Args:
+            incident_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys fields
+
+        Returns:
+            Result[list[IncidentDLPDetails]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}
+
+        Example::
+
+            result, resp, err = client.zwa.dlp_incidents.get_incident_details("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_incident_evidence(self, incident_id: str | int) -> AsyncResult[zscaler.zwa.models.incident_evidence.IncidentEvidence]:
+        """Get incident evidence.
+
+        Args:
+            incident_id (str | int): in the path
+
+        Returns:
+            Result[IncidentEvidence]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}/evidence
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.get_incident_evidence("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_incident_transactions(self, transaction_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zwa.models.incident_details.IncidentDLPDetails]]:
+        """Get incident transactions.
+
+        Args:
+            transaction_id (str | int): in the path
+            query_params (Mapping[str, Any] | None, default None): query keys fields
+
+        Returns:
+            Result[list[IncidentDLPDetails]]: ``(result, response, error)``; ``error`` is None on
+              success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/transactions/{transaction_id}
+
+        Example::
+
+            result, resp, err = client.zwa.dlp_incidents.get_incident_transactions("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def get_incident_triggers(self, incident_id: str | int) -> AsyncResult[zscaler.zwa.models.incident_trigger.IncidentTrigger]:
+        """Get incident triggers.
+
+        Args:
+            incident_id (str | int): in the path
+
+        Returns:
+            Result[IncidentTrigger]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            GET /zwa/dlp/v1/incidents/{incident_id}/triggers
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.get_incident_triggers("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def incident_close(self, incident_id: str | int, resolution_label: dict[str, Any] | None = None, resolution_code: str | None = None, notes: str | None = None) -> AsyncResult[zscaler.zwa.models.incident_details.IncidentDLPDetails]:
+        """Incident close.
+
+        Args:
+            incident_id (str | int): in the path
+            resolution_label (dict[str, Any] | None, default None)
+            resolution_code (str | None, default None)
+            notes (str | None, default None)
+
+        Returns:
+            Result[IncidentDLPDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/{incident_id}/close
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.incident_close("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def incident_group_search(self, incident_id: str, incident_group_ids: list[Any] | None = None) -> AsyncResult:
+        """Incident group search.
+
+        Args:
+            incident_id (str): in the path
+            incident_group_ids (list[Any] | None, default None)
+
+        Returns:
+            Result: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/{incident_id}/incident-groups/search
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.incident_group_search("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+    async def incident_notes(self, incident_id: str | int, notes: str | None = None) -> AsyncResult[zscaler.zwa.models.incident_details.IncidentDLPDetails]:
+        """Incident notes.
+
+        Args:
+            incident_id (str | int): in the path
+            notes (str | None, default None)
+
+        Returns:
+            Result[IncidentDLPDetails]: ``(result, response, error)``; ``error`` is None on success.
+
+        Endpoint:
+            POST /zwa/dlp/v1/incidents/{incident_id}/notes
+
+        Example::
+
+            item, resp, err = client.zwa.dlp_incidents.incident_notes("123")
+
+        A coroutine: ``await`` it (the async client).
+        """
+        ...
+
+
 class ZWAService:
     audit_logs: AuditLogsAPI
     dlp_incidents: DlpIncidentsAPI
+
+
+class AsyncZWAService:
+    audit_logs: AsyncAuditLogsAPI
+    dlp_incidents: AsyncDlpIncidentsAPI
