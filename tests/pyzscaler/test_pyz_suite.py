@@ -41,7 +41,7 @@ def run_part(part: str, tmp: Path) -> tuple[int, int, str]:
 
 
 @pytest.mark.timeout(900)
-@pytest.mark.parametrize("part", ["zpa", "zcc", "utils"])
+@pytest.mark.parametrize("part", ["zpa", "zcc", "zia", "utils"])
 def test_pyzscaler_suite_part(part: str, tmp_path: Path) -> None:
     if not SUITE.is_dir():
         pytest.skip(f"pyZscaler's test suite is not at {SUITE} (../shared/pyzscaler/tests beside the repository)")

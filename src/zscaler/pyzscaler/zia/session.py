@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...redaction import register as register_secret
 from ..utils import obfuscate_api_key
 from ._common import ZIAEndpoint
 
@@ -16,7 +17,9 @@ class AuthenticatedSessionAPI(ZIAEndpoint):
 
     def create(self, api_key: str, username: str, password: str) -> Any:
         """A new session (the API key sent obfuscated with the current timestamp)."""
+        register_secret(api_key, password)
         key = obfuscate_api_key(api_key)
+        register_secret(key["key"], ephemeral=True)
         body = {"apiKey": key["key"], "username": username, "password": password, "timestamp": key["timestamp"]}
         return self._post(self._p(self.path), json=body)
 
