@@ -37,7 +37,8 @@ def test_reference_entry_of_a_method():
     page = (ROOT / "docs" / "reference" / "zpa.md").read_text()
     entry = page.split("### segment_groups.add_group\n", 1)[1].split("\n### ", 1)[0]
     assert "add_group(**kwargs: Unpack[SegmentGroupsAddGroupBody]) -> Result[SegmentGroup]" in entry
-    assert "enabled: bool" in entry and "**Endpoint**: `POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup`" in entry
+    assert "enabled: bool" in entry
+    assert "**Endpoint**: `POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup`" in entry
     assert "client.zpa.segment_groups.add_group(name=" in entry and "(#model-segmentgroup)" in entry
     assert '<a id="model-segmentgroup"></a>' in page and "- `policy_migrated` (`policyMigrated`): `bool`" in page
     index = (ROOT / "docs" / "reference" / "index.md").read_text()
