@@ -1,7 +1,7 @@
 """The canonical form shared by export, diff and plan.
 
 * volatile fields (:data:`~.targets.VOLATILE`: ``modifiedTime``, ``creationTime``, ``modifiedBy``,
-  counters ...) are removed at every depth;
+  counters ...) and ``null`` fields (the same as absent) are removed at every depth;
 * secrets (the field names :func:`zscaler.redaction.is_secret_key` knows) become placeholders
   (mode ``placeholder``, the default), are left out (``omit``) or kept (``keep``);
 * lists are sorted (by their JSON text), except those whose order means something
@@ -42,8 +42,9 @@ def check_mode(mode: str, accepted: tuple[str, ...], what: str) -> str:
 
 
 def strip_volatile(value: Any) -> Any:
+    """``value`` without volatile fields, and without ``null`` fields (a null and an absent field are one)."""
     if isinstance(value, dict):
-        return {k: strip_volatile(v) for k, v in value.items() if k not in VOLATILE}
+        return {k: strip_volatile(v) for k, v in value.items() if k not in VOLATILE and v is not None}
     if isinstance(value, list):
         return [strip_volatile(x) for x in value]
     return value

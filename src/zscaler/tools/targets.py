@@ -68,7 +68,7 @@ WRITE_PATHS: Mapping[tuple[str, str], Writes] = {
 VOLATILE = frozenset({
     "modifiedTime", "creationTime", "modifiedBy", "createdBy", "lastModifiedTime", "lastModifiedBy",
     "lastModified", "createdTime", "createTime", "updateTime", "updatedAt", "createdAt", "lastUpdatedTime",
-    "usageCount", "hitCount", "lastSeenTime", "lastBrokerConnectTime", "lastBrokerDisconnectTime",
+    "usageCount", "hitCount", "referencedRuleCount", "lastSeenTime", "lastBrokerConnectTime", "lastBrokerDisconnectTime",
 })
 
 #: fields the server derives from other records (a segment group's segments): exported and compared,
