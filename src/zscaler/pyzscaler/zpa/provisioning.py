@@ -31,8 +31,8 @@ class ProvisioningAPI(ZPAEndpoint):
     def add_provisioning_key(self, key_type: str, name: str, max_usage: str, enrollment_cert_id: str,
                              component_id: str, **kwargs: Any) -> Any:
         """A new key; ``enabled`` defaults to True as the page documents (sent, so no API default decides)."""
-        payload = {"name": name, "maxUsage": max_usage, "enrollmentCertId": enrollment_cert_id,
-                   "zcomponentId": component_id}
+        payload: dict[str, Any] = {"name": name, "maxUsage": max_usage, "enrollmentCertId": enrollment_cert_id,
+                                   "zcomponentId": component_id}
         camel_payload(payload, kwargs)
         payload.setdefault("enabled", True)
         return self._post(self._path(key_type), json=payload)
