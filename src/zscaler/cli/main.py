@@ -230,7 +230,8 @@ def demo_command(ctx: click.Context, quiet: bool, no_color_local: bool) -> None:
 def sim_command(ctx: click.Context, host: str | None, port: int | None, db: str | None) -> None:
     """Run the simulator until interrupted (same as `python -m zscaler.simulator`).
 
-    Other options (--token-lifetime, --rate-limit zia=20, --json) are passed through.
+    Other options (--token-lifetime, --latency 40ms, --rate-limit 50/s or zia=20, --endpoint-limit,
+    --json ...) are passed through.
     """
     from ..simulator.__main__ import main as sim_main
 
