@@ -23,9 +23,11 @@ import json
 import sys
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tools"))
 
 OUT = ROOT / "src" / "zscaler" / "compat" / "reference"
 SHARED = ROOT.parent / "shared"
@@ -73,36 +75,83 @@ def _observe(seen: dict[str, dict[str, set[str]]], product: str, doc: Any) -> No
             table.setdefault(key, set()).add(kind)
 
 
-def _cassette_bodies(folder: Path) -> Iterator[tuple[str, Any]]:
+def _cassette_bodies(folder: Path) -> Iterator[tuple[str, str, str, Any]]:
+    """``(product, verb, path, decoded body)`` of every recorded JSON answer (ZIA, ZPA)."""
     import yaml
 
     for path in sorted(folder.rglob("*.yaml")):
         for inter in (yaml.safe_load(path.read_text()) or {}).get("interactions", []):
-            uri = inter.get("request", {}).get("uri", "")
-            product = next((p for p in ("zia", "zpa") if f"/{p}/" in uri or f"{p}." in uri), None)
+            request = inter.get("request", {})
+            uri = urlsplit(request.get("uri", ""))
+            product = next((p for p in ("zia", "zpa") if uri.path.startswith(f"/{p}/")), None)
             text = ((inter.get("response") or {}).get("body") or {}).get("string")
             if not product or not isinstance(text, str) or not text.strip().startswith(("{", "[")):
                 continue
             try:
-                yield product, json.loads(text)
+                yield product, request.get("method", "GET"), uri.path, json.loads(text)
             except ValueError:
                 continue
 
 
-def _seed_bodies() -> Iterator[tuple[str, Any]]:
-    from zscaler.simulator.engine import Engine
+def _seed_bodies(engine: Any) -> Iterator[tuple[str, str, str, Any]]:
+    """``(product, "GET", path, items or object)`` of the simulator's seed data."""
+    state = engine.state()
+    for group in ("collections", "singletons"):
+        for path, value in (state.get(group) or {}).items():
+            product = str(path).strip("/").split("/", 1)[0]
+            if product in PRODUCTS:
+                yield product, "GET", str(path), value
 
-    state = Engine().state()
-    for key, value in state.items():
-        product = str(key).strip("/").split("/", 1)[0].split(":", 1)[0]
-        if product in PRODUCTS:
-            yield product, value
-    for value in state.values():  # collections keyed otherwise: find the product in nested keys
-        if isinstance(value, dict):
-            for k, v in value.items():
-                product = str(k).strip("/").split("/", 1)[0].split(":", 1)[0]
-                if product in PRODUCTS:
-                    yield product, v
+
+def _items(body: Any) -> list[Any]:
+    if isinstance(body, list):
+        return body
+    if isinstance(body, dict):
+        for key in ("list", "items", "content", "records", "results", "result"):
+            if isinstance(body.get(key), list):
+                return list(body[key])
+        return [body]
+    return []
+
+
+class ModelObserver:
+    """Types seen per model attribute: each answer routed (the simulator's router) to its catalog op,
+    the op's model read, nested models followed through the inventory's field records."""
+
+    def __init__(self, engine: Any, inventories: dict[str, dict[str, Any]]) -> None:
+        from gen_stubs import model_ref
+
+        self.engine, self.model_ref = engine, model_ref
+        self.classes: dict[str, dict[str, dict[str, Any]]] = {}  # product -> class -> model record
+        for product, inv in inventories.items():
+            for m in inv.get("models", []):
+                self.classes.setdefault(product, {}).setdefault(m["class"], m)
+        self.seen: dict[tuple[str, str], dict[str, set[str]]] = {}
+
+    def observe(self, product: str, verb: str, path: str, body: Any) -> None:
+        route, _ = self.engine.router.match(verb, path)
+        if route is None or route.op is None or not route.op.model or route.op.hook is not None:
+            return
+        ref = self.model_ref(product, route.op.model, route.resource.attribute)
+        name = ref.rsplit(".", 1)[-1]
+        if name in self.classes.get(product, {}):
+            for item in _items(body):
+                self._item(product, name, item, 0)
+
+    def _item(self, product: str, name: str, item: Any, depth: int) -> None:
+        model = self.classes[product].get(name)
+        if model is None or not isinstance(item, dict) or depth > 4:
+            return
+        table = self.seen.setdefault((model["module"], name), {})
+        for field in model.get("fields", []):
+            value = item.get(field.get("key"))
+            if field.get("model"):
+                for v in value if isinstance(value, list) else [value]:
+                    self._item(product, field["model"], v, depth + 1)
+                continue
+            kind = _kind(value)
+            if kind is not None:
+                table.setdefault(field["attr"], set()).add(kind)
 
 
 def _agreed(seen: dict[str, set[str]]) -> dict[str, str]:
@@ -115,15 +164,17 @@ def _agreed(seen: dict[str, set[str]]) -> dict[str, str]:
     return out
 
 
-def wire_types(cassettes: Path | None) -> dict[str, dict[str, str]]:
-    """``{product: {wire key: type}}``: recorded answers first, the simulator's seed data for the rest."""
+def wire_types(cassettes: Path | None, observer: ModelObserver) -> dict[str, dict[str, str]]:
+    """``{product: {wire key: type}}``: recorded answers first, the simulator's seed data for the rest;
+    every answer is also given to ``observer`` (types per model attribute)."""
     recorded: dict[str, dict[str, set[str]]] = {}
-    if cassettes is not None and cassettes.is_dir():
-        for product, doc in _cassette_bodies(cassettes):
-            _observe(recorded, product, doc)
     seeded: dict[str, dict[str, set[str]]] = {}
-    for product, doc in _seed_bodies():
-        _observe(seeded, product, doc)
+    sources = [(recorded, _cassette_bodies(cassettes) if cassettes is not None and cassettes.is_dir() else iter(())),
+               (seeded, _seed_bodies(observer.engine))]
+    for seen, documents in sources:
+        for product, verb, path, doc in documents:
+            _observe(seen, product, doc)
+            observer.observe(product, verb, path, doc)
     out: dict[str, dict[str, str]] = {}
     for product in PRODUCTS:
         types = _agreed(seeded.get(product, {}))
@@ -152,17 +203,24 @@ def _method_facts(method: dict[str, Any], models: dict[str, dict[str, str]]) -> 
     return facts
 
 
-def _model_types(inv: dict[str, Any], types: dict[str, str]) -> dict[str, dict[str, dict[str, str]]]:
-    """``{module: {class: {attribute: type}}}`` of a product's object models, where the type is known."""
+def _model_types(inv: dict[str, Any], types: dict[str, str],
+                 per_model: dict[tuple[str, str], dict[str, set[str]]]) -> dict[str, dict[str, dict[str, str]]]:
+    """``{module: {class: {attribute: type}}}`` of a product's object models, where the type is known:
+    the type seen in the answers of the model's own methods; for an attribute never seen there, the
+    product's one type for its wire key. Seen with two types: unknown."""
     out: dict[str, dict[str, dict[str, str]]] = {}
     for model in inv.get("models", []):
         if model.get("kind") != "object":
             continue
         attrs = {}
+        own = per_model.get((model["module"], model["class"]), {})
         for field in model.get("fields", []):
             if field.get("model") or not field.get("key"):
                 continue
-            kind = types.get(field["key"])
+            if field["attr"] in own:
+                kind = _agreed({field["attr"]: own[field["attr"]]}).get(field["attr"])
+            else:
+                kind = types.get(field["key"])
             if kind is None:
                 continue
             if field.get("list") and not kind.startswith("list["):
@@ -177,11 +235,15 @@ def _model_types(inv: dict[str, Any], types: dict[str, str]) -> dict[str, dict[s
 
 def build(inventory: Path, cassettes: Path | None) -> dict[str, dict[str, Any]]:
     """``{product: {"methods": {resource: {method: facts}}, "models": {module: {class: {attr: type}}}}}``."""
-    types = wire_types(cassettes)
+    from zscaler.simulator.engine import Engine
+
+    inventories = {p: json.loads((inventory / f"{p}.json").read_text()) for p in PRODUCTS}
+    observer = ModelObserver(Engine(), inventories)
+    types = wire_types(cassettes, observer)
     out: dict[str, dict[str, Any]] = {}
     for product in PRODUCTS:
-        inv = json.loads((inventory / f"{product}.json").read_text())
-        models = _model_types(inv, types[product])
+        inv = inventories[product]
+        models = _model_types(inv, types[product], observer.seen)
         by_class = {name: attrs for mod in models.values() for name, attrs in mod.items()}
         methods: dict[str, Any] = {}
         for res in inv.get("resources", []):

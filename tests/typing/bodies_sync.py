@@ -32,6 +32,7 @@ def zia_rules(client: ZscalerClient) -> list[str]:
     assert_type(rules, list[URLFilteringRule])
     out: list[str] = []
     for rule in rules:
+        assert_type(rule.id, int | None)  # ZIA ids are integers on the wire
         assert_type(rule.order, int | None)
         assert_type(rule.block_override, bool | None)
         out.append(rule.name or "")

@@ -16726,7 +16726,7 @@ class AsyncNssCollectorsAPI:
 class NssServersAddNssServerBody(TypedDict, total=False):
     """Body fields of ``nss_servers.add_nss_server`` (keyword arguments; all optional)."""
     name: str
-    status: Any
+    status: str
     type: str
 
 
@@ -16735,7 +16735,7 @@ class NssServersAPI:
         """Add NSS server.
 
         Body fields (keyword arguments, snake_case; sent as the JSON body):
-            name: str, status: Any, type: str
+            name: str, status: str, type: str
 
         Returns:
             Result[Nssservers]: ``(result, response, error)``; ``error`` is None on success.
@@ -16828,7 +16828,7 @@ class AsyncNssServersAPI:
         """Add NSS server.
 
         Body fields (keyword arguments, snake_case; sent as the JSON body):
-            name: str, status: Any, type: str
+            name: str, status: str, type: str
 
         Returns:
             Result[Nssservers]: ``(result, response, error)``; ``error`` is None on success.
@@ -18423,7 +18423,7 @@ class RiskProfilesAddRiskProfileBody(TypedDict, total=False):
     ssl_cert_key_size: str
     ssl_cert_validity: str
     ssl_pinned: str
-    status: Any
+    status: str
     support_for_waf: str
     vulnerability: str
     vulnerability_disclosure: str
@@ -18445,7 +18445,7 @@ class RiskProfilesAPI:
               password_strength: str, poor_items_of_service: str, profile_name: str, profile_type: str,
               remote_screen_sharing: str, risk_index: Any, sender_policy_framework: str,
               source_ip_restrictions: str, ssl_cert_key_size: str, ssl_cert_validity: str, ssl_pinned:
-              str, status: Any, support_for_waf: str, vulnerability: str, vulnerability_disclosure: str,
+              str, status: str, support_for_waf: str, vulnerability: str, vulnerability_disclosure: str,
               vulnerable_to_heart_bleed: str, vulnerable_to_log_jam: str, vulnerable_to_poodle: str,
               weak_cipher_support: str
 
@@ -18562,7 +18562,7 @@ class AsyncRiskProfilesAPI:
               password_strength: str, poor_items_of_service: str, profile_name: str, profile_type: str,
               remote_screen_sharing: str, risk_index: Any, sender_policy_framework: str,
               source_ip_restrictions: str, ssl_cert_key_size: str, ssl_cert_validity: str, ssl_pinned:
-              str, status: Any, support_for_waf: str, vulnerability: str, vulnerability_disclosure: str,
+              str, status: str, support_for_waf: str, vulnerability: str, vulnerability_disclosure: str,
               vulnerable_to_heart_bleed: str, vulnerable_to_log_jam: str, vulnerable_to_poodle: str,
               weak_cipher_support: str
 
@@ -21441,7 +21441,7 @@ class TenancyRestrictionProfileAddRestrictionProfileBody(TypedDict, total=False)
     allow_google_visitors: bool
     app_type: str
     description: str
-    id: Any
+    id: int
     item_data_primary: Any
     item_data_secondary: Any
     item_type_primary: str
@@ -21458,7 +21458,7 @@ class TenancyRestrictionProfileAPI:
 
         Body fields (keyword arguments, snake_case; sent as the JSON body):
             allow_gcp_cloud_storage_read: bool, allow_google_consumers: bool, allow_google_visitors:
-              bool, app_type: str, description: str, id: Any, item_data_primary: Any,
+              bool, app_type: str, description: str, id: int, item_data_primary: Any,
               item_data_secondary: Any, item_type_primary: str, item_type_secondary: str, item_value:
               Any, ms_login_services_trv2: Any, name: str, restrict_personal_o365_domains: bool
 
@@ -21576,7 +21576,7 @@ class AsyncTenancyRestrictionProfileAPI:
 
         Body fields (keyword arguments, snake_case; sent as the JSON body):
             allow_gcp_cloud_storage_read: bool, allow_google_consumers: bool, allow_google_visitors:
-              bool, app_type: str, description: str, id: Any, item_data_primary: Any,
+              bool, app_type: str, description: str, id: int, item_data_primary: Any,
               item_data_secondary: Any, item_type_primary: str, item_type_secondary: str, item_value:
               Any, ms_login_services_trv2: Any, name: str, restrict_personal_o365_domains: bool
 
@@ -24966,7 +24966,7 @@ class VzenClustersAddVzenClusterBody(TypedDict, total=False):
     ip_address: str
     ip_sec_enabled: bool
     name: str
-    status: Any
+    status: str
     subnet_mask: str
     type: str
     virtual_zen_node_ids: Any
@@ -24983,7 +24983,7 @@ class VzenClustersAPI:
 
         Body fields (keyword arguments, snake_case; sent as the JSON body):
             default_gateway: str, enabled: Any, ip_address: str, ip_sec_enabled: bool, name: str,
-              status: Any, subnet_mask: str, type: str, virtual_zen_node_ids: Any
+              status: str, subnet_mask: str, type: str, virtual_zen_node_ids: Any
 
         Returns:
             Result: ``(result, response, error)``; ``error`` is None on success.
@@ -25078,7 +25078,7 @@ class AsyncVzenClustersAPI:
 
         Body fields (keyword arguments, snake_case; sent as the JSON body):
             default_gateway: str, enabled: Any, ip_address: str, ip_sec_enabled: bool, name: str,
-              status: Any, subnet_mask: str, type: str, virtual_zen_node_ids: Any
+              status: str, subnet_mask: str, type: str, virtual_zen_node_ids: Any
 
         Returns:
             Result: ``(result, response, error)``; ``error`` is None on success.

@@ -19,7 +19,7 @@ class AdminRoles(Model):
     client_connector_idp: Any
     client_connector_notifications: Any
     client_connector_support: Any
-    company_id: Any
+    company_id: str | None
     created_by: str | None
     dashboard: int | None
     ddil_configuration: Any
@@ -29,7 +29,7 @@ class AdminRoles(Model):
     device_posture: Any
     enrolled_devices_group: Any
     forwarding_profile: Any
-    id: Any
+    id: int | None
     ios_profile: Any
     is_editable: bool | None
     linux_profile: Any

@@ -9,18 +9,18 @@ from zscaler._stubs.model import Input, Model
 class AdminUser(Model):
     """Official model zscaler.zcc.models.admin_user.AdminUser (wire keys in camelCase)."""
     account_enabled: str | None
-    company_id: Any
+    company_id: str | None
     company_role: Any
     edit_enabled: str | None
-    id: Any
+    id: int | None
     is_default_admin: str | None
     service_type: str | None
     user_name: str | None
 
 class AdminUserSyncInfo(Model):
     """Official model zscaler.zcc.models.admin_user.AdminUserSyncInfo (wire keys in camelCase)."""
-    id: Any
-    company_id: Any
+    id: int | None
+    company_id: int | None
     zia_initial_sync_done: bool | None
     zpa_initial_sync_done: bool | None
     zia_sync_error_code: Any

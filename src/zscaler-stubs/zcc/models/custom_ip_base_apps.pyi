@@ -15,9 +15,9 @@ class AppDataBlob(Model):
 
 class CustomIpBaseApps(Model):
     """Official model zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     app_name: str | None
-    active: Any
+    active: bool | None
     uid: str | None
     app_data_blob: list["AppDataBlob"]
     app_data_blob_v6: list["AppDataBlob"]

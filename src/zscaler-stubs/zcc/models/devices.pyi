@@ -36,7 +36,7 @@ class Device(Model):
 
 class DeviceCleanup(Model):
     """Official model zscaler.zcc.models.devices.DeviceCleanup (wire keys in camelCase)."""
-    active: Any
+    active: str | None
     auto_purge_days: str | None
     auto_removal_days: str | None
     company_id: Any
@@ -45,7 +45,7 @@ class DeviceCleanup(Model):
     edited_by: Any
     force_remove_type: str | None
     force_remove_type_string: Any
-    id: Any
+    id: str | None
 
 class DeviceDetails(Model):
     """Official model zscaler.zcc.models.devices.DeviceDetails (wire keys in camelCase)."""

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class FailOpenPolicy(Model):
     """Official model zscaler.zcc.models.failopenpolicy.FailOpenPolicy (wire keys in camelCase)."""
-    active: Any
+    active: int | None
     captive_portal_web_sec_disable_minutes: int | None
     company_id: Any
     created_by: str | None
@@ -18,7 +18,7 @@ class FailOpenPolicy(Model):
     enable_strict_enforcement_prompt: int | None
     enable_web_sec_on_proxy_unreachable: int | None
     enable_web_sec_on_tunnel_failure: int | None
-    id: Any
+    id: int | None
     strict_enforcement_prompt_delay_minutes: int | None
     strict_enforcement_prompt_message: str | None
     tunnel_failure_retry_count: int | None

@@ -8,9 +8,9 @@ from zscaler._stubs.model import Input, Model
 
 class ForwardingProfile(Model):
     """Official model zscaler.zcc.models.forwardingprofile.ForwardingProfile (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
-    active: Any
+    active: int | None
     add_condition: Any
     condition: Any
     condition_type: int | None

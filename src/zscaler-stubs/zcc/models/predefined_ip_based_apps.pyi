@@ -15,11 +15,11 @@ class AppDataBlob(Model):
 
 class PredefinedIPBasedApps(Model):
     """Official model zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     app_version: int | None
     app_svc_id: int | None
     app_name: str | None
-    active: Any
+    active: bool | None
     uid: str | None
     app_data_blob: list["AppDataBlob"]
     app_data_blob_v6: list["AppDataBlob"]

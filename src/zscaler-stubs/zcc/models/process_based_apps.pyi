@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class ProcessBasedApps(Model):
     """Official model zscaler.zcc.models.process_based_apps.ProcessBasedApps (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     app_name: str | None
     file_names: list[Any]
     file_paths: list[Any]

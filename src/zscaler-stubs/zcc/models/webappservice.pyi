@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class WebAppService(Model):
     """Official model zscaler.zcc.models.webappservice.WebAppService (wire keys in camelCase)."""
-    active: Any
+    active: bool | None
     app_data_blob: list[Any]
     app_data_blob_v6: list[Any]
     app_name: str | None
@@ -17,6 +17,6 @@ class WebAppService(Model):
     created_by: str | None
     edited_by: Any
     edited_timestamp: Any
-    id: Any
+    id: int | None
     uid: str | None
     version: int | None

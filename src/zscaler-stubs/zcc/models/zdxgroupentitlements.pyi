@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class ZdxGroupEntitlements(Model):
     """Official model zscaler.zcc.models.zdxgroupentitlements.ZdxGroupEntitlements (wire keys in camelCase)."""
-    collect_zdx_location: Any
+    collect_zdx_location: int | None
     compute_device_groups_for_zdx: int | None
     logout_zcc_for_zdx_service: int | None
     total_count: int | None

@@ -9,10 +9,10 @@ import zscaler.zia.models.common
 
 class Activation(Model):
     """Official model zscaler.zia.models.activation.Activation (wire keys in camelCase)."""
-    status: Any
+    status: str | None
 
 class EusaStatus(Model):
     """Official model zscaler.zia.models.activation.EusaStatus (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     version: zscaler.zia.models.common.CommonBlocks | None
     accepted_status: bool | None

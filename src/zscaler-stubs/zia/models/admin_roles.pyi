@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class AdminRoles(Model):
     """Official model zscaler.zia.models.admin_roles.AdminRoles (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     rank: int | None
     name: str | None
     role_type: str | None

@@ -16,7 +16,7 @@ class AdminScope(Model):
 
 class AdminUser(Model):
     """Official model zscaler.zia.models.admin_users.AdminUser (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     login_name: str | None
     user_name: str | None
     email: str | None

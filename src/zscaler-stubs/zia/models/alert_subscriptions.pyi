@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class AlertSubscriptions(Model):
     """Official model zscaler.zia.models.alert_subscriptions.AlertSubscriptions (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     description: str | None
     email: str | None
     pt0_severities: list[Any]

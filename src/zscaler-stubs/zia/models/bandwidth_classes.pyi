@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class BandwidthClasses(Model):
     """Official model zscaler.zia.models.bandwidth_classes.BandwidthClasses (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     is_name_l10n_tag: bool | None
     type: str | None

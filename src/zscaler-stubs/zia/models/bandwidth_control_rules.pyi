@@ -14,7 +14,7 @@ import zscaler.zia.models.rule_labels
 
 class BandwidthControlRules(Model):
     """Official model zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     order: int | None
     state: str | None

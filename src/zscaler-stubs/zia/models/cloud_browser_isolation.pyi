@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class CBIProfile(Model):
     """Official model zscaler.zia.models.cloud_browser_isolation.CBIProfile (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     name: str | None
     url: str | None
     default_profile: bool | None

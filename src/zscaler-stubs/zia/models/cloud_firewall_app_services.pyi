@@ -8,6 +8,6 @@ from zscaler._stubs.model import Input, Model
 
 class AppServices(Model):
     """Official model zscaler.zia.models.cloud_firewall_app_services.AppServices (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     is_name_l10n_Tag: bool | None

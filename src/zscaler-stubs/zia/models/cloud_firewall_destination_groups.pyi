@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class IPDestinationGroups(Model):
     """Official model zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     type: str | None

@@ -21,7 +21,7 @@ class FirewallDNSRules(Model):
     action: str | None
     capture_pcap: bool | None
     access_control: str | None
-    id: Any
+    id: int | None
     name: str | None
     order: int | None
     rank: int | None

@@ -21,7 +21,7 @@ import zscaler.zia.models.user_management
 class FirewallIPSrules(Model):
     """Official model zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules (wire keys in camelCase)."""
     access_control: str | None
-    id: Any
+    id: int | None
     name: str | None
     order: int | None
     rank: int | None

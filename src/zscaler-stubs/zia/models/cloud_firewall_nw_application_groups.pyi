@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class NetworkApplicationGroups(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     network_applications: list[Any]

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class NetworkApplications(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     parent_category: str | None
     description: str | None
     deprecated: bool | None

@@ -12,7 +12,7 @@ class NetworkServiceExtensions(Model):
 
 class NetworkServices(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_service.NetworkServices (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     tag: str | None

@@ -9,7 +9,7 @@ import zscaler.zia.models.cloud_firewall_nw_service
 
 class NetworkServiceGroups(Model):
     """Official model zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     services: list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]

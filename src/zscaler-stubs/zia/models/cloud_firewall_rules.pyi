@@ -25,7 +25,7 @@ class FirewallRule(Model):
     """Official model zscaler.zia.models.cloud_firewall_rules.FirewallRule (wire keys in camelCase)."""
     access_control: str | None
     enable_full_logging: bool | None
-    id: Any
+    id: int | None
     name: str | None
     order: int | None
     rank: int | None

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class IPSourceGroup(Model):
     """Official model zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     is_non_editable: bool | None

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class TimeWindows(Model):
     """Official model zscaler.zia.models.cloud_firewall_time_windows.TimeWindows (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     start_time: int | None
     end_time: int | None

@@ -35,7 +35,7 @@ class CloudAppInstance(Model):
 
 class CloudApplicationControl(Model):
     """Official model zscaler.zia.models.cloudappcontrol.CloudApplicationControl (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     type: str | None
     order: int | None

@@ -15,7 +15,7 @@ class CommonBlocks(Model):
 
 class CommonIDName(Model):
     """Official model zscaler.zia.models.common.CommonIDName (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
 
 class CommonIDNameTag(Model):
@@ -30,7 +30,7 @@ class Extensions(Model):
 
 class ResourceReference(Model):
     """Official model zscaler.zia.models.common.ResourceReference (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     external_id: str | None
     extensions: Any

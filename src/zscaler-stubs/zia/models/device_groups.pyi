@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class Device(Model):
     """Official model zscaler.zia.models.device_groups.Device (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     device_group_type: str | None
     device_model: str | None

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class DLPDictionary(Model):
     """Official model zscaler.zia.models.dlp_dictionary.DLPDictionary (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     confidence_threshold: str | None
@@ -38,7 +38,7 @@ class DLPDictionary(Model):
 
 class DLPPatternValidation(Model):
     """Official model zscaler.zia.models.dlp_dictionary.DLPPatternValidation (wire keys in camelCase)."""
-    status: Any
+    status: int | None
     err_position: int | None
     err_msg: str | None
     err_parameter: Any

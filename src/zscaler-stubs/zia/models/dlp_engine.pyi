@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class DLPEngine(Model):
     """Official model zscaler.zia.models.dlp_engine.DLPEngine (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     predefined_engine_name: str | None
     description: str | None
@@ -17,7 +17,7 @@ class DLPEngine(Model):
 
 class DLPVAlidateExpression(Model):
     """Official model zscaler.zia.models.dlp_engine.DLPVAlidateExpression (wire keys in camelCase)."""
-    status: Any
+    status: str | None
     err_msg: str | None
     err_parameter: Any
     err_suggestion: Any

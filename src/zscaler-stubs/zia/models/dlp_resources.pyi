@@ -28,10 +28,10 @@ class DLPEDMSchema(Model):
 
 class DLPICAPServer(Model):
     """Official model zscaler.zia.models.dlp_resources.DLPICAPServer (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     url: str | None
-    status: Any
+    status: str | None
 
 class DLPIDMProfile(Model):
     """Official model zscaler.zia.models.dlp_resources.DLPIDMProfile (wire keys in camelCase)."""

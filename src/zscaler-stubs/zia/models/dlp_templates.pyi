@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class DLPTemplates(Model):
     """Official model zscaler.zia.models.dlp_templates.DLPTemplates (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     subject: str | None
     tls_enabled: bool | None

@@ -20,7 +20,7 @@ import zscaler.zia.models.workload_groups
 
 class DLPWebRules(Model):
     """Official model zscaler.zia.models.dlp_web_rules.DLPWebRules (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     rank: int | None

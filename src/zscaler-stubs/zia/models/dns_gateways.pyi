@@ -9,7 +9,7 @@ import zscaler.zia.models.common
 
 class DNSGateways(Model):
     """Official model zscaler.zia.models.dns_gateways.DNSGateways (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     dns_gateway_type: str | None
     nat_ztr_gateway: bool | None

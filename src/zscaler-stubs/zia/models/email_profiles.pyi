@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class EmailProfiles(Model):
     """Official model zscaler.zia.models.email_profiles.EmailProfiles (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     emails: list[Any]

@@ -16,7 +16,7 @@ import zscaler.zia.models.user_management
 
 class FileTypeControlRules(Model):
     """Official model zscaler.zia.models.filetyperules.FileTypeControlRules (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     protocols: list[Any]
     order: int | None
     time_quota: Any

@@ -19,7 +19,7 @@ import zscaler.zia.models.user_management
 
 class ForwardingControlRule(Model):
     """Official model zscaler.zia.models.forwarding_control_policy.ForwardingControlRule (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     type: str | None
     order: int | None

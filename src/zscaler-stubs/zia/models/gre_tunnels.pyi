@@ -9,14 +9,14 @@ import zscaler.zia.models.common
 
 class GreVirtualIP(Model):
     """Official model zscaler.zia.models.gre_tunnels.GreVirtualIP (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     virtual_ip: str | None
     private_service_edge: bool | None
     datacenter: str | None
 
 class TrafficGRETunnel(Model):
     """Official model zscaler.zia.models.gre_tunnels.TrafficGRETunnel (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     comment: str | None
     source_ip: str | None
     internal_ip_range: str | None

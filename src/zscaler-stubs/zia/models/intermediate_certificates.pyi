@@ -23,12 +23,12 @@ class CertSigningRequest(Model):
 
 class IntermediateCACertificate(Model):
     """Official model zscaler.zia.models.intermediate_certificates.IntermediateCACertificate (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     type: str | None
     region: str | None
-    status: Any
+    status: str | None
     default_certificate: bool | None
     cert_start_date: int | None
     cert_exp_date: int | None

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class LocationGroup(Model):
     """Official model zscaler.zia.models.location_group.LocationGroup (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     group_type: str | None
     comments: str | None

@@ -9,7 +9,7 @@ import zscaler.zia.models.common
 
 class LocationManagement(Model):
     """Official model zscaler.zia.models.location_management.LocationManagement (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     non_editable: bool | None
@@ -84,7 +84,7 @@ class RegionInfo(Model):
 
 class VPNCredentials(Model):
     """Official model zscaler.zia.models.location_management.VPNCredentials (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     type: str | None
     fqdn: str | None
     ip_address: str | None

@@ -21,7 +21,7 @@ import zscaler.zia.models.user_management
 class NatControlPolicy(Model):
     """Official model zscaler.zia.models.nat_control_policy.NatControlPolicy (wire keys in camelCase)."""
     access_control: str | None
-    id: Any
+    id: int | None
     name: str | None
     order: int | None
     rank: int | None

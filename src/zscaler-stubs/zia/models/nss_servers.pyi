@@ -8,9 +8,9 @@ from zscaler._stubs.model import Input, Model
 
 class Nssservers(Model):
     """Official model zscaler.zia.models.nss_servers.Nssservers (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
-    status: Any
+    status: str | None
     state: str | None
     icap_svr_id: Any
     type: str | None

@@ -90,8 +90,8 @@ class OrganizationInformationLite(Model):
 
 class OrganizationSubscription(Model):
     """Official model zscaler.zia.models.organization_information.OrganizationSubscription (wire keys in camelCase)."""
-    id: Any
-    status: Any
+    id: str | None
+    status: str | None
     state: str | None
     licenses: int | None
     start_date: int | None

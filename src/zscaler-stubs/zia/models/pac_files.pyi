@@ -28,7 +28,7 @@ class PacFileValidationResponse(Model):
 
 class PacFiles(Model):
     """Official model zscaler.zia.models.pac_files.PacFiles (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     domain: str | None

@@ -9,7 +9,7 @@ import zscaler.zia.models.common
 
 class Proxies(Model):
     """Official model zscaler.zia.models.proxies.Proxies (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     type: str | None
     address: str | None

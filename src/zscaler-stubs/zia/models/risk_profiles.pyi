@@ -9,11 +9,11 @@ import zscaler.zia.models.common
 
 class RiskProfiles(Model):
     """Official model zscaler.zia.models.risk_profiles.RiskProfiles (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     profile_name: str | None
     profile_type: str | None
     risk_index: list[Any]
-    status: Any
+    status: str | None
     exclude_certificates: int | None
     certifications: list[Any]
     poor_items_of_service: str | None

@@ -9,7 +9,7 @@ import zscaler.zia.models.common
 
 class RuleLabels(Model):
     """Official model zscaler.zia.models.rule_labels.RuleLabels (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     last_modified_time: int | None

@@ -13,7 +13,7 @@ import zscaler.zia.models.user_management
 
 class SandboxRules(Model):
     """Official model zscaler.zia.models.sandboxrules.SandboxRules (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     protocols: list[Any]
     order: int | None

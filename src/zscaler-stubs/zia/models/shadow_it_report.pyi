@@ -14,7 +14,7 @@ class CloudApplicationBulkUpdate(Model):
 
 class CloudapplicationsAndTags(Model):
     """Official model zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
 
 class ShadowITReport(Model):

@@ -48,7 +48,7 @@ class DoNotDecryptSubActions(Model):
 
 class SSLInspectionRules(Model):
     """Official model zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     access_control: str | None
     name: str | None
     order: int | None

@@ -8,13 +8,13 @@ from zscaler._stubs.model import Input, Model
 
 class DCs(Model):
     """Official model zscaler.zia.models.subclouds.DCs (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     country: str | None
 
 class Datacenter(Model):
     """Official model zscaler.zia.models.subclouds.Datacenter (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     external_id: str | None
     extensions: Any
@@ -39,12 +39,12 @@ class LastDCInCountry(Model):
 
 class LastModifiedUser(Model):
     """Official model zscaler.zia.models.subclouds.LastModifiedUser (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
 
 class TenantSubClouds(Model):
     """Official model zscaler.zia.models.subclouds.TenantSubClouds (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     dcs: list["DCs"]
     exclusions: list["Exclusions"]

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class TenancyRestrictionProfile(Model):
     """Official model zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     app_type: str | None
     description: str | None

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class TimeIntervals(Model):
     """Official model zscaler.zia.models.time_intervals.TimeIntervals (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     start_time: int | None
     end_time: int | None

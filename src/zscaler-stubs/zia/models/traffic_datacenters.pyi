@@ -8,15 +8,15 @@ from zscaler._stubs.model import Input, Model
 
 class TrafficDatacenters(Model):
     """Official model zscaler.zia.models.traffic_datacenters.TrafficDatacenters (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     provider: str | None
     city: str | None
     timezone: str | None
     lat: int | None
     longi: int | None
-    latitude: float | None
-    longitude: float | None
+    latitude: int | None
+    longitude: int | None
     gov_only: bool | None
     third_party_cloud: bool | None
     upload_bandwidth: int | None

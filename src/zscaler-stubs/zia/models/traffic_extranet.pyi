@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class ExtranetDNSList(Model):
     """Official model zscaler.zia.models.traffic_extranet.ExtranetDNSList (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     primary_dns_server: str | None
     secondary_dns_server: str | None
@@ -16,7 +16,7 @@ class ExtranetDNSList(Model):
 
 class ExtranetIPPoolList(Model):
     """Official model zscaler.zia.models.traffic_extranet.ExtranetIPPoolList (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     ip_start: str | None
     ip_end: str | None
@@ -24,7 +24,7 @@ class ExtranetIPPoolList(Model):
 
 class TrafficExtranet(Model):
     """Official model zscaler.zia.models.traffic_extranet.TrafficExtranet (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     extranet_dns_list: list["ExtranetDNSList"]

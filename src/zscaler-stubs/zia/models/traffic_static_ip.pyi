@@ -9,7 +9,7 @@ import zscaler.zia.models.common
 
 class TrafficStaticIP(Model):
     """Official model zscaler.zia.models.traffic_static_ip.TrafficStaticIP (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     comment: str | None
     ip_address: str | None
     geo_override: bool | None

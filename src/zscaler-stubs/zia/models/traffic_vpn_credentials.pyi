@@ -9,7 +9,7 @@ import zscaler.zia.models.common
 
 class TrafficVPNCredentials(Model):
     """Official model zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     type: str | None
     fqdn: str | None
     ip_address: str | None

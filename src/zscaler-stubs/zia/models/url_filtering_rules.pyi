@@ -19,7 +19,7 @@ import zscaler.zia.models.workload_groups
 
 class URLFilteringRule(Model):
     """Official model zscaler.zia.models.url_filtering_rules.URLFilteringRule (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     order: int | None
     rank: int | None

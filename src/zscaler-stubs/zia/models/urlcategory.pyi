@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class URLCategory(Model):
     """Official model zscaler.zia.models.urlcategory.URLCategory (wire keys in camelCase)."""
-    id: Any
+    id: str | None
     configured_name: str | None
     super_category: str | None
     keywords: list[Any]

@@ -8,7 +8,7 @@ from zscaler._stubs.model import Input, Model
 
 class Department(Model):
     """Official model zscaler.zia.models.user_management.Department (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     comments: str | None
     idp_id: Any
@@ -16,7 +16,7 @@ class Department(Model):
 
 class Groups(Model):
     """Official model zscaler.zia.models.user_management.Groups (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     comments: str | None
     idp_id: Any
@@ -24,7 +24,7 @@ class Groups(Model):
 
 class UserManagement(Model):
     """Official model zscaler.zia.models.user_management.UserManagement (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     email: str | None
     comments: str | None

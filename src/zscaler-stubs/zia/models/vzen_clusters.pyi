@@ -9,9 +9,9 @@ import zscaler.zia.models.common
 
 class VZENClusters(Model):
     """Official model zscaler.zia.models.vzen_clusters.VZENClusters (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
-    status: Any
+    status: str | None
     ip_address: str | None
     subnet_mask: str | None
     default_gateway: str | None

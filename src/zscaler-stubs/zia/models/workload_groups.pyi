@@ -32,7 +32,7 @@ class Tags(Model):
 
 class WorkloadGroups(Model):
     """Official model zscaler.zia.models.workload_groups.WorkloadGroups (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     description: str | None
     expression: str | None

@@ -9,7 +9,7 @@ import zscaler.zia.models.common
 
 class ZPAGateway(Model):
     """Official model zscaler.zia.models.zpa_gateway.ZPAGateway (wire keys in camelCase)."""
-    id: Any
+    id: int | None
     name: str | None
     type: str | None
     description: str | None

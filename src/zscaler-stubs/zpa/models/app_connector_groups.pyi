@@ -11,8 +11,8 @@ import zscaler.zpa.models.server_group
 class AppConnectorGroup(Model):
     """Official model zscaler.zpa.models.app_connector_groups.AppConnectorGroup (wire keys in camelCase)."""
     id: str | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     modified_by: str | None
     name: str | None
     enabled: bool | None

@@ -44,13 +44,13 @@ class CustomControls(Model):
     control_number: str | None
     control_rule_json: str | None
     control_type: Any
-    creation_time: Any
+    creation_time: str | None
     default_action: str | None
     default_action_value: Any
     description: str | None
     id: str | None
     modified_by: str | None
-    modified_time: Any
+    modified_time: str | None
     name: str | None
     paranoia_level: str | None
     protocol_type: str | None

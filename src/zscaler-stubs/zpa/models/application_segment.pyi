@@ -67,8 +67,8 @@ class ApplicationSegments(Model):
     id: str | None
     name: str | None
     description: str | None
-    creation_time: Any
-    modified_time: Any
+    creation_time: str | None
+    modified_time: str | None
     modified_by: str | None
     segment_group_id: str | None
     segment_group_name: str | None

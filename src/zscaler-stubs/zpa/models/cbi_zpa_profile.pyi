@@ -24,8 +24,8 @@ class CBIProfile(Model):
 class ZPACBIProfile(Model):
     """Official model zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile (wire keys in camelCase)."""
     id: str | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     modified_by: str | None
     name: str | None
     cbi_tenant_id: str | None

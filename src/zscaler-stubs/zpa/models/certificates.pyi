@@ -9,8 +9,8 @@ from zscaler._stubs.model import Input, Model
 class Certificate(Model):
     """Official model zscaler.zpa.models.certificates.Certificate (wire keys in camelCase)."""
     id: str | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     modified_by: str | None
     name: str | None
     description: str | None

@@ -9,8 +9,8 @@ from zscaler._stubs.model import Input, Model
 class EnrollmentCertificate(Model):
     """Official model zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate (wire keys in camelCase)."""
     id: str | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     modified_by: str | None
     get_cname: Any
     valid_from_in_epoch_sec: str | None

@@ -12,7 +12,7 @@ class IDPController(Model):
     id: str | None
     admin_sp_signing_cert_id: str | None
     auto_provision: str | None
-    creation_time: Any
+    creation_time: str | None
     delta: str | None
     description: str | None
     disable_saml_based_policy: bool | None
@@ -27,7 +27,7 @@ class IDPController(Model):
     login_url: str | None
     migration_detail: Any
     modified_by: str | None
-    modified_time: Any
+    modified_time: str | None
     name: str | None
     one_identity_enabled: bool | None
     reauth_on_user_update: bool | None

@@ -12,6 +12,6 @@ class MachineGroup(Model):
     name: str | None
     enabled: bool | None
     description: str | None
-    creation_time: Any
-    modified_time: Any
+    creation_time: str | None
+    modified_time: str | None
     modified_by: str | None

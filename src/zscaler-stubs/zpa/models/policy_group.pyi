@@ -13,10 +13,10 @@ import zscaler.zpa.models.service_edge_groups
 
 class Condition(Model):
     """Official model zscaler.zpa.models.policy_group.Condition (wire keys in camelCase)."""
-    creation_time: Any
+    creation_time: str | None
     id: str | None
     modified_by: str | None
-    modified_time: Any
+    modified_time: str | None
     negated: bool | None
     operator: str | None
     policy_set_type: Any

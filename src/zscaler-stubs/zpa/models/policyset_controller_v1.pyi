@@ -38,8 +38,8 @@ class PolicySetControllerV1(Model):
     """Official model zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1 (wire keys in camelCase)."""
     id: str | None
     policy_set_id: str | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     modified_by: str | None
     name: str | None
     description: str | None

@@ -12,8 +12,8 @@ class PrivilegedRemoteAccessApproval(Model):
     id: str | None
     start_time: str | None
     end_time: str | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     status: str | None
     email_ids: list[Any]
     applications: list[zscaler.zpa.models.application_segment.ApplicationSegments]

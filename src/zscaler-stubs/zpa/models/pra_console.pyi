@@ -13,14 +13,14 @@ class PRAApplication(Model):
     application_port: str | None
     application_protocol: str | None
     connection_security: str | None
-    creation_time: Any
+    creation_time: str | None
     description: str | None
     domain: str | None
     enabled: bool | None
     hidden: bool | None
     id: str | None
     modified_by: str | None
-    modified_time: Any
+    modified_time: str | None
     name: str | None
     microtenant_id: Any
     microtenant_name: str | None
@@ -30,8 +30,8 @@ class PrivilegedRemoteAccessConsole(Model):
     id: str | None
     name: str | None
     enabled: bool | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     modified_by: str | None
     description: str | None
     microtenant_id: Any

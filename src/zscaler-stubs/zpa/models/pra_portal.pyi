@@ -11,7 +11,7 @@ class PrivilegedRemoteAccessPortal(Model):
     id: str | None
     certificate_id: str | None
     certificate_name: str | None
-    creation_time: Any
+    creation_time: str | None
     description: str | None
     domain: str | None
     enabled: bool | None
@@ -21,7 +21,7 @@ class PrivilegedRemoteAccessPortal(Model):
     ext_label: str | None
     get_cname: Any
     modified_by: str | None
-    modified_time: Any
+    modified_time: str | None
     name: str | None
     microtenant_id: Any
     microtenant_name: str | None

@@ -9,7 +9,7 @@ from zscaler._stubs.model import Input, Model
 class SAMLAttribute(Model):
     """Official model zscaler.zpa.models.saml_attributes.SAMLAttribute (wire keys in camelCase)."""
     id: str | None
-    creation_time: Any
+    creation_time: str | None
     modified_by: str | None
     name: str | None
     user_attribute: bool | None

@@ -9,7 +9,7 @@ from zscaler._stubs.model import Input, Model
 class SCIMAttributeHeader(Model):
     """Official model zscaler.zpa.models.scim_attributes.SCIMAttributeHeader (wire keys in camelCase)."""
     id: str | None
-    creation_time: Any
+    creation_time: str | None
     modified_by: str | None
     name: str | None
     idp_id: str | None

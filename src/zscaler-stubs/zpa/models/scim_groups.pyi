@@ -8,10 +8,10 @@ from zscaler._stubs.model import Input, Model
 
 class SCIMGroup(Model):
     """Official model zscaler.zpa.models.scim_groups.SCIMGroup (wire keys in camelCase)."""
-    id: str | None
-    modified_time: Any
-    creation_time: Any
+    id: Any
+    modified_time: int | None
+    creation_time: int | None
     name: str | None
-    idp_id: str | None
+    idp_id: Any
     idp_group_id: str | None
     internal_id: str | None

@@ -12,8 +12,8 @@ import zscaler.zpa.models.common
 class ServerGroup(Model):
     """Official model zscaler.zpa.models.server_group.ServerGroup (wire keys in camelCase)."""
     id: str | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     modified_by: str | None
     enabled: bool | None
     name: str | None

@@ -11,8 +11,8 @@ import zscaler.zpa.models.trusted_network
 class ServiceEdgeGroup(Model):
     """Official model zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup (wire keys in camelCase)."""
     id: str | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     modified_by: str | None
     name: str | None
     description: str | None

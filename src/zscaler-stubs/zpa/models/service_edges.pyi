@@ -10,8 +10,8 @@ class ServiceEdge(Model):
     """Official model zscaler.zpa.models.service_edges.ServiceEdge (wire keys in camelCase)."""
     id: str | None
     name: str | None
-    modified_time: Any
-    creation_time: Any
+    modified_time: str | None
+    creation_time: str | None
     modified_by: str | None
     fingerprint: str | None
     issued_cert_id: str | None

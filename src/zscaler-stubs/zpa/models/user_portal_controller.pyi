@@ -10,7 +10,7 @@ class UserPortalController(Model):
     """Official model zscaler.zpa.models.user_portal_controller.UserPortalController (wire keys in camelCase)."""
     certificate_id: str | None
     certificate_name: str | None
-    creation_time: Any
+    creation_time: str | None
     description: str | None
     domain: str | None
     enabled: bool | None
@@ -22,7 +22,7 @@ class UserPortalController(Model):
     id: str | None
     image_data: Any
     modified_by: str | None
-    modified_time: Any
+    modified_time: str | None
     name: str | None
     microtenant_id: Any
     microtenant_name: str | None

@@ -10,7 +10,7 @@ import zscaler.zpa.models.user_portal_controller
 class UserPortalLink(Model):
     """Official model zscaler.zpa.models.user_portal_link.UserPortalLink (wire keys in camelCase)."""
     application_id: Any
-    creation_time: Any
+    creation_time: str | None
     description: str | None
     enabled: bool | None
     icon_text: Any
@@ -18,7 +18,7 @@ class UserPortalLink(Model):
     link: str | None
     link_path: Any
     modified_by: str | None
-    modified_time: Any
+    modified_time: str | None
     name: str | None
     protocol: str | None
     microtenant_id: Any
