@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from typing import Any
 
+import httpx
 import pytest
 
 from zscaler.pyzscaler import ZIA
@@ -130,3 +132,27 @@ def test_missing_credential_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     _clean_env(monkeypatch)
     with pytest.raises(ValueError, match="api_key"):
         ZIA(username="u", password="p", cloud="zscaler")
+
+
+def test_legacy_sandbox_submission(tmp_path: Any, monkeypatch: pytest.MonkeyPatch,
+                                   caplog: pytest.LogCaptureFixture) -> None:
+    _clean_env(monkeypatch)
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path.endswith("/authenticatedSession"):
+            return httpx.Response(200, json={"authType": "ADMIN_LOGIN"}, headers={"Set-Cookie": "JSESSIONID=s1d"})
+        return httpx.Response(200, json={"code": 200, "md5": "F00"})
+
+    sample = tmp_path / "sample.exe"
+    sample.write_bytes(b"MZ sample")
+    caplog.set_level(logging.DEBUG)
+    zia = ZIA(api_key="0123456789abcdef", username="u@example.com", password="p", cloud="zscalerthree",
+              sandbox_token="SbX-t0ken-42", transport=httpx.MockTransport(answer))
+    assert zia.sandbox.submit_file(str(sample), force=True).md5 == "F00"
+    sub = seen[-1]
+    assert (sub.url.host, sub.url.path, sub.content) == ("csbapi.zscalerthree.net", "/zscsb/submit", b"MZ sample")
+    assert dict(sub.url.params) == {"force": "1", "api_token": "SbX-t0ken-42"}
+    assert "cookie" not in sub.headers  # the ZIA session stays on the ZIA host
+    assert "/zscsb/submit" in caplog.text and "SbX-t0ken-42" not in caplog.text + repr(zia)

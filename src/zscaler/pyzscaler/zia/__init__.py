@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any, Callable, Mapping
 
 import httpx
 
 from ...auth.legacy import ZIASession
 from ...errors import TokenError
+from ...redaction import register as register_secret
 from .._base import APIClient
 
 
@@ -53,6 +55,9 @@ class ZIA(APIClient):
     _extra_args = ("sandbox_token",)
 
     def __init__(self, **kw: Any) -> None:
+        token = kw.get("sandbox_token") or os.getenv("ZIA_SANDBOX_TOKEN")
+        if token:
+            register_secret(str(token))  # masked in every log line (it travels in the query string)
         super().__init__(**kw)
         self.env_cloud = self._values.get("cloud")
         self.sandbox_token = self._values.get("sandbox_token")
