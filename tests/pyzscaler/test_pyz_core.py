@@ -147,3 +147,16 @@ def test_shim_never_shadows_a_real_pyzscaler(tmp_path: Path) -> None:
                            "import pyzscaler; print(pyzscaler.REAL, pyzscaler.__name__)"],
                           env={**env, "PYTHONPATH": str(tmp_path)}, capture_output=True, text=True, check=True)
     assert real.stdout.split() == ["True", "pyzscaler"]
+
+
+def test_relative_paths_and_session_verbs(zscaler_sim: Any, clean_env: None) -> None:
+    from zscaler.pyzscaler.utils import Iterator
+
+    zscaler_sim.engine.seed("zpa", "segment_groups", 3)
+    zpa = legacy_zpa(zscaler_sim)
+    rows = list(Iterator(zpa, "segmentGroup", max_items=2))  # pyZscaler's relative path, its Iterator
+    assert len(rows) == 2 and all(isinstance(r, Box) for r in rows)
+    one = zpa.get(f"segmentGroup/{rows[0].id}")
+    assert isinstance(one, Box) and one.id == rows[0].id
+    assert sim_requests(zscaler_sim, "/segmentGroup/")[-1].path.endswith(
+        f"/mgmtconfig/v1/admin/customers/{zscaler_sim.engine.customer_id}/segmentGroup/{rows[0].id}")

@@ -91,6 +91,7 @@ class APIClient:
     _legacy_args: ClassVar[tuple[str, ...]] = ()  # credential keywords, in the order pyZscaler names them
     _extra_args: ClassVar[tuple[str, ...]] = ()  # other keywords of this client (ZIA sandbox_token)
     _query_renames: ClassVar[dict[str, str]] = {}
+    _root: ClassVar[str] = ""  # where a relative path starts (pyZscaler's "segmentGroup"); default the prefix
     _vendor: ClassVar[str] = "Zscaler"
     _build: ClassVar[str] = VERSION
 
@@ -201,6 +202,33 @@ class APIClient:
             raise from_project(e) from None
 
     # -- requests
+    def _root_path(self) -> str:
+        return self._root or self._prefix
+
+    def _resolve(self, path: str) -> str:
+        """A catalog path as is; a relative one (``"segmentGroup"``, as pyZscaler's code and
+        ``utils.Iterator`` callers write them) under the client's API root."""
+        if path.startswith(("/", "http://", "https://")):
+            return path
+        return f"{self._root_path()}/{path}"
+
+    def get(self, path: str, **kw: Any) -> Any:
+        """restfly's session verbs: the boxed body of a request to ``path`` (relative to the API root,
+        or a catalog path); ``params=``, ``json=``, ``data=``, ``files=``, ``headers=``."""
+        return boxed(body_of(self._send("GET", path, **kw)))
+
+    def post(self, path: str, **kw: Any) -> Any:
+        return boxed(body_of(self._send("POST", path, **kw)))
+
+    def put(self, path: str, **kw: Any) -> Any:
+        return boxed(body_of(self._send("PUT", path, **kw)))
+
+    def patch(self, path: str, **kw: Any) -> Any:
+        return boxed(body_of(self._send("PATCH", path, **kw)))
+
+    def delete(self, path: str, **kw: Any) -> Any:
+        return boxed(body_of(self._send("DELETE", path, **kw)))
+
     def _query_key(self, key: str) -> str:
         return self._query_renames.get(key) or snake_to_camel(key)
 
@@ -217,7 +245,7 @@ class APIClient:
             raw = data if isinstance(data, (str, bytes)) else urlencode(data, doseq=True)
             hdrs.setdefault("Content-Type", "application/x-www-form-urlencoded")
         try:
-            return self._executor.send(method, path, params=_query_pairs(params), body=json, raw_body=raw,
+            return self._executor.send(method, self._resolve(path), params=_query_pairs(params), body=json, raw_body=raw,
                                        headers=hdrs)
         except (ZscalerAPIError, TokenError) as e:
             raise from_project(e) from None

@@ -26,6 +26,7 @@ class ZCC(APIClient):
     _product = "zcc"
     _prefix = "/zcc"
     _legacy_args = ("client_id", "client_secret")
+    _root = "/zcc/papi"
     _product_name = "Zscaler Mobile Admin Portal"
 
     def _legacy_base(self) -> str:

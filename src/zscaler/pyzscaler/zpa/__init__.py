@@ -43,6 +43,9 @@ class ZPA(APIClient):
         self.user_config = f"/zpa/userconfig/v1/customers/{customer}"
         self.cbi = f"/zpa/cbiconfig/cbi/api/customers/{customer}"
 
+    def _root_path(self) -> str:
+        return self.v1
+
     def _default_cloud(self) -> str:
         return "production"
 
