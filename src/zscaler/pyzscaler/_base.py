@@ -105,7 +105,8 @@ class APIClient:
         self._executor = self._build_oneapi(kw) if self.oneapi else self._build_legacy(kw)
         for name in SECRET_ARGS:  # the credential providers hold them now (registered for redaction)
             self._values.pop(name, None)
-        self._kw.pop("oneapi_config", None)
+        for name in ("oneapi_config", "proxies"):  # may carry a secret (a proxy URL's password)
+            self._kw.pop(name, None)
         self._authenticate()
 
     # -- construction
