@@ -20,11 +20,13 @@ _install_official_paths()  # the official SDK's module paths (zscaler.zpa.segmen
 
 if TYPE_CHECKING:  # pragma: no cover
     from .oneapi_client import ZscalerClient
+    from .aio.client import AsyncZscalerClient  # noqa: F401 - a lazy export (see _LAZY)
     from .response import Result  # noqa: F401 - a lazy export (see _LAZY)
 
 _LAZY = {
     "ZscalerClient": ("zscaler.oneapi_client", "ZscalerClient"),
     "Client": ("zscaler.oneapi_client", "Client"),
+    "AsyncZscalerClient": ("zscaler.aio.client", "AsyncZscalerClient"),
     "Result": ("zscaler.response", "Result"),
     "ZscalerAPIResponse": ("zscaler.response", "ZscalerAPIResponse"),
     "ZscalerObject": ("zscaler.model", "ZscalerObject"),

@@ -103,6 +103,8 @@ class ResourceAPI:
 
     _product: Product
     _resource: Resource
+    #: the paged response of this class's listings (the async resources' has ``aiter_all``)
+    _response_class: type[ZscalerAPIResponse] = ZscalerAPIResponse
 
     def __init__(self, executor: "RequestExecutor", config: Mapping[str, Any] | None = None) -> None:
         self._executor = executor
@@ -430,7 +432,7 @@ def _list_result(call: Call, resp: Any, body: Any, executor: "RequestExecutor") 
     the client-side limits (``max_items``/``max_pages``) or the style (``all_pages``) ask for."""
     style = paging.of(call.api._product, call.op)
     pages = PageRequests(executor, call.op.verb, _render(call), call.headers or None, style)
-    response = ZscalerAPIResponse(resp, body, paging=style, params=dict(call.query), pages=pages,
+    response = call.api._response_class(resp, body, paging=style, params=dict(call.query), pages=pages,
                                   wrap=call.model_class(), service_type=call.api._product.name, keep=call.keep,
                                   each_page=call.after)
     # nothing is sent ahead: next(), iter_all() and the limits below ask for the pages after this one
@@ -488,26 +490,47 @@ def _raise_unencodable_field(op: Op, body: Any) -> None:
 
 def _invoke(api: ResourceAPI, op: Op, args: dict[str, Any]) -> Result[Any]:
     call = shape(api, op, args)  # argument errors raise here, before anything is sent
-    executor = api._executor
     try:
-        if op.hook is not None:
-            op.hook(call)  # ValueError/TypeError for bad arguments raise; API errors become the error slot
-            unfilled = [c for c in op.computed if c not in call.path_values]
-            if unfilled:
-                raise RuntimeError(f"{op.name}: the hook did not fill the path placeholder(s) {unfilled}")
-        if call.result is not NOT_GIVEN:  # answered by the hook: a value, or a whole Result
-            return call.result if isinstance(call.result, Result) else Result(call.result, None, None)
+        early = before_send(call)
+        if early is not None:
+            return early
         try:  # the executor encodes the body before anything is sent
-            resp = send(executor, call.verb, _render(call), params=_query_pairs(call.query), body=call.body,
-                        raw_body=call.raw_body, headers=call.headers or None,
-                        resource_path=_collection(call), stream=op.result == "bytes" and False)
+            resp = send(api._executor, **send_args(call))
         except TypeError:
             _raise_unencodable_field(op, call.body)
             raise
-        body = None if op.result in ("bytes", "status_code") else decode(resp)
-        return _result(call, resp, body, executor)
+        return answer(call, resp)
     except ZscalerError as e:
         return Result(None, None, e)
+
+
+# The three steps of a call around sending it, shared by the sync path above and the async client
+# (``zscaler.aio``), which awaits the send between them: build, send, read the answer.
+
+def before_send(call: Call) -> Result[Any] | None:
+    """Run the op's hook; the call's :class:`Result` when the hook answered it (nothing to send)."""
+    op = call.op
+    if op.hook is not None:
+        op.hook(call)  # ValueError/TypeError for bad arguments raise; API errors become the error slot
+        unfilled = [c for c in op.computed if c not in call.path_values]
+        if unfilled:
+            raise RuntimeError(f"{op.name}: the hook did not fill the path placeholder(s) {unfilled}")
+    if call.result is not NOT_GIVEN:  # answered by the hook: a value, or a whole Result
+        return call.result if isinstance(call.result, Result) else Result(call.result, None, None)
+    return None
+
+
+def send_args(call: Call) -> dict[str, Any]:
+    """The executor's ``send`` arguments of a shaped call (method and path included)."""
+    return {"verb": call.verb, "path": _render(call), "params": _query_pairs(call.query), "body": call.body,
+            "raw_body": call.raw_body, "headers": call.headers or None, "resource_path": _collection(call),
+            "stream": False}
+
+
+def answer(call: Call, resp: Any) -> Result[Any]:
+    """The call's :class:`Result` from the success answer of its request."""
+    body = None if call.op.result in ("bytes", "status_code") else decode(resp)
+    return _result(call, resp, body, call.api._executor)
 
 
 def _returned(api: ResourceAPI, op: Op, res: Result[Any]) -> Any:

@@ -212,13 +212,14 @@ def parse_cache_manager(key: str, v: Any) -> Any:
 
 
 def parse_transport(key: str, v: Any) -> Any:
-    """An ``httpx.BaseTransport`` instance (``httpx.MockTransport(handler)``, ``httpx.HTTPTransport(...)``)."""
+    """An ``httpx.BaseTransport`` instance (``httpx.MockTransport(handler)``, ``httpx.HTTPTransport(...)``),
+    or for the async client an ``httpx.AsyncBaseTransport`` (``httpx.AsyncHTTPTransport(...)``)."""
     import httpx
 
-    if not isinstance(v, httpx.BaseTransport):
+    if not isinstance(v, (httpx.BaseTransport, httpx.AsyncBaseTransport)):
         raise ConfigurationError(f"config key '{key}' must be an httpx transport (an httpx.BaseTransport instance "
-                                 f"such as httpx.MockTransport(handler) or httpx.HTTPTransport(...)), "
-                                 f"got {type(v).__name__}")
+                                 f"such as httpx.MockTransport(handler) or httpx.HTTPTransport(...); for the async "
+                                 f"client an httpx.AsyncBaseTransport), got {type(v).__name__}")
     return v
 
 

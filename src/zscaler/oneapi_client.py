@@ -43,7 +43,10 @@ class ProductService:
             raise AttributeError(attribute)
         res = self._resources.get(attribute)
         if res is None:
-            from .binding import resource_class
+            if getattr(self._executor, "asynchronous", False):  # the async client's: awaitable methods
+                from .aio.binding import async_resource_class as resource_class
+            else:
+                from .binding import resource_class
 
             try:
                 cls = resource_class(self._name, attribute)
@@ -118,6 +121,9 @@ class Client(HeaderMethods, _Products):
     activate the ZIA/ZTW changes it made.
     """
 
+    #: what sends this client's requests (the async client's is ``aio.executor.AsyncRequestExecutor``)
+    _executor_type: type[RequestExecutor] = RequestExecutor
+
     def __init__(self, config: Mapping[str, Any] | None = None, **kwargs: Any) -> None:
         merged = merge_config(config, kwargs)
         self._settings: Settings = load_settings(merged)
@@ -156,7 +162,7 @@ class Client(HeaderMethods, _Products):
                 private_key=s.get("privateKey"), http=lambda: self._executor.http.client,
                 user_agent=user_agent() if not s.get("privateKey") else "Zscaler-SDK",
                 share=s.get("shareToken") is not False)
-        self._executor = RequestExecutor(
+        self._executor = self._executor_type(
             base_url=base, provider=provider, sandbox_base_url=sandbox_base, sandbox_token=s.get("sandboxToken"),
             partner_id=s.get("partnerId"), user_agent_extra=s.get("userAgent"), retry=retry, cache=cache,
             timeout=s["requestTimeout"] or 240.0, connect_timeout=s["connectionTimeout"], verify=verify, proxy=proxy,
@@ -288,7 +294,7 @@ class LegacyClient(Client):
         if login.sandbox:  # the official legacy client accepts these but never uses them
             sandbox = {"sandbox_token": v.get("sandboxToken"), "sandbox_base_url": v.get("sandboxBaseUrl")
                        or (sandbox_base_url(v["sandboxCloud"]) if v.get("sandboxCloud") else None)}
-        self._executor = RequestExecutor(
+        self._executor = self._executor_type(
             base_url=base, provider=provider, strip_prefix=catalog.load(self._product).prefix,
             partner_id=v.get("partnerId"), **sandbox, retry=RetryPolicy(max_retries=int(v["maxRetries"])),
             timeout=float(v["timeout"] or 240), transport=v.get("transport"),

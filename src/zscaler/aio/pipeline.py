@@ -1,0 +1,277 @@
+"""The async twin of :mod:`zscaler.transport.pipeline`: the same layers, awaiting instead of blocking.
+
+``cache -> retry/rate limit -> auth -> logging -> http`` over one ``httpx.AsyncClient``. What a
+layer decides (which answer is retried and how long to wait, the retry budget, what is cached,
+what a log line shows) is the sync layer's own code, called from here; only the I/O and the
+sleeping differ (``asyncio.sleep``, an ``asyncio.Lock`` around a credential refresh).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, Sequence
+
+import httpx
+
+from ..auth import CredentialProvider, wait_budget
+from ..errors import TransportError, safe_url
+from ..transport.pipeline import CacheLayer, Request, RetryLayer, RetryPolicy, _deleted_before
+from ..transport.redact import redact_headers, redact_json_text
+
+log = logging.getLogger("zscaler.transport")
+
+AsyncHandler = Callable[[Request], Awaitable[httpx.Response]]
+AsyncLayer = Callable[[Request, AsyncHandler], Awaitable[httpx.Response]]
+
+
+def compose(layers: Sequence[AsyncLayer], last: AsyncHandler) -> AsyncHandler:
+    handler = last
+    for layer in reversed(layers):
+        handler = (lambda lay, nxt: (lambda req: lay(req, nxt)))(layer, handler)
+    return handler
+
+
+# ------------------------------------------------------------------ HTTP
+
+class AsyncHttpLayer:
+    """Sends with one pooled ``httpx.AsyncClient``, created on first use in the running event loop
+    (a client used from another loop later gets a new pool: an httpx pool belongs to one loop)."""
+
+    def __init__(self, client_factory: Callable[[], httpx.AsyncClient]) -> None:
+        self._factory = client_factory
+        self._client: httpx.AsyncClient | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
+        c = self._client
+        if c is None or c.is_closed or self._loop is not loop:
+            c = self._client = self._factory()
+            self._loop = loop
+        return c
+
+    async def __call__(self, req: Request) -> httpx.Response:
+        client = self.client
+        if not req.params:
+            url = httpx.URL(req.url)
+        elif "?" in req.url:
+            url = httpx.URL(req.url).copy_merge_params(list(req.params))
+        else:
+            url = httpx.URL(req.url, params=list(req.params))
+        headers = httpx.Headers(client.headers)
+        headers.update(req.headers)
+        timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
+        content = req.body_for_send()
+        if content is not None and not isinstance(content, bytes):  # a file or iterable of bytes
+            content = _chunks(content)
+        request = httpx.Request(req.method, url, headers=headers, content=content,
+                                extensions={"timeout": timeout.as_dict()})
+        return await client.send(request, stream=req.stream)
+
+    async def aclose(self) -> None:
+        c, self._client = self._client, None
+        if c is not None and not c.is_closed:
+            await c.aclose()
+
+
+async def _chunks(chunks: Iterable[bytes]) -> AsyncIterator[bytes]:
+    for chunk in chunks:
+        yield chunk
+
+
+# ------------------------------------------------------------------ auth
+
+def credential_ready(provider: CredentialProvider) -> bool:
+    """Whether ``provider.headers()`` answers without a login or token request (no I/O)."""
+    state = getattr(provider, "_state", None)  # OneAPITokenProvider's TokenState
+    if state is not None:
+        return state.token is not None and provider._clock() < state.refresh_at  # type: ignore[attr-defined]
+    lapsed = getattr(provider, "lapsed", None)  # the legacy LoginProvider
+    if callable(lapsed):
+        return not lapsed()
+    return not hasattr(provider, "_http")  # NoCredentials and other providers that never log in
+
+
+class AsyncAuthLayer:
+    """The credential headers; a login or token request runs in a worker thread (the provider's
+    own code, its HTTP through the client's event loop), one at a time: concurrent tasks wait on
+    an ``asyncio.Lock`` and share the one refresh. A 401 drops the credential and retries once."""
+
+    def __init__(self, provider: CredentialProvider) -> None:
+        self.provider = provider
+        self._lock: asyncio.Lock | None = None
+
+    async def headers(self) -> dict[str, str]:
+        p = self.provider
+        if credential_ready(p):
+            return dict(p.headers())
+        if self._lock is None:
+            self._lock = asyncio.Lock()
+        async with self._lock:
+            if credential_ready(p):
+                return dict(p.headers())
+            return dict(await asyncio.to_thread(p.headers))
+
+    async def __call__(self, req: Request, nxt: AsyncHandler) -> httpx.Response:
+        if not req.authenticate:
+            return await nxt(req)
+        used = await self.headers()
+        resp = await nxt(req.with_headers(used))
+        if resp.status_code == 401 and req.replayable and self.provider.invalidate(used):
+            log.info("HTTP 401 on %s %s: refreshing credentials and retrying once", req.method, safe_url(req.url))
+            await resp.aclose()
+            resp = await nxt(req.with_headers(await self.headers()))
+        return resp
+
+
+# ------------------------------------------------------------------ retry
+
+class AsyncRetryLayer(RetryLayer):
+    """:class:`RetryLayer`'s rules (what is retried, the waits, the budget, a lost DELETE) with
+    ``asyncio.sleep``; a policy given its own ``sleep`` (a test's) keeps it."""
+
+    def __init__(self, policy: RetryPolicy) -> None:
+        super().__init__(policy)
+
+    async def _sleep(self, wait: float) -> None:
+        if self.policy.sleep is time.sleep:
+            await asyncio.sleep(wait)
+        else:
+            self.policy.sleep(wait)
+
+    async def acall(self, req: Request, nxt: AsyncHandler) -> httpx.Response:
+        p = self.policy
+        waited, attempt, started, maybe_done = 0.0, 0, time.monotonic(), False
+        while True:
+            resp: httpx.Response | None = None
+            try:
+                with wait_budget(p.max_wait_total - waited) as budget:
+                    resp = await nxt(req)
+            except httpx.TransportError as e:
+                waited += budget.spent
+                unsent = isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+                if attempt >= p.max_retries or not (unsent or req.idempotent) or not req.replayable:
+                    kind = "timed out" if isinstance(e, httpx.TimeoutException) else "failed"
+                    tries = f" after {attempt + 1} attempts" if attempt else ""
+                    raise TransportError(f"request {kind}{tries}: {type(e).__name__}", method=req.method,
+                                         url=req.url, cause=e) from None
+                wait, reason = p.backoff(attempt), type(e).__name__
+                maybe_done = maybe_done or not unsent
+            else:
+                waited += budget.spent
+                if maybe_done and req.method == "DELETE" and resp.status_code == 404:
+                    return _deleted_before(req, resp)
+                retry = self._retry_of(req, resp, attempt, waited)
+                if retry is None or attempt >= p.max_retries or not req.replayable:
+                    return resp
+                wait, reason = retry
+                maybe_done = maybe_done or resp.status_code == 504
+            self._check_budget(req, resp, reason, wait, waited, started)
+            if resp is not None:
+                await resp.aclose()
+            log.info("%s on %s %s: retry %d/%d in %.2fs", reason, req.method, safe_url(req.url), attempt + 1,
+                     p.max_retries, wait)
+            if wait > 0:
+                await self._sleep(wait)
+            waited += wait
+            attempt += 1
+
+
+# ------------------------------------------------------------------ rate limit
+
+class AsyncRateLimit:
+    """The client's rate limiter (``transport.ratelimit.RateLimiter``, shared with its threads):
+    each attempt awaits the slot ``reserve`` gives it, and every answer is shown to ``observe``."""
+
+    def __init__(self, limiter: Any) -> None:
+        self.limiter = limiter
+
+    async def __call__(self, req: Request, nxt: AsyncHandler) -> httpx.Response:
+        wait = self.limiter.reserve(req)
+        if wait > 0:
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("rate limit: %s %s waits %.3fs", req.method, safe_url(req.url), wait)
+            await asyncio.sleep(wait)
+        resp = await nxt(req)
+        self.limiter.observe(req, resp)
+        return resp
+
+
+# ------------------------------------------------------------------ logging
+
+async def logging_layer(req: Request, nxt: AsyncHandler) -> httpx.Response:
+    """Each attempt logged as the sync ``LoggingLayer`` logs it: INFO one line, DEBUG headers and
+    bodies, always redacted."""
+    if not log.isEnabledFor(logging.INFO):
+        return await nxt(req)
+    url = safe_url(str(httpx.URL(req.url, params=list(req.params) or None)))
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("request %s %s headers=%s body=%s", req.method, url, redact_headers(req.headers),
+                  "<stream>" if req.streamed else
+                  redact_json_text(req.content) if req.content and req.product != "zscsb" else "-")
+    t0 = time.perf_counter()
+    try:
+        resp = await nxt(req)
+    except httpx.HTTPError as e:
+        log.info("%s %s -> %s after %.0fms", req.method, url, type(e).__name__, (time.perf_counter() - t0) * 1e3)
+        raise
+    log.info("%s %s -> %d in %.0fms", req.method, url, resp.status_code, (time.perf_counter() - t0) * 1e3)
+    if log.isEnabledFor(logging.DEBUG) and not req.stream:
+        log.debug("response %d headers=%s body=%s", resp.status_code, redact_headers(resp.headers),
+                  redact_json_text(resp.content))
+    return resp
+
+
+# ------------------------------------------------------------------ cache
+
+class AsyncCache:
+    """The client's :class:`CacheLayer` (its entries, lifetimes and invalidation) in front of an
+    async handler."""
+
+    def __init__(self, cache: CacheLayer) -> None:
+        self.cache = cache
+
+    async def __call__(self, req: Request, nxt: AsyncHandler) -> httpx.Response:
+        c = self.cache
+        if req.method != "GET" or req.stream or "/zscsb" in req.url:
+            resp = await nxt(req)
+            if req.method != "GET" and resp.status_code < 400:
+                c.invalidate(req.resource_path or httpx.URL(req.url).path)
+            return resp
+        hit = _cached(c, req)
+        if hit is not None:
+            return hit
+        now = c.clock()
+        resp = await nxt(req)
+        if resp.status_code < 300:
+            await resp.aread()
+            with c._lock:
+                c._entries[c._key(req)] = (resp, now + c.ttl, now + c.tti, httpx.URL(req.url).path)
+        return resp
+
+
+def _cached(c: CacheLayer, req: Request) -> httpx.Response | None:
+    key, now = c._key(req), c.clock()
+    with c._lock:
+        hit = c._entries.get(key)
+        if hit is None:
+            return None
+        resp, dies, _, path = hit
+        if c._live(hit, now):
+            c._entries[key] = (resp, dies, now + c.tti, path)
+            c.hits += 1
+            return resp
+        del c._entries[key]
+    return None
+
+
+def retry_layer(policy: RetryPolicy) -> AsyncLayer:
+    return AsyncRetryLayer(policy).acall
+
+
+__all__ = ["AsyncAuthLayer", "AsyncCache", "AsyncRateLimit", "AsyncHttpLayer", "AsyncRetryLayer", "compose", "credential_ready",
+           "logging_layer", "retry_layer"]
+
