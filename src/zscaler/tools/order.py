@@ -1,8 +1,8 @@
 """Dependency order of exported files: what a record refers to comes first.
 
 Edges come from two places: the catalog (a resource's ``id_lists`` / ``id_refs`` wire keys matched
-to the target whose path ends in that name: ZIA ``locations`` -> ``/locations``, ZPA
-``serverGroups`` -> ``/serverGroup``) and the data (the references :mod:`.refs` finds in the
+to the writable collection whose last path name has their words: ZIA ``destIpGroups`` ->
+``/ipDestinationGroups``, ZPA ``serverGroups`` -> ``/serverGroup``) and the data (the references :mod:`.refs` finds in the
 records). A cycle is broken at the file with the fewest unmet dependencies (then catalog order).
 """
 
@@ -16,24 +16,29 @@ from . import refs
 from .targets import Target, targets
 
 
-def _norm(text: str) -> str:
-    t = text.lower().replace("_", "").replace("-", "")
-    return t[:-1] if t.endswith("s") else t
+def _named_by(wire: str, segments: dict[str, set[str]]) -> str | None:
+    """The file whose last path name has every word of ``wire`` and the fewest others (None: no or a tie)."""
+    want = refs.words(wire)
+    fits = sorted((len(w), k) for k, w in segments.items() if want and want <= w)
+    if not fits or (len(fits) > 1 and fits[0][0] == fits[1][0]):
+        return None
+    return fits[0][1]
 
 
 def catalog_edges(product: str) -> dict[str, set[str]]:
-    """file key -> file keys its resource's id lists name (same product)."""
+    """file key -> file keys its resource's id lists name (same product): ``destIpGroups`` -> the
+    writable collection at ``.../ipDestinationGroups``, ``labels`` -> ``.../ruleLabels``."""
     ts = targets(product)
-    by_segment: dict[str, str] = {}
+    segments: dict[str, set[str]] = {}
     for t in ts:
         literal = [s for s in t.path.split("/") if s and not re.fullmatch(r"{\w+}", s)]
         if literal and t.kind == "collection" and t.writable:
-            by_segment.setdefault(_norm(literal[-1]), t.key)
+            segments[t.key] = refs.words(literal[-1])
     prod = catalog.load(product)
     out: dict[str, set[str]] = {}
     for t in ts:
         res = prod.resource(t.resource)
-        wanted = {by_segment.get(_norm(w)) for w in (*res.id_lists.values(), *res.id_refs.values())}
+        wanted = {_named_by(w, segments) for w in (*res.id_lists.values(), *res.id_refs.values())}
         out[t.key] = {k for k in wanted if k and k != t.key}
     return out
 
