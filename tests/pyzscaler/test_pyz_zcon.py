@@ -38,6 +38,7 @@ def calls(sim: Any, method: str, path: str) -> list[Any]:
 def test_admins_read_modify_write(zcon: Any, zscaler_sim: Any) -> None:
     roles = zcon.admin.list_roles()
     assert isinstance(roles, BoxList) and roles[0].role_type == "EDGE_CONNECTOR_ADMIN"
+    assert zcon.get("adminRoles")[0].id == roles[0].id  # a relative path starts at /ztw/api/v1
     admin = zcon.admin.add_admin(user_name="Ops", login_name="ops@example.com", role={"id": roles[0].id},
                                  email="ops@example.com", password="Ops-Passw0rd!", comments=None,
                                  name="Ops")  # the simulator's admin users require a name

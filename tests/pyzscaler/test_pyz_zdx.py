@@ -52,6 +52,7 @@ def test_devices_and_apps(zdx: Any, zscaler_sim: Any) -> None:
     zscaler_sim.engine.seed("zdx", "devices", 2)
     devices = zdx.devices.list_devices(since=1)
     assert isinstance(devices, Box) and len(devices.devices) == 2
+    assert len(zdx.get("devices").devices) == 2  # a relative path starts at /zdx/v1
     zscaler_sim.clear_requests()
     zdx.apps.get_app_score("1", since=4, department_id=3)
     (q,) = queries(zscaler_sim, "/zdx/v1/apps/1/score")

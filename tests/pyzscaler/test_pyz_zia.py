@@ -14,6 +14,7 @@ import pytest
 from zscaler.pyzscaler import ZIA
 from zscaler.pyzscaler.box import Box, BoxList
 from zscaler.pyzscaler.errors import NotFoundError, UnauthorizedError
+from zscaler.pyzscaler.utils import Iterator
 
 V1 = "/zia/api/v1"
 
@@ -76,6 +77,12 @@ def test_url_lookup_batches_of_100(zia: Any, zscaler_sim: Any) -> None:
     assert isinstance(found, BoxList) and [r.url for r in found] == urls
     sizes = [len(json.loads(r.body)) for r in calls(zscaler_sim, "POST", "/urlLookup")]
     assert sizes == [100, 100, 50]
+
+
+def test_relative_paths_start_at_the_api_root(zia: Any) -> None:
+    zia.labels.add_label("relative")
+    assert zia.get("status").status in ("ACTIVE", "PENDING")  # restfly's session verb, pyZscaler's path
+    assert [label.name for label in Iterator(zia, "ruleLabels")] == ["relative"]
 
 
 def test_whitelist_helpers(zia: Any) -> None:

@@ -35,6 +35,7 @@ class ZCON(APIClient):
     _env_base = "ZCON"
     _product = "ztw"
     _prefix = "/ztw"
+    _root = "/ztw/api/v1"  # pyZscaler's relative paths ("users") start here
     _legacy_args = ("api_key", "username", "password")
 
     def __init__(self, **kw: Any) -> None:

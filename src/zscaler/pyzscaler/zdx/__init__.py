@@ -28,6 +28,7 @@ class ZDX(APIClient):
     _env_base = "ZDX"
     _product = "zdx"
     _prefix = "/zdx"
+    _root = "/zdx/v1"  # pyZscaler's relative paths ("users") start here
     _legacy_args = ("client_id", "client_secret")
 
     def _default_cloud(self) -> str:

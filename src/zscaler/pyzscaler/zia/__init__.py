@@ -51,6 +51,7 @@ class ZIA(APIClient):
     _env_base = "ZIA"
     _product = "zia"
     _prefix = "/zia"
+    _root = "/zia/api/v1"  # pyZscaler's relative paths ("users") start here
     _legacy_args = ("api_key", "username", "password")
     _extra_args = ("sandbox_token",)
 
