@@ -14,8 +14,6 @@ from typing import Any
 
 import click
 
-from . import exits
-
 PARTIAL = 6  # some resources failed to export, or some records failed to apply
 DRIFT = 7  # diff --fail-on-drift found changes
 
@@ -30,9 +28,11 @@ def _client(ctx: click.Context) -> Any:
 
 
 def _fail(ctx: click.Context, e: BaseException) -> None:
-    code, hint = exits.classify(e)
-    click.echo(f"error: {e}" + (f" ({hint})" if hint else ""), err=True)
-    ctx.exit(code)
+    """The CLI's error report (one line, a hint, the exit code of :mod:`.exits`)."""
+    from .commands import fail
+    from .main import state_of
+
+    fail(ctx, e, debug=state_of(ctx).session.debug)
 
 
 class _Bar:
