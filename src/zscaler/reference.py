@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import textwrap
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -126,16 +125,26 @@ def example(product: str, res: Resource, op: Op) -> str:
     return f"result = {call}"
 
 
-def _wrapped(text: str, indent: str = "    ") -> list[str]:
-    return textwrap.wrap(text, 96, initial_indent=indent, subsequent_indent=indent + "  ", break_on_hyphens=False)
+def _wrapped(text: str, indent: str = "    ", width: int = 96) -> list[str]:
+    """``text`` in lines of at most ``width`` (a longer word alone), the later ones indented two more."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = indent + "  " + word
+        else:
+            line = f"{line} {word}" if line else indent + word
+    return lines + [line] if line else lines
 
 
 def _args(op: Op, known: dict[str, Any]) -> list[str]:
     lines = []
+    in_path = op.placeholders()
     for p in op.params:
         if p.kind not in ("positional_or_keyword", "keyword_only"):
             continue
-        note = ": in the path" if p.name in op.placeholders() else ""
+        note = ": in the path" if p.name in in_path else ""
         if p.name == "query_params" and known.get("q"):
             note = ": query keys " + ", ".join(known["q"])
         default = "" if p.required else f", default {p.default!r}"
