@@ -11,8 +11,9 @@ exceeded``: a window of that endpoint). :meth:`RateLimiter.reserve` takes the ea
 fits every window of the request's budgets and answers how long to wait for it; nothing blocks
 while the lock is held, so the async client uses the same object. A 429 pauses the budget it
 belongs to for the wait the server asks (``Retry-After`` and the other reset headers).
-``x-ratelimit-remaining`` is not followed: the client counts its own requests (the gateway's
-window is per client; a count another process spent shows up as a 429, which pauses the budget).
+The client counts its own requests; ``x-ratelimit-remaining`` is read once, when a short window
+(up to 10 s) is learned, to start it as full as the server's current one (plus the requests in
+flight). A count another process spent later shows up as a 429, which pauses the budget.
 
 Windows are kept a little longer than the server's (5%, at most 0.5 s), so that a window whose
 first request reached the server later than the one before (network jitter) never overlaps the
@@ -62,6 +63,9 @@ def per_second_windows(rate: float) -> tuple[tuple[int, float], ...]:
     count = max(1, math.floor(rate))
     return ((count, count / rate),)
 
+
+#: the longest window a newly learned limit is synchronized for from ``x-ratelimit-remaining``
+_SYNC_WINDOW = 10.0
 
 _ID_SEGMENT = re.compile(r"^(?!v\d+$).*\d")
 
@@ -113,14 +117,24 @@ class _Budget:
     windows: dict[tuple[int, float], _Window] = field(default_factory=dict)
     paused_until: float = -math.inf
     sent: int = 0
+    inflight: int = 0  # requests reserved whose answer has not been observed yet
 
     def policies(self) -> Iterable[tuple[int, float]]:
         return (*self.static, *self.learned)
 
-    def learn(self, policies: tuple[tuple[int, float], ...]) -> None:
-        if policies and policies != self.learned:
-            self.learned = policies
-            self._sync_windows()
+    def learn(self, policies: tuple[tuple[int, float], ...], remaining: int | None = None,
+              reset: float | None = None, now: float = 0.0) -> None:
+        """Hold to ``policies`` from now on. A new short window (up to 10 s) starts as full as the server
+        said its current one is (``remaining``, ``reset``), plus the requests still in flight."""
+        if not policies or policies == self.learned:
+            return
+        self.learned = policies
+        self._sync_windows()
+        count, seconds = policies[0]
+        w = self.windows[(count, seconds)]
+        if remaining is not None and seconds <= _SYNC_WINDOW and w.start == -math.inf:
+            w.start = now - seconds + (seconds if reset is None else min(seconds, reset))
+            w.used = min(count, max(0, count - remaining) + self.inflight)
 
     def set_static(self, policies: tuple[tuple[int, float], ...]) -> None:
         self.static = policies
@@ -161,6 +175,7 @@ class RateLimiter:
         self._static = {k: per_second_windows(float(v)) for k, v in (per_second or {}).items() if v}
         self._products: dict[str, _Budget] = {}
         self._endpoints: dict[tuple[str, str, str], _Budget] = {}
+        self._seen: dict[str, str] = {}  # the last x-ratelimit-limit value learned, per product
         self._lock = threading.Lock()
         self.waits = 0  # reservations that had to wait
         self.throttled = 0  # 429 answers observed
@@ -198,32 +213,42 @@ class RateLimiter:
                 t = moved
             for b in budgets:
                 b.take(t)
+            budgets[0].inflight += 1
             if t > now:
                 self.waits += 1
             return t - now
 
     def observe(self, request: Request, response: Any) -> None:
-        """Learn from one answer: the gateway's windows and remaining count, and a 429's wait and limit."""
-        headers = getattr(response, "headers", None) or {}
-        status = getattr(response, "status_code", 0)
-        if not self.adaptive and status != 429:
+        """Learn from one answer: the gateway's windows (``x-ratelimit-limit`` of an answer that is not a
+        429: a 429's header may be an endpoint's limit), and a 429's wait and endpoint limit."""
+        if getattr(response, "status_code", 0) == 429:
+            self._throttled_by(request, response)
             return
-        policies = parse_policies(headers.get("x-ratelimit-limit")) if self.adaptive else ()
-        endpoint_limit = _endpoint_limit(response) if status == 429 and self.adaptive else None
+        headers = getattr(response, "headers", None) or {}
+        value = headers.get("x-ratelimit-limit") if self.adaptive else None
+        product = request.product or ""
         with self._lock:
-            now = self.clock()
-            product = self._product(request.product or "")
-            product.learn(policies)
-            if status != 429:
-                return
+            budget = self._product(product)
+            budget.inflight = max(0, budget.inflight - 1)
+            if value and self._seen.get(product) != value:  # parsed once per value, not per answer
+                self._seen[product] = value
+                budget.learn(parse_policies(value), _whole(headers.get("x-ratelimit-remaining")),
+                             _whole(headers.get("x-ratelimit-reset")), self.clock())
+
+    def _throttled_by(self, request: Request, response: Any) -> None:
+        """A 429: pause the budget it belongs to (the endpoint's when the body names its limit, else the
+        product's) for the wait the server asks; learn the endpoint's limit."""
+        wait = header_wait(getattr(response, "headers", None) or {})
+        endpoint_limit = _endpoint_limit(response) if self.adaptive else None
+        with self._lock:
             self.throttled += 1
-            wait = header_wait(headers)
-            target = product
+            target = self._product(request.product or "")
+            target.inflight = max(0, target.inflight - 1)
             if endpoint_limit is not None:
                 target = self._endpoints.setdefault(self._endpoint_key(request), _Budget())
                 target.learn((endpoint_limit,))
             if wait is not None:  # without a wait the retry layer's backoff spaces the retries
-                target.paused_until = max(target.paused_until, now + wait)
+                target.paused_until = max(target.paused_until, self.clock() + wait)
 
     # -- what tests and users may read
     def limits(self, product: str) -> tuple[tuple[int, float], ...]:
@@ -240,6 +265,14 @@ class RateLimiter:
     def __repr__(self) -> str:
         return (f"<RateLimiter products={sorted(self._products)} endpoints={len(self._endpoints)} "
                 f"waits={self.waits} throttled={self.throttled}>")
+
+
+def _whole(value: Any) -> int | None:
+    """The first number of a header (``"7"``, ``"7, 100"``) as a whole number; None when there is none."""
+    try:
+        return max(0, int(float(str(value).split(",")[0].strip()))) if value is not None else None
+    except (ValueError, OverflowError):
+        return None
 
 
 def _endpoint_limit(response: Any) -> tuple[int, float] | None:
