@@ -83,3 +83,26 @@ def test_async_stub_methods_are_coroutines_with_the_runtime_docstring():
     runtime = aio.async_resource_class("zpa", "segment_groups").list_groups
     assert inspect.iscoroutinefunction(runtime)
     assert ast.get_docstring(method) == inspect.cleandoc(runtime.__doc__)
+
+
+def test_the_stub_result_model_is_the_class_the_client_wraps_with():
+    """For every method typed ``Result[list[X]]``/``Result[X]``, ``X`` (module and name) is the class the
+    client builds its items with, so ``isinstance(item, X)`` holds where the checker says ``X``."""
+    import importlib
+
+    from zscaler import catalog
+    from zscaler.model import model_class
+
+    gen = _gen()
+    checked = 0
+    for product in catalog.products():
+        for res in catalog.load(product).resources:
+            for op in res.ops:
+                ref = gen.model_ref(product, op.model, res.attribute)
+                if op.hook is not None or "." not in ref or op.result not in ("list", "object"):
+                    continue
+                module, name = ref.rsplit(".", 1)
+                official = getattr(importlib.import_module(module), name)
+                assert model_class(product, op.model, res.attribute) is official, (product, op.name)
+                checked += 1
+    assert checked > 800
