@@ -163,3 +163,14 @@ def test_legacy_sandbox_submission(tmp_path: Any, monkeypatch: pytest.MonkeyPatc
     assert dict(sub.url.params) == {"force": "1", "api_token": "SbX-t0ken-42"}
     assert "cookie" not in sub.headers  # the ZIA session stays on the ZIA host
     assert "/zscsb/submit" in caplog.text and "SbX-t0ken-42" not in caplog.text + repr(zia)
+
+
+def test_sandbox_token_readable_but_never_printed(zscaler_sim: Any) -> None:
+    token = zscaler_sim.sandbox_token
+    client = legacy(zscaler_sim, sandbox_token=token)
+    try:
+        assert client.sandbox_token == token and client.sandbox.sandbox_token == token  # pyZscaler's attributes
+        for shown in (repr(vars(client)), repr(client), str(client), repr(vars(client.sandbox))):
+            assert token not in shown
+    finally:
+        client.close()

@@ -43,6 +43,18 @@ class FacadeZIASession(ZIASession):
             return {}, self.idle_timeout
 
 
+class _Hidden:
+    """A secret attribute value whose repr never shows it (vars() of a client stays safe to print)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = None if value is None else str(value)
+
+    def __repr__(self) -> str:
+        return "<hidden>" if self.value else "None"
+
+
 class ZIA(APIClient):
     """pyZscaler's ``ZIA(api_key=, username=, password=, cloud=, override_url=, sandbox_token=)``; each
     keyword falls back to ``ZIA_<NAME>``. Leaving (``with ZIA() as zia:``) ends the session, which activates
@@ -61,7 +73,13 @@ class ZIA(APIClient):
             register_secret(str(token))  # masked in every log line (it travels in the query string)
         super().__init__(**kw)
         self.env_cloud = self._values.get("cloud")
-        self.sandbox_token = self._values.get("sandbox_token")
+        # kept out of vars()/_kw/_values: readable as ``zia.sandbox_token`` as in pyZscaler
+        self._sandbox = _Hidden(self._values.pop("sandbox_token", None))
+        self._kw.pop("sandbox_token", None)
+
+    @property
+    def sandbox_token(self) -> str | None:
+        return self._sandbox.value
 
     def _legacy_base(self) -> str:
         return strip_suffix(super()._legacy_base(), "/api/v1")

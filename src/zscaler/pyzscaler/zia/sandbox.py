@@ -10,8 +10,12 @@ from ._common import ZIAEndpoint
 class CloudSandboxAPI(ZIAEndpoint):
     def __init__(self, api: Any) -> None:
         super().__init__(api)
-        self.sandbox_token = api.sandbox_token
         self.env_cloud = api.env_cloud
+
+    @property
+    def sandbox_token(self) -> str | None:
+        token: str | None = getattr(self._api, "sandbox_token", None)
+        return token
 
     def submit_file(self, file: str, force: bool = False) -> Any:
         """Submit the file at this path to ``csbapi.<cloud>.net`` (the sandbox token goes as ``api_token``)."""
