@@ -14,8 +14,9 @@ The stubs form a partial PEP 561 stub package, ``src/zscaler-stubs/`` (``py.type
   attributes (scalars typed where ``compat/reference/<product>.json`` knows the type, nested
   models and lists typed, a misspelt attribute is an error), enums, API and service classes.
 
-Run this after changing a catalog module or the surface data. ``tests/unit/test_stubs.py``
-fails when they are stale.
+Run this after changing a catalog module or the surface data; it also writes the API reference
+(``tools/gen_reference.py``). ``tests/unit/test_stubs.py`` and ``tests/unit/test_reference.py`` fail
+when they are stale.
 
     python tools/gen_stubs.py
 """
@@ -345,6 +346,10 @@ def main() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
     print(f"wrote {len(files)} stub files to {PACKAGE.relative_to(ROOT)}")
+    sys.path.insert(0, str(ROOT / "tools"))
+    import gen_reference  # the API reference reads the same catalogs: one command keeps both fresh
+
+    gen_reference.main()
 
 
 if __name__ == "__main__":
