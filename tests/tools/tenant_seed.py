@@ -62,6 +62,8 @@ def seed_zia(client: Any) -> dict[str, Any]:
                                                               pre_shared_key=PSK, comments="branch 1"))
     _ok(zia.locations.add_location(name="Branch 1", country="UNITED_STATES", tz="UNITED_STATES_AMERICA_LOS_ANGELES",
                                    vpn_credentials=[{"id": cred.id, "type": "UFQDN"}], ip_addresses=["192.0.2.1"]))
+    _ok(zia.advanced_settings.update_advanced_settings(enable_office365=True, log_internal_ip=True,
+                                                       dns_resolution_on_transparent_proxy_urls=["*.corp.acme.com"]))
     client.activate_written()
     return {"label": label}
 

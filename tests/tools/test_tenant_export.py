@@ -130,3 +130,8 @@ def test_unknown_product_and_modes_are_named(fresh, tmp_path: Path) -> None:
         tools.export(fresh[1], str(tmp_path / "x"), ["zzz"])
     with pytest.raises(ValueError, match="secrets: 'plain' is not accepted; use one of placeholder, omit, keep"):
         tools.export(fresh[1], str(tmp_path / "x"), ["zpa"], secrets="plain")
+
+
+def test_an_unknown_resource_key_is_named(fresh, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="zpa/segment_gruops: not a resource key of zpa"):
+        tools.export(fresh[1], str(tmp_path / "x"), ["zpa"], only=["zpa/segment_gruops"])

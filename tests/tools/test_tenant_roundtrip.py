@@ -32,6 +32,7 @@ def test_export_wipe_apply_export_gives_no_diff(tenant_a, export_a: Path, fresh,
     p = tools.plan(client, str(export_a))
     assert ("create", "zpa/segment_groups", "Web Apps") in kinds(p)
     assert ("create", "zia/url_filtering.urlFilteringRules", "Block Sites") in kinds(p)
+    assert ("settings", "zia/advanced_settings", "settings") in kinds(p)
     assert kinds(p)[-2:] == [("activate", "zia", ""), ("activate", "ztw", "")]
     res = tools.apply(client, p, secrets=SECRETS)
     assert res.ok, res.failed
@@ -132,11 +133,12 @@ def test_a_one_field_change_is_one_update(export_a: Path, fresh, tmp_path: Path)
         "intranet and wiki"
 
 
-def test_bad_sources_are_named(fresh, tmp_path: Path) -> None:
+def test_bad_sources_are_named(export_a: Path, fresh, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="not a tenant export"):
         tools.plan(fresh[1], str(tmp_path))
-    with pytest.raises(PlanError):
-        raise PlanError("x")
+    with pytest.raises(ValueError, match="zpa/nothing: not exported in"):
+        tools.plan(fresh[1], str(export_a), only=["zpa/nothing"])
+    assert issubclass(PlanError, ValueError)
 
 
 def test_apply_waits_out_the_zia_edit_lock(export_a: Path, fresh) -> None:

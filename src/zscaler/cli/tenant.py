@@ -77,8 +77,7 @@ def register(cli: click.Group) -> None:
     @cli.command("export")
     @click.argument("directory", type=click.Path(file_okay=False))
     @product_option
-    @click.option("--resource", "only", multiple=True, metavar="KEY",
-                  help="Only this resource file key, e.g. zpa/segment_groups (repeatable).")
+    @RESOURCE
     @click.option("--cross-tenant", is_flag=True, help="Drop ids and write references by name (to apply elsewhere).")
     @click.option("--secrets", type=click.Choice(["placeholder", "omit", "keep"]), default="placeholder",
                   show_default=True, help="Secret fields: placeholders, left out, or kept in clear (not for git).")
@@ -129,17 +128,22 @@ def register(cli: click.Group) -> None:
     _register_plan(cli)
 
 
+RESOURCE = click.option("--resource", "only", multiple=True, metavar="KEY",
+                        help="Only this resource file key, e.g. zpa/segment_groups (repeatable).")
+
+
 def _register_plan(cli: click.Group) -> None:
     @cli.command("plan")
     @click.argument("directory", type=click.Path(exists=True, file_okay=False))
     @click.option("--prune", is_flag=True, help="Also delete what the tenant has and the export lacks.")
+    @RESOURCE
     @click.pass_context
-    def plan_command(ctx: click.Context, directory: str, prune: bool) -> None:
+    def plan_command(ctx: click.Context, directory: str, prune: bool, only: tuple[str, ...]) -> None:
         """What `zscaler apply DIRECTORY` would change in the tenant, in order."""
         from ..tools import plan
 
         try:
-            p = plan(_client(ctx), directory, prune=prune)
+            p = plan(_client(ctx), directory, prune=prune, only=only or None)
         except Exception as e:  # noqa: BLE001
             _fail(ctx, e)
             return
@@ -151,16 +155,17 @@ def _register_plan(cli: click.Group) -> None:
     @click.option("--secret", "secret_pairs", multiple=True, metavar="PLACEHOLDER=VALUE",
                   help="The value of a secret placeholder (repeatable; the placeholder with or without ${secret:...}).")
     @click.option("--secrets-file", metavar="FILE", help="A JSON object of placeholder -> value.")
+    @RESOURCE
     @click.pass_context
     def apply_command(ctx: click.Context, directory: str, prune: bool, secret_pairs: tuple[str, ...],
-                      secrets_file: str | None) -> None:
+                      secrets_file: str | None, only: tuple[str, ...]) -> None:
         """Make the tenant match the export in DIRECTORY (creates, updates, reorders; deletes with --prune)."""
         from ..tools import apply, plan
 
         secrets = _secrets(secret_pairs, secrets_file)
         try:
             client = _client(ctx)
-            p = plan(client, directory, prune=prune)
+            p = plan(client, directory, prune=prune, only=only or None)
             click.echo(p.render(), nl=False)
             res = apply(client, p, secrets=secrets)
         except Exception as e:  # noqa: BLE001

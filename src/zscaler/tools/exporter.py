@@ -114,6 +114,10 @@ def select(products: Iterable[str] | None = None, only: Iterable[str] | None = N
     ts = {t.key: t for p in chosen for t in targets(p)}
     if only is not None:
         wanted = set(only)
+        unknown = sorted(wanted - set(ts))
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)}: not a resource key of {', '.join(chosen)} "
+                             "(keys as in an export's manifest: zpa/segment_groups ...)")
         ts = {k: t for k, t in ts.items() if k in wanted}
     edges: dict[str, set[str]] = {}
     for p in chosen:

@@ -130,6 +130,9 @@ def _id_fields(keys: Iterable[str]) -> dict[str, str]:
 def plan(client: Any, source: str, *, prune: bool = False, only: Iterable[str] | None = None) -> Plan:
     """What :func:`apply` would do to make the tenant of ``client`` match the export in ``source``."""
     manifest, data = load(source)
+    missing = sorted(set(only or ()) - set(data))
+    if missing:
+        raise ValueError(f"{', '.join(missing)}: not exported in {source} (see its manifest.json resources)")
     keys = [k for k in data if only is None or k in set(only)]
     idf = _id_fields(keys)
     want = canonical.canonical({k: data[k] for k in keys}, idf, "cross-tenant", "keep") \
