@@ -20,7 +20,7 @@ _install_official_paths()  # the official SDK's module paths (zscaler.zpa.segmen
 
 if TYPE_CHECKING:  # pragma: no cover
     from .oneapi_client import ZscalerClient
-    from .aio.client import AsyncZscalerClient  # noqa: F401 - a lazy export (see _LAZY)
+    from .aio.client import AsyncZscalerClient as AsyncZscalerClient  # a lazy export (see _LAZY), re-exported for checkers
     from .response import Result  # noqa: F401 - a lazy export (see _LAZY)
 
 _LAZY = {
