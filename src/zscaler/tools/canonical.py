@@ -62,6 +62,10 @@ def hide_secrets(value: Any, mode: str, key: str, name: str, path: str = "") -> 
                 if mode == "placeholder":
                     out[k] = v if is_placeholder(v) else placeholder(key, name, at)
                 continue
+            if isinstance(v, list) and v and all(isinstance(x, str) for x in v) and redaction.is_secret_key(k):
+                if mode == "placeholder":  # a list of one-time passwords ...
+                    out[k] = [x if is_placeholder(x) else placeholder(key, name, f"{at}[{i}]") for i, x in enumerate(v)]
+                continue
             out[k] = hide_secrets(v, mode, key, name, at)
         return out
     if isinstance(value, list):
@@ -73,7 +77,8 @@ def blind(value: Any) -> Any:
     """``value`` with every secret string (a value or a placeholder) as one marker: how plans compare
     records (a secret cannot be read back, so it never makes a difference)."""
     if isinstance(value, dict):
-        return {k: "${secret}" if isinstance(v, str) and v and redaction.is_secret_key(k) else blind(v)
+        return {k: "${secret}" if isinstance(v, (str, list)) and v and redaction.is_secret_key(k)
+                and (isinstance(v, str) or all(isinstance(x, str) for x in v)) else blind(v)
                 for k, v in value.items()}
     if isinstance(value, list):
         return [blind(x) for x in value]
