@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from .. import binding, redaction
+from .. import binding, catalog, redaction
 from . import canonical, order, refs
 from .differ import FieldChange, _show, field_changes
 from .exporter import load, read
@@ -147,14 +147,16 @@ def plan(client: Any, source: str, *, prune: bool = False, only: Iterable[str] |
         t = find(key)
         if key in p.failed_reads:
             continue
+        kept = len(p.kept)
         acts = _diff_file(key, t, want[key], have.get(key), idf[key], p, prune)
         if not t.writable:
-            p.read_only += [(key, a.record) for a in acts if a.kind != "delete"]
+            del p.kept[kept:]  # nothing to keep or prune where the API writes nothing
+            p.read_only += [(key, a.record) for a in acts if a.kind not in ("delete", "reorder")]
             continue
         p.actions += [a for a in acts if a.kind != "delete"]
         deletes = [a for a in acts if a.kind == "delete"] + deletes
     p.actions += deletes
-    written = sorted({a.resource.split("/")[0] for a in p.actions} & {"zia", "ztw"})
+    written = sorted(w for w in {a.resource.split("/")[0] for a in p.actions} if catalog.facts(w).activation)
     p.actions += [Action("activate", w) for w in written]
     return p
 
