@@ -1,4 +1,3 @@
-# pyright: strict
 """A user script (mypy --strict, pyright): typed parameters and body fields of create/update methods."""
 
 from typing_extensions import assert_type

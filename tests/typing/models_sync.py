@@ -1,4 +1,3 @@
-# pyright: strict
 """A user script (mypy --strict, pyright): list results are typed by model, attributes by declaration."""
 
 from typing import Any

@@ -1,4 +1,3 @@
-# pyright: strict
 """A user script, checked by mypy --strict (tests/typing/test_typing.py): the typed (result, response, error)."""
 
 from typing_extensions import assert_type

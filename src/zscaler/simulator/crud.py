@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .. import paging
 from . import wire
+from .behaviors.represent import answer
 from .context import BadRequest, Ctx
 from .httpserver import Response
 from .routes import Route, fill
@@ -96,7 +97,8 @@ def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> 
         host = ctx.req.headers.get("host")
         base = f"http://{host}" if host else engine.base_url
         body = ctx.json() if route.verb != "GET" else None  # the page of a POST search may sit in the body
-        page = paging.style(route.paging).serve(items, ctx.query, base_url=base, path=ctx.req.path, body=body)
+        page = paging.style(route.paging).serve(answer(engine, route, items), ctx.query, base_url=base,
+                                                path=ctx.req.path, body=body)
         return Response.json(200, page)
     except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
@@ -104,7 +106,7 @@ def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> 
 
 def k_get(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     _, oid, obj = lookup(engine, ctx, route, params)
-    return not_found(engine, ctx, oid) if obj is None else Response.json(200, obj)
+    return not_found(engine, ctx, oid) if obj is None else Response.json(200, answer(engine, route, obj))
 
 
 def k_create(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
@@ -124,7 +126,7 @@ def k_create(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -
     if traits.on_create is not None:
         traits.on_create(ctx, obj, route)
     engine.store.insert(coll_key(route, params), str(oid), obj, route.product)
-    return Response.json(traits.create_status, obj)
+    return Response.json(traits.create_status, answer(engine, route, obj))
 
 
 def _updated(ctx: Ctx, route: Route, cur: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
@@ -142,7 +144,7 @@ def _updated(ctx: Ctx, route: Route, cur: dict[str, Any], body: dict[str, Any]) 
 
 def _update_answer(engine: "Engine", route: Route, stored: Any) -> Response:
     status = engine.traits_of(route.product).update_status
-    return Response(204) if status == 204 else Response.json(status, stored)
+    return Response(204) if status == 204 else Response.json(status, answer(engine, route, stored))
 
 
 def k_update(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
@@ -166,7 +168,7 @@ def k_delete(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -
 
 
 def k_singleton_get(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
-    return Response.json(200, engine.store.singletons.get(singleton_key(route, params), {}))
+    return Response.json(200, answer(engine, route, engine.store.singletons.get(singleton_key(route, params), {})))
 
 
 def k_singleton_put(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
@@ -200,7 +202,8 @@ def k_action(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -
         return Response(204)
     if route.result in ("list", "raw_list"):
         return Response.json(200, [])
-    return Response.json(200, engine.store.singletons.get(singleton_key(route, params), {}))
+    stored = engine.store.singletons.get(singleton_key(route, params), {})
+    return Response.json(200, answer(engine, route, stored, model_keys=False))
 
 
 #: route kind -> its generic meaning

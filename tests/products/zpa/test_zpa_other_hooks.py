@@ -102,8 +102,10 @@ def test_server_group_update_reads_then_merges(client, sim):
     client.zpa.server_groups.update_group(group.id, description="merged").unwrap()
     get, put = api_requests(sim)
     assert get.method == "GET" and get.path == put.path
-    assert put.json() == {"name": "srv", "dynamicDiscovery": False, "appConnectorGroups": [{"id": "216196257331290001"}],
-                          "id": group.id, "description": "merged"}
+    sent = put.json()  # what the GET answered (the server's whole representation), merged with the change
+    assert {k: sent.get(k) for k in ("name", "dynamicDiscovery", "appConnectorGroups", "id", "description")} == {
+        "name": "srv", "dynamicDiscovery": False, "appConnectorGroups": [{"id": "216196257331290001"}],
+        "id": group.id, "description": "merged"}
     stored = client.zpa.server_groups.get_group(group.id).unwrap()
     assert stored.dynamic_discovery is False and stored.description == "merged"
 

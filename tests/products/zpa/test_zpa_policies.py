@@ -29,7 +29,9 @@ def test_add_access_rule_v1_looks_up_the_policy_set_and_sends_nulls(client, sim)
             {"operator": "OR", "operands": [{"objectType": "APP", "lhs": "id", "rhs": "216196257331291111"},
                                             {"objectType": "APP_GROUP", "lhs": "id", "rhs": "216196257331292222"}]},
         ]}
-    assert rule.rule_order == "1" and rule.policy_set_id == ACCESS_SET
+    assert rule.rule_order == "1" and rule.policy_set_id is None  # the API's create answer has no policySetId
+    stored = client.zpa.policies.get_rule("access", rule.id).unwrap()
+    assert stored.policy_set_id == ACCESS_SET
 
 
 def test_add_access_rule_v1_without_conditions_matches_the_recording(client, sim):

@@ -33,7 +33,7 @@ microtenants, ZIA stages writes until activation ...) is declared once per produ
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -72,6 +72,9 @@ class Traits:
     #: ``search(items, expr) -> items`` for ``?search=`` (default: name contains the text)
     search: Callable[[list[Any], str], list[Any]] | None = None
     quota_header: str | None = None  # legacy answers report the remaining quota in this header (ZCC)
+    #: model name -> {key: value}: the server defaults the API answers when a write left them out
+    #: (``behaviors/<product>_defaults.py``; see :mod:`.represent`)
+    defaults: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 DEFAULT_TRAITS = Traits()

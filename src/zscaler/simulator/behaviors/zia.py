@@ -14,8 +14,11 @@ from typing import Any
 import hashlib
 from urllib.parse import urlsplit
 
+from .. import wire
 from ..httpserver import Response
 from . import behavior, on_reset, product_traits
+from .represent import answer
+from .zia_defaults import DEFAULTS
 
 V1 = "/zia/api/v1"
 LOOKUP_LIMIT = 100  # URLs per urlLookup / review request, as the API enforces
@@ -33,7 +36,7 @@ PREDEFINED = (
 )
 SECURITY_WORDS = {"malware": "MALWARE_SITE", "phish": "PHISHING", "botnet": "BOTNET"}
 
-TRAITS = product_traits("zia", staged=True, edit_lock=True)
+TRAITS = product_traits("zia", staged=True, edit_lock=True, defaults=DEFAULTS)
 
 #: rule collections whose new rules get the next ``order`` (and default ``rank`` 7) when none is given
 RULES = ("firewallFilteringRules", "firewallDnsRules", "firewallIpsRules", "urlFilteringRules", "sslInspectionRules",
@@ -201,7 +204,8 @@ def _ordered_create(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
         body["order"] = max(orders, default=0) + 1
         body.setdefault("rank", 7)
         ctx._json = body  # the generic create reads the adjusted body
-    return engine.default(ctx, route, params)
+    resp = engine.default(ctx, route, params)
+    return engine.json_response(resp.status, answer(engine, route, resp.copy_value())) if resp.status < 300 else resp
 
 
 for _coll in RULES:
@@ -322,6 +326,44 @@ def sandbox_submission(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
         "virusType": None,
         "fileType": ctx.req.headers.get("content-type", "application/octet-stream"),
     })
+
+
+@behavior("zia", "POST", V1 + "/webApplicationRules/{rule_type}")
+def create_web_application_rule(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """A cloud application control rule of the path's type: stored in that type's list, next order."""
+    body = ctx.json()
+    if not isinstance(body, dict) or not body.get("name"):
+        return engine.error(ctx, 400, "Rule Name is mandatory", "INVALID_INPUT_ARGUMENT")
+    key = f"{V1}/webApplicationRules/{params['rule_type']}"
+    coll = engine.store.collection(key)
+    orders = [o["order"] for o in (coll.values() if coll is not None else ()) if isinstance(o.get("order"), int)]
+    oid = engine.store.new_ids("zia", "int")[0]
+    obj = {"order": max(orders, default=0) + 1, "rank": 7, "state": "ENABLED", **body, "id": oid,
+           "type": params["rule_type"], **wire.server_fields("zia", True)}
+    engine.store.insert(key, str(oid), obj, "zia")
+    return engine.json_response(200, answer(engine, route, obj))
+
+
+@behavior("zia", "PUT", V1 + "/remoteAssistance")
+def update_remote_assistance(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """The remote assistance settings are stored; the API answers the update 204 with no body."""
+    resp = engine.default(ctx, route, params)
+    return Response(204) if resp.status == 200 else resp
+
+
+@behavior("zia", "GET", V1 + "/groups/lite")
+def groups_lite(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """The lite view of the groups: a JSON array of ``{id, name}`` (the official method reads one object)."""
+    coll = engine.store.collection(V1 + "/groups")
+    groups = coll.values() if coll is not None else ()
+    return engine.json_response(200, [{"id": g.get("id"), "name": g.get("name")} for g in groups])
+
+
+@behavior("zia", "GET", V1 + "/subscriptions")
+def subscriptions(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """The organization's subscriptions: a JSON array (stored with ``engine.store.put_singleton``)."""
+    stored = engine.store.singletons.get(V1 + "/subscriptions")
+    return engine.json_response(200, stored if isinstance(stored, list) else [])
 
 
 from . import zia_tenant  # noqa: E402,F401  (the default tenant and server answers; registers on import)

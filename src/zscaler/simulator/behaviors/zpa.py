@@ -35,6 +35,8 @@ from .. import wire
 from ..httpserver import Response
 from ..routes import fill
 from . import behavior, product_traits
+from .represent import HIDE, KEEP, answer
+from .zpa_defaults import DEFAULTS
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
 V2 = "/zpa/mgmtconfig/v2/admin/customers/{customerId}"
@@ -82,22 +84,15 @@ def _visible(ctx: Any, obj: dict[str, Any]) -> bool:
     return owner is None or owner == ctx.q("microtenantId")
 
 
-#: server defaults the API fills into a new item, per catalog model (what it answers on create)
-SERVER_DEFAULTS = {
-    "SegmentGroup": {"enabled": True, "configSpace": "DEFAULT"},
-    "AppServers": {"enabled": True, "configSpace": "DEFAULT"},
-    "ApplicationSegments": {"enabled": True, "configSpace": "DEFAULT"},
-}
-
-
 def _on_create(ctx: Any, obj: dict[str, Any], route: Any = None) -> None:
     """Stamp the caller's microtenant; fill the server defaults of the item's model."""
     mt = ctx.q("microtenantId")
     if mt and mt != "0" and not obj.get("microtenantId"):
         obj["microtenantId"] = mt
     res = getattr(route, "resource", None)
-    for k, v in SERVER_DEFAULTS.get(getattr(res, "model", None) or "", {}).items():
-        obj.setdefault(k, v)
+    for k, v in DEFAULTS.get(getattr(res, "model", None) or "", {}).items():
+        if v is not KEEP and v is not HIDE:
+            obj.setdefault(k, v)
 
 
 _SEARCH_RX = re.compile(r"^\s*(\w+)[+ ](EQ|NE|CONTAINS|STARTSWITH|ENDSWITH|LIKE|IN|NOT_IN)[+ ](.*)$", re.I | re.S)
@@ -134,7 +129,7 @@ def field_search(items: list[dict[str, Any]], expr: str) -> list[dict[str, Any]]
 
 
 TRAITS = product_traits("zpa", update_status=204, create_status=201, required_code=None, visible=_visible,
-                        on_create=_on_create, search=field_search)
+                        on_create=_on_create, search=field_search, defaults=DEFAULTS)
 
 
 # ------------------------------------------------------------------ provisioning keys
@@ -155,7 +150,8 @@ def create_provisioning_key(engine: Any, ctx: Any, route: Any, params: Any) -> A
     if resp.status >= 400:
         return resp
     obj = _obj(resp)
-    obj.setdefault("usageCount", "0")
+    if obj.get("usageCount") in (None, ""):  # the answer may carry the model's empty value
+        obj["usageCount"] = "0"
     obj["provisioningKey"] = f"{obj['id']}|{ctx.req.headers.get('host', 'sim')}|{secrets.token_urlsafe(24)}"
     _name_refs(engine, params["customerId"], obj)
     key = engine.collection_key(route, params)
@@ -314,7 +310,7 @@ def _create_rule(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     obj["policySetId"] = psid
     obj["policyType"] = SET_TYPES[psid]
     engine.store.update(key, str(obj["id"]), obj)
-    return engine.json_response(201, obj)
+    return engine.json_response(201, answer(engine, route, obj))
 
 
 def _update_rule(engine: Any, ctx: Any, route: Any, params: Any) -> Any:

@@ -1,0 +1,150 @@
+"""The server's representation of a stored object: what a get, list, create or update answers.
+
+The store keeps what was written plus the server's stamps; the real API answers its own
+representation of the object, which has every key of the resource's model. This module gives
+that representation (issue #16):
+
+* every key the op's model declares (the official model's fields, ``zscaler.model``) that
+  the object lacks is filled: the product's own server default (``Traits.defaults``, one
+  table per product in ``behaviors/<product>_defaults.py``), else the official SDK's default
+  for the field, else the empty value of its kind (``[]`` for a list, ``False`` for a flag,
+  ``None`` otherwise);
+* the server's modification stamps (``lastModifiedTime`` ...) are answered only where the model
+  declares them or the product's table says :data:`KEEP` (ZIA locations, groups ... have none;
+  GRE tunnels and static IPs call it ``lastModificationTime``);
+* keys the product's table marks :data:`HIDE` are never answered (write-only fields such as a
+  credential's ``password``; stamps a create answer does not carry yet).
+
+A product's table is keyed by model name (every route answering that model) or by
+``"VERB /path/template"`` (one route; its entries win).
+
+Objects of a model the facts do not know are answered as stored.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import lru_cache
+from typing import Any
+
+#: the stamps :func:`zscaler.simulator.wire.server_fields` writes
+STAMPS = ("lastModifiedTime", "lastModifiedBy", "creationTime", "modifiedTime", "modifiedBy")
+#: a stamp a model may spell otherwise
+STAMP_ALIASES = {"lastModifiedTime": "lastModificationTime"}
+
+
+class _Marker:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+#: a table value: answer the stored key (a stamp the model does not declare) as it is
+KEEP: Any = _Marker("KEEP")
+#: a table value: never answer the key
+HIDE: Any = _Marker("HIDE")
+
+_FLAG = re.compile(
+    r"^(is|has|enable|allow|block|bypass|use|include|exclude|show|display|inspect|skip)[A-Z0-9]"
+    r"|(Enabled|Disabled|Blocked|Capture|Allowed|Required|Managed|Inherit|Supported|Present|Exempted)$"
+    r"|^(enabled|disabled|readOnly|predefined|defaultRule|custom|capturePCAP|editable|deleted|exportable"
+    r"|ipAnchored|doubleEncrypt|passiveHealthEnabled|sorted|ciparule|nonEditable)$")
+
+
+@lru_cache(maxsize=None)
+def declared(product: str, model: str) -> tuple[tuple[str, Any], ...] | None:
+    """(wire key, default) of every field ``model`` declares, or None when the facts do not know it."""
+    from zscaler.model import model_class
+
+    spec = model_class(product, model)._spec
+    if spec is None or not spec.fields:
+        return None
+    out = []
+    for f in spec.fields:
+        if not f.keys:
+            continue
+        key = f.keys[0]
+        if f.default is not None or f.is_list:
+            default = f.absent()
+        else:
+            default = False if not f.model and _FLAG.search(key) else None
+        out.append((key, default))
+    return tuple(out)
+
+
+def model_of(route: Any) -> str | None:
+    op = getattr(route, "op", None)
+    name = getattr(op, "model", None) or getattr(getattr(route, "resource", None), "model", None)
+    return name if isinstance(name, str) else None
+
+
+def represent(product: str, model: str | None, obj: Any, own: dict[str, Any]) -> Any:
+    """``obj`` as the server answers it (a new dict; ``obj`` itself is not changed).
+
+    ``own`` is the product's table entry for the model and route (:func:`table_entry`).
+    """
+    if not isinstance(obj, dict):
+        return obj
+    fields = declared(product, model) if model else None
+    if fields is None and not own:
+        return obj
+    out = dict(obj)
+    keys = {k for k, _ in fields or ()} | {k for k, v in own.items() if v is KEEP}
+    if fields is not None:
+        _stamps(out, keys)
+    for k, v in own.items():
+        if v is HIDE:
+            out.pop(k, None)
+        elif v is not KEEP and k not in out:
+            out[k] = copy.deepcopy(v)
+    for k, v in fields or ():
+        if k not in out and own.get(k) is not HIDE:
+            out[k] = copy.deepcopy(v)
+    return out
+
+
+_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+_ROUTE_KEYS: dict[int, dict[str, dict[str, Any]]] = {}
+
+
+def _route_keys(defaults: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The table's route entries with placeholders written ``{}`` (``{rule_id}`` and ``{id}`` are one)."""
+    found = _ROUTE_KEYS.get(id(defaults))
+    if found is None:
+        found = {_PLACEHOLDER.sub("{}", k): v for k, v in defaults.items() if " " in k}
+        _ROUTE_KEYS[id(defaults)] = found
+    return found
+
+
+def table_entry(defaults: dict[str, dict[str, Any]], model: str | None, verb: str, template: str) -> dict[str, Any]:
+    """The product table's entries for ``model`` and for the route ``verb template`` (the route's win)."""
+    route = _route_keys(defaults).get(f"{verb} {_PLACEHOLDER.sub('{}', template)}", {}) if defaults else {}
+    return {**defaults.get(model or "", {}), **route}
+
+
+def _stamps(out: dict[str, Any], keys: set[str]) -> None:
+    for stamp in STAMPS:
+        if stamp not in out or stamp in keys:
+            continue
+        value = out.pop(stamp)
+        alias = STAMP_ALIASES.get(stamp)
+        if alias in keys and alias not in out:
+            out[alias] = value
+
+
+def answer(engine: Any, route: Any, value: Any, *, model_keys: bool = True) -> Any:
+    """The answer to ``route`` for a stored ``value`` (an object, or a list of them).
+
+    ``model_keys=False``: only the product table's entries (an action's answer is not an object
+    of the model, so its declared keys are not filled).
+    """
+    product = getattr(route, "product", "")
+    model = model_of(route) if model_keys else None
+    own = table_entry(engine.traits_of(product).defaults, model_of(route), getattr(route, "verb", ""),
+                      getattr(route, "template", ""))
+    if isinstance(value, list):
+        return [represent(product, model, v, own) for v in value]
+    return represent(product, model, value, own)
