@@ -1,3 +1,4 @@
+# pyright: strict
 """A user script (mypy --strict, pyright): typed parameters and body fields of create/update methods."""
 
 from typing_extensions import assert_type

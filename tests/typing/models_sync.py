@@ -1,3 +1,4 @@
+# pyright: strict
 """A user script (mypy --strict, pyright): list results are typed by model, attributes by declaration."""
 
 from typing import Any

@@ -1,3 +1,4 @@
+# pyright: strict
 """A user script (mypy --strict, pyright): the error and the response after the error check."""
 
 from typing import Any

@@ -1,3 +1,4 @@
+# pyright: strict
 """A user script for the async client (mypy --strict, pyright): every method awaited, typed as the sync one."""
 
 from typing_extensions import assert_type

@@ -1,3 +1,4 @@
+# pyright: strict
 """A user script, checked by mypy --strict (tests/typing/test_typing.py): the typed (result, response, error)."""
 
 from typing_extensions import assert_type

@@ -1,7 +1,7 @@
 """The typing corpus (tests/typing/*.py, user-style scripts with ``assert_type``) under both checkers.
 
 ``assert_type`` is the checked form of ``reveal_type``: each checker fails the script when the type it
-infers differs. mypy --strict and pyright (the dev extra's PyPI ``pyright``, which runs the node on PATH)
+infers differs. The scripts are ``# pyright: strict`` (nothing a user touches is partly unknown). mypy --strict and pyright (the dev extra's PyPI ``pyright``, which runs the node on PATH)
 run always; pyright is looked up next to this interpreter, then on PATH, or ``$PYRIGHT``.
 """
 
@@ -37,6 +37,7 @@ def _pyright(*files: str) -> subprocess.CompletedProcess[str]:
 
 def test_corpus_is_not_empty():
     assert len(CORPUS) >= 4, "typing scripts missing"
+    assert all(Path(p).read_text().startswith("# pyright: strict\n") for p in CORPUS)
 
 
 def test_mypy_strict_accepts_the_corpus():
