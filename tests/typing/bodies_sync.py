@@ -27,7 +27,7 @@ def update(client: ZscalerClient, group_id: str | int) -> None:
 
 
 def zia_rules(client: ZscalerClient) -> list[str]:
-    rules, resp, err = client.zia.url_filtering.list_rules(query_params={"search": "block"})
+    rules, _, err = client.zia.url_filtering.list_rules(query_params={"search": "block"})
     if err:
         return []
     assert_type(rules, list[URLFilteringRule])

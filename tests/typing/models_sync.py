@@ -15,7 +15,7 @@ def names(client: ZscalerClient) -> list[str]:
     if err:
         return []
     assert_type(groups, list[SegmentGroup])
-    out = []
+    out: list[str] = []
     for g in groups:
         assert_type(g, SegmentGroup)
         assert_type(g.name, str | None)

@@ -25,7 +25,8 @@ def all_names(client: ZscalerClient) -> list[str]:
         assert_type(page_err, BaseException | None)
         if page_err is not None:
             raise page_err
-        names += [str(item) for item in page or []]
+        more: list[Any] = page or []  # a later page's items: untyped (the response is not generic)
+        names += [str(item) for item in more]
     return names
 
 

@@ -1,7 +1,8 @@
 """The typing corpus (tests/typing/*.py, user-style scripts with ``assert_type``) under both checkers.
 
 ``assert_type`` is the checked form of ``reveal_type``: each checker fails the script when the type it
-infers differs. The scripts are ``# pyright: strict`` (nothing a user touches is partly unknown). mypy --strict and pyright (the dev extra's PyPI ``pyright``, which runs the node on PATH)
+infers differs. The scripts are ``# pyright: strict`` (nothing a user touches is partly unknown).
+mypy --strict and pyright (the dev extra's PyPI ``pyright``, which runs the node on PATH)
 run always; pyright is looked up next to this interpreter, then on PATH, or ``$PYRIGHT``.
 """
 
