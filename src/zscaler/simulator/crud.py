@@ -83,6 +83,22 @@ def lookup(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> 
     return key, oid, obj
 
 
+def name_taken(engine: "Engine", ctx: Ctx, route: Route, key: str, body: dict[str, Any],
+               oid: str | None = None) -> Response | None:
+    """The API's refusal when ``body`` names an item another item of collection ``key`` already has
+    (per-product statuses and bodies: :func:`wire.duplicate_error`); None when the name is free."""
+    named = wire.item_name(body)
+    coll = engine.store.collection(key)
+    if named is None or coll is None or not wire.names_unique(route.product, key):
+        return None
+    name_key, name = named
+    for other_id, other in coll.items.items():
+        if other.get(name_key) == name and str(other_id) != oid and engine.visible(ctx, other):
+            status, err = wire.duplicate_error(route.product, name_key, name)
+            return Response.json(status, err)
+    return None
+
+
 def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> Response:
     try:
         key = coll_key(route, params)
@@ -116,6 +132,9 @@ def k_create(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -
     for k in (res.required if res is not None else ()):
         if body.get(k) in (None, ""):
             return engine.error(ctx, 400, f"{k} is required", traits.required_code)
+    taken = name_taken(engine, ctx, route, coll_key(route, params), body)
+    if taken is not None:
+        return taken
     prod = engine.products.get(route.product)
     style = prod.id_style if prod is not None else "int"
     id_field = (res.id_field if res is not None else None) or "id"
@@ -130,13 +149,14 @@ def k_create(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -
 
 
 def _updated(ctx: Ctx, route: Route, cur: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
+    """The object a PUT/PATCH stores: the body (PATCH: merged), keeping the server-owned fields."""
     action = route.inline_query.get("action", "")
     if action in ("ADD_TO_LIST", "REMOVE_FROM_LIST"):
         return list_action(cur, body, action)
     if ctx.req.method == "PATCH":
         return {**cur, **body}
     new = dict(body)
-    for keep in ("creationTime", "microtenantId"):
+    for keep in ("creationTime", "microtenantId", *wire.SERVER_OWNED.get(route.product, ())):
         if keep in cur and keep not in new:
             new[keep] = cur[keep]
     return new
@@ -152,6 +172,9 @@ def k_update(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -
     if cur is None:
         return not_found(engine, ctx, oid)
     new = _updated(ctx, route, cur, body_object(ctx))
+    taken = name_taken(engine, ctx, route, key, new, oid)
+    if taken is not None:
+        return taken
     res = route.resource
     id_field = (res.id_field if res is not None else None) or "id"
     new[id_field] = cur.get(id_field, oid)

@@ -63,6 +63,44 @@ def error_body(product: str | None, status: int, message: str, code: str | None 
 GATEWAY_401 = {"detail": "unauthorized", "type": "", "title": "", "status": ""}
 
 
+# -- named collections -------------------------------------------------------------------
+#: the keys naming an item, first present wins (ZIA custom URL categories are named ``configuredName``)
+NAME_KEYS = ("name", "configuredName")
+#: collections (path suffixes) of a product where names may repeat: the API keys them otherwise
+#: (ZIA users by email, ZIA admin users by login name ...)
+REPEATABLE_NAMES: dict[str, tuple[str, ...]] = {
+    "zia": ("/users", "/adminUsers", "/dcExclusions"),
+    "zpa": ("/scimgroup", "/scimattribute", "/samlAttribute"),
+}
+#: the products whose named collections refuse a second item of the same name
+UNIQUE_NAMES = ("zia", "zpa")
+
+
+def item_name(obj: dict[str, Any]) -> tuple[str, str] | None:
+    """(key, value) of the name of ``obj`` (:data:`NAME_KEYS`), None when it has none."""
+    for key in NAME_KEYS:
+        value = obj.get(key)
+        if isinstance(value, str) and value:
+            return key, value
+    return None
+
+
+def names_unique(product: str | None, collection: str) -> bool:
+    """Whether the API refuses a second item of the same name in ``collection`` of ``product``."""
+    if product not in UNIQUE_NAMES:
+        return False
+    return not collection.rstrip("/").endswith(REPEATABLE_NAMES.get(product or "", ()))
+
+
+def duplicate_error(product: str | None, key: str, name: str) -> tuple[int, dict[str, Any]]:
+    """Status and body of the API's refusal of a name already taken in the collection: ZIA
+    ``400 {"code": "DUPLICATE_ITEM", "message": "DUPLICATE_ITEM"}``, ZPA
+    ``400 {"id": "resource.already.exist", "reason": ...}``."""
+    if product == "zpa":
+        return 400, {"id": "resource.already.exist", "reason": f"{key} {name!r} already exists"}
+    return 400, {"code": "DUPLICATE_ITEM", "message": "DUPLICATE_ITEM"}
+
+
 def too_many_requests(product: str | None, retry_after: int, limit: int, oneapi: bool,
                       unit: str = "SECOND") -> tuple[list[Any], dict[str, Any]]:
     """Headers and body of a 429 in the shape ``product`` really answers (``unit``: the window as
@@ -92,6 +130,15 @@ def too_many_requests(product: str | None, retry_after: int, limit: int, oneapi:
 
 
 # -- server-assigned fields ----------------------------------------------------------
+#: fields the server owns: a PUT that leaves them out keeps the stored value instead of dropping it
+#: (a ZIA custom URL category stays ``customCategory: true`` after an update that does not send it)
+SERVER_OWNED: dict[str, tuple[str, ...]] = {
+    "zia": ("customCategory", "val", "editable", "type", "predefined", "defaultRule", "accessControl",
+            "creatorContext", "isNameL10nTag", "dbCategorizedUrls"),
+    "ztw": ("predefined", "defaultRule", "accessControl", "creatorContext"),
+    "zpa": ("readOnly", "restrictionType", "zscalerManaged"),
+}
+
 ADMIN_ID_ZPA = "216196257331200001"
 ADMIN_ID_INT = 1001
 ADMIN_NAME = "admin@simulator.zscaler.net"

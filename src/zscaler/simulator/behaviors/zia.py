@@ -25,15 +25,8 @@ LOOKUP_LIMIT = 100  # URLs per urlLookup / review request, as the API enforces
 CATEGORIES = V1 + "/urlCategories"
 DATACENTERS = V1 + "/datacenters"
 
-#: predefined URL categories (id, super category, sample domains the lookup classifies)
-PREDEFINED = (
-    ("NEWS_AND_MEDIA", "NEWS_AND_MEDIA", ("news.example.com", "cnn.com", "bbc.co.uk")),
-    ("PROFESSIONAL_SERVICES", "BUSINESS_AND_ECONOMY", ("zscaler.com", "example.com")),
-    ("SOCIAL_NETWORKING", "INTERNET_COMMUNICATION", ("facebook.com", "linkedin.com", "x.com")),
-    ("WEB_SEARCH", "INFORMATION_TECHNOLOGY", ("google.com", "bing.com")),
-    ("OTHER_ADULT_MATERIAL", "ADULT_MATERIAL", ()),
-    ("MISCELLANEOUS_OR_UNKNOWN", "USER_DEFINED", ()),
-)
+#: ``val`` of custom URL category ``CUSTOM_nn`` is this plus ``nn`` (predefined ones number below it)
+CUSTOM_VAL_BASE = 127
 SECURITY_WORDS = {"malware": "MALWARE_SITE", "phish": "PHISHING", "botnet": "BOTNET"}
 
 TRAITS = product_traits("zia", staged=True, edit_lock=True, defaults=DEFAULTS)
@@ -46,12 +39,7 @@ RULES = ("firewallFilteringRules", "firewallDnsRules", "firewallIpsRules", "urlF
 
 @on_reset("zia")
 def seed_predefined(engine: Any) -> None:
-    """Predefined URL categories and two datacenters, as every tenant has them."""
-    for cid, group, urls in PREDEFINED:
-        engine.store.insert(CATEGORIES, cid, {
-            "id": cid, "configuredName": cid.replace("_", " ").title(), "superCategory": group,
-            "urls": [], "dbCategorizedUrls": list(urls), "customCategory": False, "editable": True,
-            "type": "URL_CATEGORY", "urlType": "EXACT", "val": len(cid)})
+    """Two datacenters (the predefined URL categories are the default tenant's: ``zia_tenant.py``)."""
     for dcid, name, city in ((1001, "SJC4", "San Jose"), (1002, "FRA4", "Frankfurt")):
         engine.store.insert(DATACENTERS, str(dcid), {"id": dcid, "name": name, "city": city, "provider": "Zscaler"})
 
@@ -115,21 +103,33 @@ def review_domains_put(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
 
 @behavior("zia", "POST", CATEGORIES)
 def create_url_category(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
-    """Custom URL categories get ids ``CUSTOM_01``, ``CUSTOM_02`` ... (the real id scheme)."""
+    """A created category is custom (``customCategory: true`` whatever the body says), with the
+    API's generated id ``CUSTOM_01``, ``CUSTOM_02`` ... and ``val`` 128, 129 ..."""
     resp = engine.default(ctx, route, params)
     if resp.status >= 400:
         return resp
-    obj = resp.copy_value()
     coll = engine.store.collection(CATEGORIES)
-    used = {str(k) for k in coll.items} if coll is not None else set()
+    obj = dict(coll.items[str(resp.value["id"])])  # the stored object (the answer is its representation)
+    used = {str(k) for k in coll.items}
     n = 1
     while f"CUSTOM_{n:02d}" in used:
         n += 1
     engine.store.delete(CATEGORIES, str(obj["id"]))
-    obj.update(id=f"CUSTOM_{n:02d}", editable=True)
+    obj.update(id=f"CUSTOM_{n:02d}", customCategory=True, editable=True, val=CUSTOM_VAL_BASE + n)
     obj.setdefault("urls", [])
+    obj.update(category_counts(obj))
     engine.store.insert(CATEGORIES, obj["id"], obj, "zia")
-    return engine.json_response(200, obj)
+    return engine.json_response(200, answer(engine, route, obj))
+
+
+def category_counts(obj: dict[str, Any]) -> dict[str, int]:
+    """The counts a URL category answers beside its lists (``customUrlsCount`` ...)."""
+    def n(key: str) -> int:
+        value = obj.get(key)
+        return len(value) if isinstance(value, list) else 0
+    return {"customUrlsCount": n("urls"), "urlsRetainingParentCategoryCount": n("urlsRetainingParentCategory"),
+            "customIpRangesCount": n("ipRanges"),
+            "ipRangesRetainingParentCategoryCount": n("ipRangesRetainingParentCategory")}
 
 
 @behavior("zia", "GET", V1 + "/ipsSignatureRules/export", no_pending=True)

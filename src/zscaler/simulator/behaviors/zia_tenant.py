@@ -17,7 +17,8 @@ from typing import Any, cast
 
 from ..httpserver import Response
 from . import behavior, on_reset
-from .zia import V1, recommended_vips
+from .represent import answer
+from .zia import CATEGORIES, V1, recommended_vips
 
 ROLES = V1 + "/adminRoles"
 SERVICES = V1 + "/networkServices"
@@ -55,6 +56,59 @@ BROWSER_VERSIONS = (
 )
 
 
+#: predefined URL categories, a realistic subset: super category -> ((id, val), ...) (``val``: the
+#: category's number; custom categories ``CUSTOM_nn`` number from 128)
+URL_CATEGORIES: dict[str, tuple[tuple[str, int], ...]] = {
+    "ADULT_MATERIAL": (("OTHER_ADULT_MATERIAL", 1), ("ADULT_THEMES", 2), ("NUDITY", 4), ("PORNOGRAPHY", 5)),
+    "BUSINESS_AND_ECONOMY": (("OTHER_BUSINESS_AND_ECONOMY", 9), ("CORPORATE_MARKETING", 10), ("FINANCE", 11),
+                             ("PROFESSIONAL_SERVICES", 12), ("CLASSIFIEDS", 13), ("INSURANCE", 126)),
+    "DRUGS": (("OTHER_DRUGS", 14), ("MARIJUANA", 118)),
+    "EDUCATION": (("OTHER_EDUCATION", 15), ("HISTORY", 17), ("K_12", 18), ("REFERENCE_SITES", 19),
+                  ("SCIENCE_AND_TECHNOLOGY", 20)),
+    "ENTERTAINMENT_AND_RECREATION": (("ENTERTAINMENT", 22), ("TELEVISION_AND_MOVIES", 23), ("MUSIC", 24),
+                                     ("STREAMING_MEDIA", 25), ("RADIO_STATIONS", 26)),
+    "GAMBLING": (("GAMBLING", 27),),
+    "GAMES": (("OTHER_GAMES", 28), ("SOCIAL_NETWORKING_GAMES", 101)),
+    "GOVERNMENT_AND_POLITICS": (("GOVERNMENT", 30), ("POLITICS", 31), ("MILITARY", 120)),
+    "HEALTH": (("HEALTH", 32),),
+    "ILLEGAL_OR_QUESTIONABLE": (("COPYRIGHT_INFRINGEMENT", 34), ("COMPUTER_HACKING", 35), ("QUESTIONABLE", 36),
+                                ("ANONYMIZER", 39)),
+    "INFORMATION_TECHNOLOGY": (("OTHER_INFORMATION_TECHNOLOGY", 40), ("FILE_HOST", 43), ("WEB_HOST", 46),
+                               ("WEB_SEARCH", 47), ("PORTALS", 48), ("CDN", 107), ("DNS_OVER_HTTPS", 117),
+                               ("AI_ML_APPS", 122), ("GENERAL_AI_ML", 125), ("DEVELOPER_TOOLS", 3075)),
+    "INTERNET_COMMUNICATION": (("INTERNET_SERVICES", 51), ("ONLINE_CHAT", 53), ("EMAIL_HOST", 54), ("BLOG", 55),
+                               ("P2P_COMMUNICATION", 97), ("REMOTE_ACCESS", 104), ("WEB_CONFERENCING", 111)),
+    "JOB_SEARCH": (("JOB_SEARCH", 56),),
+    "MISCELLANEOUS": (("OTHER_MISCELLANEOUS", 58), ("MISCELLANEOUS_OR_UNKNOWN", 98), ("NEWLY_REG_DOMAINS", 106),
+                      ("NON_CATEGORIZABLE", 110)),
+    "NEWS_AND_MEDIA": (("NEWS_AND_MEDIA", 59),),
+    "SECURITY": (("OTHER_SECURITY", 91), ("ADWARE_OR_SPYWARE", 92), ("ENCR_WEB_CONTENT", 113), ("DYNAMIC_DNS", 119)),
+    "SHOPPING_AND_AUCTIONS": (("OTHER_SHOPPING_AND_AUCTIONS", 79), ("REAL_ESTATE", 81), ("ONLINE_AUCTIONS", 82)),
+    "SOCIETY_AND_LIFESTYLE": (("OTHER_SOCIETY_AND_LIFESTYLE", 72), ("HOBBIES_AND_LEISURE", 75),
+                              ("SOCIAL_NETWORKING", 78)),
+    "SPORTS": (("SPORTS", 84),),
+    "TRAVEL": (("TRAVEL", 86),),
+    "VEHICLES": (("VEHICLES", 87),),
+    "USER_DEFINED": (("USER_DEFINED", 90),),
+}
+#: sample domains the simulated URL database classifies into a predefined category (``urlLookup``)
+CATEGORY_DOMAINS = {
+    "NEWS_AND_MEDIA": ("news.example.com", "cnn.com", "bbc.co.uk"),
+    "PROFESSIONAL_SERVICES": ("zscaler.com", "example.com"),
+    "SOCIAL_NETWORKING": ("facebook.com", "linkedin.com", "x.com"),
+    "WEB_SEARCH": ("google.com", "bing.com"),
+    "FINANCE": ("bank.example.com", "paypal.com"),
+}
+
+
+def _category(cid: str, group: str, val: int) -> dict[str, Any]:
+    return {"id": cid, "superCategory": group, "keywords": [], "keywordsRetainingParentCategory": [], "urls": [],
+            "dbCategorizedUrls": list(CATEGORY_DOMAINS.get(cid, ())), "customCategory": False, "editable": True,
+            "type": "URL_CATEGORY", "val": val, "customUrlsCount": 0, "urlsRetainingParentCategoryCount": 0,
+            "customIpRangesCount": 0, "ipRangesRetainingParentCategoryCount": 0, "categoryGroup": "REGULAR",
+            "urlType": "EXACT"}
+
+
 def _insert_absent(engine: Any, key: str, oid: str, obj: dict[str, Any]) -> None:
     """Seed ``obj`` unless an item with that id is stored already (a kept SQLite state)."""
     coll = engine.store.collection(key)
@@ -78,7 +132,7 @@ def _service(sid: int, name: str, proto: str, ranges: Any) -> dict[str, Any]:
 
 @on_reset("zia", tenant=True)
 def seed_tenant(engine: Any) -> None:
-    """Admin roles, network services and browser versions every ZIA tenant has."""
+    """Admin roles, network services, predefined URL categories and browser versions every ZIA tenant has."""
     for rid, name, rank, rtype, auditor in PREDEFINED_ROLES:
         _insert_absent(engine, ROLES, str(rid), {
             "id": rid, "rank": rank, "name": name, "roleType": rtype, "isAuditor": auditor,
@@ -89,6 +143,9 @@ def seed_tenant(engine: Any) -> None:
             "permissions": []})
     for sid, name, proto, ranges in PREDEFINED_SERVICES:
         _insert_absent(engine, SERVICES, str(sid), _service(sid, name, proto, ranges))
+    for group, categories in URL_CATEGORIES.items():
+        for cid, val in categories:
+            _insert_absent(engine, CATEGORIES, cid, _category(cid, group, val))
     for btype, prefix, current, older in BROWSER_VERSIONS:
         _insert_absent(engine, BROWSERS, btype, {
             "browserType": btype, "versions": [f"{prefix}{v}" for v in current],
@@ -176,3 +233,129 @@ def vips_by_datacenter(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
 def sandbox_quota(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     """The Cloud Sandbox submission quota, a one-element JSON array (a day's allowance, none used)."""
     return engine.json_response(200, [{"startTime": -1, "used": 0, "allowed": 1000, "scale": "DAYS", "unused": 1000}])
+
+
+def _true(ctx: Any, key: str) -> bool:
+    return (ctx.q(key) or "").lower() == "true"
+
+
+def _serve(engine: Any, ctx: Any, route: Any, items: list[Any]) -> Any:
+    """``items`` as the route answers them (the server's representation), in the route's paging."""
+    from ... import paging
+
+    try:
+        page = paging.style(route.paging).serve(answer(engine, route, items), ctx.query, path=ctx.req.path)
+    except paging.PagingError as exc:
+        return engine.error(ctx, 400, str(exc))
+    return engine.json_response(200, page)
+
+
+def _stored(engine: Any, ctx: Any, key: str) -> list[dict[str, Any]]:
+    coll = engine.store.collection(key)
+    return engine.visible_all(ctx, coll) if coll is not None else []
+
+
+@behavior("zia", "GET", CATEGORIES, no_pending=True)
+def list_url_categories(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """Predefined and custom categories; ``customOnly=true``: the custom ones only; ``type``:
+    ``URL_CATEGORY``, ``TLD_CATEGORY`` or ``ALL`` (the API does not filter by ``search``)."""
+    items = _stored(engine, ctx, CATEGORIES)
+    if _true(ctx, "customOnly"):
+        items = [c for c in items if c.get("customCategory") is True]
+    wanted = (ctx.q("type") or "").upper()
+    if wanted and wanted != "ALL":
+        items = [c for c in items if str(c.get("type", "URL_CATEGORY")).upper() == wanted]
+    return _serve(engine, ctx, route, items)
+
+
+#: the fields ``?search=`` matches per collection (the API's documented search: any part of any of
+#: them, any case); collections not listed match the name (the generic list)
+SEARCH_FIELDS = {
+    "/vpnCredentials": ("commonName", "fqdn", "ipAddress", "comments", "location.name"),
+}
+
+
+def _field(obj: dict[str, Any], dotted: str) -> Any:
+    value: Any = obj
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def field_search(items: list[dict[str, Any]], expr: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The items where any of ``fields`` contains ``expr`` (any case)."""
+    needle = expr.lower()
+    return [o for o in items if any(needle in str(_field(o, f) or "").lower() for f in fields)]
+
+
+def _search_list(suffix: str) -> Any:
+    fields = SEARCH_FIELDS[suffix]
+
+    def list_searched(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+        items = _stored(engine, ctx, V1 + suffix)
+        if ctx.q("search"):
+            items = field_search(items, ctx.q("search"), fields)
+        if ctx.q("type"):
+            items = [o for o in items if o.get("type") == ctx.q("type")]
+        if _true(ctx, "includeOnlyWithoutLocation"):
+            items = [o for o in items if not o.get("location")]
+        if ctx.q("locationId"):
+            items = [o for o in items if str(_field(o, "location.id")) == ctx.q("locationId")]
+        return _serve(engine, ctx, route, items)
+
+    list_searched.__doc__ = f"``GET {suffix}``: ``search`` matches {', '.join(fields)}; type/location filters."
+    return list_searched
+
+
+for _suffix in SEARCH_FIELDS:
+    behavior("zia", "GET", V1 + _suffix, no_pending=True)(_search_list(_suffix))
+
+
+#: geography answered for an address: first octet -> (city, state, country, code, continent, lat, lon, postal)
+REGIONS = {
+    8: ("Mountain View", "California", "United States", "US", "NA", 37.386, -122.0838, "94035"),
+    1: ("Sydney", "New South Wales", "Australia", "AU", "OC", -33.8688, 151.2093, "2000"),
+    81: ("Frankfurt am Main", "Hesse", "Germany", "DE", "EU", 50.1109, 8.6821, "60311"),
+    185: ("London", "England", "United Kingdom", "GB", "EU", 51.5072, -0.1276, "EC1A"),
+}
+DEFAULT_REGION = ("San Jose", "California", "United States", "US", "NA", 37.3382, -121.8863, "95113")
+
+
+@behavior("zia", "GET", V1 + "/region/byIPAddress/{ip}", no_pending=True)
+def geo_by_ip(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """A lookup (not an item of a collection): the geography of any public IPv4 address."""
+    import ipaddress
+
+    try:
+        addr = ipaddress.IPv4Address(params["ip"])
+    except ValueError:
+        return engine.error(ctx, 400, f"Invalid IP address: {params['ip']}", "INVALID_INPUT_ARGUMENT")
+    city, state, country, code, continent, lat, lon, postal = REGIONS.get(int(addr) >> 24, DEFAULT_REGION)
+    geo_id = 4_000_000 + sum(map(ord, city))
+    return engine.json_response(200, {
+        "cityGeoId": geo_id, "stateGeoId": geo_id // 10, "latitude": lat, "longitude": lon, "cityName": city,
+        "stateName": state, "countryName": country, "countryCode": code, "postalCode": postal,
+        "continentCode": continent})
+
+
+GRE_INTERNAL = "172.17.0.0/16"  # where the cloud takes GRE tunnels' internal /29 ranges from
+
+
+@behavior("zia", "GET", V1 + "/greTunnels/availableInternalIpRanges", no_pending=True)
+def available_gre_ranges(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """Free internal /29 ranges for a GRE tunnel (``limit`` of them, 10 by default): those no
+    stored tunnel's ``internalIpRange`` starts."""
+    import ipaddress
+
+    used = {str(t.get("internalIpRange")) for t in _stored(engine, ctx, V1 + "/greTunnels")}
+    try:
+        limit = max(1, min(1000, int(ctx.q("limit") or 10)))
+    except ValueError:
+        return engine.error(ctx, 400, f"limit must be a number, got {ctx.q('limit')!r}", "INVALID_INPUT_ARGUMENT")
+    out: list[dict[str, str]] = []
+    for block in ipaddress.IPv4Network(GRE_INTERNAL).subnets(new_prefix=29):
+        if str(block.network_address) not in used:
+            out.append({"startIPAddress": str(block.network_address), "endIPAddress": str(block.broadcast_address)})
+        if len(out) == limit:
+            break
+    return engine.json_response(200, out)

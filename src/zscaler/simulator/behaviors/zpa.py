@@ -436,10 +436,28 @@ def _check_segment(engine: Any, ctx: Any, cid: str, body: dict[str, Any]) -> Any
     return None
 
 
+#: what a new application segment must carry besides its name: each entry a set of keys of which
+#: one must be given and not empty (the API's validation; the ports in either form, TCP or UDP)
+SEGMENT_REQUIRED = (("domainNames",), ("segmentGroupId",),
+                    ("tcpPortRanges", "tcpPortRange", "udpPortRanges", "udpPortRange"))
+
+
+def missing_required(body: dict[str, Any], required: tuple[tuple[str, ...], ...]) -> str | None:
+    """The validation error for the first entry of ``required`` none of whose keys ``body`` gives."""
+    for keys in required:
+        if all(body.get(k) in (None, "", [], {}) for k in keys):
+            return f"{' or '.join(keys)} is required" if len(keys) < 3 else f"one of {', '.join(keys)} is required"
+    return None
+
+
 @behavior("zpa", "POST", V1 + "/application")
 def create_segment(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """A new segment needs domains, a segment group and ports (400 otherwise); its references must exist."""
     body = ctx.json()  # parsed once per request: the checked, completed body is what the create stores
     if isinstance(body, dict):
+        missing = missing_required(body, SEGMENT_REQUIRED) if body.get("name") else None
+        if missing is not None:
+            return engine.error(ctx, 400, missing)
         err = _check_segment(engine, ctx, params["customerId"], body)
         if err is not None:
             return err
@@ -502,7 +520,8 @@ def list_segment_groups(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
 # ------------------------------------------------------------------ LSS log formats
 
 LOG_TYPES = ("zpn_trans_log", "zpn_auth_log", "zpn_ast_auth_log", "zpn_http_trans_log", "zpn_audit_log",
-             "zpn_sys_auth_log", "zpn_ast_comprehensive_stats", "zpn_waf_http_exchanges_log")
+             "zpn_sys_auth_log", "zpn_ast_comprehensive_stats", "zpn_waf_http_exchanges_log",
+             "zpn_pbroker_comprehensive_stats")
 
 
 def log_formats(log_type: str) -> dict[str, str]:
@@ -559,7 +578,7 @@ def get_status_codes(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
 
 # ------------------------------------------------------------------ inspection (app protection) controls
 
-CONTROL_VERSIONS = ("OWASP_CRS/3.3.0", "OWASP_CRS/3.3.5")
+CONTROL_VERSIONS = ("OWASP_CRS/3.3.0", "OWASP_CRS/3.3.5", "OWASP_CRS/4.8.0")
 CONTROL_GROUPS = (("Protocol Issues", True, ("Missing Host header", "Invalid HTTP request line")),
                   ("Environment and Port Scanners", True, ("Scanner detection",)),
                   ("Preprocessors", False, ("Request body size limit",)))
