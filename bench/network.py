@@ -127,7 +127,7 @@ def _row(b: base.Bench, name: str, results: dict[str, list[dict]], latency: floa
     ratio = base._ratio(off, ours) if off else None
     t429 = f"{sum(r['throttled'] for r in results['ours'])} / " + (
         str(sum(r["throttled"] for r in results["official"])) if off else "–")
-    how = results["ours"][0].get("how", "iter_all()")
+    how = results["ours"][0].get("how", "fetch_all()")
     if name == C:
         bound = sizes["create"] / 50
         how += f"; bound {bound:g} s, {ours / bound:.2f}× it"
