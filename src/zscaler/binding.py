@@ -439,8 +439,8 @@ def _list_result(call: Call, resp: Any, body: Any, executor: "RequestExecutor") 
     items = response._wrap_items(response.get_results())
     if call.client_side:
         items = _collect(response, items, call.client_side)
-    elif style.all_pages:  # every page, read by a cursor of its own: the response stays on page 1
-        items = _collect(response.cursor(), items, {})
+    elif style.all_pages:  # every page (fetched ahead, issue #17), read by a cursor of its own: the response stays on page 1
+        items = response.cursor().fetch_all()
     return response, items
 
 

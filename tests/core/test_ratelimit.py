@@ -290,3 +290,17 @@ def test_a_zia_endpoint_limit_is_learned_from_its_first_429(sim):
     assert limits == {("zia", "GET", "/zia/api/v1/ruleLabels"): ((5, 1.0),)}
     statuses = Counter(r.status for r in api_requests(sim, "/ruleLabels"))
     assert statuses[200] == 16 and statuses[429] <= 4
+
+
+def test_legacy_clients_take_the_same_keys(sim):
+    from zscaler.oneapi_client import LegacyZIAClient
+
+    with LegacyZIAClient(sim.legacy_config("zia", rateLimit={"perSecond": 3}, pagination={"concurrency": 2})) as c:
+        executor = c.get_request_executor()
+        assert executor.rate_limiter.limits("zia") == ((3, 1.0),) and executor.page_concurrency == 2
+    with LegacyZIAClient(sim.legacy_config("zia", pagination={"prefetch": False})) as c:
+        assert c.get_request_executor().page_concurrency == 0
+    with pytest.raises(ConfigurationError, match="LegacyZIAClient.*rateLimit.perSecond"):
+        LegacyZIAClient(sim.legacy_config("zia", rateLimit={"perSecond": -2}))
+    with pytest.raises(ConfigurationError, match="pagination.concurrency"):
+        LegacyZIAClient(sim.legacy_config("zia", pagination={"concurrency": 0}))
