@@ -101,12 +101,19 @@ def run_latency(b: base.Bench, sim: Sim, clients: dict[str, str], latency: float
          runs, None),
         (C, {**common, "workload": "create_zpa", "count": sizes["create"]}, cfg["create_runs"], "50/s"),
     ]
+    if cfg["concurrency"]:  # this SDK alone, more pages in flight; compared with the official (a)
+        more = {"pagination": {"concurrency": cfg["concurrency"]}}
+        plans.insert(1, (f"{A}, pagination.concurrency={cfg['concurrency']}",
+                         {**plans[0][1], "config": more}, runs, None))
     rows: list[list[str]] = []
     for name, spec, n, rate in plans:
         if rate:
             sim.control("POST", "network", {"rate_limit": rate})
-        results = _rounds(sim, clients, spec, n, latency)
+        only_ours = "config" in spec
+        results = _rounds(sim, {"ours": clients["ours"]} if only_ours else clients, spec, n, latency)
         b.results.setdefault(label, {})[name] = results
+        if only_ours and "official" in b.results[label].get(A, {}):
+            results = {**results, "official": b.results[label][A]["official"], "reference": []}
         rows.append(_row(b, name, results, latency, sizes))
     b.table(["workload", "this SDK", "official SDK", "official / this SDK", "429s received (this / official)",
              "how this SDK ran"], rows)
@@ -126,7 +133,7 @@ def _row(b: base.Bench, name: str, results: dict[str, list[dict]], latency: floa
     off = base.median([r["seconds"] for r in results.get("official", [])]) if results.get("official") else None
     ratio = base._ratio(off, ours) if off else None
     t429 = f"{sum(r['throttled'] for r in results['ours'])} / " + (
-        str(sum(r["throttled"] for r in results["official"])) if off else "–")
+        str(sum(r["throttled"] for r in results["official"])) if off and "reference" not in results else "–")
     how = results["ours"][0].get("how", "fetch_all()")
     if name == C:
         bound = sizes["create"] / 50
@@ -168,6 +175,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, help="runs of (a), (b), (d) per client (default 3; --quick 1)")
     ap.add_argument("--create-runs", type=int, help="runs of (c) per client (default 1)")
     ap.add_argument("--latency", default="40ms", help="the added latency (default 40ms); loopback runs too")
+    ap.add_argument("--concurrency", type=int, default=0, metavar="N",
+                    help="add a row: (a) with this SDK's pagination.concurrency=N (the official column is (a)'s)")
     ap.add_argument("--no-loopback", action="store_true", help="only the added latency, not the 0 ms table")
     ap.add_argument("--simulator-src", metavar="CHECKOUT",
                     help="serve with the simulator of another checkout (git archive <commit> | tar -x -C DIR)")
@@ -179,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
 
     latency = parse_duration(args.latency, "--latency")
     cfg = {"sizes": _sizes(args.quick), "runs": args.runs or (1 if args.quick else 3),
-           "create_runs": args.create_runs or 1}
+           "create_runs": args.create_runs or 1, "concurrency": args.concurrency}
     base.log("Zscaler SDK network benchmarks" + (" (quick)" if args.quick else ""))
     ours_py = base._ours_python()
     clients = {"ours": ours_py}

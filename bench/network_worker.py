@@ -7,7 +7,8 @@ imported at module level, so the same file runs in both. Prints one JSON line.
 Spec keys: ``impl`` (ours | official), ``workload`` (list_zpa | list_zia | create_zpa | tenants),
 ``base``, ``token_url``, ``client_id``, ``client_secret``, ``vanity``, ``customer_id``,
 ``page_size``, ``expect`` (items expected), ``count`` and ``prefix`` (create_zpa),
-``tenants`` (customer ids: tenants), ``workers`` (this SDK's threads where it needs threads).
+``tenants`` (customer ids: tenants), ``workers`` (this SDK's threads where it needs threads),
+``config`` (more configuration of this SDK's client: ``{"pagination": {"concurrency": 16}}``).
 
 This SDK runs the way issue #17 makes it fast: listings with ``resp.fetch_all()`` (else
 ``iter_all()``; later pages fetched concurrently where the page count is known), creates through
@@ -31,7 +32,7 @@ def _config(spec: dict, customer_id: str | None = None, *, official: bool = Fals
     cfg = {"clientId": spec["client_id"], "clientSecret": spec["client_secret"], "vanityDomain": spec["vanity"],
            "customerId": customer_id or spec["customer_id"]}
     if not official:
-        cfg.update(apiBaseUrl=spec["base"], tokenUrl=spec["token_url"])
+        cfg.update(apiBaseUrl=spec["base"], tokenUrl=spec["token_url"], **spec.get("config", {}))
     return cfg
 
 
