@@ -204,6 +204,22 @@ def test_concurrent_listing_stays_within_a_limit_it_learned(sim):
     assert sim.throttled == 0 and {r.status for r in api_requests(sim, path)} == {200}
 
 
+def test_faults_and_a_learned_limit_together(sim):
+    """Injected 429/503/reset answers while a learned 25/s window paces the pages: every item once, in
+    order, and not one 429 from the limit itself (the simulator counts those apart from faults)."""
+    path, seeded = _zpa(sim, 400)
+    sim.set_network(rate_limit="25/s")
+    sim.fault(path, method="GET", status=503, query={"page": 3}, times=1)
+    sim.fault(path, method="GET", status=429, query={"page": 9}, times=2, headers={"Retry-After": "0"})
+    sim.fault(path, method="GET", action="reset", query={"page": 14}, times=1)
+    with _client(sim, concurrency=8) as c:
+        _, resp, _ = c.zpa.segment_groups.list_groups(query_params={"page_size": 20})
+        ids = [g.id for g in resp.iter_all()]
+    assert ids == [s["id"] for s in seeded] and resp.listing_notes == []
+    assert sim.throttled == 0
+    assert Counter(r.status for r in api_requests(sim, path)) == {200: 21, 503: 1, 429: 2}
+
+
 def test_concurrent_listing_stays_within_a_configured_limit(sim):
     path, seeded = _zpa(sim, 500)
     sim.rate_limit("zpa", 25)
