@@ -81,6 +81,9 @@ def test_a_created_category_is_custom_with_a_generated_id(client, api):
     assert r.status_code == 200
     after = api.get(f"{Z}/urlCategories/CUSTOM_01").json()
     assert after["customCategory"] is True and after["val"] == 128 and after["urls"] == ["a.example.com"]
+    assert after["customUrlsCount"] == 1
+    added = ok(cats.add_urls_to_category("CUSTOM_01", configured_name="Allowed tools", urls=["b.example.com"]))
+    assert added.urls == ["a.example.com", "b.example.com"] and added.custom_urls_count == 2
 
 
 def test_custom_only_lists_custom_categories_only(client):

@@ -18,7 +18,7 @@ from typing import Any, cast
 from ..httpserver import Response
 from . import behavior, on_reset
 from .represent import answer
-from .zia import CATEGORIES, V1, recommended_vips
+from .zia import CATEGORIES, V1, category_counts, recommended_vips
 
 ROLES = V1 + "/adminRoles"
 SERVICES = V1 + "/networkServices"
@@ -266,6 +266,20 @@ def list_url_categories(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     if wanted and wanted != "ALL":
         items = [c for c in items if str(c.get("type", "URL_CATEGORY")).upper() == wanted]
     return _serve(engine, ctx, route, items)
+
+
+@behavior("zia", "PUT", CATEGORIES + "/{category_id}")
+@behavior("zia", "PUT", CATEGORIES + "/{category_id}?action=ADD_TO_LIST")
+@behavior("zia", "PUT", CATEGORIES + "/{category_id}?action=REMOVE_FROM_LIST")
+def update_url_category(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """An update (or a URL list action) answers the category with its URL counts recomputed."""
+    resp = engine.default(ctx, route, params)
+    coll = engine.store.collection(CATEGORIES)
+    stored = coll.items.get(params["category_id"]) if coll is not None and resp.status == 200 else None
+    if stored is None:
+        return resp
+    updated = engine.store.update(CATEGORIES, params["category_id"], {**stored, **category_counts(stored)})
+    return engine.json_response(200, answer(engine, route, updated))
 
 
 #: the fields ``?search=`` matches per collection (the API's documented search: any part of any of
