@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import json
 from collections import deque
-from itertools import chain
+from itertools import chain, islice
 from types import GenericAlias
 from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Protocol, TypeVar
 
@@ -232,32 +232,47 @@ class ZscalerAPIResponse:
         fn: Callable[[dict[str, Any]], Any] = w  # the declared type again (mypy narrows w to "type[object]" here)
         return [fn(i) if isinstance(i, dict) else i for i in items]
 
-    def iter_all(self) -> Iterator[Any]:
+    def iter_all(self, limit: int | None = None) -> Iterator[Any]:
         """Every item of this page and of every later page, in order, each once (flat memory: at most
-        ``pagination.concurrency`` pages are held ahead of the reader).
+        ``pagination.concurrency`` pages are held ahead of the reader); at most ``limit`` items when
+        given, and then no page after the one holding the last of them is asked for.
 
         Later pages are fetched ahead of the reader (``pagination.prefetch``, on by default): where the
         listing tells its page count (ZPA, ZCell, ZIdentity, EASM) up to ``pagination.concurrency`` pages
         at once, elsewhere (ZIA, ZCC, ZDX) one page ahead. Pages are checked and taken in order exactly as
         :meth:`next` takes them; the response ends on the last page read."""
-        return chain.from_iterable(self._pages())  # the items of a page are iterated in C, not by a generator
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+            raise ValueError(f"iter_all(): 'limit' must be a whole number >= 0 or None, got {limit!r}")
+        pages = self._pages() if limit is None else self._page_lists(limit)
+        items = chain.from_iterable(pages)  # the items of a page are iterated in C, not by a generator
+        return items if limit is None else islice(items, limit)
 
-    def fetch_all(self) -> list[Any]:
+    def fetch_all(self, limit: int | None = None) -> list[Any]:
         """Every item of this page and of every later page as one list, in order, each once: the
         "all pages" call (issue #17). Later pages are fetched concurrently as :meth:`iter_all` says; an
-        error on a later page raises (``ListingIncompleteError``, the API's error)."""
-        return list(self.iter_all())
+        error on a later page raises (``ListingIncompleteError``, the API's error). ``limit``: at most
+        that many items, as for :meth:`iter_all`."""
+        return list(self.iter_all(limit))
 
     def _pages(self) -> Iterator[list[Any]]:
-        yield self._wrap_items(self._items)
+        return self._page_lists(None)
+
+    def _page_lists(self, limit: int | None) -> Iterator[list[Any]]:
+        """The item lists of this page and the later ones, up to ``limit`` items (None: all)."""
+        first = self._wrap_items(self._items)
+        yield first
+        left = None if limit is None else limit - len(first)  # items still wanted (None: all)
         workers = int(getattr(self._pages_source, "concurrency", 0) or 0)
-        if workers > 0 and self.has_next():
-            yield from _Ahead(self, workers).pages()
-        while self.has_next():  # page by page: no fetching ahead, or a listing the plan did not foresee
+        if workers > 0 and self.has_next() and (left is None or (left > 0 and self._keep is None)):
+            ahead = _Ahead(self, workers, left)  # with a client-side filter a limit cannot be planned: page by page
+            yield from ahead.pages()
+            left = ahead.left
+        while self.has_next() and (left is None or left > 0):  # page by page: no fetching ahead, or past the plan
             items, _, err = self._next_page()
             if err is not None:
                 raise err
             if items:
+                left = None if left is None else left - len(items)
                 yield items
 
     __iter__ = iter_all
@@ -290,13 +305,17 @@ class _Ahead:
     pages are in flight; without one, the next page is fetched while the reader has this one. A
     planned page that is not the page the listing asks for next (its count changed, it ended early)
     stops the plan; the reader goes on page by page from there. The pool is shut down when the
-    reader stops, however it stops."""
+    reader stops, however it stops. ``left``: the items still wanted (None: all); the plan is cut to
+    the pages that hold them (pages as full as this one), and one page ahead stops once they are read."""
 
-    def __init__(self, resp: ZscalerAPIResponse, workers: int) -> None:
+    def __init__(self, resp: ZscalerAPIResponse, workers: int, left: int | None = None) -> None:
         from concurrent.futures import ThreadPoolExecutor
 
         self.resp = resp
+        self.left = left
         plan = remaining_pages(resp._paging, resp._body, resp._params)
+        if plan and left is not None:
+            plan = plan[: -(-left // max(1, len(resp._items)))]
         self.plan = iter(plan) if plan else None
         self.width = max(1, workers) if plan else 1
         self.pool = ThreadPoolExecutor(max_workers=self.width, thread_name_prefix="zscaler-pages")
@@ -310,7 +329,7 @@ class _Ahead:
                 if params is None:
                     return
                 self.queue.append((params, self.pool.submit(fetch, params)))
-        elif not self.queue and self.resp._next_params is not None:
+        elif not self.queue and self.resp._next_params is not None and (self.left is None or self.left > 0):
             params = self.resp._next_params
             self.queue.append((params, self.pool.submit(fetch, params)))
 
@@ -325,9 +344,13 @@ class _Ahead:
                 items, _, err = self.resp._accept(params, body, http)
                 if err is not None:
                     raise err
+                if self.left is not None and items:
+                    self.left -= len(items)
                 self._refill()  # the next fetches start before the reader gets these items
                 if items:
                     yield items
+                if self.left is not None and self.left <= 0:
+                    return
         finally:
             # pages not started are dropped; those in flight are waited for (at most ``width``), so no
             # request of this listing is still running once the reader has stopped

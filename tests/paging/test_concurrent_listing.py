@@ -118,6 +118,26 @@ def test_a_listing_without_a_page_count_is_read_one_page_ahead(sim):
     assert sorted(_pages_asked(sim, "/ruleLabels")) == expected_asks
 
 
+@pytest.mark.parametrize("resource,limit,size,pages", [
+    ("zpa", 23, 10, 3), ("zpa", 20, 10, 2), ("zpa", 5, 10, 1), ("zpa", 0, 10, 1), ("zia", 23, 10, 3), ("zia", 30, 10, 3),
+])
+def test_a_limit_asks_for_no_page_past_it(sim, resource, limit, size, pages):
+    if resource == "zpa":
+        _zpa(sim, 95)
+        part = "/segmentGroup"
+    else:
+        sim.seed("zia", "rule_labels", 95)
+        part = "/ruleLabels"
+    with _client(sim, concurrency=8) as c:
+        api = c.zpa.segment_groups.list_groups if resource == "zpa" else c.zia.rule_labels.list_labels
+        _, resp, _ = api(query_params={"page_size": size})
+        got = resp.fetch_all(limit=limit)
+        assert len(got) == limit and len(list(resp.iter_all(limit=0))) == 0
+    assert len(_pages_asked(sim, part)) == pages
+    with pytest.raises(ValueError, match="'limit' must be a whole number"):
+        resp.iter_all(limit=-1)
+
+
 def test_no_prefetch_means_no_thread_and_the_same_items(sim):
     _zpa(sim, 45)
     with _client(sim, prefetch=False) as c:

@@ -509,7 +509,7 @@ def _pages(spec: OpSpec, values: dict[str, Any], fmt: str, first: Any, resp: Any
     total = _total(resp)
     progress = Progress(f"{spec.product.name} {kebab(spec.resource.attribute)}",
                         min(total, limit) if total and limit else (total or limit))
-    items: Any = iter_with_progress(resp.iter_all(), progress)
+    items: Any = iter_with_progress(resp.iter_all(limit), progress)  # no page past the limit is fetched
     if limit:
         items = islice(items, limit)
     return list(items), False
