@@ -72,7 +72,7 @@ def test_default_tenant_isolation_and_certificates(fsim, fapi):
 def test_default_tenant_zia_reference_data(fsim, fapi):
     roles = fapi.get(ZIA + "/adminRoles/lite").json()
     assert any(r["name"] == "Super Admin" for r in roles) and not any(r.get("isAuditor") for r in roles)
-    assert all(set(r) == {"id", "rank", "name", "roleType"} for r in roles)  # the lite view's fields
+    assert all(set(r) == {"id", "rank", "name", "roleType", "reportTimeDuration"} for r in roles)  # the lite view's
     with_auditor = fapi.get(ZIA + "/adminRoles/lite", params={"includeAuditorRole": "true"}).json()
     assert any(r.get("isAuditor") for r in with_auditor) and len(with_auditor) == len(roles) + 1
     for name in ("ICMP_ANY", "TCP_ANY", "UDP_ANY", "DNS"):

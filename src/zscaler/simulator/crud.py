@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .. import paging
 from . import wire
-from .behaviors.represent import answer
+from .behaviors.represent import answer, envelope
 from .context import BadRequest, Ctx
 from .httpserver import Response
 from .routes import Route, fill
@@ -115,6 +115,7 @@ def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> 
         body = ctx.json() if route.verb != "GET" else None  # the page of a POST search may sit in the body
         page = paging.style(route.paging).serve(answer(engine, route, items), ctx.query, base_url=base,
                                                 path=ctx.req.path, body=body)
+        page = envelope(engine, route, page)
         return Response.json(200, page)
     except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))

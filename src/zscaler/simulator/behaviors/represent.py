@@ -12,7 +12,8 @@ that representation (issue #16):
 * the server's modification stamps (``lastModifiedTime`` ...) are answered only where the model
   declares them or the product's table says :data:`KEEP` (ZIA locations, groups ... have none;
   GRE tunnels and static IPs call it ``lastModificationTime``);
-* keys the product's table marks :data:`HIDE` are never answered (write-only fields such as a
+* keys the product's table marks :data:`OMIT` are answered only when stored (not filled), keys
+  it marks :data:`HIDE` are never answered (write-only fields such as a
   credential's ``password``; stamps a create answer does not carry yet).
 
 A product's table is keyed by model name (every route answering that model) or by
@@ -46,6 +47,11 @@ class _Marker:
 KEEP: Any = _Marker("KEEP")
 #: a table value: never answer the key
 HIDE: Any = _Marker("HIDE")
+#: a table value: answer the key only when stored (the model's empty value is not filled in)
+OMIT: Any = _Marker("OMIT")
+#: a table value of an envelope key (``"@currentCount"``): the number of items on the page
+PAGE_COUNT: Any = _Marker("PAGE_COUNT")
+ENVELOPE = "@"  # table keys starting with it are keys of a listing's envelope, not of its items
 
 _FLAG = re.compile(
     r"^(is|has|enable|allow|block|bypass|use|include|exclude|show|display|inspect|skip)[A-Z0-9]"
@@ -76,8 +82,9 @@ def declared(product: str, model: str) -> tuple[tuple[str, Any], ...] | None:
 
 
 def model_of(route: Any) -> str | None:
+    """The model the route's operation answers (its resource's when the route has no operation)."""
     op = getattr(route, "op", None)
-    name = getattr(op, "model", None) or getattr(getattr(route, "resource", None), "model", None)
+    name = getattr(op, "model", None) if op is not None else getattr(getattr(route, "resource", None), "model", None)
     return name if isinstance(name, str) else None
 
 
@@ -92,16 +99,18 @@ def represent(product: str, model: str | None, obj: Any, own: dict[str, Any]) ->
     if fields is None and not own:
         return obj
     out = dict(obj)
-    keys = {k for k, _ in fields or ()} | {k for k, v in own.items() if v is KEEP}
+    keys = {k for k, _ in fields or ()} | {k for k, v in own.items() if v is KEEP or v is OMIT}
     if fields is not None:
         _stamps(out, keys)
     for k, v in own.items():
+        if k.startswith(ENVELOPE):
+            continue
         if v is HIDE:
             out.pop(k, None)
-        elif v is not KEEP and k not in out:
+        elif v is not KEEP and v is not OMIT and k not in out:
             out[k] = copy.deepcopy(v)
     for k, v in fields or ():
-        if k not in out and own.get(k) is not HIDE:
+        if k not in out and own.get(k) is not HIDE and own.get(k) is not OMIT:
             out[k] = copy.deepcopy(v)
     return out
 
@@ -135,6 +144,21 @@ def _stamps(out: dict[str, Any], keys: set[str]) -> None:
             out[alias] = value
 
 
+def envelope(engine: Any, route: Any, page: Any) -> Any:
+    """``page`` (a listing's answer) with the envelope keys of the route's table entry
+    (``"@currentCount": PAGE_COUNT`` -> ``currentCount``: the items on the page, as ZPA counts)."""
+    own = _route_keys(engine.traits_of(getattr(route, "product", "")).defaults).get(
+        f"{getattr(route, 'verb', '')} {_PLACEHOLDER.sub('{}', getattr(route, 'template', ''))}", {})
+    extra = {k[len(ENVELOPE):]: v for k, v in own.items() if k.startswith(ENVELOPE)}
+    if not extra or not isinstance(page, dict):
+        return page
+    items = next((v for v in page.values() if isinstance(v, list)), [])
+    out = dict(page)
+    for k, v in extra.items():
+        out[k] = str(len(items)) if v is PAGE_COUNT else v
+    return out
+
+
 def answer(engine: Any, route: Any, value: Any, *, model_keys: bool = True) -> Any:
     """The answer to ``route`` for a stored ``value`` (an object, or a list of them).
 
@@ -143,7 +167,7 @@ def answer(engine: Any, route: Any, value: Any, *, model_keys: bool = True) -> A
     """
     product = getattr(route, "product", "")
     model = model_of(route) if model_keys else None
-    own = table_entry(engine.traits_of(product).defaults, model_of(route), getattr(route, "verb", ""),
+    own = table_entry(engine.traits_of(product).defaults, model, getattr(route, "verb", ""),
                       getattr(route, "template", ""))
     if isinstance(value, list):
         return [represent(product, model, v, own) for v in value]

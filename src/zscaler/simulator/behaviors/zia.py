@@ -257,7 +257,7 @@ def get_advanced(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     listed = engine.store.singletons.get(BLACKLIST)
     if isinstance(listed, dict) and "blacklistUrls" in listed:
         out["blacklistUrls"] = listed["blacklistUrls"]
-    return engine.json_response(200, out)
+    return engine.json_response(200, answer(engine, route, out))
 
 
 @behavior("zia", "PUT", ADVANCED)
@@ -367,3 +367,4 @@ def subscriptions(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
 
 
 from . import zia_tenant  # noqa: E402,F401  (the default tenant and server answers; registers on import)
+from . import zia_answers  # noqa: E402,F401  (reference tables the API serves; registers on import)

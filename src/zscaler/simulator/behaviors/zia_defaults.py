@@ -34,9 +34,6 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "CloudApplicationControl": {"promptCaptureEnabled": False, "accessControl": "READ_WRITE"},
     "DLPDictionary": {"dictTemplateId": 0, "lowConfidenceDisabled": False, "parentDictionary": None,
                       "parentDictionaryId": 0, "viewOnly": False},
-    "DLPPatternValidation": {"status": "VALID", "errPosition": 0, "errMsg": None, "errParameter": None,
-                             "errSuggestion": None, "idList": [], "subIdsMap": {}},
-    "DLPVAlidateExpression": {"status": "VALID", "errMsg": None},
     "DLPWebRules": {"fileTypeCategories": [], "ucTemplateId": 0, "lastModifiedTime": KEEP, "lastModifiedBy": KEEP},
     "FileTypeControlRules": {"browserEunTemplateId": 0, "fileTypeCategories": []},
     "FirewallDNSRules": {**_RULE, "endPointApplicationGroups": [], "endPointApplications": [],
@@ -71,6 +68,12 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "allowedFileHashesCount": 0, "allowedRemainingFileHashes": 10000},
     f"GET {V1}/urlCategories/urlQuota": {"uniqueUrlsProvisioned": 0, "remainingUrlsQuota": 25000},
     f"GET {V1}/security/advanced": {"blacklistUrls": []},
+    f"GET {V1}/adminRoles/lite": {"reportTimeDuration": -1},
+    # validations answer their verdict
+    f"POST {V1}/dlpDictionaries/validateDlpPattern": {"status": "VALID", "errPosition": 0, "errMsg": None,
+                                                      "errParameter": None, "errSuggestion": None, "idList": [],
+                                                      "subIdsMap": {}},
+    f"POST {V1}/dlpEngines/validateDlpExpr": {"status": "VALID", "errMsg": None},
     **{f"POST {V1}/{coll}": _NEW_RULE for coll in _RULES},
     **{f"PUT {V1}/{coll}/{{}}": {"accessControl": HIDE} for coll in _RULES if coll != "sandboxRules"},
     f"PUT {V1}/webDlpRules/{{}}": {"accessControl": HIDE, "rank": HIDE},
@@ -78,6 +81,13 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     f"POST {V1}/webApplicationRules/{{}}": _NEW_RULE,
     f"PUT {V1}/fileTypeRules/{{}}": {"accessControl": HIDE, "lastModifiedTime": HIDE, "lastModifiedBy": HIDE},
     f"POST {V1}/proxies": _NEW_RULE,
+    f"POST {V1}/vpnCredentials": {"preSharedKey": HIDE},  # the create answer does not echo the key
+    # lite views answer a subset of the object
+    f"GET {V1}/bandwidthControlRules/lite": {"lastModifiedTime": HIDE, "lastModifiedBy": HIDE, "protocols": HIDE},
+    f"GET {V1}/dlpDictionaries/lite": {k: HIDE for k in ("customPhraseMatchType", "description", "dictionaryType",
+                                                          "patterns")},
+    f"GET {V1}/webDlpRules/lite": {k: HIDE for k in ("action", "lastModifiedTime", "lastModifiedBy", "order",
+                                                      "protocols", "rank", "userRiskScoreLevels")},
     **{f"POST {V1}/{coll}": {"creatorContext": HIDE}
        for coll in ("ipDestinationGroups", "ipSourceGroups", "networkServiceGroups")},
 }

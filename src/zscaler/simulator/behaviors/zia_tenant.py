@@ -130,15 +130,24 @@ def _service(sid: int, name: str, proto: str, ranges: Any) -> dict[str, Any]:
     return obj
 
 
+#: features a role grants access to (roles answer ``featurePermissions``, not the older policy access)
+ROLE_FEATURES = ("LOCATIONS", "SUBCLOUDS", "FTP_CONTROL", "CLOUD_APP_CONTROL", "BROWSER_ISOLATION",
+                 "INTERMEDIATE_CA_CERTIFICATES", "ZIA_TRAFFIC_CAPTURE")
+
+
+def _feature_permissions(read_only: bool) -> dict[str, str]:
+    return {f: "READ_ONLY" if read_only else "READ_WRITE" for f in ROLE_FEATURES}
+
+
 @on_reset("zia", tenant=True)
 def seed_tenant(engine: Any) -> None:
     """Admin roles, network services, predefined URL categories and browser versions every ZIA tenant has."""
     for rid, name, rank, rtype, auditor in PREDEFINED_ROLES:
         _insert_absent(engine, ROLES, str(rid), {
             "id": rid, "rank": rank, "name": name, "roleType": rtype, "isAuditor": auditor,
-            "isNonEditable": True, "policyAccess": "READ_ONLY" if auditor or "Read" in name else "READ_WRITE",
+            "isNonEditable": True, "featurePermissions": _feature_permissions(auditor or "Read" in name),
             "dashboardAccess": "READ_WRITE", "reportAccess": "READ_WRITE", "analysisAccess": "READ_ONLY",
-            "usernameAccess": "NONE", "deviceInfoAccess": "READ_ONLY", "adminAcctAccess": "READ_WRITE",
+            "usernameAccess": "NONE", "deviceInfoAccess": "READ_ONLY",
             "alertingAccess": "READ_WRITE", "logsLimit": "UNRESTRICTED", "reportTimeDuration": -1,
             "permissions": []})
     for sid, name, proto, ranges in PREDEFINED_SERVICES:
@@ -178,7 +187,7 @@ def list_roles(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     coll = engine.store.collection(ROLES)
     auditors = (ctx.q("includeAuditorRole") or "").lower() == "true"
     roles = [_role_lite(r) for r in (coll.values() if coll is not None else ()) if auditors or not r.get("isAuditor")]
-    return _page(engine, ctx, route, roles)
+    return _page(engine, ctx, route, answer(engine, route, roles, model_keys=False))
 
 
 def _count(engine: Any, key: str) -> Response:

@@ -156,7 +156,7 @@ def create_provisioning_key(engine: Any, ctx: Any, route: Any, params: Any) -> A
     _name_refs(engine, params["customerId"], obj)
     key = engine.collection_key(route, params)
     engine.store.update(key, str(obj["id"]), obj)
-    return engine.json_response(200, obj)
+    return engine.json_response(200, answer(engine, route, obj))
 
 
 def _name_refs(engine: Any, cid: str, obj: dict[str, Any]) -> None:
@@ -243,8 +243,7 @@ def _ensure_enrollment_certs(engine: Any, cid: str) -> None:
     for i, name in enumerate(ENROLLMENT_CERTS):
         oid = str(ENROLLMENT_CERT_BASE + i)
         if coll is None or oid not in coll.items:
-            engine.store.insert(key, oid, {"id": oid, "name": name, "description": f"{name} certificate",
-                                           "allowSigning": True, "readOnly": True, "creationTime": "0",
+            engine.store.insert(key, oid, {"id": oid, "name": name, "allowSigning": True, "readOnly": True, "creationTime": "0",
                                            "modifiedTime": "0"})
 
 
@@ -277,7 +276,7 @@ def get_policy_set(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     if ptype not in SET_IDS:
         return engine.error(ctx, 400, f"invalid policy type {ptype}; one of {', '.join(POLICY_TYPES)}",
                             "invalid.policy.type")
-    return engine.json_response(200, _set_of(ctx, engine, params["customerId"], SET_IDS[ptype]))
+    return engine.json_response(200, answer(engine, route, _set_of(ctx, engine, params["customerId"], SET_IDS[ptype])))
 
 
 def _unknown_set(engine: Any, ctx: Any, psid: str) -> Any:

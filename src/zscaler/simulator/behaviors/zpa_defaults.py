@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .represent import HIDE, KEEP
+from ..wire import ADMIN_ID_ZPA
+from .represent import HIDE, KEEP, OMIT, PAGE_COUNT
 
 V1 = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
 V2 = "/zpa/mgmtconfig/v2/admin/customers/{customerId}"
@@ -37,12 +38,18 @@ DEFAULTS: dict[str, dict[str, Any]] = {
     "AppSegmentByType": {"certificateName": "", "trustUntrustedCert": False},
     "UserPortalController": {"managedByZs": HIDE},
     "UserPortalLink": {"userNotificationEnabled": HIDE, "userPortalIds": HIDE},
-    "SAMLAttribute": {"modifiedTime": KEEP},
-    f"POST {V1}/serverGroup": _UNSTAMPED,
+    "SAMLAttribute": {"modifiedTime": KEEP, "delta": ""},
+    "SCIMAttributeHeader": {"canonicalValues": [], "modifiedTime": KEEP},
+    f"POST {V1}/serverGroup": {**_UNSTAMPED, "enabled": OMIT},
+    f"GET {V1}/policySet/policyType/{{}}": {"rules": HIDE, "modifiedBy": ADMIN_ID_ZPA},
+    f"GET {V1}/idp/{{}}/scimattribute/{{}}": {"modifiedTime": HIDE},
     f"POST {V1}/segmentGroup": {"microtenantName": HIDE},
     # a custom inspection control keeps its rules as the controlRuleJson string; only its create echoes them
-    f"GET {V1}/inspectionControls/custom": {"rules": HIDE},
-    f"GET {V1}/inspectionControls/custom/{{}}": {"rules": HIDE},
+    f"GET {V1}/inspectionControls/custom": {"rules": HIDE, "@currentCount": PAGE_COUNT},
+    # listings whose envelope also counts the page's items
+    **{f"GET {path}": {"@currentCount": PAGE_COUNT} for path in (
+        V1 + "/idp/{}/scimattribute", V1 + "/isolation/profiles", V2 + "/samlAttribute", V2 + "/samlAttribute/idp/{}")},
+    f"GET {V1}/inspectionControls/custom/{{}}": {"rules": HIDE, "action": HIDE},
     f"POST {V1}/policySet/{{}}/rule": {"policySetId": HIDE},
     f"POST {V2}/policySet/{{}}/rule": {"policySetId": HIDE},
     f"POST {V1}/application": {**_UNSTAMPED, "segmentGroupName": HIDE, "tcpPortRange": HIDE, "udpPortRange": HIDE},

@@ -24,6 +24,7 @@ from typing import Any
 from .. import crud
 from ..routes import fill
 from . import behavior, on_reset
+from .represent import answer, envelope
 from .zpa import V1, V2
 
 CBI = "/zpa/cbiconfig/cbi/api/customers/{customerId}"
@@ -58,7 +59,7 @@ def _stamp(engine: Any) -> dict[str, Any]:
 
 
 def _idp(engine: Any, n: int, name: str, sso: list[str], domains: list[str]) -> dict[str, Any]:
-    return {"id": _id(n), "name": name, "ssoType": sso, "enabled": True, "domainList": domains,
+    idp = {"id": _id(n), "name": name, "ssoType": sso, "enabled": True, "domainList": domains,
             "scimEnabled": True, "enableScimBasedPolicy": True, "disableSamlBasedPolicy": False,
             "autoProvision": "0", "signSamlRequest": "1", "redirectBinding": False, "reauthOnUserUpdate": False,
             "forceAuth": False, "oneIdentityEnabled": False, "useCustomSPMetadata": False,
@@ -75,6 +76,9 @@ def _idp(engine: Any, n: int, name: str, sso: list[str], domains: list[str]) -> 
             "idpEntityId": f"https://idp.{domains[0]}/saml",
             "loginUrl": f"https://idp.{domains[0]}/sso", "scimServiceProviderEndpoint":
             f"https://scim.zpa.simulator/scim/1/{engine.customer_id}/{_id(n)}", **_stamp(engine)}
+    if "ADMIN" not in sso:  # only an admin IdP has admin SP metadata and signing certificate
+        del idp["adminMetadata"], idp["adminSpSigningCertId"]
+    return idp
 
 
 def _seed_identity(engine: Any) -> None:
@@ -167,14 +171,16 @@ def _listed(engine: Any, ctx: Any, route: Any, params: Any, key: str, keep: Any 
     return _page(engine, ctx, route, [o for o in items if keep is None or keep(o)] + _own(engine, ctx, route, params))
 
 
-def _page(engine: Any, ctx: Any, route: Any, items: list[Any]) -> Any:
+def _page(engine: Any, ctx: Any, route: Any, items: list[Any], model_keys: bool = True) -> Any:
     from ... import paging
 
     search = ctx.q("search")
     if search:
         items = (engine.traits_of("zpa").search or crud.name_search)(items, search)
     try:
-        return engine.json_response(200, paging.style(route.paging).serve(items, ctx.query, path=ctx.req.path))
+        shown = answer(engine, route, items, model_keys=model_keys)  # a summary view is not the whole model
+        page = envelope(engine, route, paging.style(route.paging).serve(shown, ctx.query, path=ctx.req.path))
+        return engine.json_response(200, page)
     except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
 
@@ -198,7 +204,7 @@ def list_servers_summary(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     coll = engine.store.collection(_key(engine, V1 + "/server"))
     items = list(engine.visible_all(ctx, coll)) if coll is not None else []
     return _page(engine, ctx, route, [{"id": o.get("id"), "name": o.get("name"), "enabled": o.get("enabled", True)}
-                                      for o in items])
+                                      for o in items], model_keys=False)
 
 
 #: application type -> (the segment field listing its apps, protocols that make an app of that type)
