@@ -84,15 +84,32 @@ async def _chunks(chunks: Iterable[bytes]) -> AsyncIterator[bytes]:
 
 # ------------------------------------------------------------------ auth
 
-def credential_ready(provider: CredentialProvider) -> bool:
-    """Whether ``provider.headers()`` answers without a login or token request (no I/O)."""
-    state = getattr(provider, "_state", None)  # OneAPITokenProvider's TokenState
-    if state is not None:
-        return state.token is not None and provider._clock() < state.refresh_at  # type: ignore[attr-defined]
-    lapsed = getattr(provider, "lapsed", None)  # the legacy LoginProvider
-    if callable(lapsed):
-        return not lapsed()
-    return not hasattr(provider, "_http")  # NoCredentials and other providers that never log in
+def ready_headers(provider: CredentialProvider) -> dict[str, str] | None:
+    """The headers ``provider.headers()`` would answer without a login or token request, read
+    without taking the provider's lock (None: a login or refresh is due, or the provider is not
+    one of the SDK's).
+
+    The event loop never waits on a provider's lock: a worker thread may hold it while its login
+    request runs on this very loop."""
+    from ..auth import NoCredentials
+    from ..auth.legacy import LoginProvider
+    from ..auth.oneapi import OneAPITokenProvider
+
+    if isinstance(provider, OneAPITokenProvider):
+        state = provider._state
+        token = state.token
+        if token is not None and provider._clock() < state.refresh_at:
+            return {"Authorization": f"Bearer {token}"}
+        return None
+    if isinstance(provider, LoginProvider) and type(provider).headers is LoginProvider.headers:
+        held = provider._headers
+        if held is not None and provider._clock() < provider._renew_at:
+            provider._touch()  # an idle-timeout session extends itself on use
+            return dict(held)
+        return None
+    if isinstance(provider, NoCredentials):
+        return {}
+    return None
 
 
 class AsyncAuthLayer:
@@ -105,22 +122,23 @@ class AsyncAuthLayer:
         self._lock: asyncio.Lock | None = None
 
     async def headers(self) -> dict[str, str]:
-        p = self.provider
-        if credential_ready(p):
-            return dict(p.headers())
+        held = ready_headers(self.provider)
+        if held is not None:
+            return held
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
-            if credential_ready(p):
-                return dict(p.headers())
-            return dict(await asyncio.to_thread(p.headers))
+            held = ready_headers(self.provider)
+            if held is not None:
+                return held
+            return dict(await asyncio.to_thread(self.provider.headers))
 
     async def __call__(self, req: Request, nxt: AsyncHandler) -> httpx.Response:
         if not req.authenticate:
             return await nxt(req)
         used = await self.headers()
         resp = await nxt(req.with_headers(used))
-        if resp.status_code == 401 and req.replayable and self.provider.invalidate(used):
+        if resp.status_code == 401 and req.replayable and await asyncio.to_thread(self.provider.invalidate, used):
             log.info("HTTP 401 on %s %s: refreshing credentials and retrying once", req.method, safe_url(req.url))
             await resp.aclose()
             resp = await nxt(req.with_headers(await self.headers()))
@@ -163,21 +181,27 @@ class AsyncRetryLayer(RetryLayer):
             else:
                 waited += budget.spent
                 if maybe_done and req.method == "DELETE" and resp.status_code == 404:
-                    return _deleted_before(req, resp)
+                    await resp.aclose()
+                    return _deleted_before(req, _buffered_copy(resp))
                 retry = self._retry_of(req, resp, attempt, waited)
                 if retry is None or attempt >= p.max_retries or not req.replayable:
                     return resp
                 wait, reason = retry
                 maybe_done = maybe_done or resp.status_code == 504
-            self._check_budget(req, resp, reason, wait, waited, started)
             if resp is not None:
                 await resp.aclose()
+            self._check_budget(req, None, reason, wait, waited, started)
             log.info("%s on %s %s: retry %d/%d in %.2fs", reason, req.method, safe_url(req.url), attempt + 1,
                      p.max_retries, wait)
             if wait > 0:
                 await self._sleep(wait)
             waited += wait
             attempt += 1
+
+
+def _buffered_copy(resp: httpx.Response) -> httpx.Response:
+    """A read answer as a plain (sync-closable) response, for the sync layer's helpers that close it."""
+    return httpx.Response(resp.status_code, headers=resp.headers, content=resp.content, request=resp.request)
 
 
 # ------------------------------------------------------------------ rate limit
@@ -272,6 +296,6 @@ def retry_layer(policy: RetryPolicy) -> AsyncLayer:
     return AsyncRetryLayer(policy).acall
 
 
-__all__ = ["AsyncAuthLayer", "AsyncCache", "AsyncRateLimit", "AsyncHttpLayer", "AsyncRetryLayer", "compose", "credential_ready",
+__all__ = ["AsyncAuthLayer", "AsyncCache", "AsyncRateLimit", "AsyncHttpLayer", "AsyncRetryLayer", "compose", "ready_headers",
            "logging_layer", "retry_layer"]
 

@@ -155,6 +155,14 @@ class Simulator:
     def __exit__(self, *exc: Any) -> None:
         self.close()
 
+    async def __aenter__(self) -> "Simulator":
+        """``async with Simulator() as sim:`` in async tests: starts it as ``with`` does (the
+        simulator serves from its own thread and loop, so it never waits on the test's loop)."""
+        return self.start()
+
+    async def __aexit__(self, *exc: Any) -> None:
+        self.close()
+
     def __repr__(self) -> str:
         state = "running" if self.running else "stopped"
         return f"<Simulator {self.url if self.port else '(not started)'} {state}>"

@@ -5,6 +5,8 @@
   (objects, settings, faults, request log, activation, rate limits; tokens stay valid).
 * ``zscaler_client`` (function): a ``ZscalerClient`` configured for it (skipped when
   ``zscaler.oneapi_client`` cannot be imported).
+* ``zscaler_async_client`` (function): an ``AsyncZscalerClient`` for it, entered with
+  ``async with`` (an anyio async fixture: ``@pytest.mark.anyio`` tests, ``anyio_backend``).
 * ``zscaler_env`` (function): the ``ZSCALER_*`` environment variables pointing at it
   (``sim.environ()``), set for the test only, for code that builds its own client from the
   environment.
@@ -59,6 +61,17 @@ def zscaler_client(zscaler_sim: Any) -> Any:
                 close()
             except Exception:
                 pass
+
+
+@pytest.fixture
+async def zscaler_async_client(zscaler_sim: Any, anyio_backend: Any) -> Any:
+    """An ``AsyncZscalerClient`` configured for ``zscaler_sim``, entered (``async with``: closed and
+    its ZIA/ZTW changes activated after the test). An async fixture run by anyio's pytest plugin
+    (``@pytest.mark.anyio`` tests; ``anyio_backend`` is ``"asyncio"``, the one the client supports)."""
+    from zscaler.aio import AsyncZscalerClient
+
+    async with AsyncZscalerClient(zscaler_sim.oneapi_config()) as client:
+        yield client
 
 
 @pytest.fixture

@@ -1,0 +1,61 @@
+"""The shared test matrix: each test runs once through the sync client and once through the async
+one, with the same operations and the same assertions (a :class:`Side` calls or awaits)."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Callable
+
+import pytest
+
+from helpers import FAST_RETRY
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+class Side:
+    """One client of the matrix: ``await side.call(method, ...)`` calls a sync method or awaits an async
+    one; ``await side.items(resp)`` reads every page (``iter_all()`` / ``async for``)."""
+
+    def __init__(self, kind: str, client: Any) -> None:
+        self.kind, self.client = kind, client
+
+    async def call(self, method: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        answer = method(*args, **kwargs)
+        return await answer if inspect.isawaitable(answer) else answer
+
+    async def items(self, resp: Any) -> list[Any]:
+        if self.kind == "async":
+            return [item async for item in resp.aiter_all()]
+        return list(resp.iter_all())
+
+    async def close(self) -> None:
+        """Leave the client as its context manager does (activation, pool closed)."""
+        if self.kind == "async":
+            await self.client.__aexit__(None, None, None)
+        else:
+            self.client.__exit__(None, None, None)
+
+    def __repr__(self) -> str:
+        return f"<{self.kind} side>"
+
+
+def make_client(kind: str, config: dict[str, Any]) -> Any:
+    if kind == "async":
+        from zscaler import AsyncZscalerClient
+
+        return AsyncZscalerClient(config)
+    from zscaler import ZscalerClient
+
+    return ZscalerClient(config)
+
+
+@pytest.fixture(params=["sync", "async"])
+async def side(request: Any, sim: Any, anyio_backend: str) -> Any:
+    """The sync or the async client for ``sim`` (fast retries), left as ``with``/``async with`` leaves it."""
+    s = Side(request.param, make_client(request.param, sim.oneapi_config(**FAST_RETRY)))
+    yield s
+    await s.close()

@@ -1,0 +1,147 @@
+"""What only the async client has: concurrent tasks on one client, the async legacy clients,
+``async with Simulator()``, the async pytest fixture, an async transport, refusals of blocking use."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from zscaler import AsyncZscalerClient
+from zscaler.aio import AsyncLegacyZIAClient, AsyncLegacyZPAClient
+from zscaler.errors import ConfigurationError, TokenError
+from zscaler.simulator import Simulator
+
+from helpers import FAST_RETRY, api_requests, token_requests
+
+pytestmark = pytest.mark.anyio
+
+
+async def test_fifty_tasks_on_one_client_share_one_token(sim):
+    made = sim.seed("zpa", "segment_groups", 50)
+    async with AsyncZscalerClient(sim.oneapi_config()) as client:
+        groups = client.zpa.segment_groups
+        answers = await asyncio.gather(*(groups.get_group(m["id"]) for m in made))
+        assert [err for _, _, err in answers] == [None] * 50
+        assert [g.id for g, _, _ in answers] == [m["id"] for m in made]
+        assert [g.name for g, _, _ in answers] == [m["name"] for m in made]
+        assert client.get_request_executor().provider.fetch_count == 1
+    assert len(token_requests(sim)) == 1
+    assert len([r for r in api_requests(sim, "/segmentGroup/") if r.method == "GET"]) == 50
+
+
+async def test_concurrent_tasks_after_expiry_refresh_once(sim):
+    async with AsyncZscalerClient(sim.oneapi_config(**FAST_RETRY)) as client:
+        groups = client.zpa.segment_groups
+        assert (await groups.list_groups()).error is None
+        sim.expire_tokens()
+        answers = await asyncio.gather(*(groups.list_groups() for _ in range(20)))
+        assert all(err is None for _, _, err in answers)
+    assert len(token_requests(sim)) == 2
+
+
+async def test_async_legacy_zia_logs_in_on_enter_and_activates_on_exit(sim):
+    async with AsyncLegacyZIAClient(sim.legacy_config("zia")) as client:
+        logins = [r for r in sim.requests if r.path.endswith("/authenticatedSession") and r.method == "POST"]
+        assert len(logins) == 1 and set(logins[0].json()) == {"apiKey", "username", "password", "timestamp"}
+        label, _, err = await client.zia.rule_labels.add_label(name="AsyncLabel", description="x")
+        assert err is None and label.name == "AsyncLabel"
+        assert sim.activation_status("zia") == "PENDING"
+    assert sim.activation_status("zia") == "ACTIVE"
+    assert "JSESSIONID=" in api_requests(sim, "/ruleLabels")[-1].headers["cookie"]
+
+
+async def test_async_legacy_zpa_wrong_secret_fails_on_enter(sim):
+    with pytest.raises(TokenError, match="zpa login refused: HTTP 401"):
+        async with AsyncLegacyZPAClient(sim.legacy_config("zpa", clientSecret="nope")):
+            pass
+
+
+async def test_async_legacy_zpa_logs_in_on_first_call_without_async_with(sim):
+    client = AsyncLegacyZPAClient(sim.legacy_config("zpa"))
+    added, _, err = await client.zpa.segment_groups.add_group(name="lg", enabled=True)
+    assert err is None and added.name == "lg"
+    assert api_requests(sim, "/segmentGroup")[-1].path.startswith("/_legacy/zpa/")
+    assert len([r for r in sim.requests if r.path.endswith("/signin")]) == 1
+    await client.close()
+
+
+async def test_async_with_simulator_and_an_async_transport():
+    calls: list[str] = []
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        if request.url.path.endswith("/token"):
+            return httpx.Response(200, json={"access_token": "tok", "expires_in": 3600})
+        return httpx.Response(200, json={"totalPages": "1", "list": [{"id": "7", "name": "via-transport"}]})
+
+    async with Simulator() as sim:  # a config to start from; the transport answers everything
+        config = sim.oneapi_config(transport=httpx.MockTransport(handler))
+        async with AsyncZscalerClient(config) as client:
+            items, _, err = await client.zpa.segment_groups.list_groups()
+        assert err is None and [g.name for g in items] == ["via-transport"]
+        assert calls[0].endswith("/oauth2/v1/token") and calls[1].endswith("/segmentGroup")
+        assert sim.requests == []
+
+
+async def test_a_sync_only_transport_is_refused(sim):
+    class SyncOnly(httpx.BaseTransport):
+        def handle_request(self, request: httpx.Request) -> httpx.Response:  # pragma: no cover
+            return httpx.Response(200)
+
+    with pytest.raises(TypeError, match="httpx.AsyncBaseTransport"):
+        AsyncZscalerClient(sim.oneapi_config(transport=SyncOnly()))
+    with pytest.raises(ConfigurationError, match="transport"):
+        AsyncZscalerClient(sim.oneapi_config(transport="no"))
+
+
+async def test_blocking_use_is_refused_with_the_async_form_named(sim):
+    sim.seed("zpa", "segment_groups", 12)
+    async with AsyncZscalerClient(sim.oneapi_config()) as client:
+        with pytest.raises(TypeError, match="async with"):
+            with client:
+                pass
+        _, resp, _ = await client.zpa.segment_groups.list_groups(query_params={"page_size": 5})
+        with pytest.raises(RuntimeError, match="aiter_all"):
+            list(resp.iter_all())
+        with pytest.raises(RuntimeError, match="anext"):
+            resp.next()
+        items, _, err = await resp.anext()
+        assert err is None and len(items) == 5
+        rest = await resp.afetch_all()
+        assert len(rest) >= 2 and not resp.has_next()
+        with pytest.raises(StopAsyncIteration):
+            await resp.anext()
+
+
+async def test_max_items_and_hooks_run_off_the_loop(sim):
+    sim.seed("zpa", "segment_groups", 30)
+    async with AsyncZscalerClient(sim.oneapi_config()) as client:
+        some, _, err = await client.zpa.segment_groups.list_groups(query_params={"page_size": 4, "max_items": 10})
+        assert err is None and len(some) == 10
+        # a hook that sends a preliminary request (a ZPA rule: the policy set is looked up first)
+        rule, _, err = await client.zpa.policies.add_access_rule(name="r1", action="allow")
+        assert err is None and rule.name == "r1"
+        got, _, err = await client.zpa.policies.get_rule("access", rule.id)
+        assert err is None and got.id == rule.id
+    lookups = [r for r in api_requests(sim) if "/policySet/policyType/ACCESS_POLICY" in r.path]
+    assert len(lookups) == 2
+
+
+async def test_the_async_fixture(zscaler_async_client, zscaler_sim):
+    added, _, err = await zscaler_async_client.zia.rule_labels.add_label(name="FromFixture")
+    assert err is None and added.name == "FromFixture"
+    assert zscaler_sim.activation_status("zia") == "PENDING"  # activated when the fixture exits
+
+
+def test_import_zscaler_does_not_load_the_async_client():
+    import subprocess
+    import sys
+
+    code = "import sys, zscaler; print('zscaler.aio' in sys.modules, 'asyncio' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
+    code = "from zscaler import AsyncZscalerClient; print(AsyncZscalerClient.__module__)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "zscaler.aio.client"
