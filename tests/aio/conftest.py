@@ -27,10 +27,10 @@ class Side:
         answer = method(*args, **kwargs)
         return await answer if inspect.isawaitable(answer) else answer
 
-    async def items(self, resp: Any) -> list[Any]:
+    async def items(self, resp: Any, limit: int | None = None) -> list[Any]:
         if self.kind == "async":
-            return [item async for item in resp.aiter_all()]
-        return list(resp.iter_all())
+            return [item async for item in resp.aiter_all(limit)]
+        return list(resp.iter_all(limit))
 
     async def close(self) -> None:
         """Leave the client as its context manager does (activation, pool closed)."""

@@ -145,3 +145,27 @@ def test_import_zscaler_does_not_load_the_async_client():
     code = "from zscaler import AsyncZscalerClient; print(AsyncZscalerClient.__module__)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True).stdout.strip() == "zscaler.aio.client"
+
+
+@pytest.mark.parametrize("product,sync_name,header", [
+    ("zia", "LegacyZIAClient", "cookie"), ("ztw", "LegacyZTWClient", "cookie"), ("zpa", "LegacyZPAClient", "authorization"),
+    ("zcc", "LegacyZCCClient", "auth-token"), ("zdx", "LegacyZDXClient", "authorization"),
+    ("zwa", "LegacyZWAClient", "authorization"),
+])
+async def test_every_async_legacy_client_logs_in_as_the_sync_one(sim, product, sync_name, header):
+    import zscaler.aio
+    import zscaler.oneapi_client
+
+    sync_cls = getattr(zscaler.oneapi_client, sync_name)
+    async_cls = getattr(zscaler.aio, "Async" + sync_name)
+    assert async_cls._product == sync_cls._product == product
+    sync_client = sync_cls(sim.legacy_config(product))
+    sync_login = sim.requests[-1]
+    sync_client.close()
+    sim.clear_requests()
+    async with async_cls(sim.legacy_config(product)) as client:
+        provider = client.get_request_executor().provider
+        assert provider.login_count == 1
+        assert header in {k.lower() for k in provider.current() or {}}
+    login = sim.requests[0]
+    assert (login.method, login.path) == (sync_login.method, sync_login.path)

@@ -70,6 +70,15 @@ async def test_listing_reads_every_page_in_order(side, sim):
     assert len(pages) == -(-len(ids) // 5)
 
 
+async def test_listing_with_a_limit_asks_for_no_page_past_it(side, sim):
+    sim.seed("zpa", "segment_groups", 40)
+    _, resp, err = await side.call(side.client.zpa.segment_groups.list_groups, query_params={"page_size": 5})
+    assert err is None
+    some = await side.items(resp, 12)
+    assert len(some) == len({g.id for g in some}) == 12
+    assert len([r for r in api_requests(sim, "/segmentGroup") if r.method == "GET"]) == 3
+
+
 async def test_zia_listing_without_page_count(side, sim):
     sim.seed("zia", "rule_labels", 23)
     first, resp, err = await side.call(side.client.zia.rule_labels.list_labels, query_params={"page_size": 10})

@@ -73,27 +73,43 @@ class AsyncZscalerAPIResponse(ZscalerAPIResponse):
             return None, self, e
         return self._accept(params, body, http)
 
-    async def aiter_all(self) -> AsyncIterator[Any]:
+    async def aiter_all(self, limit: int | None = None) -> AsyncIterator[Any]:
         """Every item of this page and of every later page, in order, each once (flat memory: at
-        most ``pagination.concurrency`` pages are held ahead of the reader)."""
-        for item in self._wrap_items(self._items):
-            yield item
-        source = self._pages_source
-        workers = int(getattr(source, "concurrency", 0) or 0)
-        if workers > 0 and self.has_next():
-            async for items in _AsyncAhead(self, workers).pages():
-                for item in items:
-                    yield item
-        while self.has_next():  # page by page: no fetching ahead, or a listing the plan did not foresee
+        most ``pagination.concurrency`` pages are held ahead of the reader); at most ``limit`` items
+        when given, and then no page after the one holding the last of them is asked for."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
+            raise ValueError(f"aiter_all(): 'limit' must be a whole number >= 0 or None, got {limit!r}")
+        left = limit
+        async for items in self._apage_lists(limit):
+            for item in items if left is None else items[:left]:
+                yield item
+            if left is not None:
+                left -= min(left, len(items))
+                if left == 0:
+                    return
+
+    async def _apage_lists(self, limit: int | None) -> AsyncIterator[list[Any]]:
+        """The item lists of this page and the later ones, up to ``limit`` items (None: all)."""
+        first = self._wrap_items(self._items)
+        yield first
+        left = None if limit is None else limit - len(first)
+        workers = int(getattr(self._pages_source, "concurrency", 0) or 0)
+        if workers > 0 and self.has_next() and (left is None or (left > 0 and self._keep is None)):
+            ahead = _AsyncAhead(self, workers, left)  # with a client-side filter a limit cannot be planned
+            async for items in ahead.pages():
+                yield items
+            left = ahead.left
+        while self.has_next() and (left is None or left > 0):  # page by page: no fetching ahead, or past the plan
             more, _, err = await self._anext_page()
             if err is not None:
                 raise err
-            for item in more or ():
-                yield item
+            if more:
+                left = None if left is None else left - len(more)
+                yield more
 
-    async def afetch_all(self) -> list[Any]:
+    async def afetch_all(self, limit: int | None = None) -> list[Any]:
         """Every item of this page and of every later page as one list (``fetch_all()``, awaited)."""
-        return [item async for item in self.aiter_all()]
+        return [item async for item in self.aiter_all(limit)]
 
     def __aiter__(self) -> AsyncIterator[Any]:
         return self.aiter_all()
@@ -103,9 +119,9 @@ class AsyncZscalerAPIResponse(ZscalerAPIResponse):
         _refuse_on_loop("resp.next()")
         return super().next()
 
-    def _pages(self) -> Iterator[list[Any]]:
+    def _page_lists(self, limit: int | None) -> Iterator[list[Any]]:
         _refuse_on_loop("resp.iter_all()")
-        return super()._pages()
+        return super()._page_lists(limit)
 
     def __repr__(self) -> str:
         return "<Async" + super().__repr__()[1:]
@@ -117,9 +133,12 @@ class _AsyncAhead:
     flight, else one page ahead; a planned page that is not the one the listing asks for next stops
     the plan. Tasks not taken are cancelled when the reader stops, however it stops."""
 
-    def __init__(self, resp: AsyncZscalerAPIResponse, workers: int) -> None:
+    def __init__(self, resp: AsyncZscalerAPIResponse, workers: int, left: int | None = None) -> None:
         self.resp = resp
+        self.left = left  # items still wanted (None: all): the plan is cut to the pages holding them
         plan = remaining_pages(resp._paging, resp._body, resp._params)
+        if plan and left is not None:
+            plan = plan[: -(-left // max(1, len(resp._items)))]
         self.plan = iter(plan) if plan else None
         self.width = max(1, workers) if plan else 1
         self.queue: deque[tuple[dict[str, Any], asyncio.Task[Any]]] = deque()
@@ -131,7 +150,7 @@ class _AsyncAhead:
                 if params is None:
                     return
                 self.queue.append((params, asyncio.ensure_future(self.resp._afetch(params))))
-        elif not self.queue and self.resp._next_params is not None:
+        elif not self.queue and self.resp._next_params is not None and (self.left is None or self.left > 0):
             params = self.resp._next_params
             self.queue.append((params, asyncio.ensure_future(self.resp._afetch(params))))
 
@@ -147,9 +166,13 @@ class _AsyncAhead:
                 items, _, err = self.resp._accept(params, body, http)
                 if err is not None:
                     raise err
+                if self.left is not None and items:
+                    self.left -= len(items)
                 self._refill()
                 if items:
                     yield items
+                if self.left is not None and self.left <= 0:
+                    return
         finally:
             for _, task in self.queue:
                 if task.done() and not task.cancelled():
