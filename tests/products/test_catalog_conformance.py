@@ -27,6 +27,20 @@ KNOWN_GAPS: dict[str, str] = {}
 OTHER_PATHS = {"get_all_log_formats": "/zpa/mgmtconfig/v2/admin/lssConfig/logType/formats"}  # without log_type
 
 
+#: resources whose create needs more than a name: a function of the client giving the extra keywords
+SEGMENT = ("zpa.application_segment", "zpa.app_segments_ba", "zpa.app_segments_ba_v2", "zpa.app_segments_inspection",
+           "zpa.app_segments_pra")
+
+
+def _create_extra(client, key):
+    """A new ZPA application segment needs domains, a segment group and ports (the API refuses it otherwise)."""
+    if key not in SEGMENT:
+        return {}
+    group = client.zpa.segment_groups.add_group(name=f"conformance-{key}").unwrap()
+    return {"domain_names": ["conformance.example.com"], "segment_group_id": group.id,
+            "tcp_port_ranges": ["443", "443"]}
+
+
 def _resources():
     for product in CORE:
         for res in catalog.load(product).resources:
@@ -124,7 +138,7 @@ def _exercise(client, sim, product, attribute):
     done = set()
     create = crud.get("create")
     if create is not None and create.collection == getattr(crud.get("get"), "collection", None):
-        created, _, err = _call(client, product, res, create, ids)
+        created, _, err = _call(client, product, res, create, ids, **_create_extra(client, f"{product}.{attribute}"))
         assert err is None, f"{create.name}: {err}"
         done.add(create.name)
         if isinstance(created, list):

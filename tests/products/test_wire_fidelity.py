@@ -43,8 +43,10 @@ def test_flags_the_official_methods_spell_in_lower_case(client, sim):
 
 
 def test_force_delete_is_sent_only_when_asked(client, sim):
+    group = client.zpa.segment_groups.add_group(name="g").unwrap()
     for force in (False, True):
-        seg = client.zpa.application_segment.add_segment(name=f"s{force}", domain_names=["a.x"]).unwrap()
+        seg = client.zpa.application_segment.add_segment(name=f"s{force}", domain_names=["a.x"],
+                                                         segment_group_id=group.id, tcp_port_ranges=["443", "443"]).unwrap()
         client.zpa.application_segment.delete_segment(seg.id, force_delete=force)
     deletes = [r.raw_query for r in api_requests(sim) if r.method == "DELETE"]
     assert deletes == ["", "forceDelete=true"]

@@ -34,7 +34,7 @@ def test_add_segment_port_range_objects_and_long_string_ids(client, sim, groups)
 
 def test_legacy_flat_port_list_is_sent_as_given(client, sim, groups):
     sg, _ = groups
-    seg = client.zpa.app_segments_ba.add_segment_ba(name="ba", segment_group_id=sg,
+    seg = client.zpa.app_segments_ba.add_segment_ba(name="ba", segment_group_id=sg, domain_names=["ba.x"],
                                                     tcp_port_ranges=["80", "80", 443, 443]).unwrap()
     body = api_requests(sim, "/application")[-1].json()
     assert body["tcpPortRanges"] == ["80", "80", "443", "443"] and "tcpPortRange" not in body
@@ -44,7 +44,7 @@ def test_legacy_flat_port_list_is_sent_as_given(client, sim, groups):
 
 def test_update_clears_the_port_keys_not_given(client, sim, groups):
     sg, _ = groups
-    seg = client.zpa.app_segments_pra.add_segment_pra(name="pra", segment_group_id=sg,
+    seg = client.zpa.app_segments_pra.add_segment_pra(name="pra", segment_group_id=sg, domain_names=["pra.x"],
                                                       tcp_port_range=[{"from": "22", "to": "22"}]).unwrap()
     updated, resp, err = client.zpa.app_segments_pra.update_segment_pra(
         seg.id, name="pra", udp_port_range=[{"from": "3389", "to": "3389"}])
@@ -81,12 +81,15 @@ def test_unknown_references_answer_400_in_the_zpa_envelope(client, sim, groups):
 
 def test_segment_group_lists_its_applications(client, sim, groups):
     sg, _ = groups
-    a = client.zpa.application_segment.add_segment(name="a", segment_group_id=sg, domain_names=["a.x"]).unwrap()
-    client.zpa.application_segment.add_segment(name="b", domain_names=["b.x"]).unwrap()
+    other = client.zpa.segment_groups.add_group(name="others").unwrap()
+    a = client.zpa.application_segment.add_segment(name="a", segment_group_id=sg, domain_names=["a.x"],
+                                                   tcp_port_ranges=["443", "443"]).unwrap()
+    client.zpa.application_segment.add_segment(name="b", segment_group_id=other.id, domain_names=["b.x"],
+                                               tcp_port_ranges=["443", "443"]).unwrap()
     group = client.zpa.segment_groups.get_group(sg).unwrap()
     assert [(app["id"], app["name"]) for app in group.as_dict()["applications"]] == [(a.id, "a")]
     listed = client.zpa.segment_groups.list_groups().unwrap()
-    assert [len(g.as_dict().get("applications", [])) for g in listed] == [1]
+    assert [len(g.as_dict().get("applications", [])) for g in listed] == [1, 1]
     client.zpa.application_segment.delete_segment(a.id, force_delete=True).unwrap()
     assert client.zpa.segment_groups.get_group(sg).unwrap().as_dict()["applications"] == []  # the official default
     assert api_requests(sim, "/application/")[-1].query["forceDelete"] == ["true"]
@@ -97,7 +100,8 @@ def test_microtenant_config_applies_unless_the_call_overrides(sim):
 
     with ZscalerClient(sim.oneapi_config(microtenantId="5000")) as c:
         sg = c.zpa.segment_groups.add_group(name="mt-apps").unwrap()
-        seg = c.zpa.application_segment.add_segment(name="mt", segment_group_id=sg.id).unwrap()
+        seg = c.zpa.application_segment.add_segment(name="mt", segment_group_id=sg.id, domain_names=["mt.x"],
+                                                    tcp_port_ranges=["443", "443"]).unwrap()
         assert api_requests(sim, "/application")[-1].query["microtenantId"] == ["5000"]
         assert seg.microtenant_id == "5000"
         assert [s.id for s in c.zpa.application_segment.list_segments().unwrap()] == [seg.id]

@@ -451,15 +451,15 @@ def missing_required(body: dict[str, Any], required: tuple[tuple[str, ...], ...]
 
 @behavior("zpa", "POST", V1 + "/application")
 def create_segment(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
-    """A new segment needs domains, a segment group and ports (400 otherwise); its references must exist."""
+    """A new segment's references must exist, and it needs domains, a segment group and ports (400 otherwise)."""
     body = ctx.json()  # parsed once per request: the checked, completed body is what the create stores
     if isinstance(body, dict):
-        missing = missing_required(body, SEGMENT_REQUIRED) if body.get("name") else None
-        if missing is not None:
-            return engine.error(ctx, 400, missing)
         err = _check_segment(engine, ctx, params["customerId"], body)
         if err is not None:
             return err
+        missing = missing_required(body, SEGMENT_REQUIRED) if body.get("name") else None
+        if missing is not None:
+            return engine.error(ctx, 400, missing)
     resp = engine.default(ctx, route, params)
     return engine.json_response(201, _obj(resp)) if resp.status == 200 else resp
 
