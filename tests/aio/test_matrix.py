@@ -116,6 +116,16 @@ async def test_retry_budget_exceeded_is_the_error(side, sim):
     assert isinstance(err, RetryBudgetExceeded) and "retry budget" in str(err)
 
 
+async def test_rate_limit_learned_from_the_gateway_is_never_exceeded(side, sim):
+    sim.set_network(rate_limit="20/s")  # the gateway's per-client window, in x-ratelimit-limit
+    groups = side.client.zpa.segment_groups
+    assert (await side.call(groups.list_groups)).error is None  # the first answer tells the window
+    assert side.client.get_request_executor().rate_limiter.limits("zpa") == ((20, 1.0),)
+    answers = await side.many(groups.list_groups, 30)
+    assert [a.error for a in answers] == [None] * 30
+    assert sim.throttled == 0 and {r.status for r in api_requests(sim, "/segmentGroup")} == {200}
+
+
 async def test_token_refreshed_after_expiry(side, sim):
     groups = side.client.zpa.segment_groups
     assert (await side.call(groups.list_groups))[2] is None
