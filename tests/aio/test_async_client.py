@@ -169,3 +169,17 @@ async def test_every_async_legacy_client_logs_in_as_the_sync_one(sim, product, s
         assert header in {k.lower() for k in provider.current() or {}}
     login = sim.requests[0]
     assert (login.method, login.path) == (sync_login.method, sync_login.path)
+
+
+async def test_bulk_apply_async_over_the_async_client(sim):
+    from zscaler import bulk
+
+    async with AsyncZscalerClient(sim.oneapi_config()) as client:
+        groups = client.zpa.segment_groups
+        done = await bulk.apply_async(groups.add_group, [bulk.Args(name=f"b{i}", enabled=True) for i in range(30)]
+                                      + [bulk.Args(name="")], workers=10)
+        assert [o.value.name for o in done[:30]] == [f"b{i}" for i in range(30)]
+        assert done[30].error is not None and [o.index for o in done.errors] == [30]
+        _, resp, _ = await groups.list_groups(query_params={"page_size": 7})
+        assert sorted(g.name for g in await resp.afetch_all()) == sorted(f"b{i}" for i in range(30))
+    assert len(token_requests(sim)) == 1
