@@ -85,7 +85,7 @@ async def test_async_with_simulator_and_an_async_transport():
         assert sim.requests == []
 
 
-async def test_a_sync_only_transport_is_refused(sim):
+async def test_a_transport_of_the_other_kind_is_refused(sim):
     class SyncOnly(httpx.BaseTransport):
         def handle_request(self, request: httpx.Request) -> httpx.Response:  # pragma: no cover
             return httpx.Response(200)
@@ -94,6 +94,10 @@ async def test_a_sync_only_transport_is_refused(sim):
         AsyncZscalerClient(sim.oneapi_config(transport=SyncOnly()))
     with pytest.raises(ConfigurationError, match="transport"):
         AsyncZscalerClient(sim.oneapi_config(transport="no"))
+    from zscaler import ZscalerClient
+
+    with pytest.raises(TypeError, match="AsyncHTTPTransport is an httpx.AsyncBaseTransport, for the async client"):
+        ZscalerClient(sim.oneapi_config(transport=httpx.AsyncHTTPTransport()))
 
 
 async def test_blocking_use_is_refused_with_the_async_form_named(sim):

@@ -78,6 +78,10 @@ class RequestExecutor:
         self.written: set[str] = set()
         self.last_product: str | None = None
         self._lock = threading.Lock()
+        if transport is not None and not isinstance(transport, httpx.BaseTransport):
+            raise TypeError(f"transport: {type(transport).__name__} is an httpx.AsyncBaseTransport, for the async "
+                            "client (AsyncZscalerClient); this client takes an httpx.BaseTransport (such as "
+                            "httpx.HTTPTransport(...) or httpx.MockTransport(handler))")
         timeout_cfg = httpx.Timeout(timeout or None, connect=connect_timeout or None)
         if transport is not None:  # it answers everything: no proxy mounts (from arguments or the environment)
             proxy = None
