@@ -21,11 +21,7 @@ from simhelpers import get_token
 CASSETTES = cassettes()
 
 #: route -> why the simulator cannot answer the recorded shape (real API quirks, counted in the docs)
-KNOWN_DEVIATIONS: dict[str, str] = {
-    "GET /zia/api/v1/urlFilteringRules/{id}":
-        'a rule created with urlCategories ["ANY"] (every category, the default) reads back without '
-        "urlCategories; the create answer echoes it and the simulator answers what was stored",
-}
+KNOWN_DEVIATIONS: dict[str, str] = {}
 
 pytestmark = pytest.mark.skipif(
     not CASSETTES, reason="the peer suite's cassettes (../shared/peer-suite/tests/**/cassettes) are not here")

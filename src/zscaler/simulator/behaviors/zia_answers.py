@@ -6,6 +6,8 @@
   (``"[Webmail, WEB_MAIL]": 3``).
 * ``nssFeeds/feedOutputDefaults`` is an object: output type -> its default feed format.
 * ``webApplicationRules/ruleTypeMapping`` is an object: application class name -> rule type.
+* ``urlFilteringRules/{id}`` reads a rule whose ``urlCategories`` is ``["ANY"]`` (every
+  category, the default) without the key; its create and update answers echo it.
 * ``sandbox/report/{md5}`` for a file the sandbox never saw answers 200 with the
   ``CONTENT_NOTFOUND`` summary (under ``Full Details`` when ``details=full``).
 """
@@ -128,3 +130,14 @@ def sandbox_report(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
     section = "Full Details" if str(ctx.q("details") or "").lower() == "full" else "Summary"
     return engine.json_response(200, {section: {"Summary": {"Status": "CONTENT_NOTFOUND",
                                                             "Message": "Content lookup failed."}}})
+
+
+@behavior("zia", "GET", V1 + "/urlFilteringRules/{rule_id}")
+def get_url_filtering_rule(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
+    """The rule; ``urlCategories: ["ANY"]`` is the default and is not answered."""
+    resp = engine.default(ctx, route, params)
+    if resp.status != 200 or resp.value.get("urlCategories") != ["ANY"]:
+        return resp
+    rule = resp.copy_value()
+    del rule["urlCategories"]
+    return engine.json_response(200, rule)
