@@ -187,3 +187,15 @@ async def test_bulk_apply_async_over_the_async_client(sim):
         _, resp, _ = await groups.list_groups(query_params={"page_size": 7})
         assert sorted(g.name for g in await resp.afetch_all()) == sorted(f"b{i}" for i in range(30))
     assert len(token_requests(sim)) == 1
+
+
+async def test_many_hook_calls_at_once_on_a_fresh_client_do_not_starve_the_login(sim):
+    """Hooks run in worker threads and wait on the loop; the token request they trigger runs in the
+    client's own login thread, so 20 of them at once (more than the default thread pool) all finish."""
+    async with AsyncZscalerClient(sim.oneapi_config()) as client:
+        rules = client.zpa.policies
+        answers = await asyncio.wait_for(
+            asyncio.gather(*(rules.add_access_rule(name=f"r{i}", action="allow") for i in range(20))), 30)
+        assert [err for _, _, err in answers] == [None] * 20
+        assert sorted(r.name for r, _, _ in answers) == sorted(f"r{i}" for i in range(20))
+    assert len(token_requests(sim)) == 1

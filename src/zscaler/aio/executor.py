@@ -130,6 +130,7 @@ class AsyncRequestExecutor(RequestExecutor):
     async def aclose(self) -> None:
         await self.http_async.aclose()
         self.http.close()
+        self.auth_layer.close()
 
 
 __all__ = ["AsyncRequestExecutor", "LoopBridgeClient"]

@@ -9,9 +9,12 @@ sleeping differ (``asyncio.sleep``, an ``asyncio.Lock`` around a credential refr
 from __future__ import annotations
 
 import asyncio
+import contextvars
+import functools
 import logging
 import time
-from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, Sequence, TypeVar
 
 import httpx
 
@@ -22,6 +25,7 @@ from ..transport.redact import redact_headers, redact_json_text
 
 log = logging.getLogger("zscaler.transport")
 
+_T = TypeVar("_T")
 AsyncHandler = Callable[[Request], Awaitable[httpx.Response]]
 AsyncLayer = Callable[[Request, AsyncHandler], Awaitable[httpx.Response]]
 
@@ -115,11 +119,22 @@ def ready_headers(provider: CredentialProvider) -> dict[str, str] | None:
 class AsyncAuthLayer:
     """The credential headers; a login or token request runs in a worker thread (the provider's
     own code, its HTTP through the client's event loop), one at a time: concurrent tasks wait on
-    an ``asyncio.Lock`` and share the one refresh. A 401 drops the credential and retries once."""
+    an ``asyncio.Lock`` and share the one refresh. A 401 drops the credential and retries once.
+
+    The provider runs on the layer's own thread, not the loop's default pool: calls whose hooks
+    wait in that pool for their requests must not leave the login that those requests need
+    without a thread."""
 
     def __init__(self, provider: CredentialProvider) -> None:
         self.provider = provider
         self._lock: asyncio.Lock | None = None
+        self._pool: ThreadPoolExecutor | None = None
+
+    async def _in_thread(self, fn: Callable[..., _T], *args: Any) -> _T:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="zscaler-login")
+        ctx = contextvars.copy_context()  # the call's retry budget (auth.wait_budget) goes along
+        return await asyncio.get_running_loop().run_in_executor(self._pool, functools.partial(ctx.run, fn, *args))
 
     async def headers(self) -> dict[str, str]:
         held = ready_headers(self.provider)
@@ -131,18 +146,23 @@ class AsyncAuthLayer:
             held = ready_headers(self.provider)
             if held is not None:
                 return held
-            return dict(await asyncio.to_thread(self.provider.headers))
+            return dict(await self._in_thread(self.provider.headers))
 
     async def __call__(self, req: Request, nxt: AsyncHandler) -> httpx.Response:
         if not req.authenticate:
             return await nxt(req)
         used = await self.headers()
         resp = await nxt(req.with_headers(used))
-        if resp.status_code == 401 and req.replayable and await asyncio.to_thread(self.provider.invalidate, used):
+        if resp.status_code == 401 and req.replayable and await self._in_thread(self.provider.invalidate, used):
             log.info("HTTP 401 on %s %s: refreshing credentials and retrying once", req.method, safe_url(req.url))
             await resp.aclose()
             resp = await nxt(req.with_headers(await self.headers()))
         return resp
+
+    def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False)
 
 
 # ------------------------------------------------------------------ retry
