@@ -172,6 +172,13 @@ def test_vpn_credentials_are_searched_by_fqdn_and_comments(client):
     assert [v.type for v in ok(vpn.list_vpn_credentials(query_params={"type": "IP"}))] == ["IP"]
     assert ok(vpn.list_vpn_credentials(query_params={"search": "nowhere"})) == []
 
+def test_vpn_credentials_are_listed_without_their_keys(client, api):
+    ok(client.zia.traffic_vpn_credentials.add_vpn_credential(type="UFQDN", fqdn="b8@example.com",
+                                                             pre_shared_key="k-secret"))
+    r = api.get(f"{Z}/vpnCredentials")
+    assert r.status_code == 200 and r.json()[0]["fqdn"] == "b8@example.com"
+    assert "k-secret" not in r.text and "preSharedKey" not in r.text
+
 
 def test_geo_by_ip_is_a_lookup(client, api):
     geo = ok(client.zia.locations.get_geo_by_ip("8.8.8.8"))

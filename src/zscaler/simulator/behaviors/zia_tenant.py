@@ -248,12 +248,14 @@ def _true(ctx: Any, key: str) -> bool:
     return (ctx.q(key) or "").lower() == "true"
 
 
-def _serve(engine: Any, ctx: Any, route: Any, items: list[Any]) -> Any:
-    """``items`` as the route answers them (the server's representation), in the route's paging."""
+def _serve(engine: Any, ctx: Any, route: Any, items: list[Any], hidden: tuple[str, ...] = ()) -> Any:
+    """``items`` as the route answers them (the server's representation, without the ``hidden``
+    keys), in the route's paging."""
     from ... import paging
 
+    shown = [{k: v for k, v in o.items() if k not in hidden} for o in answer(engine, route, items)]
     try:
-        page = paging.style(route.paging).serve(answer(engine, route, items), ctx.query, path=ctx.req.path)
+        page = paging.style(route.paging).serve(shown, ctx.query, path=ctx.req.path)
     except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
     return engine.json_response(200, page)
@@ -296,6 +298,8 @@ def update_url_category(engine: Any, ctx: Any, route: Any, params: Any) -> Any:
 SEARCH_FIELDS = {
     "/vpnCredentials": ("commonName", "fqdn", "ipAddress", "comments", "location.name"),
 }
+#: keys a listing never answers (the API leaves the VPN pre-shared keys out of ``GET /vpnCredentials``)
+LIST_HIDDEN = {"/vpnCredentials": ("preSharedKey",)}
 
 
 def _field(obj: dict[str, Any], dotted: str) -> Any:
@@ -324,7 +328,7 @@ def _search_list(suffix: str) -> Any:
             items = [o for o in items if not o.get("location")]
         if ctx.q("locationId"):
             items = [o for o in items if str(_field(o, "location.id")) == ctx.q("locationId")]
-        return _serve(engine, ctx, route, items)
+        return _serve(engine, ctx, route, items, LIST_HIDDEN.get(suffix, ()))
 
     list_searched.__doc__ = f"``GET {suffix}``: ``search`` matches {', '.join(fields)}; type/location filters."
     return list_searched
