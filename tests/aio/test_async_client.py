@@ -199,3 +199,17 @@ async def test_many_hook_calls_at_once_on_a_fresh_client_do_not_starve_the_login
         assert [err for _, _, err in answers] == [None] * 20
         assert sorted(r.name for r, _, _ in answers) == sorted(f"r{i}" for i in range(20))
     assert len(token_requests(sim)) == 1
+
+
+async def test_reprs_name_the_async_classes_and_hold_no_secret(sim):
+    config, legacy_config = sim.oneapi_config(), sim.legacy_config("zia")
+    client = AsyncZscalerClient(config)
+    legacy = AsyncLegacyZIAClient(legacy_config)
+    _, resp, _ = await client.zpa.segment_groups.list_groups()
+    texts = [repr(client), repr(legacy), repr(client.zpa.segment_groups), repr(resp)]
+    assert [t.split()[0] for t in texts] == ["<AsyncZscalerClient", "<AsyncLegacyZIAClient", "<AsyncSegmentGroupsAPI",
+                                             "<AsyncZscalerAPIResponse"]
+    secrets = [config["clientSecret"], legacy_config["password"], legacy_config["api_key"]]
+    assert not [s for s in secrets for t in texts if s in t]
+    await client.close()
+    await legacy.close()

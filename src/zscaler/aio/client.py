@@ -133,9 +133,6 @@ class AsyncLegacyClient(_AsyncLifecycle, LegacyClient):  # type: ignore[misc]
         finally:
             await self.close()
 
-    def __repr__(self) -> str:
-        return "<Async" + super().__repr__()[1:]
-
 
 class AsyncLegacyZIAClient(AsyncLegacyClient):
     _product = "zia"
