@@ -116,7 +116,8 @@ def _methods(product: str, res, bodies: dict[str, str | None], is_async: bool) -
             first_kw = next(i for i, p in enumerate(op.params) if p.kind == "keyword_only")
             parts.insert(first_kw + 1, "*")
         kind, doc = returns(product, op, res.attribute), reference.method_doc(product, res, op)
-        if is_async:
+        if is_async:  # the async response is not generic: AsyncResult takes the result type alone
+            kind = reference.result_type(op, model_ref(product, op.model, res.attribute), items=False)
             kind, doc = re.sub(r"^(Optional\[)?Result\b", r"\1AsyncResult", kind), doc + ASYNC_NOTE
         out.append(f"    {'async ' if is_async else ''}def {name}({', '.join(parts)}) -> {kind}:")
         out += _docstring(doc, "        ") + ["        ..."]

@@ -89,14 +89,17 @@ def param_type(op: Op, p: Param, known: dict[str, Any]) -> str:
     return kind
 
 
-def result_type(op: Op, model: str) -> str:
-    """The method's return type with ``model`` the result model's name: ``Result[list[SegmentGroup]]``
-    for a plain list method; a method with a hook keeps ``Result[Any]`` (the hook may answer anything)."""
+def result_type(op: Op, model: str, items: bool = True) -> str:
+    """The method's return type with ``model`` the result model's name: ``Result[list[SegmentGroup],
+    SegmentGroup]`` for a plain list method (the second argument types the response's later pages:
+    ``resp.iter_all()``; ``items=False`` leaves it out); a method with a hook keeps ``Result[Any]``
+    (the hook may answer anything)."""
     kind = RETURNS[op.returns]
     item = RESULT_TYPES.get(op.result) if op.hook is None else None
     if item is None or "Result" not in kind:
         return kind
-    return kind.replace("Result", "Result[" + item.format(m=model) + "]")
+    paged = f", {model}" if items and op.result == "list" and model != "Any" else ""
+    return kind.replace("Result", "Result[" + item.format(m=model) + paged + "]")
 
 
 def body_fields(product: str, attribute: str, op: Op) -> dict[str, str]:

@@ -14,7 +14,7 @@ import json
 from collections import deque
 from itertools import chain, islice
 from types import GenericAlias
-from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Generic, Iterator, NamedTuple, Protocol, TypeVar
 
 from .errors import ZscalerError
 from .model import ZscalerObject, wrap_items
@@ -27,6 +27,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 _T = TypeVar("_T", covariant=True)
+if TYPE_CHECKING:  # the item type of a listing's pages; a bare ``ZscalerAPIResponse`` is ``[Any]``
+    from typing_extensions import TypeVar as _DefaultedTypeVar
+
+    _I = _DefaultedTypeVar("_I", default=Any)
+else:
+    _I = TypeVar("_I")
 
 if TYPE_CHECKING:
     # What type checkers see: a fixed 3-tuple generic in its result. The unpacked response is typed
@@ -34,15 +40,15 @@ if TYPE_CHECKING:
     # without a cast (the slots are not correlated for a checker, so the success shape is the one
     # typed; on an error the result and the response are None). A tuple subclass rather than a
     # generic NamedTuple: those exist at runtime from Python 3.11 only (this package runs on 3.10).
-    class Result(tuple[_T, "ZscalerAPIResponse", "ZscalerError | None"]):
+    class Result(tuple[_T, "ZscalerAPIResponse[_I]", "ZscalerError | None"], Generic[_T, _I]):
         """What every endpoint method returns. Unpacks as ``result, response, error``."""
 
-        def __new__(cls, result: _T, response: ZscalerAPIResponse | None,
-                    error: BaseException | None) -> Result[_T]: ...
+        def __new__(cls, result: _T, response: ZscalerAPIResponse[_I] | None,
+                    error: BaseException | None) -> Result[_T, _I]: ...
         @property
         def result(self) -> _T: ...
         @property
-        def response(self) -> ZscalerAPIResponse: ...
+        def response(self) -> ZscalerAPIResponse[_I]: ...
         @property
         def error(self) -> ZscalerError | None: ...
         def unwrap(self) -> _T: ...
@@ -91,7 +97,7 @@ class PageSource(Protocol):
     def fetch(self, params: dict[str, Any]) -> "tuple[Any, httpx.Response | None]": ...
 
 
-class ZscalerAPIResponse:
+class ZscalerAPIResponse(Generic[_I]):
     """One answer of the API, and the cursor to the pages after it."""
 
     def __init__(
@@ -170,7 +176,7 @@ class ZscalerAPIResponse:
     def has_next(self) -> bool:
         return self._next_params is not None
 
-    def next(self) -> tuple[Any, "ZscalerAPIResponse", BaseException | None]:
+    def next(self) -> tuple[Any, "ZscalerAPIResponse[_I]", BaseException | None]:
         """Fetch the next page: ``(items, self, error)``; StopIteration when there is none. A list
         method's ``after`` hook shapes every page's items as it shaped the first page's."""
         items, _, err = self._next_page()
@@ -232,7 +238,7 @@ class ZscalerAPIResponse:
         fn: Callable[[dict[str, Any]], Any] = w  # the declared type again (mypy narrows w to "type[object]" here)
         return [fn(i) if isinstance(i, dict) else i for i in items]
 
-    def iter_all(self, limit: int | None = None) -> Iterator[Any]:
+    def iter_all(self, limit: int | None = None) -> Iterator[_I]:
         """Every item of this page and of every later page, in order, each once (flat memory: at most
         ``pagination.concurrency`` pages are held ahead of the reader); at most ``limit`` items when
         given, and then no page after the one holding the last of them is asked for.
@@ -247,7 +253,7 @@ class ZscalerAPIResponse:
         items = chain.from_iterable(pages)  # the items of a page are iterated in C, not by a generator
         return items if limit is None else islice(items, limit)
 
-    def fetch_all(self, limit: int | None = None) -> list[Any]:
+    def fetch_all(self, limit: int | None = None) -> list[_I]:
         """Every item of this page and of every later page as one list, in order, each once: the
         "all pages" call (issue #17). Later pages are fetched concurrently as :meth:`iter_all` says; an
         error on a later page raises (``ListingIncompleteError``, the API's error). ``limit``: at most

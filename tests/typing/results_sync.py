@@ -11,7 +11,7 @@ from zscaler.zpa.models.segment_group import SegmentGroup
 
 def groups(client: ZscalerClient) -> list[SegmentGroup]:
     result = client.zpa.segment_groups.list_groups()
-    assert_type(result, Result[list[SegmentGroup]])
+    assert_type(result, Result[list[SegmentGroup], SegmentGroup])  # the second: the pages' items
     items, resp, err = result
     assert_type(items, list[SegmentGroup])
     assert_type(err, ZscalerError | None)
@@ -19,7 +19,7 @@ def groups(client: ZscalerClient) -> list[SegmentGroup]:
         if isinstance(err, ZscalerAPIError):
             assert_type(err.status_code, int)
         return []
-    assert_type(resp, ZscalerAPIResponse)
+    assert_type(resp, ZscalerAPIResponse[SegmentGroup])
     resp.has_next()  # no cast needed after the error check
     return items
 

@@ -23,7 +23,8 @@ def test_stubs_are_up_to_date():
 def test_stub_declares_seed_methods():
     text = (ROOT / "src/zscaler-stubs/_stubs/zpa.pyi").read_text()
     assert ("def list_groups(self, query_params: Mapping[str, Any] | None = None)"
-            " -> Result[list[zscaler.zpa.models.segment_group.SegmentGroup]]:") in text
+            " -> Result[list[zscaler.zpa.models.segment_group.SegmentGroup],"
+            " zscaler.zpa.models.segment_group.SegmentGroup]:") in text
     assert "    segment_groups: SegmentGroupsAPI" in text
     # body fields: a TypedDict the method unpacks, typed from the model where the type is known
     assert "def add_group(self, **kwargs: Unpack[SegmentGroupsAddGroupBody])" in text

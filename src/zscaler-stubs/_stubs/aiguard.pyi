@@ -106,16 +106,16 @@ class LlmApplicationCredentialsAPI:
             item, resp, err = client.aiguard.llm_application_credentials.get_credential_by_name("example")
         """
         ...
-    def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]]:
+    def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials], zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
         """List credentials.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[LlmApplicationCredentials]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LlmApplicationCredentials], LlmApplicationCredentials]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /aiguard/v1/llm-application-credentials
@@ -255,9 +255,9 @@ class AsyncLlmApplicationCredentialsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[LlmApplicationCredentials]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LlmApplicationCredentials], LlmApplicationCredentials]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /aiguard/v1/llm-application-credentials
@@ -396,15 +396,16 @@ class LlmApplicationsAPI:
             item, resp, err = client.aiguard.llm_applications.get_application_by_name("example")
         """
         ...
-    def list_applications(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_applications.LlmApplications]]:
+    def list_applications(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_applications.LlmApplications], zscaler.aiguard.models.llm_applications.LlmApplications]:
         """List applications.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[LlmApplications]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LlmApplications], LlmApplications]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /aiguard/v1/llm-applications
@@ -522,8 +523,9 @@ class AsyncLlmApplicationsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[LlmApplications]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LlmApplications], LlmApplications]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /aiguard/v1/llm-applications
@@ -643,16 +645,16 @@ class LlmProviderCredentialsAPI:
             item, resp, err = client.aiguard.llm_provider_credentials.get_credential_by_name("example")
         """
         ...
-    def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]]:
+    def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials], zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
         """List credentials.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[LlmProviderCredentials]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LlmProviderCredentials], LlmProviderCredentials]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /aiguard/v1/llm-provider-credentials
@@ -770,9 +772,9 @@ class AsyncLlmProviderCredentialsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[LlmProviderCredentials]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LlmProviderCredentials], LlmProviderCredentials]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /aiguard/v1/llm-provider-credentials
@@ -924,15 +926,16 @@ class LlmProvidersAPI:
             result, resp, err = client.aiguard.llm_providers.list_provider_types()
         """
         ...
-    def list_providers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_providers.LlmProviders]]:
+    def list_providers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.llm_providers.LlmProviders], zscaler.aiguard.models.llm_providers.LlmProviders]:
         """List providers.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[LlmProviders]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LlmProviders], LlmProviders]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /aiguard/v1/llm-providers
@@ -1088,8 +1091,9 @@ class AsyncLlmProvidersAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[LlmProviders]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LlmProviders], LlmProviders]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /aiguard/v1/llm-providers
@@ -1212,15 +1216,16 @@ class PoliciesAPI:
             item, resp, err = client.aiguard.policies.get_policy_by_name("example")
         """
         ...
-    def list_policies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.policies.Policies]]:
+    def list_policies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.policies.Policies], zscaler.aiguard.models.policies.Policies]:
         """List policies.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Policies]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Policies], Policies]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /aiguard/v1/detections/policies
@@ -1340,8 +1345,9 @@ class AsyncPoliciesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Policies]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Policies], Policies]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /aiguard/v1/detections/policies
@@ -1561,15 +1567,16 @@ class PolicyMatchRulesAPI:
             item, resp, err = client.aiguard.policy_match_rules.get_rule_by_name("example")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules], zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[PolicyMatchRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyMatchRules], PolicyMatchRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /aiguard/v1/detections/policy-match-rules
@@ -1687,8 +1694,9 @@ class AsyncPolicyMatchRulesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[PolicyMatchRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyMatchRules], PolicyMatchRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /aiguard/v1/detections/policy-match-rules

@@ -77,15 +77,16 @@ class CustomAppsAPI:
             item, resp, err = client.zbi.custom_apps.get_custom_app("123")
         """
         ...
-    def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zbi.models.custom_apps.CustomApp]]:
+    def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zbi.models.custom_apps.CustomApp], zscaler.zbi.models.custom_apps.CustomApp]:
         """List custom apps.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys id
 
         Returns:
-            Result[list[CustomApp]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CustomApp], CustomApp]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /bi/api/v1/customapps
@@ -184,8 +185,9 @@ class AsyncCustomAppsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys id
 
         Returns:
-            Result[list[CustomApp]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CustomApp], CustomApp]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /bi/api/v1/customapps
@@ -299,7 +301,7 @@ class ReportConfigsAPI:
             item, resp, err = client.zbi.report_configs.get_report_config("123")
         """
         ...
-    def list_report_configs(self, report_type: str | int | None = 'customapps', query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zbi.models.report_configs.ReportConfig]]:
+    def list_report_configs(self, report_type: str | int | None = 'customapps', query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zbi.models.report_configs.ReportConfig], zscaler.zbi.models.report_configs.ReportConfig]:
         """List report configs.
 
         Args:
@@ -307,8 +309,9 @@ class ReportConfigsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys id
 
         Returns:
-            Result[list[ReportConfig]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ReportConfig], ReportConfig]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /bi/api/v1/reports/{report_type}
@@ -416,8 +419,9 @@ class AsyncReportConfigsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys id
 
         Returns:
-            Result[list[ReportConfig]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ReportConfig], ReportConfig]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /bi/api/v1/reports/{report_type}

@@ -39,15 +39,16 @@ class AdminUserAPI:
             item, resp, err = client.zcc.admin_user.get_admin_user_sync_info()
         """
         ...
-    def list_admin_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.admin_roles.AdminRoles]]:
+    def list_admin_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.admin_roles.AdminRoles], zscaler.zcc.models.admin_roles.AdminRoles]:
         """List admin roles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminRoles], AdminRoles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/getAdminRoles
@@ -57,15 +58,16 @@ class AdminUserAPI:
             items, resp, err = client.zcc.admin_user.list_admin_roles()
         """
         ...
-    def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.admin_user.AdminUser]]:
+    def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.admin_user.AdminUser], zscaler.zcc.models.admin_user.AdminUser]:
         """List admin users.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, user_type
 
         Returns:
-            Result[list[AdminUser]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminUser], AdminUser]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/getAdminUsers
@@ -75,7 +77,7 @@ class AdminUserAPI:
             items, resp, err = client.zcc.admin_user.list_admin_users()
         """
         ...
-    def sync_zia_zdx_admin_users(self) -> Result[list[ZscalerObject]]:
+    def sync_zia_zdx_admin_users(self) -> Result[list[ZscalerObject], ZscalerObject]:
         """Sync ZIA ZDX admin users.
 
         Returns:
@@ -90,7 +92,7 @@ class AdminUserAPI:
             items, resp, err = client.zcc.admin_user.sync_zia_zdx_admin_users()
         """
         ...
-    def sync_zpa_admin_users(self) -> Result[list[ZscalerObject]]:
+    def sync_zpa_admin_users(self) -> Result[list[ZscalerObject], ZscalerObject]:
         """Sync ZPA admin users.
 
         Returns:
@@ -133,8 +135,9 @@ class AsyncAdminUserAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminRoles], AdminRoles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/getAdminRoles
@@ -153,8 +156,9 @@ class AsyncAdminUserAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, user_type
 
         Returns:
-            Result[list[AdminUser]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminUser], AdminUser]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/getAdminUsers
@@ -447,12 +451,13 @@ class CustomIpBaseAppsAPI:
             item, resp, err = client.zcc.custom_ip_base_apps.get_custom_ip_base_app("123")
         """
         ...
-    def get_custom_ip_base_apps(self) -> Result[list[zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps]]:
+    def get_custom_ip_base_apps(self) -> Result[list[zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps], zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps]:
         """Get custom IP base apps.
 
         Returns:
-            Result[list[CustomIpBaseApps]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CustomIpBaseApps], CustomIpBaseApps]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/custom-ip-based-apps
@@ -490,8 +495,9 @@ class AsyncCustomIpBaseAppsAPI:
         """Get custom IP base apps.
 
         Returns:
-            Result[list[CustomIpBaseApps]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CustomIpBaseApps], CustomIpBaseApps]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/custom-ip-based-apps
@@ -1069,15 +1075,16 @@ class FailOpenPolicyUpdateFailopenPolicyBody(TypedDict, total=False):
 
 
 class FailOpenPolicyAPI:
-    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.failopenpolicy.FailOpenPolicy]]:
+    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.failopenpolicy.FailOpenPolicy], zscaler.zcc.models.failopenpolicy.FailOpenPolicy]:
         """List by company.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[FailOpenPolicy]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[FailOpenPolicy], FailOpenPolicy]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/webFailOpenPolicy/listByCompany
@@ -1116,8 +1123,9 @@ class AsyncFailOpenPolicyAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[FailOpenPolicy]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[FailOpenPolicy], FailOpenPolicy]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/webFailOpenPolicy/listByCompany
@@ -1167,16 +1175,16 @@ class ForwardingProfileAPI:
             _, resp, err = client.zcc.forwarding_profile.delete_forwarding_profile("123")
         """
         ...
-    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.forwardingprofile.ForwardingProfile]]:
+    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.forwardingprofile.ForwardingProfile], zscaler.zcc.models.forwardingprofile.ForwardingProfile]:
         """List by company.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[ForwardingProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingProfile], ForwardingProfile]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/webForwardingProfile/listByCompany
@@ -1233,9 +1241,9 @@ class AsyncForwardingProfileAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[ForwardingProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingProfile], ForwardingProfile]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/webForwardingProfile/listByCompany
@@ -1284,13 +1292,13 @@ class PredefinedIpBasedAppsAPI:
             item, resp, err = client.zcc.predefined_ip_based_apps.get_predefined_ip_based_app("123")
         """
         ...
-    def get_predefined_ip_based_apps(self) -> Result[list[zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps]]:
+    def get_predefined_ip_based_apps(self) -> Result[list[zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps], zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps]:
         """Get predefined IP based apps.
 
         Returns:
-            Result[list[PredefinedIPBasedApps]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PredefinedIPBasedApps], PredefinedIPBasedApps]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/predefined-ip-based-apps
@@ -1328,9 +1336,9 @@ class AsyncPredefinedIpBasedAppsAPI:
         """Get predefined IP based apps.
 
         Returns:
-            Result[list[PredefinedIPBasedApps]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PredefinedIPBasedApps], PredefinedIPBasedApps]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/predefined-ip-based-apps
@@ -1361,12 +1369,13 @@ class ProcessBasedAppsAPI:
             item, resp, err = client.zcc.process_based_apps.get_process_based_app("123")
         """
         ...
-    def get_process_based_apps(self) -> Result[list[zscaler.zcc.models.process_based_apps.ProcessBasedApps]]:
+    def get_process_based_apps(self) -> Result[list[zscaler.zcc.models.process_based_apps.ProcessBasedApps], zscaler.zcc.models.process_based_apps.ProcessBasedApps]:
         """Get process based apps.
 
         Returns:
-            Result[list[ProcessBasedApps]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ProcessBasedApps], ProcessBasedApps]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/process-based-apps
@@ -1404,8 +1413,9 @@ class AsyncProcessBasedAppsAPI:
         """Get process based apps.
 
         Returns:
-            Result[list[ProcessBasedApps]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ProcessBasedApps], ProcessBasedApps]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/process-based-apps
@@ -1556,15 +1566,16 @@ class TrustedNetworksAPI:
             _, resp, err = client.zcc.trusted_networks.delete_trusted_network("123")
         """
         ...
-    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.trustednetworks.TrustedNetworks]]:
+    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.trustednetworks.TrustedNetworks], zscaler.zcc.models.trustednetworks.TrustedNetworks]:
         """List by company.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[TrustedNetworks]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrustedNetworks], TrustedNetworks]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/webTrustedNetwork/listByCompany
@@ -1643,8 +1654,9 @@ class AsyncTrustedNetworksAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[TrustedNetworks]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrustedNetworks], TrustedNetworks]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/webTrustedNetwork/listByCompany
@@ -1676,15 +1688,16 @@ class AsyncTrustedNetworksAPI:
         ...
 
 class WebAppServiceAPI:
-    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.webappservice.WebAppService]]:
+    def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcc.models.webappservice.WebAppService], zscaler.zcc.models.webappservice.WebAppService]:
         """List by company.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[WebAppService]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[WebAppService], WebAppService]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/webAppService/listByCompany
@@ -1706,8 +1719,9 @@ class AsyncWebAppServiceAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[WebAppService]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[WebAppService], WebAppService]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcc/papi/public/v1/webAppService/listByCompany

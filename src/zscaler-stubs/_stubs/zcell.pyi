@@ -56,7 +56,7 @@ class AnomalyPolicyAPI:
             _, resp, err = client.zcell.anomaly_policy.delete_anomaly_policy()
         """
         ...
-    def get_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, iccid: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.GetViolationDetails]]:
+    def get_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, iccid: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.GetViolationDetails], zscaler.zcell.models.anomaly_policy.GetViolationDetails]:
         """Get anomaly policy violations.
 
         Args:
@@ -67,9 +67,9 @@ class AnomalyPolicyAPI:
               sort_by, sort_dir, start_date_time
 
         Returns:
-            Result[list[GetViolationDetails]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[GetViolationDetails], GetViolationDetails]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
             ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
 
         Endpoint:
@@ -80,7 +80,7 @@ class AnomalyPolicyAPI:
             items, resp, err = client.zcell.anomaly_policy.get_anomaly_policy_violations()
         """
         ...
-    def list_anomaly_policy(self, id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
+    def list_anomaly_policy(self, id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy], zscaler.zcell.models.anomaly_policy.AnomalyPolicy]:
         """List anomaly policy.
 
         Args:
@@ -91,8 +91,9 @@ class AnomalyPolicyAPI:
               sort_by, sort_dir
 
         Returns:
-            Result[list[AnomalyPolicy]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AnomalyPolicy], AnomalyPolicy]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
 
         Endpoint:
@@ -103,7 +104,7 @@ class AnomalyPolicyAPI:
             items, resp, err = client.zcell.anomaly_policy.list_anomaly_policy()
         """
         ...
-    def list_anomaly_policy_logs(self, id: str | int | None = None, policy_id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicyLogContent]]:
+    def list_anomaly_policy_logs(self, id: str | int | None = None, policy_id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicyLogContent], zscaler.zcell.models.anomaly_policy.AnomalyPolicyLogContent]:
         """List anomaly policy logs.
 
         Args:
@@ -112,9 +113,9 @@ class AnomalyPolicyAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, size
 
         Returns:
-            Result[list[AnomalyPolicyLogContent]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AnomalyPolicyLogContent], AnomalyPolicyLogContent]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/logs
@@ -124,7 +125,7 @@ class AnomalyPolicyAPI:
             items, resp, err = client.zcell.anomaly_policy.list_anomaly_policy_logs()
         """
         ...
-    def list_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
+    def list_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy], zscaler.zcell.models.anomaly_policy.AnomalyPolicy]:
         """List anomaly policy violations.
 
         Args:
@@ -136,8 +137,9 @@ class AnomalyPolicyAPI:
               sort_by, sort_dir, start_date_time
 
         Returns:
-            Result[list[AnomalyPolicy]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AnomalyPolicy], AnomalyPolicy]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
 
         Endpoint:
@@ -244,9 +246,9 @@ class AsyncAnomalyPolicyAPI:
               sort_by, sort_dir, start_date_time
 
         Returns:
-            Result[list[GetViolationDetails]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[GetViolationDetails], GetViolationDetails]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
             ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
 
         Endpoint:
@@ -270,8 +272,9 @@ class AsyncAnomalyPolicyAPI:
               sort_by, sort_dir
 
         Returns:
-            Result[list[AnomalyPolicy]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AnomalyPolicy], AnomalyPolicy]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
 
         Endpoint:
@@ -293,9 +296,9 @@ class AsyncAnomalyPolicyAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, size
 
         Returns:
-            Result[list[AnomalyPolicyLogContent]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AnomalyPolicyLogContent], AnomalyPolicyLogContent]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/anomaly-policy/{policy_id}/logs
@@ -319,8 +322,9 @@ class AsyncAnomalyPolicyAPI:
               sort_by, sort_dir, start_date_time
 
         Returns:
-            Result[list[AnomalyPolicy]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AnomalyPolicy], AnomalyPolicy]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``startDateTime``/``endDateTime`` to the last N days (query).
 
         Endpoint:
@@ -378,7 +382,7 @@ class AsyncAnomalyPolicyAPI:
         ...
 
 class AuditDataHandlingAPI:
-    def list_audit_customers_search(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.audit_data_handling.AuditDataHandling]]:
+    def list_audit_customers_search(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.audit_data_handling.AuditDataHandling], zscaler.zcell.models.audit_data_handling.AuditDataHandling]:
         """List audit customers search.
 
         Args:
@@ -390,9 +394,9 @@ class AuditDataHandlingAPI:
             days: Any
 
         Returns:
-            Result[list[AuditDataHandling]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AuditDataHandling], AuditDataHandling]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
             ``days=N`` sets ``startDate``/``endDate`` to the last N days (body).
 
         Endpoint:
@@ -403,15 +407,16 @@ class AuditDataHandlingAPI:
             items, resp, err = client.zcell.audit_data_handling.list_audit_customers_search()
         """
         ...
-    def list_audit_metadata(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.audit_data_handling.AuditMetadata]]:
+    def list_audit_metadata(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.audit_data_handling.AuditMetadata], zscaler.zcell.models.audit_data_handling.AuditMetadata]:
         """List audit metadata.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AuditMetadata]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AuditMetadata], AuditMetadata]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcell/config/api/v1/audit/metadata
@@ -438,9 +443,9 @@ class AsyncAuditDataHandlingAPI:
             days: Any
 
         Returns:
-            Result[list[AuditDataHandling]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AuditDataHandling], AuditDataHandling]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
             ``days=N`` sets ``startDate``/``endDate`` to the last N days (body).
 
         Endpoint:
@@ -460,8 +465,9 @@ class AsyncAuditDataHandlingAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AuditMetadata]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AuditMetadata], AuditMetadata]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcell/config/api/v1/audit/metadata
@@ -558,7 +564,7 @@ class AsyncCustomerDataHandlingAPI:
         ...
 
 class CustomerRegionHandlingAPI:
-    def list_regions(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.customer_region_handling.CustomerRegionHandling]]:
+    def list_regions(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.customer_region_handling.CustomerRegionHandling], zscaler.zcell.models.customer_region_handling.CustomerRegionHandling]:
         """List regions.
 
         Args:
@@ -566,9 +572,9 @@ class CustomerRegionHandlingAPI:
             query_params (Mapping[str, Any] | None, default None): query keys skip_sku_check
 
         Returns:
-            Result[list[CustomerRegionHandling]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CustomerRegionHandling], CustomerRegionHandling]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/regions
@@ -578,7 +584,7 @@ class CustomerRegionHandlingAPI:
             items, resp, err = client.zcell.customer_region_handling.list_regions()
         """
         ...
-    def list_regions_operational_status(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.customer_region_handling.ExtendedRegionStatus]]:
+    def list_regions_operational_status(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.customer_region_handling.ExtendedRegionStatus], zscaler.zcell.models.customer_region_handling.ExtendedRegionStatus]:
         """List regions operational status.
 
         Args:
@@ -586,9 +592,9 @@ class CustomerRegionHandlingAPI:
             query_params (Mapping[str, Any] | None, default None): query keys bc_size
 
         Returns:
-            Result[list[ExtendedRegionStatus]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ExtendedRegionStatus], ExtendedRegionStatus]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/regions/operational-status
@@ -629,9 +635,9 @@ class AsyncCustomerRegionHandlingAPI:
             query_params (Mapping[str, Any] | None, default None): query keys skip_sku_check
 
         Returns:
-            Result[list[CustomerRegionHandling]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CustomerRegionHandling], CustomerRegionHandling]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/regions
@@ -651,9 +657,9 @@ class AsyncCustomerRegionHandlingAPI:
             query_params (Mapping[str, Any] | None, default None): query keys bc_size
 
         Returns:
-            Result[list[ExtendedRegionStatus]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ExtendedRegionStatus], ExtendedRegionStatus]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/regions/operational-status
@@ -687,7 +693,7 @@ class AsyncCustomerRegionHandlingAPI:
         ...
 
 class NetworkEventsAPI:
-    def list_network_events_search(self, id: str | int | None = None, start_time: str | int | None = None, end_time: str | int | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.network_events.NetworkEvents]]:
+    def list_network_events_search(self, id: str | int | None = None, start_time: str | int | None = None, end_time: str | int | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.network_events.NetworkEvents], zscaler.zcell.models.network_events.NetworkEvents]:
         """List network events search.
 
         Args:
@@ -699,8 +705,9 @@ class NetworkEventsAPI:
             days: Any
 
         Returns:
-            Result[list[NetworkEvents]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NetworkEvents], NetworkEvents]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``start_time``/``end_time`` to the last N days (path).
 
         Endpoint:
@@ -728,8 +735,9 @@ class AsyncNetworkEventsAPI:
             days: Any
 
         Returns:
-            Result[list[NetworkEvents]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NetworkEvents], NetworkEvents]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``start_time``/``end_time`` to the last N days (path).
 
         Endpoint:
@@ -744,7 +752,7 @@ class AsyncNetworkEventsAPI:
         ...
 
 class SimAnalyticsAPI:
-    def list_sim_analytics_map(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.sim_analytics.SimAnalytics]]:
+    def list_sim_analytics_map(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zcell.models.sim_analytics.SimAnalytics], zscaler.zcell.models.sim_analytics.SimAnalytics]:
         """List SIM analytics map.
 
         Args:
@@ -754,8 +762,9 @@ class SimAnalyticsAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[SimAnalytics]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimAnalytics], SimAnalytics]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             POST /zcell/config/api/v1/customers/{id}/sim/analytics/map
@@ -765,7 +774,7 @@ class SimAnalyticsAPI:
             items, resp, err = client.zcell.sim_analytics.list_sim_analytics_map()
         """
         ...
-    def list_sim_analytics_summary(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimSummary]]:
+    def list_sim_analytics_summary(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimSummary], zscaler.zcell.models.sim_analytics.SimSummary]:
         """List SIM analytics summary.
 
         Args:
@@ -773,8 +782,9 @@ class SimAnalyticsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[SimSummary]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimSummary], SimSummary]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/sim/analytics/summary
@@ -784,7 +794,7 @@ class SimAnalyticsAPI:
             items, resp, err = client.zcell.sim_analytics.list_sim_analytics_summary()
         """
         ...
-    def list_sim_analytics_usage_countries(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimCountryUsage]]:
+    def list_sim_analytics_usage_countries(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimCountryUsage], zscaler.zcell.models.sim_analytics.SimCountryUsage]:
         """List SIM analytics usage countries.
 
         Args:
@@ -795,8 +805,9 @@ class SimAnalyticsAPI:
               start_date
 
         Returns:
-            Result[list[SimCountryUsage]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimCountryUsage], SimCountryUsage]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
             ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
 
         Endpoint:
@@ -807,7 +818,7 @@ class SimAnalyticsAPI:
             items, resp, err = client.zcell.sim_analytics.list_sim_analytics_usage_countries()
         """
         ...
-    def list_sim_analytics_usage_day(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimDayUsage]]:
+    def list_sim_analytics_usage_day(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimDayUsage], zscaler.zcell.models.sim_analytics.SimDayUsage]:
         """List SIM analytics usage day.
 
         Args:
@@ -818,8 +829,9 @@ class SimAnalyticsAPI:
               start_date
 
         Returns:
-            Result[list[SimDayUsage]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimDayUsage], SimDayUsage]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
 
         Endpoint:
@@ -830,7 +842,7 @@ class SimAnalyticsAPI:
             items, resp, err = client.zcell.sim_analytics.list_sim_analytics_usage_day()
         """
         ...
-    def list_sim_analytics_usage_sims(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimUsage]]:
+    def list_sim_analytics_usage_sims(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_analytics.SimUsage], zscaler.zcell.models.sim_analytics.SimUsage]:
         """List SIM analytics usage SIMs.
 
         Args:
@@ -841,8 +853,9 @@ class SimAnalyticsAPI:
               start_date
 
         Returns:
-            Result[list[SimUsage]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimUsage], SimUsage]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
 
         Endpoint:
@@ -868,8 +881,9 @@ class AsyncSimAnalyticsAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[SimAnalytics]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimAnalytics], SimAnalytics]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             POST /zcell/config/api/v1/customers/{id}/sim/analytics/map
@@ -889,8 +903,9 @@ class AsyncSimAnalyticsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[SimSummary]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimSummary], SimSummary]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/sim/analytics/summary
@@ -913,8 +928,9 @@ class AsyncSimAnalyticsAPI:
               start_date
 
         Returns:
-            Result[list[SimCountryUsage]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimCountryUsage], SimCountryUsage]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
             ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
 
         Endpoint:
@@ -938,8 +954,9 @@ class AsyncSimAnalyticsAPI:
               start_date
 
         Returns:
-            Result[list[SimDayUsage]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimDayUsage], SimDayUsage]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
 
         Endpoint:
@@ -963,8 +980,9 @@ class AsyncSimAnalyticsAPI:
               start_date
 
         Returns:
-            Result[list[SimUsage]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SimUsage], SimUsage]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
             ``days=N`` sets ``startDate``/``endDate`` to the last N days (query).
 
         Endpoint:
@@ -1375,7 +1393,7 @@ class SimLocationGroupsAPI:
             item, resp, err = client.zcell.sim_location_groups.get_sim_location_group()
         """
         ...
-    def list_sim_location_groups(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_location_groups.SimLocationGroups]]:
+    def list_sim_location_groups(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.sim_location_groups.SimLocationGroups], zscaler.zcell.models.sim_location_groups.SimLocationGroups]:
         """List SIM location groups.
 
         Args:
@@ -1384,9 +1402,9 @@ class SimLocationGroupsAPI:
               sort_dir
 
         Returns:
-            Result[list[SimLocationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[SimLocationGroups], SimLocationGroups]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/sim-location-groups
@@ -1493,9 +1511,9 @@ class AsyncSimLocationGroupsAPI:
               sort_dir
 
         Returns:
-            Result[list[SimLocationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[SimLocationGroups], SimLocationGroups]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/sim-location-groups
@@ -1550,7 +1568,7 @@ class TagHandlingAPI:
             item, resp, err = client.zcell.tag_handling.create_tag()
         """
         ...
-    def list_tag(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.tag_handling.TagHandling]]:
+    def list_tag(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zcell.models.tag_handling.TagHandling], zscaler.zcell.models.tag_handling.TagHandling]:
         """List tag.
 
         Args:
@@ -1559,8 +1577,9 @@ class TagHandlingAPI:
               sort_dir
 
         Returns:
-            Result[list[TagHandling]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TagHandling], TagHandling]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/tag
@@ -1605,8 +1624,9 @@ class AsyncTagHandlingAPI:
               sort_dir
 
         Returns:
-            Result[list[TagHandling]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TagHandling], TagHandling]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zcell/config/api/v1/customers/{id}/tag

@@ -19,15 +19,16 @@ import zscaler.zdx.models.users
 
 
 class AdminAPI:
-    def list_departments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.administration.Administration]]:
+    def list_departments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.administration.Administration], zscaler.zdx.models.administration.Administration]:
         """List departments.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search, since
 
         Returns:
-            Result[list[Administration]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Administration], Administration]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/administration/departments
@@ -37,15 +38,16 @@ class AdminAPI:
             items, resp, err = client.zdx.admin.list_departments()
         """
         ...
-    def list_locations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.administration.Administration]]:
+    def list_locations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.administration.Administration], zscaler.zdx.models.administration.Administration]:
         """List locations.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search, since
 
         Returns:
-            Result[list[Administration]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Administration], Administration]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/administration/locations
@@ -67,8 +69,9 @@ class AsyncAdminAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search, since
 
         Returns:
-            Result[list[Administration]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Administration], Administration]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/administration/departments
@@ -87,8 +90,9 @@ class AsyncAdminAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search, since
 
         Returns:
-            Result[list[Administration]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Administration], Administration]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/administration/locations
@@ -119,7 +123,7 @@ class AlertsAPI:
             item, resp, err = client.zdx.alerts.get_alert("123")
         """
         ...
-    def list_affected_devices(self, alert_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.alerts.AffectedDevices]]:
+    def list_affected_devices(self, alert_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.alerts.AffectedDevices], zscaler.zdx.models.alerts.AffectedDevices]:
         """List affected devices.
 
         Args:
@@ -128,8 +132,9 @@ class AlertsAPI:
               limit, location_groups, location_id, offset, since
 
         Returns:
-            Result[list[AffectedDevices]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AffectedDevices], AffectedDevices]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/alerts/{alert_id}/affected_devices
@@ -139,7 +144,7 @@ class AlertsAPI:
             items, resp, err = client.zdx.alerts.list_affected_devices("123")
         """
         ...
-    def list_historical(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.alerts.Alerts]]:
+    def list_historical(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.alerts.Alerts], zscaler.zdx.models.alerts.Alerts]:
         """List historical.
 
         Args:
@@ -147,7 +152,7 @@ class AlertsAPI:
               limit, location_id, offset, since
 
         Returns:
-            Result[list[Alerts]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Alerts], Alerts]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -158,7 +163,7 @@ class AlertsAPI:
             items, resp, err = client.zdx.alerts.list_historical()
         """
         ...
-    def list_ongoing(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.alerts.Alerts]]:
+    def list_ongoing(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.alerts.Alerts], zscaler.zdx.models.alerts.Alerts]:
         """List ongoing.
 
         Args:
@@ -166,7 +171,7 @@ class AlertsAPI:
               limit, location_id, offset, since
 
         Returns:
-            Result[list[Alerts]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Alerts], Alerts]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -210,8 +215,9 @@ class AsyncAlertsAPI:
               limit, location_groups, location_id, offset, since
 
         Returns:
-            Result[list[AffectedDevices]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AffectedDevices], AffectedDevices]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/alerts/{alert_id}/affected_devices
@@ -231,7 +237,7 @@ class AsyncAlertsAPI:
               limit, location_id, offset, since
 
         Returns:
-            Result[list[Alerts]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Alerts], Alerts]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -252,7 +258,7 @@ class AsyncAlertsAPI:
               limit, location_id, offset, since
 
         Returns:
-            Result[list[Alerts]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Alerts], Alerts]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -286,7 +292,7 @@ class AppsAPI:
             result, resp, err = client.zdx.apps.get_app("123")
         """
         ...
-    def get_app_metrics(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.applications.ApplicationMetrics]]:
+    def get_app_metrics(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.applications.ApplicationMetrics], zscaler.zdx.models.applications.ApplicationMetrics]:
         """Get app metrics.
 
         Args:
@@ -295,9 +301,9 @@ class AppsAPI:
               location_id, metric_name, since
 
         Returns:
-            Result[list[ApplicationMetrics]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationMetrics], ApplicationMetrics]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/apps/{app_id}/metrics
@@ -367,7 +373,7 @@ class AppsAPI:
             result, resp, err = client.zdx.apps.list_app_users("123")
         """
         ...
-    def list_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.applications.ActiveApplications]]:
+    def list_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.applications.ActiveApplications], zscaler.zdx.models.applications.ActiveApplications]:
         """List apps.
 
         Args:
@@ -375,9 +381,9 @@ class AppsAPI:
               location_id, since
 
         Returns:
-            Result[list[ActiveApplications]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ActiveApplications], ActiveApplications]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/apps
@@ -422,9 +428,9 @@ class AsyncAppsAPI:
               location_id, metric_name, since
 
         Returns:
-            Result[list[ApplicationMetrics]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationMetrics], ApplicationMetrics]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/apps/{app_id}/metrics
@@ -510,9 +516,9 @@ class AsyncAppsAPI:
               location_id, since
 
         Returns:
-            Result[list[ActiveApplications]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ActiveApplications], ActiveApplications]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/apps
@@ -526,7 +532,7 @@ class AsyncAppsAPI:
         ...
 
 class DevicesAPI:
-    def get_call_quality_metrics(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.call_quality_metrics.CallQualityMetrics]]:
+    def get_call_quality_metrics(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.call_quality_metrics.CallQualityMetrics], zscaler.zdx.models.call_quality_metrics.CallQualityMetrics]:
         """Get call quality metrics.
 
         Args:
@@ -535,9 +541,9 @@ class DevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[CallQualityMetrics]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CallQualityMetrics], CallQualityMetrics]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/call-quality-metrics
@@ -547,7 +553,7 @@ class DevicesAPI:
             items, resp, err = client.zdx.devices.get_call_quality_metrics("123", "123")
         """
         ...
-    def get_cloudpath(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceCloudPathProbesHopData]]:
+    def get_cloudpath(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceCloudPathProbesHopData], zscaler.zdx.models.devices.DeviceCloudPathProbesHopData]:
         """Get cloudpath.
 
         Args:
@@ -557,9 +563,9 @@ class DevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceCloudPathProbesHopData]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceCloudPathProbesHopData], DeviceCloudPathProbesHopData]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}/cloudpath
@@ -569,7 +575,7 @@ class DevicesAPI:
             items, resp, err = client.zdx.devices.get_cloudpath("123", "123", "123")
         """
         ...
-    def get_cloudpath_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceCloudPathProbesMetric]]:
+    def get_cloudpath_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceCloudPathProbesMetric], zscaler.zdx.models.devices.DeviceCloudPathProbesMetric]:
         """Get cloudpath probe.
 
         Args:
@@ -579,9 +585,9 @@ class DevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceCloudPathProbesMetric]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceCloudPathProbesMetric], DeviceCloudPathProbesMetric]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}
@@ -648,7 +654,7 @@ class DevicesAPI:
             result, resp, err = client.zdx.devices.get_device_apps("123")
         """
         ...
-    def get_events(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceEvents]]:
+    def get_events(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceEvents], zscaler.zdx.models.devices.DeviceEvents]:
         """Get events.
 
         Args:
@@ -656,8 +662,9 @@ class DevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceEvents]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceEvents], DeviceEvents]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/events
@@ -667,7 +674,7 @@ class DevicesAPI:
             items, resp, err = client.zdx.devices.get_events("123")
         """
         ...
-    def get_health_metrics(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceHealthMetrics]]:
+    def get_health_metrics(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceHealthMetrics], zscaler.zdx.models.devices.DeviceHealthMetrics]:
         """Get health metrics.
 
         Args:
@@ -675,9 +682,9 @@ class DevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceHealthMetrics]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceHealthMetrics], DeviceHealthMetrics]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/health-metrics
@@ -687,7 +694,7 @@ class DevicesAPI:
             items, resp, err = client.zdx.devices.get_health_metrics("123")
         """
         ...
-    def get_web_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceWebProbePageFetch]]:
+    def get_web_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceWebProbePageFetch], zscaler.zdx.models.devices.DeviceWebProbePageFetch]:
         """Get web probe.
 
         Args:
@@ -697,9 +704,9 @@ class DevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceWebProbePageFetch]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceWebProbePageFetch], DeviceWebProbePageFetch]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes/{probe_id}
@@ -709,7 +716,7 @@ class DevicesAPI:
             items, resp, err = client.zdx.devices.get_web_probe("123", "123", "123")
         """
         ...
-    def get_web_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppWebProbes]]:
+    def get_web_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppWebProbes], zscaler.zdx.models.devices.DeviceAppWebProbes]:
         """Get web probes.
 
         Args:
@@ -718,9 +725,9 @@ class DevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceAppWebProbes]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceAppWebProbes], DeviceAppWebProbes]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes
@@ -730,7 +737,7 @@ class DevicesAPI:
             items, resp, err = client.zdx.devices.get_web_probes("123", "123")
         """
         ...
-    def list_cloudpath_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppCloudPathProbes]]:
+    def list_cloudpath_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceAppCloudPathProbes], zscaler.zdx.models.devices.DeviceAppCloudPathProbes]:
         """List cloudpath probes.
 
         Args:
@@ -739,9 +746,9 @@ class DevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceAppCloudPathProbes]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceAppCloudPathProbes], DeviceAppCloudPathProbes]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes
@@ -751,7 +758,7 @@ class DevicesAPI:
             items, resp, err = client.zdx.devices.list_cloudpath_probes("123", "123")
         """
         ...
-    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.Devices]]:
+    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.Devices], zscaler.zdx.models.devices.Devices]:
         """List devices.
 
         Args:
@@ -759,7 +766,7 @@ class DevicesAPI:
               geo_id, location_id, mac_address, offset, private_ipv4, since, user_ids
 
         Returns:
-            Result[list[Devices]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Devices], Devices]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -770,7 +777,7 @@ class DevicesAPI:
             items, resp, err = client.zdx.devices.list_devices()
         """
         ...
-    def list_geolocations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceActiveGeo]]:
+    def list_geolocations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.devices.DeviceActiveGeo], zscaler.zdx.models.devices.DeviceActiveGeo]:
         """List geolocations.
 
         Args:
@@ -778,8 +785,9 @@ class DevicesAPI:
               parent_geo_id, q, since
 
         Returns:
-            Result[list[DeviceActiveGeo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceActiveGeo], DeviceActiveGeo]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/active_geo
@@ -803,9 +811,9 @@ class AsyncDevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[CallQualityMetrics]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CallQualityMetrics], CallQualityMetrics]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/call-quality-metrics
@@ -827,9 +835,9 @@ class AsyncDevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceCloudPathProbesHopData]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceCloudPathProbesHopData], DeviceCloudPathProbesHopData]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}/cloudpath
@@ -851,9 +859,9 @@ class AsyncDevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceCloudPathProbesMetric]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceCloudPathProbesMetric], DeviceCloudPathProbesMetric]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes/{probe_id}
@@ -936,8 +944,9 @@ class AsyncDevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceEvents]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceEvents], DeviceEvents]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/events
@@ -957,9 +966,9 @@ class AsyncDevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceHealthMetrics]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceHealthMetrics], DeviceHealthMetrics]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/health-metrics
@@ -981,9 +990,9 @@ class AsyncDevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceWebProbePageFetch]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceWebProbePageFetch], DeviceWebProbePageFetch]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes/{probe_id}
@@ -1004,9 +1013,9 @@ class AsyncDevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceAppWebProbes]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceAppWebProbes], DeviceAppWebProbes]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/web-probes
@@ -1027,9 +1036,9 @@ class AsyncDevicesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys since
 
         Returns:
-            Result[list[DeviceAppCloudPathProbes]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceAppCloudPathProbes], DeviceAppCloudPathProbes]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/apps/{app_id}/cloudpath-probes
@@ -1049,7 +1058,7 @@ class AsyncDevicesAPI:
               geo_id, location_id, mac_address, offset, private_ipv4, since, user_ids
 
         Returns:
-            Result[list[Devices]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Devices], Devices]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -1070,8 +1079,9 @@ class AsyncDevicesAPI:
               parent_geo_id, q, since
 
         Returns:
-            Result[list[DeviceActiveGeo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceActiveGeo], DeviceActiveGeo]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/active_geo
@@ -1085,7 +1095,7 @@ class AsyncDevicesAPI:
         ...
 
 class InventoryAPI:
-    def list_software_keys(self, software_key: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
+    def list_software_keys(self, software_key: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory], zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]:
         """The devices of one software key (the ``software`` items; ``resp.next()`` pages by ``next_offset``).
 
         Args:
@@ -1094,9 +1104,9 @@ class InventoryAPI:
               geo_id, since, user_ids
 
         Returns:
-            Result[list[DeviceSoftwareInventory]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceSoftwareInventory], DeviceSoftwareInventory]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/inventory/software/{software_key}
@@ -1106,7 +1116,7 @@ class InventoryAPI:
             items, resp, err = client.zdx.inventory.list_software_keys("example")
         """
         ...
-    def list_softwares(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
+    def list_softwares(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory], zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]:
         """The software inventory (the ``software`` items; ``resp.next()`` pages by ``next_offset``).
 
         Args:
@@ -1114,9 +1124,9 @@ class InventoryAPI:
               geo_id, location_id, user_ids
 
         Returns:
-            Result[list[DeviceSoftwareInventory]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceSoftwareInventory], DeviceSoftwareInventory]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/inventory/software
@@ -1140,9 +1150,9 @@ class AsyncInventoryAPI:
               geo_id, since, user_ids
 
         Returns:
-            Result[list[DeviceSoftwareInventory]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceSoftwareInventory], DeviceSoftwareInventory]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/inventory/software/{software_key}
@@ -1162,9 +1172,9 @@ class AsyncInventoryAPI:
               geo_id, location_id, user_ids
 
         Returns:
-            Result[list[DeviceSoftwareInventory]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DeviceSoftwareInventory], DeviceSoftwareInventory]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zdx/v1/inventory/software
@@ -1412,15 +1422,16 @@ class TroubleshootingAPI:
             result, resp, err = client.zdx.troubleshooting.get_deeptrace_webprobe_metrics("123", "123")
         """
         ...
-    def list_deeptraces(self, device_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeviceDeepTraces]]:
+    def list_deeptraces(self, device_id: str | int) -> Result[list[zscaler.zdx.models.troubleshooting.DeviceDeepTraces], zscaler.zdx.models.troubleshooting.DeviceDeepTraces]:
         """List deeptraces.
 
         Args:
             device_id (str | int): in the path
 
         Returns:
-            Result[list[DeviceDeepTraces]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceDeepTraces], DeviceDeepTraces]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/deeptraces
@@ -1682,8 +1693,9 @@ class AsyncTroubleshootingAPI:
             device_id (str | int): in the path
 
         Returns:
-            Result[list[DeviceDeepTraces]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceDeepTraces], DeviceDeepTraces]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zdx/v1/devices/{device_id}/deeptraces
@@ -1780,7 +1792,7 @@ class UsersAPI:
             result, resp, err = client.zdx.users.get_user("123")
         """
         ...
-    def list_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.users.ActiveUsers]]:
+    def list_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zdx.models.users.ActiveUsers], zscaler.zdx.models.users.ActiveUsers]:
         """List users.
 
         Args:
@@ -1788,8 +1800,9 @@ class UsersAPI:
               exclude_dept, exclude_loc, geo_id, limit, location_id, offset, since
 
         Returns:
-            Result[list[ActiveUsers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ActiveUsers], ActiveUsers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zdx/v1/users
@@ -1833,8 +1846,9 @@ class AsyncUsersAPI:
               exclude_dept, exclude_loc, geo_id, limit, location_id, offset, since
 
         Returns:
-            Result[list[ActiveUsers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ActiveUsers], ActiveUsers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zdx/v1/users

@@ -265,16 +265,16 @@ class AsyncActivateAPI:
         ...
 
 class AdaptiveAccessProfilesAPI:
-    def list_adaptive_access_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
+    def list_adaptive_access_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile], zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]:
         """List adaptive access profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AdaptiveAccessProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AdaptiveAccessProfile], AdaptiveAccessProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/adaptiveAccessProfiles
@@ -284,16 +284,16 @@ class AdaptiveAccessProfilesAPI:
             items, resp, err = client.zia.adaptive_access_profiles.list_adaptive_access_profiles()
         """
         ...
-    def list_adaptive_access_profiles_profiles_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
+    def list_adaptive_access_profiles_profiles_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile], zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]:
         """List adaptive access profiles profiles rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AdaptiveAccessProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AdaptiveAccessProfile], AdaptiveAccessProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/adaptiveAccessProfiles/profiles/rules
@@ -315,9 +315,9 @@ class AsyncAdaptiveAccessProfilesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AdaptiveAccessProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AdaptiveAccessProfile], AdaptiveAccessProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/adaptiveAccessProfiles
@@ -336,9 +336,9 @@ class AsyncAdaptiveAccessProfilesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AdaptiveAccessProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AdaptiveAccessProfile], AdaptiveAccessProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/adaptiveAccessProfiles/profiles/rules
@@ -443,7 +443,7 @@ class AdminRolesAPI:
             item, resp, err = client.zia.admin_roles.get_role("123")
         """
         ...
-    def list_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.admin_roles.AdminRoles]]:
+    def list_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.admin_roles.AdminRoles], zscaler.zia.models.admin_roles.AdminRoles]:
         """List roles.
 
         Args:
@@ -451,8 +451,9 @@ class AdminRolesAPI:
               include_auditor_role, include_partner_role, search
 
         Returns:
-            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminRoles], AdminRoles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/adminRoles/lite
@@ -587,8 +588,9 @@ class AsyncAdminRolesAPI:
               include_auditor_role, include_partner_role, search
 
         Returns:
-            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminRoles], AdminRoles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/adminRoles/lite
@@ -770,7 +772,7 @@ class AdminUsersAPI:
             item, resp, err = client.zia.admin_users.get_admin_user("123")
         """
         ...
-    def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.admin_users.AdminUser]]:
+    def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.admin_users.AdminUser], zscaler.zia.models.admin_users.AdminUser]:
         """List admin users.
 
         Args:
@@ -778,8 +780,9 @@ class AdminUsersAPI:
               include_auditor_users, page, page_size, search
 
         Returns:
-            Result[list[AdminUser]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminUser], AdminUser]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/adminUsers
@@ -916,8 +919,9 @@ class AsyncAdminUsersAPI:
               include_auditor_users, page, page_size, search
 
         Returns:
-            Result[list[AdminUser]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminUser], AdminUser]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/adminUsers
@@ -1090,13 +1094,13 @@ class AlertSubscriptionsAPI:
             item, resp, err = client.zia.alert_subscriptions.get_alert_subscription("123")
         """
         ...
-    def list_alert_subscriptions(self) -> Result[list[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]]:
+    def list_alert_subscriptions(self) -> Result[list[zscaler.zia.models.alert_subscriptions.AlertSubscriptions], zscaler.zia.models.alert_subscriptions.AlertSubscriptions]:
         """List alert subscriptions.
 
         Returns:
-            Result[list[AlertSubscriptions]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AlertSubscriptions], AlertSubscriptions]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertSubscriptions
@@ -1191,9 +1195,9 @@ class AsyncAlertSubscriptionsAPI:
         """List alert subscriptions.
 
         Returns:
-            Result[list[AlertSubscriptions]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AlertSubscriptions], AlertSubscriptions]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertSubscriptions
@@ -2010,15 +2014,16 @@ class AzureIntegrationAPI:
             _, resp, err = client.zia.azure_integration.delete_azure("123")
         """
         ...
-    def list_azure_refresh_connection_status(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azure_refresh_connection_status(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azure refresh connection status.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/refreshConnectionStatus
@@ -2028,15 +2033,16 @@ class AzureIntegrationAPI:
             items, resp, err = client.zia.azure_integration.list_azure_refresh_connection_status()
         """
         ...
-    def list_azures_tunnel_configuration(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azures_tunnel_configuration(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azures tunnel configuration.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/tunnelConfiguration
@@ -2046,15 +2052,16 @@ class AzureIntegrationAPI:
             items, resp, err = client.zia.azure_integration.list_azures_tunnel_configuration()
         """
         ...
-    def list_azures_un_configure_tunnel_status(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azures_un_configure_tunnel_status(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azures un configure tunnel status.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/unConfigureTunnelStatus
@@ -2064,15 +2071,16 @@ class AzureIntegrationAPI:
             items, resp, err = client.zia.azure_integration.list_azures_un_configure_tunnel_status()
         """
         ...
-    def list_azures_virtual_hub_sync(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azures_virtual_hub_sync(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azures virtual hub sync.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys version
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/virtualHubSync
@@ -2082,15 +2090,16 @@ class AzureIntegrationAPI:
             items, resp, err = client.zia.azure_integration.list_azures_virtual_hub_sync()
         """
         ...
-    def list_azures_virtual_hubs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    def list_azures_virtual_hubs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azures virtual hubs.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/virtualHubs
@@ -2181,8 +2190,9 @@ class AsyncAzureIntegrationAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/refreshConnectionStatus
@@ -2201,8 +2211,9 @@ class AsyncAzureIntegrationAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/tunnelConfiguration
@@ -2221,8 +2232,9 @@ class AsyncAzureIntegrationAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/unConfigureTunnelStatus
@@ -2241,8 +2253,9 @@ class AsyncAzureIntegrationAPI:
             query_params (Mapping[str, Any] | None, default None): query keys version
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/virtualHubSync
@@ -2261,8 +2274,9 @@ class AsyncAzureIntegrationAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AzureVirtualHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AzureVirtualHub], AzureVirtualHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/azure/virtualHubs
@@ -2371,15 +2385,16 @@ class BandwidthClassesAPI:
             item, resp, err = client.zia.bandwidth_classes.get_class("123")
         """
         ...
-    def list_classes(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]]:
+    def list_classes(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses], zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
         """List classes.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[BandwidthClasses]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[BandwidthClasses], BandwidthClasses]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/bandwidthClasses
@@ -2389,12 +2404,13 @@ class BandwidthClassesAPI:
             items, resp, err = client.zia.bandwidth_classes.list_classes()
         """
         ...
-    def list_classes_lite(self) -> Result[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]]:
+    def list_classes_lite(self) -> Result[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses], zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
         """List classes (lite view).
 
         Returns:
-            Result[list[BandwidthClasses]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[BandwidthClasses], BandwidthClasses]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/bandwidthClasses/lite
@@ -2492,8 +2508,9 @@ class AsyncBandwidthClassesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[BandwidthClasses]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[BandwidthClasses], BandwidthClasses]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/bandwidthClasses
@@ -2509,8 +2526,9 @@ class AsyncBandwidthClassesAPI:
         """List classes (lite view).
 
         Returns:
-            Result[list[BandwidthClasses]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[BandwidthClasses], BandwidthClasses]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/bandwidthClasses/lite
@@ -2633,16 +2651,16 @@ class BandwidthControlRulesAPI:
             item, resp, err = client.zia.bandwidth_control_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules], zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[BandwidthControlRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BandwidthControlRules], BandwidthControlRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/bandwidthControlRules
@@ -2652,13 +2670,13 @@ class BandwidthControlRulesAPI:
             items, resp, err = client.zia.bandwidth_control_rules.list_rules()
         """
         ...
-    def list_rules_lite(self) -> Result[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]]:
+    def list_rules_lite(self) -> Result[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules], zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
         """List rules (lite view).
 
         Returns:
-            Result[list[BandwidthControlRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BandwidthControlRules], BandwidthControlRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/bandwidthControlRules/lite
@@ -2761,9 +2779,9 @@ class AsyncBandwidthControlRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[BandwidthControlRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BandwidthControlRules], BandwidthControlRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/bandwidthControlRules
@@ -2779,9 +2797,9 @@ class AsyncBandwidthControlRulesAPI:
         """List rules (lite view).
 
         Returns:
-            Result[list[BandwidthControlRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BandwidthControlRules], BandwidthControlRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/bandwidthControlRules/lite
@@ -3054,12 +3072,13 @@ class CasbDlpRulesAPI:
             item, resp, err = client.zia.casb_dlp_rules.get_rule("123")
         """
         ...
-    def list_all_rules(self) -> Result[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]]:
+    def list_all_rules(self) -> Result[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules], zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
         """List all rules.
 
         Returns:
-            Result[list[CasbdDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbdDlpRules], CasbdDlpRules]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/casbDlpRules/all
@@ -3069,7 +3088,7 @@ class CasbDlpRulesAPI:
             items, resp, err = client.zia.casb_dlp_rules.list_all_rules()
         """
         ...
-    def list_rules(self, rule_type: str, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]]:
+    def list_rules(self, rule_type: str, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules], zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
         """List rules.
 
         Args:
@@ -3077,8 +3096,9 @@ class CasbDlpRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[CasbdDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbdDlpRules], CasbdDlpRules]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/casbDlpRules
@@ -3200,8 +3220,9 @@ class AsyncCasbDlpRulesAPI:
         """List all rules.
 
         Returns:
-            Result[list[CasbdDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbdDlpRules], CasbdDlpRules]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/casbDlpRules/all
@@ -3221,8 +3242,9 @@ class AsyncCasbDlpRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[CasbdDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbdDlpRules], CasbdDlpRules]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/casbDlpRules
@@ -3350,12 +3372,13 @@ class CasbMalwareRulesAPI:
             item, resp, err = client.zia.casb_malware_rules.get_rule("123", "example")
         """
         ...
-    def list_all_rules(self) -> Result[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]]:
+    def list_all_rules(self) -> Result[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules], zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
         """List all rules.
 
         Returns:
-            Result[list[CasbMalwareRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbMalwareRules], CasbMalwareRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/casbMalwareRules/all
@@ -3365,15 +3388,16 @@ class CasbMalwareRulesAPI:
             items, resp, err = client.zia.casb_malware_rules.list_all_rules()
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules], zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys rule_type, search
 
         Returns:
-            Result[list[CasbMalwareRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbMalwareRules], CasbMalwareRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/casbMalwareRules
@@ -3473,8 +3497,9 @@ class AsyncCasbMalwareRulesAPI:
         """List all rules.
 
         Returns:
-            Result[list[CasbMalwareRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbMalwareRules], CasbMalwareRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/casbMalwareRules/all
@@ -3493,8 +3518,9 @@ class AsyncCasbMalwareRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys rule_type, search
 
         Returns:
-            Result[list[CasbMalwareRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbMalwareRules], CasbMalwareRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/casbMalwareRules
@@ -3592,7 +3618,7 @@ class CloudAppInstancesAPI:
             item, resp, err = client.zia.cloud_app_instances.get_cloud_app_instances("123")
         """
         ...
-    def list_cloud_app_instances(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]]:
+    def list_cloud_app_instances(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances], zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]:
         """List cloud app instances.
 
         Args:
@@ -3600,9 +3626,9 @@ class CloudAppInstancesAPI:
               instance_type, page, page_size
 
         Returns:
-            Result[list[CloudApplicationInstances]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudApplicationInstances], CloudApplicationInstances]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudApplicationInstances
@@ -3704,9 +3730,9 @@ class AsyncCloudAppInstancesAPI:
               instance_type, page, page_size
 
         Returns:
-            Result[list[CloudApplicationInstances]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudApplicationInstances], CloudApplicationInstances]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudApplicationInstances
@@ -3742,7 +3768,7 @@ class AsyncCloudAppInstancesAPI:
         ...
 
 class CloudApplicationsAPI:
-    def list_cloud_app_policy(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
+    def list_cloud_app_policy(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy], zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]:
         """List cloud app policy.
 
         Args:
@@ -3750,9 +3776,9 @@ class CloudApplicationsAPI:
               page, page_size, search
 
         Returns:
-            Result[list[CloudApplicationPolicy]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudApplicationPolicy], CloudApplicationPolicy]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudApplications/policy
@@ -3762,7 +3788,7 @@ class CloudApplicationsAPI:
             items, resp, err = client.zia.cloud_applications.list_cloud_app_policy()
         """
         ...
-    def list_cloud_app_ssl_policy(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
+    def list_cloud_app_ssl_policy(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy], zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]:
         """List cloud app SSL policy.
 
         Args:
@@ -3770,9 +3796,9 @@ class CloudApplicationsAPI:
               page, page_size, search
 
         Returns:
-            Result[list[CloudApplicationPolicy]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudApplicationPolicy], CloudApplicationPolicy]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudApplications/sslPolicy
@@ -3795,9 +3821,9 @@ class AsyncCloudApplicationsAPI:
               page, page_size, search
 
         Returns:
-            Result[list[CloudApplicationPolicy]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudApplicationPolicy], CloudApplicationPolicy]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudApplications/policy
@@ -3817,9 +3843,9 @@ class AsyncCloudApplicationsAPI:
               page, page_size, search
 
         Returns:
-            Result[list[CloudApplicationPolicy]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudApplicationPolicy], CloudApplicationPolicy]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudApplications/sslPolicy
@@ -3833,15 +3859,16 @@ class AsyncCloudApplicationsAPI:
         ...
 
 class CloudBrowserIsolationAPI:
-    def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_browser_isolation.CBIProfile]]:
+    def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_browser_isolation.CBIProfile], zscaler.zia.models.cloud_browser_isolation.CBIProfile]:
         """List isolation profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[CBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBIProfile], CBIProfile]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/browserIsolation/profiles
@@ -3863,8 +3890,9 @@ class AsyncCloudBrowserIsolationAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[CBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBIProfile], CBIProfile]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/browserIsolation/profiles
@@ -4228,7 +4256,7 @@ class CloudFirewallAPI:
             item, resp, err = client.zia.cloud_firewall.get_network_svc_group("123")
         """
         ...
-    def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups], zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """List IP destination groups.
 
         Args:
@@ -4236,9 +4264,9 @@ class CloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/ipDestinationGroups
@@ -4248,7 +4276,7 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_ip_destination_groups()
         """
         ...
-    def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups], zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """List IP destination groups (the official SDK sends the full listing's GET).
 
         Args:
@@ -4256,9 +4284,9 @@ class CloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/ipDestinationGroups
@@ -4268,15 +4296,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_ip_destination_groups_lite()
         """
         ...
-    def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup], zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """List IP source groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipSourceGroups
@@ -4286,15 +4315,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_ip_source_groups()
         """
         ...
-    def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup], zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """List IP source groups (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipSourceGroups/lite
@@ -4304,7 +4334,7 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_ip_source_groups_lite()
         """
         ...
-    def list_ipv6_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    def list_ipv6_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups], zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """List IPv6 destination groups.
 
         Args:
@@ -4312,9 +4342,9 @@ class CloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups
@@ -4324,7 +4354,7 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_ipv6_destination_groups()
         """
         ...
-    def list_ipv6_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    def list_ipv6_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups], zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """List IPv6 destination groups (lite view).
 
         Args:
@@ -4332,9 +4362,9 @@ class CloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups/lite
@@ -4344,15 +4374,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_ipv6_destination_groups_lite()
         """
         ...
-    def list_ipv6_source_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    def list_ipv6_source_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup], zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """List IPv6 source groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups
@@ -4362,15 +4393,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_ipv6_source_groups()
         """
         ...
-    def list_ipv6_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    def list_ipv6_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup], zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """List IPv6 source groups (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups/lite
@@ -4380,16 +4412,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_ipv6_source_groups_lite()
         """
         ...
-    def list_network_app_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]]:
+    def list_network_app_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups], zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
         """List network app groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NetworkApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkApplicationGroups], NetworkApplicationGroups]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkApplicationGroups
@@ -4399,16 +4431,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_network_app_groups()
         """
         ...
-    def list_network_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications]]:
+    def list_network_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications], zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications]:
         """List network apps.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys locale, search
 
         Returns:
-            Result[list[NetworkApplications]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkApplications], NetworkApplications]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkApplications
@@ -4418,15 +4450,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_network_apps()
         """
         ...
-    def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]]:
+    def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices], zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
         """List network services.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys locale, protocol, search
 
         Returns:
-            Result[list[NetworkServices]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NetworkServices], NetworkServices]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/networkServices
@@ -4436,16 +4469,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_network_services()
         """
         ...
-    def list_network_services_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite]]:
+    def list_network_services_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite], zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite]:
         """List network services (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys locale, search
 
         Returns:
-            Result[list[NetworkServicesLite]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkServicesLite], NetworkServicesLite]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkServices/lite
@@ -4455,16 +4488,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_network_services_lite()
         """
         ...
-    def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
+    def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups], zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
         """List network svc groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkServiceGroups], NetworkServiceGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkServiceGroups
@@ -4474,16 +4507,16 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_network_svc_groups()
         """
         ...
-    def list_network_svc_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
+    def list_network_svc_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups], zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
         """List network svc groups (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkServiceGroups], NetworkServiceGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkServiceGroups/lite
@@ -4493,12 +4526,13 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_network_svc_groups_lite()
         """
         ...
-    def list_time_windows(self) -> Result[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]]:
+    def list_time_windows(self) -> Result[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows], zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]:
         """List time windows.
 
         Returns:
-            Result[list[TimeWindows]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TimeWindows], TimeWindows]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/timeWindows
@@ -4508,12 +4542,13 @@ class CloudFirewallAPI:
             items, resp, err = client.zia.cloud_firewall.list_time_windows()
         """
         ...
-    def list_time_windows_lite(self) -> Result[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]]:
+    def list_time_windows_lite(self) -> Result[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows], zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]:
         """List time windows (lite view).
 
         Returns:
-            Result[list[TimeWindows]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TimeWindows], TimeWindows]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/timeWindows/lite
@@ -4948,9 +4983,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/ipDestinationGroups
@@ -4970,9 +5005,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/ipDestinationGroups
@@ -4991,8 +5026,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipSourceGroups
@@ -5011,8 +5047,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipSourceGroups/lite
@@ -5032,9 +5069,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups
@@ -5054,9 +5091,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/ipDestinationGroups/ipv6DestinationGroups/lite
@@ -5075,8 +5112,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups
@@ -5095,8 +5133,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipSourceGroups/ipv6SourceGroups/lite
@@ -5115,9 +5154,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NetworkApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkApplicationGroups], NetworkApplicationGroups]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkApplicationGroups
@@ -5136,9 +5175,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys locale, search
 
         Returns:
-            Result[list[NetworkApplications]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkApplications], NetworkApplications]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkApplications
@@ -5157,8 +5196,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys locale, protocol, search
 
         Returns:
-            Result[list[NetworkServices]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NetworkServices], NetworkServices]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/networkServices
@@ -5177,9 +5217,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys locale, search
 
         Returns:
-            Result[list[NetworkServicesLite]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkServicesLite], NetworkServicesLite]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkServices/lite
@@ -5198,9 +5238,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkServiceGroups], NetworkServiceGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkServiceGroups
@@ -5219,9 +5259,9 @@ class AsyncCloudFirewallAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkServiceGroups], NetworkServiceGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/networkServiceGroups/lite
@@ -5237,8 +5277,9 @@ class AsyncCloudFirewallAPI:
         """List time windows.
 
         Returns:
-            Result[list[TimeWindows]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TimeWindows], TimeWindows]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/timeWindows
@@ -5254,8 +5295,9 @@ class AsyncCloudFirewallAPI:
         """List time windows (lite view).
 
         Returns:
-            Result[list[TimeWindows]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TimeWindows], TimeWindows]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/timeWindows/lite
@@ -5521,15 +5563,16 @@ class CloudFirewallDnsAPI:
             item, resp, err = client.zia.cloud_firewall_dns.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules], zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[FirewallDNSRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[FirewallDNSRules], FirewallDNSRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/firewallDnsRules
@@ -5644,8 +5687,9 @@ class AsyncCloudFirewallDnsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[FirewallDNSRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[FirewallDNSRules], FirewallDNSRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/firewallDnsRules
@@ -5823,15 +5867,16 @@ class CloudFirewallIpsAPI:
             item, resp, err = client.zia.cloud_firewall_ips.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules], zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[FirewallIPSrules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[FirewallIPSrules], FirewallIPSrules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/firewallIpsRules
@@ -5944,8 +5989,9 @@ class AsyncCloudFirewallIpsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[FirewallIPSrules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[FirewallIPSrules], FirewallIPSrules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/firewallIpsRules
@@ -6114,7 +6160,7 @@ class CloudFirewallRulesAPI:
             item, resp, err = client.zia.cloud_firewall_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_rules.FirewallRule]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_firewall_rules.FirewallRule], zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
         """List rules.
 
         Args:
@@ -6125,8 +6171,9 @@ class CloudFirewallRulesAPI:
               user
 
         Returns:
-            Result[list[FirewallRule]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[FirewallRule], FirewallRule]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/firewallFilteringRules
@@ -6241,8 +6288,9 @@ class AsyncCloudFirewallRulesAPI:
               user
 
         Returns:
-            Result[list[FirewallRule]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[FirewallRule], FirewallRule]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/firewallFilteringRules
@@ -6635,15 +6683,16 @@ class CloudNssAPI:
             result, resp, err = client.zia.cloud_nss.list_feed_output()
         """
         ...
-    def list_nss_feed(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_nss.NssFeeds]]:
+    def list_nss_feed(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_nss.NssFeeds], zscaler.zia.models.cloud_nss.NssFeeds]:
         """List NSS feed.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys feed_type
 
         Returns:
-            Result[list[NssFeeds]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NssFeeds], NssFeeds]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/nssFeeds
@@ -6856,8 +6905,9 @@ class AsyncCloudNssAPI:
             query_params (Mapping[str, Any] | None, default None): query keys feed_type
 
         Returns:
-            Result[list[NssFeeds]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NssFeeds], NssFeeds]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/nssFeeds
@@ -7012,15 +7062,16 @@ class CloudToCloudIrAPI:
             result, resp, err = client.zia.cloud_to_cloud_ir.list_c2c_count()
         """
         ...
-    def list_cloud_to_cloud_ir(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
+    def list_cloud_to_cloud_ir(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR], zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]:
         """List cloud to cloud IR.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudToCloudIR]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CloudToCloudIR], CloudToCloudIR]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudToCloudIR
@@ -7030,15 +7081,16 @@ class CloudToCloudIrAPI:
             items, resp, err = client.zia.cloud_to_cloud_ir.list_cloud_to_cloud_ir()
         """
         ...
-    def list_cloud_to_cloud_ir_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
+    def list_cloud_to_cloud_ir_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR], zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]:
         """List cloud to cloud IR (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudToCloudIR]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CloudToCloudIR], CloudToCloudIR]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudToCloudIR/lite
@@ -7117,8 +7169,9 @@ class AsyncCloudToCloudIrAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudToCloudIR]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CloudToCloudIR], CloudToCloudIR]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudToCloudIR
@@ -7137,8 +7190,9 @@ class AsyncCloudToCloudIrAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudToCloudIR]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CloudToCloudIR], CloudToCloudIR]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudToCloudIR/lite
@@ -7339,7 +7393,7 @@ class CloudappcontrolAPI:
             result, resp, err = client.zia.cloudappcontrol.list_available_actions("example", "example")
         """
         ...
-    def list_rules(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]]:
+    def list_rules(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.cloudappcontrol.CloudApplicationControl], zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
         """List rules.
 
         Args:
@@ -7347,9 +7401,9 @@ class CloudappcontrolAPI:
             query_params (Mapping[str, Any] | None, default None): query keys rule_type, search
 
         Returns:
-            Result[list[CloudApplicationControl]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudApplicationControl], CloudApplicationControl]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/webApplicationRules/{rule_type}
@@ -7528,9 +7582,9 @@ class AsyncCloudappcontrolAPI:
             query_params (Mapping[str, Any] | None, default None): query keys rule_type, search
 
         Returns:
-            Result[list[CloudApplicationControl]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudApplicationControl], CloudApplicationControl]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/webApplicationRules/{rule_type}
@@ -7652,15 +7706,16 @@ class CustomFileTypesAPI:
             item, resp, err = client.zia.custom_file_types.get_custom_file_tytpe("123")
         """
         ...
-    def list_custom_file_types(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.custom_file_types.CustomFileTypes]]:
+    def list_custom_file_types(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.custom_file_types.CustomFileTypes], zscaler.zia.models.custom_file_types.CustomFileTypes]:
         """List custom file types.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CustomFileTypes]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CustomFileTypes], CustomFileTypes]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/customFileTypes
@@ -7775,8 +7830,9 @@ class AsyncCustomFileTypesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CustomFileTypes]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CustomFileTypes], CustomFileTypes]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/customFileTypes
@@ -7812,16 +7868,16 @@ class AsyncCustomFileTypesAPI:
         ...
 
 class DedicatedIpGatewaysAPI:
-    def list_dedicated_ip_gw_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways]]:
+    def list_dedicated_ip_gw_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways], zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways]:
         """List dedicated IP gw (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[DedicatedIPGateways]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DedicatedIPGateways], DedicatedIPGateways]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/dedicatedIPGateways/lite
@@ -7843,9 +7899,9 @@ class AsyncDedicatedIpGatewaysAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[DedicatedIPGateways]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DedicatedIPGateways], DedicatedIPGateways]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/dedicatedIPGateways/lite
@@ -7859,14 +7915,14 @@ class AsyncDedicatedIpGatewaysAPI:
         ...
 
 class DeviceGroupsAPI:
-    def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.Device]]:
+    def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.Device], zscaler.zia.models.device_groups.Device]:
         """List device groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Device], Device]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -7877,14 +7933,14 @@ class DeviceGroupsAPI:
             items, resp, err = client.zia.device_groups.list_device_groups()
         """
         ...
-    def list_device_groups_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.Device]]:
+    def list_device_groups_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.Device], zscaler.zia.models.device_groups.Device]:
         """List device groups devices.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Device], Device]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -7895,14 +7951,14 @@ class DeviceGroupsAPI:
             items, resp, err = client.zia.device_groups.list_device_groups_devices()
         """
         ...
-    def list_device_groups_devices_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.Device]]:
+    def list_device_groups_devices_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.Device], zscaler.zia.models.device_groups.Device]:
         """List device groups devices (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Device], Device]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -7925,7 +7981,7 @@ class AsyncDeviceGroupsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Device], Device]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -7945,7 +8001,7 @@ class AsyncDeviceGroupsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Device], Device]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -7965,7 +8021,7 @@ class AsyncDeviceGroupsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Device]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Device], Device]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -7980,7 +8036,7 @@ class AsyncDeviceGroupsAPI:
         ...
 
 class DeviceManagementAPI:
-    def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.DeviceGroups]]:
+    def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.device_groups.DeviceGroups], zscaler.zia.models.device_groups.DeviceGroups]:
         """List device groups.
 
         Args:
@@ -7988,8 +8044,9 @@ class DeviceManagementAPI:
               include_pseudo_groups
 
         Returns:
-            Result[list[DeviceGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceGroups], DeviceGroups]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/deviceGroups
@@ -7999,12 +8056,13 @@ class DeviceManagementAPI:
             items, resp, err = client.zia.device_management.list_device_groups()
         """
         ...
-    def list_device_lite(self) -> Result[list[zscaler.zia.models.device_groups.DeviceGroups]]:
+    def list_device_lite(self) -> Result[list[zscaler.zia.models.device_groups.DeviceGroups], zscaler.zia.models.device_groups.DeviceGroups]:
         """List device (lite view).
 
         Returns:
-            Result[list[DeviceGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceGroups], DeviceGroups]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/deviceGroups/devices/lite
@@ -8014,7 +8072,7 @@ class DeviceManagementAPI:
             items, resp, err = client.zia.device_management.list_device_lite()
         """
         ...
-    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.devices.Devices]]:
+    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.devices.Devices], zscaler.zia.models.devices.Devices]:
         """List devices.
 
         Args:
@@ -8022,7 +8080,7 @@ class DeviceManagementAPI:
               page_size, user_ids
 
         Returns:
-            Result[list[Devices]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Devices], Devices]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -8046,8 +8104,9 @@ class AsyncDeviceManagementAPI:
               include_pseudo_groups
 
         Returns:
-            Result[list[DeviceGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceGroups], DeviceGroups]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/deviceGroups
@@ -8063,8 +8122,9 @@ class AsyncDeviceManagementAPI:
         """List device (lite view).
 
         Returns:
-            Result[list[DeviceGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DeviceGroups], DeviceGroups]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/deviceGroups/devices/lite
@@ -8084,7 +8144,7 @@ class AsyncDeviceManagementAPI:
               page_size, user_ids
 
         Returns:
-            Result[list[Devices]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Devices], Devices]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -8132,15 +8192,16 @@ class DevicesAPI:
             item, resp, err = client.zia.devices.get_device("123")
         """
         ...
-    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.devices.RegisteredDevice]]:
+    def list_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.devices.RegisteredDevice], zscaler.zia.models.devices.RegisteredDevice]:
         """List devices.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[RegisteredDevice]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RegisteredDevice], RegisteredDevice]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/devices
@@ -8199,8 +8260,9 @@ class AsyncDevicesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[RegisteredDevice]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RegisteredDevice], RegisteredDevice]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/devices
@@ -8304,15 +8366,16 @@ class DlpDictionaryAPI:
             result, resp, err = client.zia.dlp_dictionary.list_dict_predefined_identifiers("example")
         """
         ...
-    def list_dicts(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
+    def list_dicts(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_dictionary.DLPDictionary], zscaler.zia.models.dlp_dictionary.DLPDictionary]:
         """List dicts.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPDictionary]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPDictionary], DLPDictionary]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpDictionaries
@@ -8322,15 +8385,16 @@ class DlpDictionaryAPI:
             items, resp, err = client.zia.dlp_dictionary.list_dicts()
         """
         ...
-    def list_dicts_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
+    def list_dicts_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_dictionary.DLPDictionary], zscaler.zia.models.dlp_dictionary.DLPDictionary]:
         """List dicts (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPDictionary]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPDictionary], DLPDictionary]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpDictionaries/lite
@@ -8470,8 +8534,9 @@ class AsyncDlpDictionaryAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPDictionary]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPDictionary], DLPDictionary]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpDictionaries
@@ -8490,8 +8555,9 @@ class AsyncDlpDictionaryAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPDictionary]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPDictionary], DLPDictionary]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpDictionaries/lite
@@ -8630,7 +8696,7 @@ class DlpEndpointResourceAPI:
             item, resp, err = client.zia.dlp_endpoint_resource.get_resource_by_channel("example", "123")
         """
         ...
-    def list_resources_by_channel(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
+    def list_resources_by_channel(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource], zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
         """List resources by channel.
 
         Args:
@@ -8638,9 +8704,9 @@ class DlpEndpointResourceAPI:
             query_params (Mapping[str, Any] | None, default None): query keys name, sort_order
 
         Returns:
-            Result[list[DlpEndpointResource]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DlpEndpointResource], DlpEndpointResource]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/dlpEndpointResource/{channel}
@@ -8745,9 +8811,9 @@ class AsyncDlpEndpointResourceAPI:
             query_params (Mapping[str, Any] | None, default None): query keys name, sort_order
 
         Returns:
-            Result[list[DlpEndpointResource]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DlpEndpointResource], DlpEndpointResource]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/dlpEndpointResource/{channel}
@@ -8852,15 +8918,16 @@ class DlpEngineAPI:
             item, resp, err = client.zia.dlp_engine.get_dlp_engines("123")
         """
         ...
-    def list_dlp_engines(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
+    def list_dlp_engines(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_engine.DLPEngine], zscaler.zia.models.dlp_engine.DLPEngine]:
         """List DLP engines.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPEngine]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPEngine], DLPEngine]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpEngines
@@ -8870,15 +8937,16 @@ class DlpEngineAPI:
             items, resp, err = client.zia.dlp_engine.list_dlp_engines()
         """
         ...
-    def list_dlp_engines_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
+    def list_dlp_engines_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_engine.DLPEngine], zscaler.zia.models.dlp_engine.DLPEngine]:
         """List DLP engines (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPEngine]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPEngine], DLPEngine]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpEngines/lite
@@ -8994,8 +9062,9 @@ class AsyncDlpEngineAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPEngine]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPEngine], DLPEngine]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpEngines
@@ -9014,8 +9083,9 @@ class AsyncDlpEngineAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPEngine]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPEngine], DLPEngine]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpEngines/lite
@@ -9121,15 +9191,16 @@ class DlpResourcesAPI:
             item, resp, err = client.zia.dlp_resources.get_dlp_incident_receiver("123")
         """
         ...
-    def list_dlp_icap_servers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    def list_dlp_icap_servers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer], zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """List DLP icap servers.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPICAPServer], DLPICAPServer]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/icapServers
@@ -9139,15 +9210,16 @@ class DlpResourcesAPI:
             items, resp, err = client.zia.dlp_resources.list_dlp_icap_servers()
         """
         ...
-    def list_dlp_icap_servers_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    def list_dlp_icap_servers_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer], zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """List DLP icap servers (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPICAPServer], DLPICAPServer]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/icapServers/lite
@@ -9157,15 +9229,16 @@ class DlpResourcesAPI:
             items, resp, err = client.zia.dlp_resources.list_dlp_icap_servers_lite()
         """
         ...
-    def list_dlp_idm_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPIDMProfile]]:
+    def list_dlp_idm_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPIDMProfile], zscaler.zia.models.dlp_resources.DLPIDMProfile]:
         """List DLP idm profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPIDMProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPIDMProfile], DLPIDMProfile]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/idmprofile
@@ -9175,15 +9248,16 @@ class DlpResourcesAPI:
             items, resp, err = client.zia.dlp_resources.list_dlp_idm_profiles()
         """
         ...
-    def list_dlp_incident_receiver(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    def list_dlp_incident_receiver(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer], zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """List DLP incident receiver.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPICAPServer], DLPICAPServer]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/incidentReceiverServers
@@ -9193,15 +9267,16 @@ class DlpResourcesAPI:
             items, resp, err = client.zia.dlp_resources.list_dlp_incident_receiver()
         """
         ...
-    def list_dlp_incident_receiver_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    def list_dlp_incident_receiver_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPICAPServer], zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """List DLP incident receiver (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPICAPServer], DLPICAPServer]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/incidentReceiverServers/lite
@@ -9211,7 +9286,7 @@ class DlpResourcesAPI:
             items, resp, err = client.zia.dlp_resources.list_dlp_incident_receiver_lite()
         """
         ...
-    def list_edm_schema_lite(self, schema_name: str | None = None, active_only: bool | None = None, fetch_tokens: bool | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
+    def list_edm_schema_lite(self, schema_name: str | None = None, active_only: bool | None = None, fetch_tokens: bool | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPEDMSchema], zscaler.zia.models.dlp_resources.DLPEDMSchema]:
         """List edm schema (lite view).
 
         Args:
@@ -9221,8 +9296,9 @@ class DlpResourcesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[DLPEDMSchema]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPEDMSchema], DLPEDMSchema]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpExactDataMatchSchemas/lite
@@ -9232,15 +9308,16 @@ class DlpResourcesAPI:
             items, resp, err = client.zia.dlp_resources.list_edm_schema_lite()
         """
         ...
-    def list_edm_schemas(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
+    def list_edm_schemas(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_resources.DLPEDMSchema], zscaler.zia.models.dlp_resources.DLPEDMSchema]:
         """List edm schemas.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[DLPEDMSchema]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPEDMSchema], DLPEDMSchema]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpExactDataMatchSchemas
@@ -9319,8 +9396,9 @@ class AsyncDlpResourcesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPICAPServer], DLPICAPServer]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/icapServers
@@ -9339,8 +9417,9 @@ class AsyncDlpResourcesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPICAPServer], DLPICAPServer]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/icapServers/lite
@@ -9359,8 +9438,9 @@ class AsyncDlpResourcesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPIDMProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPIDMProfile], DLPIDMProfile]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/idmprofile
@@ -9379,8 +9459,9 @@ class AsyncDlpResourcesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPICAPServer], DLPICAPServer]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/incidentReceiverServers
@@ -9399,8 +9480,9 @@ class AsyncDlpResourcesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPICAPServer]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPICAPServer], DLPICAPServer]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/incidentReceiverServers/lite
@@ -9422,8 +9504,9 @@ class AsyncDlpResourcesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[DLPEDMSchema]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPEDMSchema], DLPEDMSchema]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpExactDataMatchSchemas/lite
@@ -9442,8 +9525,9 @@ class AsyncDlpResourcesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[DLPEDMSchema]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPEDMSchema], DLPEDMSchema]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpExactDataMatchSchemas
@@ -9529,15 +9613,16 @@ class DlpTemplatesAPI:
             item, resp, err = client.zia.dlp_templates.get_dlp_templates("123")
         """
         ...
-    def list_dlp_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_templates.DLPTemplates]]:
+    def list_dlp_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_templates.DLPTemplates], zscaler.zia.models.dlp_templates.DLPTemplates]:
         """List DLP templates.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPTemplates]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPTemplates], DLPTemplates]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpNotificationTemplates
@@ -9638,8 +9723,9 @@ class AsyncDlpTemplatesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPTemplates]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPTemplates], DLPTemplates]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dlpNotificationTemplates
@@ -9803,15 +9889,16 @@ class DlpWebRulesAPI:
             item, resp, err = client.zia.dlp_web_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_web_rules.DLPWebRules], zscaler.zia.models.dlp_web_rules.DLPWebRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPWebRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPWebRules], DLPWebRules]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/webDlpRules
@@ -9821,15 +9908,16 @@ class DlpWebRulesAPI:
             items, resp, err = client.zia.dlp_web_rules.list_rules()
         """
         ...
-    def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
+    def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_web_rules.DLPWebRules], zscaler.zia.models.dlp_web_rules.DLPWebRules]:
         """List rules (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPWebRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPWebRules], DLPWebRules]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/webDlpRules/lite
@@ -9941,8 +10029,9 @@ class AsyncDlpWebRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPWebRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPWebRules], DLPWebRules]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/webDlpRules
@@ -9961,8 +10050,9 @@ class AsyncDlpWebRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[DLPWebRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DLPWebRules], DLPWebRules]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/webDlpRules/lite
@@ -10069,16 +10159,16 @@ class DnsApplicationGroupsAPI:
             item, resp, err = client.zia.dns_application_groups.get_group("123")
         """
         ...
-    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dns_application_groups.DnsApplicationGroups], zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
         """List groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[DnsApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DnsApplicationGroups], DnsApplicationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/dnsApplicationGroups
@@ -10177,9 +10267,9 @@ class AsyncDnsApplicationGroupsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[DnsApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DnsApplicationGroups], DnsApplicationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/dnsApplicationGroups
@@ -10289,15 +10379,16 @@ class DnsGatwaysAPI:
             item, resp, err = client.zia.dns_gatways.get_dns_gateways("123")
         """
         ...
-    def list_dns_gateways(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dns_gateways.DNSGateways]]:
+    def list_dns_gateways(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dns_gateways.DNSGateways], zscaler.zia.models.dns_gateways.DNSGateways]:
         """List DNS gateways.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[DNSGateways]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DNSGateways], DNSGateways]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dnsGateways
@@ -10398,8 +10489,9 @@ class AsyncDnsGatwaysAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[DNSGateways]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DNSGateways], DNSGateways]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/dnsGateways
@@ -10493,15 +10585,16 @@ class EmailProfilesAPI:
             item, resp, err = client.zia.email_profiles.get_email_profile("123")
         """
         ...
-    def list_email_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.email_profiles.EmailProfiles]]:
+    def list_email_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.email_profiles.EmailProfiles], zscaler.zia.models.email_profiles.EmailProfiles]:
         """List email profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[EmailProfiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[EmailProfiles], EmailProfiles]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/emailRecipientProfile
@@ -10599,8 +10692,9 @@ class AsyncEmailProfilesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[EmailProfiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[EmailProfiles], EmailProfiles]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/emailRecipientProfile
@@ -10750,7 +10844,7 @@ class EndUserNotificationTemplatesAPI:
             result, resp, err = client.zia.end_user_notification_templates.get_notification_enablement_status("example")
         """
         ...
-    def list_eun_templates_by_product(self, template_type: str | int, product: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.eun_template_product.EunTemplateProduct]]:
+    def list_eun_templates_by_product(self, template_type: str | int, product: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.eun_template_product.EunTemplateProduct], zscaler.zia.models.eun_template_product.EunTemplateProduct]:
         """List eun templates by product.
 
         Args:
@@ -10759,9 +10853,9 @@ class EndUserNotificationTemplatesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EunTemplateProduct]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EunTemplateProduct], EunTemplateProduct]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/eunTemplate/{template_type}/product/{product}
@@ -10771,16 +10865,16 @@ class EndUserNotificationTemplatesAPI:
             items, resp, err = client.zia.end_user_notification_templates.list_eun_templates_by_product("example", "example")
         """
         ...
-    def list_global_default_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
+    def list_global_default_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct], zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]:
         """List global default templates.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EunUserConfirmationProduct]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EunUserConfirmationProduct], EunUserConfirmationProduct]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/userConfirmation/globalDefaultTemplates
@@ -10790,7 +10884,7 @@ class EndUserNotificationTemplatesAPI:
             items, resp, err = client.zia.end_user_notification_templates.list_global_default_templates()
         """
         ...
-    def list_user_confirmation_by_policy(self, product: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
+    def list_user_confirmation_by_policy(self, product: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct], zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]:
         """List user confirmation by policy.
 
         Args:
@@ -10798,9 +10892,9 @@ class EndUserNotificationTemplatesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EunUserConfirmationProduct]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EunUserConfirmationProduct], EunUserConfirmationProduct]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/userConfirmation/product/{product}
@@ -10865,9 +10959,9 @@ class AsyncEndUserNotificationTemplatesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EunTemplateProduct]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EunTemplateProduct], EunTemplateProduct]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/eunTemplate/{template_type}/product/{product}
@@ -10886,9 +10980,9 @@ class AsyncEndUserNotificationTemplatesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EunUserConfirmationProduct]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EunUserConfirmationProduct], EunUserConfirmationProduct]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/userConfirmation/globalDefaultTemplates
@@ -10908,9 +11002,9 @@ class AsyncEndUserNotificationTemplatesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EunUserConfirmationProduct]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EunUserConfirmationProduct], EunUserConfirmationProduct]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/userConfirmation/product/{product}
@@ -10975,16 +11069,16 @@ class EndpointApplicationGroupsAPI:
             _, resp, err = client.zia.endpoint_application_groups.delete_group("123")
         """
         ...
-    def get_application_group_policies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
+    def get_application_group_policies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies], zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]:
         """Get application group policies.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys resourceId
 
         Returns:
-            Result[list[EndpointApplicationsPolicies]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EndpointApplicationsPolicies], EndpointApplicationsPolicies]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplicationGroups/policies
@@ -10994,16 +11088,16 @@ class EndpointApplicationGroupsAPI:
             items, resp, err = client.zia.endpoint_application_groups.get_application_group_policies()
         """
         ...
-    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups], zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]:
         """List groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EndpointApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EndpointApplicationGroups], EndpointApplicationGroups]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplicationGroups
@@ -11104,9 +11198,9 @@ class AsyncEndpointApplicationGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys resourceId
 
         Returns:
-            Result[list[EndpointApplicationsPolicies]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EndpointApplicationsPolicies], EndpointApplicationsPolicies]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplicationGroups/policies
@@ -11125,9 +11219,9 @@ class AsyncEndpointApplicationGroupsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EndpointApplicationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EndpointApplicationGroups], EndpointApplicationGroups]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplicationGroups
@@ -11203,16 +11297,16 @@ class EndpointApplicationsAPI:
             result, resp, err = client.zia.endpoint_applications.get_application_count()
         """
         ...
-    def get_application_policies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
+    def get_application_policies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies], zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]:
         """Get application policies.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys resourceId
 
         Returns:
-            Result[list[EndpointApplicationsPolicies]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EndpointApplicationsPolicies], EndpointApplicationsPolicies]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplications/policies
@@ -11240,7 +11334,7 @@ class EndpointApplicationsAPI:
             result, resp, err = client.zia.endpoint_applications.get_cloud_apps_count()
         """
         ...
-    def list_applications(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
+    def list_applications(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps], zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]:
         """List applications.
 
         Args:
@@ -11248,9 +11342,9 @@ class EndpointApplicationsAPI:
               search
 
         Returns:
-            Result[list[EndpointApplicationsCustomApps]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[EndpointApplicationsCustomApps], EndpointApplicationsCustomApps]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplications
@@ -11260,7 +11354,7 @@ class EndpointApplicationsAPI:
             items, resp, err = client.zia.endpoint_applications.list_applications()
         """
         ...
-    def list_applications_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite]]:
+    def list_applications_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite], zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite]:
         """List applications (lite view).
 
         Args:
@@ -11268,9 +11362,9 @@ class EndpointApplicationsAPI:
               search
 
         Returns:
-            Result[list[EndpointApplicationsCustomAppsLite]]: ``(result, response, error)``; ``error``
-              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[EndpointApplicationsCustomAppsLite], EndpointApplicationsCustomAppsLite]:
+              ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplications/lite
@@ -11329,9 +11423,9 @@ class AsyncEndpointApplicationsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys resourceId
 
         Returns:
-            Result[list[EndpointApplicationsPolicies]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EndpointApplicationsPolicies], EndpointApplicationsPolicies]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplications/policies
@@ -11371,9 +11465,9 @@ class AsyncEndpointApplicationsAPI:
               search
 
         Returns:
-            Result[list[EndpointApplicationsCustomApps]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[EndpointApplicationsCustomApps], EndpointApplicationsCustomApps]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplications
@@ -11393,9 +11487,9 @@ class AsyncEndpointApplicationsAPI:
               search
 
         Returns:
-            Result[list[EndpointApplicationsCustomAppsLite]]: ``(result, response, error)``; ``error``
-              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[EndpointApplicationsCustomAppsLite], EndpointApplicationsCustomAppsLite]:
+              ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplications/lite
@@ -11520,16 +11614,16 @@ class EndpointCustomAppsAPI:
             item, resp, err = client.zia.endpoint_custom_apps.get_custom_app("123")
         """
         ...
-    def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
+    def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps], zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]:
         """List custom apps.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys os_type, search
 
         Returns:
-            Result[list[EndpointApplicationsCustomApps]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[EndpointApplicationsCustomApps], EndpointApplicationsCustomApps]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplications/customApps
@@ -11633,9 +11727,9 @@ class AsyncEndpointCustomAppsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys os_type, search
 
         Returns:
-            Result[list[EndpointApplicationsCustomApps]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[EndpointApplicationsCustomApps], EndpointApplicationsCustomApps]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointApplications/customApps
@@ -11726,7 +11820,7 @@ class EndpointDlpResourceGroupsAPI:
             _, resp, err = client.zia.endpoint_dlp_resource_groups.delete_group("123")
         """
         ...
-    def get_dlp_resources_by_tag(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
+    def get_dlp_resources_by_tag(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource], zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
         """Get DLP resources by tag.
 
         Args:
@@ -11734,9 +11828,9 @@ class EndpointDlpResourceGroupsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[DlpEndpointResource]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DlpEndpointResource], DlpEndpointResource]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointDlpResourceGroups/{group_id}/resources
@@ -11764,7 +11858,7 @@ class EndpointDlpResourceGroupsAPI:
             result, resp, err = client.zia.endpoint_dlp_resource_groups.get_resource_group_tags("123")
         """
         ...
-    def list_resource_group_tags(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]]:
+    def list_resource_group_tags(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups], zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]:
         """List resource group tags.
 
         Args:
@@ -11773,9 +11867,9 @@ class EndpointDlpResourceGroupsAPI:
               sort_order
 
         Returns:
-            Result[list[EndpointDlpResourceGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EndpointDlpResourceGroups], EndpointDlpResourceGroups]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointDlpResourceGroups/{channel}
@@ -11877,9 +11971,9 @@ class AsyncEndpointDlpResourceGroupsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[DlpEndpointResource]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[DlpEndpointResource], DlpEndpointResource]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointDlpResourceGroups/{group_id}/resources
@@ -11920,9 +12014,9 @@ class AsyncEndpointDlpResourceGroupsAPI:
               sort_order
 
         Returns:
-            Result[list[EndpointDlpResourceGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EndpointDlpResourceGroups], EndpointDlpResourceGroups]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointDlpResourceGroups/{channel}
@@ -12133,15 +12227,16 @@ class EndpointDlpRulesAPI:
             result, resp, err = client.zia.endpoint_dlp_rules.list_file_type_categories()
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules], zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EndpointDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[EndpointDlpRules], EndpointDlpRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointDlpRules
@@ -12273,8 +12368,9 @@ class AsyncEndpointDlpRulesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[EndpointDlpRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[EndpointDlpRules], EndpointDlpRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/endPointDlpRules
@@ -12683,7 +12779,7 @@ class FileTypeControlRuleAPI:
             item, resp, err = client.zia.file_type_control_rule.get_rule("123")
         """
         ...
-    def list_file_type_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
+    def list_file_type_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.filetyperules.FileTypeControlRules], zscaler.zia.models.filetyperules.FileTypeControlRules]:
         """List file type categories.
 
         Args:
@@ -12691,9 +12787,9 @@ class FileTypeControlRuleAPI:
               exclude_custom_file_types
 
         Returns:
-            Result[list[FileTypeControlRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[FileTypeControlRules], FileTypeControlRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/fileTypeCategories
@@ -12703,16 +12799,16 @@ class FileTypeControlRuleAPI:
             items, resp, err = client.zia.file_type_control_rule.list_file_type_categories()
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.filetyperules.FileTypeControlRules], zscaler.zia.models.filetyperules.FileTypeControlRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[FileTypeControlRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[FileTypeControlRules], FileTypeControlRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/fileTypeRules
@@ -12824,9 +12920,9 @@ class AsyncFileTypeControlRuleAPI:
               exclude_custom_file_types
 
         Returns:
-            Result[list[FileTypeControlRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[FileTypeControlRules], FileTypeControlRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/fileTypeCategories
@@ -12845,9 +12941,9 @@ class AsyncFileTypeControlRuleAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[FileTypeControlRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[FileTypeControlRules], FileTypeControlRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/fileTypeRules
@@ -13020,16 +13116,16 @@ class ForwardingControlAPI:
             item, resp, err = client.zia.forwarding_control.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule], zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[ForwardingControlRule]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingControlRule], ForwardingControlRule]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/forwardingRules
@@ -13140,9 +13236,9 @@ class AsyncForwardingControlAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[ForwardingControlRule]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingControlRule], ForwardingControlRule]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/forwardingRules
@@ -13353,15 +13449,16 @@ class GreTunnelAPI:
             item, resp, err = client.zia.gre_tunnel.get_gre_tunnel("123")
         """
         ...
-    def get_ip_gre_tunnel_info(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_tunnel_info.GreTunnelInfo]]:
+    def get_ip_gre_tunnel_info(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_tunnel_info.GreTunnelInfo], zscaler.zia.models.gre_tunnel_info.GreTunnelInfo]:
         """Get IP GRE tunnel info.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys ip_addresses
 
         Returns:
-            Result[list[GreTunnelInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[GreTunnelInfo], GreTunnelInfo]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/orgProvisioning/ipGreTunnelInfo
@@ -13389,15 +13486,16 @@ class GreTunnelAPI:
             result, resp, err = client.zia.gre_tunnel.list_gre_ranges()
         """
         ...
-    def list_gre_tunnels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_tunnels.TrafficGRETunnel]]:
+    def list_gre_tunnels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_tunnels.TrafficGRETunnel], zscaler.zia.models.gre_tunnels.TrafficGRETunnel]:
         """List GRE tunnels.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[TrafficGRETunnel]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficGRETunnel], TrafficGRETunnel]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/greTunnels
@@ -13407,7 +13505,7 @@ class GreTunnelAPI:
             items, resp, err = client.zia.gre_tunnel.list_gre_tunnels()
         """
         ...
-    def list_vip_group_by_dc(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_vips.GroupByDatacenter]]:
+    def list_vip_group_by_dc(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_vips.GroupByDatacenter], zscaler.zia.models.gre_vips.GroupByDatacenter]:
         """List VIP group by DC.
 
         Args:
@@ -13416,9 +13514,9 @@ class GreTunnelAPI:
               routable_ip, source_ip, within_country_only
 
         Returns:
-            Result[list[GroupByDatacenter]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[GroupByDatacenter], GroupByDatacenter]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/vips/groupByDatacenter
@@ -13428,15 +13526,16 @@ class GreTunnelAPI:
             items, resp, err = client.zia.gre_tunnel.list_vip_group_by_dc()
         """
         ...
-    def list_vips(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_vips.TrafficVips]]:
+    def list_vips(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_vips.TrafficVips], zscaler.zia.models.gre_vips.TrafficVips]:
         """List VIPs.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[TrafficVips]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficVips], TrafficVips]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/vips
@@ -13446,7 +13545,7 @@ class GreTunnelAPI:
             items, resp, err = client.zia.gre_tunnel.list_vips()
         """
         ...
-    def list_vips_recommended(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP]]:
+    def list_vips_recommended(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP], zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP]:
         """List VIPs recommended.
 
         Args:
@@ -13455,9 +13554,9 @@ class GreTunnelAPI:
               source_ip, sub_cloud, within_country_only
 
         Returns:
-            Result[list[TrafficGRERecommendedVIP]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficGRERecommendedVIP], TrafficGRERecommendedVIP]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/vips/recommendedList
@@ -13577,8 +13676,9 @@ class AsyncGreTunnelAPI:
             query_params (Mapping[str, Any] | None, default None): query keys ip_addresses
 
         Returns:
-            Result[list[GreTunnelInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[GreTunnelInfo], GreTunnelInfo]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/orgProvisioning/ipGreTunnelInfo
@@ -13617,8 +13717,9 @@ class AsyncGreTunnelAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[TrafficGRETunnel]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficGRETunnel], TrafficGRETunnel]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/greTunnels
@@ -13639,9 +13740,9 @@ class AsyncGreTunnelAPI:
               routable_ip, source_ip, within_country_only
 
         Returns:
-            Result[list[GroupByDatacenter]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[GroupByDatacenter], GroupByDatacenter]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/vips/groupByDatacenter
@@ -13660,8 +13761,9 @@ class AsyncGreTunnelAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[TrafficVips]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficVips], TrafficVips]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/vips
@@ -13682,9 +13784,9 @@ class AsyncGreTunnelAPI:
               source_ip, sub_cloud, within_country_only
 
         Returns:
-            Result[list[TrafficGRERecommendedVIP]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficGRERecommendedVIP], TrafficGRERecommendedVIP]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/vips/recommendedList
@@ -13815,16 +13917,16 @@ class HttpHeaderControlAPI:
             _, resp, err = client.zia.http_header_control.delete_http_header_profile("123")
         """
         ...
-    def list_http_header_action_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.http_header_control.HttpHeaderActionProfile]]:
+    def list_http_header_action_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.http_header_control.HttpHeaderActionProfile], zscaler.zia.models.http_header_control.HttpHeaderActionProfile]:
         """List HTTP header action profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[HttpHeaderActionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[HttpHeaderActionProfile], HttpHeaderActionProfile]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/httpHeaderActionProfile
@@ -13834,16 +13936,16 @@ class HttpHeaderControlAPI:
             items, resp, err = client.zia.http_header_control.list_http_header_action_profiles()
         """
         ...
-    def list_http_header_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.http_header_control.HttpHeaderProfile]]:
+    def list_http_header_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.http_header_control.HttpHeaderProfile], zscaler.zia.models.http_header_control.HttpHeaderProfile]:
         """List HTTP header profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[HttpHeaderProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[HttpHeaderProfile], HttpHeaderProfile]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/httpHeaderProfile
@@ -13983,9 +14085,9 @@ class AsyncHttpHeaderControlAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[HttpHeaderActionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[HttpHeaderActionProfile], HttpHeaderActionProfile]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/httpHeaderActionProfile
@@ -14004,9 +14106,9 @@ class AsyncHttpHeaderControlAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[HttpHeaderProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[HttpHeaderProfile], HttpHeaderProfile]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/httpHeaderProfile
@@ -14254,16 +14356,16 @@ class IntermediateCertificatesAPI:
             item, resp, err = client.zia.intermediate_certificates.get_show_csr("123")
         """
         ...
-    def list_ca_certificates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+    def list_ca_certificates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate], zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """List ca certificates.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IntermediateCACertificate], IntermediateCACertificate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/intermediateCaCertificate
@@ -14273,16 +14375,16 @@ class IntermediateCertificatesAPI:
             items, resp, err = client.zia.intermediate_certificates.list_ca_certificates()
         """
         ...
-    def list_ca_certificates_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+    def list_ca_certificates_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate], zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """List ca certificates (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IntermediateCACertificate], IntermediateCACertificate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/intermediateCaCertificate/lite
@@ -14292,16 +14394,16 @@ class IntermediateCertificatesAPI:
             items, resp, err = client.zia.intermediate_certificates.list_ca_certificates_lite()
         """
         ...
-    def list_ready_to_use(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+    def list_ready_to_use(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate], zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """List ready to use.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IntermediateCACertificate], IntermediateCACertificate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/intermediateCaCertificate/readyToUse
@@ -14607,9 +14709,9 @@ class AsyncIntermediateCertificatesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IntermediateCACertificate], IntermediateCACertificate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/intermediateCaCertificate
@@ -14628,9 +14730,9 @@ class AsyncIntermediateCertificatesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IntermediateCACertificate], IntermediateCACertificate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/intermediateCaCertificate/lite
@@ -14649,9 +14751,9 @@ class AsyncIntermediateCertificatesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[IntermediateCACertificate]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IntermediateCACertificate], IntermediateCACertificate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/intermediateCaCertificate/readyToUse
@@ -14873,15 +14975,16 @@ class AsyncIotReportAPI:
         ...
 
 class IpsCategoriesAPI:
-    def list_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ips_categories.IpsCategories]]:
+    def list_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ips_categories.IpsCategories], zscaler.zia.models.ips_categories.IpsCategories]:
         """List categories.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[IpsCategories]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IpsCategories], IpsCategories]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipsCategories
@@ -14903,8 +15006,9 @@ class AsyncIpsCategoriesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[IpsCategories]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IpsCategories], IpsCategories]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ipsCategories
@@ -15000,16 +15104,16 @@ class IpsSignatureRulesAPI:
             item, resp, err = client.zia.ips_signature_rules.get_ips_signature_rule("123")
         """
         ...
-    def list_ips_signature_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]]:
+    def list_ips_signature_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ips_signature_rules.IPSSignatureRules], zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
         """List IPS signature rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[IPSSignatureRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPSSignatureRules], IPSSignatureRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/ipsSignatureRules
@@ -15144,9 +15248,9 @@ class AsyncIpsSignatureRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[IPSSignatureRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPSSignatureRules], IPSSignatureRules]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/ipsSignatureRules
@@ -15215,15 +15319,16 @@ class Ipv6ConfigAPI:
             item, resp, err = client.zia.ipv6_config.get_ipv6_config()
         """
         ...
-    def list_dns64_prefix(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
+    def list_dns64_prefix(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask], zscaler.zia.models.ipv6_config.IPV6PrefixMask]:
         """List dns64 prefix.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPV6PrefixMask]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPV6PrefixMask], IPV6PrefixMask]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/ipv6config/dns64prefix
@@ -15233,15 +15338,16 @@ class Ipv6ConfigAPI:
             items, resp, err = client.zia.ipv6_config.list_dns64_prefix()
         """
         ...
-    def list_nat64_prefix(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
+    def list_nat64_prefix(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask], zscaler.zia.models.ipv6_config.IPV6PrefixMask]:
         """List nat64 prefix.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[IPV6PrefixMask]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPV6PrefixMask], IPV6PrefixMask]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/ipv6config/nat64prefix
@@ -15279,8 +15385,9 @@ class AsyncIpv6ConfigAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPV6PrefixMask]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPV6PrefixMask], IPV6PrefixMask]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/ipv6config/dns64prefix
@@ -15299,8 +15406,9 @@ class AsyncIpv6ConfigAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[IPV6PrefixMask]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPV6PrefixMask], IPV6PrefixMask]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/ipv6config/nat64prefix
@@ -15518,15 +15626,16 @@ class LocationsAPI:
             result, resp, err = client.zia.locations.get_supported_countries()
         """
         ...
-    def list_cities_by_name(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.RegionInfo]]:
+    def list_cities_by_name(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.RegionInfo], zscaler.zia.models.location_management.RegionInfo]:
         """List cities by name.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, prefix
 
         Returns:
-            Result[list[RegionInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RegionInfo], RegionInfo]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/region/search
@@ -15536,7 +15645,7 @@ class LocationsAPI:
             items, resp, err = client.zia.locations.list_cities_by_name()
         """
         ...
-    def list_location_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_group.LocationGroup]]:
+    def list_location_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_group.LocationGroup], zscaler.zia.models.location_group.LocationGroup]:
         """List location groups.
 
         Args:
@@ -15544,8 +15653,9 @@ class LocationsAPI:
               group_type, last_mod_user, location_id, name, page, page_size, search, version
 
         Returns:
-            Result[list[LocationGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationGroup], LocationGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/locations/groups
@@ -15573,15 +15683,16 @@ class LocationsAPI:
             result, resp, err = client.zia.locations.list_location_groups_count()
         """
         ...
-    def list_location_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_group.LocationGroup]]:
+    def list_location_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_group.LocationGroup], zscaler.zia.models.location_group.LocationGroup]:
         """List location groups (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[LocationGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationGroup], LocationGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/locations/groups/lite
@@ -15591,7 +15702,7 @@ class LocationsAPI:
             items, resp, err = client.zia.locations.list_location_groups_lite()
         """
         ...
-    def list_locations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement]]:
+    def list_locations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement], zscaler.zia.models.location_management.LocationManagement]:
         """List locations.
 
         Args:
@@ -15599,9 +15710,9 @@ class LocationsAPI:
               bw_enforced, enable_iot, page, page_size, search, ssl_scan_enabled, xff_enabled
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/locations
@@ -15611,7 +15722,7 @@ class LocationsAPI:
             items, resp, err = client.zia.locations.list_locations()
         """
         ...
-    def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement]]:
+    def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement], zscaler.zia.models.location_management.LocationManagement]:
         """List locations (lite view).
 
         Args:
@@ -15620,9 +15731,9 @@ class LocationsAPI:
               state, xff_enabled
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/locations/lite
@@ -15650,7 +15761,7 @@ class LocationsAPI:
             item, resp, err = client.zia.locations.list_region_geo_coordinates("example", "example")
         """
         ...
-    def list_sub_locations(self, location_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement]]:
+    def list_sub_locations(self, location_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.location_management.LocationManagement], zscaler.zia.models.location_management.LocationManagement]:
         """List sub locations.
 
         Args:
@@ -15658,9 +15769,9 @@ class LocationsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page_size, search
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/locations/{location_id}/sublocations
@@ -15851,8 +15962,9 @@ class AsyncLocationsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, prefix
 
         Returns:
-            Result[list[RegionInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RegionInfo], RegionInfo]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/region/search
@@ -15872,8 +15984,9 @@ class AsyncLocationsAPI:
               group_type, last_mod_user, location_id, name, page, page_size, search, version
 
         Returns:
-            Result[list[LocationGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationGroup], LocationGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/locations/groups
@@ -15912,8 +16025,9 @@ class AsyncLocationsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[LocationGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationGroup], LocationGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/locations/groups/lite
@@ -15933,9 +16047,9 @@ class AsyncLocationsAPI:
               bw_enforced, enable_iot, page, page_size, search, ssl_scan_enabled, xff_enabled
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/locations
@@ -15956,9 +16070,9 @@ class AsyncLocationsAPI:
               state, xff_enabled
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/locations/lite
@@ -15998,9 +16112,9 @@ class AsyncLocationsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page_size, search
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/locations/{location_id}/sublocations
@@ -16520,15 +16634,16 @@ class NatControlPolicyAPI:
             item, resp, err = client.zia.nat_control_policy.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nat_control_policy.NatControlPolicy]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nat_control_policy.NatControlPolicy], zscaler.zia.models.nat_control_policy.NatControlPolicy]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NatControlPolicy]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NatControlPolicy], NatControlPolicy]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/dnatRules
@@ -16637,8 +16752,9 @@ class AsyncNatControlPolicyAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NatControlPolicy]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NatControlPolicy], NatControlPolicy]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/dnatRules
@@ -16679,15 +16795,16 @@ class AsyncNatControlPolicyAPI:
         ...
 
 class NssCollectorsAPI:
-    def list_collectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nss_collectors.NssCollectors]]:
+    def list_collectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nss_collectors.NssCollectors], zscaler.zia.models.nss_collectors.NssCollectors]:
         """List collectors.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[NssCollectors]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NssCollectors], NssCollectors]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/nssCollectors
@@ -16709,8 +16826,9 @@ class AsyncNssCollectorsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[NssCollectors]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NssCollectors], NssCollectors]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/nssCollectors
@@ -16782,15 +16900,16 @@ class NssServersAPI:
             item, resp, err = client.zia.nss_servers.get_nss_server("123")
         """
         ...
-    def list_nss_servers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nss_servers.Nssservers]]:
+    def list_nss_servers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.nss_servers.Nssservers], zscaler.zia.models.nss_servers.Nssservers]:
         """List NSS servers.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys type
 
         Returns:
-            Result[list[Nssservers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Nssservers], Nssservers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/nssServers
@@ -16888,8 +17007,9 @@ class AsyncNssServersAPI:
             query_params (Mapping[str, Any] | None, default None): query keys type
 
         Returns:
-            Result[list[Nssservers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Nssservers], Nssservers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/nssServers
@@ -17170,16 +17290,16 @@ class OutboundEmailDlpRulesAPI:
             item, resp, err = client.zia.outbound_email_dlp_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules], zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys org_id
 
         Returns:
-            Result[list[OutboundEmailDlpRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[OutboundEmailDlpRules], OutboundEmailDlpRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/emailDlpRules
@@ -17189,16 +17309,16 @@ class OutboundEmailDlpRulesAPI:
             items, resp, err = client.zia.outbound_email_dlp_rules.list_rules()
         """
         ...
-    def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
+    def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules], zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
         """List rules (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[OutboundEmailDlpRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[OutboundEmailDlpRules], OutboundEmailDlpRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/emailDlpRules/lite
@@ -17329,9 +17449,9 @@ class AsyncOutboundEmailDlpRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys org_id
 
         Returns:
-            Result[list[OutboundEmailDlpRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[OutboundEmailDlpRules], OutboundEmailDlpRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/emailDlpRules
@@ -17350,9 +17470,9 @@ class AsyncOutboundEmailDlpRulesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[OutboundEmailDlpRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[OutboundEmailDlpRules], OutboundEmailDlpRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/emailDlpRules/lite
@@ -17463,7 +17583,7 @@ class PacFilesAPI:
             _, resp, err = client.zia.pac_files.delete_pac_file("123")
         """
         ...
-    def get_pac_file(self, pac_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.pac_files.PacFiles]]:
+    def get_pac_file(self, pac_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.pac_files.PacFiles], zscaler.zia.models.pac_files.PacFiles]:
         """Get PAC file.
 
         Args:
@@ -17471,8 +17591,9 @@ class PacFilesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys filter
 
         Returns:
-            Result[list[PacFiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PacFiles], PacFiles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/pacFiles/{pac_id}/version
@@ -17501,7 +17622,7 @@ class PacFilesAPI:
             item, resp, err = client.zia.pac_files.get_pac_file_version("123", "example")
         """
         ...
-    def list_pac_files(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.pac_files.PacFiles]]:
+    def list_pac_files(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.pac_files.PacFiles], zscaler.zia.models.pac_files.PacFiles]:
         """List PAC files.
 
         Args:
@@ -17509,8 +17630,9 @@ class PacFilesAPI:
               search
 
         Returns:
-            Result[list[PacFiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PacFiles], PacFiles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/pacFiles
@@ -17636,8 +17758,9 @@ class AsyncPacFilesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys filter
 
         Returns:
-            Result[list[PacFiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PacFiles], PacFiles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/pacFiles/{pac_id}/version
@@ -17678,8 +17801,9 @@ class AsyncPacFilesAPI:
               search
 
         Returns:
-            Result[list[PacFiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PacFiles], PacFiles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/pacFiles
@@ -17769,15 +17893,16 @@ class PartnerIntegrationsAPI:
             item, resp, err = client.zia.partner_integrations.add_defender_endpoints()
         """
         ...
-    def get_md5_hash_report(self, md5_hash: str | int) -> Result[list[zscaler.zia.models.partner_integrations.SandboxMd5Detail]]:
+    def get_md5_hash_report(self, md5_hash: str | int) -> Result[list[zscaler.zia.models.partner_integrations.SandboxMd5Detail], zscaler.zia.models.partner_integrations.SandboxMd5Detail]:
         """Get MD5 hash report.
 
         Args:
             md5_hash (str | int): in the path
 
         Returns:
-            Result[list[SandboxMd5Detail]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SandboxMd5Detail], SandboxMd5Detail]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/integrationPartners/sandbox/report/{md5_hash}
@@ -17787,7 +17912,7 @@ class PartnerIntegrationsAPI:
             items, resp, err = client.zia.partner_integrations.get_md5_hash_report("example")
         """
         ...
-    def list_crowdstrike_endpoints(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]]:
+    def list_crowdstrike_endpoints(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint], zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]:
         """List crowdstrike endpoints.
 
         Args:
@@ -17795,9 +17920,9 @@ class PartnerIntegrationsAPI:
               partner_json_type, type, value
 
         Returns:
-            Result[list[CrowdStrikeEndpoint]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CrowdStrikeEndpoint], CrowdStrikeEndpoint]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/integrationPartners/crowdStrike/endpoints
@@ -17824,7 +17949,7 @@ class PartnerIntegrationsAPI:
             result, resp, err = client.zia.partner_integrations.list_crowdstrike_whitelisted_base_urls()
         """
         ...
-    def list_integration_partners(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.partner_integrations.IntegrationPartner]]:
+    def list_integration_partners(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.partner_integrations.IntegrationPartner], zscaler.zia.models.partner_integrations.IntegrationPartner]:
         """List integration partners.
 
         Args:
@@ -17832,9 +17957,9 @@ class PartnerIntegrationsAPI:
               partner_type
 
         Returns:
-            Result[list[IntegrationPartner]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IntegrationPartner], IntegrationPartner]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/integrationPartners
@@ -17893,8 +18018,9 @@ class AsyncPartnerIntegrationsAPI:
             md5_hash (str | int): in the path
 
         Returns:
-            Result[list[SandboxMd5Detail]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SandboxMd5Detail], SandboxMd5Detail]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/integrationPartners/sandbox/report/{md5_hash}
@@ -17914,9 +18040,9 @@ class AsyncPartnerIntegrationsAPI:
               partner_json_type, type, value
 
         Returns:
-            Result[list[CrowdStrikeEndpoint]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CrowdStrikeEndpoint], CrowdStrikeEndpoint]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/integrationPartners/crowdStrike/endpoints
@@ -17955,9 +18081,9 @@ class AsyncPartnerIntegrationsAPI:
               partner_type
 
         Returns:
-            Result[list[IntegrationPartner]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IntegrationPartner], IntegrationPartner]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/integrationPartners
@@ -18080,14 +18206,14 @@ class ProxiesAPI:
             item, resp, err = client.zia.proxies.get_proxy("123")
         """
         ...
-    def list_proxies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.proxies.Proxies]]:
+    def list_proxies(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.proxies.Proxies], zscaler.zia.models.proxies.Proxies]:
         """List proxies.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[Proxies]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Proxies], Proxies]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -18098,11 +18224,11 @@ class ProxiesAPI:
             items, resp, err = client.zia.proxies.list_proxies()
         """
         ...
-    def list_proxies_lite(self) -> Result[list[zscaler.zia.models.proxies.Proxies]]:
+    def list_proxies_lite(self) -> Result[list[zscaler.zia.models.proxies.Proxies], zscaler.zia.models.proxies.Proxies]:
         """List proxies (lite view).
 
         Returns:
-            Result[list[Proxies]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Proxies], Proxies]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -18113,12 +18239,13 @@ class ProxiesAPI:
             items, resp, err = client.zia.proxies.list_proxies_lite()
         """
         ...
-    def list_proxy_gateway_lite(self) -> Result[list[zscaler.zia.models.proxy_gateways.ProxyGatways]]:
+    def list_proxy_gateway_lite(self) -> Result[list[zscaler.zia.models.proxy_gateways.ProxyGatways], zscaler.zia.models.proxy_gateways.ProxyGatways]:
         """List proxy gateway (lite view).
 
         Returns:
-            Result[list[ProxyGatways]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ProxyGatways], ProxyGatways]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/proxyGateways/lite
@@ -18128,12 +18255,12 @@ class ProxiesAPI:
             items, resp, err = client.zia.proxies.list_proxy_gateway_lite()
         """
         ...
-    def list_proxy_gateways(self) -> Optional[Result[list[zscaler.zia.models.proxy_gateways.ProxyGatways]]]:
+    def list_proxy_gateways(self) -> Optional[Result[list[zscaler.zia.models.proxy_gateways.ProxyGatways], zscaler.zia.models.proxy_gateways.ProxyGatways]]:
         """List proxy gateways (on an error: logged, ``None`` returned).
 
         Returns:
-            Optional[Result[list[ProxyGatways]]]: ``(result, response, error)``; on an error, logs it
-              and returns ``None`` (as the official SDK).
+            Optional[Result[list[ProxyGatways], ProxyGatways]]: ``(result, response, error)``; on an
+              error, logs it and returns ``None`` (as the official SDK).
 
         Endpoint:
             GET /zia/api/v1/proxyGateways
@@ -18232,7 +18359,7 @@ class AsyncProxiesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[Proxies]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Proxies], Proxies]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -18249,7 +18376,7 @@ class AsyncProxiesAPI:
         """List proxies (lite view).
 
         Returns:
-            Result[list[Proxies]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Proxies], Proxies]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -18266,8 +18393,9 @@ class AsyncProxiesAPI:
         """List proxy gateway (lite view).
 
         Returns:
-            Result[list[ProxyGatways]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ProxyGatways], ProxyGatways]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/proxyGateways/lite
@@ -18283,8 +18411,8 @@ class AsyncProxiesAPI:
         """List proxy gateways (on an error: logged, ``None`` returned).
 
         Returns:
-            Optional[Result[list[ProxyGatways]]]: ``(result, response, error)``; on an error, logs it
-              and returns ``None`` (as the official SDK).
+            Optional[Result[list[ProxyGatways], ProxyGatways]]: ``(result, response, error)``; on an
+              error, logs it and returns ``None`` (as the official SDK).
 
         Endpoint:
             GET /zia/api/v1/proxyGateways
@@ -18494,15 +18622,16 @@ class RiskProfilesAPI:
             item, resp, err = client.zia.risk_profiles.get_risk_profile("123")
         """
         ...
-    def list_risk_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.risk_profiles.RiskProfiles]]:
+    def list_risk_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.risk_profiles.RiskProfiles], zscaler.zia.models.risk_profiles.RiskProfiles]:
         """List risk profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[RiskProfiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RiskProfiles], RiskProfiles]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/riskProfiles
@@ -18512,12 +18641,13 @@ class RiskProfilesAPI:
             items, resp, err = client.zia.risk_profiles.list_risk_profiles()
         """
         ...
-    def list_risk_profiles_lite(self) -> Result[list[zscaler.zia.models.risk_profiles.RiskProfiles]]:
+    def list_risk_profiles_lite(self) -> Result[list[zscaler.zia.models.risk_profiles.RiskProfiles], zscaler.zia.models.risk_profiles.RiskProfiles]:
         """List risk profiles (lite view).
 
         Returns:
-            Result[list[RiskProfiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RiskProfiles], RiskProfiles]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/riskProfiles/lite
@@ -18624,8 +18754,9 @@ class AsyncRiskProfilesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[RiskProfiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RiskProfiles], RiskProfiles]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/riskProfiles
@@ -18641,8 +18772,9 @@ class AsyncRiskProfilesAPI:
         """List risk profiles (lite view).
 
         Returns:
-            Result[list[RiskProfiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RiskProfiles], RiskProfiles]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/riskProfiles/lite
@@ -18744,7 +18876,7 @@ class RuleLabelsAPI:
             item, resp, err = client.zia.rule_labels.get_label("123")
         """
         ...
-    def get_rule_type_label(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.rule_labels.RuleLabels]]:
+    def get_rule_type_label(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.rule_labels.RuleLabels], zscaler.zia.models.rule_labels.RuleLabels]:
         """Get rule type label.
 
         Args:
@@ -18752,8 +18884,9 @@ class RuleLabelsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[RuleLabels]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RuleLabels], RuleLabels]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ruleLabels/ruleType/{rule_type}
@@ -18763,15 +18896,16 @@ class RuleLabelsAPI:
             items, resp, err = client.zia.rule_labels.get_rule_type_label("example")
         """
         ...
-    def list_labels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.rule_labels.RuleLabels]]:
+    def list_labels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.rule_labels.RuleLabels], zscaler.zia.models.rule_labels.RuleLabels]:
         """List labels.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[RuleLabels]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RuleLabels], RuleLabels]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ruleLabels
@@ -18871,8 +19005,9 @@ class AsyncRuleLabelsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[RuleLabels]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RuleLabels], RuleLabels]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ruleLabels/ruleType/{rule_type}
@@ -18891,8 +19026,9 @@ class AsyncRuleLabelsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[RuleLabels]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RuleLabels], RuleLabels]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/ruleLabels
@@ -18928,12 +19064,13 @@ class AsyncRuleLabelsAPI:
         ...
 
 class SaasSecurityApiAPI:
-    def list_casb_email_label_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.CasbEmailLabel]]:
+    def list_casb_email_label_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.CasbEmailLabel], zscaler.zia.models.saas_security_api.CasbEmailLabel]:
         """List CASB email label (lite view).
 
         Returns:
-            Result[list[CasbEmailLabel]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbEmailLabel], CasbEmailLabel]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/casbEmailLabel/lite
@@ -18943,7 +19080,7 @@ class SaasSecurityApiAPI:
             items, resp, err = client.zia.saas_security_api.list_casb_email_label_lite()
         """
         ...
-    def list_casb_tenant_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.saas_security_api.CasbTenant]]:
+    def list_casb_tenant_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.saas_security_api.CasbTenant], zscaler.zia.models.saas_security_api.CasbTenant]:
         """List CASB tenant (lite view).
 
         Args:
@@ -18952,8 +19089,9 @@ class SaasSecurityApiAPI:
               scan_config_tenants_only
 
         Returns:
-            Result[list[CasbTenant]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbTenant], CasbTenant]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/casbTenant/lite
@@ -18963,12 +19101,13 @@ class SaasSecurityApiAPI:
             items, resp, err = client.zia.saas_security_api.list_casb_tenant_lite()
         """
         ...
-    def list_domain_profiles_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.DomainProfiles]]:
+    def list_domain_profiles_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.DomainProfiles], zscaler.zia.models.saas_security_api.DomainProfiles]:
         """List domain profiles (lite view).
 
         Returns:
-            Result[list[DomainProfiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DomainProfiles], DomainProfiles]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/domainProfiles/lite
@@ -18978,13 +19117,13 @@ class SaasSecurityApiAPI:
             items, resp, err = client.zia.saas_security_api.list_domain_profiles_lite()
         """
         ...
-    def list_quarantine_tombstone_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.QuarantineTombstoneTemplate]]:
+    def list_quarantine_tombstone_lite(self) -> Result[list[zscaler.zia.models.saas_security_api.QuarantineTombstoneTemplate], zscaler.zia.models.saas_security_api.QuarantineTombstoneTemplate]:
         """List quarantine tombstone (lite view).
 
         Returns:
-            Result[list[QuarantineTombstoneTemplate]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[QuarantineTombstoneTemplate], QuarantineTombstoneTemplate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/quarantineTombstoneTemplate/lite
@@ -18994,15 +19133,16 @@ class SaasSecurityApiAPI:
             items, resp, err = client.zia.saas_security_api.list_quarantine_tombstone_lite()
         """
         ...
-    def list_saas_scan_info(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.saas_security_api.SaaSScanInfo]]:
+    def list_saas_scan_info(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.saas_security_api.SaaSScanInfo], zscaler.zia.models.saas_security_api.SaaSScanInfo]:
         """List SaaS scan info.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[SaaSScanInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SaaSScanInfo], SaaSScanInfo]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/casbTenant/scanInfo
@@ -19021,8 +19161,9 @@ class AsyncSaasSecurityApiAPI:
         """List CASB email label (lite view).
 
         Returns:
-            Result[list[CasbEmailLabel]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbEmailLabel], CasbEmailLabel]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/casbEmailLabel/lite
@@ -19043,8 +19184,9 @@ class AsyncSaasSecurityApiAPI:
               scan_config_tenants_only
 
         Returns:
-            Result[list[CasbTenant]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CasbTenant], CasbTenant]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/casbTenant/lite
@@ -19060,8 +19202,9 @@ class AsyncSaasSecurityApiAPI:
         """List domain profiles (lite view).
 
         Returns:
-            Result[list[DomainProfiles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[DomainProfiles], DomainProfiles]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/domainProfiles/lite
@@ -19077,9 +19220,9 @@ class AsyncSaasSecurityApiAPI:
         """List quarantine tombstone (lite view).
 
         Returns:
-            Result[list[QuarantineTombstoneTemplate]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[QuarantineTombstoneTemplate], QuarantineTombstoneTemplate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/quarantineTombstoneTemplate/lite
@@ -19098,8 +19241,9 @@ class AsyncSaasSecurityApiAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[SaaSScanInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SaaSScanInfo], SaaSScanInfo]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/casbTenant/scanInfo
@@ -19460,15 +19604,16 @@ class SandboxRulesAPI:
             item, resp, err = client.zia.sandbox_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.sandboxrules.SandboxRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.sandboxrules.SandboxRules], zscaler.zia.models.sandboxrules.SandboxRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[SandboxRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SandboxRules], SandboxRules]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/sandboxRules
@@ -19573,8 +19718,9 @@ class AsyncSandboxRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[SandboxRules]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SandboxRules], SandboxRules]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/sandboxRules
@@ -19665,13 +19811,13 @@ class SecureBrowsingAPI:
             item, resp, err = client.zia.secure_browsing.get_browser_control_settings()
         """
         ...
-    def get_supported_browser_versions(self) -> Result[list[zscaler.zia.models.secure_browsing.SupportedBrowserVersions]]:
+    def get_supported_browser_versions(self) -> Result[list[zscaler.zia.models.secure_browsing.SupportedBrowserVersions], zscaler.zia.models.secure_browsing.SupportedBrowserVersions]:
         """Get supported browser versions.
 
         Returns:
-            Result[list[SupportedBrowserVersions]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[SupportedBrowserVersions], SupportedBrowserVersions]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/browserControlSettings/supportedBrowserVersions
@@ -19749,9 +19895,9 @@ class AsyncSecureBrowsingAPI:
         """Get supported browser versions.
 
         Returns:
-            Result[list[SupportedBrowserVersions]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[SupportedBrowserVersions], SupportedBrowserVersions]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/browserControlSettings/supportedBrowserVersions
@@ -20239,15 +20385,16 @@ class SecurityUebaAlertsAPI:
             item, resp, err = client.zia.security_ueba_alerts.get_alert_definition("123")
         """
         ...
-    def list_alert_definitions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertDefinition]]:
+    def list_alert_definitions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertDefinition], zscaler.zia.models.security_ueba_alerts.AlertDefinition]:
         """List alert definitions.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertDefinition]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AlertDefinition], AlertDefinition]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/alertDefinitions
@@ -20257,16 +20404,16 @@ class SecurityUebaAlertsAPI:
             items, resp, err = client.zia.security_ueba_alerts.list_alert_definitions()
         """
         ...
-    def list_alert_rule_configurations_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    def list_alert_rule_configurations_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook], zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """List alert rule configurations rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[AlertRuleConfigurationWebhook], AlertRuleConfigurationWebhook]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertRuleConfiguration/rules
@@ -20276,16 +20423,16 @@ class SecurityUebaAlertsAPI:
             items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_rules()
         """
         ...
-    def list_alert_rule_configurations_rules_rulestatus(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    def list_alert_rule_configurations_rules_rulestatus(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook], zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """List alert rule configurations rules rulestatus.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[AlertRuleConfigurationWebhook], AlertRuleConfigurationWebhook]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertRuleConfiguration/rules/rulestatus
@@ -20295,16 +20442,16 @@ class SecurityUebaAlertsAPI:
             items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_rules_rulestatus()
         """
         ...
-    def list_alert_rule_configurations_ueba_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    def list_alert_rule_configurations_ueba_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook], zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """List alert rule configurations ueba rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[AlertRuleConfigurationWebhook], AlertRuleConfigurationWebhook]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertRuleConfiguration/uebaRules
@@ -20314,16 +20461,16 @@ class SecurityUebaAlertsAPI:
             items, resp, err = client.zia.security_ueba_alerts.list_alert_rule_configurations_ueba_rules()
         """
         ...
-    def list_alert_rule_configurations_webhooks(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    def list_alert_rule_configurations_webhooks(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook], zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """List alert rule configurations webhooks.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[AlertRuleConfigurationWebhook], AlertRuleConfigurationWebhook]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertRuleConfiguration/webhooks
@@ -20478,8 +20625,9 @@ class AsyncSecurityUebaAlertsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertDefinition]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AlertDefinition], AlertDefinition]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/alertDefinitions
@@ -20498,9 +20646,9 @@ class AsyncSecurityUebaAlertsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[AlertRuleConfigurationWebhook], AlertRuleConfigurationWebhook]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertRuleConfiguration/rules
@@ -20519,9 +20667,9 @@ class AsyncSecurityUebaAlertsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[AlertRuleConfigurationWebhook], AlertRuleConfigurationWebhook]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertRuleConfiguration/rules/rulestatus
@@ -20540,9 +20688,9 @@ class AsyncSecurityUebaAlertsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[AlertRuleConfigurationWebhook], AlertRuleConfigurationWebhook]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertRuleConfiguration/uebaRules
@@ -20561,9 +20709,9 @@ class AsyncSecurityUebaAlertsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AlertRuleConfigurationWebhook]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[AlertRuleConfigurationWebhook], AlertRuleConfigurationWebhook]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/alertRuleConfiguration/webhooks
@@ -20750,16 +20898,16 @@ class ShadowItReportAPI:
             result, resp, err = client.zia.shadow_it_report.export_shadow_it_report()
         """
         ...
-    def list_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]]:
+    def list_apps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags], zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]:
         """List apps.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys limit, page_number
 
         Returns:
-            Result[list[CloudapplicationsAndTags]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudapplicationsAndTags], CloudapplicationsAndTags]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudApplications/lite
@@ -20769,13 +20917,13 @@ class ShadowItReportAPI:
             items, resp, err = client.zia.shadow_it_report.list_apps()
         """
         ...
-    def list_custom_tags(self) -> Result[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]]:
+    def list_custom_tags(self) -> Result[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags], zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]:
         """List custom tags.
 
         Returns:
-            Result[list[CloudapplicationsAndTags]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudapplicationsAndTags], CloudapplicationsAndTags]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/customTags
@@ -20877,9 +21025,9 @@ class AsyncShadowItReportAPI:
             query_params (Mapping[str, Any] | None, default None): query keys limit, page_number
 
         Returns:
-            Result[list[CloudapplicationsAndTags]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudapplicationsAndTags], CloudapplicationsAndTags]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/cloudApplications/lite
@@ -20895,9 +21043,9 @@ class AsyncShadowItReportAPI:
         """List custom tags.
 
         Returns:
-            Result[list[CloudapplicationsAndTags]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudapplicationsAndTags], CloudapplicationsAndTags]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/customTags
@@ -20911,15 +21059,16 @@ class AsyncShadowItReportAPI:
         ...
 
 class SmpcInstanceAPI:
-    def list_smpc_instances(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.smpc_instance.SmpcInstance]]:
+    def list_smpc_instances(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.smpc_instance.SmpcInstance], zscaler.zia.models.smpc_instance.SmpcInstance]:
         """List smpc instances.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[SmpcInstance]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SmpcInstance], SmpcInstance]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/smpcInstance
@@ -20960,8 +21109,9 @@ class AsyncSmpcInstanceAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[SmpcInstance]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SmpcInstance], SmpcInstance]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/smpcInstance
@@ -21107,16 +21257,16 @@ class SslInspectionRulesAPI:
             item, resp, err = client.zia.ssl_inspection_rules.get_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules], zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[SSLInspectionRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[SSLInspectionRules], SSLInspectionRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/sslInspectionRules
@@ -21224,9 +21374,9 @@ class AsyncSslInspectionRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[SSLInspectionRules]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[SSLInspectionRules], SSLInspectionRules]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/sslInspectionRules
@@ -21265,7 +21415,7 @@ class AsyncSslInspectionRulesAPI:
         ...
 
 class SubCloudsAPI:
-    def get_sub_cloud_last_dc_in_country(self, cloud_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.subclouds.LastDCInCountry]]:
+    def get_sub_cloud_last_dc_in_country(self, cloud_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.subclouds.LastDCInCountry], zscaler.zia.models.subclouds.LastDCInCountry]:
         """Get sub cloud last DC in country.
 
         Args:
@@ -21273,8 +21423,9 @@ class SubCloudsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys dc_id
 
         Returns:
-            Result[list[LastDCInCountry]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LastDCInCountry], LastDCInCountry]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/subclouds/isLastDcInCountry/{cloud_id}
@@ -21284,15 +21435,16 @@ class SubCloudsAPI:
             items, resp, err = client.zia.sub_clouds.get_sub_cloud_last_dc_in_country("123")
         """
         ...
-    def list_sub_clouds(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.subclouds.TenantSubClouds]]:
+    def list_sub_clouds(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.subclouds.TenantSubClouds], zscaler.zia.models.subclouds.TenantSubClouds]:
         """List sub clouds.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[TenantSubClouds]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TenantSubClouds], TenantSubClouds]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/subclouds
@@ -21334,8 +21486,9 @@ class AsyncSubCloudsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys dc_id
 
         Returns:
-            Result[list[LastDCInCountry]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LastDCInCountry], LastDCInCountry]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/subclouds/isLastDcInCountry/{cloud_id}
@@ -21354,8 +21507,9 @@ class AsyncSubCloudsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[TenantSubClouds]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TenantSubClouds], TenantSubClouds]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/subclouds
@@ -21390,15 +21544,16 @@ class AsyncSubCloudsAPI:
         ...
 
 class SystemAuditAPI:
-    def get_config_audit(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.system_audit.ConfigAudit]]:
+    def get_config_audit(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.system_audit.ConfigAudit], zscaler.zia.models.system_audit.ConfigAudit]:
         """Get config audit.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[ConfigAudit]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ConfigAudit], ConfigAudit]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/configAudit
@@ -21420,8 +21575,9 @@ class AsyncSystemAuditAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[ConfigAudit]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ConfigAudit], ConfigAudit]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/configAudit
@@ -21527,16 +21683,16 @@ class TenancyRestrictionProfileAPI:
             result, resp, err = client.zia.tenancy_restriction_profile.list_app_item_count("example", "example")
         """
         ...
-    def list_restriction_profile(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]]:
+    def list_restriction_profile(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile], zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]:
         """List restriction profile.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[TenancyRestrictionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TenancyRestrictionProfile], TenancyRestrictionProfile]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/tenancyRestrictionProfile
@@ -21660,9 +21816,9 @@ class AsyncTenancyRestrictionProfileAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[TenancyRestrictionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TenancyRestrictionProfile], TenancyRestrictionProfile]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/tenancyRestrictionProfile
@@ -21757,15 +21913,16 @@ class TimeIntervalsAPI:
             item, resp, err = client.zia.time_intervals.get_time_intervals("123")
         """
         ...
-    def list_time_intervals(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.time_intervals.TimeIntervals]]:
+    def list_time_intervals(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.time_intervals.TimeIntervals], zscaler.zia.models.time_intervals.TimeIntervals]:
         """List time intervals.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[TimeIntervals]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TimeIntervals], TimeIntervals]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/timeIntervals
@@ -21863,8 +22020,9 @@ class AsyncTimeIntervalsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[TimeIntervals]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TimeIntervals], TimeIntervals]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/timeIntervals
@@ -22025,7 +22183,7 @@ class TrafficCaptureAPI:
             item, resp, err = client.zia.traffic_capture.get_rule("123")
         """
         ...
-    def list_rule_labels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels]]:
+    def list_rule_labels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels], zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels]:
         """List rule labels.
 
         Args:
@@ -22033,9 +22191,9 @@ class TrafficCaptureAPI:
               search_by_field, search_by_value
 
         Returns:
-            Result[list[TrafficCaptureRuleLabels]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficCaptureRuleLabels], TrafficCaptureRuleLabels]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/trafficCaptureRules/ruleLabels
@@ -22045,7 +22203,7 @@ class TrafficCaptureAPI:
             items, resp, err = client.zia.traffic_capture.list_rule_labels()
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCapture]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCapture], zscaler.zia.models.traffic_capture.TrafficCapture]:
         """List rules.
 
         Args:
@@ -22054,8 +22212,9 @@ class TrafficCaptureAPI:
               rule_description, rule_id, rule_label, rule_name, rule_order, user
 
         Returns:
-            Result[list[TrafficCapture]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficCapture], TrafficCapture]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/trafficCaptureRules
@@ -22079,12 +22238,13 @@ class TrafficCaptureAPI:
             result, resp, err = client.zia.traffic_capture.list_traffic_capture_rule_order()
         """
         ...
-    def traffic_capture_rule_count(self) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCapture]]:
+    def traffic_capture_rule_count(self) -> Result[list[zscaler.zia.models.traffic_capture.TrafficCapture], zscaler.zia.models.traffic_capture.TrafficCapture]:
         """Traffic capture rule count.
 
         Returns:
-            Result[list[TrafficCapture]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficCapture], TrafficCapture]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/trafficCaptureRules/count
@@ -22196,9 +22356,9 @@ class AsyncTrafficCaptureAPI:
               search_by_field, search_by_value
 
         Returns:
-            Result[list[TrafficCaptureRuleLabels]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficCaptureRuleLabels], TrafficCaptureRuleLabels]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zia/api/v1/trafficCaptureRules/ruleLabels
@@ -22219,8 +22379,9 @@ class AsyncTrafficCaptureAPI:
               rule_description, rule_id, rule_label, rule_name, rule_order, user
 
         Returns:
-            Result[list[TrafficCapture]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficCapture], TrafficCapture]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/trafficCaptureRules
@@ -22252,8 +22413,9 @@ class AsyncTrafficCaptureAPI:
         """Traffic capture rule count.
 
         Returns:
-            Result[list[TrafficCapture]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficCapture], TrafficCapture]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/trafficCaptureRules/count
@@ -22351,16 +22513,16 @@ class TrafficDatacentersAPI:
             _, resp, err = client.zia.traffic_datacenters.delete_dc_exclusion("123")
         """
         ...
-    def list_datacenters(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_datacenters.TrafficDatacenters]]:
+    def list_datacenters(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_datacenters.TrafficDatacenters], zscaler.zia.models.traffic_datacenters.TrafficDatacenters]:
         """List datacenters.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[TrafficDatacenters]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficDatacenters], TrafficDatacenters]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/datacenters
@@ -22370,16 +22532,16 @@ class TrafficDatacentersAPI:
             items, resp, err = client.zia.traffic_datacenters.list_datacenters()
         """
         ...
-    def list_dc_exclusions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions]]:
+    def list_dc_exclusions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions], zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions]:
         """List DC exclusions.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[TrafficDcExclusions]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficDcExclusions], TrafficDcExclusions]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/dcExclusions
@@ -22461,9 +22623,9 @@ class AsyncTrafficDatacentersAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[TrafficDatacenters]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficDatacenters], TrafficDatacenters]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/datacenters
@@ -22482,9 +22644,9 @@ class AsyncTrafficDatacentersAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[TrafficDcExclusions]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficDcExclusions], TrafficDcExclusions]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/dcExclusions
@@ -22577,7 +22739,7 @@ class TrafficExtranetAPI:
             item, resp, err = client.zia.traffic_extranet.get_extranet("123")
         """
         ...
-    def list_extranets(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_extranet.TrafficExtranet]]:
+    def list_extranets(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_extranet.TrafficExtranet], zscaler.zia.models.traffic_extranet.TrafficExtranet]:
         """List extranets.
 
         Args:
@@ -22585,8 +22747,9 @@ class TrafficExtranetAPI:
               page_size, search
 
         Returns:
-            Result[list[TrafficExtranet]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficExtranet], TrafficExtranet]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/extranet
@@ -22685,8 +22848,9 @@ class AsyncTrafficExtranetAPI:
               page_size, search
 
         Returns:
-            Result[list[TrafficExtranet]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficExtranet], TrafficExtranet]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/extranet
@@ -22805,7 +22969,7 @@ class TrafficStaticIpAPI:
             item, resp, err = client.zia.traffic_static_ip.get_static_ip("123")
         """
         ...
-    def list_static_ips(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]]:
+    def list_static_ips(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_static_ip.TrafficStaticIP], zscaler.zia.models.traffic_static_ip.TrafficStaticIP]:
         """List static IPS.
 
         Args:
@@ -22813,8 +22977,9 @@ class TrafficStaticIpAPI:
               ip_address, page, page_size
 
         Returns:
-            Result[list[TrafficStaticIP]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficStaticIP], TrafficStaticIP]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/staticIP
@@ -22934,8 +23099,9 @@ class AsyncTrafficStaticIpAPI:
               ip_address, page, page_size
 
         Returns:
-            Result[list[TrafficStaticIP]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrafficStaticIP], TrafficStaticIP]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/staticIP
@@ -23054,7 +23220,7 @@ class TrafficVpnCredentialsAPI:
             item, resp, err = client.zia.traffic_vpn_credentials.get_vpn_credential("123")
         """
         ...
-    def list_vpn_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]]:
+    def list_vpn_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials], zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]:
         """List VPN credentials.
 
         Args:
@@ -23062,9 +23228,9 @@ class TrafficVpnCredentialsAPI:
               include_only_without_location, location_id, managed_by, page, page_size, search, type
 
         Returns:
-            Result[list[TrafficVPNCredentials]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficVPNCredentials], TrafficVPNCredentials]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/vpnCredentials
@@ -23183,9 +23349,9 @@ class AsyncTrafficVpnCredentialsAPI:
               include_only_without_location, location_id, managed_by, page, page_size, search, type
 
         Returns:
-            Result[list[TrafficVPNCredentials]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TrafficVPNCredentials], TrafficVPNCredentials]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/vpnCredentials
@@ -23393,7 +23559,7 @@ class UrlCategoriesAPI:
             result = client.zia.url_categories.get_quota()
         """
         ...
-    def list_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.urlcategory.URLCategory]]:
+    def list_categories(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.urlcategory.URLCategory], zscaler.zia.models.urlcategory.URLCategory]:
         """List categories.
 
         Args:
@@ -23401,8 +23567,9 @@ class UrlCategoriesAPI:
               include_only_url_keyword_counts, search, type
 
         Returns:
-            Result[list[URLCategory]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[URLCategory], URLCategory]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/urlCategories
@@ -23412,15 +23579,16 @@ class UrlCategoriesAPI:
             items, resp, err = client.zia.url_categories.list_categories()
         """
         ...
-    def list_categories_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.urlcategory.URLCategory]]:
+    def list_categories_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.urlcategory.URLCategory], zscaler.zia.models.urlcategory.URLCategory]:
         """List categories (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[URLCategory]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[URLCategory], URLCategory]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/urlCategories/lite
@@ -23665,8 +23833,9 @@ class AsyncUrlCategoriesAPI:
               include_only_url_keyword_counts, search, type
 
         Returns:
-            Result[list[URLCategory]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[URLCategory], URLCategory]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/urlCategories
@@ -23685,8 +23854,9 @@ class AsyncUrlCategoriesAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[URLCategory]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[URLCategory], URLCategory]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/urlCategories/lite
@@ -23938,15 +24108,16 @@ class UrlFilteringAPI:
             item, resp, err = client.zia.url_filtering.get_url_and_app_settings()
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.url_filtering_rules.URLFilteringRule]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.url_filtering_rules.URLFilteringRule], zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[URLFilteringRule]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[URLFilteringRule], URLFilteringRule]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/urlFilteringRules
@@ -24095,8 +24266,9 @@ class AsyncUrlFilteringAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[URLFilteringRule]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[URLFilteringRule], URLFilteringRule]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/urlFilteringRules
@@ -24400,7 +24572,7 @@ class UserManagementAPI:
             item, resp, err = client.zia.user_management.get_user("123")
         """
         ...
-    def list_auditors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
+    def list_auditors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement], zscaler.zia.models.user_management.UserManagement]:
         """List auditors.
 
         Args:
@@ -24408,8 +24580,9 @@ class UserManagementAPI:
               page_size
 
         Returns:
-            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserManagement], UserManagement]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/users/auditors
@@ -24419,7 +24592,7 @@ class UserManagementAPI:
             items, resp, err = client.zia.user_management.list_auditors()
         """
         ...
-    def list_departments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
+    def list_departments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement], zscaler.zia.models.user_management.UserManagement]:
         """List departments.
 
         Args:
@@ -24427,8 +24600,9 @@ class UserManagementAPI:
               page_size, search, sort_by, sort_order
 
         Returns:
-            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserManagement], UserManagement]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/departments
@@ -24438,7 +24612,7 @@ class UserManagementAPI:
             items, resp, err = client.zia.user_management.list_departments()
         """
         ...
-    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.Groups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.Groups], zscaler.zia.models.user_management.Groups]:
         """List groups.
 
         Args:
@@ -24446,7 +24620,7 @@ class UserManagementAPI:
               page_size, search, sort_by, sort_order
 
         Returns:
-            Result[list[Groups]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Groups], Groups]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -24457,7 +24631,7 @@ class UserManagementAPI:
             items, resp, err = client.zia.user_management.list_groups()
         """
         ...
-    def list_user_references(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
+    def list_user_references(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement], zscaler.zia.models.user_management.UserManagement]:
         """List user references.
 
         Args:
@@ -24465,8 +24639,9 @@ class UserManagementAPI:
               page, page_size
 
         Returns:
-            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserManagement], UserManagement]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/users/references
@@ -24476,7 +24651,7 @@ class UserManagementAPI:
             items, resp, err = client.zia.user_management.list_user_references()
         """
         ...
-    def list_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement]]:
+    def list_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.user_management.UserManagement], zscaler.zia.models.user_management.UserManagement]:
         """List users.
 
         Args:
@@ -24484,8 +24659,9 @@ class UserManagementAPI:
               page_size
 
         Returns:
-            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserManagement], UserManagement]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/users
@@ -24796,8 +24972,9 @@ class AsyncUserManagementAPI:
               page_size
 
         Returns:
-            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserManagement], UserManagement]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/users/auditors
@@ -24817,8 +24994,9 @@ class AsyncUserManagementAPI:
               page_size, search, sort_by, sort_order
 
         Returns:
-            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserManagement], UserManagement]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/departments
@@ -24838,7 +25016,7 @@ class AsyncUserManagementAPI:
               page_size, search, sort_by, sort_order
 
         Returns:
-            Result[list[Groups]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Groups], Groups]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -24859,8 +25037,9 @@ class AsyncUserManagementAPI:
               page, page_size
 
         Returns:
-            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserManagement], UserManagement]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/users/references
@@ -24880,8 +25059,9 @@ class AsyncUserManagementAPI:
               page_size
 
         Returns:
-            Result[list[UserManagement]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserManagement], UserManagement]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/users
@@ -25030,15 +25210,16 @@ class VzenClustersAPI:
             item, resp, err = client.zia.vzen_clusters.get_vzen_cluster("123")
         """
         ...
-    def list_vzen_clusters(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.vzen_clusters.VZENClusters]]:
+    def list_vzen_clusters(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.vzen_clusters.VZENClusters], zscaler.zia.models.vzen_clusters.VZENClusters]:
         """List vzen clusters.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[VZENClusters]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[VZENClusters], VZENClusters]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/virtualZenClusters
@@ -25138,8 +25319,9 @@ class AsyncVzenClustersAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[VZENClusters]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[VZENClusters], VZENClusters]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/virtualZenClusters
@@ -25268,15 +25450,16 @@ class VzenNodesAPI:
             item, resp, err = client.zia.vzen_nodes.get_zen_node("123")
         """
         ...
-    def list_zen_nodes(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.vzen_nodes.VZenNodes]]:
+    def list_zen_nodes(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.vzen_nodes.VZenNodes], zscaler.zia.models.vzen_nodes.VZenNodes]:
         """List zen nodes.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[VZenNodes]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[VZenNodes], VZenNodes]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/virtualZenNodes
@@ -25383,8 +25566,9 @@ class AsyncVzenNodesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[VZenNodes]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[VZenNodes], VZenNodes]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/virtualZenNodes
@@ -25440,16 +25624,16 @@ class WebDlpGlobalOptionsUpdateOptionBody(TypedDict, total=False):
 
 
 class WebDlpGlobalOptionsAPI:
-    def get_global_options(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]]:
+    def get_global_options(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions], zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]:
         """Get global options.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[WebDlpGlobalOptions]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[WebDlpGlobalOptions], WebDlpGlobalOptions]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/webDlpGlobalOptions
@@ -25492,9 +25676,9 @@ class AsyncWebDlpGlobalOptionsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[WebDlpGlobalOptions]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[WebDlpGlobalOptions], WebDlpGlobalOptions]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zia/api/v1/webDlpGlobalOptions
@@ -25598,15 +25782,16 @@ class WorkloadGroupsAPI:
             item, resp, err = client.zia.workload_groups.get_group("123")
         """
         ...
-    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.workload_groups.WorkloadGroups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.workload_groups.WorkloadGroups], zscaler.zia.models.workload_groups.WorkloadGroups]:
         """List groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[WorkloadGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[WorkloadGroups], WorkloadGroups]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/workloadGroups
@@ -25705,8 +25890,9 @@ class AsyncWorkloadGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[WorkloadGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[WorkloadGroups], WorkloadGroups]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zia/api/v1/workloadGroups
@@ -25813,15 +25999,16 @@ class ZpaGatewayAPI:
             item, resp, err = client.zia.zpa_gateway.get_gateway("123")
         """
         ...
-    def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.zpa_gateway.ZPAGateway]]:
+    def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zia.models.zpa_gateway.ZPAGateway], zscaler.zia.models.zpa_gateway.ZPAGateway]:
         """List gateways.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys app_segment, search
 
         Returns:
-            Result[list[ZPAGateway]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ZPAGateway], ZPAGateway]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/zpaGateways
@@ -25927,8 +26114,9 @@ class AsyncZpaGatewayAPI:
             query_params (Mapping[str, Any] | None, default None): query keys app_segment, search
 
         Returns:
-            Result[list[ZPAGateway]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ZPAGateway], ZPAGateway]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zia/api/v1/zpaGateways

@@ -1014,7 +1014,7 @@ class UsersAPI:
             item, resp, err = client.zid.users.get_user("123")
         """
         ...
-    def list_user_group_details(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zid.models.users.UserRecord]]:
+    def list_user_group_details(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zid.models.users.UserRecord], zscaler.zid.models.users.UserRecord]:
         """List user group details.
 
         Args:
@@ -1022,8 +1022,9 @@ class UsersAPI:
             query_params (Mapping[str, Any] | None, default None): query keys limit, offset
 
         Returns:
-            Result[list[UserRecord]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserRecord], UserRecord]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ziam/admin/api/v1/users/{user_id}/groups
@@ -1145,8 +1146,9 @@ class AsyncUsersAPI:
             query_params (Mapping[str, Any] | None, default None): query keys limit, offset
 
         Returns:
-            Result[list[UserRecord]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserRecord], UserRecord]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ziam/admin/api/v1/users/{user_id}/groups

@@ -174,7 +174,7 @@ class AdministratorControllerUpdateAdministratorBody(TypedDict, total=False):
 
 
 class AdministratorControllerAPI:
-    def list_administrators(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.administrator_controller.AdministratorController]]:
+    def list_administrators(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.administrator_controller.AdministratorController], zscaler.zpa.models.administrator_controller.AdministratorController]:
         """List administrators.
 
         Args:
@@ -182,9 +182,9 @@ class AdministratorControllerAPI:
               page_size, search
 
         Returns:
-            Result[list[AdministratorController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AdministratorController], AdministratorController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators
@@ -283,9 +283,9 @@ class AsyncAdministratorControllerAPI:
               page_size, search
 
         Returns:
-            Result[list[AdministratorController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AdministratorController], AdministratorController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/administrators
@@ -401,7 +401,7 @@ class ApiKeysUpdateApiKeyBody(TypedDict, total=False):
 
 
 class ApiKeysAPI:
-    def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.api_keys.ApiKeys]]:
+    def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.api_keys.ApiKeys], zscaler.zpa.models.api_keys.ApiKeys]:
         """List api keys.
 
         Args:
@@ -409,7 +409,7 @@ class ApiKeysAPI:
               page_size, search
 
         Returns:
-            Result[list[ApiKeys]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[ApiKeys], ApiKeys]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -506,7 +506,7 @@ class AsyncApiKeysAPI:
               page_size, search
 
         Returns:
-            Result[list[ApiKeys]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[ApiKeys], ApiKeys]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -721,7 +721,7 @@ class AppConnectorGroupsAPI:
             item, resp, err = client.zpa.app_connector_groups.get_connector_group_sg("123")
         """
         ...
-    def list_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
+    def list_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup], zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
         """List connector groups.
 
         Args:
@@ -729,9 +729,9 @@ class AppConnectorGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[AppConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AppConnectorGroup], AppConnectorGroup]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup
@@ -741,7 +741,7 @@ class AppConnectorGroupsAPI:
             items, resp, err = client.zpa.app_connector_groups.list_connector_groups()
         """
         ...
-    def list_connector_groups_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
+    def list_connector_groups_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup], zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
         """List connector groups summary.
 
         Args:
@@ -749,9 +749,9 @@ class AppConnectorGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[AppConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AppConnectorGroup], AppConnectorGroup]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/summary
@@ -881,9 +881,9 @@ class AsyncAppConnectorGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[AppConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AppConnectorGroup], AppConnectorGroup]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup
@@ -903,9 +903,9 @@ class AsyncAppConnectorGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[AppConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AppConnectorGroup], AppConnectorGroup]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/appConnectorGroup/summary
@@ -1151,7 +1151,7 @@ class AppConnectorsAPI:
             item, resp, err = client.zpa.app_connectors.get_connector("123")
         """
         ...
-    def list_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_connectors.AppConnectorController]]:
+    def list_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_connectors.AppConnectorController], zscaler.zpa.models.app_connectors.AppConnectorController]:
         """List connectors.
 
         Args:
@@ -1159,9 +1159,9 @@ class AppConnectorsAPI:
               page_size, search
 
         Returns:
-            Result[list[AppConnectorController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AppConnectorController], AppConnectorController]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector
@@ -1264,9 +1264,9 @@ class AsyncAppConnectorsAPI:
               page_size, search
 
         Returns:
-            Result[list[AppConnectorController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AppConnectorController], AppConnectorController]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/connector
@@ -1418,16 +1418,16 @@ class AppProtectionAPI:
             _, resp, err = client.zpa.app_protection.delete_profile("123")
         """
         ...
-    def get_all_predef_control(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]]:
+    def get_all_predef_control(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource], zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
         """Get all predef control.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search, version
 
         Returns:
-            Result[list[PredefinedInspectionControlResource]]: ``(result, response, error)``; ``error``
-              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[PredefinedInspectionControlResource], PredefinedInspectionControlResource]:
+              ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined
@@ -1533,7 +1533,7 @@ class AppProtectionAPI:
             result, resp, err = client.zpa.app_protection.list_control_types()
         """
         ...
-    def list_custom_controls(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_protection_profile.CustomControls]]:
+    def list_custom_controls(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_protection_profile.CustomControls], zscaler.zpa.models.app_protection_profile.CustomControls]:
         """List custom controls.
 
         Args:
@@ -1541,8 +1541,9 @@ class AppProtectionAPI:
               sort_dir
 
         Returns:
-            Result[list[CustomControls]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CustomControls], CustomControls]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom
@@ -1634,16 +1635,16 @@ class AppProtectionAPI:
             items, resp, err = client.zpa.app_protection.list_predef_controls()
         """
         ...
-    def list_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_protection_profile.AppProtectionProfile]]:
+    def list_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.app_protection_profile.AppProtectionProfile], zscaler.zpa.models.app_protection_profile.AppProtectionProfile]:
         """List profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[AppProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AppProtectionProfile], AppProtectionProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile
@@ -1825,9 +1826,9 @@ class AsyncAppProtectionAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search, version
 
         Returns:
-            Result[list[PredefinedInspectionControlResource]]: ``(result, response, error)``; ``error``
-              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[PredefinedInspectionControlResource], PredefinedInspectionControlResource]:
+              ``(result, response, error)``; ``error`` is None on success; ``resp.has_next()``,
+              ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/predefined
@@ -1955,8 +1956,9 @@ class AsyncAppProtectionAPI:
               sort_dir
 
         Returns:
-            Result[list[CustomControls]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CustomControls], CustomControls]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionControls/custom
@@ -2067,9 +2069,9 @@ class AsyncAppProtectionAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[AppProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[AppProtectionProfile], AppProtectionProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/inspectionProfile
@@ -2359,7 +2361,7 @@ class AppSegmentsBaAPI:
             item, resp, err = client.zpa.app_segments_ba.get_segment_ba("123")
         """
         ...
-    def list_segments_ba(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segments_ba(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segments browser access.
 
         Args:
@@ -2367,9 +2369,9 @@ class AppSegmentsBaAPI:
               page_size, search
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -2477,9 +2479,9 @@ class AsyncAppSegmentsBaAPI:
               page_size, search
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -2609,7 +2611,7 @@ class AppSegmentsBaV2API:
             item, resp, err = client.zpa.app_segments_ba_v2.get_segment_ba("123")
         """
         ...
-    def list_segments_ba(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segments_ba(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segments browser access.
 
         Args:
@@ -2619,9 +2621,9 @@ class AppSegmentsBaV2API:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -2731,9 +2733,9 @@ class AsyncAppSegmentsBaV2API:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -2878,7 +2880,7 @@ class AppSegmentsInspectionAPI:
             item, resp, err = client.zpa.app_segments_inspection.get_segment_inspection("123")
         """
         ...
-    def list_segment_inspection(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segment_inspection(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segment inspection.
 
         Args:
@@ -2888,9 +2890,9 @@ class AppSegmentsInspectionAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -3003,9 +3005,9 @@ class AsyncAppSegmentsInspectionAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -3139,7 +3141,7 @@ class AppSegmentsPraAPI:
             item, resp, err = client.zpa.app_segments_pra.get_segment_pra("123")
         """
         ...
-    def list_segments_pra(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segments_pra(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segments PRA.
 
         Args:
@@ -3149,9 +3151,9 @@ class AppSegmentsPraAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -3261,9 +3263,9 @@ class AsyncAppSegmentsPraAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -3300,16 +3302,16 @@ class AsyncAppSegmentsPraAPI:
         ...
 
 class ApplicationFederationAPI:
-    def list_applications_host(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_federation.ApplicationFederation]]:
+    def list_applications_host(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_federation.ApplicationFederation], zscaler.zpa.models.application_federation.ApplicationFederation]:
         """List applications host.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[ApplicationFederation]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationFederation], ApplicationFederation]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/customers/{customerId}/application/host
@@ -3350,9 +3352,9 @@ class AsyncApplicationFederationAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[ApplicationFederation]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationFederation], ApplicationFederation]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/customers/{customerId}/application/host
@@ -3627,7 +3629,7 @@ class ApplicationSegmentAPI:
             _, resp, err = client.zpa.application_segment.delete_segment("123")
         """
         ...
-    def get_application_segment_count(self) -> Result[list[ZscalerObject]]:
+    def get_application_segment_count(self) -> Result[list[ZscalerObject], ZscalerObject]:
         """Get application segment count.
 
         Returns:
@@ -3642,7 +3644,7 @@ class ApplicationSegmentAPI:
             items, resp, err = client.zpa.application_segment.get_application_segment_count()
         """
         ...
-    def get_application_segment_mappings(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject]]:
+    def get_application_segment_mappings(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject], ZscalerObject]:
         """Get application segment mappings.
 
         Args:
@@ -3675,7 +3677,7 @@ class ApplicationSegmentAPI:
             result, resp, err = client.zpa.application_segment.get_current_and_max_limit()
         """
         ...
-    def get_multimatch_unsupported_references(self, domains: Any, **kwargs: Unpack[ApplicationSegmentGetMultimatchUnsupportedReferencesBody]) -> Result[list[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]]:
+    def get_multimatch_unsupported_references(self, domains: Any, **kwargs: Unpack[ApplicationSegmentGetMultimatchUnsupportedReferencesBody]) -> Result[list[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences], zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]:
         """Get multimatch unsupported references.
 
         Args:
@@ -3685,9 +3687,9 @@ class ApplicationSegmentAPI:
             microtenant_id: Any
 
         Returns:
-            Result[list[MultiMatchUnsupportedReferences]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[MultiMatchUnsupportedReferences], MultiMatchUnsupportedReferences]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/multimatchUnsupportedReferences
@@ -3733,7 +3735,7 @@ class ApplicationSegmentAPI:
             item, resp, err = client.zpa.application_segment.get_weighted_lb_config("123")
         """
         ...
-    def list_segments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    def list_segments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segments.
 
         Args:
@@ -3741,9 +3743,9 @@ class ApplicationSegmentAPI:
               page_size, search
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -4019,9 +4021,9 @@ class AsyncApplicationSegmentAPI:
             microtenant_id: Any
 
         Returns:
-            Result[list[MultiMatchUnsupportedReferences]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[MultiMatchUnsupportedReferences], MultiMatchUnsupportedReferences]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/application/multimatchUnsupportedReferences
@@ -4081,9 +4083,9 @@ class AsyncApplicationSegmentAPI:
               page_size, search
 
         Returns:
-            Result[list[ApplicationSegments]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ApplicationSegments], ApplicationSegments]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/application
@@ -4189,7 +4191,7 @@ class AsyncB2bPolicyAPI:
         ...
 
 class BranchConnectorGroupAPI:
-    def list_branch_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def list_branch_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """List branch connector group summary.
 
         Args:
@@ -4197,8 +4199,9 @@ class BranchConnectorGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup/summary
@@ -4208,7 +4211,7 @@ class BranchConnectorGroupAPI:
             items, resp, err = client.zpa.branch_connector_group.list_branch_connector_group_summary()
         """
         ...
-    def list_branch_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def list_branch_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """List branch connector groups.
 
         Args:
@@ -4216,8 +4219,9 @@ class BranchConnectorGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup
@@ -4240,8 +4244,9 @@ class AsyncBranchConnectorGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup/summary
@@ -4261,8 +4266,9 @@ class AsyncBranchConnectorGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnectorGroup
@@ -4276,16 +4282,16 @@ class AsyncBranchConnectorGroupAPI:
         ...
 
 class BranchConnectorsAPI:
-    def list_branch_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.branch_connectors.BranchConnectorController]]:
+    def list_branch_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.branch_connectors.BranchConnectorController], zscaler.zpa.models.branch_connectors.BranchConnectorController]:
         """List branch connectors.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[BranchConnectorController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BranchConnectorController], BranchConnectorController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnector
@@ -4307,9 +4313,9 @@ class AsyncBranchConnectorsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[BranchConnectorController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BranchConnectorController], BranchConnectorController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/branchConnector
@@ -4332,13 +4338,13 @@ class BrowserProtectionUpdateBrowserProtectionProfileBody(TypedDict, total=False
 
 
 class BrowserProtectionAPI:
-    def list_active_browser_protection_profile(self) -> Result[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]]:
+    def list_active_browser_protection_profile(self) -> Result[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile], zscaler.zpa.models.browser_protection.BrowserProtectionProfile]:
         """List active browser protection profile.
 
         Returns:
-            Result[list[BrowserProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BrowserProtectionProfile], BrowserProtectionProfile]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/activeBrowserProtectionProfile
@@ -4348,7 +4354,7 @@ class BrowserProtectionAPI:
             items, resp, err = client.zpa.browser_protection.list_active_browser_protection_profile()
         """
         ...
-    def list_browser_protection_profile(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]]:
+    def list_browser_protection_profile(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile], zscaler.zpa.models.browser_protection.BrowserProtectionProfile]:
         """List browser protection profile.
 
         Args:
@@ -4356,9 +4362,9 @@ class BrowserProtectionAPI:
               sort, sortdir
 
         Returns:
-            Result[list[BrowserProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BrowserProtectionProfile], BrowserProtectionProfile]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/browserProtectionProfile
@@ -4398,9 +4404,9 @@ class AsyncBrowserProtectionAPI:
         """List active browser protection profile.
 
         Returns:
-            Result[list[BrowserProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BrowserProtectionProfile], BrowserProtectionProfile]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/activeBrowserProtectionProfile
@@ -4420,9 +4426,9 @@ class AsyncBrowserProtectionAPI:
               sort, sortdir
 
         Returns:
-            Result[list[BrowserProtectionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BrowserProtectionProfile], BrowserProtectionProfile]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/browserProtectionProfile
@@ -4543,13 +4549,13 @@ class BusinessContinuityAPI:
             result = client.zpa.business_continuity.get_business_continuity_setting_metadata()
         """
         ...
-    def list_business_continuity_settings(self) -> Result[list[zscaler.zpa.models.business_continuity.BusinessContinuity]]:
+    def list_business_continuity_settings(self) -> Result[list[zscaler.zpa.models.business_continuity.BusinessContinuity], zscaler.zpa.models.business_continuity.BusinessContinuity]:
         """List business continuity settings.
 
         Returns:
-            Result[list[BusinessContinuity]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BusinessContinuity], BusinessContinuity]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings
@@ -4681,9 +4687,9 @@ class AsyncBusinessContinuityAPI:
         """List business continuity settings.
 
         Returns:
-            Result[list[BusinessContinuity]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[BusinessContinuity], BusinessContinuity]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/businessContinuitySettings
@@ -4832,12 +4838,13 @@ class C2cIpRangesAPI:
             item, resp, err = client.zpa.c2c_ip_ranges.get_ip_range_search()
         """
         ...
-    def list_ip_ranges(self) -> Result[list[zscaler.zpa.models.c2c_ip_ranges.IpRanges]]:
+    def list_ip_ranges(self) -> Result[list[zscaler.zpa.models.c2c_ip_ranges.IpRanges], zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
         """List IP ranges.
 
         Returns:
-            Result[list[IpRanges]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IpRanges], IpRanges]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges
@@ -4958,8 +4965,9 @@ class AsyncC2cIpRangesAPI:
         """List IP ranges.
 
         Returns:
-            Result[list[IpRanges]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IpRanges], IpRanges]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/v2/ipRanges
@@ -5055,12 +5063,13 @@ class CbiBannerAPI:
             item, resp, err = client.zpa.cbi_banner.get_cbi_banner("123")
         """
         ...
-    def list_cbi_banners(self) -> Result[list[zscaler.zpa.models.cbi_banner.CBIBanner]]:
+    def list_cbi_banners(self) -> Result[list[zscaler.zpa.models.cbi_banner.CBIBanner], zscaler.zpa.models.cbi_banner.CBIBanner]:
         """List CBI banners.
 
         Returns:
-            Result[list[CBIBanner]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBIBanner], CBIBanner]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/banners
@@ -5155,8 +5164,9 @@ class AsyncCbiBannerAPI:
         """List CBI banners.
 
         Returns:
-            Result[list[CBIBanner]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBIBanner], CBIBanner]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/banners
@@ -5248,12 +5258,13 @@ class CbiCertificateAPI:
             item, resp, err = client.zpa.cbi_certificate.get_cbi_certificate("123")
         """
         ...
-    def list_cbi_certificates(self) -> Result[list[zscaler.zpa.models.cbi_certificate.CBICertificate]]:
+    def list_cbi_certificates(self) -> Result[list[zscaler.zpa.models.cbi_certificate.CBICertificate], zscaler.zpa.models.cbi_certificate.CBICertificate]:
         """List CBI certificates.
 
         Returns:
-            Result[list[CBICertificate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBICertificate], CBICertificate]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates
@@ -5348,8 +5359,9 @@ class AsyncCbiCertificateAPI:
         """List CBI certificates.
 
         Returns:
-            Result[list[CBICertificate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBICertificate], CBICertificate]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/certificates
@@ -5462,12 +5474,13 @@ class CbiProfileAPI:
             item, resp, err = client.zpa.cbi_profile.get_cbi_profile("123")
         """
         ...
-    def list_cbi_profiles(self) -> Result[list[zscaler.zpa.models.cbi_profile.CBIProfile]]:
+    def list_cbi_profiles(self) -> Result[list[zscaler.zpa.models.cbi_profile.CBIProfile], zscaler.zpa.models.cbi_profile.CBIProfile]:
         """List CBI profiles.
 
         Returns:
-            Result[list[CBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBIProfile], CBIProfile]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles
@@ -5565,8 +5578,9 @@ class AsyncCbiProfileAPI:
         """List CBI profiles.
 
         Returns:
-            Result[list[CBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBIProfile], CBIProfile]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/profiles
@@ -5603,12 +5617,13 @@ class AsyncCbiProfileAPI:
         ...
 
 class CbiRegionAPI:
-    def list_cbi_regions(self) -> Result[list[zscaler.zpa.models.cbi_region.CBIRegion]]:
+    def list_cbi_regions(self) -> Result[list[zscaler.zpa.models.cbi_region.CBIRegion], zscaler.zpa.models.cbi_region.CBIRegion]:
         """List CBI regions.
 
         Returns:
-            Result[list[CBIRegion]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBIRegion], CBIRegion]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/regions
@@ -5627,8 +5642,9 @@ class AsyncCbiRegionAPI:
         """List CBI regions.
 
         Returns:
-            Result[list[CBIRegion]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CBIRegion], CBIRegion]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/regions
@@ -5654,7 +5670,7 @@ class CbiZpaProfileListIsolationProfilesBody(TypedDict, total=False):
 
 
 class CbiZpaProfileAPI:
-    def list_cbi_zpa_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListCbiZpaProfilesBody]) -> Result[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
+    def list_cbi_zpa_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListCbiZpaProfilesBody]) -> Result[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile], zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]:
         """List CBI ZPA profiles.
 
         Args:
@@ -5664,8 +5680,9 @@ class CbiZpaProfileAPI:
             scope_id: Any, show_disabled: Any
 
         Returns:
-            Result[list[ZPACBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ZPACBIProfile], ZPACBIProfile]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/zpaprofiles
@@ -5675,7 +5692,7 @@ class CbiZpaProfileAPI:
             items, resp, err = client.zpa.cbi_zpa_profile.list_cbi_zpa_profiles()
         """
         ...
-    def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListIsolationProfilesBody]) -> Result[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
+    def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListIsolationProfilesBody]) -> Result[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile], zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]:
         """List isolation profiles.
 
         Args:
@@ -5685,8 +5702,9 @@ class CbiZpaProfileAPI:
             scope_id: Any, show_disabled: Any
 
         Returns:
-            Result[list[ZPACBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ZPACBIProfile], ZPACBIProfile]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/isolation/profiles
@@ -5711,8 +5729,9 @@ class AsyncCbiZpaProfileAPI:
             scope_id: Any, show_disabled: Any
 
         Returns:
-            Result[list[ZPACBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ZPACBIProfile], ZPACBIProfile]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/cbiconfig/cbi/api/customers/{customerId}/zpaprofiles
@@ -5734,8 +5753,9 @@ class AsyncCbiZpaProfileAPI:
             scope_id: Any, show_disabled: Any
 
         Returns:
-            Result[list[ZPACBIProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ZPACBIProfile], ZPACBIProfile]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/isolation/profiles
@@ -5761,7 +5781,7 @@ class CertificatesUpdateCertificateBody(TypedDict, total=False):
 
 
 class CertificatesAPI:
-    def list_certificates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.certificates.Certificate]]:
+    def list_certificates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.certificates.Certificate], zscaler.zpa.models.certificates.Certificate]:
         """List certificates.
 
         Args:
@@ -5769,8 +5789,9 @@ class CertificatesAPI:
               page_size, search
 
         Returns:
-            Result[list[Certificate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Certificate], Certificate]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate
@@ -5853,7 +5874,7 @@ class CertificatesAPI:
             _, resp, err = client.zpa.certificates.delete_certificate("123")
         """
         ...
-    def list_issued_certificates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.certificates.Certificate]]:
+    def list_issued_certificates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.certificates.Certificate], zscaler.zpa.models.certificates.Certificate]:
         """List issued certificates.
 
         Args:
@@ -5861,8 +5882,9 @@ class CertificatesAPI:
               page_size, search
 
         Returns:
-            Result[list[Certificate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Certificate], Certificate]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/clientlessCertificate/issued
@@ -5885,8 +5907,9 @@ class AsyncCertificatesAPI:
               page_size, search
 
         Returns:
-            Result[list[Certificate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Certificate], Certificate]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/certificate
@@ -5987,8 +6010,9 @@ class AsyncCertificatesAPI:
               page_size, search
 
         Returns:
-            Result[list[Certificate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Certificate], Certificate]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/clientlessCertificate/issued
@@ -6040,12 +6064,13 @@ class ClientSettingsAPI:
             _, resp, err = client.zpa.client_settings.delete_client_setting()
         """
         ...
-    def get_all_client_settings(self) -> Result[list[zscaler.zpa.models.client_settings.ClientSettings]]:
+    def get_all_client_settings(self) -> Result[list[zscaler.zpa.models.client_settings.ClientSettings], zscaler.zpa.models.client_settings.ClientSettings]:
         """Get all client settings.
 
         Returns:
-            Result[list[ClientSettings]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ClientSettings], ClientSettings]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting/all
@@ -6055,15 +6080,16 @@ class ClientSettingsAPI:
             items, resp, err = client.zpa.client_settings.get_all_client_settings()
         """
         ...
-    def get_client_settings(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.client_settings.ClientSettings]]:
+    def get_client_settings(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.client_settings.ClientSettings], zscaler.zpa.models.client_settings.ClientSettings]:
         """Get client settings.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys type
 
         Returns:
-            Result[list[ClientSettings]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ClientSettings], ClientSettings]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting
@@ -6117,8 +6143,9 @@ class AsyncClientSettingsAPI:
         """Get all client settings.
 
         Returns:
-            Result[list[ClientSettings]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ClientSettings], ClientSettings]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting/all
@@ -6137,8 +6164,9 @@ class AsyncClientSettingsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys type
 
         Returns:
-            Result[list[ClientSettings]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ClientSettings], ClientSettings]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/clientSetting
@@ -6152,16 +6180,16 @@ class AsyncClientSettingsAPI:
         ...
 
 class CloudConnectorControllerAPI:
-    def list_cloud_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_controller.CloudConnectorController]]:
+    def list_cloud_connectors(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_controller.CloudConnectorController], zscaler.zpa.models.cloud_connector_controller.CloudConnectorController]:
         """List cloud connectors.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudConnectorController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudConnectorController], CloudConnectorController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnector
@@ -6183,9 +6211,9 @@ class AsyncCloudConnectorControllerAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudConnectorController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudConnectorController], CloudConnectorController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnector
@@ -6216,16 +6244,16 @@ class CloudConnectorGroupsAPI:
             item, resp, err = client.zpa.cloud_connector_groups.get_cloud_connector_groups("123")
         """
         ...
-    def list_cloud_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
+    def list_cloud_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup], zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]:
         """List cloud connector group summary.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudConnectorGroup], CloudConnectorGroup]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup/summary
@@ -6235,16 +6263,16 @@ class CloudConnectorGroupsAPI:
             items, resp, err = client.zpa.cloud_connector_groups.list_cloud_connector_group_summary()
         """
         ...
-    def list_cloud_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
+    def list_cloud_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup], zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]:
         """List cloud connector groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudConnectorGroup], CloudConnectorGroup]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup
@@ -6285,9 +6313,9 @@ class AsyncCloudConnectorGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudConnectorGroup], CloudConnectorGroup]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup/summary
@@ -6306,9 +6334,9 @@ class AsyncCloudConnectorGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CloudConnectorGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CloudConnectorGroup], CloudConnectorGroup]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/cloudConnectorGroup
@@ -6365,16 +6393,16 @@ class ConfigOverrideControllerAPI:
             item, resp, err = client.zpa.config_override_controller.get_config_override("123")
         """
         ...
-    def list_config_overrides(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.config_override_controller.ConfigOverrideController]]:
+    def list_config_overrides(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.config_override_controller.ConfigOverrideController], zscaler.zpa.models.config_override_controller.ConfigOverrideController]:
         """List config overrides.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[ConfigOverrideController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ConfigOverrideController], ConfigOverrideController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides
@@ -6456,9 +6484,9 @@ class AsyncConfigOverrideControllerAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[ConfigOverrideController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ConfigOverrideController], ConfigOverrideController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/configOverrides
@@ -6620,7 +6648,7 @@ class AsyncCustomerDomainAPI:
         ...
 
 class CustomerDrToolAPI:
-    def list_latest_dr_tool_versions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion]]:
+    def list_latest_dr_tool_versions(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion], zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion]:
         """List latest dr tool versions.
 
         Args:
@@ -6628,9 +6656,9 @@ class CustomerDrToolAPI:
               search
 
         Returns:
-            Result[list[CustomerDRToolVersion]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CustomerDRToolVersion], CustomerDRToolVersion]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/customerDRToolVersion
@@ -6653,9 +6681,9 @@ class AsyncCustomerDrToolAPI:
               search
 
         Returns:
-            Result[list[CustomerDRToolVersion]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CustomerDRToolVersion], CustomerDRToolVersion]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/customerDRToolVersion
@@ -6683,16 +6711,16 @@ class CustomerVersionProfileAPI:
             item, resp, err = client.zpa.customer_version_profile.get_associated_version_profile()
         """
         ...
-    def list_version_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.customer_version_profile.CustomerVersionProfile]]:
+    def list_version_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.customer_version_profile.CustomerVersionProfile], zscaler.zpa.models.customer_version_profile.CustomerVersionProfile]:
         """List version profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CustomerVersionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CustomerVersionProfile], CustomerVersionProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/visible/versionProfiles
@@ -6748,9 +6776,9 @@ class AsyncCustomerVersionProfileAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CustomerVersionProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[CustomerVersionProfile], CustomerVersionProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/visible/versionProfiles
@@ -6892,7 +6920,7 @@ class EmergencyAccessAPI:
             item, resp, err = client.zpa.emergency_access.get_user("123")
         """
         ...
-    def list_users(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.emergency_access.EmergencyAccessUser]]:
+    def list_users(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.emergency_access.EmergencyAccessUser], zscaler.zpa.models.emergency_access.EmergencyAccessUser]:
         """List users.
 
         Args:
@@ -6902,9 +6930,9 @@ class EmergencyAccessAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[EmergencyAccessUser]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EmergencyAccessUser], EmergencyAccessUser]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/users
@@ -7038,9 +7066,9 @@ class AsyncEmergencyAccessAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[EmergencyAccessUser]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EmergencyAccessUser], EmergencyAccessUser]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/emergencyAccess/users
@@ -7200,16 +7228,16 @@ class EnrollmentCertificatesAPI:
             item, resp, err = client.zpa.enrollment_certificates.get_enrolment("123")
         """
         ...
-    def list_enrolment(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]]:
+    def list_enrolment(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate], zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]:
         """List enrolment.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[EnrollmentCertificate]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EnrollmentCertificate], EnrollmentCertificate]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert
@@ -7366,9 +7394,9 @@ class AsyncEnrollmentCertificatesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[EnrollmentCertificate]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[EnrollmentCertificate], EnrollmentCertificate]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/enrollmentCert
@@ -7423,15 +7451,16 @@ class AsyncEnrollmentCertificatesAPI:
         ...
 
 class ExtranetResourceAPI:
-    def list_extranet_resources_partner(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def list_extranet_resources_partner(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """List extranet resources partner.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/extranetResource/partner
@@ -7453,8 +7482,9 @@ class AsyncExtranetResourceAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/extranetResource/partner
@@ -7485,7 +7515,7 @@ class IdpAPI:
             item, resp, err = client.zpa.idp.get_idp("123")
         """
         ...
-    def list_idps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.idp.IDPController]]:
+    def list_idps(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.idp.IDPController], zscaler.zpa.models.idp.IDPController]:
         """List idps.
 
         Args:
@@ -7493,8 +7523,9 @@ class IdpAPI:
               scim_enabled, search, user_attributes
 
         Returns:
-            Result[list[IDPController]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IDPController], IDPController]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/idp
@@ -7536,8 +7567,9 @@ class AsyncIdpAPI:
               scim_enabled, search, user_attributes
 
         Returns:
-            Result[list[IDPController]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IDPController], IDPController]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/idp
@@ -7551,7 +7583,7 @@ class AsyncIdpAPI:
         ...
 
 class LocationControllerAPI:
-    def get_location_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def get_location_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """Get location extranet resource.
 
         Args:
@@ -7560,8 +7592,9 @@ class LocationControllerAPI:
               page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/extranetResource/{zpn_er_id}
@@ -7571,7 +7604,7 @@ class LocationControllerAPI:
             items, resp, err = client.zpa.location_controller.get_location_extranet_resource("123")
         """
         ...
-    def get_location_group_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.LocationGroupDTO]]:
+    def get_location_group_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.LocationGroupDTO], zscaler.zpa.models.common.LocationGroupDTO]:
         """Get location group extranet resource.
 
         Args:
@@ -7580,8 +7613,9 @@ class LocationControllerAPI:
               is_special_location_group_included, page, page_size, search
 
         Returns:
-            Result[list[LocationGroupDTO]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationGroupDTO], LocationGroupDTO]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/locationGroup/extranetResource/{zpn_er_id}
@@ -7591,15 +7625,16 @@ class LocationControllerAPI:
             items, resp, err = client.zpa.location_controller.get_location_group_extranet_resource("123")
         """
         ...
-    def get_location_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def get_location_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """Get location summary.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/summary
@@ -7623,8 +7658,9 @@ class AsyncLocationControllerAPI:
               page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/extranetResource/{zpn_er_id}
@@ -7645,8 +7681,9 @@ class AsyncLocationControllerAPI:
               is_special_location_group_included, page, page_size, search
 
         Returns:
-            Result[list[LocationGroupDTO]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationGroupDTO], LocationGroupDTO]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/locationGroup/extranetResource/{zpn_er_id}
@@ -7665,8 +7702,9 @@ class AsyncLocationControllerAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/location/summary
@@ -7812,15 +7850,16 @@ class LssAPI:
             result = client.zpa.lss.get_status_codes()
         """
         ...
-    def list_configs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.lss.LSSResourceModel]]:
+    def list_configs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.lss.LSSResourceModel], zscaler.zpa.models.lss.LSSResourceModel]:
         """List configs.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[LSSResourceModel]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LSSResourceModel], LSSResourceModel]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig
@@ -7997,8 +8036,9 @@ class AsyncLssAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[LSSResourceModel]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LSSResourceModel], LSSResourceModel]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/lssConfig
@@ -8060,7 +8100,7 @@ class MachineGroupsAPI:
             item, resp, err = client.zpa.machine_groups.get_group("123")
         """
         ...
-    def list_machine_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
+    def list_machine_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.machine_groups.MachineGroup], zscaler.zpa.models.machine_groups.MachineGroup]:
         """List machine group summary.
 
         Args:
@@ -8068,8 +8108,9 @@ class MachineGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[MachineGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[MachineGroup], MachineGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup/summary
@@ -8079,7 +8120,7 @@ class MachineGroupsAPI:
             items, resp, err = client.zpa.machine_groups.list_machine_group_summary()
         """
         ...
-    def list_machine_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
+    def list_machine_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.machine_groups.MachineGroup], zscaler.zpa.models.machine_groups.MachineGroup]:
         """List machine groups.
 
         Args:
@@ -8087,8 +8128,9 @@ class MachineGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[MachineGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[MachineGroup], MachineGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup
@@ -8131,8 +8173,9 @@ class AsyncMachineGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[MachineGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[MachineGroup], MachineGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup/summary
@@ -8152,8 +8195,9 @@ class AsyncMachineGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[MachineGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[MachineGroup], MachineGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/machineGroup
@@ -8167,7 +8211,7 @@ class AsyncMachineGroupsAPI:
         ...
 
 class ManagedBrowserProfileAPI:
-    def list_managed_browser_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile]]:
+    def list_managed_browser_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile], zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile]:
         """List managed browser profiles.
 
         Args:
@@ -8175,9 +8219,9 @@ class ManagedBrowserProfileAPI:
               page_size, search
 
         Returns:
-            Result[list[ManagedBrowserProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ManagedBrowserProfile], ManagedBrowserProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/managedBrowserProfile/search
@@ -8200,9 +8244,9 @@ class AsyncManagedBrowserProfileAPI:
               page_size, search
 
         Returns:
-            Result[list[ManagedBrowserProfile]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ManagedBrowserProfile], ManagedBrowserProfile]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/managedBrowserProfile/search
@@ -8311,12 +8355,13 @@ class MicrotenantsAPI:
             item, resp, err = client.zpa.microtenants.get_microtenant_search()
         """
         ...
-    def get_microtenant_summary(self) -> Result[list[zscaler.zpa.models.microtenants.Microtenant]]:
+    def get_microtenant_summary(self) -> Result[list[zscaler.zpa.models.microtenants.Microtenant], zscaler.zpa.models.microtenants.Microtenant]:
         """Get microtenant summary.
 
         Returns:
-            Result[list[Microtenant]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Microtenant], Microtenant]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/summary
@@ -8326,7 +8371,7 @@ class MicrotenantsAPI:
             items, resp, err = client.zpa.microtenants.get_microtenant_summary()
         """
         ...
-    def list_microtenants(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.microtenants.Microtenant]]:
+    def list_microtenants(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.microtenants.Microtenant], zscaler.zpa.models.microtenants.Microtenant]:
         """List microtenants.
 
         Args:
@@ -8334,8 +8379,9 @@ class MicrotenantsAPI:
               search
 
         Returns:
-            Result[list[Microtenant]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Microtenant], Microtenant]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants
@@ -8452,8 +8498,9 @@ class AsyncMicrotenantsAPI:
         """Get microtenant summary.
 
         Returns:
-            Result[list[Microtenant]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Microtenant], Microtenant]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants/summary
@@ -8473,8 +8520,9 @@ class AsyncMicrotenantsAPI:
               search
 
         Returns:
-            Result[list[Microtenant]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Microtenant], Microtenant]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/microtenants
@@ -8511,16 +8559,16 @@ class AsyncMicrotenantsAPI:
         ...
 
 class NpnClientControllerAPI:
-    def list_vpn_connected_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.npn_client_controller.NPNClientController]]:
+    def list_vpn_connected_users(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.npn_client_controller.NPNClientController], zscaler.zpa.models.npn_client_controller.NPNClientController]:
         """List VPN connected users.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[NPNClientController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NPNClientController], NPNClientController]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/vpnConnectedUsers
@@ -8542,9 +8590,9 @@ class AsyncNpnClientControllerAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[NPNClientController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NPNClientController], NPNClientController]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/vpnConnectedUsers
@@ -8681,15 +8729,16 @@ class AsyncOauth2UserCodeAPI:
         ...
 
 class OneIdentityAPI:
-    def list_iamidpmappings(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.one_identity.OneIdentity]]:
+    def list_iamidpmappings(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.one_identity.OneIdentity], zscaler.zpa.models.one_identity.OneIdentity]:
         """List iamidpmappings.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[OneIdentity]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[OneIdentity], OneIdentity]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/iamidpmapping
@@ -8711,8 +8760,9 @@ class AsyncOneIdentityAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[OneIdentity]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[OneIdentity], OneIdentity]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/iamidpmapping
@@ -9416,7 +9466,7 @@ class PoliciesAPI:
             item, resp, err = client.zpa.policies.get_rule("example", "123")
         """
         ...
-    def list_rules(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1]]:
+    def list_rules(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1], zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1]:
         """List rules.
 
         Args:
@@ -9425,9 +9475,9 @@ class PoliciesAPI:
               page_size, search
 
         Returns:
-            Result[list[PolicySetControllerV1]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PolicySetControllerV1], PolicySetControllerV1]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
             ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
               portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
 
@@ -9439,7 +9489,7 @@ class PoliciesAPI:
             items, resp, err = client.zpa.policies.list_rules("example")
         """
         ...
-    def list_rules_by_appplication_id(self, policy_type: str, application_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2]]:
+    def list_rules_by_appplication_id(self, policy_type: str, application_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2], zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2]:
         """List rules by appplication ID.
 
         Args:
@@ -9449,9 +9499,9 @@ class PoliciesAPI:
               page_size, search
 
         Returns:
-            Result[list[PolicySetControllerV2]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PolicySetControllerV2], PolicySetControllerV2]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
             ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
               portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
 
@@ -10280,9 +10330,9 @@ class AsyncPoliciesAPI:
               page_size, search
 
         Returns:
-            Result[list[PolicySetControllerV1]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PolicySetControllerV1], PolicySetControllerV1]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
             ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
               portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
 
@@ -10306,9 +10356,9 @@ class AsyncPoliciesAPI:
               page_size, search
 
         Returns:
-            Result[list[PolicySetControllerV2]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PolicySetControllerV2], PolicySetControllerV2]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
             ``policy_type`` accepts: access, capabilities, client_forwarding, clientless, credential,
               portal_policy, vpn_policy, inspection, isolation, redirection, siem, timeout, user_portal
 
@@ -10784,7 +10834,7 @@ class PolicyGroupAPI:
             item, resp, err = client.zpa.policy_group.get_group("123", "123")
         """
         ...
-    def list_groups(self, group_set_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_group.PolicyGroup]]:
+    def list_groups(self, group_set_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_group.PolicyGroup], zscaler.zpa.models.policy_group.PolicyGroup]:
         """List groups.
 
         Args:
@@ -10793,8 +10843,9 @@ class PolicyGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[PolicyGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyGroup], PolicyGroup]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/all
@@ -10946,8 +10997,9 @@ class AsyncPolicyGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[PolicyGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyGroup], PolicyGroup]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/all
@@ -11151,7 +11203,7 @@ class PolicyGroupRuleAPI:
             item, resp, err = client.zpa.policy_group_rule.get_rule("123", "123", "123")
         """
         ...
-    def list_rules(self, group_set_id: str | int, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
+    def list_rules(self, group_set_id: str | int, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_rule.PolicyRule], zscaler.zpa.models.policy_rule.PolicyRule]:
         """List rules.
 
         Args:
@@ -11160,8 +11212,9 @@ class PolicyGroupRuleAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, pagesize, search
 
         Returns:
-            Result[list[PolicyRule]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyRule], PolicyRule]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule
@@ -11285,8 +11338,9 @@ class AsyncPolicyGroupRuleAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, pagesize, search
 
         Returns:
-            Result[list[PolicyRule]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyRule], PolicyRule]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/{group_set_id}/group/{group_id}/rule
@@ -11396,7 +11450,7 @@ class PolicyGroupSetAPI:
             item, resp, err = client.zpa.policy_group_set.get_set_summary_stats("example")
         """
         ...
-    def list_rules(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
+    def list_rules(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_rule.PolicyRule], zscaler.zpa.models.policy_rule.PolicyRule]:
         """List rules.
 
         Args:
@@ -11404,8 +11458,9 @@ class PolicyGroupSetAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, pagesize, search
 
         Returns:
-            Result[list[PolicyRule]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyRule], PolicyRule]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/rules
@@ -11415,16 +11470,16 @@ class PolicyGroupSetAPI:
             items, resp, err = client.zpa.policy_group_set.list_rules("example")
         """
         ...
-    def list_sets(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]]:
+    def list_sets(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary], zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]:
         """List sets.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys create_if_not_exist
 
         Returns:
-            Result[list[PolicyGroupSetSummary]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PolicyGroupSetSummary], PolicyGroupSetSummary]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet
@@ -11528,8 +11583,9 @@ class AsyncPolicyGroupSetAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, pagesize, search
 
         Returns:
-            Result[list[PolicyRule]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyRule], PolicyRule]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet/policyType/{policy_type}/rules
@@ -11548,9 +11604,9 @@ class AsyncPolicyGroupSetAPI:
             query_params (Mapping[str, Any] | None, default None): query keys create_if_not_exist
 
         Returns:
-            Result[list[PolicyGroupSetSummary]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PolicyGroupSetSummary], PolicyGroupSetSummary]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/policyGroupSet
@@ -11581,15 +11637,16 @@ class PostureProfilesAPI:
             item, resp, err = client.zpa.posture_profiles.get_profile("123")
         """
         ...
-    def list_posture_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.posture_profiles.PostureProfile]]:
+    def list_posture_profiles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.posture_profiles.PostureProfile], zscaler.zpa.models.posture_profiles.PostureProfile]:
         """List posture profiles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[PostureProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PostureProfile], PostureProfile]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/posture
@@ -11630,8 +11687,9 @@ class AsyncPostureProfilesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[PostureProfile]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PostureProfile], PostureProfile]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/posture
@@ -11737,7 +11795,7 @@ class PraApprovalAPI:
             item, resp, err = client.zpa.pra_approval.get_approval("123")
         """
         ...
-    def list_approval(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]]:
+    def list_approval(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval], zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]:
         """List approval.
 
         Args:
@@ -11745,9 +11803,9 @@ class PraApprovalAPI:
               page_size, search, sort_by, sort_dir
 
         Returns:
-            Result[list[PrivilegedRemoteAccessApproval]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[PrivilegedRemoteAccessApproval], PrivilegedRemoteAccessApproval]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval
@@ -11871,9 +11929,9 @@ class AsyncPraApprovalAPI:
               page_size, search, sort_by, sort_dir
 
         Returns:
-            Result[list[PrivilegedRemoteAccessApproval]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[PrivilegedRemoteAccessApproval], PrivilegedRemoteAccessApproval]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/approval
@@ -11932,7 +11990,7 @@ class PraConsoleAddBulkConsoleBody(TypedDict, total=False):
 
 
 class PraConsoleAPI:
-    def list_consoles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]]:
+    def list_consoles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole], zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
         """List consoles.
 
         Args:
@@ -11940,9 +11998,9 @@ class PraConsoleAPI:
               page_size, search
 
         Returns:
-            Result[list[PrivilegedRemoteAccessConsole]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[PrivilegedRemoteAccessConsole], PrivilegedRemoteAccessConsole]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole
@@ -12082,9 +12140,9 @@ class AsyncPraConsoleAPI:
               page_size, search
 
         Returns:
-            Result[list[PrivilegedRemoteAccessConsole]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[PrivilegedRemoteAccessConsole], PrivilegedRemoteAccessConsole]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praConsole
@@ -12247,7 +12305,7 @@ class PraCredentialUpdateCredentialBody(TypedDict, total=False):
 
 
 class PraCredentialAPI:
-    def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]]:
+    def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential], zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
         """List credentials.
 
         Args:
@@ -12255,9 +12313,9 @@ class PraCredentialAPI:
               page_size, search
 
         Returns:
-            Result[list[PrivilegedRemoteAccessCredential]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[PrivilegedRemoteAccessCredential], PrivilegedRemoteAccessCredential]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential
@@ -12375,9 +12433,9 @@ class AsyncPraCredentialAPI:
               page_size, search
 
         Returns:
-            Result[list[PrivilegedRemoteAccessCredential]]: ``(result, response, error)``; ``error`` is
-              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
-              later pages.
+            Result[list[PrivilegedRemoteAccessCredential], PrivilegedRemoteAccessCredential]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/credential
@@ -12511,7 +12569,7 @@ class PraCredentialPoolUpdateCredentialPoolBody(TypedDict, total=False):
 
 
 class PraCredentialPoolAPI:
-    def list_credential_pool(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
+    def list_credential_pool(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController], zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
         """List credential pool.
 
         Args:
@@ -12519,9 +12577,9 @@ class PraCredentialPoolAPI:
               page_size, search, sort_by, sort_dir
 
         Returns:
-            Result[list[PRACredentialPoolController]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PRACredentialPoolController], PRACredentialPoolController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool
@@ -12607,7 +12665,7 @@ class PraCredentialPoolAPI:
             _, resp, err = client.zpa.pra_credential_pool.delete_credential_pool("123")
         """
         ...
-    def get_credential_pool_info(self, pool_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
+    def get_credential_pool_info(self, pool_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController], zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
         """Get credential pool info.
 
         Args:
@@ -12615,9 +12673,9 @@ class PraCredentialPoolAPI:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[PRACredentialPoolController]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PRACredentialPoolController], PRACredentialPoolController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}/credential
@@ -12640,9 +12698,9 @@ class AsyncPraCredentialPoolAPI:
               page_size, search, sort_by, sort_dir
 
         Returns:
-            Result[list[PRACredentialPoolController]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PRACredentialPoolController], PRACredentialPoolController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool
@@ -12746,9 +12804,9 @@ class AsyncPraCredentialPoolAPI:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[PRACredentialPoolController]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PRACredentialPoolController], PRACredentialPoolController]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/waap-pra-config/v1/admin/customers/{customerId}/credential-pool/{pool_id}/credential
@@ -12777,7 +12835,7 @@ class PraPortalUpdatePortalBody(TypedDict, total=False):
 
 
 class PraPortalAPI:
-    def list_portals(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]]:
+    def list_portals(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal], zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
         """List portals.
 
         Args:
@@ -12785,9 +12843,9 @@ class PraPortalAPI:
               page_size, search
 
         Returns:
-            Result[list[PrivilegedRemoteAccessPortal]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PrivilegedRemoteAccessPortal], PrivilegedRemoteAccessPortal]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal
@@ -12887,9 +12945,9 @@ class AsyncPraPortalAPI:
               page_size, search
 
         Returns:
-            Result[list[PrivilegedRemoteAccessPortal]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PrivilegedRemoteAccessPortal], PrivilegedRemoteAccessPortal]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/praPortal
@@ -13038,15 +13096,16 @@ class PrivateCloudAPI:
             item, resp, err = client.zpa.private_cloud.get_private_cloud("123")
         """
         ...
-    def list_private_clouds(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.private_cloud.PrivateCloud]]:
+    def list_private_clouds(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.private_cloud.PrivateCloud], zscaler.zpa.models.private_cloud.PrivateCloud]:
         """List private clouds.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[PrivateCloud]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PrivateCloud], PrivateCloud]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud
@@ -13143,8 +13202,9 @@ class AsyncPrivateCloudAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[PrivateCloud]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PrivateCloud], PrivateCloud]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloud
@@ -13223,7 +13283,7 @@ class PrivateCloudControllerAPI:
             item, resp, err = client.zpa.private_cloud_controller.get_cloud_controller("123")
         """
         ...
-    def list_cloud_controllers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]]:
+    def list_cloud_controllers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.private_cloud_controller.PrivateCloudController], zscaler.zpa.models.private_cloud_controller.PrivateCloudController]:
         """List cloud controllers.
 
         Args:
@@ -13231,9 +13291,9 @@ class PrivateCloudControllerAPI:
               page_size, search, sort_by, sort_dir
 
         Returns:
-            Result[list[PrivateCloudController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PrivateCloudController], PrivateCloudController]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController
@@ -13334,9 +13394,9 @@ class AsyncPrivateCloudControllerAPI:
               page_size, search, sort_by, sort_dir
 
         Returns:
-            Result[list[PrivateCloudController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PrivateCloudController], PrivateCloudController]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudController
@@ -13430,7 +13490,7 @@ class PrivateCloudGroupUpdateCloudGroupBody(TypedDict, total=False):
 
 
 class PrivateCloudGroupAPI:
-    def list_cloud_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]]:
+    def list_cloud_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup], zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
         """List cloud groups.
 
         Args:
@@ -13438,9 +13498,9 @@ class PrivateCloudGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[PrivateCloudGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PrivateCloudGroup], PrivateCloudGroup]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup
@@ -13529,7 +13589,7 @@ class PrivateCloudGroupAPI:
             _, resp, err = client.zpa.private_cloud_group.delete_cloud_group("123")
         """
         ...
-    def list_private_cloud_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def list_private_cloud_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """List private cloud group summary.
 
         Args:
@@ -13537,8 +13597,9 @@ class PrivateCloudGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/summary
@@ -13561,9 +13622,9 @@ class AsyncPrivateCloudGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[PrivateCloudGroup]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[PrivateCloudGroup], PrivateCloudGroup]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup
@@ -13670,8 +13731,9 @@ class AsyncPrivateCloudGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/privateCloudControllerGroup/summary
@@ -13703,7 +13765,7 @@ class ProvisioningUpdateProvisioningKeyBody(TypedDict, total=False):
 
 
 class ProvisioningAPI:
-    def list_provisioning_keys(self, key_type: str, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.provisioning_keys.ProvisioningKey]]:
+    def list_provisioning_keys(self, key_type: str, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> Result[list[zscaler.zpa.models.provisioning_keys.ProvisioningKey], zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
         """List provisioning keys.
 
         Args:
@@ -13714,8 +13776,9 @@ class ProvisioningAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[ProvisioningKey]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ProvisioningKey], ProvisioningKey]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
             ``key_type`` accepts: connector, service_edge
 
         Endpoint:
@@ -13849,8 +13912,9 @@ class AsyncProvisioningAPI:
         Keyword arguments: fields of the request (snake_case).
 
         Returns:
-            Result[list[ProvisioningKey]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ProvisioningKey], ProvisioningKey]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
             ``key_type`` accepts: connector, service_edge
 
         Endpoint:
@@ -14000,15 +14064,16 @@ class RoleControllerUpdateRoleBody(TypedDict, total=False):
 
 
 class RoleControllerAPI:
-    def list_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.role_controller.RoleController]]:
+    def list_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.role_controller.RoleController], zscaler.zpa.models.role_controller.RoleController]:
         """List roles.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[RoleController]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RoleController], RoleController]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles
@@ -14093,16 +14158,16 @@ class RoleControllerAPI:
             _, resp, err = client.zpa.role_controller.delete_role("123")
         """
         ...
-    def list_permission_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.role_controller.ClassPermissionGroups]]:
+    def list_permission_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.role_controller.ClassPermissionGroups], zscaler.zpa.models.role_controller.ClassPermissionGroups]:
         """List permission groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[ClassPermissionGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ClassPermissionGroups], ClassPermissionGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/permissionGroups
@@ -14124,8 +14189,9 @@ class AsyncRoleControllerAPI:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[RoleController]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[RoleController], RoleController]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/roles
@@ -14227,9 +14293,9 @@ class AsyncRoleControllerAPI:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[ClassPermissionGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ClassPermissionGroups], ClassPermissionGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/permissionGroups
@@ -14305,15 +14371,16 @@ class SamlAttributesAPI:
             item, resp, err = client.zpa.saml_attributes.get_saml_attribute("123")
         """
         ...
-    def list_saml_attributes(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
+    def list_saml_attributes(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.saml_attributes.SAMLAttribute], zscaler.zpa.models.saml_attributes.SAMLAttribute]:
         """List SAML attributes.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[SAMLAttribute]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SAMLAttribute], SAMLAttribute]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute
@@ -14323,7 +14390,7 @@ class SamlAttributesAPI:
             items, resp, err = client.zpa.saml_attributes.list_saml_attributes()
         """
         ...
-    def list_saml_attributes_by_idp(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
+    def list_saml_attributes_by_idp(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.saml_attributes.SAMLAttribute], zscaler.zpa.models.saml_attributes.SAMLAttribute]:
         """List SAML attributes by IdP.
 
         Args:
@@ -14331,8 +14398,9 @@ class SamlAttributesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[SAMLAttribute]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SAMLAttribute], SAMLAttribute]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idp_id}
@@ -14432,8 +14500,9 @@ class AsyncSamlAttributesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[SAMLAttribute]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SAMLAttribute], SAMLAttribute]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute
@@ -14453,8 +14522,9 @@ class AsyncSamlAttributesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[SAMLAttribute]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SAMLAttribute], SAMLAttribute]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/samlAttribute/idp/{idp_id}
@@ -14527,7 +14597,7 @@ class ScimAttributesAPI:
             result, resp, err = client.zpa.scim_attributes.get_scim_values("123", "123")
         """
         ...
-    def list_scim_attributes(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]]:
+    def list_scim_attributes(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader], zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]:
         """List SCIM attributes.
 
         Args:
@@ -14535,9 +14605,9 @@ class ScimAttributesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[SCIMAttributeHeader]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[SCIMAttributeHeader], SCIMAttributeHeader]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}/scimattribute
@@ -14602,9 +14672,9 @@ class AsyncScimAttributesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[SCIMAttributeHeader]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[SCIMAttributeHeader], SCIMAttributeHeader]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/idp/{idp_id}/scimattribute
@@ -14636,7 +14706,7 @@ class ScimGroupsAPI:
             item, resp, err = client.zpa.scim_groups.get_scim_group("123")
         """
         ...
-    def list_scim_groups(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.scim_groups.SCIMGroup]]:
+    def list_scim_groups(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.scim_groups.SCIMGroup], zscaler.zpa.models.scim_groups.SCIMGroup]:
         """List SCIM groups.
 
         Args:
@@ -14646,8 +14716,9 @@ class ScimGroupsAPI:
               start_time
 
         Returns:
-            Result[list[SCIMGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SCIMGroup], SCIMGroup]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idp_id}
@@ -14692,8 +14763,9 @@ class AsyncScimGroupsAPI:
               start_time
 
         Returns:
-            Result[list[SCIMGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SCIMGroup], SCIMGroup]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/userconfig/v1/customers/{customerId}/scimgroup/idpId/{idp_id}
@@ -14749,7 +14821,7 @@ class SegmentGroupsUpdateGroupV2Body(TypedDict, total=False):
 
 
 class SegmentGroupsAPI:
-    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.segment_group.SegmentGroup]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.segment_group.SegmentGroup], zscaler.zpa.models.segment_group.SegmentGroup]:
         """List groups.
 
         Args:
@@ -14757,8 +14829,9 @@ class SegmentGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[SegmentGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SegmentGroup], SegmentGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup
@@ -14880,8 +14953,9 @@ class AsyncSegmentGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[SegmentGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SegmentGroup], SegmentGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/segmentGroup
@@ -15081,7 +15155,7 @@ class ServerGroupsAPI:
             item, resp, err = client.zpa.server_groups.get_group("123")
         """
         ...
-    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.server_group.ServerGroup]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.server_group.ServerGroup], zscaler.zpa.models.server_group.ServerGroup]:
         """List groups.
 
         Args:
@@ -15089,8 +15163,9 @@ class ServerGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[ServerGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ServerGroup], ServerGroup]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup
@@ -15194,8 +15269,9 @@ class AsyncServerGroupsAPI:
               page_size, search
 
         Returns:
-            Result[list[ServerGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ServerGroup], ServerGroup]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serverGroup
@@ -15247,7 +15323,7 @@ class ServersUpdateServerBody(TypedDict, total=False):
 
 
 class ServersAPI:
-    def list_servers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_servers.AppServers]]:
+    def list_servers(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_servers.AppServers], zscaler.zpa.models.application_servers.AppServers]:
         """List servers.
 
         Args:
@@ -15255,8 +15331,9 @@ class ServersAPI:
               page_size, search
 
         Returns:
-            Result[list[AppServers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AppServers], AppServers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server
@@ -15340,7 +15417,7 @@ class ServersAPI:
             _, resp, err = client.zpa.servers.delete_server("123")
         """
         ...
-    def list_servers_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_servers.AppServers]]:
+    def list_servers_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.application_servers.AppServers], zscaler.zpa.models.application_servers.AppServers]:
         """List servers summary.
 
         Args:
@@ -15348,8 +15425,9 @@ class ServersAPI:
               page_size, search
 
         Returns:
-            Result[list[AppServers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AppServers], AppServers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/summary
@@ -15372,8 +15450,9 @@ class AsyncServersAPI:
               page_size, search
 
         Returns:
-            Result[list[AppServers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AppServers], AppServers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server
@@ -15475,8 +15554,9 @@ class AsyncServersAPI:
               page_size, search
 
         Returns:
-            Result[list[AppServers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AppServers], AppServers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/server/summary
@@ -15578,7 +15658,7 @@ class ServiceEdgeGroupAPI:
             item, resp, err = client.zpa.service_edge_group.get_service_edge_group("123")
         """
         ...
-    def list_service_edge_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]]:
+    def list_service_edge_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup], zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
         """List service edge groups.
 
         Args:
@@ -15586,8 +15666,9 @@ class ServiceEdgeGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[ServiceEdgeGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ServiceEdgeGroup], ServiceEdgeGroup]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup
@@ -15694,8 +15775,9 @@ class AsyncServiceEdgeGroupAPI:
               page_size, search
 
         Returns:
-            Result[list[ServiceEdgeGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ServiceEdgeGroup], ServiceEdgeGroup]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdgeGroup
@@ -15932,15 +16014,16 @@ class ServiceEdgesAPI:
             item, resp, err = client.zpa.service_edges.get_service_edge("123")
         """
         ...
-    def list_service_edges(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.service_edges.ServiceEdge]]:
+    def list_service_edges(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.service_edges.ServiceEdge], zscaler.zpa.models.service_edges.ServiceEdge]:
         """List service edges.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[ServiceEdge]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ServiceEdge], ServiceEdge]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge
@@ -16048,8 +16131,9 @@ class AsyncServiceEdgesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[ServiceEdge]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ServiceEdge], ServiceEdge]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/serviceEdge
@@ -16085,15 +16169,16 @@ class AsyncServiceEdgesAPI:
         ...
 
 class StepupAuthLevelAPI:
-    def get_step_up_auth_levels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel]]:
+    def get_step_up_auth_levels(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel], zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel]:
         """Get step up auth levels.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[StepUpAuthLevel]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[StepUpAuthLevel], StepUpAuthLevel]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/stepupauthlevel
@@ -16115,8 +16200,9 @@ class AsyncStepupAuthLevelAPI:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[StepUpAuthLevel]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[StepUpAuthLevel], StepUpAuthLevel]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/stepupauthlevel
@@ -16202,15 +16288,16 @@ class TagGroupAPI:
             result, resp, err = client.zpa.tag_group.get_tag_group_by_name("example")
         """
         ...
-    def list_tag_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tag_group.TagGroup]]:
+    def list_tag_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tag_group.TagGroup], zscaler.zpa.models.tag_group.TagGroup]:
         """List tag groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[TagGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TagGroup], TagGroup]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/search
@@ -16331,8 +16418,9 @@ class AsyncTagGroupAPI:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[TagGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TagGroup], TagGroup]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/tagGroup/search
@@ -16462,7 +16550,7 @@ class TagKeyAPI:
             result, resp, err = client.zpa.tag_key.get_tag_key_by_name("123", "example")
         """
         ...
-    def list_tag_keys(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tag_key.TagKey]]:
+    def list_tag_keys(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tag_key.TagKey], zscaler.zpa.models.tag_key.TagKey]:
         """List tag keys.
 
         Args:
@@ -16470,7 +16558,7 @@ class TagKeyAPI:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[TagKey]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[TagKey], TagKey]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -16619,7 +16707,7 @@ class AsyncTagKeyAPI:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[TagKey]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[TagKey], TagKey]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -16728,15 +16816,16 @@ class TagNamespaceAPI:
             result, resp, err = client.zpa.tag_namespace.get_namespace_by_name("example")
         """
         ...
-    def list_namespaces(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tag_namespace.Namespace]]:
+    def list_namespaces(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tag_namespace.Namespace], zscaler.zpa.models.tag_namespace.Namespace]:
         """List namespaces.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[Namespace]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Namespace], Namespace]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/search
@@ -16876,8 +16965,9 @@ class AsyncTagNamespaceAPI:
             query_params (Mapping[str, Any] | None, default None): query keys microtenant_id
 
         Returns:
-            Result[list[Namespace]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[Namespace], Namespace]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             POST /zpa/mgmtconfig/v1/admin/customers/{customerId}/namespace/search
@@ -16967,16 +17057,16 @@ class TenantFederationProvisioningAPI:
             _, resp, err = client.zpa.tenant_federation_provisioning.delete_tenant_federation("123")
         """
         ...
-    def list_tenant_federations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
+    def list_tenant_federations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate], zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]:
         """List tenant federations.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[TenantFederationNotesUpdate]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TenantFederationNotesUpdate], TenantFederationNotesUpdate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation
@@ -16986,16 +17076,16 @@ class TenantFederationProvisioningAPI:
             items, resp, err = client.zpa.tenant_federation_provisioning.list_tenant_federations()
         """
         ...
-    def list_tenant_federations_partners(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
+    def list_tenant_federations_partners(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate], zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]:
         """List tenant federations partners.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[TenantFederationNotesUpdate]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TenantFederationNotesUpdate], TenantFederationNotesUpdate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/partners
@@ -17075,9 +17165,9 @@ class AsyncTenantFederationProvisioningAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[TenantFederationNotesUpdate]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TenantFederationNotesUpdate], TenantFederationNotesUpdate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation
@@ -17096,9 +17186,9 @@ class AsyncTenantFederationProvisioningAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[TenantFederationNotesUpdate]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[TenantFederationNotesUpdate], TenantFederationNotesUpdate]: ``(result, response,
+              error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/customers/{customerId}/tenant-federation/partners
@@ -17151,15 +17241,16 @@ class TrustedNetworksAPI:
             item, resp, err = client.zpa.trusted_networks.get_network("123")
         """
         ...
-    def list_trusted_networks(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.trusted_network.TrustedNetwork]]:
+    def list_trusted_networks(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.trusted_network.TrustedNetwork], zscaler.zpa.models.trusted_network.TrustedNetwork]:
         """List trusted networks.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[TrustedNetwork]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrustedNetwork], TrustedNetwork]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/network
@@ -17200,8 +17291,9 @@ class AsyncTrustedNetworksAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[TrustedNetwork]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TrustedNetwork], TrustedNetwork]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v2/admin/customers/{customerId}/network
@@ -17237,7 +17329,7 @@ class UserPortalAupUpdateUserPortalAupBody(TypedDict, total=False):
 
 
 class UserPortalAupAPI:
-    def list_user_portal_aup(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.user_portal_aup.UserPortalAUP]]:
+    def list_user_portal_aup(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.user_portal_aup.UserPortalAUP], zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
         """List user portal aup.
 
         Args:
@@ -17245,8 +17337,9 @@ class UserPortalAupAPI:
               page_size, search
 
         Returns:
-            Result[list[UserPortalAUP]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserPortalAUP], UserPortalAUP]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup
@@ -17344,8 +17437,9 @@ class AsyncUserPortalAupAPI:
               page_size, search
 
         Returns:
-            Result[list[UserPortalAUP]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserPortalAUP], UserPortalAUP]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userportal/aup
@@ -17461,7 +17555,7 @@ class UserPortalControllerUpdateUserPortalBody(TypedDict, total=False):
 
 
 class UserPortalControllerAPI:
-    def list_user_portals(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.user_portal_controller.UserPortalController]]:
+    def list_user_portals(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.user_portal_controller.UserPortalController], zscaler.zpa.models.user_portal_controller.UserPortalController]:
         """List user portals.
 
         Args:
@@ -17469,9 +17563,9 @@ class UserPortalControllerAPI:
               page_size, search, ui_config
 
         Returns:
-            Result[list[UserPortalController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[UserPortalController], UserPortalController]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal
@@ -17569,9 +17663,9 @@ class AsyncUserPortalControllerAPI:
               page_size, search, ui_config
 
         Returns:
-            Result[list[UserPortalController]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[UserPortalController], UserPortalController]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortal
@@ -17688,7 +17782,7 @@ class UserPortalLinkAddBulkPortalLinksBody(TypedDict, total=False):
 
 
 class UserPortalLinkAPI:
-    def list_portal_link(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.user_portal_link.UserPortalLink]]:
+    def list_portal_link(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.user_portal_link.UserPortalLink], zscaler.zpa.models.user_portal_link.UserPortalLink]:
         """List portal link.
 
         Args:
@@ -17696,8 +17790,9 @@ class UserPortalLinkAPI:
               page_size, search
 
         Returns:
-            Result[list[UserPortalLink]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserPortalLink], UserPortalLink]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink
@@ -17833,8 +17928,9 @@ class AsyncUserPortalLinkAPI:
               page_size, search
 
         Returns:
-            Result[list[UserPortalLink]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[UserPortalLink], UserPortalLink]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/userPortalLink
@@ -17973,15 +18069,16 @@ class AsyncUserPortalLinkAPI:
         ...
 
 class WorkloadTagGroupAPI:
-    def get_workload_tag_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName]]:
+    def get_workload_tag_group_summary(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """Get workload tag group summary.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/workloadTagGroup/summary
@@ -18003,8 +18100,9 @@ class AsyncWorkloadTagGroupAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size, search
 
         Returns:
-            Result[list[CommonIDName]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CommonIDName], CommonIDName]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/workloadTagGroup/summary
@@ -18079,13 +18177,13 @@ class ZiaCustomerConfigAPI:
             item, resp, err = client.zpa.zia_customer_config.get_session_termination_on_reauth()
         """
         ...
-    def get_zia_cloud_service_config(self) -> Result[list[zscaler.zpa.models.zia_customer_config.ZIACustomerConfig]]:
+    def get_zia_cloud_service_config(self) -> Result[list[zscaler.zpa.models.zia_customer_config.ZIACustomerConfig], zscaler.zpa.models.zia_customer_config.ZIACustomerConfig]:
         """Get ZIA cloud service config.
 
         Returns:
-            Result[list[ZIACustomerConfig]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ZIACustomerConfig], ZIACustomerConfig]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/ziaCloudConfig
@@ -18175,9 +18273,9 @@ class AsyncZiaCustomerConfigAPI:
         """Get ZIA cloud service config.
 
         Returns:
-            Result[list[ZIACustomerConfig]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ZIACustomerConfig], ZIACustomerConfig]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /zpa/mgmtconfig/v1/admin/customers/{customerId}/config/ziaCloudConfig

@@ -142,7 +142,7 @@ class AlarmsAPI:
             item, resp, err = client.ztb.alarms.get_alarm("123")
         """
         ...
-    def list_alarms(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.alarms.Alarms]]:
+    def list_alarms(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.alarms.Alarms], zscaler.ztb.models.alarms.Alarms]:
         """List alarms.
 
         Args:
@@ -150,7 +150,7 @@ class AlarmsAPI:
               site_id, size, sort, sortdir, tab
 
         Returns:
-            Result[list[Alarms]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Alarms], Alarms]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -332,7 +332,7 @@ class AsyncAlarmsAPI:
               site_id, size, sort, sortdir, tab
 
         Returns:
-            Result[list[Alarms]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Alarms], Alarms]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -407,7 +407,7 @@ class ApiKeysAPI:
             item, resp, err = client.ztb.api_keys.create_api_key(name="example")
         """
         ...
-    def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.api_key.APIKeyAuthRouter]]:
+    def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.api_key.APIKeyAuthRouter], zscaler.ztb.models.api_key.APIKeyAuthRouter]:
         """List API keys.
 
         Args:
@@ -415,8 +415,9 @@ class ApiKeysAPI:
               sortdir
 
         Returns:
-            Result[list[APIKeyAuthRouter]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[APIKeyAuthRouter], APIKeyAuthRouter]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztb/api/v3/api-key-auth/list
@@ -475,8 +476,9 @@ class AsyncApiKeysAPI:
               sortdir
 
         Returns:
-            Result[list[APIKeyAuthRouter]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[APIKeyAuthRouter], APIKeyAuthRouter]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztb/api/v3/api-key-auth/list
@@ -711,7 +713,7 @@ class DevicesAPI:
             item, resp, err = client.ztb.devices.get_filter_values("example")
         """
         ...
-    def get_group_by_list(self) -> Result[list[ZscalerObject]]:
+    def get_group_by_list(self) -> Result[list[ZscalerObject], ZscalerObject]:
         """Get group by list.
 
         Returns:
@@ -726,7 +728,7 @@ class DevicesAPI:
             items, resp, err = client.ztb.devices.get_group_by_list()
         """
         ...
-    def list_active_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.devices.ActiveDevice]]:
+    def list_active_devices(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.devices.ActiveDevice], zscaler.ztb.models.devices.ActiveDevice]:
         """List active devices.
 
         Args:
@@ -734,8 +736,9 @@ class DevicesAPI:
               siteId, sort, sortdir, tags
 
         Returns:
-            Result[list[ActiveDevice]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ActiveDevice], ActiveDevice]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v2/devices/active
@@ -763,7 +766,7 @@ class DevicesAPI:
             result, resp, err = client.ztb.devices.list_devices_by_category()
         """
         ...
-    def list_devices_group_by(self, group: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.devices.GroupByRow]]:
+    def list_devices_group_by(self, group: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.devices.GroupByRow], zscaler.ztb.models.devices.GroupByRow]:
         """List devices group by.
 
         Args:
@@ -772,8 +775,9 @@ class DevicesAPI:
               sortdir
 
         Returns:
-            Result[list[GroupByRow]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[GroupByRow], GroupByRow]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v3/device/{group}
@@ -783,7 +787,7 @@ class DevicesAPI:
             items, resp, err = client.ztb.devices.list_devices_group_by("example")
         """
         ...
-    def list_operating_systems(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.devices.OperatingSystemRow]]:
+    def list_operating_systems(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.devices.OperatingSystemRow], zscaler.ztb.models.devices.OperatingSystemRow]:
         """List operating systems.
 
         Args:
@@ -791,9 +795,9 @@ class DevicesAPI:
               sortdir
 
         Returns:
-            Result[list[OperatingSystemRow]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[OperatingSystemRow], OperatingSystemRow]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztb/api/v3/device/operating-systems
@@ -928,8 +932,9 @@ class AsyncDevicesAPI:
               siteId, sort, sortdir, tags
 
         Returns:
-            Result[list[ActiveDevice]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ActiveDevice], ActiveDevice]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v2/devices/active
@@ -970,8 +975,9 @@ class AsyncDevicesAPI:
               sortdir
 
         Returns:
-            Result[list[GroupByRow]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[GroupByRow], GroupByRow]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v3/device/{group}
@@ -991,9 +997,9 @@ class AsyncDevicesAPI:
               sortdir
 
         Returns:
-            Result[list[OperatingSystemRow]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[OperatingSystemRow], OperatingSystemRow]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztb/api/v3/device/operating-systems
@@ -1068,7 +1074,7 @@ class GroupsRouterAPI:
             item, resp, err = client.ztb.groups_router.get_group("123")
         """
         ...
-    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.groups_router.GroupsRouter]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.groups_router.GroupsRouter], zscaler.ztb.models.groups_router.GroupsRouter]:
         """List groups.
 
         Args:
@@ -1076,8 +1082,9 @@ class GroupsRouterAPI:
               page, refresh_token, site_id, size, sort, sortdir
 
         Returns:
-            Result[list[GroupsRouter]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[GroupsRouter], GroupsRouter]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v2/groups
@@ -1195,8 +1202,9 @@ class AsyncGroupsRouterAPI:
               page, refresh_token, site_id, size, sort, sortdir
 
         Returns:
-            Result[list[GroupsRouter]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[GroupsRouter], GroupsRouter]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v2/groups
@@ -1334,7 +1342,7 @@ class PolicyCommentsAPI:
             item, resp, err = client.ztb.policy_comments.delete_comment("123")
         """
         ...
-    def list_comments(self, policy_id: str | int, policy_type: str = 'application', query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.policy_comments.PolicyComment]]:
+    def list_comments(self, policy_id: str | int, policy_type: str = 'application', query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.policy_comments.PolicyComment], zscaler.ztb.models.policy_comments.PolicyComment]:
         """List comments.
 
         Args:
@@ -1343,8 +1351,9 @@ class PolicyCommentsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[PolicyComment]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyComment], PolicyComment]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v3/policy-comments/comment/{policy_id}
@@ -1427,8 +1436,9 @@ class AsyncPolicyCommentsAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[PolicyComment]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PolicyComment], PolicyComment]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v3/policy-comments/comment/{policy_id}
@@ -1763,15 +1773,16 @@ class SiteAPI:
             item, resp, err = client.ztb.site.get_site_overview("123")
         """
         ...
-    def list_app_segments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site.AppSegment]]:
+    def list_app_segments(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site.AppSegment], zscaler.ztb.models.site.AppSegment]:
         """List app segments.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AppSegment]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AppSegment], AppSegment]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v2/Site/app_segments
@@ -1781,15 +1792,16 @@ class SiteAPI:
             items, resp, err = client.ztb.site.list_app_segments()
         """
         ...
-    def list_site_names(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site.SiteNameItem]]:
+    def list_site_names(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site.SiteNameItem], zscaler.ztb.models.site.SiteNameItem]:
         """List site names.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[SiteNameItem]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SiteNameItem], SiteNameItem]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v2/Site/names
@@ -1799,7 +1811,7 @@ class SiteAPI:
             items, resp, err = client.ztb.site.list_site_names()
         """
         ...
-    def list_sites(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site.Site]]:
+    def list_sites(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site.Site], zscaler.ztb.models.site.Site]:
         """List sites.
 
         Args:
@@ -1807,7 +1819,7 @@ class SiteAPI:
               search, siteId, sort, sortdir
 
         Returns:
-            Result[list[Site]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Site], Site]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -2055,8 +2067,9 @@ class AsyncSiteAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AppSegment]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AppSegment], AppSegment]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v2/Site/app_segments
@@ -2075,8 +2088,9 @@ class AsyncSiteAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[SiteNameItem]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[SiteNameItem], SiteNameItem]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v2/Site/names
@@ -2096,7 +2110,7 @@ class AsyncSiteAPI:
               search, siteId, sort, sortdir
 
         Returns:
-            Result[list[Site]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Site], Site]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -2245,16 +2259,16 @@ class Site2siteVpnAPI:
             item, resp, err = client.ztb.site2site_vpn.get_s2s_connections("123")
         """
         ...
-    def get_s2s_gateways(self, cluster_id: str | int) -> Result[list[zscaler.ztb.models.site2site_vpn.ClusterGatewayWithInterfaces]]:
+    def get_s2s_gateways(self, cluster_id: str | int) -> Result[list[zscaler.ztb.models.site2site_vpn.ClusterGatewayWithInterfaces], zscaler.ztb.models.site2site_vpn.ClusterGatewayWithInterfaces]:
         """Get site-to-site gateways.
 
         Args:
             cluster_id (str | int): in the path
 
         Returns:
-            Result[list[ClusterGatewayWithInterfaces]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ClusterGatewayWithInterfaces], ClusterGatewayWithInterfaces]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /ztb/api/v3/CloudGateway/s2s/{cluster_id}/gateways
@@ -2264,7 +2278,7 @@ class Site2siteVpnAPI:
             items, resp, err = client.ztb.site2site_vpn.get_s2s_gateways("123")
         """
         ...
-    def list_hubs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site2site_vpn.CloudGatewayHub]]:
+    def list_hubs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site2site_vpn.CloudGatewayHub], zscaler.ztb.models.site2site_vpn.CloudGatewayHub]:
         """List hubs.
 
         Args:
@@ -2272,8 +2286,9 @@ class Site2siteVpnAPI:
               sortdir
 
         Returns:
-            Result[list[CloudGatewayHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CloudGatewayHub], CloudGatewayHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztb/api/v3/CloudGateway/hubs
@@ -2283,15 +2298,16 @@ class Site2siteVpnAPI:
             items, resp, err = client.ztb.site2site_vpn.list_hubs()
         """
         ...
-    def list_s2s_hubs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site2site_vpn.S2SHubItem]]:
+    def list_s2s_hubs(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.site2site_vpn.S2SHubItem], zscaler.ztb.models.site2site_vpn.S2SHubItem]:
         """List site-to-site hubs.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys provider
 
         Returns:
-            Result[list[S2SHubItem]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[S2SHubItem], S2SHubItem]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v3/CloudGateway/s2s_hubs
@@ -2390,9 +2406,9 @@ class AsyncSite2siteVpnAPI:
             cluster_id (str | int): in the path
 
         Returns:
-            Result[list[ClusterGatewayWithInterfaces]]: ``(result, response, error)``; ``error`` is None
-              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ClusterGatewayWithInterfaces], ClusterGatewayWithInterfaces]: ``(result,
+              response, error)``; ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and
+              ``resp.iter_all()`` read the later pages.
 
         Endpoint:
             GET /ztb/api/v3/CloudGateway/s2s/{cluster_id}/gateways
@@ -2412,8 +2428,9 @@ class AsyncSite2siteVpnAPI:
               sortdir
 
         Returns:
-            Result[list[CloudGatewayHub]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[CloudGatewayHub], CloudGatewayHub]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztb/api/v3/CloudGateway/hubs
@@ -2432,8 +2449,9 @@ class AsyncSite2siteVpnAPI:
             query_params (Mapping[str, Any] | None, default None): query keys provider
 
         Returns:
-            Result[list[S2SHubItem]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[S2SHubItem], S2SHubItem]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztb/api/v3/CloudGateway/s2s_hubs
@@ -2528,7 +2546,7 @@ class TemplateRouterAPI:
             item, resp, err = client.ztb.template_router.get_template("123")
         """
         ...
-    def list_template_interfaces(self, platform: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.common.Common]]:
+    def list_template_interfaces(self, platform: str | int, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.common.Common], zscaler.ztb.models.common.Common]:
         """List template interfaces.
 
         Args:
@@ -2536,7 +2554,7 @@ class TemplateRouterAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Common]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Common], Common]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -2547,11 +2565,11 @@ class TemplateRouterAPI:
             items, resp, err = client.ztb.template_router.list_template_interfaces("example")
         """
         ...
-    def list_template_names(self) -> Result[list[zscaler.ztb.models.common.Common]]:
+    def list_template_names(self) -> Result[list[zscaler.ztb.models.common.Common], zscaler.ztb.models.common.Common]:
         """List template names.
 
         Returns:
-            Result[list[Common]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Common], Common]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -2562,7 +2580,7 @@ class TemplateRouterAPI:
             items, resp, err = client.ztb.template_router.list_template_names()
         """
         ...
-    def list_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.template_router.TemplateRouter]]:
+    def list_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztb.models.template_router.TemplateRouter], zscaler.ztb.models.template_router.TemplateRouter]:
         """List templates.
 
         Args:
@@ -2570,8 +2588,9 @@ class TemplateRouterAPI:
               sortdir
 
         Returns:
-            Result[list[TemplateRouter]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TemplateRouter], TemplateRouter]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztb/api/v3/templates
@@ -2670,7 +2689,7 @@ class AsyncTemplateRouterAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[Common]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Common], Common]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -2687,7 +2706,7 @@ class AsyncTemplateRouterAPI:
         """List template names.
 
         Returns:
-            Result[list[Common]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[Common], Common]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -2708,8 +2727,9 @@ class AsyncTemplateRouterAPI:
               sortdir
 
         Returns:
-            Result[list[TemplateRouter]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[TemplateRouter], TemplateRouter]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztb/api/v3/templates

@@ -55,7 +55,7 @@ class AccountDetailsAPI:
             result, resp, err = client.ztw.account_details.get_public_account_details("123")
         """
         ...
-    def list_public_account_details(self, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject]]:
+    def list_public_account_details(self, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject], ZscalerObject]:
         """List public account details.
 
         Args:
@@ -73,7 +73,7 @@ class AccountDetailsAPI:
             items, resp, err = client.ztw.account_details.list_public_account_details()
         """
         ...
-    def list_public_account_details_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject]]:
+    def list_public_account_details_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[ZscalerObject], ZscalerObject]:
         """List public account details (lite view).
 
         Args:
@@ -287,7 +287,7 @@ class AccountGroupsAPI:
             item, resp, err = client.ztw.account_groups.get_account_group("123")
         """
         ...
-    def get_account_group_count(self) -> Result[list[ZscalerObject]]:
+    def get_account_group_count(self) -> Result[list[ZscalerObject], ZscalerObject]:
         """Get account group count.
 
         Returns:
@@ -302,15 +302,16 @@ class AccountGroupsAPI:
             items, resp, err = client.ztw.account_groups.get_account_group_count()
         """
         ...
-    def list_account_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.account_groups.AccountGroups]]:
+    def list_account_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.account_groups.AccountGroups], zscaler.ztw.models.account_groups.AccountGroups]:
         """List account groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[AccountGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AccountGroups], AccountGroups]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/accountGroups
@@ -320,12 +321,13 @@ class AccountGroupsAPI:
             items, resp, err = client.ztw.account_groups.list_account_groups()
         """
         ...
-    def list_account_groups_lite(self) -> Result[list[zscaler.ztw.models.account_groups.AccountGroups]]:
+    def list_account_groups_lite(self) -> Result[list[zscaler.ztw.models.account_groups.AccountGroups], zscaler.ztw.models.account_groups.AccountGroups]:
         """List account groups (lite view).
 
         Returns:
-            Result[list[AccountGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AccountGroups], AccountGroups]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/accountGroups/lite
@@ -441,8 +443,9 @@ class AsyncAccountGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[AccountGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AccountGroups], AccountGroups]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/accountGroups
@@ -458,8 +461,9 @@ class AsyncAccountGroupsAPI:
         """List account groups (lite view).
 
         Returns:
-            Result[list[AccountGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AccountGroups], AccountGroups]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/accountGroups/lite
@@ -637,7 +641,7 @@ class AdminRolesAPI:
             _, resp, err = client.ztw.admin_roles.delete_role("123")
         """
         ...
-    def list_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.admin_roles.AdminRoles]]:
+    def list_roles(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.admin_roles.AdminRoles], zscaler.ztw.models.admin_roles.AdminRoles]:
         """List roles.
 
         Args:
@@ -645,8 +649,9 @@ class AdminRolesAPI:
               include_auditor_role, include_partner_role
 
         Returns:
-            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminRoles], AdminRoles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/adminRoles
@@ -737,8 +742,9 @@ class AsyncAdminRolesAPI:
               include_auditor_role, include_partner_role
 
         Returns:
-            Result[list[AdminRoles]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminRoles], AdminRoles]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/adminRoles
@@ -903,15 +909,16 @@ class AdminUsersAPI:
             item, resp, err = client.ztw.admin_users.get_admin("123")
         """
         ...
-    def list_admins(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.admin_users.AdminUsers]]:
+    def list_admins(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.admin_users.AdminUsers], zscaler.ztw.models.admin_users.AdminUsers]:
         """List admins.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AdminUsers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminUsers], AdminUsers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/adminUsers
@@ -1050,8 +1057,9 @@ class AsyncAdminUsersAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[AdminUsers]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[AdminUsers], AdminUsers]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/adminUsers
@@ -1092,14 +1100,14 @@ class AsyncAdminUsersAPI:
         ...
 
 class ApiKeysAPI:
-    def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.api_keys.ApiKeys]]:
+    def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.api_keys.ApiKeys], zscaler.ztw.models.api_keys.ApiKeys]:
         """List API keys.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys include_partner_keys
 
         Returns:
-            Result[list[ApiKeys]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[ApiKeys], ApiKeys]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -1141,7 +1149,7 @@ class AsyncApiKeysAPI:
             query_params (Mapping[str, Any] | None, default None): query keys include_partner_keys
 
         Returns:
-            Result[list[ApiKeys]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[ApiKeys], ApiKeys]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -1310,14 +1318,14 @@ class EcGroupsAPI:
             item, resp, err = client.ztw.ec_groups.get_ec_group_vm("123", "123")
         """
         ...
-    def list_ec_group_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+    def list_ec_group_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup], zscaler.ztw.models.ecgroup.ECGroup]:
         """List EC group (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[ECGroup], ECGroup]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -1328,14 +1336,14 @@ class EcGroupsAPI:
             items, resp, err = client.ztw.ec_groups.list_ec_group_lite()
         """
         ...
-    def list_ec_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+    def list_ec_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ecgroup.ECGroup], zscaler.ztw.models.ecgroup.ECGroup]:
         """List EC groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[ECGroup], ECGroup]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -1432,7 +1440,7 @@ class AsyncEcGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[ECGroup], ECGroup]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -1452,7 +1460,7 @@ class AsyncEcGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[ECGroup]]: ``(result, response, error)``; ``error`` is None on success;
+            Result[list[ECGroup], ECGroup]: ``(result, response, error)``; ``error`` is None on success;
               ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
 
         Endpoint:
@@ -1533,16 +1541,16 @@ class ForwardingGatewaysAPI:
             _, resp, err = client.ztw.forwarding_gateways.delete_gateway("123")
         """
         ...
-    def list_gateway_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
+    def list_gateway_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways], zscaler.ztw.models.forwarding_gateways.ForwardingGateways]:
         """List gateway (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[ForwardingGateways]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingGateways], ForwardingGateways]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/gateways/lite
@@ -1552,16 +1560,16 @@ class ForwardingGatewaysAPI:
             items, resp, err = client.ztw.forwarding_gateways.list_gateway_lite()
         """
         ...
-    def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
+    def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways], zscaler.ztw.models.forwarding_gateways.ForwardingGateways]:
         """List gateways.
 
         Args:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[ForwardingGateways]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingGateways], ForwardingGateways]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/gateways
@@ -1623,9 +1631,9 @@ class AsyncForwardingGatewaysAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[ForwardingGateways]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingGateways], ForwardingGateways]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/gateways/lite
@@ -1644,9 +1652,9 @@ class AsyncForwardingGatewaysAPI:
             query_params (Mapping[str, Any] | None, default None)
 
         Returns:
-            Result[list[ForwardingGateways]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingGateways], ForwardingGateways]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/gateways
@@ -1779,16 +1787,16 @@ class ForwardingRulesAPI:
             _, resp, err = client.ztw.forwarding_rules.delete_rule("123")
         """
         ...
-    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]]:
+    def list_rules(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.forwarding_rules.ForwardingControlRule], zscaler.ztw.models.forwarding_rules.ForwardingControlRule]:
         """List rules.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[ForwardingControlRule]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingControlRule], ForwardingControlRule]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/ecRules/ecRdr
@@ -1882,9 +1890,9 @@ class AsyncForwardingRulesAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[ForwardingControlRule]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[ForwardingControlRule], ForwardingControlRule]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/ecRules/ecRdr
@@ -1981,7 +1989,7 @@ class IpDestinationGroupsAPI:
             _, resp, err = client.ztw.ip_destination_groups.delete_ip_destination_group("123")
         """
         ...
-    def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
+    def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups], zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
         """List IP destination groups.
 
         Args:
@@ -1989,9 +1997,9 @@ class IpDestinationGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/ipDestinationGroups
@@ -2001,7 +2009,7 @@ class IpDestinationGroupsAPI:
             items, resp, err = client.ztw.ip_destination_groups.list_ip_destination_groups()
         """
         ...
-    def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
+    def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups], zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
         """List IP destination groups (the official SDK sends the full listing's GET).
 
         Args:
@@ -2009,9 +2017,9 @@ class IpDestinationGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/ipDestinationGroups
@@ -2110,9 +2118,9 @@ class AsyncIpDestinationGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/ipDestinationGroups
@@ -2132,9 +2140,9 @@ class AsyncIpDestinationGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys exclude_type
 
         Returns:
-            Result[list[IPDestinationGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[IPDestinationGroups], IPDestinationGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/ipDestinationGroups
@@ -2231,15 +2239,16 @@ class IpGroupsAPI:
             _, resp, err = client.ztw.ip_groups.delete_ip_group("123")
         """
         ...
-    def list_ip_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_groups.IPGroups]]:
+    def list_ip_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_groups.IPGroups], zscaler.ztw.models.ip_groups.IPGroups]:
         """List IP groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPGroups], IPGroups]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/ipGroups
@@ -2249,15 +2258,16 @@ class IpGroupsAPI:
             items, resp, err = client.ztw.ip_groups.list_ip_groups()
         """
         ...
-    def list_ip_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_groups.IPGroups]]:
+    def list_ip_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_groups.IPGroups], zscaler.ztw.models.ip_groups.IPGroups]:
         """List IP groups (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPGroups], IPGroups]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/ipGroups/lite
@@ -2317,8 +2327,9 @@ class AsyncIpGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPGroups], IPGroups]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/ipGroups
@@ -2337,8 +2348,9 @@ class AsyncIpGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPGroups], IPGroups]: ``(result, response, error)``; ``error`` is None on
+              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/ipGroups/lite
@@ -2393,15 +2405,16 @@ class IpSourceGroupsAPI:
             _, resp, err = client.ztw.ip_source_groups.delete_ip_source_group("123")
         """
         ...
-    def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
+    def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup], zscaler.ztw.models.ip_source_groups.IPSourceGroup]:
         """List IP source groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/ipSourceGroups
@@ -2411,15 +2424,16 @@ class IpSourceGroupsAPI:
             items, resp, err = client.ztw.ip_source_groups.list_ip_source_groups()
         """
         ...
-    def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
+    def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup], zscaler.ztw.models.ip_source_groups.IPSourceGroup]:
         """List IP source groups (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/ipSourceGroups/lite
@@ -2479,8 +2493,9 @@ class AsyncIpSourceGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/ipSourceGroups
@@ -2499,8 +2514,9 @@ class AsyncIpSourceGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[IPSourceGroup]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[IPSourceGroup], IPSourceGroup]: ``(result, response, error)``; ``error`` is None
+              on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
+              pages.
 
         Endpoint:
             GET /ztw/api/v1/ipSourceGroups/lite
@@ -2531,7 +2547,7 @@ class LocationManagementAPI:
             item, resp, err = client.ztw.location_management.get_location("123")
         """
         ...
-    def list_locations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_management.LocationManagement]]:
+    def list_locations(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_management.LocationManagement], zscaler.ztw.models.location_management.LocationManagement]:
         """List locations.
 
         Args:
@@ -2540,9 +2556,9 @@ class LocationManagementAPI:
               state, xff_enabled
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/location
@@ -2552,7 +2568,7 @@ class LocationManagementAPI:
             items, resp, err = client.ztw.location_management.list_locations()
         """
         ...
-    def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_management.LocationManagement]]:
+    def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_management.LocationManagement], zscaler.ztw.models.location_management.LocationManagement]:
         """List locations (lite view).
 
         Args:
@@ -2561,9 +2577,9 @@ class LocationManagementAPI:
               page_size, partner_id, search, version
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/location/lite
@@ -2606,9 +2622,9 @@ class AsyncLocationManagementAPI:
               state, xff_enabled
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/location
@@ -2629,9 +2645,9 @@ class AsyncLocationManagementAPI:
               page_size, partner_id, search, version
 
         Returns:
-            Result[list[LocationManagement]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[LocationManagement], LocationManagement]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/location/lite
@@ -2695,15 +2711,16 @@ class LocationTemplateAPI:
             _, resp, err = client.ztw.location_template.delete_location_template("123")
         """
         ...
-    def list_location_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
+    def list_location_templates(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_templates.LocationTemplate], zscaler.ztw.models.location_templates.LocationTemplate]:
         """List location templates.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[LocationTemplate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationTemplate], LocationTemplate]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/locationTemplate
@@ -2713,15 +2730,16 @@ class LocationTemplateAPI:
             items, resp, err = client.ztw.location_template.list_location_templates()
         """
         ...
-    def list_template_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
+    def list_template_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.location_templates.LocationTemplate], zscaler.ztw.models.location_templates.LocationTemplate]:
         """List template (lite view).
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[LocationTemplate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationTemplate], LocationTemplate]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/locationTemplate/lite
@@ -2805,8 +2823,9 @@ class AsyncLocationTemplateAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[LocationTemplate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationTemplate], LocationTemplate]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/locationTemplate
@@ -2825,8 +2844,9 @@ class AsyncLocationTemplateAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[LocationTemplate]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[LocationTemplate], LocationTemplate]: ``(result, response, error)``; ``error``
+              is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/locationTemplate/lite
@@ -2910,15 +2930,16 @@ class NwServiceAPI:
             _, resp, err = client.ztw.nw_service.delete_network_service("123")
         """
         ...
-    def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.nw_service.NetworkServices]]:
+    def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.nw_service.NetworkServices], zscaler.ztw.models.nw_service.NetworkServices]:
         """List network services.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys locale, protocol, search
 
         Returns:
-            Result[list[NetworkServices]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NetworkServices], NetworkServices]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/networkServices
@@ -3002,8 +3023,9 @@ class AsyncNwServiceAPI:
             query_params (Mapping[str, Any] | None, default None): query keys locale, protocol, search
 
         Returns:
-            Result[list[NetworkServices]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[NetworkServices], NetworkServices]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/networkServices
@@ -3040,16 +3062,16 @@ class AsyncNwServiceAPI:
         ...
 
 class NwServiceGroupsAPI:
-    def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.nw_service_groups.NetworkServiceGroups]]:
+    def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.nw_service_groups.NetworkServiceGroups], zscaler.ztw.models.nw_service_groups.NetworkServiceGroups]:
         """List network svc groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkServiceGroups], NetworkServiceGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/networkServiceGroups
@@ -3071,9 +3093,9 @@ class AsyncNwServiceGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys search
 
         Returns:
-            Result[list[NetworkServiceGroups]]: ``(result, response, error)``; ``error`` is None on
-              success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later
-              pages.
+            Result[list[NetworkServiceGroups], NetworkServiceGroups]: ``(result, response, error)``;
+              ``error`` is None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()``
+              read the later pages.
 
         Endpoint:
             GET /ztw/api/v1/networkServiceGroups
@@ -3154,15 +3176,16 @@ class ProvisioningUrlAPI:
             item, resp, err = client.ztw.provisioning_url.get_provisioning_url("123")
         """
         ...
-    def list_provisioning_url(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.provisioning_url.ProvisioningURL]]:
+    def list_provisioning_url(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.provisioning_url.ProvisioningURL], zscaler.ztw.models.provisioning_url.ProvisioningURL]:
         """List provisioning URL.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[ProvisioningURL]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ProvisioningURL], ProvisioningURL]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/provUrl
@@ -3261,8 +3284,9 @@ class AsyncProvisioningUrlAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[ProvisioningURL]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[ProvisioningURL], ProvisioningURL]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/provUrl
@@ -3433,7 +3457,7 @@ class PublicCloudInfoAPI:
             item, resp, err = client.ztw.public_cloud_info.get_public_cloud_info("123")
         """
         ...
-    def get_public_cloud_info_count(self) -> Result[list[ZscalerObject]]:
+    def get_public_cloud_info_count(self) -> Result[list[ZscalerObject], ZscalerObject]:
         """Get public cloud info count.
 
         Returns:
@@ -3448,15 +3472,16 @@ class PublicCloudInfoAPI:
             items, resp, err = client.ztw.public_cloud_info.get_public_cloud_info_count()
         """
         ...
-    def list_public_cloud_info(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
+    def list_public_cloud_info(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo], zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
         """List public cloud info.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[PublicCloudInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PublicCloudInfo], PublicCloudInfo]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/publicCloudInfo
@@ -3466,7 +3491,7 @@ class PublicCloudInfoAPI:
             items, resp, err = client.ztw.public_cloud_info.list_public_cloud_info()
         """
         ...
-    def list_public_cloud_info_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
+    def list_public_cloud_info_lite(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo], zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
         """List public cloud info (lite view).
 
         Args:
@@ -3474,8 +3499,9 @@ class PublicCloudInfoAPI:
               page_size, search
 
         Returns:
-            Result[list[PublicCloudInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PublicCloudInfo], PublicCloudInfo]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/publicCloudInfo/lite
@@ -3652,8 +3678,9 @@ class AsyncPublicCloudInfoAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[PublicCloudInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PublicCloudInfo], PublicCloudInfo]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/publicCloudInfo
@@ -3673,8 +3700,9 @@ class AsyncPublicCloudInfoAPI:
               page_size, search
 
         Returns:
-            Result[list[PublicCloudInfo]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[PublicCloudInfo], PublicCloudInfo]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/publicCloudInfo/lite
@@ -3711,15 +3739,16 @@ class AsyncPublicCloudInfoAPI:
         ...
 
 class WorkloadGroupsAPI:
-    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.workload_groups.WorkloadGroups]]:
+    def list_groups(self, query_params: Mapping[str, Any] | None = None) -> Result[list[zscaler.ztw.models.workload_groups.WorkloadGroups], zscaler.ztw.models.workload_groups.WorkloadGroups]:
         """List groups.
 
         Args:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[WorkloadGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[WorkloadGroups], WorkloadGroups]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/workloadGroups
@@ -3741,8 +3770,9 @@ class AsyncWorkloadGroupsAPI:
             query_params (Mapping[str, Any] | None, default None): query keys page, page_size
 
         Returns:
-            Result[list[WorkloadGroups]]: ``(result, response, error)``; ``error`` is None on success;
-              ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the later pages.
+            Result[list[WorkloadGroups], WorkloadGroups]: ``(result, response, error)``; ``error`` is
+              None on success; ``resp.has_next()``, ``resp.next()`` and ``resp.iter_all()`` read the
+              later pages.
 
         Endpoint:
             GET /ztw/api/v1/workloadGroups
