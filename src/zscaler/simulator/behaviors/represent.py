@@ -108,10 +108,10 @@ def represent(product: str, model: str | None, obj: Any, own: dict[str, Any]) ->
         if v is HIDE:
             out.pop(k, None)
         elif v is not KEEP and v is not OMIT and k not in out:
-            out[k] = copy.deepcopy(v)
+            out[k] = _fresh(v)
     for k, v in fields or ():
         if k not in out and own.get(k) is not HIDE and own.get(k) is not OMIT:
-            out[k] = copy.deepcopy(v)
+            out[k] = _fresh(v)
     return out
 
 
@@ -132,6 +132,13 @@ def table_entry(defaults: dict[str, dict[str, Any]], model: str | None, verb: st
     """The product table's entries for ``model`` and for the route ``verb template`` (the route's win)."""
     route = _route_keys(defaults).get(f"{verb} {_PLACEHOLDER.sub('{}', template)}", {}) if defaults else {}
     return {**defaults.get(model or "", {}), **route}
+
+
+def _fresh(value: Any) -> Any:
+    """A value to answer: containers copied (an answer never shares them with the table), others as they are."""
+    if isinstance(value, (list, dict)):
+        return copy.deepcopy(value) if value else type(value)()
+    return value
 
 
 def _stamps(out: dict[str, Any], keys: set[str]) -> None:
