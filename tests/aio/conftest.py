@@ -68,3 +68,9 @@ async def side(request: Any, sim: Any, anyio_backend: str) -> Any:
     s = Side(request.param, make_client(request.param, sim.oneapi_config(**FAST_RETRY)))
     yield s
     await s.close()
+
+
+@pytest.fixture
+def make_side() -> Callable[[str, dict[str, Any]], Side]:
+    """``make_side(kind, config)``: a :class:`Side` of a client built from ``config`` (close it in the test)."""
+    return lambda kind, config: Side(kind, make_client(kind, config))

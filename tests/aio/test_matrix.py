@@ -159,3 +159,19 @@ async def test_same_signatures(side):
     for name in ("list_groups", "get_group", "add_group", "update_group", "delete_group"):
         assert inspect.signature(getattr(api, name)) == inspect.signature(getattr(sync_cls(None), name))
         assert inspect.iscoroutinefunction(getattr(api, name)) == (side.kind == "async")
+
+
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_cache_serves_repeated_gets_and_a_write_invalidates(sim, kind, make_side):
+    side = make_side(kind, sim.oneapi_config(cache={"enabled": True}))
+    groups = side.client.zpa.segment_groups
+    made, _, _ = await side.call(groups.add_group, name="cached")
+    for _ in range(3):
+        got, _, err = await side.call(groups.get_group, made.id)
+        assert err is None and got.name == "cached"
+    await side.call(groups.update_group, made.id, name="changed")
+    got, _, _ = await side.call(groups.get_group, made.id)
+    assert got.name == "changed"
+    gets = [r for r in api_requests(sim, "/segmentGroup/") if r.method == "GET"]
+    assert len(gets) == 2
+    await side.close()
