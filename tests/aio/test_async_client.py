@@ -213,3 +213,20 @@ async def test_reprs_name_the_async_classes_and_hold_no_secret(sim):
     assert not [s for s in secrets for t in texts if s in t]
     await client.close()
     await legacy.close()
+
+
+def test_one_client_in_two_event_loops_one_after_the_other(simulator):
+    simulator.reset()
+    client = AsyncZscalerClient(simulator.oneapi_config())
+
+    async def read() -> int:
+        items, _, err = await client.zpa.segment_groups.list_groups()
+        assert err is None
+        return len(items)
+
+    async def expire_and_read() -> int:
+        simulator.expire_tokens()
+        return await read()
+
+    assert asyncio.run(read()) == asyncio.run(expire_and_read())
+    asyncio.run(client.close())

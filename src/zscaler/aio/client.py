@@ -53,7 +53,7 @@ class AsyncZscalerClient(_AsyncLifecycle, Client):  # type: ignore[misc]
 
     Configuration, errors, retries, rate limiting, token sharing, logging and redaction are the
     sync :class:`~zscaler.ZscalerClient`'s. Concurrent tasks share one token (one refresh) and
-    one connection pool. Bound to the event loop it is first used in.
+    one connection pool. One event loop at a time (a later loop gets a new pool).
     """
 
     _executor_type = AsyncRequestExecutor

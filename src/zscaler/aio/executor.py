@@ -47,7 +47,7 @@ class LoopBridgeClient(httpx.Client):
 class AsyncRequestExecutor(RequestExecutor):
     """Owns the async pipeline of one client; ``await executor.asend(...)`` sends one request.
 
-    Bound to the event loop it is first used in (as an ``httpx.AsyncClient`` is)."""
+    Serves one event loop at a time: its pool (an ``httpx.AsyncClient``) is remade in a later loop."""
 
     asynchronous = True
 

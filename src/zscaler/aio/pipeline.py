@@ -77,8 +77,8 @@ class AsyncHttpLayer:
 
     async def aclose(self) -> None:
         c, self._client = self._client, None
-        if c is not None and not c.is_closed:
-            await c.aclose()
+        if c is not None and not c.is_closed and self._loop is asyncio.get_running_loop():
+            await c.aclose()  # a pool of a loop that has ended went with it
 
 
 async def _chunks(chunks: Iterable[bytes]) -> AsyncIterator[bytes]:
@@ -128,6 +128,7 @@ class AsyncAuthLayer:
     def __init__(self, provider: CredentialProvider) -> None:
         self.provider = provider
         self._lock: asyncio.Lock | None = None
+        self._lock_loop: asyncio.AbstractEventLoop | None = None
         self._pool: ThreadPoolExecutor | None = None
 
     async def _in_thread(self, fn: Callable[..., _T], *args: Any) -> _T:
@@ -140,8 +141,9 @@ class AsyncAuthLayer:
         held = ready_headers(self.provider)
         if held is not None:
             return held
-        if self._lock is None:
-            self._lock = asyncio.Lock()
+        loop = asyncio.get_running_loop()
+        if self._lock is None or self._lock_loop is not loop:  # an asyncio.Lock serves one loop
+            self._lock, self._lock_loop = asyncio.Lock(), loop
         async with self._lock:
             held = ready_headers(self.provider)
             if held is not None:
