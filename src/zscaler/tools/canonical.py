@@ -3,7 +3,8 @@
 * volatile fields (:data:`~.targets.VOLATILE`: ``modifiedTime``, ``creationTime``, ``modifiedBy``,
   counters ...) and ``null`` fields (the same as absent) are removed at every depth;
 * secrets (the field names :func:`zscaler.redaction.is_secret_key` knows) become placeholders
-  (mode ``placeholder``, the default), are left out (``omit``) or kept (``keep``);
+  (mode ``placeholder``, the default), are left out (``omit``) or kept (``keep``); a secret the API
+  never answers (:data:`~.targets.WRITE_ONLY_SECRETS`) gets a placeholder in ``placeholder`` mode;
 * lists are sorted (by their JSON text), except those whose order means something
   (:data:`~.targets.ORDERED_LISTS`); records of a file are sorted by rule order when every record
   has one, else by identity;
@@ -20,7 +21,7 @@ from typing import Any
 
 from .. import redaction
 from . import refs
-from .targets import ORDER_FIELDS, ORDERED_LISTS, TENANT_IDS, VOLATILE
+from .targets import ORDER_FIELDS, ORDERED_LISTS, TENANT_IDS, VOLATILE, WRITE_ONLY_SECRETS
 
 SECRET_MODES = ("placeholder", "omit", "keep")
 MODES = ("same-tenant", "cross-tenant")
@@ -145,6 +146,9 @@ def canonical(data: refs.Records, id_fields: dict[str, str], mode: str = "same-t
         done = []
         for name, rec in refs.keyed(sort_records(list(recs), idf), idf):
             rec = hide_secrets(strip_volatile(rec), secrets, key, name)
+            if secrets == "placeholder":
+                for f in WRITE_ONLY_SECRETS.get(key, ()):
+                    rec.setdefault(f, placeholder(key, name, f))
             if mode == "cross-tenant" and index is not None:
                 rec = drop_ids(refs.to_names(rec, key, index, rec.get(idf)), idf)
             done.append(sort_lists(rec))

@@ -82,6 +82,11 @@ DERIVED: Mapping[str, frozenset[str]] = {
 #: refused on apply, the field is left out of the request
 SERVER_SECRETS = frozenset({"provisioningKey"})
 
+#: secret fields the API never answers but a create needs (ZIA VPN credentials' pre-shared key): an
+#: export in ``placeholder`` mode holds a placeholder for them, so apply asks for the value (``--secret``)
+#: instead of the server refusing the record; ``keep`` cannot keep what is never read back
+WRITE_ONLY_SECRETS: Mapping[str, tuple[str, ...]] = {"zia/traffic_vpn_credentials": ("preSharedKey",)}
+
 #: server-assigned ids that are not references to exported records: dropped in cross-tenant mode
 TENANT_IDS = frozenset({"customerId", "policySetId"})
 
