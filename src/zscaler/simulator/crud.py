@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .. import paging
 from . import wire
-from .behaviors.represent import answer, envelope
+from .behaviors.represent import answer, answer_each, envelope
 from .context import BadRequest, Ctx
 from .httpserver import Response
 from .routes import Route, fill
@@ -113,7 +113,7 @@ def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> 
         host = ctx.req.headers.get("host")
         base = f"http://{host}" if host else engine.base_url
         body = ctx.json() if route.verb != "GET" else None  # the page of a POST search may sit in the body
-        page = paging.style(route.paging).serve(answer(engine, route, items), ctx.query, base_url=base,
+        page = paging.style(route.paging).serve(answer_each(engine, route, items), ctx.query, base_url=base,
                                                 path=ctx.req.path, body=body)
         page = envelope(engine, route, page)
         return Response.json(200, page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import reprlib
 from typing import TYPE_CHECKING, Any
 
 from . import wire
@@ -16,7 +17,8 @@ if TYPE_CHECKING:
 def check_count(count: Any) -> int:
     """``count`` as a whole number >= 0 (ValueError naming it otherwise)."""
     if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise ValueError(f"count must be a whole number >= 0, got {count!r}")
+        shown = reprlib.repr(count)  # a list passed by mistake is not printed whole
+        raise ValueError(f"count must be a whole number >= 0 (how many items to create), got {shown}")
     return count
 
 

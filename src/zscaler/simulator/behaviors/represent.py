@@ -27,7 +27,8 @@ from __future__ import annotations
 import copy
 import re
 from functools import lru_cache
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, overload
 
 #: the stamps :func:`zscaler.simulator.wire.server_fields` writes
 STAMPS = ("lastModifiedTime", "lastModifiedBy", "creationTime", "modifiedTime", "modifiedBy")
@@ -164,6 +165,37 @@ def envelope(engine: Any, route: Any, page: Any) -> Any:
     for k, v in extra.items():
         out[k] = str(len(items)) if v is PAGE_COUNT else v
     return out
+
+
+class Represented(Sequence[Any]):
+    """The answers of a stored list, built only for the items a page cuts out (``len`` and slices are
+    all a paging style's ``serve`` uses): a page of a 20,000-item collection represents its page."""
+
+    __slots__ = ("_items", "_one")
+
+    def __init__(self, items: Sequence[Any], one: Callable[[Any], Any]) -> None:
+        self._items, self._one = items, one
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Any]: ...
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self._one(v) for v in self._items[i]]
+        return self._one(self._items[i])
+
+
+def answer_each(engine: Any, route: Any, items: Sequence[Any]) -> Represented:
+    """:func:`answer` of a list, item by item as they are read."""
+    product = getattr(route, "product", "")
+    model = model_of(route)
+    own = table_entry(engine.traits_of(product).defaults, model, getattr(route, "verb", ""),
+                      getattr(route, "template", ""))
+    return Represented(items, lambda v: represent(product, model, v, own))
 
 
 def answer(engine: Any, route: Any, value: Any, *, model_keys: bool = True) -> Any:
