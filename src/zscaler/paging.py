@@ -19,6 +19,7 @@ from __future__ import annotations
 import copy
 import logging
 import math
+from collections import deque
 from typing import Any, Mapping, Sequence, cast
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -548,22 +549,27 @@ class EasmPaging(LinkPaging):
                 "prev_page": page - 1 if page > 1 else None}
 
 
+#: how many pages back a listing remembers item ids to drop repeats (shifted offset pages)
+SEEN_PAGES = 4
+
+
 class ListingWatch:
     """What one listing has seen, so that it never ends early without saying so (issue #15).
 
     Every page (the first included) passes :meth:`page`: a page without its item list where more
     was promised (or on any later page), a page shorter than a full one while the API promises
     more, or a listing ending with fewer items than the API's unchanged total raises
-    :class:`ListingIncompleteError`. Items whose ``id`` an earlier page of the listing carried are
-    dropped and counted, and a total that changes between pages is noted: both are what items
-    inserted or deleted while an offset listing runs do. Notes go to ``notes`` (the response's
+    :class:`ListingIncompleteError`. Items whose ``id`` one of the :data:`SEEN_PAGES` pages before
+    carried are dropped and counted, and a total that changes between pages is noted: both are what
+    items inserted or deleted while an offset listing runs do (an insert shifts items onto the next
+    page). Only those pages' ids are kept, so a listing's memory stays flat in its length. Notes go to ``notes`` (the response's
     ``listing_notes``) and to the ``zscaler.paging`` logger as warnings."""
 
     def __init__(self, listing: str, whole: bool = True) -> None:
         self.listing = listing
         self.whole = whole  # the listing starts at its first page: item counts are comparable to totals
         self.notes: list[str] = []
-        self.ids: set[Any] = set()
+        self.seen: deque[set[Any]] = deque(maxlen=SEEN_PAGES)  # the ids of the last pages, newest last
         self.dropped = 0  # items dropped as already seen
         self.read = 0  # items the pages carried, repeats included
         self.total: int | None = None  # the last item count the API gave
@@ -574,7 +580,7 @@ class ListingWatch:
     def copy(self) -> "ListingWatch":
         """A watch for a cursor: its own ids and counts, the same notes."""
         other = copy.copy(self)
-        other.ids = set(self.ids)
+        other.seen = deque((set(ids) for ids in self.seen), maxlen=SEEN_PAGES)
         return other
 
     def note(self, text: str) -> None:
@@ -627,18 +633,19 @@ class ListingWatch:
         self.total = count
 
     def _dedupe(self, items: list[Any], page: Any) -> list[Any]:
-        ids = self.ids
-        first = self.pages == 1
+        earlier = self.seen
+        ids: set[Any] = set()
         kept = []
         for item in items:
             ident = item.get("id") if isinstance(item, dict) else None
             if ident is None or isinstance(ident, (dict, list)):
                 kept.append(item)
-            elif ident in ids and not first:
+            elif any(ident in before for before in earlier):
                 self.dropped += 1
             else:
                 ids.add(ident)
                 kept.append(item)
+        earlier.append(ids)
         if len(kept) < len(items):
             self.note(f"page {page}: {len(items) - len(kept)} items an earlier page carried were dropped "
                       "(items were added while listing, so offset pages shifted)")

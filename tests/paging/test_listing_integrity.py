@@ -127,3 +127,18 @@ def test_a_clean_listing_has_no_notes(client, sim):
     _, resp, _ = client.zpa.segment_groups.list_groups(query_params={"page_size": 3})
     assert _ids(resp.iter_all()) == _ids(seeded)
     assert resp.listing_notes == [] and not resp.shifted
+
+
+def test_the_watch_remembers_a_few_pages_only_and_still_drops_shifted_items():
+    from zscaler import paging
+
+    watch = paging.ListingWatch("/x")
+    style = paging.style("zia")
+    for n in range(1, 101):
+        page = [{"id": i} for i in range((n - 1) * 10, n * 10)]
+        if n == 50:
+            page = [{"id": 489}] + page[:-1]  # an insert shifted page 49's last item onto page 50
+        kept = watch.page(style, n, page, page, last=False)
+        assert len(kept) == (9 if n == 50 else 10)
+        assert len(watch.seen) <= paging.SEEN_PAGES  # memory stays flat in the listing's length
+    assert watch.dropped == 1
