@@ -89,31 +89,55 @@ def model_of(route: Any) -> str | None:
     return name if isinstance(name, str) else None
 
 
+class Plan:
+    """How objects of one model are answered on one route: worked out once (per answer or page),
+    applied to each object by :meth:`apply`."""
+
+    __slots__ = ("keys", "stamps", "hide", "fills")
+
+    def __init__(self, fields: tuple[tuple[str, Any], ...] | None, own: dict[str, Any]) -> None:
+        self.keys = {k for k, _ in fields or ()} | {k for k, v in own.items() if v is KEEP or v is OMIT}
+        self.stamps = fields is not None
+        self.hide = [k for k, v in own.items() if v is HIDE and not k.startswith(ENVELOPE)]
+        fills: dict[str, Any] = {}
+        for k, v in own.items():
+            if not k.startswith(ENVELOPE) and v is not HIDE and v is not KEEP and v is not OMIT:
+                fills[k] = v
+        for k, v in fields or ():
+            if k not in fills and own.get(k) is not HIDE and own.get(k) is not OMIT:
+                fills[k] = v
+        # (key, value, how to answer it): 0 as it is, 1 a new empty container, 2 a deep copy
+        self.fills = [(k, v, 0 if not isinstance(v, (list, dict)) else 2 if v else 1) for k, v in fills.items()]
+
+    def apply(self, obj: Any) -> Any:
+        if not isinstance(obj, dict):
+            return obj
+        out = dict(obj)
+        if self.stamps:
+            _stamps(out, self.keys)
+        for k in self.hide:
+            out.pop(k, None)
+        for k, v, how in self.fills:
+            if k not in out:
+                out[k] = v if how == 0 else type(v)() if how == 1 else copy.deepcopy(v)
+        return out
+
+
+def plan(product: str, model: str | None, own: dict[str, Any]) -> Plan | None:
+    """The :class:`Plan` of ``model`` with the table entry ``own`` (None: objects answer as stored)."""
+    fields = declared(product, model) if model else None
+    if fields is None and not own:
+        return None
+    return Plan(fields, own)
+
+
 def represent(product: str, model: str | None, obj: Any, own: dict[str, Any]) -> Any:
     """``obj`` as the server answers it (a new dict; ``obj`` itself is not changed).
 
     ``own`` is the product's table entry for the model and route (:func:`table_entry`).
     """
-    if not isinstance(obj, dict):
-        return obj
-    fields = declared(product, model) if model else None
-    if fields is None and not own:
-        return obj
-    out = dict(obj)
-    keys = {k for k, _ in fields or ()} | {k for k, v in own.items() if v is KEEP or v is OMIT}
-    if fields is not None:
-        _stamps(out, keys)
-    for k, v in own.items():
-        if k.startswith(ENVELOPE):
-            continue
-        if v is HIDE:
-            out.pop(k, None)
-        elif v is not KEEP and v is not OMIT and k not in out:
-            out[k] = _fresh(v)
-    for k, v in fields or ():
-        if k not in out and own.get(k) is not HIDE and own.get(k) is not OMIT:
-            out[k] = _fresh(v)
-    return out
+    p = plan(product, model, own) if isinstance(obj, dict) else None
+    return obj if p is None else p.apply(obj)
 
 
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
@@ -133,13 +157,6 @@ def table_entry(defaults: dict[str, dict[str, Any]], model: str | None, verb: st
     """The product table's entries for ``model`` and for the route ``verb template`` (the route's win)."""
     route = _route_keys(defaults).get(f"{verb} {_PLACEHOLDER.sub('{}', template)}", {}) if defaults else {}
     return {**defaults.get(model or "", {}), **route}
-
-
-def _fresh(value: Any) -> Any:
-    """A value to answer: containers copied (an answer never shares them with the table), others as they are."""
-    if isinstance(value, (list, dict)):
-        return copy.deepcopy(value) if value else type(value)()
-    return value
 
 
 def _stamps(out: dict[str, Any], keys: set[str]) -> None:
@@ -195,7 +212,8 @@ def answer_each(engine: Any, route: Any, items: Sequence[Any]) -> Represented:
     model = model_of(route)
     own = table_entry(engine.traits_of(product).defaults, model, getattr(route, "verb", ""),
                       getattr(route, "template", ""))
-    return Represented(items, lambda v: represent(product, model, v, own))
+    p = plan(product, model, own)
+    return Represented(items, (lambda v: v) if p is None else p.apply)
 
 
 def answer(engine: Any, route: Any, value: Any, *, model_keys: bool = True) -> Any:
@@ -208,6 +226,9 @@ def answer(engine: Any, route: Any, value: Any, *, model_keys: bool = True) -> A
     model = model_of(route) if model_keys else None
     own = table_entry(engine.traits_of(product).defaults, model, getattr(route, "verb", ""),
                       getattr(route, "template", ""))
+    p = plan(product, model, own)
+    if p is None:
+        return list(value) if isinstance(value, list) else value
     if isinstance(value, list):
-        return [represent(product, model, v, own) for v in value]
-    return represent(product, model, value, own)
+        return [p.apply(v) for v in value]
+    return p.apply(value)
