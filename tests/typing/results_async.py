@@ -19,10 +19,13 @@ async def names(config: dict[str, str]) -> list[str]:
                 assert_type(err.status_code, int)
             return []
         assert_type(groups, list[SegmentGroup])
-        assert_type(resp, AsyncZscalerAPIResponse)
+        assert_type(resp, AsyncZscalerAPIResponse[SegmentGroup])
         out = [g.name or "" for g in groups]
-        async for item in resp.aiter_all():
-            out.append(str(item))
+        async for item in resp.aiter_all():  # every item of every page: the method's model
+            assert_type(item, SegmentGroup)
+            out.append(item.name or "")
+        rest = await resp.afetch_all()
+        assert_type(rest, list[SegmentGroup])
         return out
 
 

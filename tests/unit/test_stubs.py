@@ -78,7 +78,8 @@ def test_async_stub_methods_are_coroutines_with_the_runtime_docstring():
     tree = ast.parse(text)
     cls = next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == "AsyncSegmentGroupsAPI")
     method = next(n for n in cls.body if isinstance(n, ast.AsyncFunctionDef) and n.name == "list_groups")
-    assert ast.unparse(method.returns) == "AsyncResult[list[zscaler.zpa.models.segment_group.SegmentGroup]]"
+    model = "zscaler.zpa.models.segment_group.SegmentGroup"
+    assert ast.unparse(method.returns) == f"AsyncResult[list[{model}], {model}]"  # the response's items typed too
     assert "    segment_groups: AsyncSegmentGroupsAPI" in text
     aio = pytest.importorskip("zscaler.aio.binding")
     runtime = aio.async_resource_class("zpa", "segment_groups").list_groups

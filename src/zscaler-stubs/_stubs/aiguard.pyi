@@ -248,7 +248,7 @@ class AsyncLlmApplicationCredentialsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]]:
+    async def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials], zscaler.aiguard.models.llm_application_credentials.LlmApplicationCredentials]:
         """List credentials.
 
         Args:
@@ -516,7 +516,7 @@ class AsyncLlmApplicationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_applications(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_applications.LlmApplications]]:
+    async def list_applications(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_applications.LlmApplications], zscaler.aiguard.models.llm_applications.LlmApplications]:
         """List applications.
 
         Args:
@@ -765,7 +765,7 @@ class AsyncLlmProviderCredentialsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]]:
+    async def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials], zscaler.aiguard.models.llm_provider_credentials.LlmProviderCredentials]:
         """List credentials.
 
         Args:
@@ -1084,7 +1084,7 @@ class AsyncLlmProvidersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_providers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_providers.LlmProviders]]:
+    async def list_providers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.llm_providers.LlmProviders], zscaler.aiguard.models.llm_providers.LlmProviders]:
         """List providers.
 
         Args:
@@ -1338,7 +1338,7 @@ class AsyncPoliciesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_policies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.policies.Policies]]:
+    async def list_policies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.policies.Policies], zscaler.aiguard.models.policies.Policies]:
         """List policies.
 
         Args:
@@ -1687,7 +1687,7 @@ class AsyncPolicyMatchRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.aiguard.models.policy_match_rules.PolicyMatchRules], zscaler.aiguard.models.policy_match_rules.PolicyMatchRules]:
         """List rules.
 
         Args:

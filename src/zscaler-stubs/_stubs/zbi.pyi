@@ -178,7 +178,7 @@ class AsyncCustomAppsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zbi.models.custom_apps.CustomApp]]:
+    async def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zbi.models.custom_apps.CustomApp], zscaler.zbi.models.custom_apps.CustomApp]:
         """List custom apps.
 
         Args:
@@ -411,7 +411,7 @@ class AsyncReportConfigsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_report_configs(self, report_type: str | int | None = 'customapps', query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zbi.models.report_configs.ReportConfig]]:
+    async def list_report_configs(self, report_type: str | int | None = 'customapps', query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zbi.models.report_configs.ReportConfig], zscaler.zbi.models.report_configs.ReportConfig]:
         """List report configs.
 
         Args:

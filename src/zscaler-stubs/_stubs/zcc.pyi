@@ -128,7 +128,7 @@ class AsyncAdminUserAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_admin_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.admin_roles.AdminRoles]]:
+    async def list_admin_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.admin_roles.AdminRoles], zscaler.zcc.models.admin_roles.AdminRoles]:
         """List admin roles.
 
         Args:
@@ -149,7 +149,7 @@ class AsyncAdminUserAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.admin_user.AdminUser]]:
+    async def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.admin_user.AdminUser], zscaler.zcc.models.admin_user.AdminUser]:
         """List admin users.
 
         Args:
@@ -170,7 +170,7 @@ class AsyncAdminUserAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def sync_zia_zdx_admin_users(self) -> AsyncResult[list[ZscalerObject]]:
+    async def sync_zia_zdx_admin_users(self) -> AsyncResult[list[ZscalerObject], ZscalerObject]:
         """Sync ZIA ZDX admin users.
 
         Returns:
@@ -187,7 +187,7 @@ class AsyncAdminUserAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def sync_zpa_admin_users(self) -> AsyncResult[list[ZscalerObject]]:
+    async def sync_zpa_admin_users(self) -> AsyncResult[list[ZscalerObject], ZscalerObject]:
         """Sync ZPA admin users.
 
         Returns:
@@ -491,7 +491,7 @@ class AsyncCustomIpBaseAppsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_custom_ip_base_apps(self) -> AsyncResult[list[zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps]]:
+    async def get_custom_ip_base_apps(self) -> AsyncResult[list[zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps], zscaler.zcc.models.custom_ip_base_apps.CustomIpBaseApps]:
         """Get custom IP base apps.
 
         Returns:
@@ -1116,7 +1116,7 @@ class FailOpenPolicyAPI:
 class AsyncFailOpenPolicyAPI:
     """``client.zcc.fail_open_policy`` of the async client: every method a coroutine."""
 
-    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.failopenpolicy.FailOpenPolicy]]:
+    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.failopenpolicy.FailOpenPolicy], zscaler.zcc.models.failopenpolicy.FailOpenPolicy]:
         """List by company.
 
         Args:
@@ -1234,7 +1234,7 @@ class AsyncForwardingProfileAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.forwardingprofile.ForwardingProfile]]:
+    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.forwardingprofile.ForwardingProfile], zscaler.zcc.models.forwardingprofile.ForwardingProfile]:
         """List by company.
 
         Args:
@@ -1332,7 +1332,7 @@ class AsyncPredefinedIpBasedAppsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_predefined_ip_based_apps(self) -> AsyncResult[list[zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps]]:
+    async def get_predefined_ip_based_apps(self) -> AsyncResult[list[zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps], zscaler.zcc.models.predefined_ip_based_apps.PredefinedIPBasedApps]:
         """Get predefined IP based apps.
 
         Returns:
@@ -1409,7 +1409,7 @@ class AsyncProcessBasedAppsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_process_based_apps(self) -> AsyncResult[list[zscaler.zcc.models.process_based_apps.ProcessBasedApps]]:
+    async def get_process_based_apps(self) -> AsyncResult[list[zscaler.zcc.models.process_based_apps.ProcessBasedApps], zscaler.zcc.models.process_based_apps.ProcessBasedApps]:
         """Get process based apps.
 
         Returns:
@@ -1647,7 +1647,7 @@ class AsyncTrustedNetworksAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.trustednetworks.TrustedNetworks]]:
+    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.trustednetworks.TrustedNetworks], zscaler.zcc.models.trustednetworks.TrustedNetworks]:
         """List by company.
 
         Args:
@@ -1712,7 +1712,7 @@ class WebAppServiceAPI:
 class AsyncWebAppServiceAPI:
     """``client.zcc.web_app_service`` of the async client: every method a coroutine."""
 
-    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.webappservice.WebAppService]]:
+    async def list_by_company(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcc.models.webappservice.WebAppService], zscaler.zcc.models.webappservice.WebAppService]:
         """List by company.
 
         Args:

@@ -235,7 +235,7 @@ class AsyncAnomalyPolicyAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, iccid: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.GetViolationDetails]]:
+    async def get_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, iccid: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.GetViolationDetails], zscaler.zcell.models.anomaly_policy.GetViolationDetails]:
         """Get anomaly policy violations.
 
         Args:
@@ -261,7 +261,7 @@ class AsyncAnomalyPolicyAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_anomaly_policy(self, id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
+    async def list_anomaly_policy(self, id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy], zscaler.zcell.models.anomaly_policy.AnomalyPolicy]:
         """List anomaly policy.
 
         Args:
@@ -287,7 +287,7 @@ class AsyncAnomalyPolicyAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_anomaly_policy_logs(self, id: str | int | None = None, policy_id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicyLogContent]]:
+    async def list_anomaly_policy_logs(self, id: str | int | None = None, policy_id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicyLogContent], zscaler.zcell.models.anomaly_policy.AnomalyPolicyLogContent]:
         """List anomaly policy logs.
 
         Args:
@@ -310,7 +310,7 @@ class AsyncAnomalyPolicyAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy]]:
+    async def list_anomaly_policy_violations(self, id: str | int | None = None, policy_id: str | int | None = None, start_date_time: int | None = None, end_date_time: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.anomaly_policy.AnomalyPolicy], zscaler.zcell.models.anomaly_policy.AnomalyPolicy]:
         """List anomaly policy violations.
 
         Args:
@@ -431,7 +431,7 @@ class AuditDataHandlingAPI:
 class AsyncAuditDataHandlingAPI:
     """``client.zcell.audit_data_handling`` of the async client: every method a coroutine."""
 
-    async def list_audit_customers_search(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zcell.models.audit_data_handling.AuditDataHandling]]:
+    async def list_audit_customers_search(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zcell.models.audit_data_handling.AuditDataHandling], zscaler.zcell.models.audit_data_handling.AuditDataHandling]:
         """List audit customers search.
 
         Args:
@@ -458,7 +458,7 @@ class AsyncAuditDataHandlingAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_audit_metadata(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.audit_data_handling.AuditMetadata]]:
+    async def list_audit_metadata(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.audit_data_handling.AuditMetadata], zscaler.zcell.models.audit_data_handling.AuditMetadata]:
         """List audit metadata.
 
         Args:
@@ -627,7 +627,7 @@ class CustomerRegionHandlingAPI:
 class AsyncCustomerRegionHandlingAPI:
     """``client.zcell.customer_region_handling`` of the async client: every method a coroutine."""
 
-    async def list_regions(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.customer_region_handling.CustomerRegionHandling]]:
+    async def list_regions(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.customer_region_handling.CustomerRegionHandling], zscaler.zcell.models.customer_region_handling.CustomerRegionHandling]:
         """List regions.
 
         Args:
@@ -649,7 +649,7 @@ class AsyncCustomerRegionHandlingAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_regions_operational_status(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.customer_region_handling.ExtendedRegionStatus]]:
+    async def list_regions_operational_status(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.customer_region_handling.ExtendedRegionStatus], zscaler.zcell.models.customer_region_handling.ExtendedRegionStatus]:
         """List regions operational status.
 
         Args:
@@ -723,7 +723,7 @@ class NetworkEventsAPI:
 class AsyncNetworkEventsAPI:
     """``client.zcell.network_events`` of the async client: every method a coroutine."""
 
-    async def list_network_events_search(self, id: str | int | None = None, start_time: str | int | None = None, end_time: str | int | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zcell.models.network_events.NetworkEvents]]:
+    async def list_network_events_search(self, id: str | int | None = None, start_time: str | int | None = None, end_time: str | int | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zcell.models.network_events.NetworkEvents], zscaler.zcell.models.network_events.NetworkEvents]:
         """List network events search.
 
         Args:
@@ -871,7 +871,7 @@ class SimAnalyticsAPI:
 class AsyncSimAnalyticsAPI:
     """``client.zcell.sim_analytics`` of the async client: every method a coroutine."""
 
-    async def list_sim_analytics_map(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimAnalytics]]:
+    async def list_sim_analytics_map(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimAnalytics], zscaler.zcell.models.sim_analytics.SimAnalytics]:
         """List SIM analytics map.
 
         Args:
@@ -895,7 +895,7 @@ class AsyncSimAnalyticsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_sim_analytics_summary(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimSummary]]:
+    async def list_sim_analytics_summary(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimSummary], zscaler.zcell.models.sim_analytics.SimSummary]:
         """List SIM analytics summary.
 
         Args:
@@ -917,7 +917,7 @@ class AsyncSimAnalyticsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_sim_analytics_usage_countries(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimCountryUsage]]:
+    async def list_sim_analytics_usage_countries(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimCountryUsage], zscaler.zcell.models.sim_analytics.SimCountryUsage]:
         """List SIM analytics usage countries.
 
         Args:
@@ -943,7 +943,7 @@ class AsyncSimAnalyticsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_sim_analytics_usage_day(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimDayUsage]]:
+    async def list_sim_analytics_usage_day(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimDayUsage], zscaler.zcell.models.sim_analytics.SimDayUsage]:
         """List SIM analytics usage day.
 
         Args:
@@ -969,7 +969,7 @@ class AsyncSimAnalyticsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_sim_analytics_usage_sims(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimUsage]]:
+    async def list_sim_analytics_usage_sims(self, id: str | int | None = None, start_date: int | None = None, end_date: int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_analytics.SimUsage], zscaler.zcell.models.sim_analytics.SimUsage]:
         """List SIM analytics usage SIMs.
 
         Args:
@@ -1502,7 +1502,7 @@ class AsyncSimLocationGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_sim_location_groups(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_location_groups.SimLocationGroups]]:
+    async def list_sim_location_groups(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.sim_location_groups.SimLocationGroups], zscaler.zcell.models.sim_location_groups.SimLocationGroups]:
         """List SIM location groups.
 
         Args:
@@ -1615,7 +1615,7 @@ class AsyncTagHandlingAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_tag(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.tag_handling.TagHandling]]:
+    async def list_tag(self, id: str | int | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zcell.models.tag_handling.TagHandling], zscaler.zcell.models.tag_handling.TagHandling]:
         """List tag.
 
         Args:

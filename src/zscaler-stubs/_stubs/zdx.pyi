@@ -62,7 +62,7 @@ class AdminAPI:
 class AsyncAdminAPI:
     """``client.zdx.admin`` of the async client: every method a coroutine."""
 
-    async def list_departments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.administration.Administration]]:
+    async def list_departments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.administration.Administration], zscaler.zdx.models.administration.Administration]:
         """List departments.
 
         Args:
@@ -83,7 +83,7 @@ class AsyncAdminAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_locations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.administration.Administration]]:
+    async def list_locations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.administration.Administration], zscaler.zdx.models.administration.Administration]:
         """List locations.
 
         Args:
@@ -206,7 +206,7 @@ class AsyncAlertsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_affected_devices(self, alert_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.alerts.AffectedDevices]]:
+    async def list_affected_devices(self, alert_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.alerts.AffectedDevices], zscaler.zdx.models.alerts.AffectedDevices]:
         """List affected devices.
 
         Args:
@@ -229,7 +229,7 @@ class AsyncAlertsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_historical(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.alerts.Alerts]]:
+    async def list_historical(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.alerts.Alerts], zscaler.zdx.models.alerts.Alerts]:
         """List historical.
 
         Args:
@@ -250,7 +250,7 @@ class AsyncAlertsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ongoing(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.alerts.Alerts]]:
+    async def list_ongoing(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.alerts.Alerts], zscaler.zdx.models.alerts.Alerts]:
         """List ongoing.
 
         Args:
@@ -419,7 +419,7 @@ class AsyncAppsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_app_metrics(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.applications.ApplicationMetrics]]:
+    async def get_app_metrics(self, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.applications.ApplicationMetrics], zscaler.zdx.models.applications.ApplicationMetrics]:
         """Get app metrics.
 
         Args:
@@ -508,7 +508,7 @@ class AsyncAppsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.applications.ActiveApplications]]:
+    async def list_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.applications.ActiveApplications], zscaler.zdx.models.applications.ActiveApplications]:
         """List apps.
 
         Args:
@@ -802,7 +802,7 @@ class DevicesAPI:
 class AsyncDevicesAPI:
     """``client.zdx.devices`` of the async client: every method a coroutine."""
 
-    async def get_call_quality_metrics(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.call_quality_metrics.CallQualityMetrics]]:
+    async def get_call_quality_metrics(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.call_quality_metrics.CallQualityMetrics], zscaler.zdx.models.call_quality_metrics.CallQualityMetrics]:
         """Get call quality metrics.
 
         Args:
@@ -825,7 +825,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_cloudpath(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceCloudPathProbesHopData]]:
+    async def get_cloudpath(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceCloudPathProbesHopData], zscaler.zdx.models.devices.DeviceCloudPathProbesHopData]:
         """Get cloudpath.
 
         Args:
@@ -849,7 +849,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_cloudpath_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceCloudPathProbesMetric]]:
+    async def get_cloudpath_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceCloudPathProbesMetric], zscaler.zdx.models.devices.DeviceCloudPathProbesMetric]:
         """Get cloudpath probe.
 
         Args:
@@ -936,7 +936,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_events(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceEvents]]:
+    async def get_events(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceEvents], zscaler.zdx.models.devices.DeviceEvents]:
         """Get events.
 
         Args:
@@ -958,7 +958,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_health_metrics(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceHealthMetrics]]:
+    async def get_health_metrics(self, device_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceHealthMetrics], zscaler.zdx.models.devices.DeviceHealthMetrics]:
         """Get health metrics.
 
         Args:
@@ -980,7 +980,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_web_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceWebProbePageFetch]]:
+    async def get_web_probe(self, device_id: str | int, app_id: str | int, probe_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceWebProbePageFetch], zscaler.zdx.models.devices.DeviceWebProbePageFetch]:
         """Get web probe.
 
         Args:
@@ -1004,7 +1004,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_web_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceAppWebProbes]]:
+    async def get_web_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceAppWebProbes], zscaler.zdx.models.devices.DeviceAppWebProbes]:
         """Get web probes.
 
         Args:
@@ -1027,7 +1027,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cloudpath_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceAppCloudPathProbes]]:
+    async def list_cloudpath_probes(self, device_id: str | int, app_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceAppCloudPathProbes], zscaler.zdx.models.devices.DeviceAppCloudPathProbes]:
         """List cloudpath probes.
 
         Args:
@@ -1050,7 +1050,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.Devices]]:
+    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.Devices], zscaler.zdx.models.devices.Devices]:
         """List devices.
 
         Args:
@@ -1071,7 +1071,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_geolocations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceActiveGeo]]:
+    async def list_geolocations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.devices.DeviceActiveGeo], zscaler.zdx.models.devices.DeviceActiveGeo]:
         """List geolocations.
 
         Args:
@@ -1141,7 +1141,7 @@ class InventoryAPI:
 class AsyncInventoryAPI:
     """``client.zdx.inventory`` of the async client: every method a coroutine."""
 
-    async def list_software_keys(self, software_key: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
+    async def list_software_keys(self, software_key: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory], zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]:
         """The devices of one software key (the ``software`` items; ``resp.next()`` pages by ``next_offset``).
 
         Args:
@@ -1164,7 +1164,7 @@ class AsyncInventoryAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_softwares(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]]:
+    async def list_softwares(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.software_inventory.DeviceSoftwareInventory], zscaler.zdx.models.software_inventory.DeviceSoftwareInventory]:
         """The software inventory (the ``software`` items; ``resp.next()`` pages by ``next_offset``).
 
         Args:
@@ -1686,7 +1686,7 @@ class AsyncTroubleshootingAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_deeptraces(self, device_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeviceDeepTraces]]:
+    async def list_deeptraces(self, device_id: str | int) -> AsyncResult[list[zscaler.zdx.models.troubleshooting.DeviceDeepTraces], zscaler.zdx.models.troubleshooting.DeviceDeepTraces]:
         """List deeptraces.
 
         Args:
@@ -1838,7 +1838,7 @@ class AsyncUsersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.users.ActiveUsers]]:
+    async def list_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zdx.models.users.ActiveUsers], zscaler.zdx.models.users.ActiveUsers]:
         """List users.
 
         Args:

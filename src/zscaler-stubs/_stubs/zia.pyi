@@ -308,7 +308,7 @@ class AdaptiveAccessProfilesAPI:
 class AsyncAdaptiveAccessProfilesAPI:
     """``client.zia.adaptive_access_profiles`` of the async client: every method a coroutine."""
 
-    async def list_adaptive_access_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
+    async def list_adaptive_access_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile], zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]:
         """List adaptive access profiles.
 
         Args:
@@ -329,7 +329,7 @@ class AsyncAdaptiveAccessProfilesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_adaptive_access_profiles_profiles_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]]:
+    async def list_adaptive_access_profiles_profiles_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile], zscaler.zia.models.adaptive_access_profiles.AdaptiveAccessProfile]:
         """List adaptive access profiles profiles rules.
 
         Args:
@@ -580,7 +580,7 @@ class AsyncAdminRolesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.admin_roles.AdminRoles]]:
+    async def list_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.admin_roles.AdminRoles], zscaler.zia.models.admin_roles.AdminRoles]:
         """List roles.
 
         Args:
@@ -911,7 +911,7 @@ class AsyncAdminUsersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.admin_users.AdminUser]]:
+    async def list_admin_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.admin_users.AdminUser], zscaler.zia.models.admin_users.AdminUser]:
         """List admin users.
 
         Args:
@@ -1191,7 +1191,7 @@ class AsyncAlertSubscriptionsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_alert_subscriptions(self) -> AsyncResult[list[zscaler.zia.models.alert_subscriptions.AlertSubscriptions]]:
+    async def list_alert_subscriptions(self) -> AsyncResult[list[zscaler.zia.models.alert_subscriptions.AlertSubscriptions], zscaler.zia.models.alert_subscriptions.AlertSubscriptions]:
         """List alert subscriptions.
 
         Returns:
@@ -2183,7 +2183,7 @@ class AsyncAzureIntegrationAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_azure_refresh_connection_status(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    async def list_azure_refresh_connection_status(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azure refresh connection status.
 
         Args:
@@ -2204,7 +2204,7 @@ class AsyncAzureIntegrationAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_azures_tunnel_configuration(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    async def list_azures_tunnel_configuration(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azures tunnel configuration.
 
         Args:
@@ -2225,7 +2225,7 @@ class AsyncAzureIntegrationAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_azures_un_configure_tunnel_status(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    async def list_azures_un_configure_tunnel_status(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azures un configure tunnel status.
 
         Args:
@@ -2246,7 +2246,7 @@ class AsyncAzureIntegrationAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_azures_virtual_hub_sync(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    async def list_azures_virtual_hub_sync(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azures virtual hub sync.
 
         Args:
@@ -2267,7 +2267,7 @@ class AsyncAzureIntegrationAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_azures_virtual_hubs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub]]:
+    async def list_azures_virtual_hubs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.azure_integration.AzureVirtualHub], zscaler.zia.models.azure_integration.AzureVirtualHub]:
         """List azures virtual hubs.
 
         Args:
@@ -2501,7 +2501,7 @@ class AsyncBandwidthClassesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_classes(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]]:
+    async def list_classes(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses], zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
         """List classes.
 
         Args:
@@ -2522,7 +2522,7 @@ class AsyncBandwidthClassesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_classes_lite(self) -> AsyncResult[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses]]:
+    async def list_classes_lite(self) -> AsyncResult[list[zscaler.zia.models.bandwidth_classes.BandwidthClasses], zscaler.zia.models.bandwidth_classes.BandwidthClasses]:
         """List classes (lite view).
 
         Returns:
@@ -2772,7 +2772,7 @@ class AsyncBandwidthControlRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules], zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
         """List rules.
 
         Args:
@@ -2793,7 +2793,7 @@ class AsyncBandwidthControlRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules_lite(self) -> AsyncResult[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]]:
+    async def list_rules_lite(self) -> AsyncResult[list[zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules], zscaler.zia.models.bandwidth_control_rules.BandwidthControlRules]:
         """List rules (lite view).
 
         Returns:
@@ -3216,7 +3216,7 @@ class AsyncCasbDlpRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_all_rules(self) -> AsyncResult[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]]:
+    async def list_all_rules(self) -> AsyncResult[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules], zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
         """List all rules.
 
         Returns:
@@ -3234,7 +3234,7 @@ class AsyncCasbDlpRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, rule_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]]:
+    async def list_rules(self, rule_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.casb_dlp_rules.CasbdDlpRules], zscaler.zia.models.casb_dlp_rules.CasbdDlpRules]:
         """List rules.
 
         Args:
@@ -3493,7 +3493,7 @@ class AsyncCasbMalwareRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_all_rules(self) -> AsyncResult[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]]:
+    async def list_all_rules(self) -> AsyncResult[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules], zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
         """List all rules.
 
         Returns:
@@ -3511,7 +3511,7 @@ class AsyncCasbMalwareRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.casb_malware_rules.CasbMalwareRules], zscaler.zia.models.casb_malware_rules.CasbMalwareRules]:
         """List rules.
 
         Args:
@@ -3722,7 +3722,7 @@ class AsyncCloudAppInstancesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cloud_app_instances(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]]:
+    async def list_cloud_app_instances(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_app_instances.CloudApplicationInstances], zscaler.zia.models.cloud_app_instances.CloudApplicationInstances]:
         """List cloud app instances.
 
         Args:
@@ -3813,7 +3813,7 @@ class CloudApplicationsAPI:
 class AsyncCloudApplicationsAPI:
     """``client.zia.cloud_applications`` of the async client: every method a coroutine."""
 
-    async def list_cloud_app_policy(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
+    async def list_cloud_app_policy(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy], zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]:
         """List cloud app policy.
 
         Args:
@@ -3835,7 +3835,7 @@ class AsyncCloudApplicationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cloud_app_ssl_policy(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]]:
+    async def list_cloud_app_ssl_policy(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy], zscaler.zia.models.cloud_app_policy.CloudApplicationPolicy]:
         """List cloud app SSL policy.
 
         Args:
@@ -3883,7 +3883,7 @@ class CloudBrowserIsolationAPI:
 class AsyncCloudBrowserIsolationAPI:
     """``client.zia.cloud_browser_isolation`` of the async client: every method a coroutine."""
 
-    async def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_browser_isolation.CBIProfile]]:
+    async def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_browser_isolation.CBIProfile], zscaler.zia.models.cloud_browser_isolation.CBIProfile]:
         """List isolation profiles.
 
         Args:
@@ -4975,7 +4975,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    async def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups], zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """List IP destination groups.
 
         Args:
@@ -4997,7 +4997,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    async def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups], zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """List IP destination groups (the official SDK sends the full listing's GET).
 
         Args:
@@ -5019,7 +5019,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    async def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup], zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """List IP source groups.
 
         Args:
@@ -5040,7 +5040,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    async def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup], zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """List IP source groups (lite view).
 
         Args:
@@ -5061,7 +5061,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ipv6_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    async def list_ipv6_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups], zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """List IPv6 destination groups.
 
         Args:
@@ -5083,7 +5083,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ipv6_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]]:
+    async def list_ipv6_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups], zscaler.zia.models.cloud_firewall_destination_groups.IPDestinationGroups]:
         """List IPv6 destination groups (lite view).
 
         Args:
@@ -5105,7 +5105,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ipv6_source_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    async def list_ipv6_source_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup], zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """List IPv6 source groups.
 
         Args:
@@ -5126,7 +5126,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ipv6_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]]:
+    async def list_ipv6_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup], zscaler.zia.models.cloud_firewall_source_groups.IPSourceGroup]:
         """List IPv6 source groups (lite view).
 
         Args:
@@ -5147,7 +5147,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_network_app_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]]:
+    async def list_network_app_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups], zscaler.zia.models.cloud_firewall_nw_application_groups.NetworkApplicationGroups]:
         """List network app groups.
 
         Args:
@@ -5168,7 +5168,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_network_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications]]:
+    async def list_network_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications], zscaler.zia.models.cloud_firewall_nw_applications.NetworkApplications]:
         """List network apps.
 
         Args:
@@ -5189,7 +5189,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]]:
+    async def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServices], zscaler.zia.models.cloud_firewall_nw_service.NetworkServices]:
         """List network services.
 
         Args:
@@ -5210,7 +5210,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_network_services_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite]]:
+    async def list_network_services_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite], zscaler.zia.models.cloud_firewall_nw_service.NetworkServicesLite]:
         """List network services (lite view).
 
         Args:
@@ -5231,7 +5231,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
+    async def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups], zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
         """List network svc groups.
 
         Args:
@@ -5252,7 +5252,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_network_svc_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]]:
+    async def list_network_svc_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups], zscaler.zia.models.cloud_firewall_nw_service_groups.NetworkServiceGroups]:
         """List network svc groups (lite view).
 
         Args:
@@ -5273,7 +5273,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_time_windows(self) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]]:
+    async def list_time_windows(self) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows], zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]:
         """List time windows.
 
         Returns:
@@ -5291,7 +5291,7 @@ class AsyncCloudFirewallAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_time_windows_lite(self) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]]:
+    async def list_time_windows_lite(self) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_time_windows.TimeWindows], zscaler.zia.models.cloud_firewall_time_windows.TimeWindows]:
         """List time windows (lite view).
 
         Returns:
@@ -5680,7 +5680,7 @@ class AsyncCloudFirewallDnsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules], zscaler.zia.models.cloud_firewall_dns_rules.FirewallDNSRules]:
         """List rules.
 
         Args:
@@ -5982,7 +5982,7 @@ class AsyncCloudFirewallIpsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules], zscaler.zia.models.cloud_firewall_ips_rules.FirewallIPSrules]:
         """List rules.
 
         Args:
@@ -6277,7 +6277,7 @@ class AsyncCloudFirewallRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_rules.FirewallRule]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_firewall_rules.FirewallRule], zscaler.zia.models.cloud_firewall_rules.FirewallRule]:
         """List rules.
 
         Args:
@@ -6898,7 +6898,7 @@ class AsyncCloudNssAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_nss_feed(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_nss.NssFeeds]]:
+    async def list_nss_feed(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_nss.NssFeeds], zscaler.zia.models.cloud_nss.NssFeeds]:
         """List NSS feed.
 
         Args:
@@ -7162,7 +7162,7 @@ class AsyncCloudToCloudIrAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cloud_to_cloud_ir(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
+    async def list_cloud_to_cloud_ir(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR], zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]:
         """List cloud to cloud IR.
 
         Args:
@@ -7183,7 +7183,7 @@ class AsyncCloudToCloudIrAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cloud_to_cloud_ir_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]]:
+    async def list_cloud_to_cloud_ir_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR], zscaler.zia.models.cloud_to_cloud_ir.CloudToCloudIR]:
         """List cloud to cloud IR (lite view).
 
         Args:
@@ -7574,7 +7574,7 @@ class AsyncCloudappcontrolAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloudappcontrol.CloudApplicationControl]]:
+    async def list_rules(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.cloudappcontrol.CloudApplicationControl], zscaler.zia.models.cloudappcontrol.CloudApplicationControl]:
         """List rules.
 
         Args:
@@ -7823,7 +7823,7 @@ class AsyncCustomFileTypesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_custom_file_types(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.custom_file_types.CustomFileTypes]]:
+    async def list_custom_file_types(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.custom_file_types.CustomFileTypes], zscaler.zia.models.custom_file_types.CustomFileTypes]:
         """List custom file types.
 
         Args:
@@ -7892,7 +7892,7 @@ class DedicatedIpGatewaysAPI:
 class AsyncDedicatedIpGatewaysAPI:
     """``client.zia.dedicated_ip_gateways`` of the async client: every method a coroutine."""
 
-    async def list_dedicated_ip_gw_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways]]:
+    async def list_dedicated_ip_gw_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways], zscaler.zia.models.dedicated_ip_gateways.DedicatedIPGateways]:
         """List dedicated IP gw (lite view).
 
         Args:
@@ -7974,7 +7974,7 @@ class DeviceGroupsAPI:
 class AsyncDeviceGroupsAPI:
     """``client.zia.device_groups`` of the async client: every method a coroutine."""
 
-    async def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.Device]]:
+    async def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.Device], zscaler.zia.models.device_groups.Device]:
         """List device groups.
 
         Args:
@@ -7994,7 +7994,7 @@ class AsyncDeviceGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_device_groups_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.Device]]:
+    async def list_device_groups_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.Device], zscaler.zia.models.device_groups.Device]:
         """List device groups devices.
 
         Args:
@@ -8014,7 +8014,7 @@ class AsyncDeviceGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_device_groups_devices_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.Device]]:
+    async def list_device_groups_devices_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.Device], zscaler.zia.models.device_groups.Device]:
         """List device groups devices (lite view).
 
         Args:
@@ -8096,7 +8096,7 @@ class DeviceManagementAPI:
 class AsyncDeviceManagementAPI:
     """``client.zia.device_management`` of the async client: every method a coroutine."""
 
-    async def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.DeviceGroups]]:
+    async def list_device_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.device_groups.DeviceGroups], zscaler.zia.models.device_groups.DeviceGroups]:
         """List device groups.
 
         Args:
@@ -8118,7 +8118,7 @@ class AsyncDeviceManagementAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_device_lite(self) -> AsyncResult[list[zscaler.zia.models.device_groups.DeviceGroups]]:
+    async def list_device_lite(self) -> AsyncResult[list[zscaler.zia.models.device_groups.DeviceGroups], zscaler.zia.models.device_groups.DeviceGroups]:
         """List device (lite view).
 
         Returns:
@@ -8136,7 +8136,7 @@ class AsyncDeviceManagementAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.devices.Devices]]:
+    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.devices.Devices], zscaler.zia.models.devices.Devices]:
         """List devices.
 
         Args:
@@ -8253,7 +8253,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.devices.RegisteredDevice]]:
+    async def list_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.devices.RegisteredDevice], zscaler.zia.models.devices.RegisteredDevice]:
         """List devices.
 
         Args:
@@ -8527,7 +8527,7 @@ class AsyncDlpDictionaryAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dicts(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
+    async def list_dicts(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_dictionary.DLPDictionary], zscaler.zia.models.dlp_dictionary.DLPDictionary]:
         """List dicts.
 
         Args:
@@ -8548,7 +8548,7 @@ class AsyncDlpDictionaryAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dicts_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_dictionary.DLPDictionary]]:
+    async def list_dicts_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_dictionary.DLPDictionary], zscaler.zia.models.dlp_dictionary.DLPDictionary]:
         """List dicts (lite view).
 
         Args:
@@ -8803,7 +8803,7 @@ class AsyncDlpEndpointResourceAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_resources_by_channel(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
+    async def list_resources_by_channel(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource], zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
         """List resources by channel.
 
         Args:
@@ -9055,7 +9055,7 @@ class AsyncDlpEngineAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dlp_engines(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
+    async def list_dlp_engines(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_engine.DLPEngine], zscaler.zia.models.dlp_engine.DLPEngine]:
         """List DLP engines.
 
         Args:
@@ -9076,7 +9076,7 @@ class AsyncDlpEngineAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dlp_engines_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_engine.DLPEngine]]:
+    async def list_dlp_engines_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_engine.DLPEngine], zscaler.zia.models.dlp_engine.DLPEngine]:
         """List DLP engines (lite view).
 
         Args:
@@ -9389,7 +9389,7 @@ class AsyncDlpResourcesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dlp_icap_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    async def list_dlp_icap_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer], zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """List DLP icap servers.
 
         Args:
@@ -9410,7 +9410,7 @@ class AsyncDlpResourcesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dlp_icap_servers_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    async def list_dlp_icap_servers_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer], zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """List DLP icap servers (lite view).
 
         Args:
@@ -9431,7 +9431,7 @@ class AsyncDlpResourcesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dlp_idm_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPIDMProfile]]:
+    async def list_dlp_idm_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPIDMProfile], zscaler.zia.models.dlp_resources.DLPIDMProfile]:
         """List DLP idm profiles.
 
         Args:
@@ -9452,7 +9452,7 @@ class AsyncDlpResourcesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dlp_incident_receiver(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    async def list_dlp_incident_receiver(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer], zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """List DLP incident receiver.
 
         Args:
@@ -9473,7 +9473,7 @@ class AsyncDlpResourcesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dlp_incident_receiver_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer]]:
+    async def list_dlp_incident_receiver_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPICAPServer], zscaler.zia.models.dlp_resources.DLPICAPServer]:
         """List DLP incident receiver (lite view).
 
         Args:
@@ -9494,7 +9494,7 @@ class AsyncDlpResourcesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_edm_schema_lite(self, schema_name: str | None = None, active_only: bool | None = None, fetch_tokens: bool | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
+    async def list_edm_schema_lite(self, schema_name: str | None = None, active_only: bool | None = None, fetch_tokens: bool | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPEDMSchema], zscaler.zia.models.dlp_resources.DLPEDMSchema]:
         """List edm schema (lite view).
 
         Args:
@@ -9518,7 +9518,7 @@ class AsyncDlpResourcesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_edm_schemas(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPEDMSchema]]:
+    async def list_edm_schemas(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_resources.DLPEDMSchema], zscaler.zia.models.dlp_resources.DLPEDMSchema]:
         """List edm schemas.
 
         Args:
@@ -9716,7 +9716,7 @@ class AsyncDlpTemplatesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dlp_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_templates.DLPTemplates]]:
+    async def list_dlp_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_templates.DLPTemplates], zscaler.zia.models.dlp_templates.DLPTemplates]:
         """List DLP templates.
 
         Args:
@@ -10022,7 +10022,7 @@ class AsyncDlpWebRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_web_rules.DLPWebRules], zscaler.zia.models.dlp_web_rules.DLPWebRules]:
         """List rules.
 
         Args:
@@ -10043,7 +10043,7 @@ class AsyncDlpWebRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_web_rules.DLPWebRules]]:
+    async def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_web_rules.DLPWebRules], zscaler.zia.models.dlp_web_rules.DLPWebRules]:
         """List rules (lite view).
 
         Args:
@@ -10260,7 +10260,7 @@ class AsyncDnsApplicationGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dns_application_groups.DnsApplicationGroups]]:
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dns_application_groups.DnsApplicationGroups], zscaler.zia.models.dns_application_groups.DnsApplicationGroups]:
         """List groups.
 
         Args:
@@ -10482,7 +10482,7 @@ class AsyncDnsGatwaysAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dns_gateways(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dns_gateways.DNSGateways]]:
+    async def list_dns_gateways(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dns_gateways.DNSGateways], zscaler.zia.models.dns_gateways.DNSGateways]:
         """List DNS gateways.
 
         Args:
@@ -10685,7 +10685,7 @@ class AsyncEmailProfilesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_email_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.email_profiles.EmailProfiles]]:
+    async def list_email_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.email_profiles.EmailProfiles], zscaler.zia.models.email_profiles.EmailProfiles]:
         """List email profiles.
 
         Args:
@@ -10950,7 +10950,7 @@ class AsyncEndUserNotificationTemplatesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_eun_templates_by_product(self, template_type: str | int, product: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.eun_template_product.EunTemplateProduct]]:
+    async def list_eun_templates_by_product(self, template_type: str | int, product: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.eun_template_product.EunTemplateProduct], zscaler.zia.models.eun_template_product.EunTemplateProduct]:
         """List eun templates by product.
 
         Args:
@@ -10973,7 +10973,7 @@ class AsyncEndUserNotificationTemplatesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_global_default_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
+    async def list_global_default_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct], zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]:
         """List global default templates.
 
         Args:
@@ -10994,7 +10994,7 @@ class AsyncEndUserNotificationTemplatesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_user_confirmation_by_policy(self, product: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]]:
+    async def list_user_confirmation_by_policy(self, product: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct], zscaler.zia.models.eun_user_confirmation_product.EunUserConfirmationProduct]:
         """List user confirmation by policy.
 
         Args:
@@ -11191,7 +11191,7 @@ class AsyncEndpointApplicationGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_application_group_policies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
+    async def get_application_group_policies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies], zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]:
         """Get application group policies.
 
         Args:
@@ -11212,7 +11212,7 @@ class AsyncEndpointApplicationGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]]:
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups], zscaler.zia.models.endpoint_application_groups.EndpointApplicationGroups]:
         """List groups.
 
         Args:
@@ -11416,7 +11416,7 @@ class AsyncEndpointApplicationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_application_policies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]]:
+    async def get_application_policies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies], zscaler.zia.models.endpoint_applications_policies.EndpointApplicationsPolicies]:
         """Get application policies.
 
         Args:
@@ -11457,7 +11457,7 @@ class AsyncEndpointApplicationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_applications(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
+    async def list_applications(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps], zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]:
         """List applications.
 
         Args:
@@ -11479,7 +11479,7 @@ class AsyncEndpointApplicationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_applications_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite]]:
+    async def list_applications_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite], zscaler.zia.models.endpoint_applications_custom_apps_lite.EndpointApplicationsCustomAppsLite]:
         """List applications (lite view).
 
         Args:
@@ -11720,7 +11720,7 @@ class AsyncEndpointCustomAppsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]]:
+    async def list_custom_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps], zscaler.zia.models.endpoint_applications_custom_apps.EndpointApplicationsCustomApps]:
         """List custom apps.
 
         Args:
@@ -11963,7 +11963,7 @@ class AsyncEndpointDlpResourceGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_dlp_resources_by_tag(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]]:
+    async def get_dlp_resources_by_tag(self, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource], zscaler.zia.models.dlp_endpoint_resource.DlpEndpointResource]:
         """Get DLP resources by tag.
 
         Args:
@@ -12005,7 +12005,7 @@ class AsyncEndpointDlpResourceGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_resource_group_tags(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]]:
+    async def list_resource_group_tags(self, channel: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups], zscaler.zia.models.endpoint_dlp_resource_groups.EndpointDlpResourceGroups]:
         """List resource group tags.
 
         Args:
@@ -12361,7 +12361,7 @@ class AsyncEndpointDlpRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules], zscaler.zia.models.endpoint_dlp_rules.EndpointDlpRules]:
         """List rules.
 
         Args:
@@ -12912,7 +12912,7 @@ class AsyncFileTypeControlRuleAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_file_type_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
+    async def list_file_type_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.filetyperules.FileTypeControlRules], zscaler.zia.models.filetyperules.FileTypeControlRules]:
         """List file type categories.
 
         Args:
@@ -12934,7 +12934,7 @@ class AsyncFileTypeControlRuleAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.filetyperules.FileTypeControlRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.filetyperules.FileTypeControlRules], zscaler.zia.models.filetyperules.FileTypeControlRules]:
         """List rules.
 
         Args:
@@ -13229,7 +13229,7 @@ class AsyncForwardingControlAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.forwarding_control_policy.ForwardingControlRule], zscaler.zia.models.forwarding_control_policy.ForwardingControlRule]:
         """List rules.
 
         Args:
@@ -13669,7 +13669,7 @@ class AsyncGreTunnelAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_ip_gre_tunnel_info(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_tunnel_info.GreTunnelInfo]]:
+    async def get_ip_gre_tunnel_info(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_tunnel_info.GreTunnelInfo], zscaler.zia.models.gre_tunnel_info.GreTunnelInfo]:
         """Get IP GRE tunnel info.
 
         Args:
@@ -13710,7 +13710,7 @@ class AsyncGreTunnelAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_gre_tunnels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_tunnels.TrafficGRETunnel]]:
+    async def list_gre_tunnels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_tunnels.TrafficGRETunnel], zscaler.zia.models.gre_tunnels.TrafficGRETunnel]:
         """List GRE tunnels.
 
         Args:
@@ -13731,7 +13731,7 @@ class AsyncGreTunnelAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_vip_group_by_dc(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_vips.GroupByDatacenter]]:
+    async def list_vip_group_by_dc(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_vips.GroupByDatacenter], zscaler.zia.models.gre_vips.GroupByDatacenter]:
         """List VIP group by DC.
 
         Args:
@@ -13754,7 +13754,7 @@ class AsyncGreTunnelAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_vips(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_vips.TrafficVips]]:
+    async def list_vips(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_vips.TrafficVips], zscaler.zia.models.gre_vips.TrafficVips]:
         """List VIPs.
 
         Args:
@@ -13775,7 +13775,7 @@ class AsyncGreTunnelAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_vips_recommended(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP]]:
+    async def list_vips_recommended(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP], zscaler.zia.models.gre_recommended_list.TrafficGRERecommendedVIP]:
         """List VIPs recommended.
 
         Args:
@@ -14078,7 +14078,7 @@ class AsyncHttpHeaderControlAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_http_header_action_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.http_header_control.HttpHeaderActionProfile]]:
+    async def list_http_header_action_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.http_header_control.HttpHeaderActionProfile], zscaler.zia.models.http_header_control.HttpHeaderActionProfile]:
         """List HTTP header action profiles.
 
         Args:
@@ -14099,7 +14099,7 @@ class AsyncHttpHeaderControlAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_http_header_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.http_header_control.HttpHeaderProfile]]:
+    async def list_http_header_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.http_header_control.HttpHeaderProfile], zscaler.zia.models.http_header_control.HttpHeaderProfile]:
         """List HTTP header profiles.
 
         Args:
@@ -14702,7 +14702,7 @@ class AsyncIntermediateCertificatesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ca_certificates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+    async def list_ca_certificates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate], zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """List ca certificates.
 
         Args:
@@ -14723,7 +14723,7 @@ class AsyncIntermediateCertificatesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ca_certificates_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+    async def list_ca_certificates_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate], zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """List ca certificates (lite view).
 
         Args:
@@ -14744,7 +14744,7 @@ class AsyncIntermediateCertificatesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ready_to_use(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]]:
+    async def list_ready_to_use(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.intermediate_certificates.IntermediateCACertificate], zscaler.zia.models.intermediate_certificates.IntermediateCACertificate]:
         """List ready to use.
 
         Args:
@@ -14999,7 +14999,7 @@ class IpsCategoriesAPI:
 class AsyncIpsCategoriesAPI:
     """``client.zia.ips_categories`` of the async client: every method a coroutine."""
 
-    async def list_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ips_categories.IpsCategories]]:
+    async def list_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ips_categories.IpsCategories], zscaler.zia.models.ips_categories.IpsCategories]:
         """List categories.
 
         Args:
@@ -15241,7 +15241,7 @@ class AsyncIpsSignatureRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ips_signature_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ips_signature_rules.IPSSignatureRules]]:
+    async def list_ips_signature_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ips_signature_rules.IPSSignatureRules], zscaler.zia.models.ips_signature_rules.IPSSignatureRules]:
         """List IPS signature rules.
 
         Args:
@@ -15378,7 +15378,7 @@ class AsyncIpv6ConfigAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dns64_prefix(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
+    async def list_dns64_prefix(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask], zscaler.zia.models.ipv6_config.IPV6PrefixMask]:
         """List dns64 prefix.
 
         Args:
@@ -15399,7 +15399,7 @@ class AsyncIpv6ConfigAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_nat64_prefix(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask]]:
+    async def list_nat64_prefix(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ipv6_config.IPV6PrefixMask], zscaler.zia.models.ipv6_config.IPV6PrefixMask]:
         """List nat64 prefix.
 
         Args:
@@ -15955,7 +15955,7 @@ class AsyncLocationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cities_by_name(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.RegionInfo]]:
+    async def list_cities_by_name(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.RegionInfo], zscaler.zia.models.location_management.RegionInfo]:
         """List cities by name.
 
         Args:
@@ -15976,7 +15976,7 @@ class AsyncLocationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_location_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_group.LocationGroup]]:
+    async def list_location_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_group.LocationGroup], zscaler.zia.models.location_group.LocationGroup]:
         """List location groups.
 
         Args:
@@ -16018,7 +16018,7 @@ class AsyncLocationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_location_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_group.LocationGroup]]:
+    async def list_location_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_group.LocationGroup], zscaler.zia.models.location_group.LocationGroup]:
         """List location groups (lite view).
 
         Args:
@@ -16039,7 +16039,7 @@ class AsyncLocationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_locations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.LocationManagement]]:
+    async def list_locations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.LocationManagement], zscaler.zia.models.location_management.LocationManagement]:
         """List locations.
 
         Args:
@@ -16061,7 +16061,7 @@ class AsyncLocationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.LocationManagement]]:
+    async def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.LocationManagement], zscaler.zia.models.location_management.LocationManagement]:
         """List locations (lite view).
 
         Args:
@@ -16104,7 +16104,7 @@ class AsyncLocationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_sub_locations(self, location_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.LocationManagement]]:
+    async def list_sub_locations(self, location_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.location_management.LocationManagement], zscaler.zia.models.location_management.LocationManagement]:
         """List sub locations.
 
         Args:
@@ -16745,7 +16745,7 @@ class AsyncNatControlPolicyAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.nat_control_policy.NatControlPolicy]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.nat_control_policy.NatControlPolicy], zscaler.zia.models.nat_control_policy.NatControlPolicy]:
         """List rules.
 
         Args:
@@ -16819,7 +16819,7 @@ class NssCollectorsAPI:
 class AsyncNssCollectorsAPI:
     """``client.zia.nss_collectors`` of the async client: every method a coroutine."""
 
-    async def list_collectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.nss_collectors.NssCollectors]]:
+    async def list_collectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.nss_collectors.NssCollectors], zscaler.zia.models.nss_collectors.NssCollectors]:
         """List collectors.
 
         Args:
@@ -17000,7 +17000,7 @@ class AsyncNssServersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_nss_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.nss_servers.Nssservers]]:
+    async def list_nss_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.nss_servers.Nssservers], zscaler.zia.models.nss_servers.Nssservers]:
         """List NSS servers.
 
         Args:
@@ -17442,7 +17442,7 @@ class AsyncOutboundEmailDlpRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules], zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
         """List rules.
 
         Args:
@@ -17463,7 +17463,7 @@ class AsyncOutboundEmailDlpRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]]:
+    async def list_rules_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules], zscaler.zia.models.outbound_email_dlp_rules.OutboundEmailDlpRules]:
         """List rules (lite view).
 
         Args:
@@ -17750,7 +17750,7 @@ class AsyncPacFilesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_pac_file(self, pac_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.pac_files.PacFiles]]:
+    async def get_pac_file(self, pac_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.pac_files.PacFiles], zscaler.zia.models.pac_files.PacFiles]:
         """Get PAC file.
 
         Args:
@@ -17793,7 +17793,7 @@ class AsyncPacFilesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_pac_files(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.pac_files.PacFiles]]:
+    async def list_pac_files(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.pac_files.PacFiles], zscaler.zia.models.pac_files.PacFiles]:
         """List PAC files.
 
         Args:
@@ -18011,7 +18011,7 @@ class AsyncPartnerIntegrationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_md5_hash_report(self, md5_hash: str | int) -> AsyncResult[list[zscaler.zia.models.partner_integrations.SandboxMd5Detail]]:
+    async def get_md5_hash_report(self, md5_hash: str | int) -> AsyncResult[list[zscaler.zia.models.partner_integrations.SandboxMd5Detail], zscaler.zia.models.partner_integrations.SandboxMd5Detail]:
         """Get MD5 hash report.
 
         Args:
@@ -18032,7 +18032,7 @@ class AsyncPartnerIntegrationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_crowdstrike_endpoints(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]]:
+    async def list_crowdstrike_endpoints(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint], zscaler.zia.models.partner_integrations.CrowdStrikeEndpoint]:
         """List crowdstrike endpoints.
 
         Args:
@@ -18073,7 +18073,7 @@ class AsyncPartnerIntegrationsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_integration_partners(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.partner_integrations.IntegrationPartner]]:
+    async def list_integration_partners(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.partner_integrations.IntegrationPartner], zscaler.zia.models.partner_integrations.IntegrationPartner]:
         """List integration partners.
 
         Args:
@@ -18352,7 +18352,7 @@ class AsyncProxiesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_proxies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.proxies.Proxies]]:
+    async def list_proxies(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.proxies.Proxies], zscaler.zia.models.proxies.Proxies]:
         """List proxies.
 
         Args:
@@ -18372,7 +18372,7 @@ class AsyncProxiesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_proxies_lite(self) -> AsyncResult[list[zscaler.zia.models.proxies.Proxies]]:
+    async def list_proxies_lite(self) -> AsyncResult[list[zscaler.zia.models.proxies.Proxies], zscaler.zia.models.proxies.Proxies]:
         """List proxies (lite view).
 
         Returns:
@@ -18389,7 +18389,7 @@ class AsyncProxiesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_proxy_gateway_lite(self) -> AsyncResult[list[zscaler.zia.models.proxy_gateways.ProxyGatways]]:
+    async def list_proxy_gateway_lite(self) -> AsyncResult[list[zscaler.zia.models.proxy_gateways.ProxyGatways], zscaler.zia.models.proxy_gateways.ProxyGatways]:
         """List proxy gateway (lite view).
 
         Returns:
@@ -18407,7 +18407,7 @@ class AsyncProxiesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_proxy_gateways(self) -> Optional[AsyncResult[list[zscaler.zia.models.proxy_gateways.ProxyGatways]]]:
+    async def list_proxy_gateways(self) -> Optional[AsyncResult[list[zscaler.zia.models.proxy_gateways.ProxyGatways], zscaler.zia.models.proxy_gateways.ProxyGatways]]:
         """List proxy gateways (on an error: logged, ``None`` returned).
 
         Returns:
@@ -18747,7 +18747,7 @@ class AsyncRiskProfilesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_risk_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.risk_profiles.RiskProfiles]]:
+    async def list_risk_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.risk_profiles.RiskProfiles], zscaler.zia.models.risk_profiles.RiskProfiles]:
         """List risk profiles.
 
         Args:
@@ -18768,7 +18768,7 @@ class AsyncRiskProfilesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_risk_profiles_lite(self) -> AsyncResult[list[zscaler.zia.models.risk_profiles.RiskProfiles]]:
+    async def list_risk_profiles_lite(self) -> AsyncResult[list[zscaler.zia.models.risk_profiles.RiskProfiles], zscaler.zia.models.risk_profiles.RiskProfiles]:
         """List risk profiles (lite view).
 
         Returns:
@@ -18997,7 +18997,7 @@ class AsyncRuleLabelsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_rule_type_label(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.rule_labels.RuleLabels]]:
+    async def get_rule_type_label(self, rule_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.rule_labels.RuleLabels], zscaler.zia.models.rule_labels.RuleLabels]:
         """Get rule type label.
 
         Args:
@@ -19019,7 +19019,7 @@ class AsyncRuleLabelsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_labels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.rule_labels.RuleLabels]]:
+    async def list_labels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.rule_labels.RuleLabels], zscaler.zia.models.rule_labels.RuleLabels]:
         """List labels.
 
         Args:
@@ -19157,7 +19157,7 @@ class SaasSecurityApiAPI:
 class AsyncSaasSecurityApiAPI:
     """``client.zia.saas_security_api`` of the async client: every method a coroutine."""
 
-    async def list_casb_email_label_lite(self) -> AsyncResult[list[zscaler.zia.models.saas_security_api.CasbEmailLabel]]:
+    async def list_casb_email_label_lite(self) -> AsyncResult[list[zscaler.zia.models.saas_security_api.CasbEmailLabel], zscaler.zia.models.saas_security_api.CasbEmailLabel]:
         """List CASB email label (lite view).
 
         Returns:
@@ -19175,7 +19175,7 @@ class AsyncSaasSecurityApiAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_casb_tenant_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.saas_security_api.CasbTenant]]:
+    async def list_casb_tenant_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.saas_security_api.CasbTenant], zscaler.zia.models.saas_security_api.CasbTenant]:
         """List CASB tenant (lite view).
 
         Args:
@@ -19198,7 +19198,7 @@ class AsyncSaasSecurityApiAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_domain_profiles_lite(self) -> AsyncResult[list[zscaler.zia.models.saas_security_api.DomainProfiles]]:
+    async def list_domain_profiles_lite(self) -> AsyncResult[list[zscaler.zia.models.saas_security_api.DomainProfiles], zscaler.zia.models.saas_security_api.DomainProfiles]:
         """List domain profiles (lite view).
 
         Returns:
@@ -19216,7 +19216,7 @@ class AsyncSaasSecurityApiAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_quarantine_tombstone_lite(self) -> AsyncResult[list[zscaler.zia.models.saas_security_api.QuarantineTombstoneTemplate]]:
+    async def list_quarantine_tombstone_lite(self) -> AsyncResult[list[zscaler.zia.models.saas_security_api.QuarantineTombstoneTemplate], zscaler.zia.models.saas_security_api.QuarantineTombstoneTemplate]:
         """List quarantine tombstone (lite view).
 
         Returns:
@@ -19234,7 +19234,7 @@ class AsyncSaasSecurityApiAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_saas_scan_info(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.saas_security_api.SaaSScanInfo]]:
+    async def list_saas_scan_info(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.saas_security_api.SaaSScanInfo], zscaler.zia.models.saas_security_api.SaaSScanInfo]:
         """List SaaS scan info.
 
         Args:
@@ -19711,7 +19711,7 @@ class AsyncSandboxRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.sandboxrules.SandboxRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.sandboxrules.SandboxRules], zscaler.zia.models.sandboxrules.SandboxRules]:
         """List rules.
 
         Args:
@@ -19891,7 +19891,7 @@ class AsyncSecureBrowsingAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_supported_browser_versions(self) -> AsyncResult[list[zscaler.zia.models.secure_browsing.SupportedBrowserVersions]]:
+    async def get_supported_browser_versions(self) -> AsyncResult[list[zscaler.zia.models.secure_browsing.SupportedBrowserVersions], zscaler.zia.models.secure_browsing.SupportedBrowserVersions]:
         """Get supported browser versions.
 
         Returns:
@@ -20618,7 +20618,7 @@ class AsyncSecurityUebaAlertsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_alert_definitions(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertDefinition]]:
+    async def list_alert_definitions(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertDefinition], zscaler.zia.models.security_ueba_alerts.AlertDefinition]:
         """List alert definitions.
 
         Args:
@@ -20639,7 +20639,7 @@ class AsyncSecurityUebaAlertsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_alert_rule_configurations_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    async def list_alert_rule_configurations_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook], zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """List alert rule configurations rules.
 
         Args:
@@ -20660,7 +20660,7 @@ class AsyncSecurityUebaAlertsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_alert_rule_configurations_rules_rulestatus(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    async def list_alert_rule_configurations_rules_rulestatus(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook], zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """List alert rule configurations rules rulestatus.
 
         Args:
@@ -20681,7 +20681,7 @@ class AsyncSecurityUebaAlertsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_alert_rule_configurations_ueba_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    async def list_alert_rule_configurations_ueba_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook], zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """List alert rule configurations ueba rules.
 
         Args:
@@ -20702,7 +20702,7 @@ class AsyncSecurityUebaAlertsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_alert_rule_configurations_webhooks(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]]:
+    async def list_alert_rule_configurations_webhooks(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook], zscaler.zia.models.security_ueba_alerts.AlertRuleConfigurationWebhook]:
         """List alert rule configurations webhooks.
 
         Args:
@@ -21018,7 +21018,7 @@ class AsyncShadowItReportAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]]:
+    async def list_apps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags], zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]:
         """List apps.
 
         Args:
@@ -21039,7 +21039,7 @@ class AsyncShadowItReportAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_custom_tags(self) -> AsyncResult[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]]:
+    async def list_custom_tags(self) -> AsyncResult[list[zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags], zscaler.zia.models.shadow_it_report.CloudapplicationsAndTags]:
         """List custom tags.
 
         Returns:
@@ -21102,7 +21102,7 @@ class SmpcInstanceAPI:
 class AsyncSmpcInstanceAPI:
     """``client.zia.smpc_instance`` of the async client: every method a coroutine."""
 
-    async def list_smpc_instances(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.smpc_instance.SmpcInstance]]:
+    async def list_smpc_instances(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.smpc_instance.SmpcInstance], zscaler.zia.models.smpc_instance.SmpcInstance]:
         """List smpc instances.
 
         Args:
@@ -21367,7 +21367,7 @@ class AsyncSslInspectionRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules], zscaler.zia.models.ssl_inspection_rules.SSLInspectionRules]:
         """List rules.
 
         Args:
@@ -21478,7 +21478,7 @@ class SubCloudsAPI:
 class AsyncSubCloudsAPI:
     """``client.zia.sub_clouds`` of the async client: every method a coroutine."""
 
-    async def get_sub_cloud_last_dc_in_country(self, cloud_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.subclouds.LastDCInCountry]]:
+    async def get_sub_cloud_last_dc_in_country(self, cloud_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.subclouds.LastDCInCountry], zscaler.zia.models.subclouds.LastDCInCountry]:
         """Get sub cloud last DC in country.
 
         Args:
@@ -21500,7 +21500,7 @@ class AsyncSubCloudsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_sub_clouds(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.subclouds.TenantSubClouds]]:
+    async def list_sub_clouds(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.subclouds.TenantSubClouds], zscaler.zia.models.subclouds.TenantSubClouds]:
         """List sub clouds.
 
         Args:
@@ -21568,7 +21568,7 @@ class SystemAuditAPI:
 class AsyncSystemAuditAPI:
     """``client.zia.system_audit`` of the async client: every method a coroutine."""
 
-    async def get_config_audit(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.system_audit.ConfigAudit]]:
+    async def get_config_audit(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.system_audit.ConfigAudit], zscaler.zia.models.system_audit.ConfigAudit]:
         """Get config audit.
 
         Args:
@@ -21809,7 +21809,7 @@ class AsyncTenancyRestrictionProfileAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_restriction_profile(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]]:
+    async def list_restriction_profile(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile], zscaler.zia.models.tenancy_restriction_profile.TenancyRestrictionProfile]:
         """List restriction profile.
 
         Args:
@@ -22013,7 +22013,7 @@ class AsyncTimeIntervalsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_time_intervals(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.time_intervals.TimeIntervals]]:
+    async def list_time_intervals(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.time_intervals.TimeIntervals], zscaler.zia.models.time_intervals.TimeIntervals]:
         """List time intervals.
 
         Args:
@@ -22348,7 +22348,7 @@ class AsyncTrafficCaptureAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rule_labels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels]]:
+    async def list_rule_labels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels], zscaler.zia.models.traffic_capture.TrafficCaptureRuleLabels]:
         """List rule labels.
 
         Args:
@@ -22370,7 +22370,7 @@ class AsyncTrafficCaptureAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_capture.TrafficCapture]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_capture.TrafficCapture], zscaler.zia.models.traffic_capture.TrafficCapture]:
         """List rules.
 
         Args:
@@ -22409,7 +22409,7 @@ class AsyncTrafficCaptureAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def traffic_capture_rule_count(self) -> AsyncResult[list[zscaler.zia.models.traffic_capture.TrafficCapture]]:
+    async def traffic_capture_rule_count(self) -> AsyncResult[list[zscaler.zia.models.traffic_capture.TrafficCapture], zscaler.zia.models.traffic_capture.TrafficCapture]:
         """Traffic capture rule count.
 
         Returns:
@@ -22616,7 +22616,7 @@ class AsyncTrafficDatacentersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_datacenters(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_datacenters.TrafficDatacenters]]:
+    async def list_datacenters(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_datacenters.TrafficDatacenters], zscaler.zia.models.traffic_datacenters.TrafficDatacenters]:
         """List datacenters.
 
         Args:
@@ -22637,7 +22637,7 @@ class AsyncTrafficDatacentersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_dc_exclusions(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions]]:
+    async def list_dc_exclusions(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions], zscaler.zia.models.traffic_dc_exclusions.TrafficDcExclusions]:
         """List DC exclusions.
 
         Args:
@@ -22840,7 +22840,7 @@ class AsyncTrafficExtranetAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_extranets(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_extranet.TrafficExtranet]]:
+    async def list_extranets(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_extranet.TrafficExtranet], zscaler.zia.models.traffic_extranet.TrafficExtranet]:
         """List extranets.
 
         Args:
@@ -23091,7 +23091,7 @@ class AsyncTrafficStaticIpAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_static_ips(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_static_ip.TrafficStaticIP]]:
+    async def list_static_ips(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_static_ip.TrafficStaticIP], zscaler.zia.models.traffic_static_ip.TrafficStaticIP]:
         """List static IPS.
 
         Args:
@@ -23341,7 +23341,7 @@ class AsyncTrafficVpnCredentialsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_vpn_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]]:
+    async def list_vpn_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials], zscaler.zia.models.traffic_vpn_credentials.TrafficVPNCredentials]:
         """List VPN credentials.
 
         Args:
@@ -23825,7 +23825,7 @@ class AsyncUrlCategoriesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.urlcategory.URLCategory]]:
+    async def list_categories(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.urlcategory.URLCategory], zscaler.zia.models.urlcategory.URLCategory]:
         """List categories.
 
         Args:
@@ -23847,7 +23847,7 @@ class AsyncUrlCategoriesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_categories_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.urlcategory.URLCategory]]:
+    async def list_categories_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.urlcategory.URLCategory], zscaler.zia.models.urlcategory.URLCategory]:
         """List categories (lite view).
 
         Args:
@@ -24259,7 +24259,7 @@ class AsyncUrlFilteringAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.url_filtering_rules.URLFilteringRule]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.url_filtering_rules.URLFilteringRule], zscaler.zia.models.url_filtering_rules.URLFilteringRule]:
         """List rules.
 
         Args:
@@ -24964,7 +24964,7 @@ class AsyncUserManagementAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_auditors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement]]:
+    async def list_auditors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement], zscaler.zia.models.user_management.UserManagement]:
         """List auditors.
 
         Args:
@@ -24986,7 +24986,7 @@ class AsyncUserManagementAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_departments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement]]:
+    async def list_departments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement], zscaler.zia.models.user_management.UserManagement]:
         """List departments.
 
         Args:
@@ -25008,7 +25008,7 @@ class AsyncUserManagementAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.Groups]]:
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.Groups], zscaler.zia.models.user_management.Groups]:
         """List groups.
 
         Args:
@@ -25029,7 +25029,7 @@ class AsyncUserManagementAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_user_references(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement]]:
+    async def list_user_references(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement], zscaler.zia.models.user_management.UserManagement]:
         """List user references.
 
         Args:
@@ -25051,7 +25051,7 @@ class AsyncUserManagementAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement]]:
+    async def list_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.user_management.UserManagement], zscaler.zia.models.user_management.UserManagement]:
         """List users.
 
         Args:
@@ -25312,7 +25312,7 @@ class AsyncVzenClustersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_vzen_clusters(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.vzen_clusters.VZENClusters]]:
+    async def list_vzen_clusters(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.vzen_clusters.VZENClusters], zscaler.zia.models.vzen_clusters.VZENClusters]:
         """List vzen clusters.
 
         Args:
@@ -25559,7 +25559,7 @@ class AsyncVzenNodesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_zen_nodes(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.vzen_nodes.VZenNodes]]:
+    async def list_zen_nodes(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.vzen_nodes.VZenNodes], zscaler.zia.models.vzen_nodes.VZenNodes]:
         """List zen nodes.
 
         Args:
@@ -25669,7 +25669,7 @@ class WebDlpGlobalOptionsAPI:
 class AsyncWebDlpGlobalOptionsAPI:
     """``client.zia.web_dlp_global_options`` of the async client: every method a coroutine."""
 
-    async def get_global_options(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]]:
+    async def get_global_options(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions], zscaler.zia.models.web_dlp_global_options.WebDlpGlobalOptions]:
         """Get global options.
 
         Args:
@@ -25883,7 +25883,7 @@ class AsyncWorkloadGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.workload_groups.WorkloadGroups]]:
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.workload_groups.WorkloadGroups], zscaler.zia.models.workload_groups.WorkloadGroups]:
         """List groups.
 
         Args:
@@ -26107,7 +26107,7 @@ class AsyncZpaGatewayAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.zpa_gateway.ZPAGateway]]:
+    async def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zia.models.zpa_gateway.ZPAGateway], zscaler.zia.models.zpa_gateway.ZPAGateway]:
         """List gateways.
 
         Args:

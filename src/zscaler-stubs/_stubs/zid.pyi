@@ -1138,7 +1138,7 @@ class AsyncUsersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_user_group_details(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zid.models.users.UserRecord]]:
+    async def list_user_group_details(self, user_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zid.models.users.UserRecord], zscaler.zid.models.users.UserRecord]:
         """List user group details.
 
         Args:

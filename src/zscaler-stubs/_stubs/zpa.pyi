@@ -275,7 +275,7 @@ class AdministratorControllerAPI:
 class AsyncAdministratorControllerAPI:
     """``client.zpa.administrator_controller`` of the async client: every method a coroutine."""
 
-    async def list_administrators(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.administrator_controller.AdministratorController]]:
+    async def list_administrators(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.administrator_controller.AdministratorController], zscaler.zpa.models.administrator_controller.AdministratorController]:
         """List administrators.
 
         Args:
@@ -498,7 +498,7 @@ class ApiKeysAPI:
 class AsyncApiKeysAPI:
     """``client.zpa.api_keys`` of the async client: every method a coroutine."""
 
-    async def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.api_keys.ApiKeys]]:
+    async def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.api_keys.ApiKeys], zscaler.zpa.models.api_keys.ApiKeys]:
         """List api keys.
 
         Args:
@@ -873,7 +873,7 @@ class AsyncAppConnectorGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
+    async def list_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup], zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
         """List connector groups.
 
         Args:
@@ -895,7 +895,7 @@ class AsyncAppConnectorGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_connector_groups_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup]]:
+    async def list_connector_groups_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_connector_groups.AppConnectorGroup], zscaler.zpa.models.app_connector_groups.AppConnectorGroup]:
         """List connector groups summary.
 
         Args:
@@ -1256,7 +1256,7 @@ class AsyncAppConnectorsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_connectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_connectors.AppConnectorController]]:
+    async def list_connectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_connectors.AppConnectorController], zscaler.zpa.models.app_connectors.AppConnectorController]:
         """List connectors.
 
         Args:
@@ -1819,7 +1819,7 @@ class AsyncAppProtectionAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_all_predef_control(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]]:
+    async def get_all_predef_control(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource], zscaler.zpa.models.app_protection_predefined_controls.PredefinedInspectionControlResource]:
         """Get all predef control.
 
         Args:
@@ -1948,7 +1948,7 @@ class AsyncAppProtectionAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_custom_controls(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_protection_profile.CustomControls]]:
+    async def list_custom_controls(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_protection_profile.CustomControls], zscaler.zpa.models.app_protection_profile.CustomControls]:
         """List custom controls.
 
         Args:
@@ -2062,7 +2062,7 @@ class AsyncAppProtectionAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_protection_profile.AppProtectionProfile]]:
+    async def list_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.app_protection_profile.AppProtectionProfile], zscaler.zpa.models.app_protection_profile.AppProtectionProfile]:
         """List profiles.
 
         Args:
@@ -2471,7 +2471,7 @@ class AsyncAppSegmentsBaAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_segments_ba(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    async def list_segments_ba(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segments browser access.
 
         Args:
@@ -2723,7 +2723,7 @@ class AsyncAppSegmentsBaV2API:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_segments_ba(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    async def list_segments_ba(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segments browser access.
 
         Args:
@@ -2995,7 +2995,7 @@ class AsyncAppSegmentsInspectionAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_segment_inspection(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    async def list_segment_inspection(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segment inspection.
 
         Args:
@@ -3253,7 +3253,7 @@ class AsyncAppSegmentsPraAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_segments_pra(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    async def list_segments_pra(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segments PRA.
 
         Args:
@@ -3345,7 +3345,7 @@ class ApplicationFederationAPI:
 class AsyncApplicationFederationAPI:
     """``client.zpa.application_federation`` of the async client: every method a coroutine."""
 
-    async def list_applications_host(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_federation.ApplicationFederation]]:
+    async def list_applications_host(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_federation.ApplicationFederation], zscaler.zpa.models.application_federation.ApplicationFederation]:
         """List applications host.
 
         Args:
@@ -3957,7 +3957,7 @@ class AsyncApplicationSegmentAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_application_segment_count(self) -> AsyncResult[list[ZscalerObject]]:
+    async def get_application_segment_count(self) -> AsyncResult[list[ZscalerObject], ZscalerObject]:
         """Get application segment count.
 
         Returns:
@@ -3974,7 +3974,7 @@ class AsyncApplicationSegmentAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_application_segment_mappings(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject]]:
+    async def get_application_segment_mappings(self, segment_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject], ZscalerObject]:
         """Get application segment mappings.
 
         Args:
@@ -4011,7 +4011,7 @@ class AsyncApplicationSegmentAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_multimatch_unsupported_references(self, domains: Any, **kwargs: Unpack[ApplicationSegmentGetMultimatchUnsupportedReferencesBody]) -> AsyncResult[list[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]]:
+    async def get_multimatch_unsupported_references(self, domains: Any, **kwargs: Unpack[ApplicationSegmentGetMultimatchUnsupportedReferencesBody]) -> AsyncResult[list[zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences], zscaler.zpa.models.application_segment.MultiMatchUnsupportedReferences]:
         """Get multimatch unsupported references.
 
         Args:
@@ -4075,7 +4075,7 @@ class AsyncApplicationSegmentAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_segments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments]]:
+    async def list_segments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_segment.ApplicationSegments], zscaler.zpa.models.application_segment.ApplicationSegments]:
         """List segments.
 
         Args:
@@ -4236,7 +4236,7 @@ class BranchConnectorGroupAPI:
 class AsyncBranchConnectorGroupAPI:
     """``client.zpa.branch_connector_group`` of the async client: every method a coroutine."""
 
-    async def list_branch_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+    async def list_branch_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """List branch connector group summary.
 
         Args:
@@ -4258,7 +4258,7 @@ class AsyncBranchConnectorGroupAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_branch_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+    async def list_branch_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """List branch connector groups.
 
         Args:
@@ -4306,7 +4306,7 @@ class BranchConnectorsAPI:
 class AsyncBranchConnectorsAPI:
     """``client.zpa.branch_connectors`` of the async client: every method a coroutine."""
 
-    async def list_branch_connectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.branch_connectors.BranchConnectorController]]:
+    async def list_branch_connectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.branch_connectors.BranchConnectorController], zscaler.zpa.models.branch_connectors.BranchConnectorController]:
         """List branch connectors.
 
         Args:
@@ -4400,7 +4400,7 @@ class BrowserProtectionAPI:
 class AsyncBrowserProtectionAPI:
     """``client.zpa.browser_protection`` of the async client: every method a coroutine."""
 
-    async def list_active_browser_protection_profile(self) -> AsyncResult[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]]:
+    async def list_active_browser_protection_profile(self) -> AsyncResult[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile], zscaler.zpa.models.browser_protection.BrowserProtectionProfile]:
         """List active browser protection profile.
 
         Returns:
@@ -4418,7 +4418,7 @@ class AsyncBrowserProtectionAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_browser_protection_profile(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile]]:
+    async def list_browser_protection_profile(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.browser_protection.BrowserProtectionProfile], zscaler.zpa.models.browser_protection.BrowserProtectionProfile]:
         """List browser protection profile.
 
         Args:
@@ -4683,7 +4683,7 @@ class AsyncBusinessContinuityAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_business_continuity_settings(self) -> AsyncResult[list[zscaler.zpa.models.business_continuity.BusinessContinuity]]:
+    async def list_business_continuity_settings(self) -> AsyncResult[list[zscaler.zpa.models.business_continuity.BusinessContinuity], zscaler.zpa.models.business_continuity.BusinessContinuity]:
         """List business continuity settings.
 
         Returns:
@@ -4961,7 +4961,7 @@ class AsyncC2cIpRangesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_ranges(self) -> AsyncResult[list[zscaler.zpa.models.c2c_ip_ranges.IpRanges]]:
+    async def list_ip_ranges(self) -> AsyncResult[list[zscaler.zpa.models.c2c_ip_ranges.IpRanges], zscaler.zpa.models.c2c_ip_ranges.IpRanges]:
         """List IP ranges.
 
         Returns:
@@ -5160,7 +5160,7 @@ class AsyncCbiBannerAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cbi_banners(self) -> AsyncResult[list[zscaler.zpa.models.cbi_banner.CBIBanner]]:
+    async def list_cbi_banners(self) -> AsyncResult[list[zscaler.zpa.models.cbi_banner.CBIBanner], zscaler.zpa.models.cbi_banner.CBIBanner]:
         """List CBI banners.
 
         Returns:
@@ -5355,7 +5355,7 @@ class AsyncCbiCertificateAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cbi_certificates(self) -> AsyncResult[list[zscaler.zpa.models.cbi_certificate.CBICertificate]]:
+    async def list_cbi_certificates(self) -> AsyncResult[list[zscaler.zpa.models.cbi_certificate.CBICertificate], zscaler.zpa.models.cbi_certificate.CBICertificate]:
         """List CBI certificates.
 
         Returns:
@@ -5574,7 +5574,7 @@ class AsyncCbiProfileAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cbi_profiles(self) -> AsyncResult[list[zscaler.zpa.models.cbi_profile.CBIProfile]]:
+    async def list_cbi_profiles(self) -> AsyncResult[list[zscaler.zpa.models.cbi_profile.CBIProfile], zscaler.zpa.models.cbi_profile.CBIProfile]:
         """List CBI profiles.
 
         Returns:
@@ -5638,7 +5638,7 @@ class CbiRegionAPI:
 class AsyncCbiRegionAPI:
     """``client.zpa.cbi_region`` of the async client: every method a coroutine."""
 
-    async def list_cbi_regions(self) -> AsyncResult[list[zscaler.zpa.models.cbi_region.CBIRegion]]:
+    async def list_cbi_regions(self) -> AsyncResult[list[zscaler.zpa.models.cbi_region.CBIRegion], zscaler.zpa.models.cbi_region.CBIRegion]:
         """List CBI regions.
 
         Returns:
@@ -5719,7 +5719,7 @@ class CbiZpaProfileAPI:
 class AsyncCbiZpaProfileAPI:
     """``client.zpa.cbi_zpa_profile`` of the async client: every method a coroutine."""
 
-    async def list_cbi_zpa_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListCbiZpaProfilesBody]) -> AsyncResult[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
+    async def list_cbi_zpa_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListCbiZpaProfilesBody]) -> AsyncResult[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile], zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]:
         """List CBI ZPA profiles.
 
         Args:
@@ -5743,7 +5743,7 @@ class AsyncCbiZpaProfileAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListIsolationProfilesBody]) -> AsyncResult[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]]:
+    async def list_isolation_profiles(self, query_params: Mapping[str, Any] | None = None, **kwargs: Unpack[CbiZpaProfileListIsolationProfilesBody]) -> AsyncResult[list[zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile], zscaler.zpa.models.cbi_zpa_profile.ZPACBIProfile]:
         """List isolation profiles.
 
         Args:
@@ -5899,7 +5899,7 @@ class CertificatesAPI:
 class AsyncCertificatesAPI:
     """``client.zpa.certificates`` of the async client: every method a coroutine."""
 
-    async def list_certificates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.certificates.Certificate]]:
+    async def list_certificates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.certificates.Certificate], zscaler.zpa.models.certificates.Certificate]:
         """List certificates.
 
         Args:
@@ -6002,7 +6002,7 @@ class AsyncCertificatesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_issued_certificates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.certificates.Certificate]]:
+    async def list_issued_certificates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.certificates.Certificate], zscaler.zpa.models.certificates.Certificate]:
         """List issued certificates.
 
         Args:
@@ -6139,7 +6139,7 @@ class AsyncClientSettingsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_all_client_settings(self) -> AsyncResult[list[zscaler.zpa.models.client_settings.ClientSettings]]:
+    async def get_all_client_settings(self) -> AsyncResult[list[zscaler.zpa.models.client_settings.ClientSettings], zscaler.zpa.models.client_settings.ClientSettings]:
         """Get all client settings.
 
         Returns:
@@ -6157,7 +6157,7 @@ class AsyncClientSettingsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_client_settings(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.client_settings.ClientSettings]]:
+    async def get_client_settings(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.client_settings.ClientSettings], zscaler.zpa.models.client_settings.ClientSettings]:
         """Get client settings.
 
         Args:
@@ -6204,7 +6204,7 @@ class CloudConnectorControllerAPI:
 class AsyncCloudConnectorControllerAPI:
     """``client.zpa.cloud_connector_controller`` of the async client: every method a coroutine."""
 
-    async def list_cloud_connectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.cloud_connector_controller.CloudConnectorController]]:
+    async def list_cloud_connectors(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.cloud_connector_controller.CloudConnectorController], zscaler.zpa.models.cloud_connector_controller.CloudConnectorController]:
         """List cloud connectors.
 
         Args:
@@ -6306,7 +6306,7 @@ class AsyncCloudConnectorGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cloud_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
+    async def list_cloud_connector_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup], zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]:
         """List cloud connector group summary.
 
         Args:
@@ -6327,7 +6327,7 @@ class AsyncCloudConnectorGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cloud_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]]:
+    async def list_cloud_connector_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup], zscaler.zpa.models.cloud_connector_groups.CloudConnectorGroup]:
         """List cloud connector groups.
 
         Args:
@@ -6477,7 +6477,7 @@ class AsyncConfigOverrideControllerAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_config_overrides(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.config_override_controller.ConfigOverrideController]]:
+    async def list_config_overrides(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.config_override_controller.ConfigOverrideController], zscaler.zpa.models.config_override_controller.ConfigOverrideController]:
         """List config overrides.
 
         Args:
@@ -6673,7 +6673,7 @@ class CustomerDrToolAPI:
 class AsyncCustomerDrToolAPI:
     """``client.zpa.customer_dr_tool`` of the async client: every method a coroutine."""
 
-    async def list_latest_dr_tool_versions(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion]]:
+    async def list_latest_dr_tool_versions(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion], zscaler.zpa.models.customer_dr_tool.CustomerDRToolVersion]:
         """List latest dr tool versions.
 
         Args:
@@ -6769,7 +6769,7 @@ class AsyncCustomerVersionProfileAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_version_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.customer_version_profile.CustomerVersionProfile]]:
+    async def list_version_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.customer_version_profile.CustomerVersionProfile], zscaler.zpa.models.customer_version_profile.CustomerVersionProfile]:
         """List version profiles.
 
         Args:
@@ -7056,7 +7056,7 @@ class AsyncEmergencyAccessAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_users(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.emergency_access.EmergencyAccessUser]]:
+    async def list_users(self, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.emergency_access.EmergencyAccessUser], zscaler.zpa.models.emergency_access.EmergencyAccessUser]:
         """List users.
 
         Args:
@@ -7387,7 +7387,7 @@ class AsyncEnrollmentCertificatesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_enrolment(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]]:
+    async def list_enrolment(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate], zscaler.zpa.models.enrollment_certificates.EnrollmentCertificate]:
         """List enrolment.
 
         Args:
@@ -7475,7 +7475,7 @@ class ExtranetResourceAPI:
 class AsyncExtranetResourceAPI:
     """``client.zpa.extranet_resource`` of the async client: every method a coroutine."""
 
-    async def list_extranet_resources_partner(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+    async def list_extranet_resources_partner(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """List extranet resources partner.
 
         Args:
@@ -7559,7 +7559,7 @@ class AsyncIdpAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_idps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.idp.IDPController]]:
+    async def list_idps(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.idp.IDPController], zscaler.zpa.models.idp.IDPController]:
         """List idps.
 
         Args:
@@ -7649,7 +7649,7 @@ class LocationControllerAPI:
 class AsyncLocationControllerAPI:
     """``client.zpa.location_controller`` of the async client: every method a coroutine."""
 
-    async def get_location_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+    async def get_location_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """Get location extranet resource.
 
         Args:
@@ -7672,7 +7672,7 @@ class AsyncLocationControllerAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_location_group_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.LocationGroupDTO]]:
+    async def get_location_group_extranet_resource(self, zpn_er_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.LocationGroupDTO], zscaler.zpa.models.common.LocationGroupDTO]:
         """Get location group extranet resource.
 
         Args:
@@ -7695,7 +7695,7 @@ class AsyncLocationControllerAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_location_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+    async def get_location_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """Get location summary.
 
         Args:
@@ -8029,7 +8029,7 @@ class AsyncLssAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_configs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.lss.LSSResourceModel]]:
+    async def list_configs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.lss.LSSResourceModel], zscaler.zpa.models.lss.LSSResourceModel]:
         """List configs.
 
         Args:
@@ -8165,7 +8165,7 @@ class AsyncMachineGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_machine_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
+    async def list_machine_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.machine_groups.MachineGroup], zscaler.zpa.models.machine_groups.MachineGroup]:
         """List machine group summary.
 
         Args:
@@ -8187,7 +8187,7 @@ class AsyncMachineGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_machine_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.machine_groups.MachineGroup]]:
+    async def list_machine_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.machine_groups.MachineGroup], zscaler.zpa.models.machine_groups.MachineGroup]:
         """List machine groups.
 
         Args:
@@ -8236,7 +8236,7 @@ class ManagedBrowserProfileAPI:
 class AsyncManagedBrowserProfileAPI:
     """``client.zpa.managed_browser_profile`` of the async client: every method a coroutine."""
 
-    async def list_managed_browser_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile]]:
+    async def list_managed_browser_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile], zscaler.zpa.models.managed_browser_profile.ManagedBrowserProfile]:
         """List managed browser profiles.
 
         Args:
@@ -8494,7 +8494,7 @@ class AsyncMicrotenantsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_microtenant_summary(self) -> AsyncResult[list[zscaler.zpa.models.microtenants.Microtenant]]:
+    async def get_microtenant_summary(self) -> AsyncResult[list[zscaler.zpa.models.microtenants.Microtenant], zscaler.zpa.models.microtenants.Microtenant]:
         """Get microtenant summary.
 
         Returns:
@@ -8512,7 +8512,7 @@ class AsyncMicrotenantsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_microtenants(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.microtenants.Microtenant]]:
+    async def list_microtenants(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.microtenants.Microtenant], zscaler.zpa.models.microtenants.Microtenant]:
         """List microtenants.
 
         Args:
@@ -8583,7 +8583,7 @@ class NpnClientControllerAPI:
 class AsyncNpnClientControllerAPI:
     """``client.zpa.npn_client_controller`` of the async client: every method a coroutine."""
 
-    async def list_vpn_connected_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.npn_client_controller.NPNClientController]]:
+    async def list_vpn_connected_users(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.npn_client_controller.NPNClientController], zscaler.zpa.models.npn_client_controller.NPNClientController]:
         """List VPN connected users.
 
         Args:
@@ -8753,7 +8753,7 @@ class OneIdentityAPI:
 class AsyncOneIdentityAPI:
     """``client.zpa.one_identity`` of the async client: every method a coroutine."""
 
-    async def list_iamidpmappings(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.one_identity.OneIdentity]]:
+    async def list_iamidpmappings(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.one_identity.OneIdentity], zscaler.zpa.models.one_identity.OneIdentity]:
         """List iamidpmappings.
 
         Args:
@@ -10321,7 +10321,7 @@ class AsyncPoliciesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1]]:
+    async def list_rules(self, policy_type: str, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1], zscaler.zpa.models.policyset_controller_v1.PolicySetControllerV1]:
         """List rules.
 
         Args:
@@ -10346,7 +10346,7 @@ class AsyncPoliciesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules_by_appplication_id(self, policy_type: str, application_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2]]:
+    async def list_rules_by_appplication_id(self, policy_type: str, application_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2], zscaler.zpa.models.policyset_controller_v2.PolicySetControllerV2]:
         """List rules by appplication ID.
 
         Args:
@@ -10988,7 +10988,7 @@ class AsyncPolicyGroupAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_groups(self, group_set_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_group.PolicyGroup]]:
+    async def list_groups(self, group_set_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_group.PolicyGroup], zscaler.zpa.models.policy_group.PolicyGroup]:
         """List groups.
 
         Args:
@@ -11329,7 +11329,7 @@ class AsyncPolicyGroupRuleAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, group_set_id: str | int, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
+    async def list_rules(self, group_set_id: str | int, group_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_rule.PolicyRule], zscaler.zpa.models.policy_rule.PolicyRule]:
         """List rules.
 
         Args:
@@ -11575,7 +11575,7 @@ class AsyncPolicyGroupSetAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_rule.PolicyRule]]:
+    async def list_rules(self, policy_type: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_rule.PolicyRule], zscaler.zpa.models.policy_rule.PolicyRule]:
         """List rules.
 
         Args:
@@ -11597,7 +11597,7 @@ class AsyncPolicyGroupSetAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_sets(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]]:
+    async def list_sets(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary], zscaler.zpa.models.policy_group_set_summary.PolicyGroupSetSummary]:
         """List sets.
 
         Args:
@@ -11680,7 +11680,7 @@ class AsyncPostureProfilesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_posture_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.posture_profiles.PostureProfile]]:
+    async def list_posture_profiles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.posture_profiles.PostureProfile], zscaler.zpa.models.posture_profiles.PostureProfile]:
         """List posture profiles.
 
         Args:
@@ -11921,7 +11921,7 @@ class AsyncPraApprovalAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_approval(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]]:
+    async def list_approval(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval], zscaler.zpa.models.pra_approval.PrivilegedRemoteAccessApproval]:
         """List approval.
 
         Args:
@@ -12132,7 +12132,7 @@ class PraConsoleAPI:
 class AsyncPraConsoleAPI:
     """``client.zpa.pra_console`` of the async client: every method a coroutine."""
 
-    async def list_consoles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]]:
+    async def list_consoles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole], zscaler.zpa.models.pra_console.PrivilegedRemoteAccessConsole]:
         """List consoles.
 
         Args:
@@ -12425,7 +12425,7 @@ class PraCredentialAPI:
 class AsyncPraCredentialAPI:
     """``client.zpa.pra_credential`` of the async client: every method a coroutine."""
 
-    async def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]]:
+    async def list_credentials(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential], zscaler.zpa.models.pra_credential.PrivilegedRemoteAccessCredential]:
         """List credentials.
 
         Args:
@@ -12690,7 +12690,7 @@ class PraCredentialPoolAPI:
 class AsyncPraCredentialPoolAPI:
     """``client.zpa.pra_credential_pool`` of the async client: every method a coroutine."""
 
-    async def list_credential_pool(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
+    async def list_credential_pool(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController], zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
         """List credential pool.
 
         Args:
@@ -12796,7 +12796,7 @@ class AsyncPraCredentialPoolAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_credential_pool_info(self, pool_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]]:
+    async def get_credential_pool_info(self, pool_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController], zscaler.zpa.models.pra_cred_pool_controller.PRACredentialPoolController]:
         """Get credential pool info.
 
         Args:
@@ -12937,7 +12937,7 @@ class PraPortalAPI:
 class AsyncPraPortalAPI:
     """``client.zpa.pra_portal`` of the async client: every method a coroutine."""
 
-    async def list_portals(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]]:
+    async def list_portals(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal], zscaler.zpa.models.pra_portal.PrivilegedRemoteAccessPortal]:
         """List portals.
 
         Args:
@@ -13195,7 +13195,7 @@ class AsyncPrivateCloudAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_private_clouds(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.private_cloud.PrivateCloud]]:
+    async def list_private_clouds(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.private_cloud.PrivateCloud], zscaler.zpa.models.private_cloud.PrivateCloud]:
         """List private clouds.
 
         Args:
@@ -13386,7 +13386,7 @@ class AsyncPrivateCloudControllerAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_cloud_controllers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.private_cloud_controller.PrivateCloudController]]:
+    async def list_cloud_controllers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.private_cloud_controller.PrivateCloudController], zscaler.zpa.models.private_cloud_controller.PrivateCloudController]:
         """List cloud controllers.
 
         Args:
@@ -13614,7 +13614,7 @@ class PrivateCloudGroupAPI:
 class AsyncPrivateCloudGroupAPI:
     """``client.zpa.private_cloud_group`` of the async client: every method a coroutine."""
 
-    async def list_cloud_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]]:
+    async def list_cloud_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.private_cloud_group.PrivateCloudGroup], zscaler.zpa.models.private_cloud_group.PrivateCloudGroup]:
         """List cloud groups.
 
         Args:
@@ -13723,7 +13723,7 @@ class AsyncPrivateCloudGroupAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_private_cloud_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+    async def list_private_cloud_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """List private cloud group summary.
 
         Args:
@@ -13901,7 +13901,7 @@ class ProvisioningAPI:
 class AsyncProvisioningAPI:
     """``client.zpa.provisioning`` of the async client: every method a coroutine."""
 
-    async def list_provisioning_keys(self, key_type: str, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.provisioning_keys.ProvisioningKey]]:
+    async def list_provisioning_keys(self, key_type: str, query_params: Mapping[str, Any] | None = None, **kwargs: Any) -> AsyncResult[list[zscaler.zpa.models.provisioning_keys.ProvisioningKey], zscaler.zpa.models.provisioning_keys.ProvisioningKey]:
         """List provisioning keys.
 
         Args:
@@ -14182,7 +14182,7 @@ class RoleControllerAPI:
 class AsyncRoleControllerAPI:
     """``client.zpa.role_controller`` of the async client: every method a coroutine."""
 
-    async def list_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.role_controller.RoleController]]:
+    async def list_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.role_controller.RoleController], zscaler.zpa.models.role_controller.RoleController]:
         """List roles.
 
         Args:
@@ -14286,7 +14286,7 @@ class AsyncRoleControllerAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_permission_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.role_controller.ClassPermissionGroups]]:
+    async def list_permission_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.role_controller.ClassPermissionGroups], zscaler.zpa.models.role_controller.ClassPermissionGroups]:
         """List permission groups.
 
         Args:
@@ -14493,7 +14493,7 @@ class AsyncSamlAttributesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_saml_attributes(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
+    async def list_saml_attributes(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.saml_attributes.SAMLAttribute], zscaler.zpa.models.saml_attributes.SAMLAttribute]:
         """List SAML attributes.
 
         Args:
@@ -14514,7 +14514,7 @@ class AsyncSamlAttributesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_saml_attributes_by_idp(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.saml_attributes.SAMLAttribute]]:
+    async def list_saml_attributes_by_idp(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.saml_attributes.SAMLAttribute], zscaler.zpa.models.saml_attributes.SAMLAttribute]:
         """List SAML attributes by IdP.
 
         Args:
@@ -14664,7 +14664,7 @@ class AsyncScimAttributesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_scim_attributes(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]]:
+    async def list_scim_attributes(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.scim_attributes.SCIMAttributeHeader], zscaler.zpa.models.scim_attributes.SCIMAttributeHeader]:
         """List SCIM attributes.
 
         Args:
@@ -14753,7 +14753,7 @@ class AsyncScimGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_scim_groups(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.scim_groups.SCIMGroup]]:
+    async def list_scim_groups(self, idp_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.scim_groups.SCIMGroup], zscaler.zpa.models.scim_groups.SCIMGroup]:
         """List SCIM groups.
 
         Args:
@@ -14945,7 +14945,7 @@ class SegmentGroupsAPI:
 class AsyncSegmentGroupsAPI:
     """``client.zpa.segment_groups`` of the async client: every method a coroutine."""
 
-    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.segment_group.SegmentGroup]]:
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.segment_group.SegmentGroup], zscaler.zpa.models.segment_group.SegmentGroup]:
         """List groups.
 
         Args:
@@ -15261,7 +15261,7 @@ class AsyncServerGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.server_group.ServerGroup]]:
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.server_group.ServerGroup], zscaler.zpa.models.server_group.ServerGroup]:
         """List groups.
 
         Args:
@@ -15442,7 +15442,7 @@ class ServersAPI:
 class AsyncServersAPI:
     """``client.zpa.servers`` of the async client: every method a coroutine."""
 
-    async def list_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_servers.AppServers]]:
+    async def list_servers(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_servers.AppServers], zscaler.zpa.models.application_servers.AppServers]:
         """List servers.
 
         Args:
@@ -15546,7 +15546,7 @@ class AsyncServersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_servers_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_servers.AppServers]]:
+    async def list_servers_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.application_servers.AppServers], zscaler.zpa.models.application_servers.AppServers]:
         """List servers summary.
 
         Args:
@@ -15767,7 +15767,7 @@ class AsyncServiceEdgeGroupAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_service_edge_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]]:
+    async def list_service_edge_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup], zscaler.zpa.models.service_edge_groups.ServiceEdgeGroup]:
         """List service edge groups.
 
         Args:
@@ -16124,7 +16124,7 @@ class AsyncServiceEdgesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_service_edges(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.service_edges.ServiceEdge]]:
+    async def list_service_edges(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.service_edges.ServiceEdge], zscaler.zpa.models.service_edges.ServiceEdge]:
         """List service edges.
 
         Args:
@@ -16193,7 +16193,7 @@ class StepupAuthLevelAPI:
 class AsyncStepupAuthLevelAPI:
     """``client.zpa.stepup_auth_level`` of the async client: every method a coroutine."""
 
-    async def get_step_up_auth_levels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel]]:
+    async def get_step_up_auth_levels(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel], zscaler.zpa.models.stepup_auth_level.StepUpAuthLevel]:
         """Get step up auth levels.
 
         Args:
@@ -16411,7 +16411,7 @@ class AsyncTagGroupAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_tag_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tag_group.TagGroup]]:
+    async def list_tag_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tag_group.TagGroup], zscaler.zpa.models.tag_group.TagGroup]:
         """List tag groups.
 
         Args:
@@ -16699,7 +16699,7 @@ class AsyncTagKeyAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_tag_keys(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tag_key.TagKey]]:
+    async def list_tag_keys(self, namespace_id: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tag_key.TagKey], zscaler.zpa.models.tag_key.TagKey]:
         """List tag keys.
 
         Args:
@@ -16958,7 +16958,7 @@ class AsyncTagNamespaceAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_namespaces(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tag_namespace.Namespace]]:
+    async def list_namespaces(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tag_namespace.Namespace], zscaler.zpa.models.tag_namespace.Namespace]:
         """List namespaces.
 
         Args:
@@ -17158,7 +17158,7 @@ class AsyncTenantFederationProvisioningAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_tenant_federations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
+    async def list_tenant_federations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate], zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]:
         """List tenant federations.
 
         Args:
@@ -17179,7 +17179,7 @@ class AsyncTenantFederationProvisioningAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_tenant_federations_partners(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]]:
+    async def list_tenant_federations_partners(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate], zscaler.zpa.models.tenant_federation_provisioning.TenantFederationNotesUpdate]:
         """List tenant federations partners.
 
         Args:
@@ -17284,7 +17284,7 @@ class AsyncTrustedNetworksAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_trusted_networks(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.trusted_network.TrustedNetwork]]:
+    async def list_trusted_networks(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.trusted_network.TrustedNetwork], zscaler.zpa.models.trusted_network.TrustedNetwork]:
         """List trusted networks.
 
         Args:
@@ -17429,7 +17429,7 @@ class UserPortalAupAPI:
 class AsyncUserPortalAupAPI:
     """``client.zpa.user_portal_aup`` of the async client: every method a coroutine."""
 
-    async def list_user_portal_aup(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.user_portal_aup.UserPortalAUP]]:
+    async def list_user_portal_aup(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.user_portal_aup.UserPortalAUP], zscaler.zpa.models.user_portal_aup.UserPortalAUP]:
         """List user portal aup.
 
         Args:
@@ -17655,7 +17655,7 @@ class UserPortalControllerAPI:
 class AsyncUserPortalControllerAPI:
     """``client.zpa.user_portal_controller`` of the async client: every method a coroutine."""
 
-    async def list_user_portals(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.user_portal_controller.UserPortalController]]:
+    async def list_user_portals(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.user_portal_controller.UserPortalController], zscaler.zpa.models.user_portal_controller.UserPortalController]:
         """List user portals.
 
         Args:
@@ -17920,7 +17920,7 @@ class UserPortalLinkAPI:
 class AsyncUserPortalLinkAPI:
     """``client.zpa.user_portal_link`` of the async client: every method a coroutine."""
 
-    async def list_portal_link(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.user_portal_link.UserPortalLink]]:
+    async def list_portal_link(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.user_portal_link.UserPortalLink], zscaler.zpa.models.user_portal_link.UserPortalLink]:
         """List portal link.
 
         Args:
@@ -18093,7 +18093,7 @@ class WorkloadTagGroupAPI:
 class AsyncWorkloadTagGroupAPI:
     """``client.zpa.workload_tag_group`` of the async client: every method a coroutine."""
 
-    async def get_workload_tag_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName]]:
+    async def get_workload_tag_group_summary(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.zpa.models.common.CommonIDName], zscaler.zpa.models.common.CommonIDName]:
         """Get workload tag group summary.
 
         Args:
@@ -18269,7 +18269,7 @@ class AsyncZiaCustomerConfigAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_zia_cloud_service_config(self) -> AsyncResult[list[zscaler.zpa.models.zia_customer_config.ZIACustomerConfig]]:
+    async def get_zia_cloud_service_config(self) -> AsyncResult[list[zscaler.zpa.models.zia_customer_config.ZIACustomerConfig], zscaler.zpa.models.zia_customer_config.ZIACustomerConfig]:
         """Get ZIA cloud service config.
 
         Returns:

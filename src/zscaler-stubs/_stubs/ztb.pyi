@@ -324,7 +324,7 @@ class AsyncAlarmsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_alarms(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.alarms.Alarms]]:
+    async def list_alarms(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.alarms.Alarms], zscaler.ztb.models.alarms.Alarms]:
         """List alarms.
 
         Args:
@@ -468,7 +468,7 @@ class AsyncApiKeysAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.api_key.APIKeyAuthRouter]]:
+    async def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.api_key.APIKeyAuthRouter], zscaler.ztb.models.api_key.APIKeyAuthRouter]:
         """List API keys.
 
         Args:
@@ -907,7 +907,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_group_by_list(self) -> AsyncResult[list[ZscalerObject]]:
+    async def get_group_by_list(self) -> AsyncResult[list[ZscalerObject], ZscalerObject]:
         """Get group by list.
 
         Returns:
@@ -924,7 +924,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_active_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.devices.ActiveDevice]]:
+    async def list_active_devices(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.devices.ActiveDevice], zscaler.ztb.models.devices.ActiveDevice]:
         """List active devices.
 
         Args:
@@ -966,7 +966,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_devices_group_by(self, group: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.devices.GroupByRow]]:
+    async def list_devices_group_by(self, group: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.devices.GroupByRow], zscaler.ztb.models.devices.GroupByRow]:
         """List devices group by.
 
         Args:
@@ -989,7 +989,7 @@ class AsyncDevicesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_operating_systems(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.devices.OperatingSystemRow]]:
+    async def list_operating_systems(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.devices.OperatingSystemRow], zscaler.ztb.models.devices.OperatingSystemRow]:
         """List operating systems.
 
         Args:
@@ -1194,7 +1194,7 @@ class AsyncGroupsRouterAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.groups_router.GroupsRouter]]:
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.groups_router.GroupsRouter], zscaler.ztb.models.groups_router.GroupsRouter]:
         """List groups.
 
         Args:
@@ -1427,7 +1427,7 @@ class AsyncPolicyCommentsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_comments(self, policy_id: str | int, policy_type: str = 'application', query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.policy_comments.PolicyComment]]:
+    async def list_comments(self, policy_id: str | int, policy_type: str = 'application', query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.policy_comments.PolicyComment], zscaler.ztb.models.policy_comments.PolicyComment]:
         """List comments.
 
         Args:
@@ -2060,7 +2060,7 @@ class AsyncSiteAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_app_segments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site.AppSegment]]:
+    async def list_app_segments(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site.AppSegment], zscaler.ztb.models.site.AppSegment]:
         """List app segments.
 
         Args:
@@ -2081,7 +2081,7 @@ class AsyncSiteAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_site_names(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site.SiteNameItem]]:
+    async def list_site_names(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site.SiteNameItem], zscaler.ztb.models.site.SiteNameItem]:
         """List site names.
 
         Args:
@@ -2102,7 +2102,7 @@ class AsyncSiteAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_sites(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site.Site]]:
+    async def list_sites(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site.Site], zscaler.ztb.models.site.Site]:
         """List sites.
 
         Args:
@@ -2399,7 +2399,7 @@ class AsyncSite2siteVpnAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_s2s_gateways(self, cluster_id: str | int) -> AsyncResult[list[zscaler.ztb.models.site2site_vpn.ClusterGatewayWithInterfaces]]:
+    async def get_s2s_gateways(self, cluster_id: str | int) -> AsyncResult[list[zscaler.ztb.models.site2site_vpn.ClusterGatewayWithInterfaces], zscaler.ztb.models.site2site_vpn.ClusterGatewayWithInterfaces]:
         """Get site-to-site gateways.
 
         Args:
@@ -2420,7 +2420,7 @@ class AsyncSite2siteVpnAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_hubs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site2site_vpn.CloudGatewayHub]]:
+    async def list_hubs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site2site_vpn.CloudGatewayHub], zscaler.ztb.models.site2site_vpn.CloudGatewayHub]:
         """List hubs.
 
         Args:
@@ -2442,7 +2442,7 @@ class AsyncSite2siteVpnAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_s2s_hubs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site2site_vpn.S2SHubItem]]:
+    async def list_s2s_hubs(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.site2site_vpn.S2SHubItem], zscaler.ztb.models.site2site_vpn.S2SHubItem]:
         """List site-to-site hubs.
 
         Args:
@@ -2681,7 +2681,7 @@ class AsyncTemplateRouterAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_template_interfaces(self, platform: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.common.Common]]:
+    async def list_template_interfaces(self, platform: str | int, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.common.Common], zscaler.ztb.models.common.Common]:
         """List template interfaces.
 
         Args:
@@ -2702,7 +2702,7 @@ class AsyncTemplateRouterAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_template_names(self) -> AsyncResult[list[zscaler.ztb.models.common.Common]]:
+    async def list_template_names(self) -> AsyncResult[list[zscaler.ztb.models.common.Common], zscaler.ztb.models.common.Common]:
         """List template names.
 
         Returns:
@@ -2719,7 +2719,7 @@ class AsyncTemplateRouterAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.template_router.TemplateRouter]]:
+    async def list_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztb.models.template_router.TemplateRouter], zscaler.ztb.models.template_router.TemplateRouter]:
         """List templates.
 
         Args:

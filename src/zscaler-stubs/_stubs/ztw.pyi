@@ -147,7 +147,7 @@ class AsyncAccountDetailsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_public_account_details(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject]]:
+    async def list_public_account_details(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject], ZscalerObject]:
         """List public account details.
 
         Args:
@@ -167,7 +167,7 @@ class AsyncAccountDetailsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_public_account_details_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject]]:
+    async def list_public_account_details_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[ZscalerObject], ZscalerObject]:
         """List public account details (lite view).
 
         Args:
@@ -419,7 +419,7 @@ class AsyncAccountGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_account_group_count(self) -> AsyncResult[list[ZscalerObject]]:
+    async def get_account_group_count(self) -> AsyncResult[list[ZscalerObject], ZscalerObject]:
         """Get account group count.
 
         Returns:
@@ -436,7 +436,7 @@ class AsyncAccountGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_account_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.account_groups.AccountGroups]]:
+    async def list_account_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.account_groups.AccountGroups], zscaler.ztw.models.account_groups.AccountGroups]:
         """List account groups.
 
         Args:
@@ -457,7 +457,7 @@ class AsyncAccountGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_account_groups_lite(self) -> AsyncResult[list[zscaler.ztw.models.account_groups.AccountGroups]]:
+    async def list_account_groups_lite(self) -> AsyncResult[list[zscaler.ztw.models.account_groups.AccountGroups], zscaler.ztw.models.account_groups.AccountGroups]:
         """List account groups (lite view).
 
         Returns:
@@ -734,7 +734,7 @@ class AsyncAdminRolesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.admin_roles.AdminRoles]]:
+    async def list_roles(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.admin_roles.AdminRoles], zscaler.ztw.models.admin_roles.AdminRoles]:
         """List roles.
 
         Args:
@@ -1050,7 +1050,7 @@ class AsyncAdminUsersAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_admins(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.admin_users.AdminUsers]]:
+    async def list_admins(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.admin_users.AdminUsers], zscaler.ztw.models.admin_users.AdminUsers]:
         """List admins.
 
         Args:
@@ -1142,7 +1142,7 @@ class ApiKeysAPI:
 class AsyncApiKeysAPI:
     """``client.ztw.api_keys`` of the async client: every method a coroutine."""
 
-    async def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.api_keys.ApiKeys]]:
+    async def list_api_keys(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.api_keys.ApiKeys], zscaler.ztw.models.api_keys.ApiKeys]:
         """List API keys.
 
         Args:
@@ -1433,7 +1433,7 @@ class AsyncEcGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ec_group_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+    async def list_ec_group_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ecgroup.ECGroup], zscaler.ztw.models.ecgroup.ECGroup]:
         """List EC group (lite view).
 
         Args:
@@ -1453,7 +1453,7 @@ class AsyncEcGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ec_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ecgroup.ECGroup]]:
+    async def list_ec_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ecgroup.ECGroup], zscaler.ztw.models.ecgroup.ECGroup]:
         """List EC groups.
 
         Args:
@@ -1624,7 +1624,7 @@ class AsyncForwardingGatewaysAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_gateway_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
+    async def list_gateway_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways], zscaler.ztw.models.forwarding_gateways.ForwardingGateways]:
         """List gateway (lite view).
 
         Args:
@@ -1645,7 +1645,7 @@ class AsyncForwardingGatewaysAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways]]:
+    async def list_gateways(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.forwarding_gateways.ForwardingGateways], zscaler.ztw.models.forwarding_gateways.ForwardingGateways]:
         """List gateways.
 
         Args:
@@ -1883,7 +1883,7 @@ class AsyncForwardingRulesAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.forwarding_rules.ForwardingControlRule]]:
+    async def list_rules(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.forwarding_rules.ForwardingControlRule], zscaler.ztw.models.forwarding_rules.ForwardingControlRule]:
         """List rules.
 
         Args:
@@ -2110,7 +2110,7 @@ class AsyncIpDestinationGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
+    async def list_ip_destination_groups(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups], zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
         """List IP destination groups.
 
         Args:
@@ -2132,7 +2132,7 @@ class AsyncIpDestinationGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]]:
+    async def list_ip_destination_groups_lite(self, exclude_type: str | None = None, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_destination_groups.IPDestinationGroups], zscaler.ztw.models.ip_destination_groups.IPDestinationGroups]:
         """List IP destination groups (the official SDK sends the full listing's GET).
 
         Args:
@@ -2320,7 +2320,7 @@ class AsyncIpGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_groups.IPGroups]]:
+    async def list_ip_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_groups.IPGroups], zscaler.ztw.models.ip_groups.IPGroups]:
         """List IP groups.
 
         Args:
@@ -2341,7 +2341,7 @@ class AsyncIpGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_groups.IPGroups]]:
+    async def list_ip_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_groups.IPGroups], zscaler.ztw.models.ip_groups.IPGroups]:
         """List IP groups (lite view).
 
         Args:
@@ -2486,7 +2486,7 @@ class AsyncIpSourceGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
+    async def list_ip_source_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup], zscaler.ztw.models.ip_source_groups.IPSourceGroup]:
         """List IP source groups.
 
         Args:
@@ -2507,7 +2507,7 @@ class AsyncIpSourceGroupsAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup]]:
+    async def list_ip_source_groups_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.ip_source_groups.IPSourceGroup], zscaler.ztw.models.ip_source_groups.IPSourceGroup]:
         """List IP source groups (lite view).
 
         Args:
@@ -2613,7 +2613,7 @@ class AsyncLocationManagementAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_locations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_management.LocationManagement]]:
+    async def list_locations(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_management.LocationManagement], zscaler.ztw.models.location_management.LocationManagement]:
         """List locations.
 
         Args:
@@ -2636,7 +2636,7 @@ class AsyncLocationManagementAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_management.LocationManagement]]:
+    async def list_locations_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_management.LocationManagement], zscaler.ztw.models.location_management.LocationManagement]:
         """List locations (lite view).
 
         Args:
@@ -2816,7 +2816,7 @@ class AsyncLocationTemplateAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_location_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
+    async def list_location_templates(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_templates.LocationTemplate], zscaler.ztw.models.location_templates.LocationTemplate]:
         """List location templates.
 
         Args:
@@ -2837,7 +2837,7 @@ class AsyncLocationTemplateAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_template_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_templates.LocationTemplate]]:
+    async def list_template_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.location_templates.LocationTemplate], zscaler.ztw.models.location_templates.LocationTemplate]:
         """List template (lite view).
 
         Args:
@@ -3016,7 +3016,7 @@ class AsyncNwServiceAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.nw_service.NetworkServices]]:
+    async def list_network_services(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.nw_service.NetworkServices], zscaler.ztw.models.nw_service.NetworkServices]:
         """List network services.
 
         Args:
@@ -3086,7 +3086,7 @@ class NwServiceGroupsAPI:
 class AsyncNwServiceGroupsAPI:
     """``client.ztw.nw_service_groups`` of the async client: every method a coroutine."""
 
-    async def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.nw_service_groups.NetworkServiceGroups]]:
+    async def list_network_svc_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.nw_service_groups.NetworkServiceGroups], zscaler.ztw.models.nw_service_groups.NetworkServiceGroups]:
         """List network svc groups.
 
         Args:
@@ -3277,7 +3277,7 @@ class AsyncProvisioningUrlAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_provisioning_url(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.provisioning_url.ProvisioningURL]]:
+    async def list_provisioning_url(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.provisioning_url.ProvisioningURL], zscaler.ztw.models.provisioning_url.ProvisioningURL]:
         """List provisioning URL.
 
         Args:
@@ -3654,7 +3654,7 @@ class AsyncPublicCloudInfoAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def get_public_cloud_info_count(self) -> AsyncResult[list[ZscalerObject]]:
+    async def get_public_cloud_info_count(self) -> AsyncResult[list[ZscalerObject], ZscalerObject]:
         """Get public cloud info count.
 
         Returns:
@@ -3671,7 +3671,7 @@ class AsyncPublicCloudInfoAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_public_cloud_info(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
+    async def list_public_cloud_info(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo], zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
         """List public cloud info.
 
         Args:
@@ -3692,7 +3692,7 @@ class AsyncPublicCloudInfoAPI:
         A coroutine: ``await`` it (the async client).
         """
         ...
-    async def list_public_cloud_info_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo]]:
+    async def list_public_cloud_info_lite(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.public_cloud_info.PublicCloudInfo], zscaler.ztw.models.public_cloud_info.PublicCloudInfo]:
         """List public cloud info (lite view).
 
         Args:
@@ -3763,7 +3763,7 @@ class WorkloadGroupsAPI:
 class AsyncWorkloadGroupsAPI:
     """``client.ztw.workload_groups`` of the async client: every method a coroutine."""
 
-    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.workload_groups.WorkloadGroups]]:
+    async def list_groups(self, query_params: Mapping[str, Any] | None = None) -> AsyncResult[list[zscaler.ztw.models.workload_groups.WorkloadGroups], zscaler.ztw.models.workload_groups.WorkloadGroups]:
         """List groups.
 
         Args:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator
 
 from ..errors import ZscalerError
 from ..paging import remaining_pages
-from ..response import ZscalerAPIResponse
+from ..response import ZscalerAPIResponse, _I
 
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
@@ -32,14 +32,14 @@ def _refuse_on_loop(what: str) -> None:
                        "'async for item in resp.aiter_all()' or 'await resp.afetch_all()'")
 
 
-class AsyncZscalerAPIResponse(ZscalerAPIResponse):
+class AsyncZscalerAPIResponse(ZscalerAPIResponse[_I]):
     """One answer of the API and the async cursor to the pages after it.
 
     ``has_next()``, ``get_results()``, ``get_body()`` ... are the sync response's. The sync
     ``next()``/``iter_all()``/``fetch_all()`` are refused inside a coroutine (they would block
     the event loop their requests need)."""
 
-    async def anext(self) -> tuple[Any, "ZscalerAPIResponse", BaseException | None]:
+    async def anext(self) -> tuple[Any, "AsyncZscalerAPIResponse[_I]", BaseException | None]:
         """Fetch the next page: ``(items, self, error)`` as ``next()``; ``StopAsyncIteration`` when
         there is none."""
         items, _, err = await self._anext_page()
@@ -73,7 +73,7 @@ class AsyncZscalerAPIResponse(ZscalerAPIResponse):
             return None, self, e
         return self._accept(params, body, http)
 
-    async def aiter_all(self, limit: int | None = None) -> AsyncIterator[Any]:
+    async def aiter_all(self, limit: int | None = None) -> AsyncIterator[_I]:
         """Every item of this page and of every later page, in order, each once (flat memory: at
         most ``pagination.concurrency`` pages are held ahead of the reader); at most ``limit`` items
         when given, and then no page after the one holding the last of them is asked for."""
@@ -107,11 +107,11 @@ class AsyncZscalerAPIResponse(ZscalerAPIResponse):
                 left = None if left is None else left - len(more)
                 yield more
 
-    async def afetch_all(self, limit: int | None = None) -> list[Any]:
+    async def afetch_all(self, limit: int | None = None) -> list[_I]:
         """Every item of this page and of every later page as one list (``fetch_all()``, awaited)."""
         return [item async for item in self.aiter_all(limit)]
 
-    def __aiter__(self) -> AsyncIterator[Any]:
+    def __aiter__(self) -> AsyncIterator[_I]:
         return self.aiter_all()
 
     # the sync readers would block the loop their requests run on
