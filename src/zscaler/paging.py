@@ -633,19 +633,19 @@ class ListingWatch:
         self.total = count
 
     def _dedupe(self, items: list[Any], page: Any) -> list[Any]:
-        earlier = self.seen
+        earlier = set().union(*self.seen)
         ids: set[Any] = set()
         kept = []
         for item in items:
             ident = item.get("id") if isinstance(item, dict) else None
             if ident is None or isinstance(ident, (dict, list)):
                 kept.append(item)
-            elif any(ident in before for before in earlier):
+            elif ident in earlier:
                 self.dropped += 1
             else:
                 ids.add(ident)
                 kept.append(item)
-        earlier.append(ids)
+        self.seen.append(ids)
         if len(kept) < len(items):
             self.note(f"page {page}: {len(items) - len(kept)} items an earlier page carried were dropped "
                       "(items were added while listing, so offset pages shifted)")

@@ -17,7 +17,7 @@ from typing import Any, Coroutine, Mapping, Sequence, TypeVar
 import httpx
 
 from ..errors import api_error
-from ..transport.executor import WRITE_METHODS, RequestExecutor, _decode_error_body
+from ..transport.executor import WRITE_METHODS, RequestExecutor, _decode_error_body, shared_verify
 from ..transport.pipeline import Request
 from .pipeline import AsyncAuthLayer, AsyncCache, AsyncRateLimit, AsyncHttpLayer, AsyncLayer, compose, logging_layer, retry_layer
 
@@ -59,11 +59,13 @@ class AsyncRequestExecutor(RequestExecutor):
         kw.pop("proxy", None)
         timeout = httpx.Timeout(kw.get("timeout") or None, connect=kw.get("connect_timeout", 30.0) or None)
         verify = kw.get("verify", True)
-        super().__init__(http_client_factory=lambda: LoopBridgeClient(self, timeout=timeout, trust_env=False), **kw)
+        super().__init__(http_client_factory=lambda: LoopBridgeClient(self, timeout=timeout, trust_env=False,
+                                                                      verify=shared_verify(True, False)), **kw)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_lock = threading.Lock()
+        trust = proxy is None and transport is None
         self.http_async = AsyncHttpLayer(lambda: httpx.AsyncClient(
-            timeout=timeout, verify=verify, proxy=proxy, trust_env=proxy is None and transport is None,
+            timeout=timeout, verify=shared_verify(verify, trust), proxy=proxy, trust_env=trust,
             transport=transport, limits=httpx.Limits(max_connections=64, max_keepalive_connections=16)))
         self.auth_layer = AsyncAuthLayer(self.provider)
         layers: list[AsyncLayer] = []
