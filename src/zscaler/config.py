@@ -276,7 +276,7 @@ KEYS: tuple[Key, ...] = (
     Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), True,
         doc="iter_all() and fetch_all() fetch later pages ahead of the caller: at once where the listing "
             "tells its page count, one page ahead where it does not; false: each page when asked for"),
-    Key("pagination.concurrency", _int(1, 64), ("ZSCALER_PAGINATION_CONCURRENCY",), 8,
+    Key("pagination.concurrency", _int(1, 64), ("ZSCALER_PAGINATION_CONCURRENCY",), 16,
         doc="pages of one listing fetched at the same time when the page count is known"),
     Key("shareToken", _bool, ("ZSCALER_SHARE_TOKEN",), None,
         doc="clients of one process with the same clientId, secret or key and token URL share one OAuth token "
@@ -564,7 +564,7 @@ LEGACY_COMMON: tuple[Key, ...] = (
     Key("logging.enabled", _bool, ("ZSCALER_SDK_LOG",), False, doc="log requests"),
     Key("logging.verbose", _bool, ("ZSCALER_SDK_VERBOSE",), False, doc="DEBUG level (bodies, redacted)"),
     Key("pagination.prefetch", _bool, ("ZSCALER_PAGINATION_PREFETCH",), True, doc="as for ZscalerClient"),
-    Key("pagination.concurrency", _int(1, 64), ("ZSCALER_PAGINATION_CONCURRENCY",), 8, doc="as for ZscalerClient"),
+    Key("pagination.concurrency", _int(1, 64), ("ZSCALER_PAGINATION_CONCURRENCY",), 16, doc="as for ZscalerClient"),
     Key("rateLimit.perSecond", parse_per_second, ("ZSCALER_RATE_LIMIT", "ZSCALER_RATE_LIMIT_PER_SECOND"),
         doc="as for ZscalerClient"),
     Key("rateLimit.adaptive", _bool, ("ZSCALER_RATE_LIMIT_ADAPTIVE",), True, doc="as for ZscalerClient"),
