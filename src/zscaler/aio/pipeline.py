@@ -19,7 +19,7 @@ from typing import Any, AsyncIterator, Awaitable, Callable, Iterable, Sequence, 
 import httpx
 
 from ..auth import CredentialProvider, wait_budget
-from ..errors import TransportError, safe_url
+from ..errors import safe_url
 from ..transport.pipeline import CacheLayer, Request, RetryLayer, RetryPolicy, _deleted_before
 from ..transport.redact import redact_headers, redact_json_text
 
@@ -192,14 +192,8 @@ class AsyncRetryLayer(RetryLayer):
                     resp = await nxt(req)
             except httpx.TransportError as e:
                 waited += budget.spent
-                unsent = isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
-                if attempt >= p.max_retries or not (unsent or req.idempotent) or not req.replayable:
-                    kind = "timed out" if isinstance(e, httpx.TimeoutException) else "failed"
-                    tries = f" after {attempt + 1} attempts" if attempt else ""
-                    raise TransportError(f"request {kind}{tries}: {type(e).__name__}", method=req.method,
-                                         url=req.url, cause=e) from None
-                wait, reason = p.backoff(attempt), type(e).__name__
-                maybe_done = maybe_done or not unsent
+                wait, reason, sent = self._after_transport_error(req, e, attempt)
+                maybe_done = maybe_done or sent
             else:
                 waited += budget.spent
                 if maybe_done and req.method == "DELETE" and resp.status_code == 404:

@@ -257,14 +257,8 @@ class RetryLayer:
                     resp = nxt(req)
             except httpx.TransportError as e:
                 waited += budget.spent
-                unsent = isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
-                if attempt >= p.max_retries or not (unsent or req.idempotent) or not req.replayable:
-                    kind = "timed out" if isinstance(e, httpx.TimeoutException) else "failed"
-                    tries = f" after {attempt + 1} attempts" if attempt else ""
-                    raise TransportError(f"request {kind}{tries}: {type(e).__name__}", method=req.method,
-                                         url=req.url, cause=e) from None
-                wait, reason = p.backoff(attempt), type(e).__name__
-                maybe_done = maybe_done or not unsent
+                wait, reason, sent = self._after_transport_error(req, e, attempt)
+                maybe_done = maybe_done or sent
             else:
                 waited += budget.spent
                 if maybe_done and req.method == "DELETE" and resp.status_code == 404:
@@ -283,6 +277,18 @@ class RetryLayer:
                 p.sleep(wait)
             waited += wait
             attempt += 1
+
+    def _after_transport_error(self, req: Request, e: httpx.TransportError, attempt: int) -> tuple[float, str, bool]:
+        """(wait, reason, may have been sent) when a request that failed in transport is tried again;
+        :class:`TransportError` when it is not (retries spent, or not safe to send twice)."""
+        p = self.policy
+        unsent = isinstance(e, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout))
+        if attempt >= p.max_retries or not (unsent or req.idempotent) or not req.replayable:
+            kind = "timed out" if isinstance(e, httpx.TimeoutException) else "failed"
+            tries = f" after {attempt + 1} attempts" if attempt else ""
+            raise TransportError(f"request {kind}{tries}: {type(e).__name__}", method=req.method,
+                                 url=req.url, cause=e) from None
+        return p.backoff(attempt), type(e).__name__, not unsent
 
     def _retry_of(self, req: Request, resp: httpx.Response, attempt: int, waited: float) -> tuple[float, str] | None:
         """(wait, reason) when this answer is retried, else None."""
