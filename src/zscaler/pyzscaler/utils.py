@@ -13,6 +13,7 @@ import re
 import time
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator as _It, Sequence, TypeVar
 
+from ..utils import chunker  # pyZscaler's name and behaviour: one home
 from .box import Box, BoxList
 
 if TYPE_CHECKING:
@@ -48,12 +49,6 @@ def camel_to_snake(name: str) -> str:
     if name in _EDGE_TO_SNAKE:
         return _EDGE_TO_SNAKE[name]
     return _HUMP.sub(r"\1_\2", name).lower()
-
-
-def chunker(lst: Sequence[T], n: int) -> _It[Sequence[T]]:
-    """Successive slices of ``n`` items."""
-    for start in range(0, len(lst), n):
-        yield lst[start:start + n]
 
 
 def convert_keys(data: Any, direction: str = "to_camel") -> Any:
