@@ -53,6 +53,48 @@ def test_box_key_rules() -> None:
     assert convert_keys({"max_usage": 1, "a": [{"b_c": 2}]}) == {"maxUsage": 1, "a": [{"bC": 2}]}
 
 
+
+def test_box_nesting_copies_and_plain_boxes() -> None:
+    import copy
+    import pickle
+
+    b = boxed({"appGroup": {"serverGroups": [{"groupId": "1"}]}})
+    assert b.app_group.server_groups[0].group_id == "1" and b["appGroup"]["serverGroups"][0]["groupId"] == "1"
+    b.newField = {"innerKey": 2}  # set by attribute: stored snake_case, boxed
+    assert "new_field" in b and b.new_field.inner_key == 2 and "newField" in b
+    b.rows = []
+    b.rows.append({"rowId": 3})
+    assert isinstance(b.rows, BoxList) and b.rows[0].row_id == 3
+    for other in (copy.deepcopy(b), pickle.loads(pickle.dumps(b))):
+        assert other == b and type(other) is Box and other.appGroup.server_groups[0].group_id == "1"
+    del b.new_field
+    with pytest.raises(BoxKeyError):
+        del b.new_field
+    plain = Box({"tcpPortRange": 1})  # a plain Box keeps keys as given
+    assert list(plain) == ["tcpPortRange"] and plain.tcpPortRange == 1 and "tcp_port_range" not in plain
+    assert repr(BoxList([{"aB": 1}], camel_killer_box=True)) == "BoxList([{'a_b': 1}])"
+
+
+def test_box_text_never_shows_a_secret_field() -> None:
+    key = boxed({"name": "k", "provisioningKey": "3|api.private.zscaler.com|s3cr3t-value", "list": [{"password": "pw-123"}]})
+    for shown in (str(key), repr(key), str(BoxList([key.to_dict()], camel_killer_box=True))):
+        assert "s3cr3t-value" not in shown and "pw-123" not in shown and "'name': 'k'" in shown
+    assert key.provisioning_key.endswith("s3cr3t-value")  # the value itself is read as usual
+
+
+def test_the_shim_answers_box_only_without_python_box(tmp_path: Path) -> None:
+    script = ("import importlib.machinery\n"
+              "real = importlib.machinery.PathFinder.find_spec('box') is not None\n"
+              "from zscaler.pyzscaler import shim\n"
+              "shim.install()\n"
+              "import box\n"
+              "from zscaler.pyzscaler.box import Box\n"
+              "print(real, box.Box is Box)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    real, ours = out.stdout.split()
+    assert out.returncode == 0, out.stderr
+    assert ours == ("False" if real == "True" else "True")  # a real python-box always wins
+
 def test_modes_and_arguments(zscaler_sim: Any, clean_env: None, monkeypatch: pytest.MonkeyPatch) -> None:
     zpa = legacy_zpa(zscaler_sim)
     assert zpa.oneapi is False and "mode=legacy" in repr(zpa)

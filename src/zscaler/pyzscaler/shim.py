@@ -2,8 +2,9 @@
 
 ``install()`` puts a finder on ``sys.meta_path`` that answers ``pyzscaler`` (and its submodules:
 ``pyzscaler.zpa``, ``pyzscaler.utils`` ...) with the modules of ``zscaler.pyzscaler``, and
-``restfly`` / ``restfly.errors`` with the facade's error classes, but only when the regular path
-finder finds no real ``pyzscaler`` / ``restfly`` on ``sys.path``: a real installation always wins.
+``restfly`` / ``restfly.errors`` with the facade's error classes, and ``box`` with the facade's
+``Box``/``BoxList``/``BoxKeyError``, but only when the regular path finder finds no real
+``pyzscaler`` / ``restfly`` / ``box`` (python-box) on ``sys.path``: a real installation always wins.
 It is opt-in: the ``zscaler-pyzscaler-shim`` distribution (packages/pyzscaler-shim) calls it from a
 ``.pth`` file, or a script calls it (``import zscaler.pyzscaler.shim``, then ``install()``) before
 importing ``pyzscaler``. This module imports nothing heavy: the ``.pth`` runs it at every start-up.
@@ -18,7 +19,7 @@ import sys
 import types
 from typing import Sequence
 
-ALIASES = {"pyzscaler": "zscaler.pyzscaler", "restfly": "zscaler.pyzscaler._restfly"}
+ALIASES = {"pyzscaler": "zscaler.pyzscaler", "restfly": "zscaler.pyzscaler._restfly", "box": "zscaler.pyzscaler.box"}
 
 
 class _AliasLoader(importlib.abc.Loader):
@@ -33,7 +34,8 @@ class _AliasLoader(importlib.abc.Loader):
 
 
 class AliasFinder(importlib.abc.MetaPathFinder):
-    """``pyzscaler[.x]`` -> ``zscaler.pyzscaler[.x]``, ``restfly[.errors]`` -> the facade's, when no real one exists."""
+    """``pyzscaler[.x]`` -> ``zscaler.pyzscaler[.x]``, ``restfly[.errors]`` and ``box`` -> the facade's, when no
+    real one exists."""
 
     def find_spec(self, fullname: str, path: Sequence[str] | None = None,
                   target: types.ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
@@ -48,7 +50,7 @@ class AliasFinder(importlib.abc.MetaPathFinder):
         parent = sys.modules.get(top)
         if parent is None or parent.__name__ != base:
             return None  # the real package's submodules are the real package's business
-        name = f"{base}.{rest}" if top == "pyzscaler" else _restfly_target(rest)
+        name = f"{base}.{rest}" if top == "pyzscaler" else _restfly_target(rest) if top == "restfly" else None
         if name is None:
             return None
         return importlib.machinery.ModuleSpec(fullname, _AliasLoader(name))
