@@ -7,7 +7,7 @@ import reprlib
 from typing import TYPE_CHECKING, Any
 
 from . import wire
-from .behaviors.represent import represent, table_entry
+from .behaviors.represent import plan, table_entry
 from .routes import collection_of, fill, resource_collection, split_template, trailing_placeholder
 
 if TYPE_CHECKING:
@@ -40,15 +40,16 @@ def seed(engine: "Engine", product: str | None, resource: str | None, count: int
         o = {id_field: oid, "name": f"{label}-{i:06d}", **server, **fields}
         objs.append(o)
     engine.store.bulk_insert(key, [(str(o[id_field]), o) for o in objs], pname)
-    return [_as_listed(engine, pname, res, o) for o in objs]
+    return _as_listed(engine, pname, res, objs)
 
 
-def _as_listed(engine: "Engine", product: str, res: Any, obj: dict[str, Any]) -> dict[str, Any]:
-    """A copy of ``obj`` as the resource's listing answers it (the server's representation)."""
+def _as_listed(engine: "Engine", product: str, res: Any, objs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Copies of ``objs`` as the resource's listing answers them (the server's representation, planned once)."""
     op = list_op(res) if res is not None else None
     model = getattr(op, "model", None) or getattr(res, "model", None)
     own = table_entry(engine.traits_of(product).defaults, model, "GET", getattr(op, "path", ""))
-    return dict(represent(product, model, obj, own))
+    how = plan(product, model, own)
+    return [dict(o) if how is None else how.apply(o) for o in objs]
 
 
 def target(engine: "Engine", product: str | None, resource: str | None, params: dict[str, Any] | None,

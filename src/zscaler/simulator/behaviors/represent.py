@@ -131,15 +131,6 @@ def plan(product: str, model: str | None, own: dict[str, Any]) -> Plan | None:
     return Plan(fields, own)
 
 
-def represent(product: str, model: str | None, obj: Any, own: dict[str, Any]) -> Any:
-    """``obj`` as the server answers it (a new dict; ``obj`` itself is not changed).
-
-    ``own`` is the product's table entry for the model and route (:func:`table_entry`).
-    """
-    p = plan(product, model, own) if isinstance(obj, dict) else None
-    return obj if p is None else p.apply(obj)
-
-
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 _ROUTE_KEYS: dict[int, dict[str, dict[str, Any]]] = {}
 
@@ -206,13 +197,18 @@ class Represented(Sequence[Any]):
         return self._one(self._items[i])
 
 
-def answer_each(engine: Any, route: Any, items: Sequence[Any]) -> Represented:
-    """:func:`answer` of a list, item by item as they are read."""
+def route_plan(engine: Any, route: Any, *, model_keys: bool = True) -> Plan | None:
+    """The :class:`Plan` of what ``route`` answers (None: stored objects answer as they are)."""
     product = getattr(route, "product", "")
-    model = model_of(route)
+    model = model_of(route) if model_keys else None
     own = table_entry(engine.traits_of(product).defaults, model, getattr(route, "verb", ""),
                       getattr(route, "template", ""))
-    p = plan(product, model, own)
+    return plan(product, model, own)
+
+
+def answer_each(engine: Any, route: Any, items: Sequence[Any]) -> Represented:
+    """:func:`answer` of a list, item by item as they are read."""
+    p = route_plan(engine, route)
     return Represented(items, (lambda v: v) if p is None else p.apply)
 
 
@@ -222,11 +218,7 @@ def answer(engine: Any, route: Any, value: Any, *, model_keys: bool = True) -> A
     ``model_keys=False``: only the product table's entries (an action's answer is not an object
     of the model, so its declared keys are not filled).
     """
-    product = getattr(route, "product", "")
-    model = model_of(route) if model_keys else None
-    own = table_entry(engine.traits_of(product).defaults, model, getattr(route, "verb", ""),
-                      getattr(route, "template", ""))
-    p = plan(product, model, own)
+    p = route_plan(engine, route, model_keys=model_keys)
     if p is None:
         return list(value) if isinstance(value, list) else value
     if isinstance(value, list):
