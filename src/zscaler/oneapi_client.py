@@ -249,14 +249,15 @@ def speed_options(values: Any) -> dict[str, Any]:
     """The executor's rate limiter and page concurrency from ``rateLimit.perSecond``/``rateLimit.adaptive``
     and ``pagination.prefetch``/``pagination.concurrency`` (issue #17) of a client's settings (``Settings`` or a
     legacy client's dict); the async client reads the same."""
+    from .config import KEY_BY_NAME
     from .transport.ratelimit import RateLimiter
 
-    def get(key: str, default: Any) -> Any:
+    def get(key: str) -> Any:  # the value given, else the key's one default (config.KEYS)
         v = values.get(key)
-        return default if v is None else v
+        return KEY_BY_NAME[key].default if v is None else v
 
-    limiter = RateLimiter(get("rateLimit.perSecond", None), adaptive=bool(get("rateLimit.adaptive", True)))
-    concurrency = int(get("pagination.concurrency", 8)) if get("pagination.prefetch", True) else 0
+    limiter = RateLimiter(get("rateLimit.perSecond"), adaptive=bool(get("rateLimit.adaptive")))
+    concurrency = int(get("pagination.concurrency")) if get("pagination.prefetch") else 0
     return {"rate_limiter": limiter, "page_concurrency": concurrency}
 
 

@@ -304,3 +304,19 @@ def test_legacy_clients_take_the_same_keys(sim):
         LegacyZIAClient(sim.legacy_config("zia", rateLimit={"perSecond": -2}))
     with pytest.raises(ConfigurationError, match="pagination.concurrency"):
         LegacyZIAClient(sim.legacy_config("zia", pagination={"concurrency": 0}))
+
+
+def test_the_documented_defaults_are_the_ones_in_effect(sim):
+    """``pagination.concurrency`` and ``pagination.prefetch`` have one default, in config.KEYS; every
+    client kind runs with it when the key is not given."""
+    from zscaler import AsyncZscalerClient
+    from zscaler.config import KEY_BY_NAME
+    from zscaler.oneapi_client import LegacyZIAClient
+
+    documented = KEY_BY_NAME["pagination.concurrency"].default
+    assert KEY_BY_NAME["pagination.prefetch"].default is True and documented == 16
+    with ZscalerClient(sim.oneapi_config()) as c:
+        assert c.get_request_executor().page_concurrency == documented
+    with LegacyZIAClient(sim.legacy_config("zia")) as c:
+        assert c.get_request_executor().page_concurrency == documented
+    assert AsyncZscalerClient(sim.oneapi_config())._executor.page_concurrency == documented
