@@ -633,6 +633,16 @@ class ListingWatch:
         self.total = count
 
     def _dedupe(self, items: list[Any], page: Any) -> list[Any]:
+        idents = [item.get("id") if isinstance(item, dict) else None for item in items]
+        try:
+            fresh = set(idents)
+        except TypeError:  # an id that is an object or a list: item by item below
+            fresh = None
+        if fresh is not None:
+            fresh.discard(None)
+            if all(fresh.isdisjoint(ids) for ids in self.seen):  # the usual page: nothing seen before
+                self.seen.append(fresh)
+                return items
         earlier = set().union(*self.seen)
         ids: set[Any] = set()
         kept = []
