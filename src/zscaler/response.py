@@ -240,7 +240,7 @@ class ZscalerAPIResponse(Generic[_I]):
 
     def iter_all(self, limit: int | None = None) -> Iterator[_I]:
         """Every item of this page and of every later page, in order, each once (flat memory: at most
-        ``pagination.concurrency`` pages are held ahead of the reader); at most ``limit`` items when
+        twice ``pagination.concurrency`` pages are held ahead of the reader); at most ``limit`` items when
         given, and then no page after the one holding the last of them is asked for.
 
         Later pages are fetched ahead of the reader (``pagination.prefetch``, on by default): where the
@@ -308,7 +308,8 @@ class _Ahead:
     them in order through ``ZscalerAPIResponse._accept``, as ``next()`` would.
 
     With a plan (:func:`~zscaler.paging.remaining_pages`: the page count is known) up to ``workers``
-    pages are in flight; without one, the next page is fetched while the reader has this one. A
+    pages are in flight and twice that asked for (a worker takes the next page as soon as any page
+    arrives); without one, the next page is fetched while the reader has this one. A
     planned page that is not the page the listing asks for next (its count changed, it ended early)
     stops the plan; the reader goes on page by page from there. The pool is shut down when the
     reader stops, however it stops. ``left``: the items still wanted (None: all); the plan is cut to
@@ -324,13 +325,16 @@ class _Ahead:
             plan = plan[: -(-left // max(1, len(resp._items)))]
         self.plan = iter(plan) if plan else None
         self.width = max(1, workers) if plan else 1
+        #: pages asked for and not yet read: twice the requests in flight, so that a worker starts the
+        #: next page as soon as any page arrives, not only once the reader has taken the oldest one
+        self.ahead = 2 * self.width if plan else 1
         self.pool = ThreadPoolExecutor(max_workers=self.width, thread_name_prefix="zscaler-pages")
         self.queue: deque[tuple[dict[str, Any], Future[Any]]] = deque()
 
     def _refill(self) -> None:
         fetch = self.resp._pages_source.fetch  # type: ignore[union-attr]  # set: the response pages
         if self.plan is not None:
-            while len(self.queue) < self.width:
+            while len(self.queue) < self.ahead:
                 params = next(self.plan, None)
                 if params is None:
                     return

@@ -79,6 +79,23 @@ async def test_listing_with_a_limit_asks_for_no_page_past_it(side, sim):
     assert len([r for r in api_requests(sim, "/segmentGroup") if r.method == "GET"]) == 3
 
 
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_pages_in_flight_never_exceed_the_concurrency(sim, kind, make_side):
+    """With the server slow enough for requests to overlap, a listing has at most
+    ``pagination.concurrency`` pages in flight, and still reads every item once, in order."""
+    sim.seed("zpa", "segment_groups", 120)
+    sim.set_network(latency=0.01)
+    sim.reset_network_counters()
+    side = make_side(kind, sim.oneapi_config(pagination={"concurrency": 4}))
+    first, resp, err = await side.call(side.client.zpa.segment_groups.list_groups, query_params={"page_size": 5})
+    assert err is None
+    every = await side.items(resp)
+    await side.close()
+    ids = [g.id for g in every]
+    assert len(ids) == len(set(ids)) == 120 and ids[:5] == [g.id for g in first]
+    assert 2 <= sim.network_stats()["max_in_flight"] <= 4
+
+
 async def test_zia_listing_without_page_count(side, sim):
     sim.seed("zia", "rule_labels", 23)
     first, resp, err = await side.call(side.client.zia.rule_labels.list_labels, query_params={"page_size": 10})

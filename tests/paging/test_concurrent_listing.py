@@ -88,15 +88,20 @@ def test_a_hundred_zpa_pages_in_order_each_once(sim, read):
 
 
 def test_pages_ahead_are_bounded_by_the_concurrency(sim):
-    """Flat memory: while the reader holds page n, no page beyond n + concurrency has been asked for."""
+    """Flat memory: while the reader holds page n, no page beyond n + 2 x concurrency has been asked
+    for (the requests in flight and as many pages waiting for the reader), and the server never has
+    more than ``concurrency`` of the listing's requests at once."""
     path, seeded = _zpa(sim, 400)
+    sim.set_network(latency=0.005)  # requests overlap at the server, so a pool too wide would show
+    sim.reset_network_counters()
     with _client(sim, concurrency=3) as c:
         _, resp, _ = c.zpa.segment_groups.list_groups(query_params={"page_size": 10})
         for n, _ in enumerate(resp.iter_all()):
             if n % 10 == 0:  # the first item of page n // 10 + 1
                 asked = [int(parse_qs(q).get("page", ["1"])[0]) for q in _pages_asked(sim, path)]
-                assert max(asked) <= n // 10 + 1 + 3, (n, sorted(asked))
+                assert max(asked) <= n // 10 + 1 + 2 * 3, (n, sorted(asked))
     assert n + 1 == 400
+    assert 2 <= sim.network_stats()["max_in_flight"] <= 3
 
 
 def test_a_listing_without_a_page_count_is_read_one_page_ahead(sim):

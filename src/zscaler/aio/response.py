@@ -75,7 +75,7 @@ class AsyncZscalerAPIResponse(ZscalerAPIResponse[_I]):
 
     async def aiter_all(self, limit: int | None = None) -> AsyncIterator[_I]:
         """Every item of this page and of every later page, in order, each once (flat memory: at
-        most ``pagination.concurrency`` pages are held ahead of the reader); at most ``limit`` items
+        most twice ``pagination.concurrency`` pages are held ahead of the reader); at most ``limit`` items
         when given, and then no page after the one holding the last of them is asked for."""
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
             raise ValueError(f"aiter_all(): 'limit' must be a whole number >= 0 or None, got {limit!r}")
@@ -130,8 +130,9 @@ class AsyncZscalerAPIResponse(ZscalerAPIResponse[_I]):
 class _AsyncAhead:
     """The sync reader's ``_Ahead`` with tasks: later pages fetched ahead of the reader and taken in
     order through ``_accept``. With a plan (the page count is known) up to ``workers`` pages are in
-    flight, else one page ahead; a planned page that is not the one the listing asks for next stops
-    the plan. Tasks not taken are cancelled when the reader stops, however it stops."""
+    flight and twice that asked for, else one page ahead; a planned page that is not the one the
+    listing asks for next stops the plan. Tasks not taken are cancelled when the reader stops,
+    however it stops."""
 
     def __init__(self, resp: AsyncZscalerAPIResponse, workers: int, left: int | None = None) -> None:
         self.resp = resp
@@ -141,15 +142,21 @@ class _AsyncAhead:
             plan = plan[: -(-left // max(1, len(resp._items)))]
         self.plan = iter(plan) if plan else None
         self.width = max(1, workers) if plan else 1
+        self.ahead = 2 * self.width if plan else 1  # pages asked for and not yet read (as the sync reader)
+        self.slots = asyncio.Semaphore(self.width)  # requests in flight
         self.queue: deque[tuple[dict[str, Any], asyncio.Task[Any]]] = deque()
+
+    async def _fetch(self, params: dict[str, Any]) -> Any:
+        async with self.slots:
+            return await self.resp._afetch(params)
 
     def _refill(self) -> None:
         if self.plan is not None:
-            while len(self.queue) < self.width:
+            while len(self.queue) < self.ahead:
                 params = next(self.plan, None)
                 if params is None:
                     return
-                self.queue.append((params, asyncio.ensure_future(self.resp._afetch(params))))
+                self.queue.append((params, asyncio.ensure_future(self._fetch(params))))
         elif not self.queue and self.resp._next_params is not None and (self.left is None or self.left > 0):
             params = self.resp._next_params
             self.queue.append((params, asyncio.ensure_future(self.resp._afetch(params))))
