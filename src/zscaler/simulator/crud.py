@@ -113,10 +113,10 @@ def k_list(engine: "Engine", ctx: Ctx, route: Route, params: dict[str, Any]) -> 
         host = ctx.req.headers.get("host")
         base = f"http://{host}" if host else engine.base_url
         body = ctx.json() if route.verb != "GET" else None  # the page of a POST search may sit in the body
-        page = paging.style(route.paging).serve(answer_each(engine, route, items), ctx.query, base_url=base,
+        page = paging.style(route.paging).serve(answer_each(engine, route, items, coll), ctx.query, base_url=base,
                                                 path=ctx.req.path, body=body)
         page = envelope(engine, route, page)
-        return Response.json(200, page)
+        return Response.json(200, page, fragments=coll is not None)
     except paging.PagingError as exc:
         return engine.error(ctx, 400, str(exc))
 

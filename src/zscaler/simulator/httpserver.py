@@ -101,7 +101,7 @@ class Response:
     called to produce the answer, so the work happens after the wait.
     """
 
-    __slots__ = ("status", "body", "headers", "action", "delay", "later", "value")
+    __slots__ = ("status", "body", "headers", "action", "delay", "later", "_value", "_fragments")
 
     def __init__(self, status: int = 200, body: bytes = b"", headers: Any = None, action: str | None = None,
                  delay: float = 0.0, later: Any = None, value: Any = UNSET) -> None:
@@ -111,12 +111,29 @@ class Response:
         self.action = action
         self.delay = delay
         self.later = later
-        self.value = value
+        self._value = value
+        self._fragments = False
 
     @classmethod
-    def json(cls, status: int, value: Any, headers: list[Any] | None = None) -> "Response":
-        """A JSON answer (no body for 204)."""
-        return cls(status, b"", headers, value=value if status != 204 else UNSET)
+    def json(cls, status: int, value: Any, headers: list[Any] | None = None, *, fragments: bool = False) -> "Response":
+        """A JSON answer (no body for 204). ``fragments``: ``value`` is a page holding
+        :class:`~zscaler.simulator.behaviors.represent.Fragment` items (a listing's objects as text)."""
+        resp = cls(status, b"", headers, value=value if status != 204 else UNSET)
+        resp._fragments = fragments
+        return resp
+
+    @property
+    def value(self) -> Any:
+        """The answer as a Python value (UNSET once encoded, or when the answer is raw bytes)."""
+        if self._fragments:
+            from .behaviors.represent import plain
+
+            self._value, self._fragments = plain(self._value), False
+        return self._value
+
+    @value.setter
+    def value(self, value: Any) -> None:
+        self._value, self._fragments = value, False
 
     def copy_value(self) -> Any:
         """A copy of ``value`` sharing no dict or list with it (or with the store it came from)."""
@@ -124,9 +141,14 @@ class Response:
 
     def serialize(self) -> "Response":
         """Encode ``value`` into ``body`` (once; later calls do nothing)."""
-        if self.value is not UNSET:
-            self.body = _dumps(self.value)
-            self.value = UNSET
+        if self._value is not UNSET:
+            if self._fragments:
+                from .behaviors.represent import encode
+
+                self.body = encode(self._value).encode("utf-8")
+            else:
+                self.body = _dumps(self._value)
+            self._value, self._fragments = UNSET, False
         return self
 
 

@@ -17,10 +17,10 @@ import sqlite3
 import uuid
 from typing import Any, Iterable
 
+from .wire import dumps_text as _dumps
+
 ZPA_ID_BASE = 216196257331280000
 INT_ID_BASE = 100000
-
-_dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 def _mt(obj: dict[str, Any]) -> bool:
@@ -29,14 +29,25 @@ def _mt(obj: dict[str, Any]) -> bool:
 
 
 class Collection:
-    """Items of one concrete collection path. ``scoped`` counts items owned by a ZPA microtenant."""
+    """Items of one concrete collection path. ``scoped`` counts items owned by a ZPA microtenant.
 
-    __slots__ = ("items", "_values", "scoped")
+    ``answers`` keeps, per way of answering (a route's representation plan), the JSON text a listing
+    answers for each stored object, by the object's identity (``behaviors.represent.Represented``
+    fills it). It relies on what the SQLite copy relies on: a stored object changes only through
+    this class (``add``, ``replace``, ``remove``), which drops the object's texts."""
+
+    __slots__ = ("items", "_values", "scoped", "answers")
 
     def __init__(self) -> None:
         self.items: dict[str, dict[str, Any]] = {}
         self._values: list[dict[str, Any]] | None = None
         self.scoped = 0
+        self.answers: dict[Any, dict[int, str]] = {}
+
+    def _forget(self, obj: dict[str, Any]) -> None:
+        """Drop the answer texts of ``obj`` (it changed or left)."""
+        for texts in self.answers.values():
+            texts.pop(id(obj), None)
 
     def values(self) -> list[dict[str, Any]]:
         if self._values is None:
@@ -56,6 +67,8 @@ class Collection:
     def replace(self, oid: str, obj: dict[str, Any]) -> dict[str, Any]:
         """Swap the content of the stored object in place (keeps the cached list valid)."""
         cur = self.items[oid]
+        if self.answers:
+            self._forget(cur)
         if cur is not obj:
             self.scoped -= _mt(cur)
             cur.clear()
@@ -66,6 +79,8 @@ class Collection:
     def remove(self, oid: str) -> dict[str, Any] | None:
         obj = self.items.pop(oid, None)
         if obj is not None:
+            if self.answers:
+                self._forget(obj)
             self._values = None
             self.scoped -= _mt(obj)
         return obj

@@ -7,11 +7,12 @@ import json
 import time
 from typing import Any
 
-_dumps = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+#: the simulator's one JSON encoding (compact, UTF-8 as it is), as text
+dumps_text = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 
 def dumps(obj: Any) -> bytes:
-    return _dumps(obj).encode("utf-8")
+    return dumps_text(obj).encode("utf-8")
 
 
 # -- product detection -----------------------------------------------------------------

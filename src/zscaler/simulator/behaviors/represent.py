@@ -25,10 +25,13 @@ Objects of a model the facts do not know are answered as stored.
 from __future__ import annotations
 
 import copy
+import json
 import re
 from functools import lru_cache
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, overload
+
+from ..wire import dumps_text as _encode
 
 #: the stamps :func:`zscaler.simulator.wire.server_fields` writes
 STAMPS = ("lastModifiedTime", "lastModifiedBy", "creationTime", "modifiedTime", "modifiedBy")
@@ -175,26 +178,113 @@ def envelope(engine: Any, route: Any, page: Any) -> Any:
     return out
 
 
+class Fragment:
+    """One item of a listing's page as the JSON text the page answers for it (see :class:`Represented`)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def value(self) -> Any:
+        return json.loads(self.text)
+
+
+#: what stands for a list of fragments while the rest of a page is encoded (no stored string is this)
+_HOLE = "\x00zscaler-simulator:fragments\x00"
+_HOLE_JSON = _encode(_HOLE)
+
+
 class Represented(Sequence[Any]):
     """The answers of a stored list, built only for the items a page cuts out (``len`` and slices are
-    all a paging style's ``serve`` uses): a page of a 20,000-item collection represents its page."""
+    all a paging style's ``serve`` uses): a page of a 20,000-item collection represents its page.
 
-    __slots__ = ("_items", "_one")
+    With ``texts`` (a :class:`~zscaler.simulator.store.Collection`'s ``answers`` for this way of
+    answering), a slice gives :class:`Fragment` items: each object's JSON text, made once and kept
+    there until the object changes, so listing a big collection again costs joining texts. A page
+    holding fragments is encoded by :func:`encode` and read as plain values through :func:`plain`
+    (``Response`` does both)."""
 
-    def __init__(self, items: Sequence[Any], one: Callable[[Any], Any]) -> None:
-        self._items, self._one = items, one
+    __slots__ = ("_items", "_one", "_texts")
+
+    #: objects whose texts one collection keeps for one way of answering (past it: made per page)
+    LIMIT = 250_000
+
+    def __init__(self, items: Sequence[Any], one: Callable[[Any], Any], texts: dict[int, str] | None = None) -> None:
+        self._items, self._one, self._texts = items, one, texts
 
     def __len__(self) -> int:
         return len(self._items)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self[:])
 
     @overload
     def __getitem__(self, i: int) -> Any: ...
     @overload
     def __getitem__(self, i: slice) -> list[Any]: ...
     def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
+        if not isinstance(i, slice):
+            return self._one(self._items[i])
+        texts = self._texts
+        if texts is None:
             return [self._one(v) for v in self._items[i]]
-        return self._one(self._items[i])
+        out = []
+        for v in self._items[i]:
+            text = texts.get(id(v))
+            if text is None:
+                text = _encode(self._one(v))
+                if len(texts) < self.LIMIT:
+                    texts[id(v)] = text
+            out.append(Fragment(text))
+        return out
+
+
+def _fragment_lists(value: Any, found: list[list[Any]]) -> list[list[Any]]:
+    if isinstance(value, list):
+        if value and isinstance(value[0], Fragment):
+            found.append(value)
+        else:
+            for v in value:
+                _fragment_lists(v, found)
+    elif isinstance(value, dict):
+        for v in value.values():
+            _fragment_lists(v, found)
+    return found
+
+
+def _holes(value: Any) -> Any:
+    """``value`` with each list of fragments replaced by the hole string."""
+    if isinstance(value, list):
+        if value and isinstance(value[0], Fragment):
+            return _HOLE
+        return [_holes(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _holes(v) for k, v in value.items()}
+    return value
+
+
+def plain(value: Any) -> Any:
+    """``value`` with every :class:`Fragment` read back into the value it encodes."""
+    if isinstance(value, Fragment):
+        return value.value()
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def encode(value: Any) -> str:
+    """The JSON text of a page holding fragments: the page around them encoded, their texts joined in."""
+    lists = _fragment_lists(value, [])
+    parts = _encode(_holes(value)).split(_HOLE_JSON)
+    if len(parts) != len(lists) + 1 or not all(isinstance(f, Fragment) for lst in lists for f in lst):
+        return _encode(plain(value))  # a stored string equal to the hole, or a list mixing kinds
+    out = [parts[0]]
+    for lst, rest in zip(lists, parts[1:]):
+        out += ("[", ",".join([f.text for f in lst]), "]", rest)
+    return "".join(out)
 
 
 def route_plan(engine: Any, route: Any, *, model_keys: bool = True) -> Plan | None:
@@ -206,10 +296,16 @@ def route_plan(engine: Any, route: Any, *, model_keys: bool = True) -> Plan | No
     return plan(product, model, own)
 
 
-def answer_each(engine: Any, route: Any, items: Sequence[Any]) -> Represented:
-    """:func:`answer` of a list, item by item as they are read."""
+def answer_each(engine: Any, route: Any, items: Sequence[Any], coll: Any = None) -> Represented:
+    """:func:`answer` of a list, item by item as they are read. ``coll``: the
+    :class:`~zscaler.simulator.store.Collection` the items are stored in (their texts are kept there)."""
     p = route_plan(engine, route)
-    return Represented(items, (lambda v: v) if p is None else p.apply)
+    texts = None
+    if coll is not None:
+        key = (getattr(route, "product", ""), getattr(route, "verb", ""), getattr(route, "template", ""),
+               model_of(route))
+        texts = coll.answers.setdefault(key, {})
+    return Represented(items, (lambda v: v) if p is None else p.apply, texts)
 
 
 def answer(engine: Any, route: Any, value: Any, *, model_keys: bool = True) -> Any:
