@@ -97,6 +97,16 @@ class PageSource(Protocol):
     def fetch(self, params: dict[str, Any]) -> "tuple[Any, httpx.Response | None]": ...
 
 
+class RawPageSource(PageSource, Protocol):
+    """A :class:`PageSource` that can also send without decoding: ``send(params)`` -> httpx response,
+    ``decode(response)`` -> body. Pages fetched ahead then wait undecoded, and the reader decodes
+    each as it takes it (the same work, on the reader's thread, with a quarter of the memory)."""
+
+    def send(self, params: dict[str, Any]) -> "httpx.Response": ...
+
+    def decode(self, http: "httpx.Response") -> Any: ...
+
+
 class ZscalerAPIResponse(Generic[_I]):
     """One answer of the API, and the cursor to the pages after it."""
 
@@ -328,11 +338,15 @@ class _Ahead:
         #: pages asked for and not yet read: twice the requests in flight, so that a worker starts the
         #: next page as soon as any page arrives, not only once the reader has taken the oldest one
         self.ahead = 2 * self.width if plan else 1
+        source = resp._pages_source
+        #: the source is a RawPageSource: pages wait undecoded
+        self.raw = callable(getattr(source, "send", None)) and callable(getattr(source, "decode", None))
         self.pool = ThreadPoolExecutor(max_workers=self.width, thread_name_prefix="zscaler-pages")
         self.queue: deque[tuple[dict[str, Any], Future[Any]]] = deque()
 
     def _refill(self) -> None:
-        fetch = self.resp._pages_source.fetch  # type: ignore[union-attr]  # set: the response pages
+        source = self.resp._pages_source
+        fetch = source.send if self.raw else source.fetch  # type: ignore[union-attr]  # set: the response pages
         if self.plan is not None:
             while len(self.queue) < self.ahead:
                 params = next(self.plan, None)
@@ -343,6 +357,12 @@ class _Ahead:
             params = self.resp._next_params
             self.queue.append((params, self.pool.submit(fetch, params)))
 
+    def _take(self, got: Any) -> Any:
+        """(body, http) of a finished fetch: an undecoded answer is decoded now, by the reader."""
+        if self.raw:
+            return self.resp._pages_source.decode(got), got  # type: ignore[union-attr]  # a RawPageSource
+        return got
+
     def pages(self) -> Iterator[list[Any]]:
         try:
             self._refill()
@@ -350,7 +370,7 @@ class _Ahead:
                 params, future = self.queue.popleft()
                 if params != self.resp._next_params:
                     return
-                body, http = future.result()  # a failed fetch raises here, as the page-by-page reader raises
+                body, http = self._take(future.result())  # a failed fetch raises here, as the page-by-page reader raises
                 items, _, err = self.resp._accept(params, body, http)
                 if err is not None:
                     raise err

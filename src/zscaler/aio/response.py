@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, AsyncIterator, Iterator
 from ..errors import ZscalerError
 from ..paging import remaining_pages
 from ..response import ZscalerAPIResponse, _I
+from ..transport.executor import decode
 
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
@@ -50,17 +51,20 @@ class AsyncZscalerAPIResponse(ZscalerAPIResponse[_I]):
             return None, self, value
         return value, self, None
 
-    async def _afetch(self, params: dict[str, Any]) -> "tuple[Any, httpx.Response]":
+    async def _asend(self, params: dict[str, Any]) -> "httpx.Response":
+        """The page's answer, not decoded (pages fetched ahead wait undecoded, as with the sync reader)."""
         from .. import binding
-        from ..transport.executor import decode
         from .binding import asend
 
         source = self._pages_source
         if not isinstance(source, binding.PageRequests):  # pragma: no cover - listings page through PageRequests
             raise TypeError(f"cannot page {type(source).__name__} asynchronously")
         query, body = source.style.outgoing(params)
-        http = await asend(source.executor, source.verb, source.path,  # type: ignore[arg-type]
+        return await asend(source.executor, source.verb, source.path,  # type: ignore[arg-type,no-any-return]
                            params=binding._query_pairs(query), body=body, headers=source.headers)
+
+    async def _afetch(self, params: dict[str, Any]) -> "tuple[Any, httpx.Response]":
+        http = await self._asend(params)
         return decode(http), http
 
     async def _anext_page(self) -> tuple[list[Any] | None, "ZscalerAPIResponse", BaseException | None]:
@@ -148,7 +152,7 @@ class _AsyncAhead:
 
     async def _fetch(self, params: dict[str, Any]) -> Any:
         async with self.slots:
-            return await self.resp._afetch(params)
+            return await self.resp._asend(params)
 
     def _refill(self) -> None:
         if self.plan is not None:
@@ -159,7 +163,7 @@ class _AsyncAhead:
                 self.queue.append((params, asyncio.ensure_future(self._fetch(params))))
         elif not self.queue and self.resp._next_params is not None and (self.left is None or self.left > 0):
             params = self.resp._next_params
-            self.queue.append((params, asyncio.ensure_future(self.resp._afetch(params))))
+            self.queue.append((params, asyncio.ensure_future(self.resp._asend(params))))
 
     async def pages(self) -> AsyncIterator[list[Any]]:
         try:
@@ -169,7 +173,8 @@ class _AsyncAhead:
                 if params != self.resp._next_params:
                     task.cancel()
                     return
-                body, http = await task  # a failed fetch raises here, as the page-by-page reader raises
+                http = await task  # a failed fetch raises here, as the page-by-page reader raises
+                body = decode(http)  # decoded as it is taken: pages ahead wait as bytes
                 items, _, err = self.resp._accept(params, body, http)
                 if err is not None:
                     raise err
