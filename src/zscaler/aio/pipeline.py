@@ -20,7 +20,7 @@ import httpx
 
 from ..auth import CredentialProvider, wait_budget
 from ..errors import safe_url
-from ..transport.pipeline import CacheLayer, Request, RetryLayer, RetryPolicy, _deleted_before
+from ..transport.pipeline import CacheLayer, Request, RetryLayer, RetryPolicy, _deleted_before, settled
 from ..transport.redact import redact_headers, redact_json_text
 
 log = logging.getLogger("zscaler.transport")
@@ -73,7 +73,8 @@ class AsyncHttpLayer:
             content = _chunks(content)
         request = httpx.Request(req.method, url, headers=headers, content=content,
                                 extensions={"timeout": timeout.as_dict()})
-        return await client.send(request, stream=req.stream)
+        resp = await client.send(request, stream=req.stream)
+        return resp if req.stream else settled(resp)
 
     async def aclose(self) -> None:
         c, self._client = self._client, None

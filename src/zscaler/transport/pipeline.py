@@ -91,6 +91,15 @@ def compose(layers: Sequence[Layer], last: Handler) -> Handler:
 
 # ------------------------------------------------------------------ HTTP
 
+def settled(resp: httpx.Response) -> httpx.Response:
+    """``resp``, read in full, without the reference cycle httpx leaves it in (its stream object points
+    back at it): dropped, it is freed at once rather than at the next full garbage collection, so the
+    pages of a listing do not pile up in memory between collections (issue #17, W3). Its content
+    and every public attribute are unchanged; only the consumed stream is swapped for its bytes."""
+    resp.stream = httpx.ByteStream(resp.content)
+    return resp
+
+
 class HttpLayer:
     """Sends with one pooled httpx.Client, created on first use and reused until closed.
 
@@ -126,7 +135,8 @@ class HttpLayer:
         timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
         request = httpx.Request(req.method, url, headers=headers, content=req.body_for_send(),
                                 extensions={"timeout": timeout.as_dict()})
-        return client.send(request, stream=req.stream)
+        resp = client.send(request, stream=req.stream)
+        return resp if req.stream else settled(resp)
 
     def close(self) -> None:
         with self._lock:
