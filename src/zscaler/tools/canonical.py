@@ -1,7 +1,8 @@
 """The canonical form shared by export, diff and plan.
 
 * volatile fields (:data:`~.targets.VOLATILE`: ``modifiedTime``, ``creationTime``, ``modifiedBy``,
-  counters ...) and ``null`` fields (the same as absent) are removed at every depth;
+  counters ...) and empty fields (``null``, ``""``, ``[]``: the same as absent, and what an apply
+  sends to clear a field) are removed at every depth;
 * secrets (the field names :func:`zscaler.redaction.is_secret_key` knows) become placeholders
   (mode ``placeholder``, the default), are left out (``omit``) or kept (``keep``); a secret the API
   never answers (:data:`~.targets.WRITE_ONLY_SECRETS`) gets a placeholder in ``placeholder`` mode;
@@ -42,10 +43,16 @@ def check_mode(mode: str, accepted: tuple[str, ...], what: str) -> str:
     return mode
 
 
+def is_empty(value: Any) -> bool:
+    """``null``, ``""`` or ``[]``: a field holding it is the same as an absent one."""
+    return value is None or value == "" or (isinstance(value, list) and not value)
+
+
 def strip_volatile(value: Any) -> Any:
-    """``value`` without volatile fields, and without ``null`` fields (a null and an absent field are one)."""
+    """``value`` without volatile fields, and without empty fields (:func:`is_empty`: an empty and an
+    absent field are one)."""
     if isinstance(value, dict):
-        return {k: strip_volatile(v) for k, v in value.items() if k not in VOLATILE and v is not None}
+        return {k: strip_volatile(v) for k, v in value.items() if k not in VOLATILE and not is_empty(v)}
     if isinstance(value, list):
         return [strip_volatile(x) for x in value]
     return value

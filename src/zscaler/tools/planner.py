@@ -87,6 +87,24 @@ def _compare_form(record: Any) -> Any:
     return canonical.blind(record)
 
 
+def _empty_like(value: Any) -> Any:
+    """What clears a field holding ``value`` on the wire: ``""`` for a text, ``[]`` for a list, else null."""
+    return "" if isinstance(value, str) else [] if isinstance(value, list) else None
+
+
+def with_cleared(want: Any, have: Any) -> Any:
+    """``want`` with an explicit empty value for each field ``have`` (the live record) holds and ``want``
+    lacks, at every depth of nested objects: a PUT that replaces the object clears the field either way,
+    one that keeps what it is not sent clears it only so. Secrets (never read back) are never cleared."""
+    if not isinstance(want, dict) or not isinstance(have, dict) or refs.REF in want:
+        return want
+    out = {k: with_cleared(v, have.get(k)) for k, v in want.items()}
+    for k, v in have.items():
+        if k not in want and not redaction.is_secret_key(k):
+            out[k] = _empty_like(v)
+    return out
+
+
 def _diff_file(key: str, t: Target, want: Any, have: Any, idf: str, plan: Plan, prune: bool) -> list[Action]:
     out: list[Action] = []
     if t.kind == "singleton":
@@ -94,16 +112,17 @@ def _diff_file(key: str, t: Target, want: Any, have: Any, idf: str, plan: Plan, 
             return out
         fields = list(field_changes(_compare_form(have or {}), _compare_form(want)))
         if fields:
-            out.append(Action("settings", key, "settings", fields, want))
+            out.append(Action("settings", key, "settings", fields, with_cleared(want, have)))
         return out
     wanted, present = dict(refs.keyed(want, idf)), dict(refs.keyed(have or [], idf))
     for name, rec in wanted.items():
         if name not in present:
             out.append(Action("create", key, name, body=rec))
             continue
-        fields = list(field_changes(_compare_form(_without(present[name], key, t)), _compare_form(_without(rec, key, t))))
+        live = _without(present[name], key, t)
+        fields = list(field_changes(_compare_form(live), _compare_form(_without(rec, key, t))))
         if fields:
-            out.append(Action("update", key, name, fields, rec, plan.live_ids.get((key, name))))
+            out.append(Action("update", key, name, fields, with_cleared(rec, live), plan.live_ids.get((key, name))))
     extra = [n for n in present if n not in wanted]
     if prune:
         out += [Action("delete", key, n, target_id=plan.live_ids.get((key, n))) for n in extra]
@@ -136,7 +155,7 @@ def plan(client: Any, source: str, *, prune: bool = False, only: Iterable[str] |
     keys = [k for k in data if only is None or k in set(only)]
     idf = _id_fields(keys)
     want = canonical.canonical({k: data[k] for k in keys}, idf, "cross-tenant", "keep") \
-        if manifest.get("mode") != "cross-tenant" else {k: data[k] for k in keys}
+        if manifest.get("mode") != "cross-tenant" else {k: canonical.strip_volatile(data[k]) for k in keys}
     live = read(client, sorted({k.split("/")[0] for k in keys}), only=keys)
     live_idx = refs.Index.build(live.data, idf)
     have = canonical.canonical(live.data, idf, "cross-tenant", "placeholder", index=live_idx)
