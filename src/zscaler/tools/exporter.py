@@ -3,7 +3,9 @@
 Layout: ``<dir>/manifest.json`` and one file per resource, ``<dir>/<product>/<resource>.json``
 (a JSON array of records; a settings object for a singleton). Reads go through the client's
 generated list methods and every page of every listing (``iter_all``), so retries, rate limits and
-redaction apply. A 401/403/404 answer marks the resource ``skipped`` (not licensed, not allowed)
+redaction apply. A ZPA list that takes a microtenant id (:data:`~.targets.MICROTENANT_LISTS`) is read
+once more per microtenant: the objects a microtenant owns join the file (each once) with their
+``microtenantId``. A 401/403/404 answer marks the resource ``skipped`` (not licensed, not allowed)
 and the export goes on; any other failure marks it ``error`` and is listed in ``errors.json``.
 """
 
@@ -19,7 +21,7 @@ from typing import Any, Callable, Iterable
 from .. import __version__, binding, catalog
 from ..model import ZscalerObject
 from . import canonical, order, refs
-from .targets import Target, products as default_products, targets
+from .targets import MICROTENANTS, Target, find, products as default_products, targets
 
 FORMAT = "zscaler-tenant-export"
 VERSION = 1
@@ -88,9 +90,12 @@ def _status(exc: BaseException) -> int | None:
     return v if isinstance(v, int) else None
 
 
-def _read_one(client: Any, t: Target, on_page: Callable[[int], None]) -> Any:
+def _list(client: Any, t: Target, on_page: Callable[[int], None], query: dict[str, str] | None = None) -> Any:
     api = getattr(getattr(client, t.product), t.resource)
-    result, resp, err = binding.call_result(api, t.list_op, **dict(t.args))
+    kw: dict[str, Any] = dict(t.args)
+    if query:
+        kw["query_params"] = dict(query)
+    result, resp, err = binding.call_result(api, t.list_op, **kw)
     if err is not None:
         raise err
     if t.kind == "singleton":
@@ -103,6 +108,45 @@ def _read_one(client: Any, t: Target, on_page: Callable[[int], None]) -> Any:
         if len(out) % 100 == 0:
             on_page(len(out))
     return [o for o in out if isinstance(o, dict)]
+
+
+def _seen_key(record: dict[str, Any], id_field: str) -> str:
+    oid = record.get(id_field)
+    return f"id:{oid}" if oid is not None else canonical.dumps(record)
+
+
+def _owned(client: Any, t: Target, parent: list[dict[str, Any]], microtenants: Iterable[str],
+           on_page: Callable[[int], None]) -> list[dict[str, Any]]:
+    """The records of each microtenant the parent view did not show, each once, with its ``microtenantId``."""
+    seen = {_seen_key(r, t.id_field) for r in parent}
+    out: list[dict[str, Any]] = []
+    for mt in microtenants:
+        for rec in _list(client, t, on_page, {"microtenantId": mt}):
+            k = _seen_key(rec, t.id_field)
+            if k not in seen:
+                seen.add(k)
+                out.append({**rec, "microtenantId": rec.get("microtenantId") or mt})
+    return out
+
+
+def _read_one(client: Any, t: Target, on_page: Callable[[int], None], microtenants: Iterable[str] = ()) -> Any:
+    """The records of ``t``: the parent tenant's view, then (a microtenant-scoped ZPA list) each microtenant's."""
+    value = _list(client, t, on_page)
+    if t.kind != "collection" or not t.scoped:
+        return value
+    return value + _owned(client, t, value, microtenants, on_page)
+
+
+def microtenant_ids(client: Any, data: refs.Records | None = None) -> list[str]:
+    """The ids of the tenant's ZPA microtenants (from ``data`` when it holds them), the Default one ("0")
+    left out; none when they cannot be read (not licensed, not allowed): the export reads the parent view."""
+    recs = (data or {}).get(MICROTENANTS)
+    if not isinstance(recs, list):
+        try:
+            recs = _list(client, find(MICROTENANTS), lambda n: None)
+        except Exception:  # noqa: BLE001 - no microtenants readable: the parent tenant's view only
+            recs = []
+    return sorted({str(r.get("id")) for r in recs if isinstance(r, dict) and str(r.get("id") or "0") != "0"})
 
 
 def select(products: Iterable[str] | None = None, only: Iterable[str] | None = None) -> list[Target]:
@@ -130,6 +174,7 @@ def read(client: Any, products: Iterable[str] | None = None, *, only: Iterable[s
     """Read every target (raw wire records); failures are recorded, never raised."""
     ts = select(products, only)
     out = Reading()
+    microtenants: list[str] | None = None
     for i, t in enumerate(ts, 1):
         entry = Entry(t.key, t.kind, t.path, writable=t.writable)
         out.id_fields[t.key] = t.id_field
@@ -139,8 +184,10 @@ def read(client: Any, products: Iterable[str] | None = None, *, only: Iterable[s
                 progress(t.key, i, len(ts), n, "reading")
 
         note(0)
+        if t.scoped and microtenants is None:
+            microtenants = microtenant_ids(client, out.data)
         try:
-            value = _read_one(client, t, note)
+            value = _read_one(client, t, note, microtenants or ())
         except Exception as exc:  # noqa: BLE001 - every failure is recorded, the export goes on
             status = _status(exc)
             entry.status = "skipped" if status in SKIP_STATUSES else "error"

@@ -50,6 +50,7 @@ class Plan:
     read_only: list[tuple[str, str]] = field(default_factory=list)  # differences in resources without writes
     failed_reads: list[str] = field(default_factory=list)
     live_ids: dict[tuple[str, str], Any] = field(default_factory=dict)
+    live_microtenants: dict[tuple[str, str], str] = field(default_factory=dict)  # ZPA: the owner of a live record
 
     @property
     def changes(self) -> list[Action]:
@@ -136,6 +137,24 @@ def _diff_file(key: str, t: Target, want: Any, have: Any, idf: str, plan: Plan, 
     return out
 
 
+def microtenant_of(value: Any) -> str | None:
+    """The ZPA microtenant id a record's ``microtenantId`` names; None for the parent tenant ("0", empty)."""
+    if isinstance(value, (dict, list, bool)) or value in (None, "", "0", 0):
+        return None
+    return str(value)
+
+
+def _owners(data: refs.Records, id_fields: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(file key, identity) -> microtenant id of every live record a microtenant owns (named as :class:`refs.Index`)."""
+    out: dict[tuple[str, str], str] = {}
+    for key, recs in data.items():
+        for name, rec in refs.keyed(recs if isinstance(recs, list) else [], id_fields.get(key, "id")):
+            mt = microtenant_of(rec.get("microtenantId"))
+            if mt is not None:
+                out[(key, name)] = mt
+    return out
+
+
 def _id_fields(keys: Iterable[str]) -> dict[str, str]:
     out = {}
     for k in keys:
@@ -159,7 +178,7 @@ def plan(client: Any, source: str, *, prune: bool = False, only: Iterable[str] |
     live = read(client, sorted({k.split("/")[0] for k in keys}), only=keys)
     live_idx = refs.Index.build(live.data, idf)
     have = canonical.canonical(live.data, idf, "cross-tenant", "placeholder", index=live_idx)
-    p = Plan([], live_ids=dict(live_idx.by_name))
+    p = Plan([], live_ids=dict(live_idx.by_name), live_microtenants=_owners(live.data, idf))
     p.failed_reads = [e.key for e in live.entries if e.status != "ok"]
     deletes: list[Action] = []
     for key in order.dependency_order(keys, want, None):
@@ -220,7 +239,8 @@ class _Writer:
     def __init__(self, client: Any, plan: Plan, secrets: Mapping[str, str]) -> None:
         self.client, self.secrets = client, secrets
         self.ids: dict[tuple[str, str], Any] = dict(plan.live_ids)
-        self.parents: dict[str, str] = {}
+        self.owners = plan.live_microtenants
+        self.parents: dict[tuple[str, str], str] = {}
 
     def call(self, t: Target) -> binding.Call:
         api = getattr(getattr(self.client, t.product), t.resource)
@@ -232,15 +252,16 @@ class _Writer:
             raise PlanError(f"refers to {key} {name!r}, which the target tenant does not have")
         return found
 
-    def path(self, t: Target, template: str, oid: Any = None) -> str:
+    def path(self, t: Target, template: str, oid: Any = None, query: dict[str, str] | None = None) -> str:
         out = template.replace("{id}", str(oid))
         for k, v in t.args.items():
             out = out.replace("{" + k + "}", v)
         if "{parent}" in out and t.writes is not None and t.writes.lookup:
-            if t.key not in self.parents:
-                got = self.call(t).request("GET", self.path(t, t.writes.lookup))
-                self.parents[t.key] = str(got["id"])
-            out = out.replace("{parent}", self.parents[t.key])
+            at = (t.key, (query or {}).get("microtenantId", ""))
+            if at not in self.parents:
+                got = self.call(t).request("GET", self.path(t, t.writes.lookup), query)
+                self.parents[at] = str(got["id"])
+            out = out.replace("{parent}", self.parents[at])
         return out
 
     def body(self, a: Action, t: Target) -> Any:
@@ -252,6 +273,14 @@ class _Writer:
             raise PlanError(f"{where}: {exc}") from None
         return _fill_secrets(rec, self.secrets, where)
 
+    def owner(self, a: Action, body: Any = None) -> dict[str, str] | None:
+        """The ``microtenantId`` query of a ZPA write: the new record's owner (create), the live one's (else)."""
+        if a.kind == "create":
+            mt = microtenant_of(body.get("microtenantId")) if isinstance(body, dict) else None
+        else:
+            mt = self.owners.get((a.resource, a.record))
+        return {"microtenantId": mt} if mt else None
+
     def run(self, a: Action) -> None:
         if a.kind == "activate":
             return
@@ -261,16 +290,19 @@ class _Writer:
             call.request(t.update_verb, self.path(t, t.path), body=self.body(a, t))
         elif a.kind == "create":
             assert t.create is not None
-            got = call.request("POST", self.path(t, t.create), body=self.body(a, t))
+            body = self.body(a, t)
+            q = self.owner(a, body)
+            got = call.request("POST", self.path(t, t.create, query=q), q, body=body)
             if isinstance(got, dict) and got.get(t.id_field) is not None:
                 self.ids[(a.resource, a.record)] = got[t.id_field]
         elif a.kind == "update":
             assert t.item is not None
-            oid = self.ids[(a.resource, a.record)]
-            call.request(t.update_verb, self.path(t, t.item, oid), body={**self.body(a, t), t.id_field: oid})
+            oid, q = self.ids[(a.resource, a.record)], self.owner(a)
+            call.request(t.update_verb, self.path(t, t.item, oid, q), q, body={**self.body(a, t), t.id_field: oid})
         elif a.kind == "delete":
             assert t.item is not None
-            call.request("DELETE", self.path(t, t.item, self.ids[(a.resource, a.record)]), read_body=False)
+            q = self.owner(a)
+            call.request("DELETE", self.path(t, t.item, self.ids[(a.resource, a.record)], q), q, read_body=False)
         elif a.kind == "reorder":
             assert t.writes is not None and t.writes.reorder
             ids = [self.lookup(a.resource, n) for n in a.body]

@@ -8,7 +8,7 @@ without them is exported but read-only. Views of a collection (``.../summary``, 
 another list op whose path extends this one's) and a second resource listing the same path are
 left out. What the catalog cannot say lives in the tables of this module (the one home of
 hand-written export knowledge): placeholder values, write paths elsewhere than the list path
-(ZPA policy rules), volatile and derived fields, identity keys.
+(ZPA policy rules), the ZPA resources listed per microtenant, volatile and derived fields, identity keys.
 """
 
 from __future__ import annotations
@@ -42,6 +42,20 @@ ENUMERATED: Mapping[tuple[str, str, str], str] = {
 }
 
 _ZPA = "/zpa/mgmtconfig/v1/admin/customers/{customerId}"
+
+#: the file key of the ZPA microtenants: an export reads it first, then every MICROTENANT_LISTS target per microtenant
+MICROTENANTS = "zpa/microtenants"
+
+#: ZPA resources whose list op takes a microtenant id (the official SDK's list methods read ``microtenant_id``
+#: from ``query_params``; it goes as the ``microtenantId`` query key, as on every write of an owned object):
+#: (product, resource attribute)
+MICROTENANT_LISTS: frozenset[tuple[str, str]] = frozenset(("zpa", a) for a in (
+    "administrator_controller", "api_keys", "app_connector_groups", "app_connectors", "application_segment",
+    "branch_connector_group", "certificates", "emergency_access", "machine_groups", "managed_browser_profile",
+    "policies", "policy_group_set", "pra_approval", "pra_console", "pra_credential", "pra_credential_pool",
+    "pra_portal", "private_cloud_controller", "private_cloud_group", "provisioning", "role_controller",
+    "segment_groups", "server_groups", "servers", "service_edge_group", "service_edges", "stepup_auth_level",
+    "user_portal_aup", "user_portal_controller", "user_portal_link"))
 
 
 @dataclass(frozen=True)
@@ -117,6 +131,7 @@ class Target:
     deletable: bool = False
     writes: Writes | None = None
     suffix: str = ""  # when the resource has several targets: the path's last name (else the list op's)
+    scoped: bool = False  # ZPA: listed once more per microtenant (MICROTENANT_LISTS)
 
     @property
     def key(self) -> str:
@@ -168,7 +183,8 @@ def _collection(prod: Product, res: Resource, o: Op, args: dict[str, str]) -> Ta
     if item is not None:
         item = re.sub(r"{\w+}$", "{id}", item)
     return Target(prod.name, res.attribute, o.name, o.path, args, "collection", res.id_field or "id",
-                  create if item is not None else None, item, verb, deletable, writes)
+                  create if item is not None else None, item, verb, deletable, writes,
+                  scoped=(prod.name, res.attribute) in MICROTENANT_LISTS)
 
 
 def _singletons(prod: Product, res: Resource) -> list[Target]:
