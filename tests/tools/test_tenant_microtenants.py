@@ -174,3 +174,14 @@ def test_the_microtenant_table_matches_the_official_list_methods() -> None:
              and inv.get(t.resource, {}).get(t.list_op, {}).get("microtenant_sources")}
     assert MICROTENANT_LISTS == takes
     assert all(t.scoped == (("zpa", t.resource) in takes) for t in targets("zpa"))
+
+
+def test_the_twin_keeps_each_object_in_its_microtenant(export_m: Path, tmp_path: Path) -> None:
+    with Simulator(load=str(export_m)) as twin:
+        client = client_of(twin)
+        mts = _mt_ids(client)
+        assert _names_in(client, None) == ["Parent Apps"] and _names_in(client, mts["Lab"]) == ["Lab Apps"]
+        out = tmp_path / "twin"
+        tools.export(client, str(out), ["zpa"])
+        d = tools.diff(str(export_m), str(out), ids=True)
+        assert not d.drift, d.render()
