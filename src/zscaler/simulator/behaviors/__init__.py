@@ -17,7 +17,8 @@ return a :class:`~zscaler.simulator.httpserver.Response`, usually holding a Pyth
 (``engine.json_response(status, value)``) that is serialized once, when the answer leaves the
 engine. ``engine.default`` runs the route's generic kind (its ``value`` may be the stored
 object itself: change ``resp.copy_value()``, not ``resp.value``), ``engine.store`` holds the
-state and ``engine.error`` builds an error in the product's envelope.
+state (a stored object changes only through its methods: the SQLite copy and the JSON texts
+listings answer from rely on it) and ``engine.error`` builds an error in the product's envelope.
 
 Every behaviour must match an operation of the product's catalog (same verb and path shape):
 a typo is an error when the engine loads. A path that clients send but no operation describes
