@@ -6,7 +6,7 @@ import pytest
 
 from zscaler.simulator import Simulator
 
-from helpers import FAST_RETRY
+from helpers import FAST_RETRY, stale_listing_texts
 
 
 @pytest.fixture(scope="session")
@@ -22,6 +22,7 @@ def sim(simulator):
     simulator.clear_requests()
     yield simulator
     simulator.clear_faults()
+    assert stale_listing_texts(simulator) == [], "a stored object changed without the store"
 
 
 @pytest.fixture
