@@ -343,7 +343,7 @@ class Engine:
         """Answer one request (the HTTP server calls this inline); the answer's body is serialized."""
         if req.path.startswith("/_sim"):
             return control.handle(self, req)
-        rec = RecordedRequest(req.method, req.path, req.raw_query, req.header_list, req.body)
+        rec = RecordedRequest(req.method, req.path, req.raw_query, req.header_list, req.body, req.peer)
         with self.lock:
             self._requests.append(rec)
             resp = self._answer(self.context(req))

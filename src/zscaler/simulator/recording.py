@@ -53,11 +53,14 @@ class Headers(Mapping[str, Any]):
 class RecordedRequest:
     """One request the simulator received. ``repr`` shows the method and path only."""
 
-    __slots__ = ("method", "path", "raw_query", "body", "status", "time", "delay", "_header_list", "_headers",
-                 "_query")
+    __slots__ = ("method", "path", "raw_query", "body", "status", "time", "delay", "peer", "_header_list",
+                 "_headers", "_query")
 
-    def __init__(self, method: str, path: str, raw_query: str, header_list: list[Any], body: bytes):
+    def __init__(self, method: str, path: str, raw_query: str, header_list: list[Any], body: bytes,
+                 peer: tuple[str, int] | None = None):
         self.method = method
+        #: the client's (address, port): one per connection, so requests sharing it came on one connection
+        self.peer = tuple(peer[:2]) if peer else None
         self.path = path
         self.raw_query = raw_query
         self.body = body
@@ -101,4 +104,5 @@ class RecordedRequest:
             "status": self.status,
             "delay": self.delay,
             "time": self.time,
+            "peer": list(self.peer) if self.peer else None,
         }
