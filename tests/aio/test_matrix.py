@@ -96,6 +96,26 @@ async def test_pages_in_flight_never_exceed_the_concurrency(sim, kind, make_side
     assert 2 <= sim.network_stats()["max_in_flight"] <= 4
 
 
+@pytest.mark.parametrize("kind", ["sync", "async"])
+async def test_a_second_listing_reuses_the_first_ones_connections(sim, kind, make_side):
+    """More pages in flight (24) than the client used to keep connections alive (16): the connections
+    a listing opened serve the next listing, none is closed and opened again (each would be a new
+    handshake on a real network). Connections are told apart by the client port the simulator records."""
+    sim.seed("zpa", "segment_groups", 300)
+    sim.set_network(latency=0.02)
+    side = make_side(kind, sim.oneapi_config(pagination={"concurrency": 24}))
+    groups = side.client.zpa.segment_groups
+    peers = []
+    for _ in range(2):
+        sim.clear_requests()
+        _, resp, err = await side.call(groups.list_groups, query_params={"page_size": 10})
+        assert err is None and len(await side.items(resp)) == 300
+        peers.append({r.peer for r in api_requests(sim, "/segmentGroup")})
+    await side.close()
+    assert len(peers[0]) > 20 and None not in peers[0]
+    assert peers[1] <= peers[0]
+
+
 async def test_zia_listing_without_page_count(side, sim):
     sim.seed("zia", "rule_labels", 23)
     first, resp, err = await side.call(side.client.zia.rule_labels.list_labels, query_params={"page_size": 10})

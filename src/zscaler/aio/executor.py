@@ -17,7 +17,7 @@ from typing import Any, Coroutine, Mapping, Sequence, TypeVar
 import httpx
 
 from ..errors import api_error
-from ..transport.executor import WRITE_METHODS, RequestExecutor, _decode_error_body, shared_verify
+from ..transport.executor import POOL_LIMITS, WRITE_METHODS, RequestExecutor, _decode_error_body, shared_verify
 from ..transport.pipeline import Request
 from .pipeline import AsyncAuthLayer, AsyncCache, AsyncRateLimit, AsyncHttpLayer, AsyncLayer, compose, logging_layer, retry_layer
 
@@ -66,7 +66,7 @@ class AsyncRequestExecutor(RequestExecutor):
         trust = proxy is None and transport is None
         self.http_async = AsyncHttpLayer(lambda: httpx.AsyncClient(
             timeout=timeout, verify=shared_verify(verify, trust), proxy=proxy, trust_env=trust,
-            transport=transport, limits=httpx.Limits(max_connections=64, max_keepalive_connections=16)))
+            transport=transport, limits=POOL_LIMITS))
         self.auth_layer = AsyncAuthLayer(self.provider)
         layers: list[AsyncLayer] = []
         if self.cache is not None:

@@ -50,6 +50,12 @@ def shared_verify(verify: Any, trust_env: bool) -> Any:
     return ctx
 
 
+#: one client's connections: as many kept alive as may be open (``pagination.concurrency`` goes up to
+#: 64), so a listing's connections serve the next listing instead of being closed and opened again
+#: (a new handshake each on a real network); an idle one closes after httpx's 5 s
+POOL_LIMITS = httpx.Limits(max_connections=64, max_keepalive_connections=64)
+
+
 class RequestExecutor:
     """Owns the pipeline of one client. Thread-safe; one connection pool, reused across calls.
 
@@ -108,7 +114,7 @@ class RequestExecutor:
         trust = proxy is None and transport is None
         self.http = HttpLayer(http_client_factory or (lambda: httpx.Client(
             timeout=timeout_cfg, verify=shared_verify(verify, trust), proxy=proxy, trust_env=trust,
-            transport=transport, limits=httpx.Limits(max_connections=64, max_keepalive_connections=16))))
+            transport=transport, limits=POOL_LIMITS)))
         layers: list[Layer] = []
         if cache is not None:
             layers.append(cache)
