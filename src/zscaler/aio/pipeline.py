@@ -20,8 +20,8 @@ import httpx
 
 from ..auth import CredentialProvider, wait_budget
 from ..errors import safe_url
-from ..transport.pipeline import CacheLayer, Request, RetryLayer, RetryPolicy, _deleted_before, settled
-from ..transport.redact import redact_headers, redact_json_text
+from ..transport.pipeline import (CacheLayer, Request, RetryLayer, RetryPolicy, _deleted_before, log_failure,
+                                  log_request, log_response, settled, to_httpx)
 
 log = logging.getLogger("zscaler.transport")
 
@@ -59,21 +59,10 @@ class AsyncHttpLayer:
 
     async def __call__(self, req: Request) -> httpx.Response:
         client = self.client
-        if not req.params:
-            url = httpx.URL(req.url)
-        elif "?" in req.url:
-            url = httpx.URL(req.url).copy_merge_params(list(req.params))
-        else:
-            url = httpx.URL(req.url, params=list(req.params))
-        headers = httpx.Headers(client.headers)
-        headers.update(req.headers)
-        timeout = client.timeout if req.timeout is None else httpx.Timeout(req.timeout)
         content = req.body_for_send()
         if content is not None and not isinstance(content, bytes):  # a file or iterable of bytes
             content = _chunks(content)
-        request = httpx.Request(req.method, url, headers=headers, content=content,
-                                extensions={"timeout": timeout.as_dict()})
-        resp = await client.send(request, stream=req.stream)
+        resp = await client.send(to_httpx(client, req, content), stream=req.stream)
         return resp if req.stream else settled(resp)
 
     async def aclose(self) -> None:
@@ -248,21 +237,13 @@ async def logging_layer(req: Request, nxt: AsyncHandler) -> httpx.Response:
     bodies, always redacted."""
     if not log.isEnabledFor(logging.INFO):
         return await nxt(req)
-    url = safe_url(str(httpx.URL(req.url, params=list(req.params) or None)))
-    if log.isEnabledFor(logging.DEBUG):
-        log.debug("request %s %s headers=%s body=%s", req.method, url, redact_headers(req.headers),
-                  "<stream>" if req.streamed else
-                  redact_json_text(req.content) if req.content and req.product != "zscsb" else "-")
-    t0 = time.perf_counter()
+    url, t0 = log_request(req)
     try:
         resp = await nxt(req)
     except httpx.HTTPError as e:
-        log.info("%s %s -> %s after %.0fms", req.method, url, type(e).__name__, (time.perf_counter() - t0) * 1e3)
+        log_failure(req, url, t0, e)
         raise
-    log.info("%s %s -> %d in %.0fms", req.method, url, resp.status_code, (time.perf_counter() - t0) * 1e3)
-    if log.isEnabledFor(logging.DEBUG) and not req.stream:
-        log.debug("response %d headers=%s body=%s", resp.status_code, redact_headers(resp.headers),
-                  redact_json_text(resp.content))
+    log_response(req, url, t0, resp)
     return resp
 
 
