@@ -17,21 +17,8 @@ from zscaler.simulator.wire import dumps
 from simhelpers import get_token, zpa
 
 
-@pytest.fixture(scope="module")
-def texts_sim():
-    with Simulator(catalogs=["zpa", "zia"]) as s:
-        yield s
-
-
 @pytest.fixture
-def sim(texts_sim):
-    texts_sim.reset()
-    yield texts_sim
-    texts_sim.reset()
-
-
-@pytest.fixture
-def http(sim):
+def http(sim):  # ``sim``: the session simulator, reset for each test (tests/conftest.py)
     with httpx.Client(base_url=sim.url, timeout=30, headers={"Authorization": "Bearer " + get_token(sim)}) as c:
         yield c
 
