@@ -240,27 +240,16 @@ class Represented(Sequence[Any]):
         return out
 
 
-def _fragment_lists(value: Any, found: list[list[Any]]) -> list[list[Any]]:
+def _holes(value: Any, lists: list[list[Any]]) -> Any:
+    """``value`` with each list of fragments replaced by the hole string; the lists go to ``lists``,
+    in the order the encoder meets their holes."""
     if isinstance(value, list):
         if value and isinstance(value[0], Fragment):
-            found.append(value)
-        else:
-            for v in value:
-                _fragment_lists(v, found)
-    elif isinstance(value, dict):
-        for v in value.values():
-            _fragment_lists(v, found)
-    return found
-
-
-def _holes(value: Any) -> Any:
-    """``value`` with each list of fragments replaced by the hole string."""
-    if isinstance(value, list):
-        if value and isinstance(value[0], Fragment):
+            lists.append(value)
             return _HOLE
-        return [_holes(v) for v in value]
+        return [_holes(v, lists) for v in value]
     if isinstance(value, dict):
-        return {k: _holes(v) for k, v in value.items()}
+        return {k: _holes(v, lists) for k, v in value.items()}
     return value
 
 
@@ -277,8 +266,8 @@ def plain(value: Any) -> Any:
 
 def encode(value: Any) -> str:
     """The JSON text of a page holding fragments: the page around them encoded, their texts joined in."""
-    lists = _fragment_lists(value, [])
-    parts = _encode(_holes(value)).split(_HOLE_JSON)
+    lists: list[list[Any]] = []
+    parts = _encode(_holes(value, lists)).split(_HOLE_JSON)
     if len(parts) != len(lists) + 1 or not all(isinstance(f, Fragment) for lst in lists for f in lst):
         return _encode(plain(value))  # a stored string equal to the hole, or a list mixing kinds
     out = [parts[0]]
